@@ -1,0 +1,49 @@
+package dev.reelforge.core.account;
+
+import dev.reelforge.core.Environment;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Creates an owner with a fresh API key for each environment. */
+public final class CreateAccount {
+
+    private static final String OWNER_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final int OWNER_LENGTH = 10;
+
+    private final Accounts accounts;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public CreateAccount(Accounts accounts, Clock clock, SecureRandom random) {
+        this.accounts = accounts;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    public CreatedAccount create(CreateAccountCommand command) {
+        Instant now = clock.instant();
+        String owner = newOwnerId();
+        Map<Environment, ApiKey> keys = new EnumMap<>(Environment.class);
+        List<ApiCredential> credentials = new ArrayList<>();
+        for (Environment environment : Environment.values()) {
+            ApiKey key = ApiKey.generate(random);
+            keys.put(environment, key);
+            credentials.add(new ApiCredential(key.hash(), owner, environment, now));
+        }
+        accounts.add(new Account(owner, now), credentials);
+        return new CreatedAccount(owner, keys);
+    }
+
+    private String newOwnerId() {
+        StringBuilder owner = new StringBuilder(OWNER_LENGTH);
+        for (int i = 0; i < OWNER_LENGTH; i++) {
+            owner.append(OWNER_ALPHABET.charAt(random.nextInt(OWNER_ALPHABET.length())));
+        }
+        return owner.toString();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.reelforge.local;
+
+import dev.reelforge.local.template.FunctionDefinition;
+import dev.reelforge.local.template.StackIdentity;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The environment variables a function gets on the embedded stack: those template.yaml gives it, the
+ * ones Lambda sets itself, and the SDK's endpoint variables pointing at the local services.
+ */
+final class FunctionEnvironment {
+
+    private FunctionEnvironment() {}
+
+    static Map<String, String> of(FunctionDefinition function, ServiceEndpoints endpoints, StackIdentity stack) {
+        Map<String, String> environment = new LinkedHashMap<>(function.environment());
+        environment.put("AWS_REGION", stack.region());
+        environment.put("AWS_DEFAULT_REGION", stack.region());
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", function.functionName());
+        environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
+        environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamoDb().toString());
+        environment.put("AWS_ENDPOINT_URL_S3", endpoints.s3().toString());
+        return environment;
+    }
+
+    static String arnOf(FunctionDefinition function, StackIdentity stack) {
+        return "arn:aws:lambda:" + stack.region() + ":" + stack.accountId() + ":function:" + function.functionName();
+    }
+}

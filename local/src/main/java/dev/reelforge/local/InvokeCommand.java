@@ -1,0 +1,74 @@
+package dev.reelforge.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.core.json.Json;
+import dev.reelforge.local.lambda.FunctionErrorException;
+import dev.reelforge.local.lambda.FunctionTimeoutException;
+import dev.reelforge.local.lambda.LambdaJson;
+import dev.reelforge.local.lambda.LocalFunction;
+import dev.reelforge.local.template.FunctionDefinition;
+import dev.reelforge.local.template.SamTemplate;
+import dev.reelforge.local.template.StackIdentity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * {@code reelforge invoke <FunctionLogicalId> -e events/...json}: what {@code sam local invoke} does,
+ * without Docker. Against the running embedded stack of the data directory if there is one, otherwise
+ * against its services started just for this invocation.
+ */
+final class InvokeCommand {
+
+    private InvokeCommand() {}
+
+    static int run(CommandLine options) throws IOException {
+        if (options.positional().size() != 1 || options.option("e").isEmpty()) {
+            System.err.println("usage: reelforge invoke <FunctionLogicalId> -e <event.json> [--data-dir DIR]");
+            return 2;
+        }
+        String logicalId = options.positional().getFirst();
+        SamTemplate template = SamTemplate.load(options.template());
+        Optional<FunctionDefinition> definition = template.function(logicalId);
+        if (definition.isEmpty()) {
+            System.err.println("template.yaml has no function " + logicalId + "; it has "
+                    + template.functions().stream().map(FunctionDefinition::logicalId).toList());
+            return 2;
+        }
+        String event = Files.readString(Path.of(options.option("e").get()), StandardCharsets.UTF_8);
+        Optional<DataDirectoryLock> lock = DataDirectoryLock.tryAcquire(options.dataDirectory());
+        if (lock.isEmpty()) {
+            ServiceEndpoints endpoints = LocalDescriptor.read(options.dataDirectory())
+                    .map(descriptor -> ServiceEndpoints.fromNames(descriptor.services()))
+                    .orElseThrow(() -> new IllegalStateException("a stack holds " + options.dataDirectory()
+                            + " but its local.json is unreadable"));
+            LocalCredentials.installAsDefault();
+            return invoke(definition.get(), endpoints, event);
+        }
+        try (DataDirectoryLock held = lock.get();
+                EmbeddedServices services = EmbeddedServices.start(options.dataDirectory(), template)) {
+            return invoke(definition.get(), services.endpoints(), event);
+        }
+    }
+
+    static int invoke(FunctionDefinition definition, ServiceEndpoints endpoints, String eventJson) throws IOException {
+        LocalFunction function = LocalFunction.initialize(definition,
+                FunctionEnvironment.of(definition, endpoints, StackIdentity.LOCAL),
+                FunctionEnvironment.arnOf(definition, StackIdentity.LOCAL));
+        Object event = LambdaJson.fromJson(eventJson, function.eventType());
+        try {
+            Object result = function.invoke(event);
+            JsonNode response = Json.MAPPER.readTree(LambdaJson.toJson(result));
+            System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(response));
+            return 0;
+        } catch (FunctionErrorException | FunctionTimeoutException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.object()
+                    .put("errorType", cause.getClass().getName())
+                    .put("errorMessage", String.valueOf(cause.getMessage()))));
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.reelforge.local;
+
+import dev.reelforge.local.template.StackIdentity;
+import java.net.URI;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** SDK clients for the embedded stack's own use (provisioning, seeding), built like the functions' clients. */
+public final class LocalClients {
+
+    private LocalClients() {}
+
+    public static DynamoDbClient dynamoDb(URI endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(StackIdentity.LOCAL.region()))
+                .credentialsProvider(LocalCredentials.provider())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    public static S3Client s3(URI endpoint) {
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(StackIdentity.LOCAL.region()))
+                .credentialsProvider(LocalCredentials.provider())
+                .httpClient(UrlConnectionHttpClient.create())
+                .forcePathStyle(true)
+                .build();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.reelforge.local;
+
+import dev.reelforge.core.Environment;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code reelforge local}: runs the embedded stack until Ctrl-C or SIGTERM, then stops every service. */
+final class LocalCommand {
+
+    static final int DEFAULT_PORT = 3000;
+
+    private LocalCommand() {}
+
+    static int run(CommandLine options) throws InterruptedException {
+        int port = options.option("port").map(Integer::parseInt).orElse(DEFAULT_PORT);
+        LocalStack stack = LocalStack.start(new LocalStack.Options(options.template(), options.dataDirectory(), port,
+                line -> System.out.println("[api] " + line)));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("stopping the embedded stack...");
+            stack.close();
+            stopped.countDown();
+        }, "reelforge-shutdown"));
+        LocalDescriptor descriptor = stack.descriptor();
+        System.out.println("""
+
+                Reelforge embedded stack is running (Ctrl-C stops it)
+                  API          %s   (Edit API: %s/edit/stage, %s/edit/v1)
+                  DynamoDB     %s
+                  S3           %s
+                  owner        %s
+                  stage key    %s
+                  v1 key       %s
+                  described in %s
+                """.formatted(descriptor.apiUrl(), descriptor.apiUrl(), descriptor.apiUrl(),
+                descriptor.services().get("dynamodb"), descriptor.services().get("s3"), descriptor.owner(),
+                descriptor.apiKey(Environment.STAGE), descriptor.apiKey(Environment.V1),
+                options.dataDirectory().resolve(LocalDescriptor.FILE_NAME).toAbsolutePath()));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.reelforge.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelforge.core.Environment;
+import dev.reelforge.core.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code DATA_DIR/local.json}: where a running embedded stack listens and the development account's
+ * credentials. Scripts and tests read these names:
+ * {@code {"apiUrl", "owner", "apiKeys": {"stage", "v1"}, "services": {"dynamodb", "s3"}}}.
+ */
+public record LocalDescriptor(URI apiUrl, String owner, Map<Environment, String> apiKeys, Map<String, URI> services) {
+
+    public static final String FILE_NAME = "local.json";
+
+    public LocalDescriptor {
+        apiKeys = Map.copyOf(apiKeys);
+        services = Map.copyOf(services);
+    }
+
+    public String apiKey(Environment environment) {
+        return apiKeys.get(environment);
+    }
+
+    public void write(Path dataDirectory) {
+        ObjectNode json = Json.object().put("apiUrl", apiUrl.toString()).put("owner", owner);
+        ObjectNode keys = json.putObject("apiKeys");
+        for (Environment environment : Environment.values()) {
+            keys.put(environment.pathName(), apiKeys.get(environment));
+        }
+        ObjectNode serviceNode = json.putObject("services");
+        services.forEach((name, endpoint) -> serviceNode.put(name, endpoint.toString()));
+        try {
+            Path file = dataDirectory.resolve(FILE_NAME);
+            Path partial = dataDirectory.resolve(FILE_NAME + ".partial");
+            Files.writeString(partial, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n",
+                    StandardCharsets.UTF_8);
+            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + FILE_NAME, e);
+        }
+    }
+
+    public static Optional<LocalDescriptor> read(Path dataDirectory) {
+        Path file = dataDirectory.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode json = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            Map<Environment, String> keys = new EnumMap<>(Environment.class);
+            for (Environment environment : Environment.values()) {
+                keys.put(environment, json.path("apiKeys").path(environment.pathName()).asText());
+            }
+            Map<String, URI> services = new LinkedHashMap<>();
+            json.path("services").properties().forEach(service ->
+                    services.put(service.getKey(), URI.create(service.getValue().asText())));
+            return Optional.of(new LocalDescriptor(URI.create(json.path("apiUrl").asText()),
+                    json.path("owner").asText(), keys, services));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.reelforge.local;
+
+import dev.reelforge.local.bench.ApiBenchmark;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/** The {@code ./reelforge} commands: {@code local}, {@code invoke} and {@code bench}. */
+public final class Main {
+
+    private static final String USAGE = """
+            usage: reelforge <command> [options]
+              local  [--port N] [--data-dir DIR]        run the embedded stack until Ctrl-C
+              invoke <FunctionLogicalId> -e FILE [--data-dir DIR]
+                                                       invoke one function with an event, print its response
+              bench  api [--data-dir DIR]              cold start and warm latency benchmarks
+            common: --template FILE (default template.yaml)
+            """;
+
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        Deque<String> arguments = new ArrayDeque<>(List.of(args));
+        if (arguments.isEmpty()) {
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+        String command = arguments.pop();
+        CommandLine options = CommandLine.parse(arguments);
+        int status = switch (command) {
+            case "local" -> LocalCommand.run(options);
+            case "invoke" -> InvokeCommand.run(options);
+            case "bench" -> ApiBenchmark.run(options);
+            default -> {
+                System.err.print(USAGE);
+                yield 2;
+            }
+        };
+        System.exit(status);
+    }
+
+    static Path defaultDataDirectory() {
+        return Path.of(".reelforge");
+    }
+}

@@ -1,0 +1,112 @@
+package dev.reelforge.local.lambda;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.reelforge.local.template.FunctionDefinition;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One function of template.yaml, initialized once as a warm Lambda execution environment would be:
+ * its handler class is constructed with the function's own environment variables (every Reelforge
+ * function has a {@code (Map<String, String> environment)} constructor for this), then invoked in
+ * process with a {@link com.amazonaws.services.lambda.runtime.Context} whose deadline is its Timeout.
+ */
+public final class LocalFunction {
+
+    private static final ExecutorService INVOCATIONS = Executors.newVirtualThreadPerTaskExecutor();
+
+    private final FunctionDefinition definition;
+    private final RequestHandler<Object, Object> handler;
+    private final Class<?> eventType;
+    private final String arn;
+
+    private LocalFunction(FunctionDefinition definition, RequestHandler<Object, Object> handler, Class<?> eventType,
+            String arn) {
+        this.definition = definition;
+        this.handler = handler;
+        this.eventType = eventType;
+        this.arn = arn;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static LocalFunction initialize(FunctionDefinition definition, Map<String, String> environment,
+            String arn) {
+        try {
+            Class<?> handlerClass = Class.forName(definition.handlerClass());
+            Constructor<?> constructor = handlerClass.getConstructor(Map.class);
+            Object handler = constructor.newInstance(Map.copyOf(environment));
+            if (!(handler instanceof RequestHandler<?, ?>)) {
+                throw new IllegalStateException(definition.handlerClass() + " is not a RequestHandler");
+            }
+            return new LocalFunction(definition, (RequestHandler<Object, Object>) handler,
+                    eventTypeOf(handlerClass), arn);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(definition.logicalId() + " failed its init: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(definition.logicalId() + " has no usable handler "
+                    + definition.handlerClass() + " with a (Map) constructor", e);
+        }
+    }
+
+    /** The {@code I} of the handler's {@code RequestHandler<I, O>}: what its events deserialize to. */
+    static Class<?> eventTypeOf(Class<?> handlerClass) {
+        for (Class<?> type = handlerClass; type != null; type = type.getSuperclass()) {
+            for (Type implemented : type.getGenericInterfaces()) {
+                if (implemented instanceof ParameterizedType parameterized
+                        && parameterized.getRawType() == RequestHandler.class
+                        && parameterized.getActualTypeArguments()[0] instanceof Class<?> eventClass) {
+                    return eventClass;
+                }
+            }
+        }
+        throw new IllegalStateException(handlerClass.getName() + " does not implement RequestHandler<I, O>");
+    }
+
+    public FunctionDefinition definition() {
+        return definition;
+    }
+
+    public Class<?> eventType() {
+        return eventType;
+    }
+
+    /** Invokes the handler with a new request id; see {@link #invoke(Object, String)}. */
+    public Object invoke(Object event) {
+        return invoke(event, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Invokes the handler and returns its result.
+     *
+     * @throws FunctionErrorException   when the handler throws
+     * @throws FunctionTimeoutException when it runs past the function's Timeout
+     */
+    public Object invoke(Object event, String requestId) {
+        long deadline = System.nanoTime() + definition.timeout().toNanos();
+        LocalContext context = new LocalContext(requestId, definition.functionName(), arn, definition.memoryMb(),
+                deadline);
+        Future<Object> invocation = INVOCATIONS.submit(() -> handler.handleRequest(event, context));
+        try {
+            return invocation.get(definition.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            invocation.cancel(true);
+            throw new FunctionTimeoutException(definition.logicalId(), definition.timeout());
+        } catch (ExecutionException e) {
+            throw new FunctionErrorException(definition.logicalId(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            invocation.cancel(true);
+            throw new FunctionErrorException(definition.logicalId(), e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.reelforge.local.template;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An {@code AWS::Serverless::Function} with its globals applied and its environment resolved.
+ *
+ * @param handlerClass the class part of {@code Handler} ({@code pkg.Class::method})
+ * @param apiEvents    its {@code Api} event sources
+ */
+public record FunctionDefinition(String logicalId, String functionName, String handlerClass, String codeUri,
+        Duration timeout, int memoryMb, Map<String, String> environment, List<ApiEventDefinition> apiEvents) {
+
+    public FunctionDefinition {
+        environment = Map.copyOf(environment);
+        apiEvents = List.copyOf(apiEvents);
+    }
+}
