@@ -2,6 +2,7 @@ package dev.reelforge.local.services;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,13 +25,21 @@ public final class DynamoDbLocalServer implements LocalService {
         try {
             Files.createDirectories(directory);
             int port = LoopbackPorts.free();
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
-                "-port", Integer.toString(port),
-                "-dbPath", directory.toAbsolutePath().toString(),
-                "-sharedDb",
-                "-disableTelemetry"
-            });
-            server.start();
+            DynamoDBProxyServer server;
+            // DynamoDB Local prints its banner on standard output, which ./reelforge invoke keeps for the response.
+            PrintStream standardOutput = System.out;
+            System.setOut(System.err);
+            try {
+                server = ServerRunner.createServerFromCommandLineArgs(new String[] {
+                    "-port", Integer.toString(port),
+                    "-dbPath", directory.toAbsolutePath().toString(),
+                    "-sharedDb",
+                    "-disableTelemetry"
+                });
+                server.start();
+            } finally {
+                System.setOut(standardOutput);
+            }
             return new DynamoDbLocalServer(server, port);
         } catch (Exception e) {
             throw new LocalServiceException("DynamoDB Local did not start", e);
