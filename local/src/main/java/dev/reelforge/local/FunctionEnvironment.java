@@ -9,11 +9,11 @@ import java.util.Map;
  * The environment variables a function gets on the embedded stack: those template.yaml gives it, the
  * ones Lambda sets itself, and the SDK's endpoint variables pointing at the local services.
  */
-final class FunctionEnvironment {
+public final class FunctionEnvironment {
 
     private FunctionEnvironment() {}
 
-    static Map<String, String> of(FunctionDefinition function, ServiceEndpoints endpoints, StackIdentity stack) {
+    public static Map<String, String> of(FunctionDefinition function, ServiceEndpoints endpoints, StackIdentity stack) {
         Map<String, String> environment = new LinkedHashMap<>(function.environment());
         environment.put("AWS_REGION", stack.region());
         environment.put("AWS_DEFAULT_REGION", stack.region());
@@ -25,7 +25,7 @@ final class FunctionEnvironment {
         return environment;
     }
 
-    static String arnOf(FunctionDefinition function, StackIdentity stack) {
+    public static String arnOf(FunctionDefinition function, StackIdentity stack) {
         return "arn:aws:lambda:" + stack.region() + ":" + stack.accountId() + ":function:" + function.functionName();
     }
 }

@@ -1,0 +1,133 @@
+package dev.reelforge.local.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.core.edit.MergeFields;
+import dev.reelforge.core.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The HTTP client of the API tests. Every exchange it makes is judged against Shotstack's contract:
+ * a successful (2xx) answer must follow a request the contract allows and must itself match the
+ * contract, and a request the contract forbids must never succeed.
+ */
+public final class ContractCheckingClient {
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final URI apiUrl;
+
+    public ContractCheckingClient(URI apiUrl) {
+        this.apiUrl = apiUrl;
+    }
+
+    public ApiResponse post(String path, String apiKey, String body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        if (apiKey != null) {
+            headers.put("x-api-key", apiKey);
+        }
+        return exchange("POST", path, Map.of(), headers, body);
+    }
+
+    public ApiResponse get(String path, String apiKey) {
+        return get(path, Map.of(), apiKey);
+    }
+
+    public ApiResponse get(String path, Map<String, String> query, String apiKey) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (apiKey != null) {
+            headers.put("x-api-key", apiKey);
+        }
+        return exchange("GET", path, query, headers, null);
+    }
+
+    private ApiResponse exchange(String method, String path, Map<String, String> query, Map<String, String> headers,
+            String body) {
+        String queryString = query.entrySet().stream()
+                .map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(apiUrl.resolve(path + (queryString.isEmpty() ? "" : "?" + queryString)))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+        Map<String, String> responseHeaders = new LinkedHashMap<>();
+        response.headers().map().forEach((name, values) -> responseHeaders.put(name, values.getFirst()));
+        ShotstackContract.Exchange exchange = new ShotstackContract.Exchange(method, path, query, headers, body,
+                response.statusCode(), responseHeaders, response.body());
+        judge(exchange);
+        return new ApiResponse(response.statusCode(), responseHeaders, parse(response.body()));
+    }
+
+    private static void judge(ShotstackContract.Exchange exchange) {
+        String what = exchange.method() + " " + exchange.path() + " -> " + exchange.status();
+        var requestViolations = ShotstackContract.requestViolations(withMergeFieldsApplied(exchange));
+        if (exchange.status() >= 200 && exchange.status() < 300) {
+            assertThat(requestViolations).as("%s: the contract forbids this request, yet it succeeded", what).isEmpty();
+            assertThat(ShotstackContract.responseViolations(exchange))
+                    .as("%s: response does not match the contract", what).isEmpty();
+        } else if (!requestViolations.isEmpty()) {
+            assertThat(exchange.status()).as("%s: a request the contract forbids must get a 4xx", what)
+                    .isBetween(400, 499);
+        }
+    }
+
+    /**
+     * The contract lets a merge placeholder stand for any value ({@code "length": "{{LEN}}"}), and the
+     * edit is valid once merged; so requests are judged with their merge fields applied, as the API does.
+     */
+    private static ShotstackContract.Exchange withMergeFieldsApplied(ShotstackContract.Exchange exchange) {
+        if (exchange.requestBody() == null) {
+            return exchange;
+        }
+        try {
+            String merged = Json.write(MergeFields.apply(Json.MAPPER.readTree(exchange.requestBody())));
+            return new ShotstackContract.Exchange(exchange.method(), exchange.path(), exchange.query(),
+                    exchange.requestHeaders(), merged, exchange.status(), exchange.responseHeaders(),
+                    exchange.responseBody());
+        } catch (IOException | RuntimeException notAnEdit) {
+            return exchange;
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body == null || body.isEmpty() ? Json.object() : Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError("response body is not JSON: " + body, e);
+        }
+    }
+
+    /** A response as the tests read it. */
+    public record ApiResponse(int status, Map<String, String> headers, JsonNode body) {
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+    }
+}

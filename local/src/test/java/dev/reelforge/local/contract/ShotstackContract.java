@@ -1,0 +1,90 @@
+package dev.reelforge.local.contract;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import dev.reelforge.local.ProjectFiles;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Shotstack's OpenAPI definition as a judge of HTTP exchanges. Its paths are relative to the servers
+ * {@code /edit/{version}} and {@code /serve/{version}}, so that prefix is taken off before matching.
+ * Statuses the contract does not document (4xx) have no body schema to check.
+ */
+public final class ShotstackContract {
+
+    private static final Pattern SERVER_PREFIX = Pattern.compile("^/(edit|serve)/(stage|v1)(/.*)$");
+
+    private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
+            .createFor(load())
+            .withLevelResolver(LevelResolver.create()
+                    .withLevel("validation.response.status.unknown", ValidationReport.Level.IGNORE)
+                    .build())
+            .build();
+
+    private ShotstackContract() {}
+
+    /** The bundled definition, parsed; only the Create API's part may carry parser warnings. */
+    static OpenAPI load() {
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(
+                ContractBundle.bundle(ProjectFiles.shotstackContract()), null, new ParseOptions());
+        List<String> problems = result.getMessages() == null ? List.of() : result.getMessages();
+        if (result.getOpenAPI() == null || !problems.isEmpty()) {
+            throw new IllegalStateException("the Shotstack contract does not parse: " + problems);
+        }
+        return result.getOpenAPI();
+    }
+
+    /** The contract's objections to a request, empty when it is a request the contract allows. */
+    public static List<String> requestViolations(Exchange exchange) {
+        return errors(VALIDATOR.validateRequest(request(exchange)));
+    }
+
+    /** The contract's objections to the response, for the statuses it documents. */
+    public static List<String> responseViolations(Exchange exchange) {
+        Matcher path = SERVER_PREFIX.matcher(exchange.path());
+        if (!path.matches()) {
+            return List.of("not a path under /edit/{version} or /serve/{version}: " + exchange.path());
+        }
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(exchange.status());
+        exchange.responseHeaders().forEach(response::withHeader);
+        if (exchange.responseBody() != null && !exchange.responseBody().isEmpty()) {
+            response.withBody(exchange.responseBody());
+        }
+        return errors(VALIDATOR.validateResponse(path.group(3), Request.Method.valueOf(exchange.method()),
+                response.build()));
+    }
+
+    private static SimpleRequest request(Exchange exchange) {
+        Matcher path = SERVER_PREFIX.matcher(exchange.path());
+        SimpleRequest.Builder request = new SimpleRequest.Builder(exchange.method(),
+                path.matches() ? path.group(3) : exchange.path());
+        exchange.requestHeaders().forEach(request::withHeader);
+        exchange.query().forEach((name, value) -> request.withQueryParam(name, value));
+        if (exchange.requestBody() != null) {
+            request.withBody(exchange.requestBody());
+        }
+        return request.build();
+    }
+
+    private static List<String> errors(ValidationReport report) {
+        return report.getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .map(message -> message.getKey() + ": " + message.getMessage())
+                .toList();
+    }
+
+    /** One request and its response, as the test client saw them. */
+    public record Exchange(String method, String path, Map<String, String> query, Map<String, String> requestHeaders,
+            String requestBody, int status, Map<String, String> responseHeaders, String responseBody) {}
+}

@@ -1,0 +1,51 @@
+package dev.reelforge.local.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.core.json.Json;
+import dev.reelforge.local.FunctionEnvironment;
+import dev.reelforge.local.LocalCredentials;
+import dev.reelforge.local.ProjectFiles;
+import dev.reelforge.local.ServiceEndpoints;
+import dev.reelforge.local.lambda.LambdaJson;
+import dev.reelforge.local.lambda.LocalFunction;
+import dev.reelforge.local.services.LoopbackPorts;
+import dev.reelforge.local.template.FunctionDefinition;
+import dev.reelforge.local.template.SamTemplate;
+import dev.reelforge.local.template.StackIdentity;
+import java.net.URI;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When DynamoDB cannot be reached (a real fault: nothing listens on the endpoint), the functions answer
+ * a generic 500 in the Shotstack envelope that names the request id and nothing of the failure.
+ */
+class FunctionFaultIT {
+
+    @Test
+    void anUnreachableDatabaseIsAGeneric500NamingTheRequestId() throws Exception {
+        LocalCredentials.installAsDefault();
+        URI nothingListens = URI.create("http://127.0.0.1:" + LoopbackPorts.free());
+        FunctionDefinition definition = SamTemplate.load(ProjectFiles.template()).function("SubmitRenderFunction").orElseThrow();
+        LocalFunction function = LocalFunction.initialize(definition,
+                FunctionEnvironment.of(definition, new ServiceEndpoints(nothingListens, nothingListens), StackIdentity.LOCAL),
+                FunctionEnvironment.arnOf(definition, StackIdentity.LOCAL));
+        APIGatewayProxyRequestEvent event = LambdaJson.fromJson(
+                Files.readString(ProjectFiles.events().resolve("SubmitRenderFunction/post-render.json")),
+                APIGatewayProxyRequestEvent.class);
+
+        APIGatewayProxyResponseEvent response = (APIGatewayProxyResponseEvent) function.invoke(event);
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        JsonNode body = Json.MAPPER.readTree(response.getBody());
+        assertThat(body.path("success").asBoolean()).isFalse();
+        assertThat(body.path("message").asText()).isEqualTo("Internal Server Error");
+        assertThat(body.path("response").asText()).contains(event.getRequestContext().getRequestId());
+        assertThat(response.getBody()).doesNotContainIgnoringCase("exception").doesNotContain("127.0.0.1")
+                .doesNotContain("dynamodb");
+    }
+}

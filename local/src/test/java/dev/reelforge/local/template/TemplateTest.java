@@ -1,0 +1,125 @@
+package dev.reelforge.local.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.reelforge.local.ProjectFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** template.yaml is deployable as written: every function has its handler, routes follow the contract. */
+class TemplateTest {
+
+    private final SamTemplate template = SamTemplate.load(ProjectFiles.template());
+    private final Map<String, Object> raw = CloudFormationYaml.read(ProjectFiles.template());
+
+    @Test
+    void everyFunctionHasAHandlerClassWithTheConstructorsLambdaAndTheEmbeddedStackUse() throws Exception {
+        assertThat(template.functions()).isNotEmpty();
+        for (FunctionDefinition function : template.functions()) {
+            Class<?> handler = Class.forName(function.handlerClass());
+            assertThat(RequestHandler.class).as(function.logicalId()).isAssignableFrom(handler);
+            assertThat(handler.getConstructor()).as("%s no-arg constructor (Lambda)", function.logicalId()).isNotNull();
+            assertThat(handler.getConstructor(Map.class)).as("%s environment constructor", function.logicalId()).isNotNull();
+        }
+    }
+
+    @Test
+    void everyCodeUriIsTheShadedJarOfAFunctionModule() throws Exception {
+        for (FunctionDefinition function : template.functions()) {
+            assertThat(function.codeUri()).as(function.logicalId()).matches("functions/([a-z-]+)/target/\\1\\.jar");
+            String module = Path.of(function.codeUri()).getName(1).toString();
+            Path pom = ProjectFiles.root().resolve("functions").resolve(module).resolve("pom.xml");
+            assertThat(Files.readString(pom)).contains("<artifactId>" + module + "</artifactId>");
+        }
+    }
+
+    @Test
+    void everyRouteIsAnEditOrServePathOfTheContractUnderItsVersion() throws Exception {
+        String contract = Files.readString(ProjectFiles.shotstackContract());
+        for (FunctionDefinition function : template.functions()) {
+            for (ApiEventDefinition route : function.apiEvents()) {
+                assertThat(route.path()).matches("/(edit|serve)/\\{version}/.+");
+                String contractPath = route.path().replaceFirst("^/(edit|serve)/\\{version}", "");
+                assertThat(contract).as(route.path()).contains("\n  " + contractPath + ":\n");
+            }
+        }
+    }
+
+    @Test
+    void theShotstackApiAuthorizesEveryRouteByApiKeyWithACachedRequestAuthorizer() {
+        ApiDefinition api = template.apis().stream().filter(candidate -> candidate.logicalId().equals("ShotstackApi"))
+                .findFirst().orElseThrow();
+        AuthorizerDefinition authorizer = api.authorizers().get(api.defaultAuthorizer().orElseThrow());
+
+        assertThat(authorizer.identityHeaders()).containsExactly("x-api-key");
+        assertThat(authorizer.cacheTtl().toSeconds()).isPositive();
+        assertThat(template.function(authorizer.functionLogicalId())).isPresent();
+        assertThat(api.gatewayResponses()).containsKeys("UNAUTHORIZED", "ACCESS_DENIED", "DEFAULT_4XX", "DEFAULT_5XX");
+        assertThat(api.gatewayResponses().get("UNAUTHORIZED").statusCode()).contains(401);
+        assertThat(api.gatewayResponses().get("ACCESS_DENIED").statusCode()).contains(403);
+    }
+
+    @Test
+    void functionsRunJava21WithSnapStartOnPublishedVersions() {
+        Map<String, Object> globals = Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(raw.get("Globals")).get("Function"));
+
+        assertThat(globals.get("Runtime")).isEqualTo("java21");
+        assertThat(Intrinsics.mapOrEmpty(globals.get("SnapStart")).get("ApplyOn")).isEqualTo("PublishedVersions");
+        assertThat(globals.get("AutoPublishAlias")).isNotNull();
+    }
+
+    @Test
+    void functionPoliciesNameOnlyTheActionsAndTablesTheyUse() {
+        Map<String, List<String>> expected = Map.of(
+                "ApiKeyAuthorizerFunction", List.of("dynamodb:GetItem"),
+                "SubmitRenderFunction", List.of("dynamodb:PutItem"),
+                "GetRenderFunction", List.of("dynamodb:GetItem"));
+        Map<String, Object> resources = Intrinsics.mapOrEmpty(raw.get("Resources"));
+        for (FunctionDefinition function : template.functions()) {
+            List<?> policies = (List<?>) Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(resources.get(function.logicalId()))
+                    .get("Properties")).get("Policies");
+            List<Map<String, Object>> statements = policies.stream()
+                    .flatMap(policy -> ((List<?>) Intrinsics.mapOrEmpty(policy).get("Statement")).stream())
+                    .map(Intrinsics::mapOrEmpty)
+                    .toList();
+            assertThat(statements).as(function.logicalId()).isNotEmpty().allSatisfy(statement -> {
+                assertThat(statement.get("Resource")).as("a resource, never *").isNotEqualTo("*").isInstanceOf(Map.class);
+                assertThat(statement.get("Action")).isIn(expected.get(function.logicalId()));
+            });
+        }
+    }
+
+    @Test
+    void everyReadIsAKeyLookupScopedToItsOwner() {
+        Map<String, TableDefinition> tables = new java.util.HashMap<>();
+        template.tables().forEach(table -> tables.put(table.logicalId(), table));
+
+        assertThat(keySchema(tables.get("RendersTable"))).containsExactly("owner:HASH", "id:RANGE");
+        assertThat(keySchema(tables.get("AccountsTable"))).containsExactly("pk:HASH");
+    }
+
+    @Test
+    void theTemporaryBucketExpiresRenderOutputsAfterOneDay() {
+        BucketDefinition bucket = template.buckets().stream().filter(candidate -> candidate.logicalId().equals("TempBucket"))
+                .findFirst().orElseThrow();
+        List<?> rules = (List<?>) Intrinsics.mapOrEmpty(bucket.properties().get("LifecycleConfiguration")).get("Rules");
+
+        assertThat(rules).anySatisfy(rule -> {
+            Map<String, Object> lifecycle = Intrinsics.mapOrEmpty(rule);
+            assertThat(lifecycle.get("Status")).isEqualTo("Enabled");
+            assertThat(lifecycle.get("Prefix")).isEqualTo("renders/");
+            assertThat(lifecycle.get("ExpirationInDays")).isEqualTo(1);
+        });
+    }
+
+    private static List<String> keySchema(TableDefinition table) {
+        return ((List<?>) table.properties().get("KeySchema")).stream()
+                .map(Intrinsics::mapOrEmpty)
+                .map(key -> key.get("AttributeName") + ":" + key.get("KeyType"))
+                .toList();
+    }
+}
