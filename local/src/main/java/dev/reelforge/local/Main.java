@@ -14,7 +14,8 @@ public final class Main {
               local  [--port N] [--data-dir DIR]        run the embedded stack until Ctrl-C
               invoke <FunctionLogicalId> -e FILE [--data-dir DIR]
                                                        invoke one function with an event, print its response
-              bench  api [--data-dir DIR]              cold start and warm latency benchmarks
+              bench  api [--runs N] [--requests N] [--warmup N] [--part all|cold|warm]
+                                                       cold start and warm latency against same-run baselines
             common: --template FILE (default template.yaml)
             """;
 

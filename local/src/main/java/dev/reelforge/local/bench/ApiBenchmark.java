@@ -1,14 +1,289 @@
 package dev.reelforge.local.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.local.CommandLine;
+import dev.reelforge.local.EmbeddedServices;
+import dev.reelforge.local.FunctionEnvironment;
+import dev.reelforge.local.template.FunctionDefinition;
+import dev.reelforge.local.template.SamTemplate;
+import dev.reelforge.local.template.StackIdentity;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
 
-/** {@code reelforge bench api}: to be written. */
+/**
+ * {@code reelforge bench api [--runs N] [--requests N] [--warmup N] [--part all|cold|warm]}: the submit
+ * function's cold start against a hello-world handler's, and warm latency through the local API against
+ * the bare DynamoDB Local calls behind it. Every number is measured in the same run as its baseline and
+ * reported as a ratio to it; targets (cold start ≤ 2x hello-world, API p99 ≤ 2x DynamoDB p99) are
+ * printed as met or not, never turned into a failure. See docs/PERFORMANCE.md.
+ */
 public final class ApiBenchmark {
+
+    static final String FUNCTION = "SubmitRenderFunction";
+    static final Path EVENT = Path.of("events", FUNCTION, "post-render.json");
+    static final double TARGET_RATIO = 2.0;
+
+    private static final PrintStream OUT = System.out;
 
     private ApiBenchmark() {}
 
     public static int run(CommandLine options) {
-        System.err.println("bench: not written yet");
-        return 2;
+        if (options.positional().size() != 1 || !options.positional().getFirst().equals("api")) {
+            System.err.println("usage: reelforge bench api [--runs N (5)] [--requests N (1000)] [--warmup N (1000)]"
+                    + " [--part all|cold|warm] [--data-dir DIR]");
+            return 2;
+        }
+        int runs = intOption(options, "runs", 5);
+        int requests = intOption(options, "requests", 1000);
+        // 1000, not 200: after 200 requests of each operation the JIT is still compiling the API path (its
+        // p50 goes on falling by a fifth up to ~2000), which would count warm-up as API overhead.
+        int warmup = intOption(options, "warmup", 1000);
+        String part = options.option("part").orElse("all");
+        if (!List.of("all", "cold", "warm").contains(part) || runs < 1 || requests < 1 || warmup < 0) {
+            System.err.println("bench: --runs and --requests must be positive, --part all, cold or warm");
+            return 2;
+        }
+        Path template = options.template().toAbsolutePath().normalize();
+        Path project = template.getParent();
+        Path eventFile = project.resolve(EVENT);
+        Path work = null;
+        try {
+            Path parent = options.option("data-dir").map(Path::of).orElse(null);
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            work = parent == null ? Files.createTempDirectory("reelforge-bench-")
+                    : Files.createTempDirectory(parent, "reelforge-bench-");
+            SamTemplate sam = SamTemplate.load(template);
+            FunctionDefinition function = sam.function(FUNCTION)
+                    .orElseThrow(() -> new IllegalStateException("template.yaml has no " + FUNCTION));
+            String eventJson = Files.readString(eventFile, StandardCharsets.UTF_8);
+
+            Instant started = Instant.now();
+            printHeader(started, runs, requests, warmup);
+            if (!part.equals("warm")) {
+                coldStart(sam, function, project, eventFile, work, runs);
+            }
+            if (!part.equals("cold")) {
+                String edit = new ObjectMapper().readTree(eventJson).path("body").asText();
+                WarmLatencyBenchmark.Result result = WarmLatencyBenchmark.run(template, work.resolve("stack"), edit,
+                        warmup, requests);
+                printWarm(result, warmup, requests);
+            }
+            OUT.printf(Locale.ROOT, "%nbench api took %d s%n", ChronoUnit.SECONDS.between(started, Instant.now()));
+            return 0;
+        } catch (Exception e) {
+            System.err.println("bench: " + e);
+            e.printStackTrace();
+            return 1;
+        } finally {
+            if (work != null) {
+                deleteRecursively(work);
+            }
+        }
+    }
+
+    private static void coldStart(SamTemplate sam, FunctionDefinition function, Path project, Path eventFile,
+            Path work, int runs) throws IOException {
+        Path coldWork = Files.createDirectories(work.resolve("cold"));
+        // The backing services, once, so that the function's first PutItem really reaches DynamoDB Local.
+        try (EmbeddedServices services = EmbeddedServices.start(work.resolve("services"), sam)) {
+            // Exactly the environment the embedded stack gives the function (template.yaml's variables, the
+            // ones Lambda sets, the SDK's endpoint variables); the child JVMs get nothing else.
+            Map<String, String> environment = FunctionEnvironment.of(function, services.endpoints(),
+                    StackIdentity.LOCAL);
+            ColdStartBenchmark bench = new ColdStartBenchmark(project, function, environment, eventFile, coldWork);
+            List<String> serial = List.of("-XX:+UseSerialGC");
+            List<String> c1 = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+            ColdStartBenchmark.Variant defaults = new ColdStartBenchmark.Variant("JVM default JIT", serial,
+                    ColdStartBenchmark.Archive.NONE);
+            ColdStartBenchmark.Variant c1Only = new ColdStartBenchmark.Variant("TieredStopAtLevel=1", c1,
+                    ColdStartBenchmark.Archive.NONE);
+            List<ColdStartBenchmark.Variant> variants = new ArrayList<>(List.of(defaults, c1Only,
+                    new ColdStartBenchmark.Variant("Level1 + AppCDS", c1, ColdStartBenchmark.Archive.APP_CDS)));
+            if (Runtime.version().feature() >= 25) {
+                variants.add(new ColdStartBenchmark.Variant("Level1 + AOT cache", c1,
+                        ColdStartBenchmark.Archive.AOT_CACHE));
+            }
+            List<ColdStartBenchmark.Row> rows = bench.measure(variants, runs);
+            Map<String, Double> breakdown = bench.breakdown(c1Only, Math.min(runs, 3));
+            ClassLoadProfile helloClasses = bench.classLoads(c1Only, false);
+            ClassLoadProfile functionClasses = bench.classLoads(c1Only, true);
+            printCold(bench, function, rows, runs, breakdown, helloClasses, functionClasses, project);
+        }
+    }
+
+    private static void printHeader(Instant started, int runs, int requests, int warmup) {
+        OUT.println("Reelforge bench api, " + started.truncatedTo(ChronoUnit.SECONDS));
+        OUT.printf(Locale.ROOT, "machine: %d CPUs (%s), java %s (%s)%n", Runtime.getRuntime().availableProcessors(),
+                cpuModel(), Runtime.version(), System.getProperty("java.vm.name"));
+        OUT.printf(Locale.ROOT, "settings: --runs %d --requests %d --warmup %d%n", runs, requests, warmup);
+        OUT.println("Every ratio is against a baseline measured in this same run; targets are reported, not enforced.");
+    }
+
+    private static void printCold(ColdStartBenchmark bench, FunctionDefinition function,
+            List<ColdStartBenchmark.Row> rows, int runs, Map<String, Double> breakdown,
+            ClassLoadProfile helloClasses, ClassLoadProfile functionClasses, Path project) {
+        OUT.println();
+        OUT.printf(Locale.ROOT, "== 1. Cold start: %s vs hello-world, a fresh JVM each, median of %d runs ==%n",
+                function.logicalId(), runs);
+        OUT.println("child: " + bench.java() + " <row flags> " + String.join(" ", bench.commonFlags())
+                + " -cp <classpath> " + ColdStartBenchmark.RUNNER);
+        OUT.println("hello-world classpath: " + relativize(bench.helloClasspath(), project));
+        OUT.println(function.logicalId() + " classpath: the same + " + function.codeUri());
+        OUT.println("init = load handler class + no-arg constructor; first = deserialize event + handleRequest"
+                + " + serialize result;");
+        OUT.println("wall = whole child process as the parent sees it (JVM boot to exit). All in ms.");
+        OUT.println();
+        String header = String.format(Locale.ROOT, "%-22s %-22s %8s %8s %8s %8s %11s %8s", "row (flags)", "handler",
+                "init", "deser", "handle", "ser", "init+first", "wall");
+        OUT.println(header);
+        OUT.println("-".repeat(header.length()));
+        for (ColdStartBenchmark.Row row : rows) {
+            printSummary(row.variant().name(), "hello-world", row.hello());
+            printSummary("", function.logicalId(), row.function());
+            OUT.printf(Locale.ROOT, "%-22s %-22s %s wall (+%.0f ms), %s init+first (+%.0f ms)%n", "",
+                    "ratio function/hello", ratio(row.wallRatio()), row.function().wallMs() - row.hello().wallMs(),
+                    ratio(row.inJvmRatio()), row.function().inJvmMs() - row.hello().inJvmMs());
+            OUT.printf(Locale.ROOT, "%-22s %-22s target cold start <= %.0fx hello-world: wall %s, init+first %s%n",
+                    "", "", TARGET_RATIO, verdict(row.wallRatio()), verdict(row.inJvmRatio()));
+            OUT.println();
+        }
+        OUT.println("row flags: all rows -XX:+UseSerialGC (as Lambda's java runtimes);"
+                + " TieredStopAtLevel=1 is Lambda's default for java17/java21;");
+        OUT.println("Level1 + AppCDS adds -XX:SharedArchiveFile= a dynamic archive per handler, dumped by one"
+                + " training run (-XX:ArchiveClassesAtExit);");
+        OUT.println("Level1 + AOT cache (JDK 25+ only) adds -XX:AOTCache= a cache per handler, made by one training"
+                + " run (-XX:AOTCacheOutput).");
+
+        OUT.println();
+        OUT.printf(Locale.ROOT, "-- where %s's cold start goes (TieredStopAtLevel=1, median of %d breakdown runs) --%n",
+                function.logicalId(), Math.min(runs, 3));
+        OUT.println("(the SDK steps are done by the runner before the constructor, so the later steps show only"
+                + " what is left)");
+        breakdown.forEach((step, millis) -> OUT.printf(Locale.ROOT, "  %-46s %9.1f ms%n", step, millis));
+
+        OUT.println();
+        OUT.println("-- classes loaded per phase (one run each with -Xlog:class+load, TieredStopAtLevel=1) --");
+        OUT.printf(Locale.ROOT, "  %-20s %12s %22s%n", "phase", "hello-world", function.logicalId());
+        for (String phase : ClassLoadProfile.PHASES) {
+            OUT.printf(Locale.ROOT, "  %-20s %12d %22d%n", phase, helloClasses.count(phase),
+                    functionClasses.count(phase));
+        }
+        OUT.printf(Locale.ROOT, "  %-20s %12d %22d%n", "total", helloClasses.total(), functionClasses.total());
+        OUT.println("  " + function.logicalId() + " by origin, init + handle:");
+        for (String phase : List.of("init", "handle")) {
+            functionClasses.byPhaseAndOrigin().get(phase).entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(entry -> OUT.printf(Locale.ROOT, "    %-8s %-40s %6d%n", phase, entry.getKey(),
+                            entry.getValue()));
+        }
+        OUT.println("  " + function.logicalId() + " classes read from jars or JDK modules (not CDS), by package"
+                + " (top 16):");
+        functionClasses.unarchivedByPackage().entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(16)
+                .forEach(entry -> OUT.printf(Locale.ROOT, "    %-52s %6d%n", entry.getKey(), entry.getValue()));
+    }
+
+    private static void printSummary(String row, String handler, ColdStartBenchmark.Summary summary) {
+        OUT.printf(Locale.ROOT, "%-22s %-22s %8.1f %8.1f %8.1f %8.1f %11.1f %8.1f%n", row, handler,
+                summary.initMs(), summary.deserializeMs(), summary.handleMs(), summary.serializeMs(),
+                summary.inJvmMs(), summary.wallMs());
+    }
+
+    private static void printWarm(WarmLatencyBenchmark.Result result, int warmup, int requests) {
+        OUT.println();
+        OUT.printf(Locale.ROOT, "== 2. Warm latency: local API vs bare DynamoDB Local, %d requests each after %d"
+                + " warm-up, interleaved in blocks of %d ==%n", requests, warmup, WarmLatencyBenchmark.BLOCK);
+        OUT.printf(Locale.ROOT, "edit: %d bytes of JSON; stored as a %d-byte gzip blob in a %d-byte item;"
+                        + " client: java.net.http HTTP/1.1 keep-alive vs DynamoDbClient + UrlConnectionHttpClient%n",
+                result.editJsonBytes(), result.storedEditBytes(), result.storedItemBytes());
+        OUT.println();
+        String header = String.format(Locale.ROOT, "%-40s %8s %8s %8s %8s", "operation (ms)", "p50", "p99", "mean",
+                "max");
+        OUT.println(header);
+        OUT.println("-".repeat(header.length()));
+        printLatencies("POST /edit/stage/render (API)", result.submit());
+        printLatencies("PutItem, same item shape (DynamoDB)", result.putItem());
+        printRatio(result.submit(), result.putItem());
+        printLatencies("GET /edit/stage/render/{id} (API)", result.status());
+        printLatencies("GetItem consistentRead (DynamoDB)", result.getItem());
+        printRatio(result.status(), result.getItem());
+        printLatencies("reference: unknown route, gateway 404", result.floor());
+        OUT.println("(the 404 needs no authorizer, function or DynamoDB: it is the HTTP client + server floor)");
+        OUT.println();
+        double submitRatio = result.submit().p99() / result.putItem().p99();
+        double statusRatio = result.status().p99() / result.getItem().p99();
+        OUT.printf(Locale.ROOT, "target API p99 <= %.0fx bare DynamoDB p99: submit %s (%s), status %s (%s)%n",
+                TARGET_RATIO, verdict(submitRatio), ratio(submitRatio), verdict(statusRatio), ratio(statusRatio));
+    }
+
+    private static void printLatencies(String label, Latencies latencies) {
+        OUT.printf(Locale.ROOT, "%-40s %8.2f %8.2f %8.2f %8.2f%n", label, latencies.p50(), latencies.p99(),
+                latencies.mean(), latencies.max());
+    }
+
+    private static void printRatio(Latencies api, Latencies bare) {
+        OUT.printf(Locale.ROOT, "%-40s %8s %8s %8s%n", "  ratio API/DynamoDB", ratio(api.p50() / bare.p50()),
+                ratio(api.p99() / bare.p99()), ratio(api.mean() / bare.mean()));
+    }
+
+    private static String ratio(double value) {
+        return String.format(Locale.ROOT, "%.2fx", value);
+    }
+
+    /** Met or not, judged on the ratio as printed (two decimals), so the verdict never contradicts it. */
+    private static String verdict(double ratio) {
+        return Math.round(ratio * 100) <= Math.round(TARGET_RATIO * 100) ? "MET" : "NOT MET";
+    }
+
+    private static String relativize(String classpath, Path project) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : classpath.split(java.io.File.pathSeparator)) {
+            Path path = Path.of(entry);
+            entries.add(path.startsWith(project) ? project.relativize(path).toString() : path.getFileName().toString());
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    private static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .findFirst().orElse("unknown CPU");
+        } catch (IOException | UncheckedIOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    private static int intOption(CommandLine options, String name, int fallback) {
+        return options.option(name).map(Integer::parseInt).orElse(fallback);
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    System.err.println("bench: cannot delete " + path + ": " + e.getMessage());
+                }
+            });
+        } catch (IOException e) {
+            System.err.println("bench: cannot clean up " + directory + ": " + e.getMessage());
+        }
     }
 }
