@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -103,10 +104,11 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         if (name == null || name.equals("NONE")) {
             return Optional.empty();
         }
-        return Optional.ofNullable(api.authorizers().get(name))
-                .or(() -> {
-                    throw new IllegalStateException(api.logicalId() + " has no authorizer " + name);
-                });
+        AuthorizerDefinition authorizer = api.authorizers().get(name);
+        if (authorizer == null) {
+            throw new IllegalStateException(api.logicalId() + " has no authorizer " + name);
+        }
+        return Optional.of(authorizer);
     }
 
     public URI endpoint() {
@@ -241,7 +243,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
         }
-        return new HttpRequest(exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT), uri.getPath(), headers,
+        return new HttpRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), uri.getPath(), headers,
                 query, body.length == 0 ? null : body, exchange.getRemoteAddress().getAddress().getHostAddress());
     }
 

@@ -1,6 +1,5 @@
 package dev.reelforge.local.apigateway;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +12,7 @@ final class RouteTable {
     private final List<Route> routes;
 
     RouteTable(List<Route> routes) {
-        this.routes = routes.stream()
-                .sorted(Comparator.comparingInt((Route route) -> route.segments().size()).reversed()
-                        .thenComparingInt(route -> PathTemplate.specificity(route.segments())))
-                .toList();
+        this.routes = List.copyOf(routes);
     }
 
     Optional<Match> find(String method, String path) {

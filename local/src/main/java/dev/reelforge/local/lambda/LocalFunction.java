@@ -63,9 +63,14 @@ public final class LocalFunction {
         for (Class<?> type = handlerClass; type != null; type = type.getSuperclass()) {
             for (Type implemented : type.getGenericInterfaces()) {
                 if (implemented instanceof ParameterizedType parameterized
-                        && parameterized.getRawType() == RequestHandler.class
-                        && parameterized.getActualTypeArguments()[0] instanceof Class<?> eventClass) {
-                    return eventClass;
+                        && parameterized.getRawType() == RequestHandler.class) {
+                    Type event = parameterized.getActualTypeArguments()[0];
+                    if (event instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw) {
+                        return raw;
+                    }
+                    if (event instanceof Class<?> eventClass) {
+                        return eventClass;
+                    }
                 }
             }
         }

@@ -1,0 +1,54 @@
+package dev.reelforge.local.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IntrinsicsTest {
+
+    private final Map<String, Object> template = Map.of(
+            "Parameters", Map.of("Stage", Map.of("Type", "String", "Default", "v1")),
+            "Globals", Map.of("Function", Map.of("AutoPublishAlias", "live")),
+            "Resources", Map.of(
+                    "Table", Map.of("Type", "AWS::DynamoDB::Table",
+                            "Properties", Map.of("TableName", Map.of("Fn::Sub", "${AWS::StackName}-things"))),
+                    "Bucket", Map.of("Type", "AWS::S3::Bucket", "Properties", Map.of()),
+                    "Fn", Map.of("Type", "AWS::Serverless::Function", "Properties", Map.of())));
+    private final Intrinsics intrinsics = new Intrinsics(template, Map.of(), new StackIdentity("st", "eu-west-1", "123"));
+
+    @Test
+    void refsResolveToTheNamesCloudFormationWouldGive() {
+        assertThat(intrinsics.resolve(Map.of("Ref", "Table"))).isEqualTo("st-things");
+        assertThat(intrinsics.resolve(Map.of("Ref", "Bucket"))).isEqualTo("st-bucket");
+        assertThat(intrinsics.resolve(Map.of("Ref", "Stage"))).isEqualTo("v1");
+        assertThat(intrinsics.resolve(Map.of("Ref", "Fn.Alias"))).isEqualTo("arn:aws:lambda:eu-west-1:123:function:st-Fn:live");
+    }
+
+    @Test
+    void subAndGetAttResolveInsideEachOther() {
+        assertThat(intrinsics.resolve(Map.of("Fn::Sub", "${Table.Arn}/index/${!Literal}/${AWS::Region}")))
+                .isEqualTo("arn:aws:dynamodb:eu-west-1:123:table/st-things/index/${Literal}/eu-west-1");
+        assertThat(intrinsics.resolve(Map.of("Fn::Sub", List.of("${X}-${Stage}", Map.of("X", Map.of("Ref", "Bucket"))))))
+                .isEqualTo("st-bucket-v1");
+        assertThat(intrinsics.resolve(Map.of("Fn::Join", List.of(":", List.of("a", Map.of("Ref", "Stage"))))))
+                .isEqualTo("a:v1");
+    }
+
+    @Test
+    void parameterOverridesWinOverDefaults() {
+        Intrinsics overridden = new Intrinsics(template, Map.of("Stage", "stage"), StackIdentity.LOCAL);
+
+        assertThat(overridden.resolve(Map.of("Ref", "Stage"))).isEqualTo("stage");
+    }
+
+    @Test
+    void whatTheEmbeddedStackCannotResolveIsAClearError() {
+        assertThatThrownBy(() -> intrinsics.resolve(Map.of("Fn::ImportValue", "x")))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("Fn::ImportValue");
+        assertThatThrownBy(() -> intrinsics.resolve(Map.of("Ref", "Nothing")))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("Nothing");
+    }
+}
