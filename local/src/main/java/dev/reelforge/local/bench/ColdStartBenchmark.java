@@ -1,25 +1,28 @@
 package dev.reelforge.local.bench;
 
 import dev.reelforge.local.LocalCredentials;
+import dev.reelforge.local.lambda.LambdaJson;
+import dev.reelforge.local.lambda.LocalContext;
 import dev.reelforge.local.template.FunctionDefinition;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStream;
-import dev.reelforge.local.lambda.LambdaJson;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Cold starts of one function against the hello-world baseline, each a fresh JVM running
@@ -341,11 +344,8 @@ final class ColdStartBenchmark {
         return jars;
     }
 
-    /** The classes a cold-start child needs from the local module, in the order they are listed here. */
-    static final List<Class<?>> RUNNER_CLASSES = List.of(ColdStartRunner.class,
-            ColdStartRunner.PhaseReady.class, ColdStartRunner.PhaseInitialized.class,
-            ColdStartRunner.PhaseDeserialized.class, ColdStartRunner.PhaseHandled.class,
-            ColdStartRunner.PhaseSerialized.class, BenchContext.class, BenchContext.StandardErrorLogger.class,
+    /** The classes a cold-start child needs from the local module (with their nested classes). */
+    static final List<Class<?>> RUNNER_CLASSES = List.of(ColdStartRunner.class, LocalContext.class,
             HelloWorldHandler.class, ColdStartBreakdown.class, LambdaJson.class);
 
     /**
@@ -357,7 +357,7 @@ final class ColdStartBenchmark {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-            for (Class<?> type : RUNNER_CLASSES) {
+            for (Class<?> type : RUNNER_CLASSES.stream().flatMap(ColdStartBenchmark::withNested).toList()) {
                 String entry = type.getName().replace('.', '/') + ".class";
                 try (InputStream in = ColdStartBenchmark.class.getClassLoader().getResourceAsStream(entry)) {
                     if (in == null) {
@@ -372,6 +372,11 @@ final class ColdStartBenchmark {
             throw new UncheckedIOException("cannot write " + jar, e);
         }
         return jar.toAbsolutePath();
+    }
+
+    private static Stream<Class<?>> withNested(Class<?> type) {
+        return Stream.concat(Stream.of(type), Arrays.stream(type.getDeclaredClasses())
+                .flatMap(ColdStartBenchmark::withNested));
     }
 
     private static String join(List<Path> paths) {

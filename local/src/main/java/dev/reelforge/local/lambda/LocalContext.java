@@ -6,8 +6,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 
-/** The Lambda {@link Context} of one local invocation: its request id, deadline and a logger. */
-final class LocalContext implements Context {
+/**
+ * The Lambda {@link Context} of one local invocation: its request id, a deadline, and a logger writing to
+ * standard error (standard output is kept for what a command prints, such as an invocation's response).
+ */
+public final class LocalContext implements Context {
 
     private final String requestId;
     private final String functionName;
@@ -16,7 +19,8 @@ final class LocalContext implements Context {
     private final long deadlineNanos;
     private final LambdaLogger logger;
 
-    LocalContext(String requestId, String functionName, String functionArn, int memoryMb, long deadlineNanos) {
+    public LocalContext(String requestId, String functionName, String functionArn, int memoryMb,
+            long deadlineNanos) {
         this.requestId = requestId;
         this.functionName = functionName;
         this.functionArn = functionArn;
@@ -84,7 +88,7 @@ final class LocalContext implements Context {
 
         @Override
         public void log(String message) {
-            System.out.println("[" + prefix + "] " + message);
+            System.err.println("[" + prefix + "] " + message);
         }
 
         @Override
