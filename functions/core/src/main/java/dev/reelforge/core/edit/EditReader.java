@@ -1,0 +1,309 @@
+package dev.reelforge.core.edit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.core.edit.model.Asset;
+import dev.reelforge.core.edit.model.Clip;
+import dev.reelforge.core.edit.model.ClipLength;
+import dev.reelforge.core.edit.model.ClipStart;
+import dev.reelforge.core.edit.model.Color;
+import dev.reelforge.core.edit.model.ColorFilter;
+import dev.reelforge.core.edit.model.Edit;
+import dev.reelforge.core.edit.model.Fit;
+import dev.reelforge.core.edit.model.FontFamily;
+import dev.reelforge.core.edit.model.Fps;
+import dev.reelforge.core.edit.model.MotionEffect;
+import dev.reelforge.core.edit.model.MotionKind;
+import dev.reelforge.core.edit.model.Offset;
+import dev.reelforge.core.edit.model.Output;
+import dev.reelforge.core.edit.model.OutputFormat;
+import dev.reelforge.core.edit.model.Position;
+import dev.reelforge.core.edit.model.Quality;
+import dev.reelforge.core.edit.model.Resolution;
+import dev.reelforge.core.edit.model.Size;
+import dev.reelforge.core.edit.model.Soundtrack;
+import dev.reelforge.core.edit.model.Speed;
+import dev.reelforge.core.edit.model.Timeline;
+import dev.reelforge.core.edit.model.TitleSize;
+import dev.reelforge.core.edit.model.TitleStyle;
+import dev.reelforge.core.edit.model.Track;
+import dev.reelforge.core.edit.model.Transition;
+import dev.reelforge.core.edit.model.TransitionKind;
+import dev.reelforge.core.edit.model.VolumeEffect;
+import dev.reelforge.core.validation.JsonPath;
+import dev.reelforge.core.validation.Violations;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads an edit that passed {@link EditValidator} (merge fields applied) into the renderable model. The
+ * contract allows more than Reelforge renders today; every such part is reported, naming its path and
+ * saying it is not supported yet, rather than ignored. docs/EDIT-COVERAGE.md lists what is supported.
+ */
+public final class EditReader {
+
+    /** Videos are written at most this large on either side; still images may be larger. */
+    static final int MAX_VIDEO_SIDE = 1920;
+
+    private static final String NOT_SUPPORTED = "is not supported yet";
+
+    public EditReading read(JsonNode merged) {
+        Violations violations = new Violations();
+        JsonPath root = JsonPath.ROOT;
+        if (present(merged, "callback")) {
+            violations.add(root.property("callback"), NOT_SUPPORTED + " (webhooks are coming; poll the render status)");
+        }
+        Timeline timeline = timeline(merged.path("timeline"), root.property("timeline"), violations);
+        Output output = output(merged.path("output"), root.property("output"), violations);
+        if (!violations.isEmpty()) {
+            return new EditReading.Unsupported(violations.list());
+        }
+        return new EditReading.Renderable(new Edit(timeline, output));
+    }
+
+    private Timeline timeline(JsonNode node, JsonPath path, Violations violations) {
+        if (present(node, "fonts")) {
+            violations.add(path.property("fonts"), NOT_SUPPORTED + " (custom fonts are for HTML assets)");
+        }
+        Optional<Soundtrack> soundtrack = Optional.empty();
+        JsonNode soundtrackNode = node.path("soundtrack");
+        if (present(node, "soundtrack")) {
+            soundtrack = Optional.of(new Soundtrack(URI.create(soundtrackNode.path("src").asText()),
+                    soundtrackNode.path("volume").asDouble(1),
+                    optionalText(soundtrackNode, "effect").map(VolumeEffect::fromWireName)));
+        }
+        Color background = optionalText(node, "background").map(Color::parse).orElse(Color.BLACK);
+        List<Track> tracks = new ArrayList<>();
+        JsonNode trackNodes = node.path("tracks");
+        for (int t = 0; t < trackNodes.size(); t++) {
+            JsonPath trackPath = path.property("tracks").index(t);
+            JsonNode clipNodes = trackNodes.get(t).path("clips");
+            List<Clip> clips = new ArrayList<>();
+            boolean previousLastsToEnd = false;
+            for (int c = 0; c < clipNodes.size(); c++) {
+                JsonPath clipPath = trackPath.property("clips").index(c);
+                Clip clip = clip(clipNodes.get(c), clipPath, violations);
+                if (clip == null) {
+                    continue;
+                }
+                if (clip.start() instanceof ClipStart.AfterPrevious && previousLastsToEnd) {
+                    violations.add(clipPath.property("start"),
+                            "cannot be auto after a clip whose length is end: that clip has no end to follow");
+                }
+                previousLastsToEnd = clip.length() instanceof ClipLength.ToEnd;
+                clips.add(clip);
+            }
+            tracks.add(new Track(clips));
+        }
+        return new Timeline(soundtrack, background, tracks);
+    }
+
+    private Clip clip(JsonNode node, JsonPath path, Violations violations) {
+        for (String unsupported : List.of("transform")) {
+            if (present(node, unsupported)) {
+                violations.add(path.property(unsupported), NOT_SUPPORTED);
+            }
+        }
+        Asset asset = asset(node.path("asset"), path.property("asset"), violations);
+        ClipStart start = node.path("start").isNumber() ? new ClipStart.At(node.path("start").asDouble())
+                : new ClipStart.AfterPrevious();
+        JsonNode lengthNode = node.path("length");
+        ClipLength length = lengthNode.isNumber() ? new ClipLength.Seconds(lengthNode.asDouble())
+                : lengthNode.asText().equals("auto") ? new ClipLength.OfAsset() : new ClipLength.ToEnd();
+        if (length instanceof ClipLength.OfAsset && asset != null
+                && !(asset instanceof Asset.Video || asset instanceof Asset.Audio)) {
+            violations.add(path.property("length"), "can be auto only for video and audio assets, which have a length");
+        }
+        Optional<Transition> in = transition(node.path("transition"), "in", path.property("transition"), violations);
+        Optional<Transition> out = transition(node.path("transition"), "out", path.property("transition"), violations);
+        Optional<MotionEffect> effect = optionalText(node, "effect").map(name ->
+                new MotionEffect(MotionKind.fromWireName(Speed.baseName(name)).orElseThrow(), Speed.ofSuffixed(name)));
+        double opacity = number(node, "opacity", path, violations, 1);
+        Offset offset = offset(node.path("offset"), path.property("offset"), violations);
+        if (asset == null) {
+            return null;
+        }
+        return new Clip(asset, start, length,
+                optionalText(node, "fit").map(Fit::fromWireName).orElse(Fit.CROP),
+                present(node, "scale") && node.path("scale").asDouble() > 0 ? node.path("scale").asDouble() : 1,
+                optionalText(node, "position").map(Position::fromWireName).orElse(Position.CENTER),
+                offset, in, out, effect,
+                optionalText(node, "filter").map(name -> ColorFilter.fromWireName(name).orElseThrow()),
+                opacity);
+    }
+
+    private Asset asset(JsonNode node, JsonPath path, Violations violations) {
+        String type = node.path("type").asText();
+        return switch (type) {
+            case "video" -> {
+                unsupported(node, path, violations, "crop", "chromaKey");
+                double speed = node.path("speed").asDouble(1);
+                if (present(node, "speed") && speed == 0) {
+                    violations.add(path.property("speed"), "0 (a paused clip) " + NOT_SUPPORTED);
+                }
+                yield new Asset.Video(URI.create(node.path("src").asText()), node.path("trim").asDouble(0),
+                        number(node, "volume", path, violations, 1), speed,
+                        optionalText(node, "volumeEffect").map(VolumeEffect::fromWireName));
+            }
+            case "image" -> {
+                unsupported(node, path, violations, "crop");
+                yield new Asset.Image(URI.create(node.path("src").asText()));
+            }
+            case "audio" -> {
+                double speed = node.path("speed").asDouble(1);
+                if (present(node, "speed") && speed == 0) {
+                    violations.add(path.property("speed"), "0 (paused audio) " + NOT_SUPPORTED);
+                }
+                yield new Asset.Audio(URI.create(node.path("src").asText()), node.path("trim").asDouble(0),
+                        number(node, "volume", path, violations, 1), speed,
+                        optionalText(node, "effect").map(VolumeEffect::fromWireName));
+            }
+            case "title" -> {
+                TitleStyle style = optionalText(node, "style").map(TitleStyle::fromWireName).orElse(TitleStyle.MINIMAL);
+                yield new Asset.Title(node.path("text").asText(), style,
+                        optionalText(node, "color").map(Color::parse).orElse(Color.WHITE),
+                        optionalText(node, "size").map(TitleSize::fromWireName).orElse(TitleSize.MEDIUM),
+                        optionalText(node, "background").map(Color::parse),
+                        optionalText(node, "position").map(Position::fromWireName),
+                        offset(node.path("offset"), path.property("offset"), violations));
+            }
+            case "text" -> text(node, path, violations);
+            default -> {
+                violations.add(path.property("type"), "'" + type + "' " + NOT_SUPPORTED
+                        + " (supported: video, image, audio, title, text)");
+                yield null;
+            }
+        };
+    }
+
+    private Asset text(JsonNode node, JsonPath path, Violations violations) {
+        JsonNode font = node.path("font");
+        FontFamily family = FontFamily.SANS;
+        if (present(font, "family")) {
+            Optional<FontFamily> named = FontFamily.named(font.path("family").asText());
+            if (named.isEmpty()) {
+                violations.add(path.property("font").property("family"), "'" + font.path("family").asText()
+                        + "' is not an available font; available: " + String.join(", ", FontFamily.ACCEPTED_NAMES));
+            } else {
+                family = named.get();
+            }
+        }
+        Color color = optionalText(font, "color").map(Color::parse).orElse(Color.WHITE)
+                .withOpacity(font.path("opacity").asDouble(1));
+        JsonNode alignment = node.path("alignment");
+        return new Asset.Text(node.path("text").asText(),
+                present(node, "width") ? Optional.of(node.path("width").asInt()) : Optional.empty(),
+                present(node, "height") ? Optional.of(node.path("height").asInt()) : Optional.empty(),
+                family.face(font.path("weight").asInt(400)),
+                font.path("size").asInt(32),
+                font.path("lineHeight").asDouble(1),
+                color,
+                optionalText(node.path("background"), "color").map(Color::parse),
+                Asset.HorizontalAlign.valueOf(alignment.path("horizontal").asText("center").toUpperCase(Locale.ROOT)),
+                Asset.VerticalAlign.valueOf(alignment.path("vertical").asText("center").toUpperCase(Locale.ROOT)));
+    }
+
+    private Optional<Transition> transition(JsonNode node, String direction, JsonPath path, Violations violations) {
+        Optional<String> name = optionalText(node, direction);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<TransitionKind> kind = TransitionKind.fromWireName(Speed.baseName(name.get()));
+        if (kind.isEmpty()) {
+            violations.add(path.property(direction), "'" + name.get() + "' " + NOT_SUPPORTED
+                    + " (supported: fade, wipeLeft, wipeRight, slideLeft, slideRight, slideUp, slideDown, zoom, "
+                    + "each with Slow and Fast variants)");
+            return Optional.empty();
+        }
+        return Optional.of(new Transition(kind.get(), Speed.ofSuffixed(name.get())));
+    }
+
+    private Offset offset(JsonNode node, JsonPath path, Violations violations) {
+        return new Offset(number(node, "x", path, violations, 0), number(node, "y", path, violations, 0));
+    }
+
+    private Output output(JsonNode node, JsonPath path, Violations violations) {
+        OutputFormat format = OutputFormat.fromWireName(node.path("format").asText());
+        Optional<Resolution> resolution = optionalText(node, "resolution").map(Resolution::fromWireName);
+        Size size;
+        if (present(node, "size")) {
+            JsonNode sizeNode = node.path("size");
+            for (String side : List.of("width", "height")) {
+                if (!present(sizeNode, side)) {
+                    violations.add(path.property("size").property(side), "is required when a custom size is set");
+                }
+            }
+            size = new Size(sizeNode.path("width").asInt(2), sizeNode.path("height").asInt(2));
+            if (format.kind() == OutputFormat.Kind.VIDEO
+                    && (size.width() > MAX_VIDEO_SIDE || size.height() > MAX_VIDEO_SIDE)) {
+                violations.add(path.property("size"), "must be at most " + MAX_VIDEO_SIDE
+                        + " pixels on each side for video (images may be up to 4096)");
+            }
+        } else {
+            size = resolution.orElse(Resolution.SD).size(node.path("aspectRatio").asText("16:9"));
+        }
+        Fps fps = present(node, "fps") ? Fps.of(node.path("fps").asDouble())
+                : resolution.map(Resolution::defaultFps).orElse(Fps.DEFAULT);
+        Optional<Size> scaleTo = optionalText(node, "scaleTo").map(name -> {
+            Size target = Resolution.fromWireName(name).size(node.path("aspectRatio").asText("16:9"));
+            return size.width() * target.height() == size.height() * target.width() ? target
+                    : new Size(target.width(), target.width() * size.height() / size.width() / 2 * 2);
+        });
+        JsonNode range = node.path("range");
+        Optional<Output.Range> outputRange = present(node, "range")
+                ? Optional.of(new Output.Range(range.path("start").asDouble(0),
+                        present(range, "length") ? range.path("length").asDouble() : Double.POSITIVE_INFINITY))
+                : Optional.empty();
+        Optional<Output.Thumbnail> thumbnail = present(node, "thumbnail")
+                ? Optional.of(new Output.Thumbnail(node.path("thumbnail").path("capture").asDouble(),
+                        node.path("thumbnail").path("scale").asDouble()))
+                : Optional.empty();
+        boolean hosted = true;
+        JsonNode destinations = node.path("destinations");
+        for (int i = 0; i < destinations.size(); i++) {
+            JsonNode destination = destinations.get(i);
+            if ("shotstack".equals(destination.path("provider").asText())) {
+                hosted = !destination.path("exclude").asBoolean(false);
+            } else {
+                violations.add(path.property("destinations").index(i).property("provider"), "'"
+                        + destination.path("provider").asText() + "' " + NOT_SUPPORTED
+                        + " (only the shotstack hosting destination is)");
+            }
+        }
+        return new Output(format, size, scaleTo, fps,
+                optionalText(node, "quality").map(Quality::fromWireName).orElse(Quality.MEDIUM),
+                node.path("repeat").asBoolean(true), node.path("mute").asBoolean(false), outputRange,
+                present(node, "poster") ? Optional.of(node.path("poster").path("capture").asDouble()) : Optional.empty(),
+                thumbnail, hosted);
+    }
+
+    /** A number that may also be given as an array of tweens, which are not supported yet. */
+    private static double number(JsonNode node, String name, JsonPath path, Violations violations, double fallback) {
+        JsonNode value = node.path(name);
+        if (value.isArray()) {
+            violations.add(path.property(name), "as an array of tweens " + NOT_SUPPORTED + " (use a number)");
+            return fallback;
+        }
+        return value.isNumber() ? value.asDouble() : fallback;
+    }
+
+    private static void unsupported(JsonNode node, JsonPath path, Violations violations, String... names) {
+        for (String name : names) {
+            if (present(node, name)) {
+                violations.add(path.property(name), NOT_SUPPORTED);
+            }
+        }
+    }
+
+    private static boolean present(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        return value != null && !value.isNull();
+    }
+
+    private static Optional<String> optionalText(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.reelforge.core.edit.model;
+
+import java.net.URI;
+import java.util.Optional;
+
+/** What a clip shows or plays. */
+public sealed interface Asset {
+
+    /** Assets read from a source file, which the renderer fetches and probes first. */
+    sealed interface Sourced extends Asset {
+        URI src();
+    }
+
+    record Video(URI src, double trim, double volume, double speed, Optional<VolumeEffect> volumeEffect)
+            implements Sourced {}
+
+    record Image(URI src) implements Sourced {}
+
+    record Audio(URI src, double trim, double volume, double speed, Optional<VolumeEffect> effect)
+            implements Sourced {}
+
+    /** A title; without a position of its own it takes its clip's (a subtitle defaults to the bottom). */
+    record Title(String text, TitleStyle style, Color color, TitleSize size, Optional<Color> background,
+            Optional<Position> position, Offset offset) implements Asset {}
+
+    /**
+     * Text in a box of {@code width} x {@code height} pixels (the frame when absent), wrapped to its width
+     * and aligned in it.
+     */
+    record Text(String text, Optional<Integer> width, Optional<Integer> height, FontFace face, int size,
+            double lineHeight, Color color, Optional<Color> background, HorizontalAlign horizontal,
+            VerticalAlign vertical) implements Asset {}
+
+    enum HorizontalAlign { LEFT, CENTER, RIGHT }
+
+    enum VerticalAlign { TOP, CENTER, BOTTOM }
+}

@@ -1,0 +1,332 @@
+package dev.reelforge.core.plan;
+
+import dev.reelforge.core.edit.model.Asset;
+import dev.reelforge.core.edit.model.Clip;
+import dev.reelforge.core.edit.model.ClipLength;
+import dev.reelforge.core.edit.model.ClipStart;
+import dev.reelforge.core.edit.model.Color;
+import dev.reelforge.core.edit.model.Edit;
+import dev.reelforge.core.edit.model.Offset;
+import dev.reelforge.core.edit.model.Output;
+import dev.reelforge.core.edit.model.OutputFormat;
+import dev.reelforge.core.edit.model.Position;
+import dev.reelforge.core.edit.model.Size;
+import dev.reelforge.core.edit.model.Soundtrack;
+import dev.reelforge.core.edit.model.TitleStyle;
+import dev.reelforge.core.edit.model.Track;
+import dev.reelforge.core.edit.model.Transition;
+import dev.reelforge.core.edit.model.VolumeEffect;
+import dev.reelforge.core.media.MediaInfo;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves an edit against its probed sources into a {@link RenderPlan}: smart starts and lengths become
+ * seconds, the output range cuts every layer and sound, fit/scale/position/offset become pixel boxes,
+ * and transitions are fitted into their clips.
+ */
+public final class RenderPlanner {
+
+    /** How long a clip's fadeIn/fadeOut volume effect takes. */
+    static final double CLIP_FADE_SECONDS = 1.0;
+    /** How long a soundtrack's fadeIn/fadeOut takes. */
+    static final double SOUNDTRACK_FADE_SECONDS = 2.0;
+    /** A subtitle title without a background of its own sits on this translucent black band. */
+    static final Color SUBTITLE_BAND = new Color(0, 0, 0, 153);
+
+    private record Placed(Clip clip, String path, double start, double length) {}
+
+    /** A reason the plan cannot be made, carried out of the resolution steps. */
+    private static final class Unplannable extends RuntimeException {
+        Unplannable(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    public Planning plan(Edit edit, Map<URI, MediaInfo> probes) {
+        try {
+            return new Planning.Planned(planOrThrow(edit, probes));
+        } catch (Unplannable unplannable) {
+            return new Planning.Unplannable(unplannable.getMessage());
+        }
+    }
+
+    private RenderPlan planOrThrow(Edit edit, Map<URI, MediaInfo> probes) {
+        Map<URI, SourceFile> sources = new LinkedHashMap<>();
+        List<List<Placed>> tracks = place(edit.timeline().tracks(), probes, sources);
+        double timelineEnd = tracks.stream().flatMap(List::stream)
+                .filter(placed -> !Double.isNaN(placed.length()))
+                .mapToDouble(placed -> placed.start() + placed.length())
+                .max()
+                .orElseThrow(() -> new Unplannable("the timeline has no length: every clip lasts to its end"));
+        Output output = edit.output();
+        double from = output.range().map(Output.Range::start).orElse(0.0);
+        double to = Math.min(timelineEnd, from + output.range().map(Output.Range::length).orElse(timelineEnd));
+        if (from >= timelineEnd) {
+            throw new Unplannable(String.format(Locale.ROOT,
+                    "output.range starts at %.3fs, at or after the end of the timeline (%.3fs)", from, timelineEnd));
+        }
+        double duration = to - from;
+        Window window = new Window(from, duration);
+        Size frame = output.size();
+
+        List<VisualLayer> layers = new ArrayList<>();
+        List<AudioPart> sounds = new ArrayList<>();
+        for (int t = tracks.size() - 1; t >= 0; t--) {
+            for (Placed placed : tracks.get(t)) {
+                double length = Double.isNaN(placed.length()) ? timelineEnd - placed.start() : placed.length();
+                window.cut(placed.start(), length).ifPresent(cut -> {
+                    visual(placed, cut, frame, sources).ifPresent(layers::add);
+                    sound(placed.clip(), cut, sources).ifPresent(sounds::add);
+                });
+            }
+        }
+        edit.timeline().soundtrack().ifPresent(soundtrack ->
+                soundtrack(soundtrack, window, sources.get(soundtrack.src())).ifPresent(sounds::add));
+        if (output.mute()) {
+            sounds.clear();
+        }
+        return new RenderPlan(frame, output.fps(), edit.timeline().background(), duration, 0,
+                List.copyOf(sources.values()), layers, sounds, outputPlan(output, window));
+    }
+
+    /** Gives every clip its start and length on the timeline (NaN length: to the end, decided later). */
+    private static List<List<Placed>> place(List<Track> tracks, Map<URI, MediaInfo> probes,
+            Map<URI, SourceFile> sources) {
+        List<List<Placed>> placed = new ArrayList<>();
+        for (int t = 0; t < tracks.size(); t++) {
+            List<Placed> track = new ArrayList<>();
+            double previousEnd = 0;
+            List<Clip> clips = tracks.get(t).clips();
+            for (int c = 0; c < clips.size(); c++) {
+                Clip clip = clips.get(c);
+                String path = "timeline.tracks[" + t + "].clips[" + c + "]";
+                if (clip.asset() instanceof Asset.Sourced sourced) {
+                    MediaInfo info = probes.get(sourced.src());
+                    if (info == null) {
+                        throw new Unplannable(path + ".asset.src was not probed");
+                    }
+                    sources.computeIfAbsent(sourced.src(), src -> new SourceFile(sources.size(), src, info));
+                }
+                double start = clip.start() instanceof ClipStart.At at ? at.seconds() : previousEnd;
+                double length = switch (clip.length()) {
+                    case ClipLength.Seconds seconds -> seconds.seconds();
+                    case ClipLength.OfAsset ofAsset -> assetLength(clip.asset(), sources, path);
+                    case ClipLength.ToEnd toEnd -> Double.NaN;
+                };
+                if (!Double.isNaN(length)) {
+                    previousEnd = start + length;
+                }
+                track.add(new Placed(clip, path, start, length));
+            }
+            placed.add(track);
+        }
+        return placed;
+    }
+
+    private static double assetLength(Asset asset, Map<URI, SourceFile> sources, String path) {
+        record Played(URI src, double trim, double speed) {}
+        Played played = switch (asset) {
+            case Asset.Video video -> new Played(video.src(), video.trim(), video.speed());
+            case Asset.Audio audio -> new Played(audio.src(), audio.trim(), audio.speed());
+            default -> throw new Unplannable(path + ".length is auto, but its asset has no length");
+        };
+        MediaInfo info = sources.get(played.src()).info();
+        if (info.duration().isEmpty()) {
+            throw new Unplannable(path + ".length is auto, but the length of " + played.src() + " is unknown");
+        }
+        double remaining = info.duration().getAsDouble() - played.trim();
+        if (remaining <= 0) {
+            throw new Unplannable(path + ".asset.trim is past the end of " + played.src());
+        }
+        return remaining / played.speed();
+    }
+
+    private static Optional<VisualLayer> visual(Placed placed, Cut cut, Size frame, Map<URI, SourceFile> sources) {
+        Clip clip = placed.clip();
+        Look look = new Look(clip.opacity(),
+                cut.keepsStart() ? fitted(clip.transitionIn(), cut.timing().length()) : Optional.empty(),
+                cut.keepsEnd() ? fitted(clip.transitionOut(), cut.timing().length()) : Optional.empty(),
+                clip.effect(), clip.filter());
+        return switch (clip.asset()) {
+            case Asset.Video video -> {
+                SourceFile source = sources.get(video.src());
+                requirePicture(source, placed.path());
+                yield Optional.of(new VisualLayer.Picture(cut.timing(), look, source,
+                        video.trim() + cut.skipped() * video.speed(), video.speed(), false,
+                        box(clip, source.info().video().orElseThrow(), frame)));
+            }
+            case Asset.Image image -> {
+                SourceFile source = sources.get(image.src());
+                requirePicture(source, placed.path());
+                yield Optional.of(new VisualLayer.Picture(cut.timing(), look, source, 0, 1, true,
+                        box(clip, source.info().video().orElseThrow(), frame)));
+            }
+            case Asset.Title title -> {
+                Position position = title.position().orElse(
+                        title.style() == TitleStyle.SUBTITLE ? Position.BOTTOM : clip.position());
+                Optional<Color> background = title.background().or(() ->
+                        title.style() == TitleStyle.SUBTITLE ? Optional.of(SUBTITLE_BAND) : Optional.empty());
+                int size = (int) Math.round(frame.height() * title.size().ofHeight() * title.style().sizeFactor()
+                        * clip.scale());
+                String text = title.style().uppercase() ? title.text().toUpperCase(Locale.ROOT) : title.text();
+                yield Optional.of(new VisualLayer.Text(cut.timing(), look, text, title.style().face(),
+                        Math.max(1, size), 1.2, title.color(), background, Optional.empty(), Optional.empty(),
+                        Asset.HorizontalAlign.CENTER,
+                        Asset.VerticalAlign.CENTER, position,
+                        new Offset(title.offset().x() + clip.offset().x(), title.offset().y() + clip.offset().y()),
+                        false));
+            }
+            case Asset.Text text -> Optional.of(new VisualLayer.Text(cut.timing(), look, text.text(), text.face(),
+                    Math.max(1, (int) Math.round(text.size() * clip.scale())), text.lineHeight(), text.color(),
+                    text.background(),
+                    text.width().map(width -> (int) Math.round(width * clip.scale())),
+                    text.height().map(height -> (int) Math.round(height * clip.scale())),
+                    text.horizontal(), text.vertical(), clip.position(), clip.offset(), true));
+            case Asset.Audio audio -> Optional.empty();
+        };
+    }
+
+    private static void requirePicture(SourceFile source, String path) {
+        if (!source.info().hasVideo()) {
+            throw new Unplannable(path + ".asset.src " + source.src() + " has no picture");
+        }
+    }
+
+    private static Optional<AudioPart> sound(Clip clip, Cut cut, Map<URI, SourceFile> sources) {
+        record Sound(URI src, double trim, double speed, double volume, Optional<VolumeEffect> effect) {}
+        Sound sound = switch (clip.asset()) {
+            case Asset.Video video -> new Sound(video.src(), video.trim(), video.speed(), video.volume(),
+                    video.volumeEffect());
+            case Asset.Audio audio -> new Sound(audio.src(), audio.trim(), audio.speed(), audio.volume(), audio.effect());
+            default -> null;
+        };
+        if (sound == null || sound.volume() <= 0) {
+            return Optional.empty();
+        }
+        SourceFile source = sources.get(sound.src());
+        if (!source.info().hasAudio()) {
+            if (clip.asset() instanceof Asset.Audio) {
+                throw new Unplannable("the audio asset " + sound.src() + " has no sound");
+            }
+            return Optional.empty();
+        }
+        double fade = Math.min(CLIP_FADE_SECONDS, cut.timing().length() / 2);
+        return Optional.of(new AudioPart(cut.timing(), source, sound.trim() + cut.skipped() * sound.speed(),
+                sound.speed(), sound.volume(),
+                cut.keepsStart() && sound.effect().map(VolumeEffect::fadesIn).orElse(false) ? fade : 0,
+                cut.keepsEnd() && sound.effect().map(VolumeEffect::fadesOut).orElse(false) ? fade : 0));
+    }
+
+    private static Optional<AudioPart> soundtrack(Soundtrack soundtrack, Window window, SourceFile source) {
+        if (source == null) {
+            throw new Unplannable("timeline.soundtrack.src was not probed");
+        }
+        if (!source.info().hasAudio()) {
+            throw new Unplannable("timeline.soundtrack.src " + soundtrack.src() + " has no sound");
+        }
+        if (soundtrack.volume() <= 0) {
+            return Optional.empty();
+        }
+        double available = source.info().duration().orElse(Double.POSITIVE_INFINITY) - window.from();
+        double length = Math.min(window.duration(), available);
+        if (length <= 0) {
+            return Optional.empty();
+        }
+        double fade = Math.min(SOUNDTRACK_FADE_SECONDS, length / 2);
+        boolean fadeIn = soundtrack.effect().map(VolumeEffect::fadesIn).orElse(false);
+        boolean fadeOut = soundtrack.effect().map(VolumeEffect::fadesOut).orElse(false);
+        return Optional.of(new AudioPart(new Timing(0, length), source, window.from(), 1, soundtrack.volume(),
+                fadeIn ? fade : 0, fadeOut ? fade : 0));
+    }
+
+    private static Optional<Look.PlannedTransition> fitted(Optional<Transition> transition, double length) {
+        return transition.map(chosen -> new Look.PlannedTransition(chosen, Math.min(chosen.seconds(), length / 2)));
+    }
+
+    /** Sizes and places a picture in the frame, per the clip's fit, scale, position and offset. */
+    static Box box(Clip clip, MediaInfo.VideoStream picture, Size frame) {
+        double areaWidth = frame.width() * clip.scale();
+        double areaHeight = frame.height() * clip.scale();
+        int scaledWidth;
+        int scaledHeight;
+        int visibleWidth;
+        int visibleHeight;
+        switch (clip.fit()) {
+            case CROP -> {
+                double factor = Math.max(areaWidth / picture.width(), areaHeight / picture.height());
+                scaledWidth = even(picture.width() * factor);
+                scaledHeight = even(picture.height() * factor);
+                visibleWidth = Math.min(scaledWidth, even(areaWidth));
+                visibleHeight = Math.min(scaledHeight, even(areaHeight));
+            }
+            case COVER -> {
+                scaledWidth = visibleWidth = even(areaWidth);
+                scaledHeight = visibleHeight = even(areaHeight);
+            }
+            case CONTAIN -> {
+                double factor = Math.min(areaWidth / picture.width(), areaHeight / picture.height());
+                scaledWidth = visibleWidth = even(picture.width() * factor);
+                scaledHeight = visibleHeight = even(picture.height() * factor);
+            }
+            default -> {
+                scaledWidth = visibleWidth = even(picture.width() * clip.scale());
+                scaledHeight = visibleHeight = even(picture.height() * clip.scale());
+            }
+        }
+        Box.Crop crop = new Box.Crop((scaledWidth - visibleWidth) / 2, (scaledHeight - visibleHeight) / 2,
+                visibleWidth, visibleHeight);
+        int x = (int) Math.round((frame.width() - visibleWidth) * clip.position().x() + clip.offset().x() * frame.width());
+        int y = (int) Math.round((frame.height() - visibleHeight) * clip.position().y()
+                - clip.offset().y() * frame.height());
+        return new Box(scaledWidth, scaledHeight, crop, x, y);
+    }
+
+    private static OutputPlan outputPlan(Output output, Window window) {
+        double lastFrame = Math.max(0, window.duration() - 1 / output.fps().value());
+        Optional<Double> poster = output.posterAt().map(at -> clamp(at - window.from(), lastFrame));
+        Optional<OutputPlan.ThumbnailPlan> thumbnail = output.thumbnail().map(requested ->
+                new OutputPlan.ThumbnailPlan(clamp(requested.capture() - window.from(), lastFrame),
+                        output.deliveredSize().scaled(requested.scale() > 0 ? requested.scale() : 1)));
+        boolean image = output.format().kind() == OutputFormat.Kind.IMAGE;
+        return new OutputPlan(output.format(), output.deliveredSize(), output.fps(), output.quality(),
+                output.repeat(), output.mute(), image ? Optional.empty() : poster,
+                image ? Optional.empty() : thumbnail, output.hosted());
+    }
+
+    private static double clamp(double seconds, double max) {
+        return Math.max(0, Math.min(seconds, max));
+    }
+
+    private static int even(double pixels) {
+        return Math.max(2, (int) Math.round(pixels / 2) * 2);
+    }
+
+    /** The rendered part of the timeline: {@code duration} seconds from {@code from}. */
+    private record Window(double from, double duration) {
+
+        /** The part of [start, start+length) inside the window, on the output timeline. */
+        Optional<Cut> cut(double start, double length) {
+            double outputStart = start - from;
+            double outputEnd = outputStart + length;
+            double visibleStart = Math.max(0, outputStart);
+            double visibleEnd = Math.min(duration, outputEnd);
+            if (visibleEnd - visibleStart <= 1e-9) {
+                return Optional.empty();
+            }
+            return Optional.of(new Cut(new Timing(visibleStart, visibleEnd - visibleStart), visibleStart - outputStart,
+                    visibleStart == outputStart, visibleEnd == outputEnd));
+        }
+    }
+
+    /**
+     * A clip as the output sees it: its timing, how many seconds of its start were cut off, and whether its
+     * start and end (and their transitions) are still there.
+     */
+    private record Cut(Timing timing, double skipped, boolean keepsStart, boolean keepsEnd) {}
+}
