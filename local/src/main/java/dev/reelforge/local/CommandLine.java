@@ -11,12 +11,17 @@ import java.util.Optional;
 /** Options ({@code --name value}, {@code -e value}) and positional arguments of one command. */
 public record CommandLine(Map<String, String> options, List<String> positional) {
 
+    /** Options that take no value: present means on. */
+    private static final List<String> FLAGS = List.of("--no-loopback-sources", "--callback");
+
     static CommandLine parse(Deque<String> arguments) {
         Map<String, String> options = new HashMap<>();
         List<String> positional = new ArrayList<>();
         while (!arguments.isEmpty()) {
             String argument = arguments.pop();
-            if (argument.startsWith("-")) {
+            if (FLAGS.contains(argument)) {
+                options.put(argument.substring(2), "true");
+            } else if (argument.startsWith("-")) {
                 if (arguments.isEmpty()) {
                     throw new IllegalArgumentException(argument + " needs a value");
                 }
@@ -26,6 +31,10 @@ public record CommandLine(Map<String, String> options, List<String> positional) 
             }
         }
         return new CommandLine(Map.copyOf(options), List.copyOf(positional));
+    }
+
+    public boolean flag(String name) {
+        return options.containsKey(name);
     }
 
     public Optional<String> option(String name) {

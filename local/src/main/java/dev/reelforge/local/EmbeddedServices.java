@@ -1,53 +1,68 @@
 package dev.reelforge.local;
 
+import dev.reelforge.local.mediaconvert.MediaConvertEmulator;
 import dev.reelforge.local.services.DynamoDbLocalServer;
+import dev.reelforge.local.services.LocalService;
 import dev.reelforge.local.services.S3ProxyServer;
 import dev.reelforge.local.template.SamTemplate;
+import dev.reelforge.local.template.StackIdentity;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * DynamoDB Local and S3Proxy on loopback, keeping their data under the data directory, with the tables
- * and buckets of template.yaml created.
+ * DynamoDB Local, S3Proxy and the MediaConvert emulator on loopback, keeping their data under the data
+ * directory, with the tables and buckets of template.yaml created.
  */
 public final class EmbeddedServices implements AutoCloseable {
 
     private final DynamoDbLocalServer dynamoDbServer;
     private final S3ProxyServer s3Server;
+    private final MediaConvertEmulator mediaConvert;
     private final DynamoDbClient dynamoDb;
     private final S3Client s3;
 
-    private EmbeddedServices(DynamoDbLocalServer dynamoDbServer, S3ProxyServer s3Server) {
+    private EmbeddedServices(DynamoDbLocalServer dynamoDbServer, S3ProxyServer s3Server, MediaConvertEmulator mediaConvert,
+            DynamoDbClient dynamoDb, S3Client s3) {
         this.dynamoDbServer = dynamoDbServer;
         this.s3Server = s3Server;
-        this.dynamoDb = LocalClients.dynamoDb(dynamoDbServer.endpoint());
-        this.s3 = LocalClients.s3(s3Server.endpoint());
+        this.mediaConvert = mediaConvert;
+        this.dynamoDb = dynamoDb;
+        this.s3 = s3;
     }
 
-    public static EmbeddedServices start(Path dataDirectory, SamTemplate template) {
+    /**
+     * @param ffmpeg             what the MediaConvert emulator encodes with
+     * @param mediaConvertEvents receives the emulator's job state change events (EventBridge JSON)
+     */
+    public static EmbeddedServices start(Path dataDirectory, SamTemplate template, Path ffmpeg,
+            Consumer<String> mediaConvertEvents) {
         LocalCredentials.installAsDefault();
-        DynamoDbLocalServer dynamoDbServer = DynamoDbLocalServer.start(dataDirectory.resolve("dynamodb"));
-        S3ProxyServer s3Server;
+        List<LocalService> started = new ArrayList<>();
         try {
-            s3Server = S3ProxyServer.start(dataDirectory.resolve("s3"), LocalCredentials.ACCESS_KEY_ID,
+            DynamoDbLocalServer dynamoDbServer = DynamoDbLocalServer.start(dataDirectory.resolve("dynamodb"));
+            started.add(dynamoDbServer);
+            S3ProxyServer s3Server = S3ProxyServer.start(dataDirectory.resolve("s3"), LocalCredentials.ACCESS_KEY_ID,
                     LocalCredentials.SECRET_ACCESS_KEY);
+            started.add(s3Server);
+            DynamoDbClient dynamoDb = LocalClients.dynamoDb(dynamoDbServer.endpoint());
+            S3Client s3 = LocalClients.s3(s3Server.endpoint());
+            ResourceProvisioner.provision(template, dynamoDb, s3);
+            MediaConvertEmulator mediaConvert = MediaConvertEmulator.start(ffmpeg, s3,
+                    dataDirectory.resolve("mediaconvert"), StackIdentity.LOCAL.accountId(), StackIdentity.LOCAL.region(),
+                    mediaConvertEvents);
+            return new EmbeddedServices(dynamoDbServer, s3Server, mediaConvert, dynamoDb, s3);
         } catch (RuntimeException e) {
-            dynamoDbServer.close();
+            started.reversed().forEach(LocalService::close);
             throw e;
         }
-        EmbeddedServices services = new EmbeddedServices(dynamoDbServer, s3Server);
-        try {
-            ResourceProvisioner.provision(template, services.dynamoDb, services.s3);
-        } catch (RuntimeException e) {
-            services.close();
-            throw e;
-        }
-        return services;
     }
 
     public ServiceEndpoints endpoints() {
-        return new ServiceEndpoints(dynamoDbServer.endpoint(), s3Server.endpoint());
+        return new ServiceEndpoints(dynamoDbServer.endpoint(), s3Server.endpoint(), mediaConvert.endpoint());
     }
 
     public DynamoDbClient dynamoDb() {
@@ -63,9 +78,13 @@ public final class EmbeddedServices implements AutoCloseable {
         dynamoDb.close();
         s3.close();
         try {
-            s3Server.close();
+            mediaConvert.close();
         } finally {
-            dynamoDbServer.close();
+            try {
+                s3Server.close();
+            } finally {
+                dynamoDbServer.close();
+            }
         }
     }
 }

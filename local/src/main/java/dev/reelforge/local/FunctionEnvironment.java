@@ -7,13 +7,15 @@ import java.util.Map;
 
 /**
  * The environment variables a function gets on the embedded stack: those template.yaml gives it, the
- * ones Lambda sets itself, and the SDK's endpoint variables pointing at the local services.
+ * ones Lambda sets itself, the SDK's endpoint variables pointing at the local services, and the local
+ * runtime's replacements for what only exists on Lambda (the ffmpeg layer, /tmp).
  */
 public final class FunctionEnvironment {
 
     private FunctionEnvironment() {}
 
-    public static Map<String, String> of(FunctionDefinition function, ServiceEndpoints endpoints, StackIdentity stack) {
+    public static Map<String, String> of(FunctionDefinition function, ServiceEndpoints endpoints, StackIdentity stack,
+            LocalRuntime runtime) {
         Map<String, String> environment = new LinkedHashMap<>(function.environment());
         environment.put("AWS_REGION", stack.region());
         environment.put("AWS_DEFAULT_REGION", stack.region());
@@ -22,6 +24,16 @@ public final class FunctionEnvironment {
         environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamoDb().toString());
         environment.put("AWS_ENDPOINT_URL_S3", endpoints.s3().toString());
+        if (endpoints.mediaConvert() != null) {
+            environment.put("AWS_ENDPOINT_URL_MEDIACONVERT", endpoints.mediaConvert().toString());
+        }
+        if (environment.containsKey("FFMPEG")) {
+            environment.put("FFMPEG", runtime.ffmpeg().toString());
+        }
+        if (environment.containsKey("ALLOW_LOOPBACK_SOURCES")) {
+            environment.put("ALLOW_LOOPBACK_SOURCES", Boolean.toString(runtime.allowLoopbackSources()));
+        }
+        environment.put("WORK_DIRECTORY", runtime.workDirectory().resolve(function.logicalId()).toString());
         return environment;
     }
 

@@ -9,6 +9,7 @@ import dev.reelforge.local.lambda.LocalFunction;
 import dev.reelforge.local.template.FunctionDefinition;
 import dev.reelforge.local.template.SamTemplate;
 import dev.reelforge.local.template.StackIdentity;
+import dev.reelforge.media.BundledFfmpeg;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,17 +46,26 @@ final class InvokeCommand {
                     .orElseThrow(() -> new IllegalStateException("a stack holds " + options.dataDirectory()
                             + " but its local.json is unreadable"));
             LocalCredentials.installAsDefault();
-            return invoke(definition.get(), endpoints, event);
+            return invoke(definition.get(), endpoints, runtime(options), event);
         }
         try (DataDirectoryLock held = lock.get();
-                EmbeddedServices services = EmbeddedServices.start(options.dataDirectory(), template)) {
-            return invoke(definition.get(), services.endpoints(), event);
+                EmbeddedServices services = EmbeddedServices.start(options.dataDirectory(), template,
+                        runtime(options).ffmpeg(), mediaConvertEvent -> System.err.println(
+                                "[invoke] no stack is running, so this MediaConvert event reaches no function: "
+                                        + mediaConvertEvent))) {
+            return invoke(definition.get(), services.endpoints(), runtime(options), event);
         }
     }
 
-    static int invoke(FunctionDefinition definition, ServiceEndpoints endpoints, String eventJson) throws IOException {
+    private static LocalRuntime runtime(CommandLine options) {
+        return new LocalRuntime(BundledFfmpeg.extractTo(options.dataDirectory().resolve("bin")),
+                options.dataDirectory().resolve("work"), true);
+    }
+
+    static int invoke(FunctionDefinition definition, ServiceEndpoints endpoints, LocalRuntime runtime, String eventJson)
+            throws IOException {
         LocalFunction function = LocalFunction.initialize(definition,
-                FunctionEnvironment.of(definition, endpoints, StackIdentity.LOCAL),
+                FunctionEnvironment.of(definition, endpoints, StackIdentity.LOCAL, runtime),
                 FunctionEnvironment.arnOf(definition, StackIdentity.LOCAL));
         Object event = LambdaJson.fromJson(eventJson, function.eventType());
         try {

@@ -5,6 +5,7 @@ import java.net.URI;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** SDK clients for the embedded stack's own use (provisioning, seeding), built like the functions' clients. */
@@ -14,6 +15,15 @@ public final class LocalClients {
 
     public static DynamoDbClient dynamoDb(URI endpoint) {
         return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(StackIdentity.LOCAL.region()))
+                .credentialsProvider(LocalCredentials.provider())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    public static DynamoDbStreamsClient dynamoDbStreams(URI endpoint) {
+        return DynamoDbStreamsClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(StackIdentity.LOCAL.region()))
                 .credentialsProvider(LocalCredentials.provider())

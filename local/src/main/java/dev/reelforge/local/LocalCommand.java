@@ -1,6 +1,7 @@
 package dev.reelforge.local;
 
 import dev.reelforge.core.Environment;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code reelforge local}: runs the embedded stack until Ctrl-C or SIGTERM, then stops every service. */
@@ -13,7 +14,7 @@ final class LocalCommand {
     static int run(CommandLine options) throws InterruptedException {
         int port = options.option("port").map(Integer::parseInt).orElse(DEFAULT_PORT);
         LocalStack stack = LocalStack.start(new LocalStack.Options(options.template(), options.dataDirectory(), port,
-                line -> System.out.println("[api] " + line)));
+                line -> System.out.println("[stack] " + line), !options.flag("no-loopback-sources"), Optional.empty()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("stopping the embedded stack...");
@@ -27,12 +28,14 @@ final class LocalCommand {
                   API          %s   (Edit API: %s/edit/stage, %s/edit/v1)
                   DynamoDB     %s
                   S3           %s
+                  MediaConvert %s
                   owner        %s
                   stage key    %s
                   v1 key       %s
                   described in %s
                 """.formatted(descriptor.apiUrl(), descriptor.apiUrl(), descriptor.apiUrl(),
-                descriptor.services().get("dynamodb"), descriptor.services().get("s3"), descriptor.owner(),
+                descriptor.services().get("dynamodb"), descriptor.services().get("s3"),
+                descriptor.services().get("mediaconvert"), descriptor.owner(),
                 descriptor.apiKey(Environment.STAGE), descriptor.apiKey(Environment.V1),
                 options.dataDirectory().resolve(LocalDescriptor.FILE_NAME).toAbsolutePath()));
         stopped.await();

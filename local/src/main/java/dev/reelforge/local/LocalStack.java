@@ -4,88 +4,145 @@ import dev.reelforge.aws.dynamodb.DynamoDbAccounts;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.account.CreatedAccount;
 import dev.reelforge.local.apigateway.ApiGatewayEmulator;
+import dev.reelforge.local.events.AsyncInvoker;
+import dev.reelforge.local.events.DynamoDbStreamPoller;
+import dev.reelforge.local.events.LocalEventBus;
+import dev.reelforge.local.events.LocalScheduler;
 import dev.reelforge.local.lambda.LocalFunction;
 import dev.reelforge.local.template.FunctionDefinition;
 import dev.reelforge.local.template.SamTemplate;
 import dev.reelforge.local.template.StackIdentity;
+import dev.reelforge.local.template.StreamEventDefinition;
 import dev.reelforge.local.template.TableDefinition;
+import dev.reelforge.media.BundledFfmpeg;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * The whole of Reelforge on one machine: the local AWS services, every function of template.yaml
- * initialized against them, the API Gateway emulator in front, and a seeded development account,
- * described in {@code DATA_DIR/local.json}.
+ * initialized against them and wired to its event sources (API routes, the renders stream, EventBridge
+ * rules, schedules), and a seeded development account, described in {@code DATA_DIR/local.json}.
  */
 public final class LocalStack implements AutoCloseable {
 
     /** The table of template.yaml in which the development account is seeded. */
     static final String ACCOUNTS_TABLE = "AccountsTable";
+    /** Lambda retries an asynchronous invocation after one and two minutes; locally, after seconds. */
+    static final List<Duration> ASYNC_RETRY_DELAYS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
-    public record Options(Path template, Path dataDirectory, int apiPort, Consumer<String> accessLog) {}
+    /**
+     * @param ffmpeg the ffmpeg to run; empty for the bundled static build (or {@code FFMPEG} of the environment)
+     */
+    public record Options(Path template, Path dataDirectory, int apiPort, Consumer<String> log,
+            boolean allowLoopbackSources, Optional<Path> ffmpeg) {
+
+        public Options(Path template, Path dataDirectory, int apiPort, Consumer<String> log) {
+            this(template, dataDirectory, apiPort, log, true, Optional.empty());
+        }
+    }
 
     private final DataDirectoryLock lock;
     private final EmbeddedServices services;
     private final Map<String, LocalFunction> functions;
+    private final List<AutoCloseable> eventSources;
+    private final LocalScheduler scheduler;
     private final ApiGatewayEmulator api;
     private final LocalDescriptor descriptor;
     private final SamTemplate template;
 
     private LocalStack(DataDirectoryLock lock, EmbeddedServices services, Map<String, LocalFunction> functions,
-            ApiGatewayEmulator api, LocalDescriptor descriptor, SamTemplate template) {
+            List<AutoCloseable> eventSources, LocalScheduler scheduler, ApiGatewayEmulator api,
+            LocalDescriptor descriptor, SamTemplate template) {
         this.lock = lock;
         this.services = services;
         this.functions = functions;
+        this.eventSources = eventSources;
+        this.scheduler = scheduler;
         this.api = api;
         this.descriptor = descriptor;
         this.template = template;
     }
 
     public static LocalStack start(Options options) {
-        DataDirectoryLock lock = DataDirectoryLock.tryAcquire(options.dataDirectory())
+        Path dataDirectory = options.dataDirectory();
+        DataDirectoryLock lock = DataDirectoryLock.tryAcquire(dataDirectory)
                 .orElseThrow(() -> new IllegalStateException("another embedded stack is running on "
-                        + options.dataDirectory().toAbsolutePath() + "; stop it or pass another --data-dir"));
-        SamTemplate template = SamTemplate.load(options.template());
-        EmbeddedServices services = null;
-        ApiGatewayEmulator api = null;
+                        + dataDirectory.toAbsolutePath() + "; stop it or pass another --data-dir"));
+        List<AutoCloseable> opened = new ArrayList<>();
         try {
-            services = EmbeddedServices.start(options.dataDirectory(), template);
+            SamTemplate template = SamTemplate.load(options.template());
+            Path ffmpeg = ffmpeg(options, dataDirectory);
+            AtomicReference<LocalEventBus> bus = new AtomicReference<>();
+            EmbeddedServices services = EmbeddedServices.start(dataDirectory, template, ffmpeg, event -> {
+                LocalEventBus ready = bus.get();
+                if (ready != null) {
+                    ready.publish(event);
+                }
+            });
+            opened.add(services);
             Clock clock = Clock.systemUTC();
-            Map<String, LocalFunction> functions = initialize(template, services.endpoints());
+            LocalRuntime runtime = new LocalRuntime(ffmpeg, dataDirectory.resolve("work"), options.allowLoopbackSources());
+            Map<String, LocalFunction> functions = initialize(template, services.endpoints(), runtime);
+
+            AsyncInvoker invoker = new AsyncInvoker(ASYNC_RETRY_DELAYS, options.log());
+            opened.add(invoker);
+            bus.set(new LocalEventBus(functions.values(), invoker));
+            LocalScheduler scheduler = new LocalScheduler(functions.values(), invoker, StackIdentity.LOCAL, clock);
+            opened.add(scheduler);
+            List<AutoCloseable> eventSources = new ArrayList<>(List.of(invoker, scheduler));
+            for (LocalFunction function : functions.values()) {
+                for (StreamEventDefinition stream : function.definition().streamEvents()) {
+                    DynamoDbStreamPoller poller = new DynamoDbStreamPoller(
+                            LocalClients.dynamoDbStreams(services.endpoints().dynamoDb()), services.dynamoDb(),
+                            tableName(template, stream.tableLogicalId()), stream, function, StackIdentity.LOCAL.region(),
+                            dataDirectory.resolve("streams").resolve(function.definition().logicalId() + ".json"),
+                            options.log());
+                    opened.add(poller);
+                    eventSources.add(poller);
+                }
+            }
+
             CreatedAccount account = DevelopmentAccount.ensure(
                     new DynamoDbAccounts(services.dynamoDb(), tableName(template, ACCOUNTS_TABLE)),
-                    LocalDescriptor.read(options.dataDirectory()), clock);
-            api = ApiGatewayEmulator.start(template.apis(), functions, StackIdentity.LOCAL, options.apiPort(), clock,
-                    options.accessLog());
+                    LocalDescriptor.read(dataDirectory), clock);
+            ApiGatewayEmulator api = ApiGatewayEmulator.start(template.apis(), functions, StackIdentity.LOCAL,
+                    options.apiPort(), clock, options.log());
+            opened.add(api);
             Map<Environment, String> keys = new EnumMap<>(Environment.class);
             account.apiKeys().forEach((environment, key) -> keys.put(environment, key.value()));
             LocalDescriptor descriptor = new LocalDescriptor(api.endpoint(), account.owner(), keys,
                     services.endpoints().byName());
-            descriptor.write(options.dataDirectory());
-            return new LocalStack(lock, services, functions, api, descriptor, template);
+            descriptor.write(dataDirectory);
+            return new LocalStack(lock, services, functions, eventSources, scheduler, api, descriptor, template);
         } catch (RuntimeException e) {
-            if (api != null) {
-                api.close();
-            }
-            if (services != null) {
-                services.close();
-            }
+            closeAll(opened.reversed());
             lock.close();
             throw e;
         }
     }
 
+    private static Path ffmpeg(Options options, Path dataDirectory) {
+        return options.ffmpeg()
+                .or(() -> Optional.ofNullable(System.getenv("FFMPEG")).filter(path -> !path.isBlank()).map(Path::of))
+                .orElseGet(() -> BundledFfmpeg.extractTo(dataDirectory.resolve("bin")));
+    }
+
     /** Initializes every function of the template, as warm execution environments. */
-    static Map<String, LocalFunction> initialize(SamTemplate template, ServiceEndpoints endpoints) {
+    static Map<String, LocalFunction> initialize(SamTemplate template, ServiceEndpoints endpoints, LocalRuntime runtime) {
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
         for (FunctionDefinition definition : template.functions()) {
             functions.put(definition.logicalId(), LocalFunction.initialize(definition,
-                    FunctionEnvironment.of(definition, endpoints, StackIdentity.LOCAL),
+                    FunctionEnvironment.of(definition, endpoints, StackIdentity.LOCAL, runtime),
                     FunctionEnvironment.arnOf(definition, StackIdentity.LOCAL)));
         }
         return functions;
@@ -127,16 +184,38 @@ public final class LocalStack implements AutoCloseable {
         return tableName(template, logicalId);
     }
 
+    /** Runs a function's schedules now, as if their period had come round (asynchronously, as on AWS). */
+    public void fireSchedules(String logicalId) {
+        LocalFunction function = function(logicalId);
+        function.definition().scheduleEvents().forEach(schedule -> scheduler.fire(function, schedule));
+    }
+
     @Override
     public void close() {
+        List<AutoCloseable> parts = new ArrayList<>();
+        parts.add(api);
+        parts.addAll(eventSources.reversed());
+        parts.add(services);
         try {
-            api.close();
+            closeAll(parts);
         } finally {
+            lock.close();
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> parts) {
+        RuntimeException first = null;
+        for (AutoCloseable part : parts) {
             try {
-                services.close();
-            } finally {
-                lock.close();
+                part.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+                }
             }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }

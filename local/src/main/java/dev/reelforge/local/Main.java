@@ -11,7 +11,8 @@ public final class Main {
 
     private static final String USAGE = """
             usage: reelforge <command> [options]
-              local  [--port N] [--data-dir DIR]        run the embedded stack until Ctrl-C
+              local  [--port N] [--data-dir DIR] [--no-loopback-sources]
+                                                       run the embedded stack until Ctrl-C
               invoke <FunctionLogicalId> -e FILE [--data-dir DIR]
                                                        invoke one function with an event, print its response
               bench  api [--runs N] [--requests N] [--warmup N] [--part all|cold|warm]

@@ -9,7 +9,14 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -17,8 +24,8 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /**
- * Creates the tables and buckets template.yaml declares, if they do not exist yet: what CloudFormation
- * does on deploy. Existing ones are left as they are, so state survives restarts.
+ * Creates the tables (keys, indexes, streams) and buckets template.yaml declares, if they do not exist
+ * yet: what CloudFormation does on deploy. Existing ones keep their contents, so state survives restarts.
  */
 final class ResourceProvisioner {
 
@@ -48,15 +55,70 @@ final class ResourceProvisioner {
                     .keyType(String.valueOf(key.get("KeyType")))
                     .build());
         }
-        try {
-            dynamoDb.createTable(CreateTableRequest.builder()
-                    .tableName(table.tableName())
-                    .attributeDefinitions(attributes)
-                    .keySchema(keys)
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        for (Map<String, Object> index : listOfMaps(table.properties().get("GlobalSecondaryIndexes"))) {
+            List<KeySchemaElement> indexKeys = new ArrayList<>();
+            for (Map<String, Object> key : listOfMaps(index.get("KeySchema"))) {
+                indexKeys.add(KeySchemaElement.builder()
+                        .attributeName(String.valueOf(key.get("AttributeName")))
+                        .keyType(String.valueOf(key.get("KeyType")))
+                        .build());
+            }
+            Object projection = ((Map<?, ?>) index.get("Projection")).get("ProjectionType");
+            indexes.add(GlobalSecondaryIndex.builder()
+                    .indexName(String.valueOf(index.get("IndexName")))
+                    .keySchema(indexKeys)
+                    .projection(Projection.builder().projectionType(String.valueOf(projection)).build())
                     .build());
+        }
+        Object streamViewType = table.properties().get("StreamSpecification") instanceof Map<?, ?> stream
+                ? stream.get("StreamViewType") : null;
+        CreateTableRequest.Builder create = CreateTableRequest.builder()
+                .tableName(table.tableName())
+                .attributeDefinitions(attributes)
+                .keySchema(keys)
+                .billingMode(BillingMode.PAY_PER_REQUEST);
+        if (!indexes.isEmpty()) {
+            create.globalSecondaryIndexes(indexes);
+        }
+        if (streamViewType != null) {
+            create.streamSpecification(StreamSpecification.builder().streamEnabled(true)
+                    .streamViewType(String.valueOf(streamViewType)).build());
+        }
+        try {
+            dynamoDb.createTable(create.build());
         } catch (ResourceInUseException alreadyThere) {
-            // created on an earlier start: keep it and its items
+            catchUp(dynamoDb, table.tableName(), attributes, indexes, streamViewType);
+        }
+    }
+
+    /**
+     * A table made by an older template.yaml keeps its items and gains what the template added since: its
+     * stream and its indexes, as a CloudFormation update would give it.
+     */
+    private static void catchUp(DynamoDbClient dynamoDb, String tableName, List<AttributeDefinition> attributes,
+            List<GlobalSecondaryIndex> indexes, Object streamViewType) {
+        TableDescription existing = dynamoDb.describeTable(describe -> describe.tableName(tableName)).table();
+        if (streamViewType != null && (existing.streamSpecification() == null
+                || !Boolean.TRUE.equals(existing.streamSpecification().streamEnabled()))) {
+            dynamoDb.updateTable(update -> update.tableName(tableName).streamSpecification(StreamSpecification.builder()
+                    .streamEnabled(true).streamViewType(String.valueOf(streamViewType)).build()));
+        }
+        List<String> present = existing.hasGlobalSecondaryIndexes()
+                ? existing.globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName).toList()
+                : List.of();
+        for (GlobalSecondaryIndex index : indexes) {
+            if (!present.contains(index.indexName())) {
+                dynamoDb.updateTable(update -> update.tableName(tableName)
+                        .attributeDefinitions(attributes)
+                        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+                                .create(CreateGlobalSecondaryIndexAction.builder()
+                                        .indexName(index.indexName())
+                                        .keySchema(index.keySchema())
+                                        .projection(index.projection())
+                                        .build())
+                                .build()));
+            }
         }
     }
 

@@ -1,15 +1,23 @@
 package dev.reelforge.aws;
 
 import dev.reelforge.aws.config.AwsSettings;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.mediaconvert.MediaConvertClient;
+import software.amazon.awssdk.services.mediaconvert.MediaConvertClientBuilder;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Builds the SDK clients a function uses, once, at init: the URL-connection HTTP client (small and quick
  * to start), the region from the environment rather than the SDK's lookup chain, and the default
- * credentials chain, which on Lambda (SnapStart included) finds the function role's credentials.
+ * credentials chain, which on Lambda (SnapStart included) finds the function role's credentials. An
+ * endpoint override (the embedded stack's) also switches S3 to path-style addressing.
  */
 public final class AwsClients {
 
@@ -18,9 +26,41 @@ public final class AwsClients {
     public static DynamoDbClient dynamoDb(AwsSettings settings) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(settings.region())
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.create());
         settings.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    public static S3Client s3(AwsSettings settings) {
+        S3ClientBuilder builder = S3Client.builder()
+                .region(settings.region())
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create());
+        settings.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
+        return builder.build();
+    }
+
+    public static S3Presigner s3Presigner(AwsSettings settings) {
+        S3Presigner.Builder builder = S3Presigner.builder()
+                .region(settings.region())
+                .credentialsProvider(credentials());
+        settings.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(true).build()));
+        return builder.build();
+    }
+
+    public static MediaConvertClient mediaConvert(AwsSettings settings) {
+        MediaConvertClientBuilder builder = MediaConvertClient.builder()
+                .region(settings.region())
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create());
+        settings.mediaConvertEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private static AwsCredentialsProvider credentials() {
+        return DefaultCredentialsProvider.builder().build();
     }
 }

@@ -30,6 +30,14 @@ public final class RenderJson {
                 .put("id", render.id().toString())
                 .put("owner", render.owner())
                 .put("status", render.status().wireName());
+        render.error().ifPresent(error -> response.put("error", error));
+        render.result().ifPresent(result -> {
+            response.put("url", result.url());
+            result.poster().ifPresent(poster -> response.put("poster", poster));
+            result.thumbnail().ifPresent(thumbnail -> response.put("thumbnail", thumbnail));
+            response.put("duration", result.duration());
+            response.put("renderTime", result.renderTimeMillis());
+        });
         if (includeData) {
             response.set("data", merged ? MergeFields.apply(render.edit()) : render.edit());
         }

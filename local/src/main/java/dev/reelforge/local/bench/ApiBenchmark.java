@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.local.CommandLine;
 import dev.reelforge.local.EmbeddedServices;
 import dev.reelforge.local.FunctionEnvironment;
+import dev.reelforge.local.LocalRuntime;
 import dev.reelforge.local.template.FunctionDefinition;
 import dev.reelforge.local.template.SamTemplate;
 import dev.reelforge.local.template.StackIdentity;
+import dev.reelforge.media.BundledFfmpeg;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -99,11 +101,12 @@ public final class ApiBenchmark {
             Path work, int runs) throws IOException {
         Path coldWork = Files.createDirectories(work.resolve("cold"));
         // The backing services, once, so that the function's first PutItem really reaches DynamoDB Local.
-        try (EmbeddedServices services = EmbeddedServices.start(work.resolve("services"), sam)) {
+        Path ffmpeg = BundledFfmpeg.extractTo(work.resolve("bin"));
+        try (EmbeddedServices services = EmbeddedServices.start(work.resolve("services"), sam, ffmpeg, event -> {})) {
             // Exactly the environment the embedded stack gives the function (template.yaml's variables, the
             // ones Lambda sets, the SDK's endpoint variables); the child JVMs get nothing else.
             Map<String, String> environment = FunctionEnvironment.of(function, services.endpoints(),
-                    StackIdentity.LOCAL);
+                    StackIdentity.LOCAL, new LocalRuntime(ffmpeg, work.resolve("work"), true));
             ColdStartBenchmark bench = new ColdStartBenchmark(project, function, environment, eventFile, coldWork);
             List<String> serial = List.of("-XX:+UseSerialGC");
             List<String> c1 = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");

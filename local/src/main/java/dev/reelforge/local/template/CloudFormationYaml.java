@@ -40,6 +40,16 @@ final class CloudFormationYaml {
         }
     }
 
+    /** Reads a JSON object written inside the template as a string, such as an event filter pattern. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> readJsonObject(String json) {
+        Object value = new Yaml(new SafeConstructor(new LoaderOptions())).load(json);
+        if (!(value instanceof Map<?, ?>)) {
+            throw new TemplateException("expected a JSON object, found " + json);
+        }
+        return (Map<String, Object>) value;
+    }
+
     private static final class IntrinsicConstructor extends SafeConstructor {
 
         IntrinsicConstructor(LoaderOptions options) {

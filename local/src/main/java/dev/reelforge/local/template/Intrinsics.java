@@ -39,12 +39,20 @@ final class Intrinsics {
                 Object argument = map.get(key);
                 switch (String.valueOf(key)) {
                     case "Ref":
-                        return ref(String.valueOf(resolve(argument)));
+                        String name = String.valueOf(resolve(argument));
+                        if ("CommaDelimitedList".equals(mapOrEmpty(parameters.get(name)).get("Type"))) {
+                            return List.of(ref(name).split(",", -1));
+                        }
+                        return ref(name);
                     case "Fn::GetAtt":
                         List<?> parts = (List<?>) argument;
                         return getAtt(String.valueOf(parts.get(0)), String.valueOf(resolve(parts.get(1))));
                     case "Fn::Sub":
                         return sub(argument);
+                    case "Fn::Split":
+                        List<?> split = (List<?>) argument;
+                        return List.of(resolveString(split.get(1)).split(java.util.regex.Pattern.quote(
+                                String.valueOf(split.get(0))), -1));
                     case "Fn::Join":
                         List<?> join = (List<?>) argument;
                         List<String> items = new ArrayList<>();
@@ -103,6 +111,8 @@ final class Intrinsics {
             case "AWS::S3::Bucket" -> named(properties.get("BucketName"), name).toLowerCase(Locale.ROOT);
             case "AWS::Serverless::Function" -> functionName(name);
             case "AWS::Serverless::Api" -> apiId(name);
+            case "AWS::Serverless::LayerVersion" -> "arn:aws:lambda:" + stack.region() + ":" + stack.accountId()
+                    + ":layer:" + stack.stackName() + "-" + name + ":1";
             default -> stack.stackName() + "-" + name;
         };
     }
@@ -143,6 +153,7 @@ final class Intrinsics {
             case "AWS::S3::Bucket.Arn" -> "arn:aws:s3:::" + physical;
             case "AWS::S3::Bucket.DomainName", "AWS::S3::Bucket.RegionalDomainName" -> physical + ".s3.localhost";
             case "AWS::Serverless::Function.Arn" -> functionArn(logicalId);
+            case "AWS::IAM::Role.Arn" -> "arn:aws:iam::" + stack.accountId() + ":role/" + physical;
             default -> throw new TemplateException("the embedded stack does not resolve " + logicalId + "." + attribute);
         };
     }

@@ -77,16 +77,41 @@ public final class SamTemplate {
                     environment.put(name, intrinsics.resolveString(value)));
         }
         List<ApiEventDefinition> apiEvents = new ArrayList<>();
+        List<StreamEventDefinition> streamEvents = new ArrayList<>();
+        List<RuleEventDefinition> ruleEvents = new ArrayList<>();
+        List<ScheduleEventDefinition> scheduleEvents = new ArrayList<>();
         mapOrEmpty(properties.get("Events")).forEach((name, event) -> {
             Map<String, Object> eventMap = mapOrEmpty(event);
-            if ("Api".equals(eventMap.get("Type"))) {
-                Map<String, Object> api = mapOrEmpty(eventMap.get("Properties"));
-                Object authorizer = mapOrEmpty(api.get("Auth")).get("Authorizer");
-                apiEvents.add(new ApiEventDefinition(
-                        logicalIdOf(api.get("RestApiId")),
-                        String.valueOf(api.get("Method")).toUpperCase(Locale.ROOT),
-                        String.valueOf(api.get("Path")),
-                        authorizer == null ? null : String.valueOf(authorizer)));
+            Map<String, Object> source = mapOrEmpty(eventMap.get("Properties"));
+            switch (String.valueOf(eventMap.get("Type"))) {
+                case "Api" -> {
+                    Object authorizer = mapOrEmpty(source.get("Auth")).get("Authorizer");
+                    apiEvents.add(new ApiEventDefinition(
+                            logicalIdOf(source.get("RestApiId")),
+                            String.valueOf(source.get("Method")).toUpperCase(Locale.ROOT),
+                            String.valueOf(source.get("Path")),
+                            authorizer == null ? null : String.valueOf(authorizer)));
+                }
+                case "DynamoDB" -> {
+                    List<Map<String, Object>> patterns = new ArrayList<>();
+                    if (mapOrEmpty(source.get("FilterCriteria")).get("Filters") instanceof List<?> filters) {
+                        for (Object filter : filters) {
+                            patterns.add(CloudFormationYaml.readJsonObject(
+                                    String.valueOf(mapOrEmpty(filter).get("Pattern"))));
+                        }
+                    }
+                    streamEvents.add(new StreamEventDefinition(
+                            logicalIdOf(source.get("Stream")),
+                            String.valueOf(source.getOrDefault("StartingPosition", "LATEST")),
+                            Integer.parseInt(String.valueOf(source.getOrDefault("BatchSize", 100))),
+                            Integer.parseInt(String.valueOf(source.getOrDefault("MaximumRetryAttempts", 2))),
+                            patterns));
+                }
+                case "EventBridgeRule" -> ruleEvents.add(new RuleEventDefinition(name, mapOrEmpty(source.get("Pattern"))));
+                case "Schedule" -> scheduleEvents.add(ScheduleEventDefinition.parse(name,
+                        String.valueOf(source.get("Schedule"))));
+                default -> throw new TemplateException(logicalId + "." + name + ": the embedded stack does not deliver "
+                        + eventMap.get("Type") + " events");
             }
         });
         return new FunctionDefinition(
@@ -97,7 +122,7 @@ public final class SamTemplate {
                 Duration.ofSeconds(Long.parseLong(String.valueOf(properties.getOrDefault("Timeout", 3)))),
                 Integer.parseInt(String.valueOf(properties.getOrDefault("MemorySize", 128))),
                 environment,
-                apiEvents);
+                apiEvents, streamEvents, ruleEvents, scheduleEvents);
     }
 
     private ApiDefinition api(String logicalId, Map<String, Object> properties) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.local.FunctionEnvironment;
+import dev.reelforge.local.LocalRuntime;
 import dev.reelforge.local.LocalCredentials;
 import dev.reelforge.local.ProjectFiles;
 import dev.reelforge.local.ServiceEndpoints;
@@ -18,6 +19,7 @@ import dev.reelforge.local.template.SamTemplate;
 import dev.reelforge.local.template.StackIdentity;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +34,8 @@ class FunctionFaultIT {
         URI nothingListens = URI.create("http://127.0.0.1:" + LoopbackPorts.free());
         FunctionDefinition definition = SamTemplate.load(ProjectFiles.template()).function("SubmitRenderFunction").orElseThrow();
         LocalFunction function = LocalFunction.initialize(definition,
-                FunctionEnvironment.of(definition, new ServiceEndpoints(nothingListens, nothingListens), StackIdentity.LOCAL),
+                FunctionEnvironment.of(definition, new ServiceEndpoints(nothingListens, nothingListens, nothingListens),
+                        StackIdentity.LOCAL, new LocalRuntime(Path.of("ffmpeg"), Path.of("work"), true)),
                 FunctionEnvironment.arnOf(definition, StackIdentity.LOCAL));
         APIGatewayProxyRequestEvent event = LambdaJson.fromJson(
                 Files.readString(ProjectFiles.events().resolve("SubmitRenderFunction/post-render.json")),

@@ -5,6 +5,8 @@ import dev.reelforge.core.Environment;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.core.render.DuplicateRenderException;
 import dev.reelforge.core.render.Render;
+import dev.reelforge.core.render.RenderKey;
+import dev.reelforge.core.render.RenderResult;
 import dev.reelforge.core.render.RenderStatus;
 import dev.reelforge.core.render.Renders;
 import java.io.ByteArrayInputStream;
@@ -13,6 +15,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,13 +29,21 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Renders in a DynamoDB table keyed by {@code owner} (partition) and {@code id} (sort), so every read is
- * one key lookup within the caller's own partition. The edit is stored gzipped: edits are repetitive
+ * Renders in a DynamoDB table keyed by {@code owner} (partition) and {@code id} (sort), so every read by
+ * a user is one key lookup within their own partition. The edit is stored gzipped: edits are repetitive
  * JSON, and every later status update is billed by item size.
+ *
+ * <p>Every change is an UpdateItem whose condition names the statuses it may move from, so the status
+ * only moves forward whatever order events arrive in. Unfinished renders carry {@code pending}, the key
+ * of the sparse index the sweeper reads stuck renders from; finishing removes it.
  */
 public final class DynamoDbRenders implements Renders {
+
+    /** The sparse index of unfinished renders by last change (template.yaml, RendersTable). */
+    public static final String PENDING_INDEX = "pending-updated";
 
     static final String OWNER = "owner";
     static final String ID = "id";
@@ -37,6 +52,23 @@ public final class DynamoDbRenders implements Renders {
     static final String EDIT = "edit";
     static final String CREATED = "created";
     static final String UPDATED = "updated";
+    static final String PENDING = "pending";
+    static final String CLAIM = "claim";
+    static final String JOB_ID = "jobId";
+    static final String PROGRESS = "progress";
+    static final String ERROR = "error";
+    static final String URL = "url";
+    static final String POSTER = "poster";
+    static final String THUMBNAIL = "thumbnail";
+    static final String DURATION = "duration";
+    static final String RENDER_TIME = "renderTime";
+
+    private static final String PENDING_VALUE = "1";
+    /** Fixed width, so that stored timestamps sort as text in the order of time. */
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final List<RenderStatus> UNFINISHED =
+            Arrays.stream(RenderStatus.values()).filter(status -> !status.isTerminal()).toList();
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -61,24 +93,172 @@ public final class DynamoDbRenders implements Renders {
     @Override
     public Optional<Render> find(String owner, UUID id) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tableName)
-                        .key(Map.of(OWNER, s(owner), ID, s(id.toString())))
+                        .key(key(new RenderKey(owner, id)))
                         .consistentRead(true))
                 .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
+    @Override
+    public boolean claim(RenderKey render, String delivery, Instant now) {
+        return update(render, "SET #status = :fetching, #claim = :delivery, #updated = :now",
+                "attribute_exists(#id) AND (#status = :queued OR (#status IN (:fetching, :rendering) "
+                        + "AND #claim = :delivery AND attribute_not_exists(#jobId)))",
+                Map.of(":fetching", s(RenderStatus.FETCHING.wireName()), ":queued", s(RenderStatus.QUEUED.wireName()),
+                        ":rendering", s(RenderStatus.RENDERING.wireName()), ":delivery", s(delivery),
+                        ":now", s(timestamp(now))));
+    }
+
+    @Override
+    public boolean advance(RenderKey render, RenderStatus next, Instant now) {
+        if (next.isTerminal()) {
+            throw new IllegalArgumentException("finish a render with complete or fail, not advance to " + next);
+        }
+        List<RenderStatus> from = UNFINISHED.stream().filter(status -> status.canMoveTo(next)).toList();
+        Map<String, AttributeValue> values = new HashMap<>(statusValues(from));
+        values.put(":next", s(next.wireName()));
+        values.put(":now", s(timestamp(now)));
+        return update(render, "SET #status = :next, #updated = :now",
+                "attribute_exists(#id) AND #status IN (" + placeholders(from) + ")", values);
+    }
+
+    @Override
+    public void recordJob(RenderKey render, String jobId, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>(statusValues(UNFINISHED));
+        values.put(":job", s(jobId));
+        values.put(":now", s(timestamp(now)));
+        update(render, "SET #jobId = :job, #updated = :now",
+                "attribute_exists(#id) AND #status IN (" + placeholders(UNFINISHED) + ")", values);
+    }
+
+    @Override
+    public Optional<String> jobOf(RenderKey render) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tableName)
+                        .key(key(render))
+                        .projectionExpression("#jobId")
+                        .expressionAttributeNames(Map.of("#jobId", JOB_ID))
+                        .consistentRead(true))
+                .item();
+        return Optional.ofNullable(item).map(found -> found.get(JOB_ID)).map(AttributeValue::s);
+    }
+
+    @Override
+    public void recordProgress(RenderKey render, int percent, Instant now) {
+        update(render, "SET #progress = :percent, #updated = :now",
+                "attribute_exists(#id) AND #status IN (:rendering, :saving) "
+                        + "AND (attribute_not_exists(#progress) OR #progress < :percent)",
+                Map.of(":percent", AttributeValue.fromN(Integer.toString(percent)),
+                        ":rendering", s(RenderStatus.RENDERING.wireName()),
+                        ":saving", s(RenderStatus.SAVING.wireName()), ":now", s(timestamp(now))));
+    }
+
+    @Override
+    public boolean complete(RenderKey render, RenderResult result, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>(statusValues(UNFINISHED));
+        values.put(":done", s(RenderStatus.DONE.wireName()));
+        values.put(":url", s(result.url()));
+        values.put(":duration", n(result.duration()));
+        values.put(":renderTime", n(result.renderTimeMillis()));
+        values.put(":hundred", AttributeValue.fromN("100"));
+        values.put(":now", s(timestamp(now)));
+        StringBuilder set = new StringBuilder("SET #status = :done, #url = :url, #duration = :duration, "
+                + "#renderTime = :renderTime, #progress = :hundred, #updated = :now");
+        result.poster().ifPresent(poster -> {
+            set.append(", #poster = :poster");
+            values.put(":poster", s(poster));
+        });
+        result.thumbnail().ifPresent(thumbnail -> {
+            set.append(", #thumbnail = :thumbnail");
+            values.put(":thumbnail", s(thumbnail));
+        });
+        return update(render, set + " REMOVE #pending",
+                "attribute_exists(#id) AND #status IN (" + placeholders(UNFINISHED) + ")", values);
+    }
+
+    @Override
+    public boolean fail(RenderKey render, String error, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>(statusValues(UNFINISHED));
+        values.put(":failed", s(RenderStatus.FAILED.wireName()));
+        values.put(":error", s(error));
+        values.put(":now", s(timestamp(now)));
+        return update(render, "SET #status = :failed, #error = :error, #updated = :now REMOVE #pending",
+                "attribute_exists(#id) AND #status IN (" + placeholders(UNFINISHED) + ")", values);
+    }
+
+    @Override
+    public List<RenderKey> unfinishedSince(Instant cutoff, int limit) {
+        return dynamoDb.query(query -> query.tableName(tableName)
+                        .indexName(PENDING_INDEX)
+                        .keyConditionExpression("#pending = :pending AND #updated < :cutoff")
+                        .expressionAttributeNames(Map.of("#pending", PENDING, "#updated", UPDATED))
+                        .expressionAttributeValues(Map.of(":pending", s(PENDING_VALUE), ":cutoff", s(timestamp(cutoff))))
+                        .limit(limit))
+                .items().stream()
+                .map(item -> new RenderKey(item.get(OWNER).s(), UUID.fromString(item.get(ID).s())))
+                .toList();
+    }
+
+    /** Runs a conditional update; false when the condition did not hold. */
+    private boolean update(RenderKey render, String updateExpression, String condition,
+            Map<String, AttributeValue> values) {
+        Map<String, String> names = new HashMap<>();
+        for (String name : List.of(ID, STATUS, UPDATED, PENDING, CLAIM, JOB_ID, PROGRESS, ERROR, URL, POSTER,
+                THUMBNAIL, DURATION, RENDER_TIME)) {
+            if (updateExpression.contains("#" + name) || condition.contains("#" + name)) {
+                names.put("#" + name, name);
+            }
+        }
+        try {
+            dynamoDb.updateItem(UpdateItemRequest.builder()
+                    .tableName(tableName)
+                    .key(key(render))
+                    .updateExpression(updateExpression)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException unchanged) {
+            return false;
+        }
+    }
+
+    private static Map<String, AttributeValue> statusValues(List<RenderStatus> statuses) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        statuses.forEach(status -> values.put(":s_" + status.wireName(), s(status.wireName())));
+        return values;
+    }
+
+    private static String placeholders(List<RenderStatus> statuses) {
+        return String.join(", ", statuses.stream().map(status -> ":s_" + status.wireName()).toList());
+    }
+
+    private static Map<String, AttributeValue> key(RenderKey render) {
+        return Map.of(OWNER, s(render.owner()), ID, s(render.id().toString()));
+    }
+
     private static Map<String, AttributeValue> toItem(Render render) {
-        return Map.of(
-                OWNER, s(render.owner()),
-                ID, s(render.id().toString()),
-                ENVIRONMENT, s(render.environment().pathName()),
-                STATUS, s(render.status().wireName()),
-                EDIT, AttributeValue.fromB(SdkBytes.fromByteArray(gzip(Json.write(render.edit())))),
-                CREATED, s(render.created().toString()),
-                UPDATED, s(render.updated().toString()));
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(OWNER, s(render.owner()));
+        item.put(ID, s(render.id().toString()));
+        item.put(ENVIRONMENT, s(render.environment().pathName()));
+        item.put(STATUS, s(render.status().wireName()));
+        item.put(EDIT, AttributeValue.fromB(SdkBytes.fromByteArray(gzip(Json.write(render.edit())))));
+        item.put(CREATED, s(timestamp(render.created())));
+        item.put(UPDATED, s(timestamp(render.updated())));
+        if (!render.status().isTerminal()) {
+            item.put(PENDING, s(PENDING_VALUE));
+        }
+        return item;
     }
 
     private static Render fromItem(Map<String, AttributeValue> item) {
+        Optional<RenderResult> result = Optional.ofNullable(item.get(URL)).map(url -> new RenderResult(
+                url.s(),
+                Optional.ofNullable(item.get(POSTER)).map(AttributeValue::s),
+                Optional.ofNullable(item.get(THUMBNAIL)).map(AttributeValue::s),
+                Double.parseDouble(item.get(DURATION).n()),
+                Double.parseDouble(item.get(RENDER_TIME).n())));
         return new Render(
                 UUID.fromString(item.get(ID).s()),
                 item.get(OWNER).s(),
@@ -86,11 +266,21 @@ public final class DynamoDbRenders implements Renders {
                 RenderStatus.fromWireName(item.get(STATUS).s()).orElseThrow(),
                 gunzipJson(item.get(EDIT).b().asByteArray()),
                 Instant.parse(item.get(CREATED).s()),
-                Instant.parse(item.get(UPDATED).s()));
+                Instant.parse(item.get(UPDATED).s()),
+                Optional.ofNullable(item.get(ERROR)).map(AttributeValue::s),
+                result);
+    }
+
+    private static String timestamp(Instant instant) {
+        return TIMESTAMP.format(instant);
     }
 
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(double value) {
+        return AttributeValue.fromN(Double.toString(value));
     }
 
     private static byte[] gzip(String json) {

@@ -38,6 +38,8 @@ public final class RenderPlanner {
     static final double SOUNDTRACK_FADE_SECONDS = 2.0;
     /** A subtitle title without a background of its own sits on this translucent black band. */
     static final Color SUBTITLE_BAND = new Color(0, 0, 0, 153);
+    /** MediaConvert writes frames at least this many pixels on each side. */
+    static final int MIN_CAPTURE_SIDE = 32;
 
     private record Placed(Clip clip, String path, double start, double length) {}
 
@@ -86,8 +88,15 @@ public final class RenderPlanner {
                 });
             }
         }
-        edit.timeline().soundtrack().ifPresent(soundtrack ->
-                soundtrack(soundtrack, window, sources.get(soundtrack.src())).ifPresent(sounds::add));
+        edit.timeline().soundtrack().ifPresent(soundtrack -> {
+            MediaInfo info = probes.get(soundtrack.src());
+            if (info == null) {
+                throw new Unplannable("timeline.soundtrack.src was not probed");
+            }
+            SourceFile source = sources.computeIfAbsent(soundtrack.src(),
+                    src -> new SourceFile(sources.size(), src, info));
+            soundtrack(soundtrack, window, source).ifPresent(sounds::add);
+        });
         if (output.mute()) {
             sounds.clear();
         }
@@ -224,9 +233,6 @@ public final class RenderPlanner {
     }
 
     private static Optional<AudioPart> soundtrack(Soundtrack soundtrack, Window window, SourceFile source) {
-        if (source == null) {
-            throw new Unplannable("timeline.soundtrack.src was not probed");
-        }
         if (!source.info().hasAudio()) {
             throw new Unplannable("timeline.soundtrack.src " + soundtrack.src() + " has no sound");
         }
@@ -292,11 +298,19 @@ public final class RenderPlanner {
         Optional<Double> poster = output.posterAt().map(at -> clamp(at - window.from(), lastFrame));
         Optional<OutputPlan.ThumbnailPlan> thumbnail = output.thumbnail().map(requested ->
                 new OutputPlan.ThumbnailPlan(clamp(requested.capture() - window.from(), lastFrame),
-                        output.deliveredSize().scaled(requested.scale() > 0 ? requested.scale() : 1)));
+                        thumbnailSize(output.deliveredSize(), requested.scale())));
         boolean image = output.format().kind() == OutputFormat.Kind.IMAGE;
         return new OutputPlan(output.format(), output.deliveredSize(), output.fps(), output.quality(),
                 output.repeat(), output.mute(), image ? Optional.empty() : poster,
                 image ? Optional.empty() : thumbnail, output.hosted());
+    }
+
+    /** The output scaled down, but never under the 32 pixels a side MediaConvert encodes. */
+    private static Size thumbnailSize(Size output, double scale) {
+        double factor = scale > 0 ? scale : 1;
+        double smallest = Math.min(output.width(), output.height()) * factor;
+        return output.scaled(smallest < MIN_CAPTURE_SIDE ? MIN_CAPTURE_SIDE / (double) Math.min(output.width(),
+                output.height()) : factor);
     }
 
     private static double clamp(double seconds, double max) {

@@ -1,13 +1,47 @@
 package dev.reelforge.core.render;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where renders are kept. Every read is scoped to an owner: another owner's render is simply not found. */
+/**
+ * Where renders are kept. Every read is scoped to an owner: another owner's render is simply not found.
+ * Every change is conditional so a render only moves forward ({@link RenderStatus#canMoveTo}): a
+ * duplicated or late event finds its condition false and changes nothing.
+ */
 public interface Renders {
 
     /** Stores a new render; an existing render with the same owner and id is never overwritten. */
     void add(Render render);
 
     Optional<Render> find(String owner, UUID id);
+
+    /**
+     * Claims a queued render for producing, on behalf of one delivery of its creation event. True when this
+     * delivery may go on: it made the claim, or it made it before and is being retried, and no encoding job
+     * has been started yet.
+     */
+    boolean claim(RenderKey render, String delivery, Instant now);
+
+    /** Moves the render to {@code next}; false when it is already there or beyond. */
+    boolean advance(RenderKey render, RenderStatus next, Instant now);
+
+    /** Remembers the encoding job producing the render; later events of other jobs are ignored. */
+    void recordJob(RenderKey render, String jobId, Instant now);
+
+    /** The encoding job recorded for the render, if any. */
+    Optional<String> jobOf(RenderKey render);
+
+    /** Records encoding progress (0–100) of a render still being produced; it never goes down. */
+    void recordProgress(RenderKey render, int percent, Instant now);
+
+    /** Finishes the render as {@code done}; false when it had already finished. */
+    boolean complete(RenderKey render, RenderResult result, Instant now);
+
+    /** Finishes the render as {@code failed}; false when it had already finished. */
+    boolean fail(RenderKey render, String error, Instant now);
+
+    /** Unfinished renders whose last change is older than {@code cutoff}, at most {@code limit}. */
+    List<RenderKey> unfinishedSince(Instant cutoff, int limit);
 }

@@ -1,17 +1,24 @@
 package dev.reelforge.core.render;
 
+import dev.reelforge.core.edit.EditReader;
+import dev.reelforge.core.edit.EditReading;
 import dev.reelforge.core.edit.EditValidator;
+import dev.reelforge.core.edit.MergeFields;
 import dev.reelforge.core.validation.Violation;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-/** Checks an edit completely and, if it is valid, stores it as a queued render. */
+/**
+ * Checks an edit completely (against the contract, then against what the renderer supports) and, if it
+ * can be rendered, stores it as a queued render.
+ */
 public final class SubmitRender {
 
     private final Renders renders;
     private final EditValidator validator;
+    private final EditReader reader = new EditReader();
     private final Clock clock;
     private final Supplier<UUID> newId;
 
@@ -26,6 +33,9 @@ public final class SubmitRender {
         List<Violation> violations = validator.validate(command.edit());
         if (!violations.isEmpty()) {
             return new SubmitRenderResult.Invalid(violations);
+        }
+        if (reader.read(MergeFields.apply(command.edit())) instanceof EditReading.Unsupported unsupported) {
+            return new SubmitRenderResult.Invalid(unsupported.violations());
         }
         Render render = Render.queued(newId.get(), command.owner(), command.environment(), command.edit(),
                 clock.instant());

@@ -1,0 +1,209 @@
+package dev.reelforge.core.render;
+
+import dev.reelforge.core.edit.EditReader;
+import dev.reelforge.core.edit.EditReading;
+import dev.reelforge.core.edit.MergeFields;
+import dev.reelforge.core.edit.model.Asset;
+import dev.reelforge.core.edit.model.Clip;
+import dev.reelforge.core.edit.model.Edit;
+import dev.reelforge.core.edit.model.OutputFormat;
+import dev.reelforge.core.edit.model.Track;
+import dev.reelforge.core.media.MediaInfo;
+import dev.reelforge.core.media.MediaProbe;
+import dev.reelforge.core.pipeline.Composer;
+import dev.reelforge.core.pipeline.CompositionFailedException;
+import dev.reelforge.core.pipeline.Encoder;
+import dev.reelforge.core.pipeline.SourceFetcher;
+import dev.reelforge.core.pipeline.Storage;
+import dev.reelforge.core.plan.Planning;
+import dev.reelforge.core.plan.RenderPlan;
+import dev.reelforge.core.plan.RenderPlanner;
+import dev.reelforge.core.plan.SourceFile;
+import dev.reelforge.core.validation.Violation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Takes a queued render to the point where only encoding is left: claims it, fetches and probes its
+ * sources ({@code fetching}), plans and composes it ({@code rendering}), then either finishes an image
+ * output itself or uploads the composed intermediate and starts the encoding job. Any failure of the
+ * user's making (a source that cannot be fetched or read, an edit that cannot be planned) fails the
+ * render with an error that names the clip and the reason.
+ */
+public final class ProduceRender {
+
+    /** Caps on what one render may take on. */
+    public record Limits(Duration maxSourceLength, Duration maxOutputLength) {}
+
+    private final Renders renders;
+    private final SourceFetcher fetcher;
+    private final MediaProbe probe;
+    private final Composer composer;
+    private final Storage storage;
+    private final Encoder encoder;
+    private final Clock clock;
+    private final Path workRoot;
+    private final Limits limits;
+    private final EditReader reader = new EditReader();
+    private final RenderPlanner planner = new RenderPlanner();
+
+    public ProduceRender(Renders renders, SourceFetcher fetcher, MediaProbe probe, Composer composer, Storage storage,
+            Encoder encoder, Clock clock, Path workRoot, Limits limits) {
+        this.renders = renders;
+        this.fetcher = fetcher;
+        this.probe = probe;
+        this.composer = composer;
+        this.storage = storage;
+        this.encoder = encoder;
+        this.clock = clock;
+        this.workRoot = workRoot;
+        this.limits = limits;
+    }
+
+    public ProduceRenderResult produce(ProduceRenderCommand command) {
+        RenderKey key = command.render();
+        if (!renders.claim(key, command.delivery(), clock.instant())) {
+            return new ProduceRenderResult.Skipped("render " + key.id() + " is not queued for this delivery");
+        }
+        Optional<Render> found = renders.find(key.owner(), key.id());
+        if (found.isEmpty()) {
+            return new ProduceRenderResult.Skipped("render " + key.id() + " no longer exists");
+        }
+        Path work = workDirectory(key);
+        try {
+            return produce(found.get(), key, work);
+        } catch (CompositionFailedException e) {
+            return failed(key, "rendering failed while composing the edit", e);
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    private ProduceRenderResult produce(Render render, RenderKey key, Path work) {
+        EditReading reading = reader.read(MergeFields.apply(render.edit()));
+        if (reading instanceof EditReading.Unsupported unsupported) {
+            return failed(key, "the edit cannot be rendered: " + unsupported.violations().stream()
+                    .map(Violation::message).collect(Collectors.joining("; ")), null);
+        }
+        Edit edit = ((EditReading.Renderable) reading).edit();
+
+        Map<URI, Path> files = new HashMap<>();
+        Map<URI, MediaInfo> probes = new HashMap<>();
+        int index = 0;
+        for (Map.Entry<URI, String> source : sourcesOf(edit).entrySet()) {
+            URI src = source.getKey();
+            String where = source.getValue();
+            Path target = work.resolve("source-" + index++);
+            switch (fetcher.fetch(src, target)) {
+                case SourceFetcher.FetchResult.Refused refused -> {
+                    return failed(key, where + " could not be fetched: " + refused.reason(), null);
+                }
+                case SourceFetcher.FetchResult.Fetched fetched -> files.put(src, fetched.file());
+            }
+            switch (probe.probe(files.get(src))) {
+                case MediaProbe.ProbeResult.Unreadable unreadable -> {
+                    return failed(key, where + " is not a media file that can be rendered: " + unreadable.reason(), null);
+                }
+                case MediaProbe.ProbeResult.Probed probed -> {
+                    double seconds = probed.info().duration().orElse(0);
+                    if (seconds > limits.maxSourceLength().toSeconds()) {
+                        return failed(key, String.format(Locale.ROOT, "%s is %.0f s long, over the %d s limit for a source",
+                                where, seconds, limits.maxSourceLength().toSeconds()), null);
+                    }
+                    probes.put(src, probed.info());
+                }
+            }
+        }
+        renders.advance(key, RenderStatus.RENDERING, clock.instant());
+
+        RenderPlan plan;
+        switch (planner.plan(edit, probes)) {
+            case Planning.Unplannable unplannable -> {
+                return failed(key, unplannable.reason(), null);
+            }
+            case Planning.Planned planned -> plan = planned.plan();
+        }
+        if (plan.duration() > limits.maxOutputLength().toSeconds()) {
+            return failed(key, String.format(Locale.ROOT, "the render would be %.0f s long, over the %d s limit",
+                    plan.duration(), limits.maxOutputLength().toSeconds()), null);
+        }
+        Map<Integer, Path> sourceFiles = new HashMap<>();
+        for (SourceFile source : plan.sources()) {
+            sourceFiles.put(source.index(), files.get(source.src()));
+        }
+        Composer.Composition composition = composer.compose(plan, sourceFiles, work);
+
+        String base = "renders/" + key.owner() + "/" + key.id();
+        OutputFormat format = plan.output().format();
+        if (format.kind() == OutputFormat.Kind.IMAGE) {
+            String outputKey = base + "." + format.extension();
+            storage.put(outputKey, composition.file(), composition.contentType());
+            String url = storage.temporaryUrl(outputKey);
+            double renderTime = Duration.between(render.created(), clock.instant()).toMillis();
+            renders.advance(key, RenderStatus.SAVING, clock.instant());
+            renders.complete(key, new RenderResult(url, Optional.empty(), Optional.empty(), 0, renderTime),
+                    clock.instant());
+            return new ProduceRenderResult.Completed(url);
+        }
+        String intermediate = storage.put("work/" + key.owner() + "/" + key.id() + "/"
+                + composition.file().getFileName(), composition.file(), composition.contentType());
+        String jobId = encoder.start(new Encoder.EncodeRequest(key.id(), key.owner(), render.environment(),
+                intermediate, storage.location(base), plan.output(), format.kind() == OutputFormat.Kind.VIDEO,
+                plan.writesAudio(), plan.duration()));
+        renders.recordJob(key, jobId, clock.instant());
+        return new ProduceRenderResult.Encoding(jobId);
+    }
+
+    /** Every distinct source of the edit, with the path of the first place that uses it. */
+    private static Map<URI, String> sourcesOf(Edit edit) {
+        Map<URI, String> sources = new LinkedHashMap<>();
+        List<Track> tracks = edit.timeline().tracks();
+        for (int t = 0; t < tracks.size(); t++) {
+            List<Clip> clips = tracks.get(t).clips();
+            for (int c = 0; c < clips.size(); c++) {
+                if (clips.get(c).asset() instanceof Asset.Sourced sourced) {
+                    sources.putIfAbsent(sourced.src(), "timeline.tracks[" + t + "].clips[" + c + "].asset.src");
+                }
+            }
+        }
+        edit.timeline().soundtrack().ifPresent(soundtrack ->
+                sources.putIfAbsent(soundtrack.src(), "timeline.soundtrack.src"));
+        return sources;
+    }
+
+    private ProduceRenderResult failed(RenderKey key, String error, Throwable cause) {
+        renders.fail(key, error, clock.instant());
+        return new ProduceRenderResult.Failed(error, Optional.ofNullable(cause));
+    }
+
+    private Path workDirectory(RenderKey key) {
+        try {
+            Files.createDirectories(workRoot);
+            return Files.createTempDirectory(workRoot, "render-" + key.id() + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a work directory under " + workRoot, e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

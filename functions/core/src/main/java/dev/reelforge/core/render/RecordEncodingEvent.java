@@ -1,0 +1,85 @@
+package dev.reelforge.core.render;
+
+import dev.reelforge.core.pipeline.Storage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Moves a render along as its encoding job reports: progress, {@code saving} while outputs are written,
+ * {@code done} with the temporary URLs of what was written, or {@code failed} with a readable error.
+ * Events arrive at least once and in any order; the forward-only store turns repeats into no-ops.
+ */
+public final class RecordEncodingEvent {
+
+    /** Frame captures are written with these name modifiers (see the encoder). */
+    static final String POSTER_MARK = "-poster.";
+    static final String THUMBNAIL_MARK = "-thumb.";
+
+    private final Renders renders;
+    private final Storage storage;
+    private final Clock clock;
+
+    public RecordEncodingEvent(Renders renders, Storage storage, Clock clock) {
+        this.renders = renders;
+        this.storage = storage;
+        this.clock = clock;
+    }
+
+    public RecordEncodingEventResult record(EncodingEvent event) {
+        RenderKey key = event.render();
+        Optional<String> job = renders.jobOf(key);
+        if (job.isPresent() && !job.get().equals(event.jobId())) {
+            return new RecordEncodingEventResult.Ignored("job " + event.jobId() + " is not the render's job " + job.get());
+        }
+        return switch (event.kind()) {
+            case EncodingEvent.Progressing progressing -> progress(key, progressing);
+            case EncodingEvent.Completed completed -> complete(key, completed);
+            case EncodingEvent.Errored errored -> fail(key, "encoding failed: " + errored.message());
+            case EncodingEvent.Canceled canceled -> fail(key, "encoding was canceled");
+        };
+    }
+
+    private RecordEncodingEventResult progress(RenderKey key, EncodingEvent.Progressing progressing) {
+        if (progressing.writingOutputs()) {
+            renders.advance(key, RenderStatus.SAVING, clock.instant());
+        }
+        renders.recordProgress(key, progressing.percent(), clock.instant());
+        return new RecordEncodingEventResult.Recorded(progressing.writingOutputs() ? RenderStatus.SAVING
+                : RenderStatus.RENDERING);
+    }
+
+    private RecordEncodingEventResult complete(RenderKey key, EncodingEvent.Completed completed) {
+        Optional<Render> render = renders.find(key.owner(), key.id());
+        if (render.isEmpty() || render.get().status().isTerminal()) {
+            return new RecordEncodingEventResult.Ignored("render " + key.id() + " has already finished");
+        }
+        List<String> outputs = completed.outputs();
+        Optional<String> main = outputs.stream()
+                .filter(output -> !output.contains(POSTER_MARK) && !output.contains(THUMBNAIL_MARK))
+                .findFirst();
+        if (main.isEmpty()) {
+            return fail(key, "encoding finished without writing the render's file");
+        }
+        RenderResult result = new RenderResult(
+                urlOf(main.get()),
+                outputs.stream().filter(output -> output.contains(POSTER_MARK)).findFirst().map(this::urlOf),
+                outputs.stream().filter(output -> output.contains(THUMBNAIL_MARK)).findFirst().map(this::urlOf),
+                completed.durationMillis() / 1000.0,
+                Duration.between(render.get().created(), clock.instant()).toMillis());
+        return renders.complete(key, result, clock.instant())
+                ? new RecordEncodingEventResult.Recorded(RenderStatus.DONE)
+                : new RecordEncodingEventResult.Ignored("render " + key.id() + " has already finished");
+    }
+
+    private String urlOf(String location) {
+        return storage.temporaryUrl(storage.keyOf(location));
+    }
+
+    private RecordEncodingEventResult fail(RenderKey key, String error) {
+        return renders.fail(key, error, clock.instant())
+                ? new RecordEncodingEventResult.Recorded(RenderStatus.FAILED)
+                : new RecordEncodingEventResult.Ignored("render " + key.id() + " has already finished");
+    }
+}

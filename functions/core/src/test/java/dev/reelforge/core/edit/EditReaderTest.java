@@ -1,0 +1,158 @@
+package dev.reelforge.core.edit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelforge.core.edit.model.Asset;
+import dev.reelforge.core.edit.model.ClipLength;
+import dev.reelforge.core.edit.model.ClipStart;
+import dev.reelforge.core.edit.model.Edit;
+import dev.reelforge.core.edit.model.FontFace;
+import dev.reelforge.core.edit.model.Fps;
+import dev.reelforge.core.edit.model.Size;
+import dev.reelforge.core.json.Json;
+import dev.reelforge.core.validation.Violation;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class EditReaderTest {
+
+    private static final String CLIP = """
+            {"asset": %s, "start": 0, "length": 2%s}""";
+
+    private static String edit(String asset, String clipExtra, String outputExtra) {
+        return """
+                {"timeline": {"tracks": [{"clips": [%s]}]}, "output": {"format": "mp4"%s}}
+                """.formatted(CLIP.formatted(asset, clipExtra), outputExtra);
+    }
+
+    private static EditReading read(String json) throws Exception {
+        var node = Json.MAPPER.readTree(json);
+        assertThat(new EditValidator().validate(node)).as("the test edit must be contract-valid").isEmpty();
+        return new EditReader().read(node);
+    }
+
+    private static Edit renderable(String json) throws Exception {
+        EditReading reading = read(json);
+        assertThat(reading).isInstanceOf(EditReading.Renderable.class);
+        return ((EditReading.Renderable) reading).edit();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            luma asset       | {"type": "luma", "src": "https://x.test/m.mp4"}                  | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.type 'luma' is not supported yet (supported: video, image, audio, title, text)
+            html asset       | {"type": "html", "html": "<p>x</p>"}                              | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.type 'html' is not supported yet (supported: video, image, audio, title, text)
+            carousel         | {"type": "title", "text": "x"}                                   | , "transition": {"in": "carouselLeft"} | ''                                                              | timeline.tracks[0].clips[0].transition.in 'carouselLeft' is not supported yet (supported: fade, wipeLeft, wipeRight, slideLeft, slideRight, slideUp, slideDown, zoom, each with Slow and Fast variants)
+            tweened opacity  | {"type": "title", "text": "x"}                                   | , "opacity": [{"from": 0, "to": 1}]    | ''                                                              | timeline.tracks[0].clips[0].opacity as an array of tweens is not supported yet (use a number)
+            transform        | {"type": "title", "text": "x"}                                   | , "transform": {"flip": {"horizontal": true}} | ''                                                       | timeline.tracks[0].clips[0].transform is not supported yet
+            chroma key       | {"type": "video", "src": "https://x.test/v.mp4", "chromaKey": {"color": "#00ff00"}} | '' | ''                                                                                     | timeline.tracks[0].clips[0].asset.chromaKey is not supported yet
+            paused video     | {"type": "video", "src": "https://x.test/v.mp4", "speed": 0}     | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.speed 0 (a paused clip) is not supported yet
+            mux destination  | {"type": "title", "text": "x"}                                   | ''                                     | , "destinations": [{"provider": "mux"}]                          | output.destinations[0].provider 'mux' is not supported yet (only the shotstack hosting destination is)
+            unknown font     | {"type": "text", "text": "x", "font": {"family": "Comic Sans"}}  | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.font.family 'Comic Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace
+            auto title       | {"type": "title", "text": "x"}                                   | ''                                     | ''                                                              | -
+            """)
+    void refusesWhatTheRendererCannotDoNamingTheField(String name, String asset, String clipExtra, String outputExtra,
+            String message) throws Exception {
+        EditReading reading = read(edit(asset, clipExtra, outputExtra));
+
+        if (message.equals("-")) {
+            assertThat(reading).isInstanceOf(EditReading.Renderable.class);
+        } else {
+            assertThat(((EditReading.Unsupported) reading).violations()).extracting(Violation::message)
+                    .containsExactly(message);
+        }
+    }
+
+    @Test
+    void refusesACallbackUntilWebhooksExist() throws Exception {
+        String json = edit("{\"type\": \"title\", \"text\": \"x\"}", "", "")
+                .replace("\"output\"", "\"callback\": \"https://example.com/hook\", \"output\"");
+
+        assertThat(((EditReading.Unsupported) read(json)).violations().getFirst().message())
+                .startsWith("callback is not supported yet");
+    }
+
+    @Test
+    void refusesLengthAutoForAssetsWithoutALength() throws Exception {
+        EditReading reading = read(edit("{\"type\": \"image\", \"src\": \"https://x.test/i.png\"}", "", "")
+                .replace("\"length\": 2", "\"length\": \"auto\""));
+
+        assertThat(((EditReading.Unsupported) reading).violations().getFirst().message())
+                .isEqualTo("timeline.tracks[0].clips[0].length can be auto only for video and audio assets, which have a length");
+    }
+
+    @Test
+    void refusesAnAutoStartAfterAClipThatLastsToTheEnd() throws Exception {
+        String json = """
+                {"timeline": {"tracks": [{"clips": [
+                  {"asset": {"type": "title", "text": "a"}, "start": 0, "length": "end"},
+                  {"asset": {"type": "title", "text": "b"}, "start": "auto", "length": 2}]}]},
+                 "output": {"format": "mp4"}}
+                """;
+
+        assertThat(((EditReading.Unsupported) read(json)).violations().getFirst().path().text())
+                .isEqualTo("timeline.tracks[0].clips[1].start");
+    }
+
+    @Test
+    void readsSmartStartsAndLengths() throws Exception {
+        Edit edit = renderable("""
+                {"timeline": {"tracks": [{"clips": [
+                  {"asset": {"type": "video", "src": "https://x.test/v.mp4"}, "start": 0, "length": "auto"},
+                  {"asset": {"type": "title", "text": "b"}, "start": "auto", "length": "end"}]}]},
+                 "output": {"format": "mp4"}}
+                """);
+
+        var clips = edit.timeline().tracks().getFirst().clips();
+        assertThat(clips.get(0).length()).isInstanceOf(ClipLength.OfAsset.class);
+        assertThat(clips.get(1).start()).isInstanceOf(ClipStart.AfterPrevious.class);
+        assertThat(clips.get(1).length()).isInstanceOf(ClipLength.ToEnd.class);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "hd, 16:9, 1280, 720, 25", "hd, 9:16, 720, 1280, 25", "hd, 1:1, 720, 720, 25", "hd, 4:5, 576, 720, 25",
+        "hd, 4:3, 960, 720, 25", "preview, 16:9, 512, 288, 15", "1080, 16:9, 1920, 1080, 25",
+        "4k, 16:9, 3840, 2160, 25", "sd, 16:9, 1024, 576, 25"})
+    void resolutionsAndAspectRatiosGiveTheFrameSize(String resolution, String aspectRatio, int width, int height,
+            int fps) throws Exception {
+        Edit edit = renderable(edit("{\"type\": \"title\", \"text\": \"x\"}", "",
+                ", \"resolution\": \"" + resolution + "\", \"aspectRatio\": \"" + aspectRatio + "\""));
+
+        assertThat(edit.output().size()).isEqualTo(new Size(width, height));
+        assertThat(edit.output().fps()).isEqualTo(new Fps(fps, 1));
+    }
+
+    @Test
+    void nonIntegerFrameRatesAreExactFractions() throws Exception {
+        Edit edit = renderable(edit("{\"type\": \"title\", \"text\": \"x\"}", "", ", \"fps\": 29.97"));
+
+        assertThat(edit.output().fps()).isEqualTo(new Fps(30000, 1001));
+    }
+
+    @Test
+    void aCustomVideoSizeOver1920IsRefused() throws Exception {
+        EditReading reading = read(edit("{\"type\": \"title\", \"text\": \"x\"}", "",
+                ", \"size\": {\"width\": 2560, \"height\": 1440}"));
+
+        assertThat(((EditReading.Unsupported) reading).violations().getFirst().message())
+                .isEqualTo("output.size must be at most 1920 pixels on each side for video (images may be up to 4096)");
+    }
+
+    @Test
+    void excludingTheHostingDestinationIsRecorded() throws Exception {
+        Edit edit = renderable(edit("{\"type\": \"title\", \"text\": \"x\"}", "",
+                ", \"destinations\": [{\"provider\": \"shotstack\", \"exclude\": true}]"));
+
+        assertThat(edit.output().hosted()).isFalse();
+    }
+
+    @Test
+    void textFontsMapToTheShippedFacesByFamilyAndWeight() throws Exception {
+        Edit edit = renderable(edit("{\"type\": \"text\", \"text\": \"x\", \"font\": {\"family\": \"Times New Roman\", \"weight\": 700}}",
+                "", ""));
+
+        Asset.Text text = (Asset.Text) edit.timeline().tracks().getFirst().clips().getFirst().asset();
+        assertThat(text.face()).isEqualTo(FontFace.SERIF_BOLD);
+    }
+}

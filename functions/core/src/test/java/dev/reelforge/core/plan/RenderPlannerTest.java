@@ -1,0 +1,227 @@
+package dev.reelforge.core.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.reelforge.core.edit.EditReader;
+import dev.reelforge.core.edit.EditReading;
+import dev.reelforge.core.edit.model.Edit;
+import dev.reelforge.core.json.Json;
+import dev.reelforge.core.media.MediaInfo;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+class RenderPlannerTest {
+
+    private static final URI VIDEO = URI.create("https://x.test/v.mp4");
+    private static final URI IMAGE = URI.create("https://x.test/i.png");
+    private static final URI MUSIC = URI.create("https://x.test/m.mp3");
+    private static final Map<URI, MediaInfo> PROBES = Map.of(
+            VIDEO, new MediaInfo(OptionalDouble.of(10), Optional.of(new MediaInfo.VideoStream(1920, 1080, 25, "h264")),
+                    Optional.of(new MediaInfo.AudioStream(48000, 2, "aac")), 1000),
+            IMAGE, new MediaInfo(OptionalDouble.empty(), Optional.of(new MediaInfo.VideoStream(400, 400, 0, "png")),
+                    Optional.empty(), 100),
+            MUSIC, new MediaInfo(OptionalDouble.of(60), Optional.empty(),
+                    Optional.of(new MediaInfo.AudioStream(44100, 2, "mp3")), 500));
+
+    private static Edit edit(String json) throws Exception {
+        return ((EditReading.Renderable) new EditReader().read(Json.MAPPER.readTree(json))).edit();
+    }
+
+    private static RenderPlan plan(String json) throws Exception {
+        Planning planning = new RenderPlanner().plan(edit(json), PROBES);
+        assertThat(planning).isInstanceOf(Planning.Planned.class);
+        return ((Planning.Planned) planning).plan();
+    }
+
+    private static String timeline(String clips, String output) {
+        return """
+                {"timeline": {"tracks": [{"clips": [%s]}]}, "output": {"format": "mp4", "resolution": "hd"%s}}
+                """.formatted(clips, output);
+    }
+
+    @Test
+    void autoLengthIsTheSourceAfterTrimAtItsSpeedAndAutoStartFollowsIt() throws Exception {
+        RenderPlan plan = plan(timeline("""
+                {"asset": {"type": "video", "src": "https://x.test/v.mp4", "trim": 2, "speed": 2}, "start": 1, "length": "auto"},
+                {"asset": {"type": "title", "text": "next"}, "start": "auto", "length": 3}""", ""));
+
+        assertThat(plan.layers()).hasSize(2);
+        assertThat(plan.layers().get(0).timing()).isEqualTo(new Timing(1, 4));
+        assertThat(plan.layers().get(1).timing()).isEqualTo(new Timing(5, 3));
+        assertThat(plan.duration()).isEqualTo(8);
+    }
+
+    @Test
+    void endLengthReachesTheLatestEndOfTheOtherClips() throws Exception {
+        RenderPlan plan = plan("""
+                {"timeline": {"tracks": [
+                  {"clips": [{"asset": {"type": "title", "text": "over"}, "start": 2, "length": "end"}]},
+                  {"clips": [{"asset": {"type": "image", "src": "https://x.test/i.png"}, "start": 0, "length": 7}]}]},
+                 "output": {"format": "mp4"}}
+                """);
+
+        assertThat(plan.duration()).isEqualTo(7);
+        assertThat(plan.layers().get(1).timing()).isEqualTo(new Timing(2, 5));
+    }
+
+    @Test
+    void theFirstTrackIsTheTopLayer() throws Exception {
+        RenderPlan plan = plan("""
+                {"timeline": {"tracks": [
+                  {"clips": [{"asset": {"type": "title", "text": "top"}, "start": 0, "length": 2}]},
+                  {"clips": [{"asset": {"type": "image", "src": "https://x.test/i.png"}, "start": 0, "length": 2}]}]},
+                 "output": {"format": "mp4"}}
+                """);
+
+        assertThat(plan.layers().get(0)).isInstanceOf(VisualLayer.Picture.class);
+        assertThat(plan.layers().get(1)).isInstanceOf(VisualLayer.Text.class);
+    }
+
+    @Test
+    void theRangeCutsClipsAndDropsTheTransitionsAtTheCut() throws Exception {
+        RenderPlan plan = plan(timeline("""
+                {"asset": {"type": "video", "src": "https://x.test/v.mp4", "trim": 1}, "start": 0, "length": 6,
+                 "transition": {"in": "fade", "out": "fade"}}""", ", \"range\": {\"start\": 2, \"length\": 3}"));
+
+        VisualLayer.Picture picture = (VisualLayer.Picture) plan.layers().getFirst();
+        assertThat(plan.duration()).isEqualTo(3);
+        assertThat(picture.timing()).isEqualTo(new Timing(0, 3));
+        assertThat(picture.trim()).isEqualTo(3);
+        assertThat(picture.look().in()).isEmpty();
+        assertThat(picture.look().out()).isEmpty();
+        assertThat(plan.sounds().getFirst().trim()).isEqualTo(3);
+    }
+
+    @Test
+    void transitionsFitIntoHalfTheClip() throws Exception {
+        RenderPlan plan = plan(timeline("""
+                {"asset": {"type": "title", "text": "short"}, "start": 0, "length": 1.5,
+                 "transition": {"in": "fadeSlow", "out": "wipeLeftFast"}}""", ""));
+
+        Look look = plan.layers().getFirst().look();
+        assertThat(look.in().orElseThrow().seconds()).isEqualTo(0.75);
+        assertThat(look.out().orElseThrow().seconds()).isEqualTo(0.5);
+    }
+
+    @Test
+    void cropFillsTheFrameAndCropsTheOverflow() {
+        Box box = boxFor("crop", 1, "center", new MediaInfo.VideoStream(400, 400, 0, "png"));
+
+        assertThat(box.scaledWidth()).isEqualTo(1280);
+        assertThat(box.scaledHeight()).isEqualTo(1280);
+        assertThat(box.crop()).isEqualTo(new Box.Crop(0, 280, 1280, 720));
+        assertThat(box.x()).isZero();
+        assertThat(box.y()).isZero();
+    }
+
+    @Test
+    void containFitsInsideAndPositionAnchorsInTheFreeSpace() {
+        Box box = boxFor("contain", 1, "right", new MediaInfo.VideoStream(400, 400, 0, "png"));
+
+        assertThat(box.crop().width()).isEqualTo(720);
+        assertThat(box.crop().height()).isEqualTo(720);
+        assertThat(box.x()).isEqualTo(560);
+        assertThat(box.y()).isZero();
+    }
+
+    @Test
+    void scaleFitsIntoAFractionOfTheFrame() {
+        Box box = boxFor("cover", 0.5, "topLeft", new MediaInfo.VideoStream(1920, 1080, 25, "h264"));
+
+        assertThat(box.crop()).isEqualTo(new Box.Crop(0, 0, 640, 360));
+        assertThat(box.x()).isZero();
+        assertThat(box.y()).isZero();
+    }
+
+    private static Box boxFor(String fit, double scale, String position, MediaInfo.VideoStream picture) {
+        try {
+            Edit edit = edit(timeline("""
+                    {"asset": {"type": "image", "src": "https://x.test/i.png"}, "start": 0, "length": 1,
+                     "fit": "%s", "scale": %s, "position": "%s"}""".formatted(fit, scale, position), ""));
+            return RenderPlanner.box(edit.timeline().tracks().getFirst().clips().getFirst(), picture,
+                    edit.output().size());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void offsetMovesRightAndUpByFractionsOfTheFrame() throws Exception {
+        RenderPlan plan = plan(timeline("""
+                {"asset": {"type": "image", "src": "https://x.test/i.png"}, "start": 0, "length": 1,
+                 "fit": "none", "offset": {"x": 0.25, "y": 0.5}}""", ""));
+
+        Box box = ((VisualLayer.Picture) plan.layers().getFirst()).box();
+        assertThat(box.x()).isEqualTo((1280 - 400) / 2 + 320);
+        assertThat(box.y()).isEqualTo((720 - 400) / 2 - 360);
+    }
+
+    @Test
+    void theSoundtrackPlaysForTheShorterOfTheVideoAndTheFileWithItsFades() throws Exception {
+        RenderPlan plan = plan("""
+                {"timeline": {"soundtrack": {"src": "https://x.test/m.mp3", "effect": "fadeInFadeOut", "volume": 0.5},
+                  "tracks": [{"clips": [{"asset": {"type": "title", "text": "x"}, "start": 0, "length": 5}]}]},
+                 "output": {"format": "mp4"}}
+                """);
+
+        AudioPart soundtrack = plan.sounds().getFirst();
+        assertThat(soundtrack.timing()).isEqualTo(new Timing(0, 5));
+        assertThat(soundtrack.volume()).isEqualTo(0.5);
+        assertThat(soundtrack.fadeInSeconds()).isEqualTo(2);
+        assertThat(soundtrack.fadeOutSeconds()).isEqualTo(2);
+        assertThat(plan.writesAudio()).isTrue();
+    }
+
+    @Test
+    void muteLeavesNoSound() throws Exception {
+        RenderPlan plan = plan(timeline("""
+                {"asset": {"type": "video", "src": "https://x.test/v.mp4"}, "start": 0, "length": 2}""",
+                ", \"mute\": true"));
+
+        assertThat(plan.sounds()).isEmpty();
+        assertThat(plan.writesAudio()).isFalse();
+    }
+
+    @Test
+    void postersAndThumbnailsAreCapturedInsideTheRender() throws Exception {
+        RenderPlan plan = plan(timeline("""
+                {"asset": {"type": "title", "text": "x"}, "start": 0, "length": 4}""",
+                ", \"poster\": {\"capture\": 99}, \"thumbnail\": {\"capture\": 1, \"scale\": 0.25}"));
+
+        assertThat(plan.output().posterAt().orElseThrow()).isCloseTo(3.96, within(1e-9));
+        assertThat(plan.output().thumbnail().orElseThrow().size().width()).isEqualTo(320);
+    }
+
+    @Test
+    void aRangeStartingAfterTheTimelineCannotBePlanned() throws Exception {
+        Planning planning = new RenderPlanner().plan(edit(timeline("""
+                {"asset": {"type": "title", "text": "x"}, "start": 0, "length": 2}""",
+                ", \"range\": {\"start\": 5, \"length\": 1}")), PROBES);
+
+        assertThat(((Planning.Unplannable) planning).reason())
+                .isEqualTo("output.range starts at 5.000s, at or after the end of the timeline (2.000s)");
+    }
+
+    @Test
+    void aTrimPastTheEndOfTheSourceCannotBePlannedForAnAutoLength() throws Exception {
+        Planning planning = new RenderPlanner().plan(edit(timeline("""
+                {"asset": {"type": "video", "src": "https://x.test/v.mp4", "trim": 12}, "start": 0, "length": "auto"}""",
+                "")), PROBES);
+
+        assertThat(((Planning.Unplannable) planning).reason())
+                .isEqualTo("timeline.tracks[0].clips[0].asset.trim is past the end of https://x.test/v.mp4");
+    }
+
+    @Test
+    void aVideoAssetWhoseSourceHasNoPictureCannotBePlanned() throws Exception {
+        Planning planning = new RenderPlanner().plan(edit(timeline("""
+                {"asset": {"type": "video", "src": "https://x.test/m.mp3"}, "start": 0, "length": 2}""", "")), PROBES);
+
+        assertThat(((Planning.Unplannable) planning).reason())
+                .isEqualTo("timeline.tracks[0].clips[0].asset.src https://x.test/m.mp3 has no picture");
+    }
+}

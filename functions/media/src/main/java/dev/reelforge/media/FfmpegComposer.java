@@ -1,0 +1,266 @@
+package dev.reelforge.media;
+
+import dev.reelforge.core.edit.model.OutputFormat;
+import dev.reelforge.core.edit.model.Size;
+import dev.reelforge.core.pipeline.Composer;
+import dev.reelforge.core.pipeline.CompositionFailedException;
+import dev.reelforge.core.plan.RenderPlan;
+import dev.reelforge.core.plan.VisualLayer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Composes a {@link RenderPlan} with one ffmpeg command: every source an input, one {@code -filter_complex}
+ * graph, one output.
+ *
+ * <h2>Picture</h2>
+ * A {@code frame}-sized canvas of the plan's background (opaque) at the plan's frame rate, exactly
+ * {@code duration} seconds long (to the frame). Layers are drawn bottom first, each only during its timing:
+ * <ul>
+ * <li>A picture plays its source from {@code trim} at {@code speed} (its first frame is source time
+ * {@code trim}); a still image stays. It is scaled to the box's {@code scaledWidth x scaledHeight}, cut to the
+ * box's crop and drawn at the box's (x, y), partly outside the frame if need be. A picture's own
+ * transparency is kept.</li>
+ * <li>Its look: {@code opacity} scales its alpha. Every transition fades over its seconds (alpha 0 to 1 in,
+ * 1 to 0 out); besides, {@code wipeLeft}/{@code wipeRight} reveal (and, out, hide) the picture with a vertical
+ * edge running right to left / left to right across the part of it inside the frame; {@code slide*} moves it
+ * 10% of the frame in the named direction (arriving from the opposite side, leaving towards it);
+ * {@code zoom} zooms it from 1.3x to 1x in, 1x to 1.3x out. Motion effects last the whole layer:
+ * {@code zoomIn} 1 to 1.3x, {@code zoomOut} 1.3 to 1x, {@code slide*} pans the picture across 10% of its
+ * box in the named direction (shown 1.1x so the pan never reveals an edge); slow effects go half as far,
+ * fast ones twice. Zooms and pans happen inside the box (centred on it): the layer keeps its place and
+ * size. Colour filters: blur (box blur of 2% of the picture), boost (contrast 1.25, saturation 1.6), contrast
+ * (1.5), darken (luma x0.7), greyscale (no chroma, so r = g = b), lighten (luma 30% nearer white), muted
+ * (contrast 0.8, saturation 0.5), negative.</li>
+ * <li>Text is drawn with the Liberation face's TTF at {@code sizePx}, in its colour and alpha, lines
+ * {@code lineHeight x sizePx} apart, wrapped and placed as {@link TextLayout} says, over its background.
+ * Fades and slides apply as to pictures; a wipe or zoom of text is drawn as a fade.</li>
+ * </ul>
+ *
+ * <h2>Sound</h2>
+ * The plan's sounds mixed as {@link SoundMix} says: each at its volume, speed and fades, placed at its
+ * start, summed without normalisation, 48 kHz stereo, exactly {@code duration} long.
+ *
+ * <h2>Output</h2>
+ * <ul>
+ * <li>Video (MP4, GIF): an intermediate MP4 for MediaConvert to encode: H.264 yuv420p, frame size and rate
+ * of the plan, x264 {@code ultrafast} at CRF 16 (encoding is a small part of a composition's time at that
+ * preset, and CRF 16 leaves nothing visible for the second encode to amplify; the larger file only travels
+ * to S3), with AAC 320 kb/s 48 kHz stereo when the plan writes audio and no audio track otherwise.</li>
+ * <li>Audio (MP3): an intermediate WAV, PCM s16le 48 kHz stereo; silence when there are no sounds.</li>
+ * <li>Image (JPG, PNG, BMP): the final image of the frame shown at {@code stillAt}, scaled to the output
+ * size. Only that frame is composed (every source is read from where that frame needs it), in 4:4:4 so
+ * coloured edges stay sharp; PNG and BMP keep that, JPG is 4:2:0 as viewers expect, its quantiser following
+ * the output quality (2 for veryhigh to 16 for verylow).</li>
+ * </ul>
+ *
+ * <p>ffmpeg runs with a time limit, after which it is killed; on failure the end of what it said is in the
+ * {@link CompositionFailedException}.
+ */
+public final class FfmpegComposer implements Composer {
+
+    private static final int STDERR_LIMIT_BYTES = 64 * 1024;
+    /** Enough of the graph in a failure message to see which part was wrong. */
+    private static final int GRAPH_IN_MESSAGE = 4000;
+    private static final int CRF = 16;
+    private static final String AAC_BITRATE = "320k";
+
+    private final Path ffmpeg;
+    private final LiberationFonts fonts;
+    private final Duration timeout;
+
+    /**
+     * @param ffmpeg  the ffmpeg executable
+     * @param fonts   the faces text is drawn with
+     * @param timeout how long one composition may take before ffmpeg is killed
+     */
+    public FfmpegComposer(Path ffmpeg, LiberationFonts fonts, Duration timeout) {
+        this.ffmpeg = ffmpeg;
+        this.fonts = fonts;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public Composition compose(RenderPlan plan, Map<Integer, Path> sources, Path directory) {
+        for (var source : plan.sources()) {
+            if (!sources.containsKey(source.index())) {
+                throw new CompositionFailedException("no local file for source " + source.index() + " (" + source.src()
+                        + ")");
+            }
+        }
+        Path work;
+        try {
+            Files.createDirectories(directory);
+            work = Files.createTempDirectory(directory, "compose-");
+        } catch (IOException e) {
+            throw new CompositionFailedException("cannot create a work directory in " + directory, e);
+        }
+        try {
+            return compose(plan, sources, directory, work);
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    /** What one output kind adds to the graph and the command. */
+    private record Output(List<String> arguments, String extension, String contentType) {}
+
+    private Composition compose(RenderPlan plan, Map<Integer, Path> sources, Path directory, Path work) {
+        FilterGraph graph = new FilterGraph();
+        Output output = switch (plan.output().format().kind()) {
+            case VIDEO -> video(graph, plan, sources, work);
+            case AUDIO -> audio(graph, plan, sources);
+            case IMAGE -> image(graph, plan, sources, work);
+        };
+        Path file = directory.resolve("composition." + output.extension());
+        Path script = work.resolve("graph.txt");
+        try {
+            Files.writeString(script, graph.script(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CompositionFailedException("cannot write the filtergraph to " + script, e);
+        }
+        List<String> command = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "error"));
+        command.addAll(graph.inputArguments());
+        command.addAll(List.of("-filter_complex_script", script.toString()));
+        command.addAll(output.arguments());
+        command.add("file:" + file.toAbsolutePath());
+
+        FfmpegProcess.Outcome outcome = new FfmpegProcess(ffmpeg, timeout, STDERR_LIMIT_BYTES).run(command, work);
+        if (!outcome.succeeded()) {
+            deleteQuietly(file);
+            String graphText = graph.script();
+            throw new CompositionFailedException((outcome.timedOut()
+                    ? "ffmpeg did not finish within " + Filter.number(timeout.toMillis() / 1000.0) + " s and was killed"
+                    : "ffmpeg failed with exit code " + outcome.exitCode())
+                    + "\ncommand: ffmpeg " + String.join(" ", command)
+                    + "\ngraph: " + (graphText.length() > GRAPH_IN_MESSAGE
+                            ? graphText.substring(0, GRAPH_IN_MESSAGE) + "…" : graphText)
+                    + "\nffmpeg said: " + outcome.stderr().strip());
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new CompositionFailedException("ffmpeg succeeded but wrote no " + file);
+        }
+        return new Composition(file, output.contentType());
+    }
+
+    private Output video(FilterGraph graph, RenderPlan plan, Map<Integer, Path> sources, Path work) {
+        String picture = picture(graph, plan, sources, 0, plan.duration(), ChromaSampling.YUV420, work);
+        List<String> arguments = new ArrayList<>(List.of("-map", "[" + picture + "]", "-c:v", "libx264",
+                "-preset", "ultrafast", "-crf", Integer.toString(CRF), "-pix_fmt", "yuv420p"));
+        if (plan.writesAudio()) {
+            String sound = SoundMix.add(graph, plan.sounds(), sources, plan.duration());
+            arguments.addAll(List.of("-map", "[" + sound + "]", "-c:a", "aac", "-b:a", AAC_BITRATE,
+                    "-ar", Integer.toString(SoundMix.SAMPLE_RATE), "-ac", "2"));
+        }
+        return new Output(arguments, "mp4", "video/mp4");
+    }
+
+    private static Output audio(FilterGraph graph, RenderPlan plan, Map<Integer, Path> sources) {
+        String sound = SoundMix.add(graph, plan.sounds(), sources, plan.duration());
+        return new Output(List.of("-map", "[" + sound + "]", "-c:a", "pcm_s16le",
+                "-ar", Integer.toString(SoundMix.SAMPLE_RATE), "-ac", "2"), "wav", "audio/wav");
+    }
+
+    private Output image(FilterGraph graph, RenderPlan plan, Map<Integer, Path> sources, Path work) {
+        double frameSeconds = 1 / plan.fps().value();
+        // The frame shown at stillAt is the one that started at or before it.
+        double still = Math.floor(plan.stillAt() / frameSeconds + 1e-6) * frameSeconds;
+        String picture = picture(graph, plan, sources, still, still + frameSeconds, ChromaSampling.YUV444, work);
+        Size size = plan.output().size();
+        if (!size.equals(plan.frame())) {
+            picture = graph.then(picture, List.of(Filter.of("scale").with("w", size.width())
+                    .with("h", size.height())), "sized");
+        }
+        List<String> arguments = new ArrayList<>(List.of("-map", "[" + picture + "]", "-frames:v", "1",
+                "-update", "1"));
+        OutputFormat format = plan.output().format();
+        switch (format) {
+            case JPG -> arguments.addAll(List.of("-c:v", "mjpeg", "-pix_fmt", "yuvj420p", "-q:v", jpegQuality(plan)));
+            case PNG -> arguments.addAll(List.of("-c:v", "png", "-pix_fmt", "rgb24"));
+            case BMP -> arguments.addAll(List.of("-c:v", "bmp", "-pix_fmt", "bgr24"));
+            default -> throw new IllegalArgumentException(format + " is not an image format");
+        }
+        String contentType = switch (format) {
+            case JPG -> "image/jpeg";
+            case PNG -> "image/png";
+            default -> "image/bmp";
+        };
+        return new Output(arguments, format.extension(), contentType);
+    }
+
+    /**
+     * The picture of the output time {@code [from, to)}: the background with every layer drawn on it;
+     * returns its label.
+     */
+    private String picture(FilterGraph graph, RenderPlan plan, Map<Integer, Path> sources, double from, double to,
+            ChromaSampling sampling, Path work) {
+        Size frame = plan.frame();
+        List<Filter> base = new ArrayList<>();
+        base.add(Filter.of("color").with("c", "0x" + plan.background().rgbHex())
+                .with("s", frame.width() + "x" + frame.height())
+                .with("r", plan.fps().numerator() + "/" + plan.fps().denominator())
+                .with("d", to - from));
+        base.add(Filter.of("format").with("pix_fmts", sampling.opaque()));
+        if (from > 0) {
+            base.add(Filter.of("setpts").positional("PTS+" + Filter.number(from) + "/TB"));
+        }
+        String composite = graph.label("main");
+        graph.chain(List.of(), base, composite);
+
+        PictureLayerFilters pictures = new PictureLayerFilters(graph, frame, plan.fps(), sampling);
+        TextLayerFilters texts = new TextLayerFilters(graph, frame, plan.fps(), sampling, fonts, work);
+        for (VisualLayer layer : plan.layers()) {
+            switch (layer) {
+                case VisualLayer.Picture picture -> {
+                    var overlay = pictures.add(picture, sources.get(picture.source().index()), from, to);
+                    if (overlay.isPresent()) {
+                        String next = graph.label("main");
+                        graph.chain(List.of(composite, overlay.get().label()),
+                                List.of(overlay.get().filter(sampling)), next);
+                        composite = next;
+                    }
+                }
+                case VisualLayer.Text text -> composite = texts.add(composite, text, from, to);
+            }
+        }
+        return composite;
+    }
+
+    /** ffmpeg's JPEG quantiser (2 best, 31 worst) for the output quality. */
+    private static String jpegQuality(RenderPlan plan) {
+        return switch (plan.output().quality()) {
+            case VERYLOW -> "16";
+            case LOW -> "10";
+            case MEDIUM -> "5";
+            case HIGH -> "3";
+            case VERYHIGH -> "2";
+        };
+    }
+
+    /** Best effort: a work directory left behind must not turn a composition into a failure. */
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(FfmpegComposer::deleteQuietly);
+        } catch (IOException | UncheckedIOException ignored) {
+            // Left for the caller's directory clean-up.
+        }
+    }
+
+    /** A half-written output or a leftover is removed if possible, and left to the caller's clean-up if not. */
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // Left for the caller's directory clean-up.
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.reelforge.media;
+
+import dev.reelforge.core.edit.model.FontFace;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The Liberation fonts (SIL Open Font License) Reelforge draws text with, taken from the
+ * {@code com.github.librepdf:openpdf-fonts-extra} jar: Lambda has no system fonts, so the same files are used
+ * everywhere. Each face is copied once into a directory (with the licence next to it), because ffmpeg's
+ * drawtext reads a font from a file; the same file is loaded into AWT to measure text the way it is drawn.
+ */
+public final class LiberationFonts {
+
+    private static final String RESOURCE_FOLDER = "liberation/";
+
+    private final Path directory;
+    private final Map<FontFace, Path> files = new EnumMap<>(FontFace.class);
+    private final Map<FontFace, Font> fonts = new EnumMap<>(FontFace.class);
+
+    /** @param directory where the font files are written (created when missing) */
+    public LiberationFonts(Path directory) {
+        this.directory = directory;
+    }
+
+    /** The TTF of {@code face}, for drawtext's {@code fontfile}. */
+    public synchronized Path file(FontFace face) {
+        Path file = files.get(face);
+        if (file == null) {
+            file = extract(fileName(face));
+            extract("LICENSE");
+            files.put(face, file);
+        }
+        return file;
+    }
+
+    /** {@code face} at {@code sizePx} pixels per em, to measure text with (headless AWT). */
+    public synchronized Font font(FontFace face, float sizePx) {
+        Font base = fonts.get(face);
+        if (base == null) {
+            try {
+                base = Font.createFont(Font.TRUETYPE_FONT, file(face).toFile());
+            } catch (FontFormatException | IOException e) {
+                throw new IllegalStateException("cannot load " + file(face), e);
+            }
+            fonts.put(face, base);
+        }
+        return base.deriveFont(sizePx);
+    }
+
+    static String fileName(FontFace face) {
+        String family = switch (face) {
+            case SANS_REGULAR, SANS_BOLD, SANS_ITALIC, SANS_BOLD_ITALIC -> "Sans";
+            case SERIF_REGULAR, SERIF_BOLD, SERIF_ITALIC, SERIF_BOLD_ITALIC -> "Serif";
+            case MONO_REGULAR, MONO_BOLD, MONO_ITALIC, MONO_BOLD_ITALIC -> "Mono";
+        };
+        String style = switch (face) {
+            case SANS_REGULAR, SERIF_REGULAR, MONO_REGULAR -> "Regular";
+            case SANS_BOLD, SERIF_BOLD, MONO_BOLD -> "Bold";
+            case SANS_ITALIC, SERIF_ITALIC, MONO_ITALIC -> "Italic";
+            case SANS_BOLD_ITALIC, SERIF_BOLD_ITALIC, MONO_BOLD_ITALIC -> "BoldItalic";
+        };
+        return "Liberation" + family + "-" + style + ".ttf";
+    }
+
+    private Path extract(String name) {
+        Path target = directory.resolve(name);
+        try (InputStream in = LiberationFonts.class.getClassLoader().getResourceAsStream(RESOURCE_FOLDER + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the classpath has no " + RESOURCE_FOLDER + name
+                        + " (com.github.librepdf:openpdf-fonts-extra)");
+            }
+            byte[] bytes = in.readAllBytes();
+            if (Files.isRegularFile(target) && Files.size(target) == bytes.length) {
+                return target;
+            }
+            Files.createDirectories(directory);
+            Path partial = Files.createTempFile(directory, name, ".partial");
+            Files.write(partial, bytes);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package dev.reelforge.media;
+
+import dev.reelforge.core.edit.model.ColorFilter;
+import dev.reelforge.core.edit.model.Fps;
+import dev.reelforge.core.edit.model.Size;
+import dev.reelforge.core.plan.Box;
+import dev.reelforge.core.plan.VisualLayer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The chain that turns one picture layer's source into frames ready to overlay: timed onto the output
+ * timeline, sized into its box, coloured, made transparent as its look says.
+ *
+ * <p>A video is read from its trim (input seek) for no more than the layer needs, retimed by its speed and
+ * resampled to the output frame rate, so that every expression of {@code t} sees output time. A still image
+ * is decoded, sized and coloured once and then repeated ({@code loop}), so only what changes over time is
+ * done per frame. Zooms are {@code scale} with per-frame evaluation followed by a fixed-size {@code crop}
+ * around the box's centre, pans a moving {@code crop}: no {@code zoompan}.
+ */
+final class PictureLayerFilters {
+
+    /** Read a little past what the layer needs, so its last frame is never short of source. */
+    private static final double READ_MARGIN_SECONDS = 0.5;
+
+    /** Frames ready to overlay, with where to draw them. */
+    record Overlay(String label, Expression x, Expression y) {
+
+        /** Draws the frames over the composite; when they run out the composite goes on without them. */
+        Filter filter(ChromaSampling sampling) {
+            Filter overlay = Filter.of("overlay").with("x", x.text()).with("y", y.text())
+                    .with("eof_action", "pass").with("format", sampling.overlay());
+            return x.varies() || y.varies() ? overlay : overlay.with("eval", "init");
+        }
+    }
+
+    private final FilterGraph graph;
+    private final Size frame;
+    private final Fps fps;
+    private final ChromaSampling sampling;
+
+    PictureLayerFilters(FilterGraph graph, Size frame, Fps fps, ChromaSampling sampling) {
+        this.graph = graph;
+        this.frame = frame;
+        this.fps = fps;
+        this.sampling = sampling;
+    }
+
+    /**
+     * Adds the layer's chain for the output time {@code [from, to)}; empty when it is not shown then.
+     */
+    Optional<Overlay> add(VisualLayer.Picture layer, Path file, double from, double to) {
+        double start = Math.max(layer.timing().start(), from);
+        double end = Math.min(layer.timing().end(), to);
+        if (end - start <= 1e-9) {
+            return Optional.empty();
+        }
+        LookOverTime look = new LookOverTime(layer.timing(), layer.look(), frame);
+        Box box = layer.box();
+        Box.Crop crop = box.crop();
+        int width = crop.width();
+        int height = crop.height();
+        Expression zoom = look.zoom();
+        Expression panX = look.panX(width);
+        Expression panY = look.panY(height);
+        double centreX = crop.x() + width / 2.0;
+        double centreY = crop.y() + height / 2.0;
+
+        List<Filter> filters = new ArrayList<>();
+        String input;
+        if (layer.still()) {
+            input = graph.input(FilterGraph.Input.whole(file)) + ":v";
+            // An animated image used as a still shows its first frame.
+            filters.add(Filter.of("trim").with("end_frame", 1));
+            List<Filter> perFrame = new ArrayList<>();
+            if (zoom.varies()) {
+                filters.add(scale(box.scaledWidth(), box.scaledHeight(), Expression.ONE));
+                cropTo(Expression.ONE, centreX, centreY, Expression.ZERO, Expression.ZERO, width, height,
+                        box.scaledWidth(), box.scaledHeight()).ifPresent(filters::add);
+                perFrame.add(scale(width, height, zoom));
+                cropTo(zoom, width / 2.0, height / 2.0, panX, panY, width, height, -1, -1).ifPresent(perFrame::add);
+            } else {
+                double factor = zoom.value();
+                filters.add(scale(box.scaledWidth(), box.scaledHeight(), zoom));
+                List<Filter> window = new ArrayList<>();
+                cropTo(zoom, centreX, centreY, panX, panY, width, height,
+                        even(box.scaledWidth() * factor), even(box.scaledHeight() * factor)).ifPresent(window::add);
+                (panX.varies() || panY.varies() ? perFrame : filters).addAll(window);
+            }
+            filters.addAll(colour(layer.look().filter().orElse(null)));
+            filters.addAll(transparency(look));
+            // One frame more than is shown, cut by trim: the overlay takes the time a stream ends at for the
+            // end of its last frame, and a stream that just runs out ends at that frame's start.
+            int frames = (int) Math.max(1, Math.ceil((end - start) * fps.value() - 1e-6)) + 1;
+            filters.add(Filter.of("loop").with("loop", frames - 1).with("size", 1).with("start", 0));
+            // The image demuxer's time base (1/25) cannot hold other frame rates' times.
+            filters.add(Filter.of("settb").with("expr", fps.denominator() + "/" + fps.numerator()));
+            filters.add(Filter.of("setpts").positional("N*" + fps.denominator() + "/" + fps.numerator() + "/TB+"
+                    + Filter.number(start) + "/TB"));
+            filters.add(Filter.of("trim").with("end", end));
+            filters.addAll(perFrame);
+        } else {
+            double seek = layer.trim() + (start - layer.timing().start()) * layer.speed();
+            double seconds = (end - start) * layer.speed() + READ_MARGIN_SECONDS;
+            input = graph.input(new FilterGraph.Input(file, seek, seconds)) + ":v";
+            String speed = layer.speed() == 1 ? "" : "/" + Filter.number(layer.speed());
+            filters.add(Filter.of("setpts").positional("(PTS-STARTPTS)" + speed + "+" + Filter.number(start) + "/TB"));
+            filters.add(Filter.of("fps").with("fps", fps.numerator() + "/" + fps.denominator()));
+            filters.add(Filter.of("trim").with("end", end));
+            filters.add(scale(box.scaledWidth(), box.scaledHeight(), zoom));
+            double factor = zoom.varies() ? Double.NaN : zoom.value();
+            cropTo(zoom, centreX, centreY, panX, panY, width, height,
+                    zoom.varies() ? -1 : even(box.scaledWidth() * factor),
+                    zoom.varies() ? -1 : even(box.scaledHeight() * factor)).ifPresent(filters::add);
+            filters.addAll(colour(layer.look().filter().orElse(null)));
+            filters.addAll(transparency(look));
+        }
+        filters.addAll(look.fades());
+        Expression x = look.slideX().plus(box.x());
+        Expression y = look.slideY().plus(box.y());
+        if (look.wipes()) {
+            LookOverTime.Wipe wipe = look.wipe(box.x(), width);
+            filters.add(Filter.of("pad").with("w", wipe.padLeft() + width + wipe.padRight()).with("h", height)
+                    .with("x", wipe.padLeft()).with("y", 0).with("color", "black@0"));
+            filters.add(Filter.of("crop").with("w", width).with("h", height)
+                    .with("x", wipe.offset().plus(wipe.padLeft()).text()).with("y", 0));
+            x = x.plus(wipe.offset());
+        }
+        String label = graph.label("picture");
+        graph.chain(List.of(input), filters, label);
+        return Optional.of(new Overlay(label, x, y));
+    }
+
+    /** Scales to {@code width x height} times {@code zoom}, per frame when the zoom changes. */
+    private static Filter scale(int width, int height, Expression zoom) {
+        if (!zoom.varies()) {
+            return Filter.of("scale").with("w", even(width * zoom.value())).with("h", even(height * zoom.value()));
+        }
+        return Filter.of("scale")
+                .with("w", "2*trunc(" + width + "*(" + zoom.text() + ")/2)")
+                .with("h", "2*trunc(" + height + "*(" + zoom.text() + ")/2)")
+                .with("eval", "frame");
+    }
+
+    /**
+     * Keeps {@code width x height} around ({@code centreX}, {@code centreY}) of the unzoomed picture, zoomed
+     * by {@code zoom} and moved by the pans; nothing when that is the whole {@code scaledWidth x scaledHeight}
+     * picture anyway (-1: unknown, it changes).
+     */
+    private static Optional<Filter> cropTo(Expression zoom, double centreX, double centreY, Expression panX,
+            Expression panY, int width, int height, int scaledWidth, int scaledHeight) {
+        Expression x = zoom.times(centreX).plus(-width / 2.0).plus(panX);
+        Expression y = zoom.times(centreY).plus(-height / 2.0).plus(panY);
+        if (scaledWidth == width && scaledHeight == height && x.isConstant(0) && y.isConstant(0)) {
+            return Optional.empty();
+        }
+        return Optional.of(Filter.of("crop").with("w", width).with("h", height)
+                .with("x", x.varies() ? x.text() : Filter.number(Math.max(0, Math.round(x.value()))))
+                .with("y", y.varies() ? y.text() : Filter.number(Math.max(0, Math.round(y.value())))));
+    }
+
+    /** Alpha from here on; opacity multiplies it (a picture's own transparency is kept). */
+    private List<Filter> transparency(LookOverTime look) {
+        List<Filter> filters = new ArrayList<>();
+        filters.add(Filter.of("format").with("pix_fmts", sampling.withAlpha()));
+        if (look.opacity() < 1) {
+            filters.add(Filter.of("lut").with("a", "val*" + Filter.number(Math.max(0, look.opacity()))));
+        }
+        return filters;
+    }
+
+    /**
+     * Colour filters as lookup tables on Y, U and V (cheap per frame, and they keep an image's alpha, which
+     * {@code eq} drops): contrast stretches luma around mid-grey, saturation scales chroma around neutral.
+     */
+    static List<Filter> colour(ColorFilter filter) {
+        if (filter == null) {
+            return List.of();
+        }
+        return switch (filter) {
+            case BLUR -> List.of(Filter.of("boxblur").with("luma_radius", "min(w,h)/50").with("luma_power", 2)
+                    .with("chroma_radius", "min(cw,ch)/50").with("chroma_power", 2));
+            case BOOST -> List.of(levels(1.25, 1.6));
+            case CONTRAST -> List.of(levels(1.5, 1));
+            case MUTED -> List.of(levels(0.8, 0.5));
+            case GREYSCALE -> List.of(Filter.of("lutyuv").with("u", "128").with("v", "128"));
+            case NEGATIVE -> List.of(Filter.of("negate"));
+            case DARKEN -> List.of(Filter.of("lutyuv").with("y", "minval+(val-minval)*0.7"));
+            case LIGHTEN -> List.of(Filter.of("lutyuv").with("y", "maxval-(maxval-val)*0.7"));
+        };
+    }
+
+    private static Filter levels(double contrast, double saturation) {
+        Filter filter = Filter.of("lutyuv").with("y", stretch(contrast));
+        if (saturation != 1) {
+            filter.with("u", stretch(saturation)).with("v", stretch(saturation));
+        }
+        return filter;
+    }
+
+    private static String stretch(double factor) {
+        return "clip((val-128)*" + Filter.number(factor) + "+128,minval,maxval)";
+    }
+
+    static int even(double pixels) {
+        return Math.max(2, (int) Math.round(pixels / 2) * 2);
+    }
+}

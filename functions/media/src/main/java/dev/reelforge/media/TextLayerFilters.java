@@ -1,0 +1,137 @@
+package dev.reelforge.media;
+
+import dev.reelforge.core.edit.model.Color;
+import dev.reelforge.core.edit.model.Fps;
+import dev.reelforge.core.edit.model.Size;
+import dev.reelforge.core.plan.VisualLayer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Draws a text layer straight onto the composite: one {@code drawtext} per line (drawtext in ffmpeg 4.4
+ * cannot align lines, so each line is placed on its own), each reading its line from a file, never from the
+ * filtergraph, so no user text needs escaping. Its background is a {@code drawbox}, or, when the layer moves
+ * or fades, a coloured frame overlaid with the same motion.
+ *
+ * <p>Text takes fades and slides as pictures do; a wipe or a zoom of text is drawn as a fade (drawtext can
+ * neither clip nor scale smoothly per frame).
+ */
+final class TextLayerFilters {
+
+    private final FilterGraph graph;
+    private final Size frame;
+    private final Fps fps;
+    private final LiberationFonts fonts;
+    private final ChromaSampling sampling;
+    private final Path textDirectory;
+    private int files;
+
+    /** @param textDirectory where the lines' files are written, for the command's duration */
+    TextLayerFilters(FilterGraph graph, Size frame, Fps fps, ChromaSampling sampling, LiberationFonts fonts,
+            Path textDirectory) {
+        this.graph = graph;
+        this.frame = frame;
+        this.fps = fps;
+        this.sampling = sampling;
+        this.fonts = fonts;
+        this.textDirectory = textDirectory;
+    }
+
+    /**
+     * Adds the layer for the output time {@code [from, to)} over the composite {@code main}.
+     *
+     * @return the composite with the text on it
+     */
+    String add(String main, VisualLayer.Text layer, double from, double to) {
+        double start = Math.max(layer.timing().start(), from);
+        double end = Math.min(layer.timing().end(), to);
+        if (end - start <= 1e-9) {
+            return main;
+        }
+        LookOverTime look = new LookOverTime(layer.timing(), layer.look(), frame);
+        TextLayout layout = TextLayout.of(layer, frame, fonts.font(layer.face(), layer.sizePx()));
+        Expression dx = look.slideX();
+        Expression dy = look.slideY();
+        Expression alpha = look.alpha();
+        String shown = "gte(t," + Filter.number(start) + ")*lt(t," + Filter.number(end) + ")";
+
+        List<Filter> filters = new ArrayList<>();
+        String composite = main;
+        // drawbox reads a width or height of 0 as the whole frame's.
+        if (layer.background().isPresent() && layout.boxWidth() > 0 && layout.boxHeight() > 0) {
+            Color background = layer.background().get();
+            if (!dx.varies() && !dy.varies() && !alpha.varies()) {
+                filters.add(Filter.of("drawbox").with("x", layout.boxX()).with("y", layout.boxY())
+                        .with("w", layout.boxWidth()).with("h", layout.boxHeight())
+                        .with("color", color(background, look.opacity())).with("t", "fill").enabledWhen(shown));
+            } else {
+                composite = band(composite, background, layout, look, start, end);
+            }
+        }
+        Path font = fonts.file(layer.face());
+        for (TextLayout.Line line : layout.lines()) {
+            if (line.text().isBlank()) {
+                continue;
+            }
+            Filter drawtext = Filter.of("drawtext")
+                    .with("fontfile", font.toAbsolutePath().toString())
+                    .with("textfile", write(line.text()).toString())
+                    .with("expansion", "none")
+                    .with("fontsize", layer.sizePx())
+                    .with("fontcolor", color(layer.color(), 1))
+                    .with("x", dx.plus(Expression.ofTime(TextLayout.x(layer.horizontal(), layout.innerX(),
+                            layout.innerWidth()))).text())
+                    .with("y", dy.plus(Expression.ofTime(line.baseline() + "-ascent")).text());
+            if (!alpha.isConstant(1)) {
+                drawtext.with("alpha", alpha.text());
+            }
+            filters.add(drawtext.enabledWhen(shown));
+        }
+        return graph.then(composite, filters, "text");
+    }
+
+    /** The background as its own frames, so it can fade and move with the text. */
+    private String band(String main, Color background, TextLayout layout, LookOverTime look, double start,
+            double end) {
+        List<Filter> filters = new ArrayList<>();
+        filters.add(Filter.of("color").with("c", "0x" + background.rgbHex())
+                .with("s", layout.boxWidth() + "x" + layout.boxHeight())
+                .with("r", fps.numerator() + "/" + fps.denominator()).with("d", end - start + 1 / fps.value()));
+        filters.add(Filter.of("format").with("pix_fmts", sampling.withAlpha()));
+        double opacity = background.opacity() * look.opacity();
+        if (opacity < 1) {
+            filters.add(Filter.of("lut").with("a", "val*" + Filter.number(Math.max(0, opacity))));
+        }
+        filters.add(Filter.of("setpts").positional("PTS+" + Filter.number(start) + "/TB"));
+        // A frame more than shown, cut by trim, so the overlay draws the last one (see PictureLayerFilters).
+        filters.add(Filter.of("trim").with("end", end));
+        filters.addAll(look.fades());
+        String band = graph.label("band");
+        graph.chain(List.of(), filters, band);
+        PictureLayerFilters.Overlay overlay = new PictureLayerFilters.Overlay(band,
+                look.slideX().plus(layout.boxX()), look.slideY().plus(layout.boxY()));
+        String composite = graph.label("main");
+        graph.chain(List.of(main, band), List.of(overlay.filter(sampling)), composite);
+        return composite;
+    }
+
+    private Path write(String text) {
+        Path file = textDirectory.resolve("line-" + files++ + ".txt");
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
+    }
+
+    /** drawtext/drawbox colour syntax: {@code 0xRRGGBB@alpha}. */
+    private static String color(Color color, double opacity) {
+        return "0x" + color.rgbHex() + "@" + Filter.number(color.opacity() * Math.max(0, Math.min(1, opacity)));
+    }
+}

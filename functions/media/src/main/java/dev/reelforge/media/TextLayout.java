@@ -1,0 +1,123 @@
+package dev.reelforge.media;
+
+import dev.reelforge.core.edit.model.Asset;
+import dev.reelforge.core.edit.model.Size;
+import dev.reelforge.core.plan.VisualLayer;
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
+import java.awt.font.LineMetrics;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a text layer's lines go in the frame, measured with the TTF drawtext draws with (through AWT).
+ *
+ * <p>Lines are the text's {@code \n}-separated lines, each wrapped at word boundaries to the box width (the
+ * frame's when the box has none) when the layer wraps; a word wider than that is broken between characters.
+ * Baselines are {@code lineHeight x sizePx} apart. The box is {@code boxWidth x boxHeight}, or, for a missing
+ * side, the text's extent, padded when the text has a background (the band behind a title). The box is
+ * anchored at the position's fractions of the frame's free space, keeping a margin of 4% of the frame
+ * height from the edges, then moved by the offset (x right, y up, in fractions of the frame).
+ */
+record TextLayout(List<Line> lines, int boxX, int boxY, int boxWidth, int boxHeight, int innerX, int innerWidth) {
+
+    /** Kept clear along the frame's edges, as a fraction of its height. */
+    static final double MARGIN = 0.04;
+    /** Around text with a background and no box of its own, as fractions of the font size. */
+    static final double BAND_PADDING_X = 0.4;
+    static final double BAND_PADDING_Y = 0.2;
+
+    private static final FontRenderContext MEASURING = new FontRenderContext(null, true, true);
+
+    /** One line and the frame row of its baseline. */
+    record Line(String text, int baseline) {}
+
+    static TextLayout of(VisualLayer.Text text, Size frame, Font font) {
+        int wrapWidth = text.boxWidth().orElse(frame.width());
+        List<String> lines = new ArrayList<>();
+        for (String paragraph : text.text().split("\r?\n", -1)) {
+            if (text.wrap()) {
+                lines.addAll(wrap(paragraph, wrapWidth, font));
+            } else {
+                lines.add(paragraph);
+            }
+        }
+        LineMetrics metrics = font.getLineMetrics("Hg", MEASURING);
+        double ascent = metrics.getAscent();
+        double pitch = text.lineHeight() * text.sizePx();
+        double blockHeight = (lines.size() - 1) * pitch + ascent + metrics.getDescent();
+        double extentWidth = lines.stream().mapToDouble(line -> width(line, font)).max().orElse(0);
+
+        boolean band = text.background().isPresent();
+        int padX = band && text.boxWidth().isEmpty() ? (int) Math.round(BAND_PADDING_X * text.sizePx()) : 0;
+        int padY = band && text.boxHeight().isEmpty() ? (int) Math.round(BAND_PADDING_Y * text.sizePx()) : 0;
+        int boxWidth = text.boxWidth().orElse((int) Math.ceil(extentWidth) + 2 * padX);
+        int boxHeight = text.boxHeight().orElse((int) Math.ceil(blockHeight) + 2 * padY);
+
+        double margin = MARGIN * frame.height();
+        int boxX = (int) Math.round(margin + (frame.width() - 2 * margin - boxWidth) * text.position().x()
+                + text.offset().x() * frame.width());
+        int boxY = (int) Math.round(margin + (frame.height() - 2 * margin - boxHeight) * text.position().y()
+                - text.offset().y() * frame.height());
+
+        double vertical = switch (text.vertical()) {
+            case TOP -> 0;
+            case CENTER -> 0.5;
+            case BOTTOM -> 1;
+        };
+        double top = boxY + padY + (boxHeight - 2 * padY - blockHeight) * vertical;
+        List<Line> placed = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            placed.add(new Line(lines.get(i), (int) Math.round(top + ascent + i * pitch)));
+        }
+        return new TextLayout(placed, boxX, boxY, boxWidth, boxHeight, boxX + padX, boxWidth - 2 * padX);
+    }
+
+    /** The drawtext {@code x} of a line of {@code text_w} pixels, aligned in the box. */
+    static String x(Asset.HorizontalAlign align, int innerX, int innerWidth) {
+        return switch (align) {
+            case LEFT -> Integer.toString(innerX);
+            case CENTER -> innerX + "+(" + innerWidth + "-text_w)/2";
+            case RIGHT -> innerX + "+" + innerWidth + "-text_w";
+        };
+    }
+
+    static List<String> wrap(String paragraph, double maxWidth, Font font) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : paragraph.strip().split(" +")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (width(candidate, font) <= maxWidth) {
+                line.setLength(0);
+                line.append(candidate);
+                continue;
+            }
+            if (!line.isEmpty()) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (width(word, font) <= maxWidth) {
+                line.append(word);
+            } else {
+                for (int offset = 0; offset < word.length(); ) {
+                    int codePoint = word.codePointAt(offset);
+                    String next = line + Character.toString(codePoint);
+                    if (!line.isEmpty() && width(next, font) > maxWidth) {
+                        lines.add(line.toString());
+                        line.setLength(0);
+                    }
+                    line.appendCodePoint(codePoint);
+                    offset += Character.charCount(codePoint);
+                }
+            }
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    static double width(String text, Font font) {
+        // Through the font's own glyphs: Font.getStringBounds goes through a metrics cache keyed by font
+        // name and size, which mixes up equal fonts created from different files.
+        return text.isEmpty() ? 0 : font.createGlyphVector(MEASURING, text).getLogicalBounds().getWidth();
+    }
+}

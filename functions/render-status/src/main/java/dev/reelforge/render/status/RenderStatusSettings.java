@@ -1,0 +1,13 @@
+package dev.reelforge.render.status;
+
+import dev.reelforge.aws.config.AwsSettings;
+import dev.reelforge.aws.config.EnvironmentVariables;
+
+/** What the status function reads from its environment (see template.yaml). */
+record RenderStatusSettings(AwsSettings aws, String rendersTable, String tempBucket) {
+
+    static RenderStatusSettings from(EnvironmentVariables environment) {
+        return new RenderStatusSettings(AwsSettings.from(environment), environment.required("RENDERS_TABLE"),
+                environment.required("TEMP_BUCKET"));
+    }
+}

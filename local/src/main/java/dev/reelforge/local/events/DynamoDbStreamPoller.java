@@ -1,0 +1,223 @@
+package dev.reelforge.local.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelforge.core.json.Json;
+import dev.reelforge.local.lambda.LambdaJson;
+import dev.reelforge.local.lambda.LocalFunction;
+import dev.reelforge.local.template.StreamEventDefinition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Lambda's event source mapping for a DynamoDB stream, on DynamoDB Local's stream: reads every shard,
+ * keeps the records matching the event's filters, delivers them in batches as a {@code DynamodbEvent},
+ * and retries a failed batch (from its first reported item failure) up to the event's retry limit. What
+ * was delivered is checkpointed in the data directory, so a restart neither loses nor replays records.
+ */
+public final class DynamoDbStreamPoller implements AutoCloseable {
+
+    private static final long IDLE_POLL_MILLIS = 200;
+
+    private final DynamoDbStreamsClient streams;
+    private final String streamArn;
+    private final StreamEventDefinition source;
+    private final LocalFunction function;
+    private final String region;
+    private final Path checkpointFile;
+    private final Consumer<String> log;
+    private final Map<String, String> checkpoints = new ConcurrentHashMap<>();
+    private final Map<String, String> iterators = new HashMap<>();
+    private final Set<String> finishedShards = ConcurrentHashMap.newKeySet();
+    private final AtomicLong delivered = new AtomicLong();
+    private final Thread poller;
+    private volatile boolean running = true;
+
+    public DynamoDbStreamPoller(DynamoDbStreamsClient streams, DynamoDbClient dynamoDb, String tableName,
+            StreamEventDefinition source, LocalFunction function, String region, Path checkpointFile,
+            Consumer<String> log) {
+        this.streams = streams;
+        this.streamArn = dynamoDb.describeTable(describe -> describe.tableName(tableName)).table().latestStreamArn();
+        if (streamArn == null) {
+            throw new IllegalStateException("table " + tableName + " has no stream; template.yaml must declare one");
+        }
+        this.source = source;
+        this.function = function;
+        this.region = region;
+        this.checkpointFile = checkpointFile;
+        this.log = log;
+        loadCheckpoints();
+        this.poller = Thread.ofVirtual().name("stream-" + function.definition().logicalId()).start(this::pollForever);
+    }
+
+    /** How many records have been delivered (successfully or given up on) since start. */
+    public long delivered() {
+        return delivered.get();
+    }
+
+    private void pollForever() {
+        while (running) {
+            boolean busy = false;
+            try {
+                for (Shard shard : streams.describeStream(describe -> describe.streamArn(streamArn))
+                        .streamDescription().shards()) {
+                    if (!finishedShards.contains(shard.shardId())) {
+                        busy |= pollShard(shard.shardId());
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.accept("stream of " + function.definition().logicalId() + ": " + e.getMessage());
+            }
+            if (!busy) {
+                try {
+                    Thread.sleep(IDLE_POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Reads one page of a shard; true when it had records. */
+    private boolean pollShard(String shardId) {
+        String iterator = iterators.computeIfAbsent(shardId, this::firstIterator);
+        GetRecordsResponse page;
+        try {
+            page = streams.getRecords(get -> get.shardIterator(iterator).limit(100));
+        } catch (ExpiredIteratorException | TrimmedDataAccessException stale) {
+            // DynamoDB Local also answers "trimmed" for a TRIM_HORIZON iterator taken while the shard was empty
+            iterators.remove(shardId);
+            return false;
+        }
+        if (page.nextShardIterator() == null) {
+            finishedShards.add(shardId);
+            iterators.remove(shardId);
+        } else {
+            iterators.put(shardId, page.nextShardIterator());
+        }
+        List<Record> records = page.records();
+        for (int from = 0; from < records.size(); from += source.batchSize()) {
+            List<Record> batch = records.subList(from, Math.min(records.size(), from + source.batchSize()));
+            deliver(batch);
+            checkpoints.put(shardId, batch.getLast().dynamodb().sequenceNumber());
+            saveCheckpoints();
+        }
+        return !records.isEmpty();
+    }
+
+    private String firstIterator(String shardId) {
+        String checkpoint = checkpoints.get(shardId);
+        if (checkpoint != null) {
+            return streams.getShardIterator(get -> get.streamArn(streamArn).shardId(shardId)
+                    .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(checkpoint))
+                    .shardIterator();
+        }
+        return streams.getShardIterator(get -> get.streamArn(streamArn).shardId(shardId)
+                .shardIteratorType(ShardIteratorType.fromValue(source.startingPosition()))).shardIterator();
+    }
+
+    private void deliver(List<Record> batch) {
+        List<ObjectNode> records = new ArrayList<>();
+        for (Record record : batch) {
+            ObjectNode json = StreamRecords.toLambdaJson(record, streamArn, region);
+            if (source.patterns().isEmpty() || source.patterns().stream().anyMatch(pattern -> EventPattern.matches(pattern, json))) {
+                records.add(json);
+            }
+        }
+        for (int attempt = 0; !records.isEmpty(); attempt++) {
+            ObjectNode event = Json.object();
+            records.forEach(event.putArray("Records")::add);
+            List<String> failedSequences = invoke(event);
+            if (failedSequences.isEmpty()) {
+                break;
+            }
+            if (attempt >= source.maxRetries()) {
+                log.accept(function.definition().logicalId() + " failed a stream batch " + (attempt + 1)
+                        + " times; its records are skipped");
+                break;
+            }
+            String firstFailed = failedSequences.getFirst();
+            int index = 0;
+            while (index < records.size()
+                    && !records.get(index).path("dynamodb").path("SequenceNumber").asText().equals(firstFailed)) {
+                index++;
+            }
+            records = new ArrayList<>(records.subList(Math.min(index, records.size()), records.size()));
+        }
+        delivered.addAndGet(batch.size());
+    }
+
+    /** Invokes the function; returns the sequence numbers to retry from (all, when it failed outright). */
+    private List<String> invoke(ObjectNode event) {
+        List<String> all = new ArrayList<>();
+        event.path("Records").forEach(record -> all.add(record.path("dynamodb").path("SequenceNumber").asText()));
+        try {
+            Object result = function.invoke(LambdaJson.fromJson(Json.write(event), function.eventType()));
+            JsonNode response = Json.MAPPER.readTree(LambdaJson.toJson(result));
+            List<String> failed = new ArrayList<>();
+            response.path("batchItemFailures").forEach(failure -> failed.add(failure.path("itemIdentifier").asText()));
+            return failed;
+        } catch (IOException | RuntimeException failure) {
+            log.accept(function.definition().logicalId() + " failed on a stream batch: " + failure.getMessage());
+            return all;
+        }
+    }
+
+    private void loadCheckpoints() {
+        if (Files.isRegularFile(checkpointFile)) {
+            try {
+                Json.MAPPER.readTree(Files.readString(checkpointFile)).properties()
+                        .forEach(entry -> checkpoints.put(entry.getKey(), entry.getValue().asText()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + checkpointFile, e);
+            }
+        }
+    }
+
+    private void saveCheckpoints() {
+        try {
+            Files.createDirectories(checkpointFile.getParent());
+            ObjectNode json = Json.object();
+            new LinkedHashMap<>(checkpoints).forEach(json::put);
+            Path partial = checkpointFile.resolveSibling(checkpointFile.getFileName() + ".partial");
+            Files.writeString(partial, Json.write(json));
+            Files.move(partial, checkpointFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + checkpointFile, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        poller.interrupt();
+        try {
+            poller.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.reelforge.local.events;
+
+import dev.reelforge.core.json.Json;
+import dev.reelforge.local.lambda.LocalFunction;
+import dev.reelforge.local.template.ScheduleEventDefinition;
+import dev.reelforge.local.template.StackIdentity;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * EventBridge schedules: each function's {@code Schedule} events invoke it every period with a
+ * "Scheduled Event", asynchronously, as on AWS.
+ */
+public final class LocalScheduler implements AutoCloseable {
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("reelforge-schedules").daemon().factory());
+    private final AsyncInvoker invoker;
+    private final StackIdentity stack;
+    private final Clock clock;
+
+    public LocalScheduler(Collection<LocalFunction> functions, AsyncInvoker invoker, StackIdentity stack, Clock clock) {
+        this.invoker = invoker;
+        this.stack = stack;
+        this.clock = clock;
+        for (LocalFunction function : functions) {
+            for (ScheduleEventDefinition schedule : function.definition().scheduleEvents()) {
+                long period = schedule.period().toMillis();
+                timer.scheduleAtFixedRate(() -> fire(function, schedule), period, period, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** Fires a function's schedule now, as if its period had come round. */
+    public void fire(LocalFunction function, ScheduleEventDefinition schedule) {
+        String rule = "arn:aws:events:" + stack.region() + ":" + stack.accountId() + ":rule/" + stack.stackName() + "-"
+                + function.definition().logicalId() + schedule.name();
+        var event = Json.object()
+                .put("version", "0")
+                .put("id", UUID.randomUUID().toString())
+                .put("detail-type", "Scheduled Event")
+                .put("source", "aws.events")
+                .put("account", stack.accountId())
+                .put("time", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+                .put("region", stack.region());
+        event.putArray("resources").add(rule);
+        event.putObject("detail");
+        invoker.invoke(function, Json.write(event));
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,628 @@
+package dev.reelforge.local.mediaconvert;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.reelforge.core.json.Json;
+import dev.reelforge.core.media.MediaInfo;
+import dev.reelforge.core.media.MediaProbe.ProbeResult;
+import dev.reelforge.local.mediaconvert.EmulatedJob.Phase;
+import dev.reelforge.local.mediaconvert.JobSpec.GroupSpec;
+import dev.reelforge.local.mediaconvert.JobSpec.Overlay;
+import dev.reelforge.local.mediaconvert.JobSpec.OutputSpec;
+import dev.reelforge.local.mediaconvert.JobSpec.S3Location;
+import dev.reelforge.local.services.LocalService;
+import dev.reelforge.media.FfmpegMediaProbe;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * AWS Elemental MediaConvert's job API on a loopback port, running jobs with ffmpeg against the local S3:
+ * the unmodified SDK {@code MediaConvertClient} (endpoint overridden) creates, reads, lists and cancels
+ * jobs, and each change of a job's state is handed to the event sink as the "MediaConvert Job State
+ * Change" event EventBridge would deliver.
+ *
+ * <ul>
+ *   <li>{@code POST /2017-08-29/jobs} creates a job (201 {@code {"job":...}}, SUBMITTED); the same
+ *       {@code clientRequestToken} within a minute returns the job it created. Settings outside the
+ *       honoured subset ({@link JobSpec}) are refused with 400 {@code BadRequestException}, the message naming
+ *       the JSON path and value.</li>
+ *   <li>{@code GET /2017-08-29/jobs/{id}} reads a job, {@code GET /2017-08-29/jobs} lists them (newest first
+ *       unless {@code order=ASCENDING}; {@code status}, {@code queue}, {@code maxResults}, {@code nextToken}),
+ *       {@code DELETE /2017-08-29/jobs/{id}} cancels one (202 {@code {}}); an unknown id is 404
+ *       {@code NotFoundException}.</li>
+ * </ul>
+ *
+ * Jobs run one at a time, in order, on a worker thread: the input and any overlay images are downloaded,
+ * the input probed, each output encoded ({@link Transcoder}) and uploaded, with PROGRESSING, STATUS_UPDATE
+ * (as the work advances, rather than once a minute), and COMPLETE, ERROR or CANCELED events. Errors are
+ * answered in MediaConvert's shape: the status, an {@code x-amzn-ErrorType} header naming the exception, and
+ * {@code {"message": ...}}.
+ */
+public final class MediaConvertEmulator implements LocalService {
+
+    static final String API = "/2017-08-29";
+    /** How long a client request token returns the job it created (MediaConvert: one minute). */
+    static final Duration TOKEN_WINDOW = Duration.ofMinutes(1);
+    private static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
+    private static final int MAX_LIST_RESULTS = 20;
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+    /** The share of jobPercentComplete each phase covers: probing to 5, transcoding to 90, uploading to 100. */
+    private static final int PROBED = 5;
+    private static final int TRANSCODED = 90;
+    /** A STATUS_UPDATE is announced each time the job advances this many points. */
+    private static final int ANNOUNCE_STEP = 10;
+    private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    private final HttpServer server;
+    private final ExecutorService httpExecutor;
+    private final S3Client s3;
+    private final Path workDirectory;
+    private final String account;
+    private final String region;
+    private final Consumer<String> events;
+    private final Clock clock;
+    private final JobEvents eventJson;
+    private final Transcoder transcoder;
+    private final FfmpegMediaProbe probe;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, EmulatedJob> jobs = new ConcurrentHashMap<>();
+    private final List<EmulatedJob> created = new CopyOnWriteArrayList<>();
+    private final Map<String, EmulatedJob> byToken = new HashMap<>();
+    private final Object creating = new Object();
+    private final BlockingQueue<EmulatedJob> queue = new LinkedBlockingQueue<>();
+    private final Thread worker;
+    private volatile boolean closed;
+
+    private MediaConvertEmulator(HttpServer server, ExecutorService httpExecutor, Path ffmpeg, S3Client s3,
+            Path workDirectory, String account, String region, Consumer<String> events, Clock clock) {
+        this.server = server;
+        this.httpExecutor = httpExecutor;
+        this.s3 = s3;
+        this.workDirectory = workDirectory;
+        this.account = account;
+        this.region = region;
+        this.events = events;
+        this.clock = clock;
+        this.eventJson = new JobEvents(account, region);
+        this.transcoder = new Transcoder(ffmpeg);
+        this.probe = new FfmpegMediaProbe(ffmpeg, PROBE_TIMEOUT);
+        this.worker = Thread.ofPlatform().name("mediaconvert-worker").daemon().unstarted(this::work);
+    }
+
+    /**
+     * Starts the emulator on a free loopback port.
+     *
+     * @param ffmpeg        the ffmpeg executable jobs run
+     * @param s3            a client of the S3 that holds inputs and receives outputs
+     * @param workDirectory where jobs keep their files while they run
+     * @param accountId     the account in ARNs and events ({@code 000000000000} locally)
+     * @param region        the region in ARNs and events ({@code us-east-1} locally)
+     * @param events        receives each job state change event, as EventBridge's JSON
+     */
+    public static MediaConvertEmulator start(Path ffmpeg, S3Client s3, Path workDirectory, String accountId,
+            String region, Consumer<String> events) {
+        return start(ffmpeg, s3, workDirectory, accountId, region, events, 0, Clock.systemUTC());
+    }
+
+    static MediaConvertEmulator start(Path ffmpeg, S3Client s3, Path workDirectory, String accountId, String region,
+            Consumer<String> events, int port, Clock clock) {
+        try {
+            Files.createDirectories(workDirectory);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+            MediaConvertEmulator emulator = new MediaConvertEmulator(server, executor, ffmpeg, s3, workDirectory,
+                    accountId, region, events, clock);
+            server.createContext("/", emulator::handle);
+            server.setExecutor(executor);
+            server.start();
+            emulator.worker.start();
+            return emulator;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the MediaConvert emulator cannot start", e);
+        }
+    }
+
+    @Override
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Stops serving and working; a job running is abandoned (its ffmpeg ended, no further event). */
+    @Override
+    public void close() {
+        closed = true;
+        server.stop(0);
+        httpExecutor.close();
+        worker.interrupt();
+        jobs.values().forEach(EmulatedJob::abandon);
+        try {
+            worker.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- the API
+
+    private record Response(int status, Optional<String> errorType, JsonNode body) {
+
+        static Response ok(int status, JsonNode body) {
+            return new Response(status, Optional.empty(), body);
+        }
+
+        static Response error(int status, String type, String message) {
+            ObjectNode body = Json.object();
+            body.put("message", message);
+            return new Response(status, Optional.of(type), body);
+        }
+    }
+
+    private void handle(HttpExchange exchange) {
+        String requestId = UUID.randomUUID().toString();
+        Response response;
+        try {
+            response = respond(exchange);
+        } catch (InvalidJobException e) {
+            response = Response.error(400, "BadRequestException", e.getMessage());
+        } catch (RuntimeException | IOException e) {
+            System.err.println("[mediaconvert " + requestId + "] " + exchange.getRequestMethod() + " "
+                    + exchange.getRequestURI() + " failed: " + e);
+            response = Response.error(500, "InternalServerErrorException", "The local MediaConvert failed: " + e);
+        }
+        write(exchange, requestId, response);
+    }
+
+    private Response respond(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        String path = exchange.getRequestURI().getPath();
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            return Response.error(400, "BadRequestException", "The request body is larger than "
+                    + MAX_BODY_BYTES + " bytes");
+        }
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        String jobsPath = API + "/jobs";
+        if (path.equals(jobsPath)) {
+            return switch (method) {
+                case "POST" -> create(body);
+                case "GET" -> list(query);
+                default -> notAnOperation(method, path);
+            };
+        }
+        if (path.startsWith(jobsPath + "/") && path.indexOf('/', jobsPath.length() + 1) < 0) {
+            String id = URLDecoder.decode(path.substring(jobsPath.length() + 1), StandardCharsets.UTF_8);
+            return switch (method) {
+                case "GET" -> get(id);
+                case "DELETE" -> cancel(id);
+                default -> notAnOperation(method, path);
+            };
+        }
+        if (path.equals(API + "/endpoints") && method.equals("POST")) {
+            ObjectNode endpoints = Json.object();
+            endpoints.putArray("endpoints").addObject().put("url", endpoint().toString());
+            return Response.ok(200, endpoints);
+        }
+        return notAnOperation(method, path);
+    }
+
+    private static Response notAnOperation(String method, String path) {
+        return Response.error(404, "NotFoundException", method + " " + path
+                + " is not an operation of the local MediaConvert (it serves CreateJob, GetJob, ListJobs, CancelJob"
+                + " and DescribeEndpoints)");
+    }
+
+    private Response create(byte[] body) {
+        if (body.length == 0) {
+            throw new InvalidJobException("The request body is empty; CreateJob takes a JSON object");
+        }
+        JsonNode request;
+        try {
+            request = Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw new InvalidJobException("The request body is not valid JSON: " + reason);
+        }
+        JobSpec spec = JobSpec.parse(request);
+        EmulatedJob job;
+        synchronized (creating) {
+            Instant now = clock.instant();
+            if (spec.clientRequestToken().isPresent()) {
+                EmulatedJob earlier = byToken.get(spec.clientRequestToken().get());
+                if (earlier != null && earlier.createdAt().plus(TOKEN_WINDOW).isAfter(now)) {
+                    return Response.ok(201, wrap("job", earlier.toJson()));
+                }
+            }
+            String id;
+            do {
+                id = now.toEpochMilli() + "-" + randomSuffix();
+            } while (jobs.containsKey(id));
+            job = new EmulatedJob(id, "arn:aws:mediaconvert:" + region + ":" + account + ":jobs/" + id,
+                    queueArn(spec.queue()), spec, request.get("settings"), now);
+            jobs.put(id, job);
+            created.add(job);
+            spec.clientRequestToken().ifPresent(token -> byToken.put(token, job));
+        }
+        queue.add(job);
+        return Response.ok(201, wrap("job", job.toJson()));
+    }
+
+    private String queueArn(Optional<String> queue) {
+        String name = queue.orElse("Default");
+        return name.startsWith("arn:") ? name : "arn:aws:mediaconvert:" + region + ":" + account + ":queues/" + name;
+    }
+
+    private String randomSuffix() {
+        StringBuilder suffix = new StringBuilder(6);
+        for (int i = 0; i < 6; i++) {
+            suffix.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
+        }
+        return suffix.toString();
+    }
+
+    private Response get(String id) {
+        EmulatedJob job = jobs.get(id);
+        return job == null ? noJob(id) : Response.ok(200, wrap("job", job.toJson()));
+    }
+
+    private Response cancel(String id) {
+        EmulatedJob job = jobs.get(id);
+        if (job == null) {
+            return noJob(id);
+        }
+        job.cancel(clock.instant(), this::announce);
+        return Response.ok(202, Json.object());
+    }
+
+    private static Response noJob(String id) {
+        return Response.error(404, "NotFoundException", "The job " + id + " does not exist");
+    }
+
+    private Response list(Map<String, String> query) {
+        int maxResults = integer(query, "maxResults", 1, MAX_LIST_RESULTS, MAX_LIST_RESULTS);
+        int start = integer(query, "nextToken", 0, Integer.MAX_VALUE, 0);
+        String order = query.getOrDefault("order", "DESCENDING");
+        if (!order.equals("ASCENDING") && !order.equals("DESCENDING")) {
+            throw new InvalidJobException("order: " + order + " is not ASCENDING or DESCENDING");
+        }
+        Optional<String> status = Optional.ofNullable(query.get("status"));
+        Optional<String> queueFilter = Optional.ofNullable(query.get("queue")).map(name -> queueArn(Optional.of(name)));
+        List<EmulatedJob> matching = new ArrayList<>(created.stream()
+                .filter(job -> status.isEmpty() || job.status().name().equals(status.get()))
+                .filter(job -> queueFilter.isEmpty() || job.queue().equals(queueFilter.get()))
+                .toList());
+        if (order.equals("DESCENDING")) {
+            matching.sort(Comparator.comparing(EmulatedJob::createdAt).reversed());
+        }
+        ObjectNode page = Json.object();
+        ArrayNode items = page.putArray("jobs");
+        matching.stream().skip(start).limit(maxResults).forEach(job -> items.add(job.toJson()));
+        if (start + maxResults < matching.size()) {
+            page.put("nextToken", String.valueOf(start + maxResults));
+        }
+        return Response.ok(200, page);
+    }
+
+    private static int integer(Map<String, String> query, String name, int min, int max, int fallback) {
+        String text = query.get(name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new InvalidJobException(name + ": " + text + " is not valid here");
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                if (!pair.isEmpty()) {
+                    int equals = pair.indexOf('=');
+                    query.put(URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8),
+                            equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return query;
+    }
+
+    private static ObjectNode wrap(String name, JsonNode value) {
+        ObjectNode wrapper = Json.object();
+        wrapper.set(name, value);
+        return wrapper;
+    }
+
+    private static void write(HttpExchange exchange, String requestId, Response response) {
+        try (exchange) {
+            byte[] bytes = Json.MAPPER.writeValueAsBytes(response.body());
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+            response.errorType().ifPresent(type -> exchange.getResponseHeaders().set("x-amzn-ErrorType", type));
+            exchange.sendResponseHeaders(response.status(), bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        } catch (IOException e) {
+            // the client went away; nothing to answer
+        }
+    }
+
+    // ---- events
+
+    private void announce(EmulatedJob job, String status, ObjectNode detail) {
+        String event = eventJson.event(job, status, detail, clock.instant());
+        try {
+            events.accept(event);
+        } catch (RuntimeException e) {
+            System.err.println("[mediaconvert] the event sink failed on " + status + " of " + job.id() + ": " + e);
+        }
+    }
+
+    // ---- the worker
+
+    private void work() {
+        while (!closed) {
+            EmulatedJob job;
+            try {
+                job = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            Path directory = workDirectory.resolve(job.id());
+            try {
+                run(job, directory);
+            } catch (InterruptedException e) {
+                return;
+            } catch (JobFailedException | RuntimeException e) {
+                if (closed) {
+                    // abandoned by close(): its ffmpeg was ended, which is no failure of the job
+                    return;
+                }
+                int code = e instanceof JobFailedException failed ? failed.code() : JobFailedException.UNKNOWN;
+                String message = e instanceof JobFailedException ? e.getMessage() : "Unknown Error: " + e;
+                job.fail(clock.instant(), code, message, this::announce);
+            } finally {
+                deleteRecursively(directory);
+            }
+        }
+    }
+
+    private void run(EmulatedJob job, Path directory) throws JobFailedException, InterruptedException {
+        if (!job.start(clock.instant(), this::announce)) {
+            return;
+        }
+        JobSpec spec = job.spec();
+        try {
+            Files.createDirectories(directory.resolve("out"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        S3Location inputLocation = spec.input().file();
+        Path input = download(inputLocation, directory.resolve("input-" + inputLocation.fileName()), "input");
+        Map<String, Path> images = new HashMap<>();
+        List<Overlay> overlays = new ArrayList<>(spec.input().overlays());
+        spec.groups().forEach(group -> group.outputs().forEach(output ->
+                output.video().ifPresent(video -> overlays.addAll(video.overlays()))));
+        for (Overlay overlay : overlays) {
+            if (!images.containsKey(overlay.image().uri())) {
+                images.put(overlay.image().uri(), download(overlay.image(),
+                        directory.resolve("image-" + images.size() + "-" + overlay.image().fileName()), "image"));
+            }
+        }
+        MediaInfo info = switch (probe.probe(input)) {
+            case ProbeResult.Probed probed -> probed.info();
+            case ProbeResult.Unreadable unreadable -> throw new JobFailedException(JobFailedException.INPUT_ERROR,
+                    "Input Error: " + inputLocation.uri() + " is " + unreadable.reason());
+        };
+        List<OutputSpec> outputs = spec.groups().stream().flatMap(group -> group.outputs().stream()).toList();
+        if (!info.hasVideo() && outputs.stream().anyMatch(output -> output.video().isPresent())) {
+            throw new JobFailedException(JobFailedException.VIDEO_ERROR, "Video Error: " + inputLocation.uri()
+                    + " has no video stream, and the job has video outputs");
+        }
+        if (!info.hasAudio() && outputs.stream().anyMatch(output -> output.audio().isPresent())) {
+            throw new JobFailedException(JobFailedException.AUDIO_ERROR, "Audio Error: " + inputLocation.uri()
+                    + " has no audio stream, and the job has audio outputs");
+        }
+        if (!job.progress(Phase.TRANSCODING, 0, PROBED, 0, true, this::announce)) {
+            return;
+        }
+        Map<OutputSpec, List<Path>> written = new LinkedHashMap<>();
+        long[] frames = {0};
+        for (int i = 0; i < outputs.size(); i++) {
+            OutputSpec output = outputs.get(i);
+            GroupSpec group = spec.groups().get(output.group());
+            String key = Destinations.key(group.destination(), inputLocation, output, 0);
+            String fileName = key.substring(key.lastIndexOf('/') + 1);
+            if (output.isFrameCapture()) {
+                // ffmpeg's image sequence pattern: a literal % doubled, the capture number as %07d
+                fileName = fileName.substring(0, fileName.length() - ("0000000." + output.extension()).length())
+                        .replace("%", "%%") + "%07d." + output.extension().replace("%", "%%");
+            }
+            Path outputDirectory = directory.resolve("out").resolve(output.group() + "-" + output.index());
+            int done = i;
+            int count = outputs.size();
+            long before = frames[0];
+            int[] announced = {job.percent()};
+            written.put(output, transcoder.encode(input, info, spec.input().overlays(), images, output,
+                    outputDirectory, fileName, new Transcoder.Control() {
+                        @Override
+                        public void started(Process process) {
+                            job.running(process);
+                        }
+
+                        @Override
+                        public void progress(double fraction, long outputFrames) {
+                            double transcoded = (done + fraction) / count;
+                            int percent = PROBED + (int) Math.floor((TRANSCODED - PROBED) * transcoded);
+                            frames[0] = before + outputFrames;
+                            boolean announce = percent >= announced[0] + ANNOUNCE_STEP;
+                            if (announce) {
+                                announced[0] = percent;
+                            }
+                            job.progress(Phase.TRANSCODING, (int) Math.floor(100 * transcoded), percent, frames[0],
+                                    announce, MediaConvertEmulator.this::announce);
+                        }
+                    }));
+            if (job.finished()) {
+                return;
+            }
+        }
+        if (!job.progress(Phase.UPLOADING, 0, TRANSCODED, frames[0], true, this::announce)) {
+            return;
+        }
+        ArrayNode details = Json.MAPPER.createArrayNode();
+        for (GroupSpec group : spec.groups()) {
+            ObjectNode groupDetail = details.addObject();
+            ArrayNode outputDetails = groupDetail.putArray("outputDetails");
+            for (OutputSpec output : group.outputs()) {
+                List<Path> files = written.get(output);
+                String last = null;
+                for (int capture = 0; capture < files.size(); capture++) {
+                    String key = Destinations.key(group.destination(), inputLocation, output, capture);
+                    upload(files.get(capture), group.destination().bucket(), key, contentType(output));
+                    last = "s3://" + group.destination().bucket() + "/" + key;
+                    if (job.finished()) {
+                        return;
+                    }
+                }
+                outputDetails.add(outputDetail(output, files.getLast(), last, info));
+            }
+            groupDetail.put("type", "FILE_GROUP");
+        }
+        job.complete(clock.instant(), details, this::announce);
+    }
+
+    private ObjectNode outputDetail(OutputSpec output, Path file, String location, MediaInfo input) {
+        ObjectNode detail = Json.object();
+        detail.putArray("outputFilePaths").add(location);
+        Optional<MediaInfo> written = probe.probe(file) instanceof ProbeResult.Probed probed
+                ? Optional.of(probed.info())
+                : Optional.empty();
+        double seconds = output.isFrameCapture()
+                ? input.duration().orElse(0)
+                : written.flatMap(info -> info.duration().isPresent()
+                        ? Optional.of(info.duration().getAsDouble()) : Optional.empty())
+                        .orElse(input.duration().orElse(0));
+        detail.put("durationInMs", Math.round(seconds * 1000));
+        written.flatMap(MediaInfo::video).filter(video -> output.video().isPresent()).ifPresent(video -> {
+            ObjectNode videoDetails = detail.putObject("videoDetails");
+            videoDetails.put("widthInPx", video.width());
+            videoDetails.put("heightInPx", video.height());
+        });
+        return detail;
+    }
+
+    private static String contentType(OutputSpec output) {
+        return switch (output.extension().toLowerCase(Locale.ROOT)) {
+            case "mp4" -> "video/mp4";
+            case "gif" -> "image/gif";
+            case "mp3" -> "audio/mpeg";
+            case "jpg", "jpeg" -> "image/jpeg";
+            default -> "application/octet-stream";
+        };
+    }
+
+    private Path download(S3Location location, Path file, String what) throws JobFailedException {
+        try {
+            s3.getObject(get -> get.bucket(location.bucket()).key(location.key()), ResponseTransformer.toFile(file));
+            return file;
+        } catch (NoSuchKeyException | NoSuchBucketException e) {
+            throw new JobFailedException(JobFailedException.NOT_FOUND, "File Open Error: the " + what + " "
+                    + location.uri() + " does not exist");
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw new JobFailedException(JobFailedException.NOT_FOUND, "File Open Error: the " + what + " "
+                        + location.uri() + " does not exist");
+            }
+            if (e.statusCode() == 403) {
+                throw new JobFailedException(JobFailedException.PERMISSIONS, "Permissions Issue: S3 denied reading "
+                        + location.uri());
+            }
+            throw new JobFailedException(JobFailedException.INPUT_ERROR, "Input Error: cannot read "
+                    + location.uri() + ": " + e.getMessage());
+        } catch (SdkException e) {
+            throw new JobFailedException(JobFailedException.INPUT_ERROR, "Input Error: cannot read "
+                    + location.uri() + ": " + e.getMessage());
+        }
+    }
+
+    private void upload(Path file, String bucket, String key, String contentType) throws JobFailedException {
+        String location = "s3://" + bucket + "/" + key;
+        try {
+            s3.putObject(put -> put.bucket(bucket).key(key).contentType(contentType), RequestBody.fromFile(file));
+        } catch (NoSuchBucketException e) {
+            throw new JobFailedException(JobFailedException.NOT_FOUND, "File Open Error: cannot write " + location
+                    + ": the bucket does not exist");
+        } catch (S3Exception e) {
+            throw new JobFailedException(e.statusCode() == 403 ? JobFailedException.PERMISSIONS
+                    : e.statusCode() == 404 ? JobFailedException.NOT_FOUND : JobFailedException.UNKNOWN,
+                    "Cannot write " + location + ": " + e.getMessage());
+        } catch (SdkException e) {
+            throw new JobFailedException(JobFailedException.UNKNOWN, "Cannot write " + location + ": " + e.getMessage());
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover in the work directory harms nothing
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package dev.reelforge.local.mediaconvert;
+
+import dev.reelforge.core.media.MediaInfo;
+import dev.reelforge.local.mediaconvert.JobSpec.AudioSpec;
+import dev.reelforge.local.mediaconvert.JobSpec.FrameCapture;
+import dev.reelforge.local.mediaconvert.JobSpec.Gif;
+import dev.reelforge.local.mediaconvert.JobSpec.H264;
+import dev.reelforge.local.mediaconvert.JobSpec.Overlay;
+import dev.reelforge.local.mediaconvert.JobSpec.OutputSpec;
+import dev.reelforge.local.mediaconvert.JobSpec.Rate;
+import dev.reelforge.local.mediaconvert.JobSpec.VideoSpec;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Encodes one output of a job with ffmpeg, as MediaConvert would: H.264 with libx264 (QVBR as a CRF with the
+ * peak bitrate as VBV cap), AAC, GIF through a generated palette, MP3 with LAME, JPEG frame captures, and
+ * image inserters as overlays with their opacity (input overlays before scaling, so they scale with the
+ * video; output overlays after).
+ */
+final class Transcoder {
+
+    /** CRF for each QVBR level, 1 to 10: level 7, MediaConvert's PC/tablet recommendation, is x264's default 23. */
+    private static final int[] CRF = {0, 35, 33, 31, 29, 27, 25, 23, 21, 20, 18};
+    private static final int STDERR_TAIL_LINES = 4;
+    /** Seconds a frame may start after a capture time and still be the frame on screen at it (rounding). */
+    private static final double CAPTURE_TOLERANCE = 0.001;
+
+    /** Where ffmpeg runs and what it reports while it runs. */
+    interface Control {
+
+        /** Called with each process started, so a cancel can end it. */
+        void started(Process process);
+
+        /** How far the output is, 0 to 1, and the frames written so far. */
+        void progress(double fraction, long frames);
+    }
+
+    private final Path ffmpeg;
+
+    Transcoder(Path ffmpeg) {
+        this.ffmpeg = ffmpeg;
+    }
+
+    /**
+     * Writes an output into {@code directory}, named {@code fileName} (for frame captures, a pattern with
+     * {@code %07d}), and returns the files written in order.
+     *
+     * @param images the local file of each overlay image, by its location
+     */
+    List<Path> encode(Path input, MediaInfo info, List<Overlay> inputOverlays, Map<String, Path> images,
+            OutputSpec output, Path directory, String fileName, Control control)
+            throws JobFailedException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "error",
+                "-nostats", "-progress", "pipe:1", "-i", "file:" + input.toAbsolutePath()));
+        double expectedSeconds = info.duration().orElse(0);
+        if (output.video().isPresent()) {
+            VideoSpec video = output.video().get();
+            List<String> filters = new ArrayList<>();
+            String current = "[0:v]";
+            int[] labels = {0};
+            if (video.codec() instanceof FrameCapture capture) {
+                double interval = 1 / capture.rate().value();
+                double frame = info.video().map(stream -> stream.fps() > 0 ? 1 / stream.fps() : 0.04).orElse(0.04);
+                String next = label(labels);
+                // the first frame, then the frame on screen at each multiple of the interval: the first frame
+                // that starts after one frame duration before it (so, the last one starting at or before it)
+                filters.add(current + "select='gte(t," + decimal(interval) + "*selected_n-"
+                        + decimal(frame - CAPTURE_TOLERANCE) + ")'" + next);
+                current = next;
+                expectedSeconds = Math.min(expectedSeconds, interval * (capture.maxCaptures() - 1));
+            }
+            current = overlay(inputOverlays, images, arguments, filters, current, labels);
+            String scale = video.width().isPresent() || video.height().isPresent()
+                    ? "scale=" + video.width().map(String::valueOf).orElse("-2") + ":"
+                            + video.height().map(String::valueOf).orElse("-2") + ":flags=bicubic,"
+                    : "";
+            String scaled = label(labels);
+            filters.add(current + scale + "setsar=1" + scaled);
+            current = overlay(video.overlays(), images, arguments, filters, scaled, labels);
+            switch (video.codec()) {
+                case H264 h264 -> filters.add(current + rate(h264.rate()) + "format=yuv420p[vout]");
+                case Gif gif -> filters.add(current + rate(gif.rate()) + "split[gifa][gifb];"
+                        + "[gifa]palettegen=stats_mode=diff[palette];"
+                        + "[gifb][palette]paletteuse=dither=bayer:bayer_scale=5:diff_mode=rectangle[vout]");
+                case FrameCapture capture -> filters.add(current + "format=yuvj420p[vout]");
+            }
+            arguments.addAll(List.of("-filter_complex", String.join(";", filters), "-map", "[vout]"));
+        }
+        output.audio().ifPresent(audio -> arguments.addAll(List.of("-map", "0:a:0")));
+        if (output.video().isEmpty()) {
+            arguments.add("-vn");
+        }
+        if (output.audio().isEmpty()) {
+            arguments.add("-an");
+        }
+        output.video().ifPresent(video -> arguments.addAll(videoCodec(video, output)));
+        output.audio().ifPresent(audio -> arguments.addAll(audioCodec(audio)));
+        arguments.addAll(switch (output.container()) {
+            case MP4 -> output.progressiveDownload() ? List.of("-movflags", "+faststart", "-f", "mp4") : List.of("-f", "mp4");
+            case GIF -> List.of("-loop", "0", "-f", "gif");
+            case RAW -> output.isFrameCapture() ? List.of("-start_number", "0", "-f", "image2") : List.of("-f", "mp3");
+        });
+        arguments.add(directory.resolve(fileName).toString());
+        run(arguments, directory, output, Math.max(expectedSeconds, 0.001), control);
+        return written(directory, fileName, output);
+    }
+
+    private static String overlay(List<Overlay> overlays, Map<String, Path> images, List<String> arguments,
+            List<String> filters, String current, int[] labels) {
+        for (Overlay overlay : overlays) {
+            int index = (int) arguments.stream().filter("-i"::equals).count();
+            arguments.addAll(List.of("-i", "file:" + images.get(overlay.image().uri()).toAbsolutePath()));
+            String image = label(labels);
+            String size = overlay.width().isPresent() || overlay.height().isPresent()
+                    ? "scale=" + overlay.width().map(String::valueOf).orElse("-1") + ":"
+                            + overlay.height().map(String::valueOf).orElse("-1") + ","
+                    : "";
+            filters.add("[" + index + ":v]" + size + "format=rgba,colorchannelmixer=aa="
+                    + decimal(overlay.opacity() / 100.0) + image);
+            String next = label(labels);
+            filters.add(current + image + "overlay=" + overlay.x() + ":" + overlay.y() + ":eof_action=repeat" + next);
+            current = next;
+        }
+        return current;
+    }
+
+    private static List<String> videoCodec(VideoSpec video, OutputSpec output) {
+        return switch (video.codec()) {
+            case H264 h264 -> {
+                List<String> codec = new ArrayList<>(List.of("-c:v", "libx264", "-preset", "veryfast",
+                        "-profile:v", h264.profile()));
+                switch (h264.rateControlMode()) {
+                    case "QVBR" -> {
+                        int max = h264.maxBitrate().orElseThrow();
+                        codec.addAll(List.of("-crf", String.valueOf(CRF[h264.qualityLevel()]),
+                                "-maxrate", String.valueOf(max), "-bufsize", String.valueOf(2L * max)));
+                    }
+                    case "CBR" -> {
+                        int bitrate = h264.bitrate().orElseThrow();
+                        codec.addAll(List.of("-b:v", String.valueOf(bitrate), "-minrate", String.valueOf(bitrate),
+                                "-maxrate", String.valueOf(bitrate), "-bufsize", String.valueOf(bitrate)));
+                    }
+                    default -> {
+                        int bitrate = h264.bitrate().orElseThrow();
+                        int max = h264.maxBitrate().orElse(bitrate * 3 / 2);
+                        codec.addAll(List.of("-b:v", String.valueOf(bitrate), "-maxrate", String.valueOf(max),
+                                "-bufsize", String.valueOf(2L * max)));
+                    }
+                }
+                yield codec;
+            }
+            case Gif gif -> List.of("-c:v", "gif");
+            case FrameCapture capture -> List.of("-c:v", "mjpeg", "-vsync", "vfr", "-frames:v",
+                    String.valueOf(capture.maxCaptures()), "-q:v", String.valueOf(jpegScale(capture.quality())));
+        };
+    }
+
+    private static List<String> audioCodec(AudioSpec audio) {
+        List<String> codec = new ArrayList<>(List.of("-c:a", audio.codec().equals("AAC") ? "aac" : "libmp3lame"));
+        audio.vbrQuality().ifPresentOrElse(quality -> codec.addAll(List.of("-q:a", String.valueOf(quality))),
+                () -> codec.addAll(List.of("-b:a", String.valueOf(audio.bitrate()))));
+        codec.addAll(List.of("-ar", String.valueOf(audio.sampleRate()), "-ac", String.valueOf(audio.channels())));
+        return codec;
+    }
+
+    /** JPEG quality 1 (worst) to 100 (best) as ffmpeg's quantizer scale, 31 (worst) to 2 (best). */
+    static int jpegScale(int quality) {
+        return 2 + (int) Math.round((100 - quality) * 29 / 99.0);
+    }
+
+    private static String rate(Optional<Rate> rate) {
+        return rate.map(value -> "fps=" + value.ffmpeg() + ",").orElse("");
+    }
+
+    private static String label(int[] labels) {
+        return "[s" + labels[0]++ + "]";
+    }
+
+    private static String decimal(double value) {
+        return String.format(Locale.ROOT, "%.6f", value);
+    }
+
+    private void run(List<String> arguments, Path directory, OutputSpec output, double expectedSeconds,
+            Control control) throws JobFailedException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ffmpeg.toString());
+        command.addAll(arguments);
+        Path log = directory.resolve("ffmpeg-" + output.group() + "-" + output.index() + ".log");
+        Process process;
+        try {
+            Files.createDirectories(directory);
+            process = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectError(log.toFile())
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + ffmpeg, e);
+        }
+        control.started(process);
+        try (BufferedReader progress = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            long frames = 0;
+            String line;
+            while ((line = progress.readLine()) != null) {
+                if (line.startsWith("frame=")) {
+                    frames = parseLong(line.substring("frame=".length()), frames);
+                } else if (line.startsWith("out_time_us=")) {
+                    long micros = parseLong(line.substring("out_time_us=".length()), 0);
+                    control.progress(Math.min(1, Math.max(0, micros / 1e6 / expectedSeconds)), frames);
+                } else if (line.equals("progress=end")) {
+                    control.progress(1, frames);
+                }
+            }
+        } catch (IOException e) {
+            // the process was ended (canceled); its exit status tells
+        } finally {
+            if (Thread.currentThread().isInterrupted()) {
+                process.destroyForcibly();
+            }
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        int exit = process.exitValue();
+        if (exit != 0) {
+            throw new JobFailedException(JobFailedException.UNKNOWN, "Encoding " + output.describe()
+                    + " failed: ffmpeg exited with " + exit + ": " + tail(log));
+        }
+    }
+
+    private static long parseLong(String text, long fallback) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.isBlank()).toList();
+            return lines.isEmpty() ? "(no message)"
+                    : String.join(" / ", lines.subList(Math.max(0, lines.size() - STDERR_TAIL_LINES), lines.size()));
+        } catch (IOException e) {
+            return "(no message)";
+        }
+    }
+
+    private static List<Path> written(Path directory, String fileName, OutputSpec output) throws JobFailedException {
+        if (!output.isFrameCapture()) {
+            Path file = directory.resolve(fileName);
+            if (!Files.isRegularFile(file)) {
+                throw new JobFailedException(JobFailedException.UNKNOWN, "Encoding " + output.describe()
+                        + " wrote no file");
+            }
+            return List.of(file);
+        }
+        int sequence = fileName.lastIndexOf("%07d");
+        String prefix = fileName.substring(0, sequence).replace("%%", "%");
+        String suffix = fileName.substring(sequence + "%07d".length()).replace("%%", "%");
+        try (Stream<Path> files = Files.list(directory)) {
+            List<Path> captures = files.filter(file -> {
+                String name = file.getFileName().toString();
+                return name.startsWith(prefix) && name.endsWith(suffix)
+                        && name.length() == prefix.length() + 7 + suffix.length();
+            }).sorted().toList();
+            if (captures.isEmpty()) {
+                throw new JobFailedException(JobFailedException.UNKNOWN, "Frame capture " + output.describe()
+                        + " captured no frame");
+            }
+            return captures;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

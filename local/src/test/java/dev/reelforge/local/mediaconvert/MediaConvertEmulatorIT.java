@@ -1,0 +1,379 @@
+package dev.reelforge.local.mediaconvert;
+
+import static dev.reelforge.local.mediaconvert.LocalMediaConvert.OUTPUT_BUCKET;
+import static dev.reelforge.local.mediaconvert.LocalMediaConvert.difference;
+import static dev.reelforge.local.mediaconvert.LocalMediaConvert.image;
+import static dev.reelforge.local.mediaconvert.LocalMediaConvert.timeout;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.aws.mediaconvert.MediaConvertEncoder;
+import dev.reelforge.aws.mediaconvert.MediaConvertSettings;
+import dev.reelforge.core.Environment;
+import dev.reelforge.core.edit.model.Fps;
+import dev.reelforge.core.edit.model.OutputFormat;
+import dev.reelforge.core.edit.model.Quality;
+import dev.reelforge.core.edit.model.Size;
+import dev.reelforge.core.pipeline.Encoder.EncodeRequest;
+import dev.reelforge.core.plan.OutputPlan;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.mediaconvert.model.Job;
+import software.amazon.awssdk.services.mediaconvert.model.JobStatus;
+import software.amazon.awssdk.services.mediaconvert.model.Order;
+
+/**
+ * MediaConvertEncoder and the local MediaConvert together: jobs started through the real SDK client, run with
+ * the bundled ffmpeg against S3Proxy, their outputs read back with ffmpeg.
+ */
+class MediaConvertEmulatorIT {
+
+    private static final String ROLE = "arn:aws:iam::000000000000:role/MediaConvertRole";
+    private static final Size FRAME = new Size(320, 180);
+    private static final Fps FPS = new Fps(25, 1);
+    private static final double SECONDS = 3;
+    private static final Pattern DURATION = Pattern.compile("Duration: (\\d+):(\\d{2}):(\\d{2}\\.\\d+)");
+
+    private static LocalMediaConvert local;
+    private static MediaConvertEncoder encoder;
+    private static String intermediate;
+    private static Path intermediateFile;
+
+    @BeforeAll
+    static void start() {
+        local = LocalMediaConvert.start();
+        encoder = new MediaConvertEncoder(local.mediaConvert, new MediaConvertSettings(ROLE, Optional.empty(),
+                LocalMediaConvert.WATERMARK,
+                new Size(LocalMediaConvert.WATERMARK_WIDTH, LocalMediaConvert.WATERMARK_HEIGHT)));
+        intermediate = local.uploadIntermediate("intermediate/clip.mp4", FRAME.width(), FRAME.height(), SECONDS, true);
+        intermediateFile = local.download(intermediate);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (local != null) {
+            local.close();
+        }
+    }
+
+    private static OutputPlan plan(OutputFormat format, Size size, Fps fps, Optional<Double> poster,
+            Optional<OutputPlan.ThumbnailPlan> thumbnail) {
+        return new OutputPlan(format, size, fps, Quality.MEDIUM, true, false, poster, thumbnail, true);
+    }
+
+    private static EncodeRequest request(UUID render, Environment environment, String input, OutputPlan plan) {
+        return new EncodeRequest(render, "owner-1", environment, input, prefix(render), plan,
+                plan.format() != OutputFormat.MP3, true, SECONDS);
+    }
+
+    private static String prefix(UUID render) {
+        return "s3://" + OUTPUT_BUCKET + "/renders/owner-1/" + render;
+    }
+
+    private static double duration(String description) {
+        Matcher matcher = DURATION.matcher(description);
+        assertThat(matcher.find()).as(description).isTrue();
+        return Integer.parseInt(matcher.group(1)) * 3600 + Integer.parseInt(matcher.group(2)) * 60
+                + Double.parseDouble(matcher.group(3));
+    }
+
+    private static JsonNode outputDetail(JsonNode complete, int group, int output) {
+        return complete.path("detail").path("outputGroupDetails").path(group).path("outputDetails").path(output);
+    }
+
+    @Test
+    void mp4WithSoundPosterAndThumbnail() {
+        UUID render = UUID.randomUUID();
+        String jobId = encoder.start(request(render, Environment.V1, intermediate, plan(OutputFormat.MP4, FRAME, FPS,
+                Optional.of(1.5), Optional.of(new OutputPlan.ThumbnailPlan(0, new Size(160, 90))))));
+
+        JsonNode complete = local.events.await(jobId, "COMPLETE", timeout());
+
+        // the events, as EventBridge delivers them
+        List<JsonNode> events = local.events.of(jobId);
+        List<String> statuses = local.events.statusesOf(jobId);
+        assertThat(statuses.getFirst()).isEqualTo("PROGRESSING");
+        assertThat(statuses.getLast()).isEqualTo("COMPLETE");
+        List<Integer> percents = events.stream()
+                .filter(event -> event.path("detail").path("status").asText().equals("STATUS_UPDATE"))
+                .map(event -> event.path("detail").path("jobProgress").path("jobPercentComplete").asInt())
+                .toList();
+        assertThat(percents).hasSizeGreaterThanOrEqualTo(3).isSorted();
+        assertThat(percents.getFirst()).isLessThan(percents.getLast());
+        assertThat(events).filteredOn(event -> event.path("detail").path("status").asText().equals("STATUS_UPDATE"))
+                .extracting(event -> event.path("detail").path("jobProgress").path("currentPhase").asText())
+                .contains("TRANSCODING", "UPLOADING");
+        for (JsonNode event : events) {
+            assertThat(event.path("version").asText()).isEqualTo("0");
+            assertThat(event.path("detail-type").asText()).isEqualTo("MediaConvert Job State Change");
+            assertThat(event.path("source").asText()).isEqualTo("aws.mediaconvert");
+            assertThat(event.path("account").asText()).isEqualTo("000000000000");
+            assertThat(event.path("region").asText()).isEqualTo("us-east-1");
+            assertThat(event.path("time").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+            assertThat(event.path("resources").path(0).asText())
+                    .isEqualTo("arn:aws:mediaconvert:us-east-1:000000000000:jobs/" + jobId);
+            JsonNode detail = event.path("detail");
+            assertThat(detail.path("accountId").asText()).isEqualTo("000000000000");
+            assertThat(detail.path("queue").asText()).isEqualTo("arn:aws:mediaconvert:us-east-1:000000000000:queues/Default");
+            assertThat(detail.path("timestamp").isIntegralNumber()).isTrue();
+            assertThat(detail.path("userMetadata").path("renderId").asText()).isEqualTo(render.toString());
+            assertThat(detail.path("userMetadata").path("owner").asText()).isEqualTo("owner-1");
+            assertThat(detail.path("userMetadata").path("environment").asText()).isEqualTo("v1");
+            assertThat(detail.path("userMetadata").path("application").asText()).isEqualTo("reelforge");
+        }
+
+        // the MP4
+        JsonNode mp4Detail = outputDetail(complete, 0, 0);
+        assertThat(complete.path("detail").path("outputGroupDetails").path(0).path("type").asText()).isEqualTo("FILE_GROUP");
+        assertThat(mp4Detail.path("outputFilePaths").path(0).asText()).isEqualTo(prefix(render) + ".mp4");
+        assertThat(mp4Detail.path("durationInMs").asLong()).isBetween(2900L, 3100L);
+        assertThat(mp4Detail.path("videoDetails").path("widthInPx").asInt()).isEqualTo(320);
+        assertThat(mp4Detail.path("videoDetails").path("heightInPx").asInt()).isEqualTo(180);
+        String mp4 = local.describe(local.download(prefix(render) + ".mp4"));
+        assertThat(mp4).contains("Input #0, mov,mp4", "Video: h264", "320x180", "25 fps", "Audio: aac", "48000 Hz",
+                "stereo");
+        assertThat(duration(mp4)).isBetween(2.9, 3.1);
+
+        // the poster: the second capture, the frame on screen at 1.5 s (1.48 s at 25 fps), not the first
+        JsonNode posterDetail = outputDetail(complete, 1, 0);
+        String poster = MediaConvertEncoder.posterLocation(prefix(render), 1.5, FPS);
+        assertThat(poster).isEqualTo(prefix(render) + "-poster.0000001.jpg");
+        assertThat(posterDetail.path("outputFilePaths").path(0).asText()).isEqualTo(poster);
+        assertThat(posterDetail.path("videoDetails").path("widthInPx").asInt()).isEqualTo(320);
+        BufferedImage posterImage = image(local.download(poster));
+        BufferedImage firstCapture = image(local.download(prefix(render) + "-poster.0000000.jpg"));
+        assertThat(posterImage.getWidth()).isEqualTo(320);
+        assertThat(posterImage.getHeight()).isEqualTo(180);
+        BufferedImage atPoster = local.frameAt(intermediateFile, 1.48);
+        BufferedImage atStart = local.frameAt(intermediateFile, 0);
+        assertThat(difference(posterImage, atPoster, 0, 0, 320, 180)).isLessThan(6);
+        assertThat(difference(posterImage, atStart, 0, 0, 320, 180)).isGreaterThan(15);
+        assertThat(difference(firstCapture, atStart, 0, 0, 320, 180)).isLessThan(6);
+
+        // the thumbnail: at 0 s, one capture, scaled
+        String thumbnail = MediaConvertEncoder.thumbnailLocation(prefix(render), 0, FPS);
+        assertThat(outputDetail(complete, 1, 1).path("outputFilePaths").path(0).asText()).isEqualTo(thumbnail);
+        BufferedImage thumbnailImage = image(local.download(thumbnail));
+        assertThat(thumbnailImage.getWidth()).isEqualTo(160);
+        assertThat(thumbnailImage.getHeight()).isEqualTo(90);
+        assertThat(local.exists(OUTPUT_BUCKET, "renders/owner-1/" + render + "-thumb.0000001.jpg")).isFalse();
+
+        // GetJob agrees
+        Job job = local.mediaConvert.getJob(get -> get.id(jobId)).job();
+        assertThat(job.status()).isEqualTo(JobStatus.COMPLETE);
+        assertThat(job.outputGroupDetails()).hasSize(2);
+        assertThat(job.outputGroupDetails().getFirst().outputDetails().getFirst().durationInMs()).isBetween(2900, 3100);
+        assertThat(job.timing().finishTime()).isNotNull();
+        assertThat(job.userMetadata()).containsEntry("renderId", render.toString());
+    }
+
+    @Test
+    void gifAtTheOutputSizeAndRate() throws Exception {
+        UUID render = UUID.randomUUID();
+        String jobId = encoder.start(request(render, Environment.V1, intermediate,
+                plan(OutputFormat.GIF, new Size(160, 90), new Fps(10, 1), Optional.empty(), Optional.empty())));
+
+        JsonNode complete = local.events.await(jobId, "COMPLETE", timeout());
+
+        assertThat(outputDetail(complete, 0, 0).path("outputFilePaths").path(0).asText()).isEqualTo(prefix(render) + ".gif");
+        Path gif = local.download(prefix(render) + ".gif");
+        String description = local.describe(gif);
+        assertThat(description).contains("Input #0, gif", "Video: gif", "160x90", "10 fps").doesNotContain("Audio:");
+        // ffmpeg writes the loop-forever extension: MediaConvert's GifSettings cannot ask otherwise
+        assertThat(new String(Files.readAllBytes(gif), StandardCharsets.ISO_8859_1)).contains("NETSCAPE2.0");
+    }
+
+    @Test
+    void mp3IsSoundOnly() {
+        UUID render = UUID.randomUUID();
+        String jobId = encoder.start(request(render, Environment.V1, intermediate,
+                plan(OutputFormat.MP3, FRAME, FPS, Optional.empty(), Optional.empty())));
+
+        JsonNode complete = local.events.await(jobId, "COMPLETE", timeout());
+
+        JsonNode detail = outputDetail(complete, 0, 0);
+        assertThat(detail.path("outputFilePaths").path(0).asText()).isEqualTo(prefix(render) + ".mp3");
+        assertThat(detail.has("videoDetails")).isFalse();
+        assertThat(detail.path("durationInMs").asLong()).isBetween(2900L, 3200L);
+        String description = local.describe(local.download(prefix(render) + ".mp3"));
+        assertThat(description).contains("Input #0, mp3", "Audio: mp3", "48000 Hz", "stereo").doesNotContain("Video:");
+        assertThat(duration(description)).isBetween(2.9, 3.2);
+    }
+
+    @Test
+    void stageOutputsCarryTheWatermarkInTheBottomRightCorner() {
+        UUID stage = UUID.randomUUID();
+        UUID production = UUID.randomUUID();
+        OutputPlan plan = plan(OutputFormat.MP4, FRAME, FPS, Optional.of(1.0), Optional.empty());
+        String stageJob = encoder.start(request(stage, Environment.STAGE, intermediate, plan));
+        String productionJob = encoder.start(request(production, Environment.V1, intermediate, plan));
+        local.events.await(stageJob, "COMPLETE", timeout());
+        local.events.await(productionJob, "COMPLETE", timeout());
+
+        // 20% of 320 wide, 200x50's aspect, 2% of the width from the right and bottom edges
+        int x = 320 - 64 - 6;
+        int y = 180 - 16 - 6;
+        BufferedImage stagePoster = image(local.download(MediaConvertEncoder.posterLocation(prefix(stage), 1.0, FPS)));
+        BufferedImage productionPoster =
+                image(local.download(MediaConvertEncoder.posterLocation(prefix(production), 1.0, FPS)));
+        assertThat(difference(stagePoster, productionPoster, x + 2, y + 2, 60, 12)).isGreaterThan(15);
+        assertThat(difference(stagePoster, productionPoster, 0, 0, 200, 120)).isLessThan(3);
+
+        BufferedImage stageFrame = local.frameAt(local.download(prefix(stage) + ".mp4"), 1.0);
+        BufferedImage productionFrame = local.frameAt(local.download(prefix(production) + ".mp4"), 1.0);
+        assertThat(difference(stageFrame, productionFrame, x + 2, y + 2, 60, 12)).isGreaterThan(15);
+        assertThat(difference(stageFrame, productionFrame, 0, 0, 200, 120)).isLessThan(3);
+        // drawn at half opacity: red shows, but so does the picture underneath
+        int pixel = stageFrame.getRGB(x + 32, y + 8);
+        int red = (pixel >> 16) & 0xff;
+        assertThat(red).isGreaterThan(100);
+    }
+
+    @Test
+    void startingTheSameRenderAgainReturnsTheSameJob() {
+        UUID render = UUID.randomUUID();
+        EncodeRequest request = request(render, Environment.V1, intermediate,
+                plan(OutputFormat.MP4, FRAME, FPS, Optional.empty(), Optional.empty()));
+
+        String first = encoder.start(request);
+        String second = encoder.start(request);
+        local.events.await(first, "COMPLETE", timeout());
+        String third = encoder.start(request);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(third).isEqualTo(first);
+        List<Job> jobs = local.mediaConvert.listJobsPaginator(list -> list.order(Order.DESCENDING)).jobs().stream()
+                .filter(job -> render.toString().equals(job.userMetadata().get("renderId")))
+                .toList();
+        assertThat(jobs).extracting(Job::id).containsExactly(first);
+        assertThat(local.events.statusesOf(first)).containsOnlyOnce("PROGRESSING", "COMPLETE");
+    }
+
+    @Test
+    void getJobFollowsTheJobFromSubmittedToComplete() {
+        // a job ahead in the queue keeps the one watched SUBMITTED for a while
+        String ahead = encoder.start(request(UUID.randomUUID(), Environment.V1, intermediate,
+                plan(OutputFormat.MP4, new Size(1280, 720), FPS, Optional.empty(), Optional.empty())));
+        String watched = encoder.start(request(UUID.randomUUID(), Environment.V1, intermediate,
+                plan(OutputFormat.MP4, new Size(640, 360), FPS, Optional.of(2.0), Optional.empty())));
+
+        List<JobStatus> statuses = new ArrayList<>();
+        List<Integer> percents = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout().toNanos();
+        Job job;
+        do {
+            job = local.mediaConvert.getJob(get -> get.id(watched)).job();
+            if (statuses.isEmpty() || statuses.getLast() != job.status()) {
+                statuses.add(job.status());
+            }
+            if (job.status() == JobStatus.PROGRESSING && job.jobPercentComplete() != null) {
+                percents.add(job.jobPercentComplete());
+            }
+            sleep(Duration.ofMillis(5));
+        } while (job.status() != JobStatus.COMPLETE && job.status() != JobStatus.ERROR && System.nanoTime() < deadline);
+
+        assertThat(statuses).containsExactly(JobStatus.SUBMITTED, JobStatus.PROGRESSING, JobStatus.COMPLETE);
+        assertThat(percents).isNotEmpty().isSorted();
+        assertThat(job.timing().submitTime()).isBeforeOrEqualTo(job.timing().startTime());
+        assertThat(job.timing().startTime()).isBeforeOrEqualTo(job.timing().finishTime());
+        assertThat(job.arn()).isEqualTo("arn:aws:mediaconvert:us-east-1:000000000000:jobs/" + watched);
+        assertThat(job.role()).isEqualTo(ROLE);
+        assertThat(job.settings().outputGroups()).hasSize(2);
+        assertThat(local.events.statusesOf(ahead)).contains("COMPLETE");
+    }
+
+    @Test
+    void cancelingEndsAQueuedOrRunningJobWithACanceledEvent() {
+        // long enough to cancel while it runs: large frames, a GIF's palette pass
+        String running = encoder.start(request(UUID.randomUUID(), Environment.STAGE, intermediate,
+                plan(OutputFormat.GIF, new Size(1920, 1080), FPS, Optional.of(2.5), Optional.empty())));
+        String queued = encoder.start(request(UUID.randomUUID(), Environment.V1, intermediate,
+                plan(OutputFormat.MP4, FRAME, FPS, Optional.empty(), Optional.empty())));
+        local.events.await(running, "PROGRESSING", timeout());
+
+        local.mediaConvert.cancelJob(cancel -> cancel.id(queued));
+        local.mediaConvert.cancelJob(cancel -> cancel.id(running));
+
+        local.events.await(queued, "CANCELED", timeout());
+        local.events.await(running, "CANCELED", timeout());
+        assertThat(local.events.statusesOf(queued)).containsExactly("CANCELED");
+        assertThat(local.mediaConvert.getJob(get -> get.id(running)).job().status()).isEqualTo(JobStatus.CANCELED);
+        assertThat(local.mediaConvert.getJob(get -> get.id(queued)).job().status()).isEqualTo(JobStatus.CANCELED);
+        // canceling a finished job again changes nothing
+        local.mediaConvert.cancelJob(cancel -> cancel.id(running));
+
+        // the worker goes on with the next job, and nothing more comes of the canceled ones
+        String next = encoder.start(request(UUID.randomUUID(), Environment.V1, intermediate,
+                plan(OutputFormat.MP3, FRAME, FPS, Optional.empty(), Optional.empty())));
+        local.events.await(next, "COMPLETE", timeout());
+        assertThat(local.events.statusesOf(running)).last().isEqualTo("CANCELED");
+        assertThat(local.events.statusesOf(running)).doesNotContain("COMPLETE", "ERROR");
+        assertThat(local.events.statusesOf(queued)).containsExactly("CANCELED");
+    }
+
+    @Test
+    void aMissingInputEndsTheJobInError() {
+        UUID render = UUID.randomUUID();
+        String missing = "s3://" + LocalMediaConvert.WORK_BUCKET + "/intermediate/" + render + ".mp4";
+        String jobId = encoder.start(request(render, Environment.V1, missing,
+                plan(OutputFormat.MP4, FRAME, FPS, Optional.empty(), Optional.empty())));
+
+        JsonNode error = local.events.await(jobId, "ERROR", timeout());
+
+        assertThat(error.path("detail").path("errorCode").asInt()).isEqualTo(1404);
+        assertThat(error.path("detail").path("errorMessage").asText()).contains(missing, "does not exist");
+        assertThat(error.path("detail").path("userMetadata").path("renderId").asText()).isEqualTo(render.toString());
+        Job job = local.mediaConvert.getJob(get -> get.id(jobId)).job();
+        assertThat(job.status()).isEqualTo(JobStatus.ERROR);
+        assertThat(job.errorCode()).isEqualTo(1404);
+        assertThat(job.errorMessage()).contains(missing);
+    }
+
+    @Test
+    void anInputThatIsNotMediaEndsTheJobInError() {
+        UUID render = UUID.randomUUID();
+        String text = local.uploadText("intermediate/" + render + ".mp4", "this is not a video\n");
+        String jobId = encoder.start(request(render, Environment.V1, text,
+                plan(OutputFormat.MP4, FRAME, FPS, Optional.of(1.0), Optional.empty())));
+
+        JsonNode error = local.events.await(jobId, "ERROR", timeout());
+
+        assertThat(error.path("detail").path("errorCode").asInt()).isEqualTo(1010);
+        assertThat(error.path("detail").path("errorMessage").asText()).contains(text);
+        assertThat(local.exists(OUTPUT_BUCKET, "renders/owner-1/" + render + ".mp4")).isFalse();
+    }
+
+    @Test
+    void aMissingWatermarkEndsAStageJobInError() {
+        MediaConvertEncoder noWatermark = new MediaConvertEncoder(local.mediaConvert, new MediaConvertSettings(ROLE,
+                Optional.empty(), "s3://assets/assets/missing.png", new Size(200, 50)));
+        String jobId = noWatermark.start(request(UUID.randomUUID(), Environment.STAGE, intermediate,
+                plan(OutputFormat.MP4, FRAME, FPS, Optional.empty(), Optional.empty())));
+
+        JsonNode error = local.events.await(jobId, "ERROR", timeout());
+
+        assertThat(error.path("detail").path("errorCode").asInt()).isEqualTo(1404);
+        assertThat(error.path("detail").path("errorMessage").asText()).contains("s3://assets/assets/missing.png");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
