@@ -1,6 +1,7 @@
 package dev.reelforge.local;
 
 import dev.reelforge.core.Environment;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -14,7 +15,8 @@ final class LocalCommand {
     static int run(CommandLine options) throws InterruptedException {
         int port = options.option("port").map(Integer::parseInt).orElse(DEFAULT_PORT);
         LocalStack stack = LocalStack.start(new LocalStack.Options(options.template(), options.dataDirectory(), port,
-                line -> System.out.println("[stack] " + line), !options.flag("no-loopback-sources"), Optional.empty()));
+                line -> System.out.println("[stack] " + line), !options.flag("no-loopback-sources"), Optional.empty(),
+                Map.of()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("stopping the embedded stack...");

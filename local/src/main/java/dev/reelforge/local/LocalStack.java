@@ -41,13 +41,23 @@ public final class LocalStack implements AutoCloseable {
     static final List<Duration> ASYNC_RETRY_DELAYS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
     /**
-     * @param ffmpeg the ffmpeg to run; empty for the bundled static build (or {@code FFMPEG} of the environment)
+     * @param ffmpeg             the ffmpeg to run; empty for the bundled static build (or {@code FFMPEG} of the
+     *                           environment)
+     * @param parameterOverrides values for template.yaml's parameters, as {@code sam deploy} takes them
      */
     public record Options(Path template, Path dataDirectory, int apiPort, Consumer<String> log,
-            boolean allowLoopbackSources, Optional<Path> ffmpeg) {
+            boolean allowLoopbackSources, Optional<Path> ffmpeg, Map<String, String> parameterOverrides) {
+
+        public Options {
+            parameterOverrides = Map.copyOf(parameterOverrides);
+        }
 
         public Options(Path template, Path dataDirectory, int apiPort, Consumer<String> log) {
-            this(template, dataDirectory, apiPort, log, true, Optional.empty());
+            this(template, dataDirectory, apiPort, log, true, Optional.empty(), Map.of());
+        }
+
+        public Options withParameters(Map<String, String> overrides) {
+            return new Options(template, dataDirectory, apiPort, log, allowLoopbackSources, ffmpeg, overrides);
         }
     }
 
@@ -59,10 +69,12 @@ public final class LocalStack implements AutoCloseable {
     private final ApiGatewayEmulator api;
     private final LocalDescriptor descriptor;
     private final SamTemplate template;
+    private final Path ffmpeg;
 
     private LocalStack(DataDirectoryLock lock, EmbeddedServices services, Map<String, LocalFunction> functions,
             List<AutoCloseable> eventSources, LocalScheduler scheduler, ApiGatewayEmulator api,
-            LocalDescriptor descriptor, SamTemplate template) {
+            LocalDescriptor descriptor, SamTemplate template, Path ffmpeg) {
+        this.ffmpeg = ffmpeg;
         this.lock = lock;
         this.services = services;
         this.functions = functions;
@@ -80,7 +92,7 @@ public final class LocalStack implements AutoCloseable {
                         + dataDirectory.toAbsolutePath() + "; stop it or pass another --data-dir"));
         List<AutoCloseable> opened = new ArrayList<>();
         try {
-            SamTemplate template = SamTemplate.load(options.template());
+            SamTemplate template = SamTemplate.load(options.template(), StackIdentity.LOCAL, options.parameterOverrides());
             Path ffmpeg = ffmpeg(options, dataDirectory);
             AtomicReference<LocalEventBus> bus = new AtomicReference<>();
             EmbeddedServices services = EmbeddedServices.start(dataDirectory, template, ffmpeg, event -> {
@@ -123,7 +135,7 @@ public final class LocalStack implements AutoCloseable {
             LocalDescriptor descriptor = new LocalDescriptor(api.endpoint(), account.owner(), keys,
                     services.endpoints().byName());
             descriptor.write(dataDirectory);
-            return new LocalStack(lock, services, functions, eventSources, scheduler, api, descriptor, template);
+            return new LocalStack(lock, services, functions, eventSources, scheduler, api, descriptor, template, ffmpeg);
         } catch (RuntimeException e) {
             closeAll(opened.reversed());
             lock.close();
@@ -162,6 +174,11 @@ public final class LocalStack implements AutoCloseable {
 
     public URI apiUrl() {
         return api.endpoint();
+    }
+
+    /** The ffmpeg the stack runs (the MediaConvert emulator's and the functions'). */
+    public Path ffmpeg() {
+        return ffmpeg;
     }
 
     public EmbeddedServices services() {

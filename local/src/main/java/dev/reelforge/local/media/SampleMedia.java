@@ -1,0 +1,85 @@
+package dev.reelforge.local.media;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Media made with ffmpeg's own test sources, for the demo, the benchmarks and the tests: moving test
+ * patterns with a tone, flat colour images, music-like tones. Nothing is downloaded.
+ */
+public final class SampleMedia {
+
+    private final Path ffmpeg;
+    private final Path directory;
+
+    public SampleMedia(Path ffmpeg, Path directory) {
+        this.ffmpeg = ffmpeg;
+        this.directory = directory;
+    }
+
+    /** An H.264/AAC MP4 of a moving test pattern ({@code testsrc2}) with a sine tone of {@code toneHz}. */
+    public Path video(String name, int width, int height, double seconds, int toneHz) {
+        return make(name, List.of("-f", "lavfi", "-i", "testsrc2=s=" + width + "x" + height + ":r=25:d=" + seconds,
+                "-f", "lavfi", "-i", "sine=f=" + toneHz + ":d=" + seconds + ":sample_rate=48000",
+                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest"));
+    }
+
+    /** An MP4 of a flat colour (ffmpeg colour name or 0xRRGGBB), without sound. */
+    public Path colourVideo(String name, String colour, int width, int height, double seconds) {
+        return make(name, List.of("-f", "lavfi", "-i", "color=c=" + colour + ":s=" + width + "x" + height
+                + ":r=25:d=" + seconds, "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p"));
+    }
+
+    /** A still image (the extension of {@code name} picks png, jpg, bmp...) of a flat colour. */
+    public Path image(String name, String colour, int width, int height) {
+        return make(name, List.of("-f", "lavfi", "-i", "color=c=" + colour + ":s=" + width + "x" + height,
+                "-frames:v", "1"));
+    }
+
+    /** An MP3 of a sine tone. */
+    public Path tone(String name, int hz, double seconds) {
+        return make(name, List.of("-f", "lavfi", "-i", "sine=f=" + hz + ":d=" + seconds + ":sample_rate=44100",
+                "-c:a", "libmp3lame", "-q:a", "4"));
+    }
+
+    /** A file that is not media, named like one. */
+    public Path notMedia(String name) {
+        try {
+            Files.createDirectories(directory);
+            return Files.writeString(directory.resolve(name), "this is not a video, just text wearing its name\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path make(String name, List<String> arguments) {
+        try {
+            Files.createDirectories(directory);
+            Path target = directory.resolve(name);
+            if (Files.isRegularFile(target) && Files.size(target) > 0) {
+                return target;
+            }
+            List<String> command = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-loglevel", "error",
+                    "-nostdin", "-y"));
+            command.addAll(arguments);
+            command.add(target.toString());
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("ffmpeg could not make " + name + ": " + output);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making " + name, e);
+        }
+    }
+}
