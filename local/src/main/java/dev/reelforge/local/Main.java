@@ -15,6 +15,8 @@ public final class Main {
                                                        run the embedded stack until Ctrl-C
               invoke <FunctionLogicalId> -e FILE [--data-dir DIR]
                                                        invoke one function with an event, print its response
+              demo   [--data-dir DIR] [--version stage|v1]
+                                                       render a sample edit end to end and print its URLs
               bench  api [--runs N] [--requests N] [--warmup N] [--part all|cold|warm]
                                                        cold start and warm latency against same-run baselines
             common: --template FILE (default template.yaml)
@@ -33,6 +35,7 @@ public final class Main {
         int status = switch (command) {
             case "local" -> LocalCommand.run(options);
             case "invoke" -> InvokeCommand.run(options);
+            case "demo" -> DemoCommand.run(options);
             case "bench" -> ApiBenchmark.run(options);
             default -> {
                 System.err.print(USAGE);

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * The Lambda {@link Context} of one local invocation: its request id, a deadline, and a logger writing to
@@ -21,12 +22,18 @@ public final class LocalContext implements Context {
 
     public LocalContext(String requestId, String functionName, String functionArn, int memoryMb,
             long deadlineNanos) {
+        this(requestId, functionName, functionArn, memoryMb, deadlineNanos, System.err::println);
+    }
+
+    /** A context whose logger hands each line, prefixed with the function and request, to {@code log}. */
+    public LocalContext(String requestId, String functionName, String functionArn, int memoryMb,
+            long deadlineNanos, Consumer<String> log) {
         this.requestId = requestId;
         this.functionName = functionName;
         this.functionArn = functionArn;
         this.memoryMb = memoryMb;
         this.deadlineNanos = deadlineNanos;
-        this.logger = new PrefixedLogger(functionName + " " + requestId);
+        this.logger = new PrefixedLogger(functionName + " " + requestId, log);
     }
 
     @Override
@@ -84,11 +91,11 @@ public final class LocalContext implements Context {
         return logger;
     }
 
-    private record PrefixedLogger(String prefix) implements LambdaLogger {
+    private record PrefixedLogger(String prefix, Consumer<String> sink) implements LambdaLogger {
 
         @Override
         public void log(String message) {
-            System.err.println("[" + prefix + "] " + message);
+            sink.accept("[" + prefix + "] " + message);
         }
 
         @Override

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * One function of template.yaml, initialized once as a warm Lambda execution environment would be:
@@ -29,18 +30,27 @@ public final class LocalFunction {
     private final RequestHandler<Object, Object> handler;
     private final Class<?> eventType;
     private final String arn;
+    private final Consumer<String> log;
 
     private LocalFunction(FunctionDefinition definition, RequestHandler<Object, Object> handler, Class<?> eventType,
-            String arn) {
+            String arn, Consumer<String> log) {
         this.definition = definition;
         this.handler = handler;
         this.eventType = eventType;
         this.arn = arn;
+        this.log = log;
     }
 
-    @SuppressWarnings("unchecked")
+    /** Initializes a function whose log lines go to standard error. */
     public static LocalFunction initialize(FunctionDefinition definition, Map<String, String> environment,
             String arn) {
+        return initialize(definition, environment, arn, System.err::println);
+    }
+
+    /** Initializes a function whose log lines (what it writes through its Context's logger) go to {@code log}. */
+    @SuppressWarnings("unchecked")
+    public static LocalFunction initialize(FunctionDefinition definition, Map<String, String> environment,
+            String arn, Consumer<String> log) {
         try {
             Class<?> handlerClass = Class.forName(definition.handlerClass());
             Constructor<?> constructor = handlerClass.getConstructor(Map.class);
@@ -49,7 +59,7 @@ public final class LocalFunction {
                 throw new IllegalStateException(definition.handlerClass() + " is not a RequestHandler");
             }
             return new LocalFunction(definition, (RequestHandler<Object, Object>) handler,
-                    eventTypeOf(handlerClass), arn);
+                    eventTypeOf(handlerClass), arn, log);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException(definition.logicalId() + " failed its init: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
@@ -99,7 +109,7 @@ public final class LocalFunction {
     public Object invoke(Object event, String requestId) {
         long deadline = System.nanoTime() + definition.timeout().toNanos();
         LocalContext context = new LocalContext(requestId, definition.functionName(), arn, definition.memoryMb(),
-                deadline);
+                deadline, log);
         Future<Object> invocation = INVOCATIONS.submit(() -> handler.handleRequest(event, context));
         try {
             return invocation.get(definition.timeout().toMillis(), TimeUnit.MILLISECONDS);

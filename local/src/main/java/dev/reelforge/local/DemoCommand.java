@@ -1,0 +1,145 @@
+package dev.reelforge.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.core.Environment;
+import dev.reelforge.local.media.LoopbackFileServer;
+import dev.reelforge.local.media.SampleMedia;
+import dev.reelforge.media.BundledFfmpeg;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code reelforge demo}: renders a sample edit end to end - a few clips, a title, transitions, an image
+ * with a motion effect, a soundtrack - on the running embedded stack of the data directory, or on one it
+ * starts for the occasion, showing the render's progress and printing its URLs.
+ */
+final class DemoCommand {
+
+    private static final List<String> STEPS = List.of("queued", "fetching", "rendering", "saving", "done");
+
+    private DemoCommand() {}
+
+    static int run(CommandLine options) {
+        Path dataDirectory = options.dataDirectory();
+        Environment environment = Environment.fromPathName(options.option("version").orElse("v1"))
+                .orElseThrow(() -> new IllegalArgumentException("--version is stage or v1"));
+        Optional<DataDirectoryLock> free = DataDirectoryLock.tryAcquire(dataDirectory);
+        if (free.isEmpty()) {
+            LocalDescriptor running = LocalDescriptor.read(dataDirectory)
+                    .orElseThrow(() -> new IllegalStateException("a stack holds " + dataDirectory + " but its local.json is unreadable"));
+            System.out.println("using the embedded stack running at " + running.apiUrl());
+            return render(running, BundledFfmpeg.extractTo(dataDirectory.resolve("bin")), dataDirectory, environment);
+        }
+        free.get().close();
+        System.out.println("starting the embedded stack on " + dataDirectory.toAbsolutePath() + " ...");
+        try (LocalStack stack = LocalStack.start(new LocalStack.Options(options.template(), dataDirectory, 0, line -> {}))) {
+            return render(stack.descriptor(), stack.ffmpeg(), dataDirectory, environment);
+        }
+    }
+
+    private static int render(LocalDescriptor stack, Path ffmpeg, Path dataDirectory, Environment environment) {
+        Path mediaDirectory = dataDirectory.resolve("demo-media");
+        System.out.println("making sample media with ffmpeg in " + mediaDirectory.toAbsolutePath() + " ...");
+        SampleMedia media = new SampleMedia(ffmpeg, mediaDirectory);
+        media.video("clip-a.mp4", 1280, 720, 6, 330);
+        media.video("clip-b.mp4", 1280, 720, 6, 440);
+        media.image("still.png", "0x2a6fdb", 1280, 720);
+        media.tone("soundtrack.mp3", 220, 30);
+        try (LoopbackFileServer files = LoopbackFileServer.serve(mediaDirectory)) {
+            String edit = sampleEdit(files);
+            EditApiClient api = EditApiClient.of(stack, environment);
+            String id = api.submit(edit);
+            System.out.println("submitted render " + id + " to " + stack.apiUrl() + "/edit/" + environment.pathName());
+            long started = System.nanoTime();
+            JsonNode finished = api.awaitFinished(id, Duration.ofMinutes(10), Duration.ofMillis(200),
+                    render -> progress(render.path("status").asText(), started));
+            System.out.println();
+            if (finished.path("status").asText().equals("failed")) {
+                System.out.println("the render failed: " + finished.path("error").asText());
+                return 1;
+            }
+            System.out.printf(Locale.ROOT, "done: %.2f s of video rendered in %.1f s%n",
+                    finished.path("duration").asDouble(), finished.path("renderTime").asDouble() / 1000);
+            Path copy = dataDirectory.resolve("demo-output").resolve(id + ".mp4");
+            download(finished.path("url").asText(), copy);
+            System.out.println("  video     " + finished.path("url").asText());
+            System.out.println("  poster    " + finished.path("poster").asText());
+            System.out.println("  thumbnail " + finished.path("thumbnail").asText());
+            System.out.println("(temporary URLs, valid for 24 hours while the stack runs)");
+            System.out.println("  saved as  " + copy.toAbsolutePath());
+            return 0;
+        }
+    }
+
+    private static void download(String url, Path target) {
+        try {
+            Files.createDirectories(target.getParent());
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .build(), HttpResponse.BodyHandlers.ofFile(target));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot download " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void progress(String status, long started) {
+        int step = Math.max(0, STEPS.indexOf(status));
+        int width = 30;
+        int filled = status.equals("failed") ? width : width * step / (STEPS.size() - 1);
+        System.out.printf(Locale.ROOT, "\r[%s%s] %-9s %5.1f s", "#".repeat(filled), ".".repeat(width - filled), status,
+                (System.nanoTime() - started) / 1e9);
+        System.out.flush();
+    }
+
+    /** Two clips crossing with fades, a title over them, an image zooming in, music under it all. */
+    static String sampleEdit(LoopbackFileServer files) {
+        Map<String, String> sources = Map.of(
+                "CLIP_A", files.url("clip-a.mp4").toString(),
+                "CLIP_B", files.url("clip-b.mp4").toString(),
+                "STILL", files.url("still.png").toString(),
+                "MUSIC", files.url("soundtrack.mp3").toString());
+        String edit = """
+                {
+                  "timeline": {
+                    "soundtrack": {"src": "MUSIC", "effect": "fadeInFadeOut", "volume": 0.4},
+                    "background": "#000000",
+                    "tracks": [
+                      {"clips": [
+                        {"asset": {"type": "title", "text": "Reelforge", "style": "blockbuster", "size": "large"},
+                         "start": 0.5, "length": 3, "transition": {"in": "fade", "out": "fade"}},
+                        {"asset": {"type": "title", "text": "rendered on one machine", "style": "subtitle"},
+                         "start": 9, "length": 4, "transition": {"in": "slideUp", "out": "fade"}}
+                      ]},
+                      {"clips": [
+                        {"asset": {"type": "video", "src": "CLIP_A", "volume": 0.6}, "start": 0, "length": 5,
+                         "transition": {"out": "fade"}},
+                        {"asset": {"type": "video", "src": "CLIP_B", "trim": 1, "volume": 0.6}, "start": "auto",
+                         "length": 4, "transition": {"in": "wipeLeft", "out": "fade"}, "filter": "boost"},
+                        {"asset": {"type": "image", "src": "STILL"}, "start": "auto", "length": 4,
+                         "effect": "zoomIn", "transition": {"in": "fade", "out": "fadeSlow"}}
+                      ]}
+                    ]
+                  },
+                  "output": {"format": "mp4", "resolution": "hd", "poster": {"capture": 2},
+                             "thumbnail": {"capture": 6, "scale": 0.25}}
+                }
+                """;
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            edit = edit.replace("\"" + source.getKey() + "\"", "\"" + source.getValue() + "\"");
+        }
+        return edit;
+    }
+}
