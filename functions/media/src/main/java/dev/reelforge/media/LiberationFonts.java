@@ -1,8 +1,6 @@
 package dev.reelforge.media;
 
 import dev.reelforge.core.edit.model.FontFace;
-import java.awt.Font;
-import java.awt.FontFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +14,7 @@ import java.util.Map;
  * The Liberation fonts (SIL Open Font License) Reelforge draws text with, taken from the
  * {@code com.github.librepdf:openpdf-fonts-extra} jar: Lambda has no system fonts, so the same files are used
  * everywhere. Each face is copied once into a directory (with the licence next to it), because ffmpeg's
- * drawtext reads a font from a file; the same file is loaded into AWT to measure text the way it is drawn.
+ * drawtext reads a font from a file; the same file's metrics measure text the way it is drawn.
  */
 public final class LiberationFonts {
 
@@ -24,7 +22,7 @@ public final class LiberationFonts {
 
     private final Path directory;
     private final Map<FontFace, Path> files = new EnumMap<>(FontFace.class);
-    private final Map<FontFace, Font> fonts = new EnumMap<>(FontFace.class);
+    private final Map<FontFace, TrueTypeMetrics> metrics = new EnumMap<>(FontFace.class);
 
     /** @param directory where the font files are written (created when missing) */
     public LiberationFonts(Path directory) {
@@ -42,18 +40,10 @@ public final class LiberationFonts {
         return file;
     }
 
-    /** {@code face} at {@code sizePx} pixels per em, to measure text with (headless AWT). */
-    public synchronized Font font(FontFace face, float sizePx) {
-        Font base = fonts.get(face);
-        if (base == null) {
-            try {
-                base = Font.createFont(Font.TRUETYPE_FONT, file(face).toFile());
-            } catch (FontFormatException | IOException e) {
-                throw new IllegalStateException("cannot load " + file(face), e);
-            }
-            fonts.put(face, base);
-        }
-        return base.deriveFont(sizePx);
+    /** {@code face} at {@code sizePx} pixels per em, to measure text with. */
+    synchronized SizedFont font(FontFace face, double sizePx) {
+        TrueTypeMetrics faceMetrics = metrics.computeIfAbsent(face, unread -> TrueTypeMetrics.read(file(unread)));
+        return new SizedFont(faceMetrics, sizePx);
     }
 
     static String fileName(FontFace face) {

@@ -3,14 +3,11 @@ package dev.reelforge.media;
 import dev.reelforge.core.edit.model.Asset;
 import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.plan.VisualLayer;
-import java.awt.Font;
-import java.awt.font.FontRenderContext;
-import java.awt.font.LineMetrics;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where a text layer's lines go in the frame, measured with the TTF drawtext draws with (through AWT).
+ * Where a text layer's lines go in the frame, measured with the TTF drawtext draws with.
  *
  * <p>Lines are the text's {@code \n}-separated lines, each wrapped at word boundaries to the box width (the
  * frame's when the box has none) when the layer wraps; a word wider than that is broken between characters.
@@ -27,12 +24,10 @@ record TextLayout(List<Line> lines, int boxX, int boxY, int boxWidth, int boxHei
     static final double BAND_PADDING_X = 0.4;
     static final double BAND_PADDING_Y = 0.2;
 
-    private static final FontRenderContext MEASURING = new FontRenderContext(null, true, true);
-
     /** One line and the frame row of its baseline. */
     record Line(String text, int baseline) {}
 
-    static TextLayout of(VisualLayer.Text text, Size frame, Font font) {
+    static TextLayout of(VisualLayer.Text text, Size frame, SizedFont font) {
         int wrapWidth = text.boxWidth().orElse(frame.width());
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.text().split("\r?\n", -1)) {
@@ -42,10 +37,9 @@ record TextLayout(List<Line> lines, int boxX, int boxY, int boxWidth, int boxHei
                 lines.add(paragraph);
             }
         }
-        LineMetrics metrics = font.getLineMetrics("Hg", MEASURING);
-        double ascent = metrics.getAscent();
+        double ascent = font.ascent();
         double pitch = text.lineHeight() * text.sizePx();
-        double blockHeight = (lines.size() - 1) * pitch + ascent + metrics.getDescent();
+        double blockHeight = (lines.size() - 1) * pitch + ascent + font.descent();
         double extentWidth = lines.stream().mapToDouble(line -> width(line, font)).max().orElse(0);
 
         boolean band = text.background().isPresent();
@@ -82,7 +76,7 @@ record TextLayout(List<Line> lines, int boxX, int boxY, int boxWidth, int boxHei
         };
     }
 
-    static List<String> wrap(String paragraph, double maxWidth, Font font) {
+    static List<String> wrap(String paragraph, double maxWidth, SizedFont font) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : paragraph.strip().split(" +")) {
@@ -115,9 +109,7 @@ record TextLayout(List<Line> lines, int boxX, int boxY, int boxWidth, int boxHei
         return lines;
     }
 
-    static double width(String text, Font font) {
-        // Through the font's own glyphs: Font.getStringBounds goes through a metrics cache keyed by font
-        // name and size, which mixes up equal fonts created from different files.
-        return text.isEmpty() ? 0 : font.createGlyphVector(MEASURING, text).getLogicalBounds().getWidth();
+    static double width(String text, SizedFont font) {
+        return font.width(text);
     }
 }

@@ -1,9 +1,11 @@
 package dev.reelforge.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.reelforge.core.edit.model.FontFace;
 import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -18,11 +20,11 @@ class LiberationFontsTest {
 
     @ParameterizedTest
     @EnumSource(FontFace.class)
-    void givesEachFaceTheLiberationFontOfItsFamilyAndStyle(FontFace face) {
+    void givesEachFaceTheLiberationFontOfItsFamilyAndStyle(FontFace face) throws Exception {
         LiberationFonts fonts = new LiberationFonts(directory);
 
         Path file = fonts.file(face);
-        Font font = fonts.font(face, 20);
+        Font font = Font.createFont(Font.TRUETYPE_FONT, file.toFile()).deriveFont(20f);
 
         assertThat(file).isRegularFile().hasParent(directory);
         String family = face.name().split("_")[0];
@@ -48,5 +50,23 @@ class LiberationFontsTest {
         double bold = TextLayout.width("Reelforge", fonts.font(FontFace.SANS_BOLD, 40));
 
         assertThat(bold).isGreaterThan(regular);
+    }
+
+    /** AWT, which the product does not use (Lambda lacks its FreeType), is the independent measure here. */
+    @ParameterizedTest
+    @EnumSource(FontFace.class)
+    void measuresTextAsTheFontsOwnMetricsSay(FontFace face) throws Exception {
+        LiberationFonts fonts = new LiberationFonts(directory);
+        FontRenderContext context = new FontRenderContext(null, true, true);
+        Font awt = Font.createFont(Font.TRUETYPE_FONT, fonts.file(face).toFile()).deriveFont(48f);
+        String text = "Reelforge renders \u00e9dits, 0123456789!";
+
+        double expected = awt.createGlyphVector(context, text).getLogicalBounds().getWidth();
+        SizedFont measured = fonts.font(face, 48);
+
+        assertThat(measured.width(text))
+                .isCloseTo(expected, within(expected * 0.01));
+        assertThat(measured.ascent())
+                .isCloseTo(awt.getLineMetrics("Hg", context).getAscent(), within(1.0));
     }
 }

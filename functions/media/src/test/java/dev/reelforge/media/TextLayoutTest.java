@@ -11,7 +11,6 @@ import dev.reelforge.core.edit.model.Position;
 import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.plan.Timing;
 import dev.reelforge.core.plan.VisualLayer;
-import java.awt.Font;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +20,7 @@ class TextLayoutTest {
 
     private static final Size FRAME = new Size(1280, 720);
     private static final LiberationFonts FONTS = new LiberationFonts(Path.of("target", "test-fonts"));
-    private static final Font SANS_40 = FONTS.font(FontFace.SANS_REGULAR, 40);
+    private static final SizedFont SANS_40 = FONTS.font(FontFace.SANS_REGULAR, 40);
 
     private static VisualLayer.Text text(String text, Position position, Offset offset, Optional<Integer> width,
             Optional<Integer> height, Optional<Color> background, boolean wrap) {
