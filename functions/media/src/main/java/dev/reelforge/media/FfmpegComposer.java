@@ -6,6 +6,7 @@ import dev.reelforge.core.pipeline.Composer;
 import dev.reelforge.core.pipeline.CompositionFailedException;
 import dev.reelforge.core.plan.RenderPlan;
 import dev.reelforge.core.plan.VisualLayer;
+import dev.reelforge.core.plan.WatermarkPlacement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -77,6 +79,22 @@ public final class FfmpegComposer implements Composer {
     private final Path ffmpeg;
     private final LiberationFonts fonts;
     private final Duration timeout;
+    private final Optional<WatermarkImage> watermark;
+
+    /** Draws the watermark where {@link WatermarkPlacement} puts it on a frame of {@code size}. */
+    private String watermark(FilterGraph graph, String picture, Size size) {
+        WatermarkImage image = watermark.orElseThrow(() ->
+                new CompositionFailedException("a sandbox image must be watermarked, and no watermark is configured"));
+        WatermarkPlacement placement = WatermarkPlacement.on(size, image.size());
+        String mark = graph.then(graph.input(FilterGraph.Input.whole(image.file())) + ":v", List.of(
+                Filter.of("scale").with("w", placement.width()).with("h", placement.height()),
+                Filter.of("format").positional("rgba"),
+                Filter.of("colorchannelmixer").with("aa", WatermarkPlacement.OPACITY_PERCENT / 100.0)), "mark");
+        String marked = graph.label("marked");
+        graph.chain(List.of(picture, mark), List.of(Filter.of("overlay").with("x", placement.x())
+                .with("y", placement.y())), marked);
+        return marked;
+    }
 
     /**
      * @param ffmpeg  the ffmpeg executable
@@ -84,9 +102,17 @@ public final class FfmpegComposer implements Composer {
      * @param timeout how long one composition may take before ffmpeg is killed
      */
     public FfmpegComposer(Path ffmpeg, LiberationFonts fonts, Duration timeout) {
+        this(ffmpeg, fonts, timeout, Optional.empty());
+    }
+
+    /**
+     * @param watermark what a sandbox image output is marked with (video outputs are marked by the encoder)
+     */
+    public FfmpegComposer(Path ffmpeg, LiberationFonts fonts, Duration timeout, Optional<WatermarkImage> watermark) {
         this.ffmpeg = ffmpeg;
         this.fonts = fonts;
         this.timeout = timeout;
+        this.watermark = watermark;
     }
 
     @Override
@@ -179,6 +205,9 @@ public final class FfmpegComposer implements Composer {
         if (!size.equals(plan.frame())) {
             picture = graph.then(picture, List.of(Filter.of("scale").with("w", size.width())
                     .with("h", size.height())), "sized");
+        }
+        if (plan.output().watermarked()) {
+            picture = watermark(graph, picture, size);
         }
         List<String> arguments = new ArrayList<>(List.of("-map", "[" + picture + "]", "-frames:v", "1",
                 "-update", "1"));

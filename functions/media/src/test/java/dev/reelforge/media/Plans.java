@@ -112,7 +112,7 @@ final class Plans {
     RenderPlan build() {
         Size delivered = outputSize == null ? frame : outputSize;
         OutputPlan output = new OutputPlan(format, delivered, fps, quality, false, mute, Optional.empty(),
-                Optional.empty(), false);
+                Optional.empty(), false, false);
         return new RenderPlan(frame, fps, background, duration, stillAt, sources, layers,
                 mute ? List.of() : sounds, output);
     }

@@ -87,12 +87,19 @@ final class Transcoder {
                     ? "scale=" + video.width().map(String::valueOf).orElse("-2") + ":"
                             + video.height().map(String::valueOf).orElse("-2") + ":flags=bicubic,"
                     : "";
+            // The frame rate is set before the output overlays: after an overlay, ffmpeg 4.4's fps filter rounds
+            // the end of the stream down and drops the last frame.
+            String rate = switch (video.codec()) {
+                case H264 h264 -> rate(h264.rate());
+                case Gif gif -> rate(gif.rate());
+                case FrameCapture capture -> "";
+            };
             String scaled = label(labels);
-            filters.add(current + scale + "setsar=1" + scaled);
+            filters.add(current + scale + rate + "setsar=1" + scaled);
             current = overlay(video.overlays(), images, arguments, filters, scaled, labels);
             switch (video.codec()) {
-                case H264 h264 -> filters.add(current + rate(h264.rate()) + "format=yuv420p[vout]");
-                case Gif gif -> filters.add(current + rate(gif.rate()) + "split[gifa][gifb];"
+                case H264 h264 -> filters.add(current + "format=yuv420p[vout]");
+                case Gif gif -> filters.add(current + "split[gifa][gifb];"
                         + "[gifa]palettegen=stats_mode=diff[palette];"
                         + "[gifb][palette]paletteuse=dither=bayer:bayer_scale=5:diff_mode=rectangle[vout]");
                 case FrameCapture capture -> filters.add(current + "format=yuvj420p[vout]");

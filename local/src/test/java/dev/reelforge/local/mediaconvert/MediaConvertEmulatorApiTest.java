@@ -324,7 +324,7 @@ class MediaConvertEmulatorApiTest {
                 OutputPlan plan = new OutputPlan(format, new Size(1280, 720), new Fps(30000, 1001), Quality.HIGH, true,
                         false, video ? Optional.of(2.5) : Optional.empty(),
                         video ? Optional.of(new OutputPlan.ThumbnailPlan(0, new Size(256, 144))) : Optional.empty(),
-                        true);
+                        true, false);
                 UUID render = UUID.randomUUID();
                 String id = encoder.start(new EncodeRequest(render, "owner", environment, "s3://work/i/" + render + ".mp4",
                         "s3://renders/renders/owner/" + render, plan, video, true, 5));

@@ -70,7 +70,7 @@ class MediaConvertEmulatorIT {
 
     private static OutputPlan plan(OutputFormat format, Size size, Fps fps, Optional<Double> poster,
             Optional<OutputPlan.ThumbnailPlan> thumbnail) {
-        return new OutputPlan(format, size, fps, Quality.MEDIUM, true, false, poster, thumbnail, true);
+        return new OutputPlan(format, size, fps, Quality.MEDIUM, true, false, poster, thumbnail, true, false);
     }
 
     private static EncodeRequest request(UUID render, Environment environment, String input, OutputPlan plan) {

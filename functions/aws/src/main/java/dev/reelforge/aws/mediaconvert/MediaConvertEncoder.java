@@ -7,6 +7,7 @@ import dev.reelforge.core.edit.model.Quality;
 import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.pipeline.Encoder;
 import dev.reelforge.core.plan.OutputPlan;
+import dev.reelforge.core.plan.WatermarkPlacement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,10 +77,6 @@ public final class MediaConvertEncoder implements Encoder {
     static final String POSTER_MODIFIER = "-poster";
     static final String THUMBNAIL_MODIFIER = "-thumb";
     static final int FRAME_CAPTURE_QUALITY = 85;
-    static final int WATERMARK_OPACITY = 50;
-    /** The watermark's width, and its margin from the frame's right and bottom edges, as fractions of the frame width. */
-    static final double WATERMARK_WIDTH = 0.2;
-    static final double WATERMARK_MARGIN = 0.02;
 
     private final MediaConvertClient mediaConvert;
     private final MediaConvertSettings settings;
@@ -257,22 +254,15 @@ public final class MediaConvertEncoder implements Encoder {
      * does not say what they are.
      */
     InsertableImage watermark(Size frame) {
-        Size image = settings.watermarkSize();
-        int width = Math.max(1, (int) Math.round(frame.width() * WATERMARK_WIDTH));
-        int height = Math.max(1, (int) Math.round(width * (double) image.height() / image.width()));
-        if (height > frame.height() / 2) {
-            height = Math.max(1, frame.height() / 2);
-            width = Math.max(1, (int) Math.round(height * (double) image.width() / image.height()));
-        }
-        int margin = (int) Math.round(frame.width() * WATERMARK_MARGIN);
+        WatermarkPlacement placement = WatermarkPlacement.on(frame, settings.watermarkSize());
         return InsertableImage.builder()
                 .imageInserterInput(settings.watermarkImage())
                 .layer(1)
-                .opacity(WATERMARK_OPACITY)
-                .width(width)
-                .height(height)
-                .imageX(Math.max(0, frame.width() - width - margin))
-                .imageY(Math.max(0, frame.height() - height - margin))
+                .opacity(WatermarkPlacement.OPACITY_PERCENT)
+                .width(placement.width())
+                .height(placement.height())
+                .imageX(placement.x())
+                .imageY(placement.y())
                 .build();
     }
 

@@ -38,7 +38,7 @@ class MediaConvertEncoderTest {
 
     private static OutputPlan plan(OutputFormat format, Optional<Double> poster, Optional<OutputPlan.ThumbnailPlan> thumb) {
         return new OutputPlan(format, new Size(1280, 720), new Fps(25, 1), Quality.MEDIUM, true, false, poster, thumb,
-                true);
+                true, false);
     }
 
     private static EncodeRequest request(Environment environment, OutputPlan plan, boolean audio) {
@@ -84,7 +84,7 @@ class MediaConvertEncoderTest {
     void mp4IsH264QvbrAtTheOutputSizeAndFpsWithAacStereo() {
         CreateJobRequest job = encoder.createJobRequest(request(Environment.V1, new OutputPlan(OutputFormat.MP4,
                 new Size(1280, 720), new Fps(30000, 1001), Quality.HIGH, false, false, Optional.empty(),
-                Optional.empty(), true), true));
+                Optional.empty(), true, false), true));
         Output output = job.settings().outputGroups().getFirst().outputs().getFirst();
 
         assertThat(output.containerSettings().container()).isEqualTo(ContainerType.MP4);
@@ -113,7 +113,7 @@ class MediaConvertEncoderTest {
     void silentOrMutedMp4HasNoAudio() {
         for (boolean mute : new boolean[] {true, false}) {
             OutputPlan plan = new OutputPlan(OutputFormat.MP4, new Size(640, 360), Fps.DEFAULT, Quality.MEDIUM, false,
-                    mute, Optional.empty(), Optional.empty(), true);
+                    mute, Optional.empty(), Optional.empty(), true, false);
             CreateJobRequest job = encoder.createJobRequest(request(Environment.V1, plan, mute));
             assertThat(job.settings().inputs().getFirst().audioSelectors()).isEmpty();
             assertThat(job.settings().outputGroups().getFirst().outputs().getFirst().audioDescriptions()).isEmpty();
@@ -123,7 +123,7 @@ class MediaConvertEncoderTest {
     @Test
     void gifIsTheGifCodecInTheGifContainerAtTheOutputFps() {
         CreateJobRequest job = encoder.createJobRequest(request(Environment.V1, new OutputPlan(OutputFormat.GIF,
-                new Size(480, 270), new Fps(12, 1), Quality.LOW, true, false, Optional.empty(), Optional.empty(), true),
+                new Size(480, 270), new Fps(12, 1), Quality.LOW, true, false, Optional.empty(), Optional.empty(), true, false),
                 true));
         Output output = job.settings().outputGroups().getFirst().outputs().getFirst();
 
@@ -140,7 +140,7 @@ class MediaConvertEncoderTest {
     @Test
     void mp3IsMp3AudioInARawContainer() {
         OutputPlan plan = new OutputPlan(OutputFormat.MP3, new Size(1280, 720), Fps.DEFAULT, Quality.VERYHIGH, false,
-                false, Optional.empty(), Optional.empty(), true);
+                false, Optional.empty(), Optional.empty(), true, false);
         CreateJobRequest job = encoder.createJobRequest(request(Environment.STAGE, plan, true));
         Output output = job.settings().outputGroups().getFirst().outputs().getFirst();
 
@@ -158,7 +158,7 @@ class MediaConvertEncoderTest {
     @Test
     void mp3WithoutSoundIsRefused() {
         OutputPlan plan = new OutputPlan(OutputFormat.MP3, new Size(1280, 720), Fps.DEFAULT, Quality.LOW, false,
-                false, Optional.empty(), Optional.empty(), true);
+                false, Optional.empty(), Optional.empty(), true, false);
         assertThatThrownBy(() -> encoder.createJobRequest(request(Environment.V1, plan, false)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -166,7 +166,7 @@ class MediaConvertEncoderTest {
     @Test
     void imageOutputsAreNotEncoded() {
         OutputPlan plan = new OutputPlan(OutputFormat.JPG, new Size(1280, 720), Fps.DEFAULT, Quality.LOW, false,
-                false, Optional.empty(), Optional.empty(), true);
+                false, Optional.empty(), Optional.empty(), true, false);
         assertThatThrownBy(() -> encoder.createJobRequest(request(Environment.V1, plan, false)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -8,10 +8,15 @@ import java.util.Optional;
 
 /**
  * What the encoder writes. {@code size} is what gets delivered (the composed frame, or its scaleTo);
- * capture times are seconds on the output timeline, already inside it.
+ * capture times are seconds on the output timeline, already inside it. A {@code watermarked} output (the
+ * sandbox's) carries the watermark where {@link WatermarkPlacement} puts it.
  */
 public record OutputPlan(OutputFormat format, Size size, Fps fps, Quality quality, boolean repeat, boolean mute,
-        Optional<Double> posterAt, Optional<ThumbnailPlan> thumbnail, boolean hosted) {
+        Optional<Double> posterAt, Optional<ThumbnailPlan> thumbnail, boolean hosted, boolean watermarked) {
 
     public record ThumbnailPlan(double at, Size size) {}
+
+    public OutputPlan withWatermark() {
+        return new OutputPlan(format, size, fps, quality, repeat, mute, posterAt, thumbnail, hosted, true);
+    }
 }

@@ -19,6 +19,11 @@ public record RenderPlan(Size frame, Fps fps, Color background, double duration,
         sounds = List.copyOf(sounds);
     }
 
+    /** The same plan for a sandbox render, whose outputs carry the watermark. */
+    public RenderPlan watermarked() {
+        return new RenderPlan(frame, fps, background, duration, stillAt, sources, layers, sounds, output.withWatermark());
+    }
+
     /** MP4 carries sound unless muted or there is none; MP3 always does (silence if need be). */
     public boolean writesAudio() {
         return switch (output.format()) {

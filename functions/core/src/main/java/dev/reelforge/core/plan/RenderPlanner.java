@@ -302,7 +302,7 @@ public final class RenderPlanner {
         boolean image = output.format().kind() == OutputFormat.Kind.IMAGE;
         return new OutputPlan(output.format(), output.deliveredSize(), output.fps(), output.quality(),
                 output.repeat(), output.mute(), image ? Optional.empty() : poster,
-                image ? Optional.empty() : thumbnail, output.hosted());
+                image ? Optional.empty() : thumbnail, output.hosted(), false);
     }
 
     /** The output scaled down, but never under the 32 pixels a side MediaConvert encodes. */

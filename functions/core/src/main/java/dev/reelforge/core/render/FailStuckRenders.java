@@ -1,6 +1,7 @@
 package dev.reelforge.core.render;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +27,28 @@ public final class FailStuckRenders {
         Instant now = clock.instant();
         List<RenderKey> failed = new ArrayList<>();
         for (RenderKey stuck : renders.unfinishedSince(now.minus(command.patience()), BATCH)) {
-            String error = "the render did not finish: nothing happened to it for "
-                    + command.patience().toMinutes() + " minutes, so it was stopped";
+            String error = "the render did not finish: nothing happened to it for " + spoken(command.patience())
+                    + ", so it was stopped";
             if (renders.fail(stuck, error, now)) {
                 failed.add(stuck);
             }
         }
         return new FailStuckRendersResult(failed);
+    }
+
+    /** "30 minutes", "1 hour", "2 seconds": the largest whole unit. */
+    static String spoken(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds % 3600 == 0 && seconds > 0) {
+            return plural(seconds / 3600, "hour");
+        }
+        if (seconds % 60 == 0 && seconds > 0) {
+            return plural(seconds / 60, "minute");
+        }
+        return plural(seconds, "second");
+    }
+
+    private static String plural(long count, String unit) {
+        return count + " " + unit + (count == 1 ? "" : "s");
     }
 }

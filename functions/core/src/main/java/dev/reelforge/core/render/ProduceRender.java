@@ -1,5 +1,6 @@
 package dev.reelforge.core.render;
 
+import dev.reelforge.core.Environment;
 import dev.reelforge.core.edit.EditReader;
 import dev.reelforge.core.edit.EditReading;
 import dev.reelforge.core.edit.MergeFields;
@@ -116,7 +117,7 @@ public final class ProduceRender {
             }
             switch (probe.probe(files.get(src))) {
                 case MediaProbe.ProbeResult.Unreadable unreadable -> {
-                    return failed(key, where + " is not a media file that can be rendered: " + unreadable.reason(), null);
+                    return failed(key, where + " cannot be rendered: " + unreadable.reason(), null);
                 }
                 case MediaProbe.ProbeResult.Probed probed -> {
                     double seconds = probed.info().duration().orElse(0);
@@ -135,7 +136,8 @@ public final class ProduceRender {
             case Planning.Unplannable unplannable -> {
                 return failed(key, unplannable.reason(), null);
             }
-            case Planning.Planned planned -> plan = planned.plan();
+            case Planning.Planned planned -> plan = render.environment() == Environment.STAGE
+                    ? planned.plan().watermarked() : planned.plan();
         }
         if (plan.duration() > limits.maxOutputLength().toSeconds()) {
             return failed(key, String.format(Locale.ROOT, "the render would be %.0f s long, over the %d s limit",

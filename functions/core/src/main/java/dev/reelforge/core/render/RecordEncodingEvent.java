@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Moves a render along as its encoding job reports: progress, {@code saving} while outputs are written,
- * {@code done} with the temporary URLs of what was written, or {@code failed} with a readable error.
+ * {@code done} with the temporary URLs of what was written, or {@code failed} with a readable error (the
+ * encoder's own message names internal storage, so users get its error code; the logs get the message).
  * Events arrive at least once and in any order; the forward-only store turns repeats into no-ops.
  */
 public final class RecordEncodingEvent {
@@ -36,7 +37,8 @@ public final class RecordEncodingEvent {
         return switch (event.kind()) {
             case EncodingEvent.Progressing progressing -> progress(key, progressing);
             case EncodingEvent.Completed completed -> complete(key, completed);
-            case EncodingEvent.Errored errored -> fail(key, "encoding failed: " + errored.message());
+            case EncodingEvent.Errored errored -> fail(key, "encoding failed (MediaConvert error " + errored.code()
+                    + "); quote render " + key.id() + " to support");
             case EncodingEvent.Canceled canceled -> fail(key, "encoding was canceled");
         };
     }

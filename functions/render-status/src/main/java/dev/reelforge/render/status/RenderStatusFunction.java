@@ -52,7 +52,9 @@ public final class RenderStatusFunction implements RequestHandler<ScheduledEvent
                                 + " is " + recorded.status().wireName();
                         case RecordEncodingEventResult.Ignored ignored -> "ignored: " + ignored.reason();
                     };
-                    context.getLogger().log(detail.get("status") + " of job " + encodingEvent.jobId() + ": " + outcome);
+                    Object encoderMessage = detail.get("errorMessage");
+                    context.getLogger().log(detail.get("status") + " of job " + encodingEvent.jobId() + ": " + outcome
+                            + (encoderMessage == null ? "" : " (MediaConvert said: " + encoderMessage + ")"));
                     return outcome;
                 })
                 .orElse("ignored: not a Reelforge job event");

@@ -11,7 +11,6 @@ import dev.reelforge.aws.dynamodb.DynamoDbRenders;
 import dev.reelforge.aws.mediaconvert.MediaConvertEncoder;
 import dev.reelforge.aws.mediaconvert.MediaConvertSettings;
 import dev.reelforge.aws.s3.S3Storage;
-import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.render.ProduceRender;
 import dev.reelforge.core.render.ProduceRenderCommand;
 import dev.reelforge.core.render.ProduceRenderResult;
@@ -19,6 +18,7 @@ import dev.reelforge.core.render.RenderKey;
 import dev.reelforge.media.FfmpegComposer;
 import dev.reelforge.media.FfmpegMediaProbe;
 import dev.reelforge.media.LiberationFonts;
+import dev.reelforge.media.WatermarkImage;
 import dev.reelforge.sources.GuardedSourceFetcher;
 import dev.reelforge.sources.SourceLimits;
 import java.io.PrintWriter;
@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -60,18 +61,18 @@ public final class RenderWorkerFunction implements RequestHandler<DynamodbEvent,
     private static ProduceRender wire(RenderWorkerSettings settings) {
         S3Client s3 = AwsClients.s3(settings.aws());
         S3Storage storage = new S3Storage(s3, AwsClients.s3Presigner(settings.aws()), settings.tempBucket());
-        Size watermarkSize = Watermark.publish(storage, settings.watermarkKey(), settings.workDirectory());
+        WatermarkImage watermark = Watermark.publish(storage, settings.watermarkKey(), settings.workDirectory());
         LiberationFonts fonts = new LiberationFonts(settings.workDirectory().resolve("fonts"));
         return new ProduceRender(
                 new DynamoDbRenders(AwsClients.dynamoDb(settings.aws()), settings.rendersTable()),
                 new GuardedSourceFetcher(new SourceLimits(settings.maxSourceBytes(), Duration.ofSeconds(10),
                         Duration.ofSeconds(30), settings.allowLoopbackSources(), 5, settings.sourceBuckets()), s3),
                 new FfmpegMediaProbe(settings.ffmpeg(), PROBE_TIMEOUT),
-                new FfmpegComposer(settings.ffmpeg(), fonts, COMPOSE_TIMEOUT),
+                new FfmpegComposer(settings.ffmpeg(), fonts, COMPOSE_TIMEOUT, Optional.of(watermark)),
                 storage,
                 new MediaConvertEncoder(AwsClients.mediaConvert(settings.aws()), new MediaConvertSettings(
                         settings.mediaConvertRoleArn(), settings.mediaConvertQueueArn(),
-                        storage.location(settings.watermarkKey()), watermarkSize)),
+                        storage.location(settings.watermarkKey()), watermark.size())),
                 Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)),
                 settings.workDirectory(),
                 new ProduceRender.Limits(settings.maxSourceLength(), settings.maxOutputLength()));

@@ -2,6 +2,7 @@ package dev.reelforge.render.worker;
 
 import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.pipeline.Storage;
+import dev.reelforge.media.WatermarkImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,8 +20,11 @@ final class Watermark {
 
     private Watermark() {}
 
-    /** Uploads the watermark to {@code key} (idempotent) and returns its size. */
-    static Size publish(Storage storage, String key, Path workDirectory) {
+    /**
+     * Writes the watermark into {@code workDirectory} for the composer, uploads it to {@code key} for the
+     * encoder (idempotent), and returns the local copy and its size.
+     */
+    static WatermarkImage publish(Storage storage, String key, Path workDirectory) {
         try (InputStream in = Watermark.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the worker's jar");
@@ -30,7 +34,7 @@ final class Watermark {
             Path file = workDirectory.resolve(RESOURCE);
             Files.write(file, png);
             storage.put(key, file, "image/png");
-            return pngSize(png);
+            return new WatermarkImage(file, pngSize(png));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish the watermark", e);
         }

@@ -1,0 +1,110 @@
+package dev.reelforge.local.bench;
+
+import dev.reelforge.core.edit.model.FontFace;
+import dev.reelforge.media.LiberationFonts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The baseline: the bench's composition as one hand-written ffmpeg command, from the same local source files
+ * straight to a final MP4 with the settings of the pipeline's final output ({@link RenderScenario}).
+ */
+final class RenderBaseline {
+
+    /** One run: the wall time of the ffmpeg process, the speed ffmpeg reported at its end, CPU used. */
+    record Result(double seconds, Optional<Double> ffmpegSpeed, Optional<RenderProcessWatch.Cpu> cpu) {}
+
+    private final Path ffmpeg;
+    private final Path directory;
+    private final List<String> command;
+
+    RenderBaseline(Path ffmpeg, RenderScenario.Sources sources, Path directory) {
+        this.ffmpeg = ffmpeg;
+        this.directory = directory;
+        try {
+            Files.createDirectories(directory);
+            // The face the pipeline draws a "minimal" title with, where the graph expects it.
+            Path font = new LiberationFonts(directory.resolve("fonts")).file(FontFace.SANS_REGULAR);
+            Files.writeString(directory.resolve("title.txt"), RenderScenario.TITLE, StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve("graph.txt"),
+                    RenderScenario.baselineGraph("fonts/" + font.getFileName()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the baseline in " + directory, e);
+        }
+        List<String> arguments = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-y",
+                "-loglevel", "error", "-nostats", "-progress", "progress.txt"));
+        arguments.addAll(RenderScenario.baselineInputs(sources));
+        arguments.addAll(List.of("-filter_complex_script", "graph.txt", "-map", "[v]", "-map", "[s]"));
+        arguments.addAll(RenderScenario.FINAL_ENCODE);
+        arguments.add(output().getFileName().toString());
+        this.command = List.copyOf(arguments);
+    }
+
+    /** The command, as run in {@link #directory()}. */
+    List<String> command() {
+        return command;
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    Path output() {
+        return directory.resolve("baseline.mp4");
+    }
+
+    String graph() {
+        try {
+            return Files.readString(directory.resolve("graph.txt"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Result run() throws IOException, InterruptedException {
+        Path log = directory.resolve("ffmpeg.log");
+        Files.deleteIfExists(output());
+        Optional<RenderProcessWatch.Cpu> before = RenderProcessWatch.Cpu.read();
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectOutput(log.toFile()).redirectErrorStream(true).start();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the baseline ffmpeg did not finish in 10 minutes");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Optional<RenderProcessWatch.Cpu> after = RenderProcessWatch.Cpu.read();
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("the baseline ffmpeg failed (" + process.exitValue() + "): "
+                    + Files.readString(log, StandardCharsets.UTF_8));
+        }
+        Optional<RenderProcessWatch.Cpu> cpu = before.flatMap(earlier -> after.map(later -> later.minus(earlier)));
+        return new Result(seconds, speed(), cpu);
+    }
+
+    /** The last {@code speed=} of ffmpeg's progress report, e.g. 5.2 for "5.2x". */
+    private Optional<Double> speed() throws IOException {
+        Path progress = directory.resolve("progress.txt");
+        if (!Files.isRegularFile(progress)) {
+            return Optional.empty();
+        }
+        return Files.readAllLines(progress, StandardCharsets.UTF_8).stream()
+                .filter(line -> line.startsWith("speed=") && line.endsWith("x"))
+                .reduce((first, second) -> second)
+                .flatMap(line -> {
+                    try {
+                        return Optional.of(Double.parseDouble(line.substring(6, line.length() - 1).trim()));
+                    } catch (NumberFormatException e) {
+                        return Optional.empty();
+                    }
+                });
+    }
+}
