@@ -19,6 +19,8 @@ public final class Main {
                                                        render a sample edit end to end and print its URLs
               bench  api [--runs N] [--requests N] [--warmup N] [--part all|cold|warm]
                                                        cold start and warm latency against same-run baselines
+              bench  render [--runs N] [--warmup N] [--poll-ms N]
+                                                       a 30 s 720p render against a one-ffmpeg baseline
             common: --template FILE (default template.yaml)
             """;
 

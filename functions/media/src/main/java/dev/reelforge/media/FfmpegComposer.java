@@ -54,10 +54,11 @@ import java.util.stream.Stream;
  *
  * <h2>Output</h2>
  * <ul>
- * <li>Video (MP4, GIF): an intermediate MP4 for MediaConvert to encode: H.264 yuv420p, frame size and rate
- * of the plan, x264 {@code ultrafast} at CRF 16 (encoding is a small part of a composition's time at that
- * preset, and CRF 16 leaves nothing visible for the second encode to amplify; the larger file only travels
- * to S3), with AAC 320 kb/s 48 kHz stereo when the plan writes audio and no audio track otherwise.</li>
+ * <li>Video (MP4, GIF): an intermediate for MediaConvert to encode: H.264 yuv420p, frame size and rate
+ * of the plan, x264 {@code ultrafast} (the cheapest practical encoder) at CRF 20, which leaves nothing
+ * visible for MediaConvert's second encode to amplify at half the bytes of CRF 16 to write, upload and read
+ * back (docs/PERFORMANCE.md, render pipeline), in QuickTime with PCM s16le 48 kHz stereo sound when the plan writes audio (uncompressed sound costs
+ * nothing to encode or decode, and is small beside the picture) and no audio track otherwise.</li>
  * <li>Audio (MP3): an intermediate WAV, PCM s16le 48 kHz stereo; silence when there are no sounds.</li>
  * <li>Image (JPG, PNG, BMP): the final image of the frame shown at {@code stillAt}, scaled to the output
  * size. Only that frame is composed (every source is read from where that frame needs it), in 4:4:4 so
@@ -73,8 +74,7 @@ public final class FfmpegComposer implements Composer {
     private static final int STDERR_LIMIT_BYTES = 64 * 1024;
     /** Enough of the graph in a failure message to see which part was wrong. */
     private static final int GRAPH_IN_MESSAGE = 4000;
-    private static final int CRF = 16;
-    private static final String AAC_BITRATE = "320k";
+    private static final int CRF = 20;
 
     private final Path ffmpeg;
     private final LiberationFonts fonts;
@@ -184,10 +184,10 @@ public final class FfmpegComposer implements Composer {
                 "-preset", "ultrafast", "-crf", Integer.toString(CRF), "-pix_fmt", "yuv420p"));
         if (plan.writesAudio()) {
             String sound = SoundMix.add(graph, plan.sounds(), sources, plan.duration());
-            arguments.addAll(List.of("-map", "[" + sound + "]", "-c:a", "aac", "-b:a", AAC_BITRATE,
+            arguments.addAll(List.of("-map", "[" + sound + "]", "-c:a", "pcm_s16le",
                     "-ar", Integer.toString(SoundMix.SAMPLE_RATE), "-ac", "2"));
         }
-        return new Output(arguments, "mp4", "video/mp4");
+        return new Output(arguments, "mov", "video/quicktime");
     }
 
     private static Output audio(FilterGraph graph, RenderPlan plan, Map<Integer, Path> sources) {

@@ -55,14 +55,14 @@ class FfmpegComposerOutputTest {
 
     @ParameterizedTest
     @CsvSource({"25, 1, 1.3", "30000, 1001, 2.5", "24, 1, 1"})
-    void aVideoIsAnH264Mp4OfThePlansSizeRateAndDuration(int numerator, int denominator, double seconds) {
+    void aVideoIsAnH264QuickTimeOfThePlansSizeRateAndDuration(int numerator, int denominator, double seconds) {
         SourceFile red = media.image("red.png", "red", 64, 48);
 
         Composer.Composition composition = compose(plan().fps(new Fps(numerator, denominator)).duration(seconds)
                 .layer(still(red, new Timing(0, seconds), Plans.fullFrame(), Plans.PLAIN)).build());
 
-        assertThat(composition.contentType()).isEqualTo("video/mp4");
-        assertThat(composition.file().getFileName().toString()).endsWith(".mp4");
+        assertThat(composition.contentType()).isEqualTo("video/quicktime");
+        assertThat(composition.file().getFileName().toString()).endsWith(".mov");
         MediaInfo info = Playback.probe(composition.file());
         double frame = (double) denominator / numerator;
         assertThat(info.duration().orElseThrow()).isCloseTo(seconds, within(frame));
@@ -76,10 +76,10 @@ class FfmpegComposerOutputTest {
     }
 
     @Test
-    void aGifIsComposedAsAnMp4Intermediate() {
+    void aGifIsComposedAsAVideoIntermediate() {
         Composer.Composition composition = compose(plan().output(OutputFormat.GIF).duration(1).build());
 
-        assertThat(composition.contentType()).isEqualTo("video/mp4");
+        assertThat(composition.contentType()).isEqualTo("video/quicktime");
         assertThat(Playback.probe(composition.file()).video().orElseThrow().codec()).isEqualTo("h264");
     }
 

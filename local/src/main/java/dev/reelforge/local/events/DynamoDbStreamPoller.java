@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 public final class DynamoDbStreamPoller implements AutoCloseable {
 
     private static final long IDLE_POLL_MILLIS = 200;
+    private static final long SHARD_REFRESH_NANOS = 5_000_000_000L;
 
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
@@ -76,13 +77,22 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
     }
 
     private void pollForever() {
+        List<String> shards = List.of();
+        long shardsRead = 0;
         while (running) {
             boolean busy = false;
             try {
-                for (Shard shard : streams.describeStream(describe -> describe.streamArn(streamArn))
-                        .streamDescription().shards()) {
-                    if (!finishedShards.contains(shard.shardId())) {
-                        busy |= pollShard(shard.shardId());
+                // Shards change rarely (DynamoDB Local rolls them over every few hours); reading them on every
+                // poll would double the calls the idle stack makes.
+                if (shards.isEmpty() || System.nanoTime() - shardsRead > SHARD_REFRESH_NANOS
+                        || shards.stream().allMatch(finishedShards::contains)) {
+                    shards = streams.describeStream(describe -> describe.streamArn(streamArn)).streamDescription()
+                            .shards().stream().map(Shard::shardId).toList();
+                    shardsRead = System.nanoTime();
+                }
+                for (String shard : shards) {
+                    if (!finishedShards.contains(shard)) {
+                        busy |= pollShard(shard);
                     }
                 }
             } catch (RuntimeException e) {
