@@ -11,18 +11,15 @@ import dev.reelforge.local.template.StackIdentity;
 import dev.reelforge.media.BundledFfmpeg;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code reelforge bench api [--runs N] [--requests N] [--warmup N] [--part all|cold|warm]}: the submit
@@ -96,7 +93,7 @@ public final class ApiBenchmark {
             return 1;
         } finally {
             if (work != null) {
-                deleteRecursively(work);
+                Machine.deleteScratch(work);
             }
         }
     }
@@ -135,7 +132,7 @@ public final class ApiBenchmark {
     private static void printHeader(Instant started, int runs, int requests, int warmup) {
         OUT.println("Reelforge bench api, " + started.truncatedTo(ChronoUnit.SECONDS));
         OUT.printf(Locale.ROOT, "machine: %d CPUs (%s), java %s (%s)%n", Runtime.getRuntime().availableProcessors(),
-                cpuModel(), Runtime.version(), System.getProperty("java.vm.name"));
+                Machine.cpuModel(), Runtime.version(), System.getProperty("java.vm.name"));
         OUT.printf(Locale.ROOT, "settings: --runs %d --requests %d --warmup %d%n", runs, requests, warmup);
         OUT.println("Every ratio is against a baseline measured in this same run; targets are reported, not enforced.");
     }
@@ -266,31 +263,9 @@ public final class ApiBenchmark {
         return String.join(java.io.File.pathSeparator, entries);
     }
 
-    private static String cpuModel() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(line -> line.startsWith("model name"))
-                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
-                    .findFirst().orElse("unknown CPU");
-        } catch (IOException | UncheckedIOException e) {
-            return "unknown CPU";
-        }
-    }
 
     private static int intOption(CommandLine options, String name, int fallback) {
         return options.option(name).map(Integer::parseInt).orElse(fallback);
     }
 
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    System.err.println("bench: cannot delete " + path + ": " + e.getMessage());
-                }
-            });
-        } catch (IOException e) {
-            System.err.println("bench: cannot clean up " + directory + ": " + e.getMessage());
-        }
-    }
 }

@@ -7,14 +7,12 @@ import dev.reelforge.local.media.LoopbackFileServer;
 import dev.reelforge.local.media.SampleMedia;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +20,6 @@ import java.util.HashMap;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Stream;
 
 /**
  * {@code reelforge bench render [--runs N] [--data-dir DIR]}: a 30-second 720p edit rendered through the
@@ -145,7 +142,7 @@ public final class RenderBenchmark {
             return 1;
         } finally {
             if (work != null) {
-                deleteRecursively(work);
+                Machine.deleteScratch(work);
             }
         }
     }
@@ -154,7 +151,7 @@ public final class RenderBenchmark {
             RenderScenario.Sources sources) {
         OUT.println("Reelforge bench render, " + started.truncatedTo(ChronoUnit.SECONDS));
         OUT.printf(Locale.ROOT, "machine: %d CPUs (%s), java %s; %s; load average %s%n",
-                Runtime.getRuntime().availableProcessors(), cpuModel(), Runtime.version(), ffmpegVersion(ffmpeg),
+                Runtime.getRuntime().availableProcessors(), Machine.cpuModel(), Runtime.version(), ffmpegVersion(ffmpeg),
                 loadAverageText());
         OUT.printf(Locale.ROOT, "settings: --runs %d --warmup %d --poll-ms %d (the client polls the status every %d ms)%n",
                 runs, warmup, pollMillis, pollMillis);
@@ -514,27 +511,5 @@ public final class RenderBenchmark {
         }
     }
 
-    private static String cpuModel() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(line -> line.startsWith("model name"))
-                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
-                    .findFirst().orElse("unknown CPU");
-        } catch (IOException | UncheckedIOException e) {
-            return "unknown CPU";
-        }
-    }
 
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    System.err.println("bench: cannot delete " + path + ": " + e.getMessage());
-                }
-            });
-        } catch (IOException e) {
-            System.err.println("bench: cannot clean up " + directory + ": " + e.getMessage());
-        }
-    }
 }

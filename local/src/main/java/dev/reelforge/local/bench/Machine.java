@@ -1,0 +1,39 @@
+package dev.reelforge.local.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** What the benchmarks say about the machine they ran on, and the scratch space they leave clean. */
+final class Machine {
+
+    private Machine() {}
+
+    static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .findFirst().orElse("unknown CPU");
+        } catch (IOException | UncheckedIOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    /** Deletes a benchmark's scratch directory; what cannot be deleted is reported, not fatal. */
+    static void deleteScratch(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    System.err.println("bench: cannot delete " + path + ": " + e.getMessage());
+                }
+            });
+        } catch (IOException e) {
+            System.err.println("bench: cannot clean up " + directory + ": " + e.getMessage());
+        }
+    }
+}
