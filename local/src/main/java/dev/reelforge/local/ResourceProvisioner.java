@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /**
- * Creates the tables (keys, indexes, streams) and buckets template.yaml declares, if they do not exist
+ * Creates the tables (keys, global and local indexes, streams) and buckets template.yaml declares, if they do not exist
  * yet: what CloudFormation does on deploy. Existing ones keep their contents, so state survives restarts.
  */
 final class ResourceProvisioner {
@@ -48,27 +49,21 @@ final class ResourceProvisioner {
                     .attributeType(String.valueOf(attribute.get("AttributeType")))
                     .build());
         }
-        List<KeySchemaElement> keys = new ArrayList<>();
-        for (Map<String, Object> key : listOfMaps(table.properties().get("KeySchema"))) {
-            keys.add(KeySchemaElement.builder()
-                    .attributeName(String.valueOf(key.get("AttributeName")))
-                    .keyType(String.valueOf(key.get("KeyType")))
-                    .build());
-        }
+        List<KeySchemaElement> keys = keySchema(table.properties());
         List<GlobalSecondaryIndex> indexes = new ArrayList<>();
         for (Map<String, Object> index : listOfMaps(table.properties().get("GlobalSecondaryIndexes"))) {
-            List<KeySchemaElement> indexKeys = new ArrayList<>();
-            for (Map<String, Object> key : listOfMaps(index.get("KeySchema"))) {
-                indexKeys.add(KeySchemaElement.builder()
-                        .attributeName(String.valueOf(key.get("AttributeName")))
-                        .keyType(String.valueOf(key.get("KeyType")))
-                        .build());
-            }
-            Object projection = ((Map<?, ?>) index.get("Projection")).get("ProjectionType");
             indexes.add(GlobalSecondaryIndex.builder()
                     .indexName(String.valueOf(index.get("IndexName")))
-                    .keySchema(indexKeys)
-                    .projection(Projection.builder().projectionType(String.valueOf(projection)).build())
+                    .keySchema(keySchema(index))
+                    .projection(projection(index))
+                    .build());
+        }
+        List<LocalSecondaryIndex> localIndexes = new ArrayList<>();
+        for (Map<String, Object> index : listOfMaps(table.properties().get("LocalSecondaryIndexes"))) {
+            localIndexes.add(LocalSecondaryIndex.builder()
+                    .indexName(String.valueOf(index.get("IndexName")))
+                    .keySchema(keySchema(index))
+                    .projection(projection(index))
                     .build());
         }
         Object streamViewType = table.properties().get("StreamSpecification") instanceof Map<?, ?> stream
@@ -80,6 +75,9 @@ final class ResourceProvisioner {
                 .billingMode(BillingMode.PAY_PER_REQUEST);
         if (!indexes.isEmpty()) {
             create.globalSecondaryIndexes(indexes);
+        }
+        if (!localIndexes.isEmpty()) {
+            create.localSecondaryIndexes(localIndexes);
         }
         if (streamViewType != null) {
             create.streamSpecification(StreamSpecification.builder().streamEnabled(true)
@@ -94,7 +92,8 @@ final class ResourceProvisioner {
 
     /**
      * A table made by an older template.yaml keeps its items and gains what the template added since: its
-     * stream and its indexes, as a CloudFormation update would give it.
+     * stream and its global indexes, as a CloudFormation update would give it. Local indexes exist only from
+     * the table's creation (CloudFormation would replace the table), so they are never added here.
      */
     private static void catchUp(DynamoDbClient dynamoDb, String tableName, List<AttributeDefinition> attributes,
             List<GlobalSecondaryIndex> indexes, Object streamViewType) {
@@ -132,6 +131,23 @@ final class ResourceProvisioner {
                 // created meanwhile
             }
         }
+    }
+
+    /** The {@code KeySchema} of a table or an index. */
+    private static List<KeySchemaElement> keySchema(Map<String, Object> tableOrIndex) {
+        List<KeySchemaElement> keys = new ArrayList<>();
+        for (Map<String, Object> key : listOfMaps(tableOrIndex.get("KeySchema"))) {
+            keys.add(KeySchemaElement.builder()
+                    .attributeName(String.valueOf(key.get("AttributeName")))
+                    .keyType(String.valueOf(key.get("KeyType")))
+                    .build());
+        }
+        return keys;
+    }
+
+    private static Projection projection(Map<String, Object> index) {
+        Object type = ((Map<?, ?>) index.get("Projection")).get("ProjectionType");
+        return Projection.builder().projectionType(String.valueOf(type)).build();
     }
 
     @SuppressWarnings("unchecked")

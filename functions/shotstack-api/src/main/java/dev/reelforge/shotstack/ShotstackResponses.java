@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The Shotstack envelope: {@code {"success": …, "message": …, "response": …}}. On success the
  * response is the data; on a client error it is the first problem as a sentence, and {@code errors}
- * lists every problem found with the path it concerns.
+ * lists every problem found with the path it concerns. The Serve API answers success with bare JSON:API
+ * documents ({@link #document}) or no content, and its errors in the same envelope.
  */
 public final class ShotstackResponses {
 
@@ -25,6 +26,16 @@ public final class ShotstackResponses {
 
     public static APIGatewayProxyResponseEvent ok(JsonNode response) {
         return success(200, "OK", response);
+    }
+
+    /** A 200 whose body is the document itself, without the envelope (the Serve API's JSON:API answers). */
+    public static APIGatewayProxyResponseEvent document(JsonNode document) {
+        return respond(200, document);
+    }
+
+    /** A 204 without a body. */
+    public static APIGatewayProxyResponseEvent noContent() {
+        return new APIGatewayProxyResponseEvent().withStatusCode(204).withHeaders(Map.of());
     }
 
     public static APIGatewayProxyResponseEvent problem(Problem problem) {

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.aws.dynamodb.DynamoDbAccounts;
+import dev.reelforge.aws.dynamodb.DynamoDbAssets;
 import dev.reelforge.aws.dynamodb.DynamoDbRenders;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.account.Account;
 import dev.reelforge.core.account.ApiCredential;
 import dev.reelforge.core.account.ApiKey;
+import dev.reelforge.core.asset.Asset;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.core.render.Render;
 import dev.reelforge.local.LocalStack;
@@ -32,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every file in events/ is accepted by its function: read as the Lambda Java runtime reads it, invoked
  * on the embedded stack, and answered with success. The data the samples refer to (the sample owner's
- * key and render) is seeded first, as events/README.md says.
+ * key, render and the render's hosted assets) is seeded first, as events/README.md says.
  */
 class SampleEventsIT {
 
@@ -56,6 +58,10 @@ class SampleEventsIT {
                     .resolve("SubmitRenderFunction/post-render.json"))).path("body");
             renders.add(Render.queued(SAMPLE_RENDER, SAMPLE_OWNER, Environment.STAGE,
                     Json.MAPPER.readTree(edit.asText()), Instant.now()));
+        }
+        DynamoDbAssets assets = new DynamoDbAssets(stack.services().dynamoDb(), stack.tableName("AssetsTable"));
+        for (String filename : List.of(SAMPLE_RENDER + ".mp4", SAMPLE_RENDER + "-poster.jpg")) {
+            assets.begin(Asset.importing(SAMPLE_OWNER, Environment.STAGE, "us-east-1", SAMPLE_RENDER, filename, Instant.now()));
         }
     }
 

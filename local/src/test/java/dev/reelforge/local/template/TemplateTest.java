@@ -3,6 +3,7 @@ package dev.reelforge.local.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.reelforge.aws.dynamodb.DynamoDbAssets;
 import dev.reelforge.local.ProjectFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,14 +75,19 @@ class TemplateTest {
 
     @Test
     void functionPoliciesNameOnlyTheActionsAndTablesTheyUse() {
-        Map<String, List<String>> expected = Map.of(
-                "ApiKeyAuthorizerFunction", List.of("dynamodb:GetItem"),
-                "SubmitRenderFunction", List.of("dynamodb:PutItem"),
-                "GetRenderFunction", List.of("dynamodb:GetItem"),
-                "RenderWorkerFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]", "[s3:PutObject, s3:GetObject]",
-                        "s3:GetObject", "mediaconvert:CreateJob", "iam:PassRole"),
-                "RenderStatusFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]", "s3:GetObject"),
-                "RenderSweeperFunction", List.of("dynamodb:Query", "dynamodb:UpdateItem"));
+        Map<String, List<String>> expected = Map.ofEntries(
+                Map.entry("ApiKeyAuthorizerFunction", List.of("dynamodb:GetItem")),
+                Map.entry("SubmitRenderFunction", List.of("dynamodb:PutItem")),
+                Map.entry("GetRenderFunction", List.of("dynamodb:GetItem")),
+                Map.entry("GetAssetFunction", List.of("dynamodb:GetItem")),
+                Map.entry("GetRenderAssetsFunction", List.of("dynamodb:Query", "dynamodb:GetItem")),
+                Map.entry("DeleteAssetFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]", "s3:DeleteObject")),
+                Map.entry("DeleteRenderAssetsFunction",
+                        List.of("dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:GetItem", "s3:DeleteObject")),
+                Map.entry("RenderWorkerFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]",
+                        "[s3:PutObject, s3:GetObject]", "s3:GetObject", "mediaconvert:CreateJob", "iam:PassRole")),
+                Map.entry("RenderStatusFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]", "s3:GetObject")),
+                Map.entry("RenderSweeperFunction", List.of("dynamodb:Query", "dynamodb:UpdateItem")));
         Map<String, Object> resources = Intrinsics.mapOrEmpty(raw.get("Resources"));
         for (FunctionDefinition function : template.functions()) {
             List<?> policies = (List<?>) Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(resources.get(function.logicalId()))
@@ -103,7 +109,33 @@ class TemplateTest {
         template.tables().forEach(table -> tables.put(table.logicalId(), table));
 
         assertThat(keySchema(tables.get("RendersTable"))).containsExactly("owner:HASH", "id:RANGE");
+        assertThat(keySchema(tables.get("AssetsTable"))).containsExactly("owner:HASH", "id:RANGE");
         assertThat(keySchema(tables.get("AccountsTable"))).containsExactly("pk:HASH");
+        List<?> assetIndexes = (List<?>) tables.get("AssetsTable").properties().get("LocalSecondaryIndexes");
+        assertThat(assetIndexes).as("a render's assets are queried within the owner's partition").singleElement()
+                .satisfies(index -> {
+                    assertThat(Intrinsics.mapOrEmpty(index).get("IndexName")).isEqualTo(DynamoDbAssets.RENDER_INDEX);
+                    assertThat(keySchema(Intrinsics.mapOrEmpty(index))).containsExactly("owner:HASH", "renderId:RANGE");
+                });
+    }
+
+    @Test
+    void theHostingBucketIsPrivateAndKeepsHostedCopiesUntilTheyAreDeleted() {
+        BucketDefinition bucket = template.buckets().stream().filter(candidate -> candidate.logicalId().equals("HostingBucket"))
+                .findFirst().orElseThrow();
+        List<?> rules = (List<?>) Intrinsics.mapOrEmpty(bucket.properties().get("LifecycleConfiguration")).get("Rules");
+
+        assertThat(rules).noneSatisfy(rule -> assertThat(Intrinsics.mapOrEmpty(rule)).containsKey("ExpirationInDays"));
+        assertThat(Intrinsics.mapOrEmpty(bucket.properties().get("PublicAccessBlockConfiguration")))
+                .containsEntry("BlockPublicAcls", true).containsEntry("RestrictPublicBuckets", true);
+        assertThat(bucket.properties()).containsKey("BucketEncryption");
+        Map<String, Object> resources = Intrinsics.mapOrEmpty(raw.get("Resources"));
+        assertThat(Intrinsics.mapOrEmpty(resources.get("HostingBucket")).get("DeletionPolicy")).isEqualTo("Retain");
+        assertThat(template.functions()).filteredOn(function -> function.environment().containsKey("HOSTING_BUCKET"))
+                .extracting(FunctionDefinition::logicalId)
+                .containsExactlyInAnyOrder("DeleteAssetFunction", "DeleteRenderAssetsFunction")
+                .allSatisfy(logicalId -> assertThat(template.function(logicalId).orElseThrow().environment())
+                        .containsEntry("HOSTING_BUCKET", bucket.bucketName()));
     }
 
     @Test
@@ -121,7 +153,11 @@ class TemplateTest {
     }
 
     private static List<String> keySchema(TableDefinition table) {
-        return ((List<?>) table.properties().get("KeySchema")).stream()
+        return keySchema(table.properties());
+    }
+
+    private static List<String> keySchema(Map<String, Object> tableOrIndex) {
+        return ((List<?>) tableOrIndex.get("KeySchema")).stream()
                 .map(Intrinsics::mapOrEmpty)
                 .map(key -> key.get("AttributeName") + ":" + key.get("KeyType"))
                 .toList();

@@ -1,0 +1,64 @@
+package dev.reelforge.core.asset;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Assets in a map, with the port's conditional, forward-only rules. */
+final class InMemoryAssets implements Assets {
+
+    private record Key(String owner, UUID id) {}
+
+    private final Map<Key, Asset> assets = new LinkedHashMap<>();
+    int renderQueries;
+
+    @Override
+    public boolean begin(Asset importing) {
+        return assets.putIfAbsent(new Key(importing.owner(), importing.id()), importing) == null;
+    }
+
+    @Override
+    public Optional<Asset> find(String owner, UUID id) {
+        return Optional.ofNullable(assets.get(new Key(owner, id)));
+    }
+
+    @Override
+    public List<Asset> findForRender(String owner, UUID renderId) {
+        renderQueries++;
+        return assets.values().stream()
+                .filter(asset -> asset.owner().equals(owner) && asset.renderId().equals(renderId))
+                .sorted(Comparator.comparing(Asset::filename))
+                .toList();
+    }
+
+    @Override
+    public boolean markReady(String owner, UUID id, String url, Instant now) {
+        return move(owner, id, AssetStatus.READY, Optional.of(url), Optional.empty(), now);
+    }
+
+    @Override
+    public boolean markFailed(String owner, UUID id, String error, Instant now) {
+        return move(owner, id, AssetStatus.FAILED, Optional.empty(), Optional.of(error), now);
+    }
+
+    @Override
+    public boolean markDeleted(String owner, UUID id, Instant now) {
+        return move(owner, id, AssetStatus.DELETED, Optional.empty(), Optional.empty(), now);
+    }
+
+    private boolean move(String owner, UUID id, AssetStatus next, Optional<String> url, Optional<String> error,
+            Instant now) {
+        Asset asset = assets.get(new Key(owner, id));
+        if (asset == null || !asset.status().canMoveTo(next)) {
+            return false;
+        }
+        assets.put(new Key(owner, id), new Asset(asset.id(), owner, asset.environment(), asset.region(),
+                asset.renderId(), asset.filename(), url.or(asset::url), next, asset.created(), now,
+                error.or(asset::error)));
+        return true;
+    }
+}
