@@ -104,7 +104,8 @@ public final class LocalStack implements AutoCloseable {
             opened.add(services);
             Clock clock = Clock.systemUTC();
             LocalRuntime runtime = new LocalRuntime(ffmpeg, dataDirectory.resolve("work"), options.allowLoopbackSources());
-            Map<String, LocalFunction> functions = initialize(template, services.endpoints(), runtime, options.log());
+            Map<String, LocalFunction> functions = initialize(template, services.endpoints(), runtime, clock,
+                    options.log());
 
             AsyncInvoker invoker = new AsyncInvoker(ASYNC_RETRY_DELAYS, options.log());
             opened.add(invoker);
@@ -151,12 +152,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** Initializes every function of the template, as warm execution environments. */
     static Map<String, LocalFunction> initialize(SamTemplate template, ServiceEndpoints endpoints, LocalRuntime runtime,
-            Consumer<String> log) {
+            Clock clock, Consumer<String> log) {
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
         for (FunctionDefinition definition : template.functions()) {
             functions.put(definition.logicalId(), LocalFunction.initialize(definition,
                     FunctionEnvironment.of(definition, endpoints, StackIdentity.LOCAL, runtime),
-                    FunctionEnvironment.arnOf(definition, StackIdentity.LOCAL), log));
+                    FunctionEnvironment.arnOf(definition, StackIdentity.LOCAL), clock, log));
         }
         return functions;
     }

@@ -2,10 +2,10 @@ package dev.reelforge.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.reelforge.local.template.FunctionDefinition;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -19,8 +19,10 @@ import java.util.function.Consumer;
 /**
  * One function of template.yaml, initialized once as a warm Lambda execution environment would be:
  * its handler class is constructed with the function's own environment variables (every Reelforge
- * function has a {@code (Map<String, String> environment)} constructor for this), then invoked in
- * process with a {@link com.amazonaws.services.lambda.runtime.Context} whose deadline is its Timeout.
+ * function has a {@code (Map<String, String> environment)} constructor for this, and those that tell
+ * time a {@code (Map<String, String> environment, Clock clock)} one, which gets the stack's clock), then
+ * invoked in process with a {@link com.amazonaws.services.lambda.runtime.Context} whose deadline is its
+ * Timeout.
  */
 public final class LocalFunction {
 
@@ -48,13 +50,18 @@ public final class LocalFunction {
     }
 
     /** Initializes a function whose log lines (what it writes through its Context's logger) go to {@code log}. */
-    @SuppressWarnings("unchecked")
     public static LocalFunction initialize(FunctionDefinition definition, Map<String, String> environment,
             String arn, Consumer<String> log) {
+        return initialize(definition, environment, arn, Clock.systemUTC(), log);
+    }
+
+    /** As {@link #initialize(FunctionDefinition, Map, String, Consumer)}, the function telling time by {@code clock}. */
+    @SuppressWarnings("unchecked")
+    public static LocalFunction initialize(FunctionDefinition definition, Map<String, String> environment,
+            String arn, Clock clock, Consumer<String> log) {
         try {
             Class<?> handlerClass = Class.forName(definition.handlerClass());
-            Constructor<?> constructor = handlerClass.getConstructor(Map.class);
-            Object handler = constructor.newInstance(Map.copyOf(environment));
+            Object handler = construct(handlerClass, Map.copyOf(environment), clock);
             if (!(handler instanceof RequestHandler<?, ?>)) {
                 throw new IllegalStateException(definition.handlerClass() + " is not a RequestHandler");
             }
@@ -65,6 +72,15 @@ public final class LocalFunction {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(definition.logicalId() + " has no usable handler "
                     + definition.handlerClass() + " with a (Map) constructor", e);
+        }
+    }
+
+    private static Object construct(Class<?> handlerClass, Map<String, String> environment, Clock clock)
+            throws ReflectiveOperationException {
+        try {
+            return handlerClass.getConstructor(Map.class, Clock.class).newInstance(environment, clock);
+        } catch (NoSuchMethodException timeless) {
+            return handlerClass.getConstructor(Map.class).newInstance(environment);
         }
     }
 

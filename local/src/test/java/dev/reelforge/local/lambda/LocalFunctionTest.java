@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.reelforge.local.template.FunctionDefinition;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,25 @@ class LocalFunctionTest {
         }
     }
 
+    /** Tells the time of the clock it was built with. */
+    public static final class ClockReadingHandler implements RequestHandler<Map<String, Object>, String> {
+
+        private final Clock clock;
+
+        public ClockReadingHandler(Map<String, String> environment) {
+            this(environment, Clock.systemUTC());
+        }
+
+        public ClockReadingHandler(Map<String, String> environment, Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public String handleRequest(Map<String, Object> event, Context context) {
+            return clock.instant().toString();
+        }
+    }
+
     private static LocalFunction probe(Duration timeout) {
         FunctionDefinition definition = new FunctionDefinition("Probe", "stack-Probe", ProbeHandler.class.getName(),
                 "unused.jar", timeout, 256, Map.of(), List.of());
@@ -58,6 +80,18 @@ class LocalFunctionTest {
         assertThat(result.get("greeting")).isEqualTo("hi");
         assertThat((Integer) result.get("before")).isBetween(2_500, 3_000);
         assertThat((Integer) result.get("after")).isLessThanOrEqualTo((Integer) result.get("before") - 50);
+    }
+
+    @Test
+    void aHandlerThatTellsTimeIsBuiltWithTheStacksClock() {
+        Instant stackTime = Instant.parse("2030-01-01T00:00:00Z");
+        FunctionDefinition definition = new FunctionDefinition("Clocked", "stack-Clocked",
+                ClockReadingHandler.class.getName(), "unused.jar", Duration.ofSeconds(3), 256, Map.of(), List.of());
+
+        LocalFunction function = LocalFunction.initialize(definition, Map.of(), "arn:aws:lambda:::function:stack-Clocked",
+                Clock.fixed(stackTime, ZoneOffset.UTC), line -> {});
+
+        assertThat(function.invoke(Map.of())).isEqualTo(stackTime.toString());
     }
 
     @Test

@@ -36,18 +36,23 @@ public final class DeleteAssetFunction
 
     /** Wires the real parts from the given environment variables; the embedded stack passes each function its own. */
     public DeleteAssetFunction(Map<String, String> environment) {
-        this(wire(DeleteAssetSettings.from(new EnvironmentVariables(environment))));
+        this(environment, Clock.systemUTC());
+    }
+
+    /** As {@link #DeleteAssetFunction(Map)}, telling time by {@code clock}: the embedded stack's is controllable. */
+    public DeleteAssetFunction(Map<String, String> environment, Clock clock) {
+        this(wire(DeleteAssetSettings.from(new EnvironmentVariables(environment)), Clock.tick(clock, Duration.ofMillis(1))));
     }
 
     public DeleteAssetFunction(DeleteAsset deleteAsset) {
         this.deleteAsset = deleteAsset;
     }
 
-    private static DeleteAsset wire(DeleteAssetSettings settings) {
+    private static DeleteAsset wire(DeleteAssetSettings settings, Clock clock) {
         return new DeleteAsset(
                 new DynamoDbAssets(AwsClients.dynamoDb(settings.aws()), settings.assetsTable()),
                 new S3HostedFiles(AwsClients.s3(settings.aws()), settings.hostingBucket()),
-                Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)));
+                clock);
     }
 
     @Override

@@ -38,20 +38,25 @@ public final class DeleteRenderAssetsFunction
 
     /** Wires the real parts from the given environment variables; the embedded stack passes each function its own. */
     public DeleteRenderAssetsFunction(Map<String, String> environment) {
-        this(wire(DeleteRenderAssetsSettings.from(new EnvironmentVariables(environment))));
+        this(environment, Clock.systemUTC());
+    }
+
+    /** As {@link #DeleteRenderAssetsFunction(Map)}, telling time by {@code clock}: the embedded stack's is controllable. */
+    public DeleteRenderAssetsFunction(Map<String, String> environment, Clock clock) {
+        this(wire(DeleteRenderAssetsSettings.from(new EnvironmentVariables(environment)), Clock.tick(clock, Duration.ofMillis(1))));
     }
 
     public DeleteRenderAssetsFunction(DeleteRenderAssets deleteRenderAssets) {
         this.deleteRenderAssets = deleteRenderAssets;
     }
 
-    private static DeleteRenderAssets wire(DeleteRenderAssetsSettings settings) {
+    private static DeleteRenderAssets wire(DeleteRenderAssetsSettings settings, Clock clock) {
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings.aws());
         return new DeleteRenderAssets(
                 new DynamoDbRenders(dynamoDb, settings.rendersTable()),
                 new DynamoDbAssets(dynamoDb, settings.assetsTable()),
                 new S3HostedFiles(AwsClients.s3(settings.aws()), settings.hostingBucket()),
-                Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)));
+                clock);
     }
 
     @Override

@@ -27,18 +27,23 @@ public final class RenderStatusFunction implements RequestHandler<ScheduledEvent
 
     /** Wires the real parts from the given environment variables; the embedded stack passes each function its own. */
     public RenderStatusFunction(Map<String, String> environment) {
-        this(wire(RenderStatusSettings.from(new EnvironmentVariables(environment))));
+        this(environment, Clock.systemUTC());
+    }
+
+    /** As {@link #RenderStatusFunction(Map)}, telling time by {@code clock}: the embedded stack's is controllable. */
+    public RenderStatusFunction(Map<String, String> environment, Clock clock) {
+        this(wire(RenderStatusSettings.from(new EnvironmentVariables(environment)), Clock.tick(clock, Duration.ofMillis(1))));
     }
 
     public RenderStatusFunction(RecordEncodingEvent recordEncodingEvent) {
         this.recordEncodingEvent = recordEncodingEvent;
     }
 
-    private static RecordEncodingEvent wire(RenderStatusSettings settings) {
+    private static RecordEncodingEvent wire(RenderStatusSettings settings, Clock clock) {
         return new RecordEncodingEvent(
                 new DynamoDbRenders(AwsClients.dynamoDb(settings.aws()), settings.rendersTable()),
                 new S3Storage(AwsClients.s3(settings.aws()), AwsClients.s3Presigner(settings.aws()), settings.tempBucket()),
-                Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)));
+                clock);
     }
 
     @Override

@@ -25,12 +25,17 @@ public final class RenderSweeperFunction implements RequestHandler<ScheduledEven
 
     /** Wires the real parts from the given environment variables; the embedded stack passes each function its own. */
     public RenderSweeperFunction(Map<String, String> environment) {
-        this(RenderSweeperSettings.from(new EnvironmentVariables(environment)));
+        this(environment, Clock.systemUTC());
     }
 
-    private RenderSweeperFunction(RenderSweeperSettings settings) {
+    /** As {@link #RenderSweeperFunction(Map)}, telling time by {@code clock}: the embedded stack's is controllable. */
+    public RenderSweeperFunction(Map<String, String> environment, Clock clock) {
+        this(RenderSweeperSettings.from(new EnvironmentVariables(environment)), Clock.tick(clock, Duration.ofMillis(1)));
+    }
+
+    private RenderSweeperFunction(RenderSweeperSettings settings, Clock clock) {
         this(new FailStuckRenders(new DynamoDbRenders(AwsClients.dynamoDb(settings.aws()), settings.rendersTable()),
-                Clock.tick(Clock.systemUTC(), Duration.ofMillis(1))), settings.patience());
+                clock), settings.patience());
     }
 
     public RenderSweeperFunction(FailStuckRenders failStuckRenders, Duration patience) {

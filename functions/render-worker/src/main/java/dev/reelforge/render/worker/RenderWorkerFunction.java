@@ -51,14 +51,19 @@ public final class RenderWorkerFunction implements RequestHandler<DynamodbEvent,
 
     /** Wires the real parts from the given environment variables; the embedded stack passes each function its own. */
     public RenderWorkerFunction(Map<String, String> environment) {
-        this(wire(RenderWorkerSettings.from(new EnvironmentVariables(environment))));
+        this(environment, Clock.systemUTC());
+    }
+
+    /** As {@link #RenderWorkerFunction(Map)}, telling time by {@code clock}: the embedded stack's is controllable. */
+    public RenderWorkerFunction(Map<String, String> environment, Clock clock) {
+        this(wire(RenderWorkerSettings.from(new EnvironmentVariables(environment)), Clock.tick(clock, Duration.ofMillis(1))));
     }
 
     public RenderWorkerFunction(ProduceRender produceRender) {
         this.produceRender = produceRender;
     }
 
-    private static ProduceRender wire(RenderWorkerSettings settings) {
+    private static ProduceRender wire(RenderWorkerSettings settings, Clock clock) {
         S3Client s3 = AwsClients.s3(settings.aws());
         S3Storage storage = new S3Storage(s3, AwsClients.s3Presigner(settings.aws()), settings.tempBucket());
         WatermarkImage watermark = Watermark.publish(storage, settings.watermarkKey(), settings.workDirectory());
@@ -73,7 +78,7 @@ public final class RenderWorkerFunction implements RequestHandler<DynamodbEvent,
                 new MediaConvertEncoder(AwsClients.mediaConvert(settings.aws()), new MediaConvertSettings(
                         settings.mediaConvertRoleArn(), settings.mediaConvertQueueArn(),
                         storage.location(settings.watermarkKey()), watermark.size())),
-                Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)),
+                clock,
                 settings.workDirectory(),
                 new ProduceRender.Limits(settings.maxSourceLength(), settings.maxOutputLength()));
     }

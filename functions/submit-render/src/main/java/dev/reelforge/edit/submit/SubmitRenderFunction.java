@@ -37,18 +37,23 @@ public final class SubmitRenderFunction
 
     /** Wires the real parts from the given environment variables; the embedded stack passes each function its own. */
     public SubmitRenderFunction(Map<String, String> environment) {
-        this(wire(SubmitRenderSettings.from(new EnvironmentVariables(environment))));
+        this(environment, Clock.systemUTC());
+    }
+
+    /** As {@link #SubmitRenderFunction(Map)}, telling time by {@code clock}: the embedded stack's is controllable. */
+    public SubmitRenderFunction(Map<String, String> environment, Clock clock) {
+        this(wire(SubmitRenderSettings.from(new EnvironmentVariables(environment)), Clock.tick(clock, Duration.ofMillis(1))));
     }
 
     public SubmitRenderFunction(SubmitRender submitRender) {
         this.submitRender = submitRender;
     }
 
-    private static SubmitRender wire(SubmitRenderSettings settings) {
+    private static SubmitRender wire(SubmitRenderSettings settings, Clock clock) {
         return new SubmitRender(
                 new DynamoDbRenders(AwsClients.dynamoDb(settings.aws()), settings.rendersTable()),
                 new EditValidator(),
-                Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)),
+                clock,
                 UUID::randomUUID);
     }
 
