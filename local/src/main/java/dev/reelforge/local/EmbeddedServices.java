@@ -1,12 +1,15 @@
 package dev.reelforge.local;
 
 import dev.reelforge.local.mediaconvert.MediaConvertEmulator;
+import dev.reelforge.local.s3.ObjectCreated;
+import dev.reelforge.local.s3.ObjectWrites;
 import dev.reelforge.local.services.DynamoDbLocalServer;
 import dev.reelforge.local.services.LocalService;
 import dev.reelforge.local.services.S3ProxyServer;
 import dev.reelforge.local.template.SamTemplate;
 import dev.reelforge.local.template.StackIdentity;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -40,20 +43,31 @@ public final class EmbeddedServices implements AutoCloseable {
      */
     public static EmbeddedServices start(Path dataDirectory, SamTemplate template, Path ffmpeg,
             Consumer<String> mediaConvertEvents) {
+        return start(dataDirectory, template, ffmpeg, mediaConvertEvents, Clock.systemUTC(), created -> {});
+    }
+
+    /**
+     * As {@link #start(Path, SamTemplate, Path, Consumer)}, the services telling time by {@code clock} (object
+     * times, MediaConvert jobs and events).
+     *
+     * @param objectCreated told of every object S3 requests create, on the request's thread (must not block)
+     */
+    public static EmbeddedServices start(Path dataDirectory, SamTemplate template, Path ffmpeg,
+            Consumer<String> mediaConvertEvents, Clock clock, Consumer<ObjectCreated> objectCreated) {
         LocalCredentials.installAsDefault();
         List<LocalService> started = new ArrayList<>();
         try {
             DynamoDbLocalServer dynamoDbServer = DynamoDbLocalServer.start(dataDirectory.resolve("dynamodb"));
             started.add(dynamoDbServer);
             S3ProxyServer s3Server = S3ProxyServer.start(dataDirectory.resolve("s3"), LocalCredentials.ACCESS_KEY_ID,
-                    LocalCredentials.SECRET_ACCESS_KEY);
+                    LocalCredentials.SECRET_ACCESS_KEY, clock, objectCreated);
             started.add(s3Server);
             DynamoDbClient dynamoDb = LocalClients.dynamoDb(dynamoDbServer.endpoint());
             S3Client s3 = LocalClients.s3(s3Server.endpoint());
             ResourceProvisioner.provision(template, dynamoDb, s3);
             MediaConvertEmulator mediaConvert = MediaConvertEmulator.start(ffmpeg, s3,
                     dataDirectory.resolve("mediaconvert"), StackIdentity.LOCAL.accountId(), StackIdentity.LOCAL.region(),
-                    mediaConvertEvents);
+                    mediaConvertEvents, clock);
             return new EmbeddedServices(dynamoDbServer, s3Server, mediaConvert, dynamoDb, s3);
         } catch (RuntimeException e) {
             started.reversed().forEach(LocalService::close);
@@ -71,6 +85,11 @@ public final class EmbeddedServices implements AutoCloseable {
 
     public S3Client s3() {
         return s3;
+    }
+
+    /** S3's object writes, for work that must not overlap one (lifecycle rules). */
+    public ObjectWrites objectWrites() {
+        return s3Server.writes();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.reelforge.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.json.Json;
+import dev.reelforge.local.clock.LocalClock;
 import dev.reelforge.local.lambda.FunctionErrorException;
 import dev.reelforge.local.lambda.FunctionTimeoutException;
 import dev.reelforge.local.lambda.LambdaJson;
@@ -14,12 +15,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
  * {@code reelforge invoke <FunctionLogicalId> -e events/...json}: what {@code sam local invoke} does,
  * without Docker. Against the running embedded stack of the data directory if there is one, otherwise
- * against its services started just for this invocation.
+ * against its services started just for this invocation; either way the function tells time by the data
+ * directory's clock (see {@link LocalClock}).
  */
 final class InvokeCommand {
 
@@ -46,14 +49,17 @@ final class InvokeCommand {
                     .orElseThrow(() -> new IllegalStateException("a stack holds " + options.dataDirectory()
                             + " but its local.json is unreadable"));
             LocalCredentials.installAsDefault();
-            return invoke(definition.get(), endpoints, runtime(options), event);
+            return invoke(definition.get(), endpoints, runtime(options), LocalClock.open(options.dataDirectory()), event);
         }
+        LocalClock clock = LocalClock.open(options.dataDirectory());
         try (DataDirectoryLock held = lock.get();
                 EmbeddedServices services = EmbeddedServices.start(options.dataDirectory(), template,
                         runtime(options).ffmpeg(), mediaConvertEvent -> System.err.println(
                                 "[invoke] no stack is running, so this MediaConvert event reaches no function: "
-                                        + mediaConvertEvent))) {
-            return invoke(definition.get(), services.endpoints(), runtime(options), event);
+                                        + mediaConvertEvent), clock, created -> System.err.println(
+                                "[invoke] no stack is running, so the S3 event of " + created.key()
+                                        + " reaches no function"))) {
+            return invoke(definition.get(), services.endpoints(), runtime(options), clock, event);
         }
     }
 
@@ -62,11 +68,11 @@ final class InvokeCommand {
                 options.dataDirectory().resolve("work"), true);
     }
 
-    static int invoke(FunctionDefinition definition, ServiceEndpoints endpoints, LocalRuntime runtime, String eventJson)
-            throws IOException {
+    static int invoke(FunctionDefinition definition, ServiceEndpoints endpoints, LocalRuntime runtime, Clock clock,
+            String eventJson) throws IOException {
         LocalFunction function = LocalFunction.initialize(definition,
                 FunctionEnvironment.of(definition, endpoints, StackIdentity.LOCAL, runtime),
-                FunctionEnvironment.arnOf(definition, StackIdentity.LOCAL));
+                FunctionEnvironment.arnOf(definition, StackIdentity.LOCAL), clock, System.err::println);
         Object event = LambdaJson.fromJson(eventJson, function.eventType());
         try {
             Object result = function.invoke(event);

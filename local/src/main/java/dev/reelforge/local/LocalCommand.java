@@ -31,13 +31,15 @@ final class LocalCommand {
                   DynamoDB     %s
                   S3           %s
                   MediaConvert %s
+                  control      %s   (clock: %s, real time + %s; ./reelforge clock advance PT25H)
                   owner        %s
                   stage key    %s
                   v1 key       %s
                   described in %s
                 """.formatted(descriptor.apiUrl(), descriptor.apiUrl(), descriptor.apiUrl(),
                 descriptor.services().get("dynamodb"), descriptor.services().get("s3"),
-                descriptor.services().get("mediaconvert"), descriptor.owner(),
+                descriptor.services().get("mediaconvert"), descriptor.services().get(LocalStack.CONTROL_SERVICE),
+                stack.clock().instant(), stack.clock().offset(), descriptor.owner(),
                 descriptor.apiKey(Environment.STAGE), descriptor.apiKey(Environment.V1),
                 options.dataDirectory().resolve(LocalDescriptor.FILE_NAME).toAbsolutePath()));
         stopped.await();

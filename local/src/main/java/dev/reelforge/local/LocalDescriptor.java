@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * {@code DATA_DIR/local.json}: where a running embedded stack listens and the development account's
  * credentials. Scripts and tests read these names:
- * {@code {"apiUrl", "owner", "apiKeys": {"stage", "v1"}, "services": {"dynamodb", "s3"}}}.
+ * {@code {"apiUrl", "owner", "apiKeys": {"stage", "v1"}, "services": {"dynamodb", "s3", "mediaconvert", "control"}}}
+ * ({@code control}: the stack's own endpoint, see {@link dev.reelforge.local.control.ControlServer}).
  */
 public record LocalDescriptor(URI apiUrl, String owner, Map<Environment, String> apiKeys, Map<String, URI> services) {
 

@@ -4,11 +4,15 @@ import dev.reelforge.aws.dynamodb.DynamoDbAccounts;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.account.CreatedAccount;
 import dev.reelforge.local.apigateway.ApiGatewayEmulator;
+import dev.reelforge.local.clock.LocalClock;
+import dev.reelforge.local.control.ControlServer;
 import dev.reelforge.local.events.AsyncInvoker;
 import dev.reelforge.local.events.DynamoDbStreamPoller;
 import dev.reelforge.local.events.LocalEventBus;
 import dev.reelforge.local.events.LocalScheduler;
+import dev.reelforge.local.events.S3EventNotifications;
 import dev.reelforge.local.lambda.LocalFunction;
+import dev.reelforge.local.s3.LifecycleApplier;
 import dev.reelforge.local.template.FunctionDefinition;
 import dev.reelforge.local.template.SamTemplate;
 import dev.reelforge.local.template.StackIdentity;
@@ -31,7 +35,9 @@ import java.util.function.Consumer;
 /**
  * The whole of Reelforge on one machine: the local AWS services, every function of template.yaml
  * initialized against them and wired to its event sources (API routes, the renders stream, EventBridge
- * rules, schedules), and a seeded development account, described in {@code DATA_DIR/local.json}.
+ * rules, schedules, S3 object-created notifications), the buckets' lifecycle rules, and a seeded development
+ * account, described in {@code DATA_DIR/local.json}. Everything tells time by the stack's {@link LocalClock},
+ * which a test (or {@code ./reelforge clock advance}) moves forward.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -39,6 +45,8 @@ public final class LocalStack implements AutoCloseable {
     static final String ACCOUNTS_TABLE = "AccountsTable";
     /** Lambda retries an asynchronous invocation after one and two minutes; locally, after seconds. */
     static final List<Duration> ASYNC_RETRY_DELAYS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    /** The name local.json gives the stack's control endpoint among its services. */
+    public static final String CONTROL_SERVICE = "control";
 
     /**
      * @param ffmpeg             the ffmpeg to run; empty for the bundled static build (or {@code FFMPEG} of the
@@ -62,20 +70,27 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private final DataDirectoryLock lock;
+    private final LocalClock clock;
     private final EmbeddedServices services;
     private final Map<String, LocalFunction> functions;
     private final List<AutoCloseable> eventSources;
     private final LocalScheduler scheduler;
+    private final AsyncInvoker invoker;
     private final ApiGatewayEmulator api;
+    private final ControlServer control;
     private final LocalDescriptor descriptor;
     private final SamTemplate template;
     private final Path ffmpeg;
 
-    private LocalStack(DataDirectoryLock lock, EmbeddedServices services, Map<String, LocalFunction> functions,
-            List<AutoCloseable> eventSources, LocalScheduler scheduler, ApiGatewayEmulator api,
-            LocalDescriptor descriptor, SamTemplate template, Path ffmpeg) {
+    private LocalStack(DataDirectoryLock lock, LocalClock clock, EmbeddedServices services,
+            Map<String, LocalFunction> functions, List<AutoCloseable> eventSources, LocalScheduler scheduler,
+            AsyncInvoker invoker, ApiGatewayEmulator api, ControlServer control, LocalDescriptor descriptor,
+            SamTemplate template, Path ffmpeg) {
         this.ffmpeg = ffmpeg;
         this.lock = lock;
+        this.clock = clock;
+        this.invoker = invoker;
+        this.control = control;
         this.services = services;
         this.functions = functions;
         this.eventSources = eventSources;
@@ -93,16 +108,22 @@ public final class LocalStack implements AutoCloseable {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             SamTemplate template = SamTemplate.load(options.template(), StackIdentity.LOCAL, options.parameterOverrides());
+            LocalClock clock = LocalClock.open(dataDirectory);
             Path ffmpeg = ffmpeg(options, dataDirectory);
             AtomicReference<LocalEventBus> bus = new AtomicReference<>();
+            AtomicReference<S3EventNotifications> notifications = new AtomicReference<>();
             EmbeddedServices services = EmbeddedServices.start(dataDirectory, template, ffmpeg, event -> {
                 LocalEventBus ready = bus.get();
                 if (ready != null) {
                     ready.publish(event);
                 }
+            }, clock, created -> {
+                S3EventNotifications ready = notifications.get();
+                if (ready != null) {
+                    ready.accept(created);
+                }
             });
             opened.add(services);
-            Clock clock = Clock.systemUTC();
             LocalRuntime runtime = new LocalRuntime(ffmpeg, dataDirectory.resolve("work"), options.allowLoopbackSources());
             Map<String, LocalFunction> functions = initialize(template, services.endpoints(), runtime, clock,
                     options.log());
@@ -110,9 +131,15 @@ public final class LocalStack implements AutoCloseable {
             AsyncInvoker invoker = new AsyncInvoker(ASYNC_RETRY_DELAYS, options.log());
             opened.add(invoker);
             bus.set(new LocalEventBus(functions.values(), invoker));
+            notifications.set(new S3EventNotifications(template.buckets(), functions.values(), invoker,
+                    StackIdentity.LOCAL, options.log()));
             LocalScheduler scheduler = new LocalScheduler(functions.values(), invoker, StackIdentity.LOCAL, clock);
             opened.add(scheduler);
-            List<AutoCloseable> eventSources = new ArrayList<>(List.of(invoker, scheduler));
+            LifecycleApplier lifecycle = LifecycleApplier.start(template.buckets(), services.s3(), clock,
+                    services.objectWrites(), options.log());
+            opened.add(lifecycle);
+            clock.onAdvance(lifecycle);
+            List<AutoCloseable> eventSources = new ArrayList<>(List.of(invoker, scheduler, lifecycle));
             for (LocalFunction function : functions.values()) {
                 for (StreamEventDefinition stream : function.definition().streamEvents()) {
                     DynamoDbStreamPoller poller = new DynamoDbStreamPoller(
@@ -131,12 +158,16 @@ public final class LocalStack implements AutoCloseable {
             ApiGatewayEmulator api = ApiGatewayEmulator.start(template.apis(), functions, StackIdentity.LOCAL,
                     options.apiPort(), clock, options.log());
             opened.add(api);
+            ControlServer control = ControlServer.start(clock);
+            opened.add(control);
             Map<Environment, String> keys = new EnumMap<>(Environment.class);
             account.apiKeys().forEach((environment, key) -> keys.put(environment, key.value()));
-            LocalDescriptor descriptor = new LocalDescriptor(api.endpoint(), account.owner(), keys,
-                    services.endpoints().byName());
+            Map<String, URI> endpoints = new LinkedHashMap<>(services.endpoints().byName());
+            endpoints.put(CONTROL_SERVICE, control.endpoint());
+            LocalDescriptor descriptor = new LocalDescriptor(api.endpoint(), account.owner(), keys, endpoints);
             descriptor.write(dataDirectory);
-            return new LocalStack(lock, services, functions, eventSources, scheduler, api, descriptor, template, ffmpeg);
+            return new LocalStack(lock, clock, services, functions, eventSources, scheduler, invoker, api, control,
+                    descriptor, template, ffmpeg);
         } catch (RuntimeException e) {
             closeAll(opened.reversed());
             lock.close();
@@ -172,6 +203,31 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalDescriptor descriptor() {
         return descriptor;
+    }
+
+    /**
+     * The stack's time, which every part of it reads; {@code clock().advance(Duration.ofHours(25))} moves it a
+     * day and an hour forward and applies the lifecycle rules before it returns.
+     */
+    public LocalClock clock() {
+        return clock;
+    }
+
+    /**
+     * Waits until no asynchronous invocation (EventBridge, schedules, S3 notifications, retries included) is
+     * queued or running.
+     *
+     * @return false when some were still in flight after {@code timeout}
+     */
+    public boolean awaitAsyncInvocations(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (invoker.inFlight() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     public URI apiUrl() {
@@ -212,6 +268,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         List<AutoCloseable> parts = new ArrayList<>();
+        parts.add(control);
         parts.add(api);
         parts.addAll(eventSources.reversed());
         parts.add(services);

@@ -6,7 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
-/** The {@code ./reelforge} commands: {@code local}, {@code invoke} and {@code bench}. */
+/** The {@code ./reelforge} commands: {@code local}, {@code invoke}, {@code clock}, {@code demo} and {@code bench}. */
 public final class Main {
 
     private static final String USAGE = """
@@ -15,6 +15,9 @@ public final class Main {
                                                        run the embedded stack until Ctrl-C
               invoke <FunctionLogicalId> -e FILE [--data-dir DIR]
                                                        invoke one function with an event, print its response
+              clock  [show | advance <ISO-8601 duration>] [--data-dir DIR]
+                                                       read or move the stack's clock (PT25H, P2D); on a running
+                                                       stack it applies the lifecycle rules before returning
               demo   [--data-dir DIR] [--version stage|v1]
                                                        render a sample edit end to end and print its URLs
               bench  api [--runs N] [--requests N] [--warmup N] [--part all|cold|warm]
@@ -37,6 +40,7 @@ public final class Main {
         int status = switch (command) {
             case "local" -> LocalCommand.run(options);
             case "invoke" -> InvokeCommand.run(options);
+            case "clock" -> ClockCommand.run(options);
             case "demo" -> DemoCommand.run(options);
             case "bench" -> ApiBenchmark.run(options);
             default -> {

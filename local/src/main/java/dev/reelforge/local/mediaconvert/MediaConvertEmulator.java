@@ -142,7 +142,13 @@ public final class MediaConvertEmulator implements LocalService {
      */
     public static MediaConvertEmulator start(Path ffmpeg, S3Client s3, Path workDirectory, String accountId,
             String region, Consumer<String> events) {
-        return start(ffmpeg, s3, workDirectory, accountId, region, events, 0, Clock.systemUTC());
+        return start(ffmpeg, s3, workDirectory, accountId, region, events, Clock.systemUTC());
+    }
+
+    /** As {@link #start(Path, S3Client, Path, String, String, Consumer)}, jobs and events telling time by {@code clock}. */
+    public static MediaConvertEmulator start(Path ffmpeg, S3Client s3, Path workDirectory, String accountId,
+            String region, Consumer<String> events, Clock clock) {
+        return start(ffmpeg, s3, workDirectory, accountId, region, events, 0, clock);
     }
 
     static MediaConvertEmulator start(Path ffmpeg, S3Client s3, Path workDirectory, String accountId, String region,

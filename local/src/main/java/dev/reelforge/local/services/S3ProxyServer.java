@@ -1,35 +1,55 @@
 package dev.reelforge.local.services;
 
+import dev.reelforge.local.s3.ObjectCreated;
+import dev.reelforge.local.s3.ObjectCreationHook;
+import dev.reelforge.local.s3.ObjectWrites;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 
 /**
- * S3Proxy serving the S3 API from files under {@code directory} (one folder per bucket). Clients sign
- * with the local credentials and address buckets path-style.
+ * S3Proxy serving the S3 API from files under {@code directory} (one folder per bucket), with the stack's
+ * hook on object creation ({@link ObjectCreationHook}: object times follow the stack's clock, creations are
+ * reported). Clients sign with the local credentials and address buckets path-style.
  */
 public final class S3ProxyServer implements LocalService {
 
     private final S3Proxy proxy;
     private final URI endpoint;
+    private final ObjectWrites writes;
 
-    private S3ProxyServer(S3Proxy proxy, URI endpoint) {
+    private S3ProxyServer(S3Proxy proxy, URI endpoint, ObjectWrites writes) {
         this.proxy = proxy;
         this.endpoint = endpoint;
+        this.writes = writes;
     }
 
+    /** S3Proxy on the system's clock, telling no one of the objects it creates. */
     public static S3ProxyServer start(Path directory, String accessKeyId, String secretAccessKey) {
+        return start(directory, accessKeyId, secretAccessKey, Clock.systemUTC(), created -> {});
+    }
+
+    /**
+     * @param clock         what new objects' LastModified and uploads' initiation times are read from
+     * @param objectCreated told of every object a request creates, on that request's thread (must not block)
+     */
+    public static S3ProxyServer start(Path directory, String accessKeyId, String secretAccessKey, Clock clock,
+            Consumer<ObjectCreated> objectCreated) {
         try {
             Files.createDirectories(directory);
             Properties properties = new Properties();
             properties.setProperty("jclouds.filesystem.basedir", directory.toAbsolutePath().toString());
             URI endpoint = URI.create("http://127.0.0.1:" + LoopbackPorts.free());
+            ObjectCreationHook store = new ObjectCreationHook(BlobStores.create("filesystem", properties),
+                    directory.toAbsolutePath(), clock, objectCreated);
             S3Proxy proxy = S3Proxy.builder()
-                    .blobStore(BlobStores.create("filesystem", properties))
+                    .blobStore(store)
                     .endpoint(endpoint)
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKeyId, secretAccessKey)
                     .build();
@@ -41,7 +61,7 @@ public final class S3ProxyServer implements LocalService {
                 }
                 Thread.sleep(10);
             }
-            return new S3ProxyServer(proxy, endpoint);
+            return new S3ProxyServer(proxy, endpoint, store);
         } catch (LocalServiceException e) {
             throw e;
         } catch (Exception e) {
@@ -52,6 +72,11 @@ public final class S3ProxyServer implements LocalService {
     @Override
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** The object writes, for work that must not overlap one (lifecycle rules). */
+    public ObjectWrites writes() {
+        return writes;
     }
 
     @Override

@@ -80,6 +80,7 @@ public final class SamTemplate {
         List<StreamEventDefinition> streamEvents = new ArrayList<>();
         List<RuleEventDefinition> ruleEvents = new ArrayList<>();
         List<ScheduleEventDefinition> scheduleEvents = new ArrayList<>();
+        List<BucketEventDefinition> bucketEvents = new ArrayList<>();
         mapOrEmpty(properties.get("Events")).forEach((name, event) -> {
             Map<String, Object> eventMap = mapOrEmpty(event);
             Map<String, Object> source = mapOrEmpty(eventMap.get("Properties"));
@@ -110,6 +111,8 @@ public final class SamTemplate {
                 case "EventBridgeRule" -> ruleEvents.add(new RuleEventDefinition(name, mapOrEmpty(source.get("Pattern"))));
                 case "Schedule" -> scheduleEvents.add(ScheduleEventDefinition.parse(name,
                         String.valueOf(source.get("Schedule"))));
+                case "S3" -> bucketEvents.add(BucketEventDefinition.parse(logicalId + "." + name, name,
+                        bucketOf(logicalId + "." + name, source.get("Bucket")), source));
                 default -> throw new TemplateException(logicalId + "." + name + ": the embedded stack does not deliver "
                         + eventMap.get("Type") + " events");
             }
@@ -122,7 +125,17 @@ public final class SamTemplate {
                 Duration.ofSeconds(Long.parseLong(String.valueOf(properties.getOrDefault("Timeout", 3)))),
                 Integer.parseInt(String.valueOf(properties.getOrDefault("MemorySize", 128))),
                 environment,
-                apiEvents, streamEvents, ruleEvents, scheduleEvents);
+                apiEvents, streamEvents, ruleEvents, scheduleEvents, bucketEvents);
+    }
+
+    /** SAM takes an S3 event only from a bucket of the same template, named with {@code !Ref}. */
+    private String bucketOf(String label, Object reference) {
+        Object target = mapOrEmpty(reference).get("Ref");
+        if (target == null || !ofType("AWS::S3::Bucket").containsKey(String.valueOf(target))) {
+            throw new TemplateException(label + ": Bucket must be a !Ref to an AWS::S3::Bucket of this template, found "
+                    + reference);
+        }
+        return String.valueOf(target);
     }
 
     private ApiDefinition api(String logicalId, Map<String, Object> properties) {

@@ -98,7 +98,7 @@ final class RenderTestStack implements AutoCloseable {
      * The bundled ffmpeg, extracted once for every stack of the test run rather than into each data directory
      * (as the stack does by itself); none when {@code FFMPEG} names one, which the stack then runs.
      */
-    private static Optional<Path> sharedFfmpeg() {
+    static Optional<Path> sharedFfmpeg() {
         String configured = System.getenv("FFMPEG");
         if (configured != null && !configured.isBlank()) {
             return Optional.empty();
