@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,7 +33,8 @@ final class InvokeCommand {
             return 2;
         }
         String logicalId = options.positional().getFirst();
-        SamTemplate template = SamTemplate.load(options.template());
+        LocalSigningKey signingKey = LocalSigningKey.ensure(options.dataDirectory());
+        SamTemplate template = LocalTemplate.load(options.template(), options.dataDirectory(), signingKey, Map.of());
         Optional<FunctionDefinition> definition = template.function(logicalId);
         if (definition.isEmpty()) {
             System.err.println("template.yaml has no function " + logicalId + "; it has "
@@ -52,7 +55,7 @@ final class InvokeCommand {
                 EmbeddedServices services = EmbeddedServices.start(options.dataDirectory(), template,
                         runtime(options).ffmpeg(), mediaConvertEvent -> System.err.println(
                                 "[invoke] no stack is running, so this MediaConvert event reaches no function: "
-                                        + mediaConvertEvent))) {
+                                        + mediaConvertEvent), signingKey, Clock.systemUTC())) {
             return invoke(definition.get(), services.endpoints(), runtime(options), event);
         }
     }

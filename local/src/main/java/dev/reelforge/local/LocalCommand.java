@@ -31,13 +31,19 @@ final class LocalCommand {
                   DynamoDB     %s
                   S3           %s
                   MediaConvert %s
+                  CloudFront   %s   (API)
+                  CDN          %s   (hosted assets: /{owner}/{filename})
+                  temporary    %s   (render outputs, to signed URLs)
+                  Secrets      %s
                   owner        %s
                   stage key    %s
                   v1 key       %s
                   described in %s
                 """.formatted(descriptor.apiUrl(), descriptor.apiUrl(), descriptor.apiUrl(),
                 descriptor.services().get("dynamodb"), descriptor.services().get("s3"),
-                descriptor.services().get("mediaconvert"), descriptor.owner(),
+                descriptor.services().get("mediaconvert"), descriptor.services().get("cloudfront"),
+                descriptor.services().get("cdn"), descriptor.services().get("temporaryCdn"),
+                descriptor.services().get("secretsmanager"), descriptor.owner(),
                 descriptor.apiKey(Environment.STAGE), descriptor.apiKey(Environment.V1),
                 options.dataDirectory().resolve(LocalDescriptor.FILE_NAME).toAbsolutePath()));
         stopped.await();

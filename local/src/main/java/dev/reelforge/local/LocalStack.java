@@ -43,7 +43,9 @@ public final class LocalStack implements AutoCloseable {
     /**
      * @param ffmpeg             the ffmpeg to run; empty for the bundled static build (or {@code FFMPEG} of the
      *                           environment)
-     * @param parameterOverrides values for template.yaml's parameters, as {@code sam deploy} takes them
+     * @param parameterOverrides values for template.yaml's parameters, as {@code sam deploy} takes them; the
+     *                           temporary URL key's parameters default to the data directory's key
+     *                           ({@link LocalSigningKey})
      */
     public record Options(Path template, Path dataDirectory, int apiPort, Consumer<String> log,
             boolean allowLoopbackSources, Optional<Path> ffmpeg, Map<String, String> parameterOverrides) {
@@ -92,7 +94,10 @@ public final class LocalStack implements AutoCloseable {
                         + dataDirectory.toAbsolutePath() + "; stop it or pass another --data-dir"));
         List<AutoCloseable> opened = new ArrayList<>();
         try {
-            SamTemplate template = SamTemplate.load(options.template(), StackIdentity.LOCAL, options.parameterOverrides());
+            Clock clock = Clock.systemUTC();
+            LocalSigningKey signingKey = LocalSigningKey.ensure(dataDirectory);
+            SamTemplate template = LocalTemplate.load(options.template(), dataDirectory, signingKey,
+                    options.parameterOverrides());
             Path ffmpeg = ffmpeg(options, dataDirectory);
             AtomicReference<LocalEventBus> bus = new AtomicReference<>();
             EmbeddedServices services = EmbeddedServices.start(dataDirectory, template, ffmpeg, event -> {
@@ -100,9 +105,8 @@ public final class LocalStack implements AutoCloseable {
                 if (ready != null) {
                     ready.publish(event);
                 }
-            });
+            }, signingKey, clock);
             opened.add(services);
-            Clock clock = Clock.systemUTC();
             LocalRuntime runtime = new LocalRuntime(ffmpeg, dataDirectory.resolve("work"), options.allowLoopbackSources());
             Map<String, LocalFunction> functions = initialize(template, services.endpoints(), runtime, clock,
                     options.log());
