@@ -1,8 +1,10 @@
 package dev.reelforge.local;
 
+import dev.reelforge.local.cloudfront.CloudFrontEmulator;
 import dev.reelforge.local.mediaconvert.MediaConvertEmulator;
 import dev.reelforge.local.s3.ObjectCreated;
 import dev.reelforge.local.s3.ObjectWrites;
+import dev.reelforge.local.secretsmanager.SecretsManagerEmulator;
 import dev.reelforge.local.services.DynamoDbLocalServer;
 import dev.reelforge.local.services.LocalService;
 import dev.reelforge.local.services.S3ProxyServer;
@@ -17,45 +19,47 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * DynamoDB Local, S3Proxy and the MediaConvert emulator on loopback, keeping their data under the data
- * directory, with the tables and buckets of template.yaml created.
+ * DynamoDB Local, S3Proxy, the MediaConvert, CloudFront and Secrets Manager emulators on loopback, keeping their
+ * data under the data directory, with the tables, buckets and distributions of template.yaml created and the
+ * signing key of temporary URLs stored as its secret.
  */
 public final class EmbeddedServices implements AutoCloseable {
 
     private final DynamoDbLocalServer dynamoDbServer;
     private final S3ProxyServer s3Server;
     private final MediaConvertEmulator mediaConvert;
+    private final CloudFrontEmulator cloudFront;
+    private final SecretsManagerEmulator secretsManager;
     private final DynamoDbClient dynamoDb;
     private final S3Client s3;
 
     private EmbeddedServices(DynamoDbLocalServer dynamoDbServer, S3ProxyServer s3Server, MediaConvertEmulator mediaConvert,
-            DynamoDbClient dynamoDb, S3Client s3) {
+            CloudFrontEmulator cloudFront, SecretsManagerEmulator secretsManager, DynamoDbClient dynamoDb, S3Client s3) {
         this.dynamoDbServer = dynamoDbServer;
         this.s3Server = s3Server;
         this.mediaConvert = mediaConvert;
+        this.cloudFront = cloudFront;
+        this.secretsManager = secretsManager;
         this.dynamoDb = dynamoDb;
         this.s3 = s3;
     }
 
     /**
+     * @param template           resolved for this data directory ({@link LocalTemplate}): its distributions are served
+     *                           at their domain names
      * @param ffmpeg             what the MediaConvert emulator encodes with
      * @param mediaConvertEvents receives the emulator's job state change events (EventBridge JSON)
+     * @param signingKey         stored as the secret {@link LocalSigningKey#SECRET_NAME}
+     * @param clock              what object times, MediaConvert jobs and events, and the CloudFront emulator's
+     *                           signed-URL checks follow
+     * @param objectCreated      told of every object S3 requests create, on the request's thread (must not block)
      */
     public static EmbeddedServices start(Path dataDirectory, SamTemplate template, Path ffmpeg,
-            Consumer<String> mediaConvertEvents) {
-        return start(dataDirectory, template, ffmpeg, mediaConvertEvents, Clock.systemUTC(), created -> {});
-    }
-
-    /**
-     * As {@link #start(Path, SamTemplate, Path, Consumer)}, the services telling time by {@code clock} (object
-     * times, MediaConvert jobs and events).
-     *
-     * @param objectCreated told of every object S3 requests create, on the request's thread (must not block)
-     */
-    public static EmbeddedServices start(Path dataDirectory, SamTemplate template, Path ffmpeg,
-            Consumer<String> mediaConvertEvents, Clock clock, Consumer<ObjectCreated> objectCreated) {
+            Consumer<String> mediaConvertEvents, LocalSigningKey signingKey, Clock clock,
+            Consumer<ObjectCreated> objectCreated) {
         LocalCredentials.installAsDefault();
         List<LocalService> started = new ArrayList<>();
+        List<AutoCloseable> clients = new ArrayList<>();
         try {
             DynamoDbLocalServer dynamoDbServer = DynamoDbLocalServer.start(dataDirectory.resolve("dynamodb"));
             started.add(dynamoDbServer);
@@ -63,20 +67,37 @@ public final class EmbeddedServices implements AutoCloseable {
                     LocalCredentials.SECRET_ACCESS_KEY, clock, objectCreated);
             started.add(s3Server);
             DynamoDbClient dynamoDb = LocalClients.dynamoDb(dynamoDbServer.endpoint());
+            clients.add(dynamoDb);
             S3Client s3 = LocalClients.s3(s3Server.endpoint());
+            clients.add(s3);
             ResourceProvisioner.provision(template, dynamoDb, s3);
             MediaConvertEmulator mediaConvert = MediaConvertEmulator.start(ffmpeg, s3,
                     dataDirectory.resolve("mediaconvert"), StackIdentity.LOCAL.accountId(), StackIdentity.LOCAL.region(),
                     mediaConvertEvents, clock);
-            return new EmbeddedServices(dynamoDbServer, s3Server, mediaConvert, dynamoDb, s3);
+            started.add(mediaConvert);
+            CloudFrontEmulator cloudFront = CloudFrontEmulator.start(template.distributions(), s3, clock);
+            started.add(cloudFront);
+            SecretsManagerEmulator secretsManager = SecretsManagerEmulator.start(StackIdentity.LOCAL.accountId(),
+                    StackIdentity.LOCAL.region(), clock);
+            started.add(secretsManager);
+            secretsManager.put(LocalSigningKey.SECRET_NAME, signingKey.privateKeyPem());
+            return new EmbeddedServices(dynamoDbServer, s3Server, mediaConvert, cloudFront, secretsManager, dynamoDb, s3);
         } catch (RuntimeException e) {
+            for (AutoCloseable client : clients) {
+                try {
+                    client.close();
+                } catch (Exception ignored) {
+                    // closing what was opened, the start's failure is what matters
+                }
+            }
             started.reversed().forEach(LocalService::close);
             throw e;
         }
     }
 
     public ServiceEndpoints endpoints() {
-        return new ServiceEndpoints(dynamoDbServer.endpoint(), s3Server.endpoint(), mediaConvert.endpoint());
+        return new ServiceEndpoints(dynamoDbServer.endpoint(), s3Server.endpoint(), mediaConvert.endpoint(),
+                cloudFront.endpoint(), secretsManager.endpoint(), cloudFront.distributionUrls());
     }
 
     public DynamoDbClient dynamoDb() {
@@ -92,18 +113,26 @@ public final class EmbeddedServices implements AutoCloseable {
         return s3Server.writes();
     }
 
+    /** The CloudFront emulator: its distributions and the invalidations it was sent. */
+    public CloudFrontEmulator cloudFront() {
+        return cloudFront;
+    }
+
     @Override
     public void close() {
         dynamoDb.close();
         s3.close();
-        try {
-            mediaConvert.close();
-        } finally {
+        List<LocalService> services = List.of(secretsManager, cloudFront, mediaConvert, s3Server, dynamoDbServer);
+        RuntimeException first = null;
+        for (LocalService service : services) {
             try {
-                s3Server.close();
-            } finally {
-                dynamoDbServer.close();
+                service.close();
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
             }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }

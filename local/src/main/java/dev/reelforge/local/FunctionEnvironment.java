@@ -2,6 +2,7 @@ package dev.reelforge.local;
 
 import dev.reelforge.local.template.FunctionDefinition;
 import dev.reelforge.local.template.StackIdentity;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,6 +10,10 @@ import java.util.Map;
  * The environment variables a function gets on the embedded stack: those template.yaml gives it, the
  * ones Lambda sets itself, the SDK's endpoint variables pointing at the local services, and the local
  * runtime's replacements for what only exists on Lambda (the ffmpeg layer, /tmp).
+ *
+ * <p>One rewrite: the embedded stack serves distributions over plain HTTP, so a template value naming a local
+ * distribution over HTTPS ({@code !Sub "https://${X.DomainName}..."}, which resolves to
+ * {@code https://127.0.0.1:port...}) is given to the function as {@code http://127.0.0.1:port...}.
  */
 public final class FunctionEnvironment {
 
@@ -16,7 +21,8 @@ public final class FunctionEnvironment {
 
     public static Map<String, String> of(FunctionDefinition function, ServiceEndpoints endpoints, StackIdentity stack,
             LocalRuntime runtime) {
-        Map<String, String> environment = new LinkedHashMap<>(function.environment());
+        Map<String, String> environment = new LinkedHashMap<>();
+        function.environment().forEach((name, value) -> environment.put(name, overPlainHttp(value, endpoints)));
         environment.put("AWS_REGION", stack.region());
         environment.put("AWS_DEFAULT_REGION", stack.region());
         environment.put("AWS_LAMBDA_FUNCTION_NAME", function.functionName());
@@ -27,6 +33,12 @@ public final class FunctionEnvironment {
         if (endpoints.mediaConvert() != null) {
             environment.put("AWS_ENDPOINT_URL_MEDIACONVERT", endpoints.mediaConvert().toString());
         }
+        if (endpoints.cloudFront() != null) {
+            environment.put("AWS_ENDPOINT_URL_CLOUDFRONT", endpoints.cloudFront().toString());
+        }
+        if (endpoints.secretsManager() != null) {
+            environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", endpoints.secretsManager().toString());
+        }
         if (environment.containsKey("FFMPEG")) {
             environment.put("FFMPEG", runtime.ffmpeg().toString());
         }
@@ -35,6 +47,16 @@ public final class FunctionEnvironment {
         }
         environment.put("WORK_DIRECTORY", runtime.workDirectory().resolve(function.logicalId()).toString());
         return environment;
+    }
+
+    private static String overPlainHttp(String value, ServiceEndpoints endpoints) {
+        for (URI distribution : endpoints.distributions().values()) {
+            String https = "https://" + distribution.getAuthority();
+            if (value.equals(https) || value.startsWith(https + "/") || value.startsWith(https + "?")) {
+                return "http://" + value.substring("https://".length());
+            }
+        }
+        return value;
     }
 
     public static String arnOf(FunctionDefinition function, StackIdentity stack) {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,7 +35,8 @@ final class InvokeCommand {
             return 2;
         }
         String logicalId = options.positional().getFirst();
-        SamTemplate template = SamTemplate.load(options.template());
+        LocalSigningKey signingKey = LocalSigningKey.ensure(options.dataDirectory());
+        SamTemplate template = LocalTemplate.load(options.template(), options.dataDirectory(), signingKey, Map.of());
         Optional<FunctionDefinition> definition = template.function(logicalId);
         if (definition.isEmpty()) {
             System.err.println("template.yaml has no function " + logicalId + "; it has "
@@ -56,7 +58,7 @@ final class InvokeCommand {
                 EmbeddedServices services = EmbeddedServices.start(options.dataDirectory(), template,
                         runtime(options).ffmpeg(), mediaConvertEvent -> System.err.println(
                                 "[invoke] no stack is running, so this MediaConvert event reaches no function: "
-                                        + mediaConvertEvent), clock, created -> System.err.println(
+                                        + mediaConvertEvent), signingKey, clock, created -> System.err.println(
                                 "[invoke] no stack is running, so the S3 event of " + created.key()
                                         + " reaches no function"))) {
             return invoke(definition.get(), services.endpoints(), runtime(options), clock, event);

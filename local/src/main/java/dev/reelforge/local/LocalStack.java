@@ -51,7 +51,9 @@ public final class LocalStack implements AutoCloseable {
     /**
      * @param ffmpeg             the ffmpeg to run; empty for the bundled static build (or {@code FFMPEG} of the
      *                           environment)
-     * @param parameterOverrides values for template.yaml's parameters, as {@code sam deploy} takes them
+     * @param parameterOverrides values for template.yaml's parameters, as {@code sam deploy} takes them; the
+     *                           temporary URL key's parameters default to the data directory's key
+     *                           ({@link LocalSigningKey})
      */
     public record Options(Path template, Path dataDirectory, int apiPort, Consumer<String> log,
             boolean allowLoopbackSources, Optional<Path> ffmpeg, Map<String, String> parameterOverrides) {
@@ -107,8 +109,10 @@ public final class LocalStack implements AutoCloseable {
                         + dataDirectory.toAbsolutePath() + "; stop it or pass another --data-dir"));
         List<AutoCloseable> opened = new ArrayList<>();
         try {
-            SamTemplate template = SamTemplate.load(options.template(), StackIdentity.LOCAL, options.parameterOverrides());
             LocalClock clock = LocalClock.open(dataDirectory);
+            LocalSigningKey signingKey = LocalSigningKey.ensure(dataDirectory);
+            SamTemplate template = LocalTemplate.load(options.template(), dataDirectory, signingKey,
+                    options.parameterOverrides());
             Path ffmpeg = ffmpeg(options, dataDirectory);
             AtomicReference<LocalEventBus> bus = new AtomicReference<>();
             AtomicReference<S3EventNotifications> notifications = new AtomicReference<>();
@@ -117,7 +121,7 @@ public final class LocalStack implements AutoCloseable {
                 if (ready != null) {
                     ready.publish(event);
                 }
-            }, clock, created -> {
+            }, signingKey, clock, created -> {
                 S3EventNotifications ready = notifications.get();
                 if (ready != null) {
                     ready.accept(created);

@@ -4,14 +4,17 @@ import dev.reelforge.aws.config.AwsSettings;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.mediaconvert.MediaConvertClient;
 import software.amazon.awssdk.services.mediaconvert.MediaConvertClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 
 /**
  * Builds the SDK clients a function uses, once, at init: the URL-connection HTTP client (small and quick
@@ -41,22 +44,31 @@ public final class AwsClients {
         return builder.build();
     }
 
-    public static S3Presigner s3Presigner(AwsSettings settings) {
-        S3Presigner.Builder builder = S3Presigner.builder()
-                .region(settings.region())
-                .credentialsProvider(credentials());
-        settings.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
-                .serviceConfiguration(S3Configuration.builder()
-                        .pathStyleAccessEnabled(true).build()));
-        return builder.build();
-    }
-
     public static MediaConvertClient mediaConvert(AwsSettings settings) {
         MediaConvertClientBuilder builder = MediaConvertClient.builder()
                 .region(settings.region())
                 .credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.create());
         settings.mediaConvertEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** CloudFront's API is global: one endpoint, signed for us-east-1, whatever the function's region. */
+    public static CloudFrontClient cloudFront(AwsSettings settings) {
+        CloudFrontClientBuilder builder = CloudFrontClient.builder()
+                .region(Region.AWS_GLOBAL)
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create());
+        settings.cloudFrontEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    public static SecretsManagerClient secretsManager(AwsSettings settings) {
+        SecretsManagerClientBuilder builder = SecretsManagerClient.builder()
+                .region(settings.region())
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create());
+        settings.secretsManagerEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
 

@@ -5,6 +5,8 @@ import dev.reelforge.local.CommandLine;
 import dev.reelforge.local.EmbeddedServices;
 import dev.reelforge.local.FunctionEnvironment;
 import dev.reelforge.local.LocalRuntime;
+import dev.reelforge.local.LocalSigningKey;
+import dev.reelforge.local.LocalTemplate;
 import dev.reelforge.local.template.FunctionDefinition;
 import dev.reelforge.local.template.SamTemplate;
 import dev.reelforge.local.template.StackIdentity;
@@ -14,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -77,7 +80,7 @@ public final class ApiBenchmark {
             Instant started = Instant.now();
             printHeader(started, runs, requests, warmup);
             if (!part.equals("warm")) {
-                coldStart(sam, function, project, eventFile, work, runs);
+                coldStart(template, function, project, eventFile, work, runs);
             }
             if (!part.equals("cold")) {
                 String edit = new ObjectMapper().readTree(eventJson).path("body").asText();
@@ -98,12 +101,16 @@ public final class ApiBenchmark {
         }
     }
 
-    private static void coldStart(SamTemplate sam, FunctionDefinition function, Path project, Path eventFile,
+    private static void coldStart(Path template, FunctionDefinition function, Path project, Path eventFile,
             Path work, int runs) throws IOException {
         Path coldWork = Files.createDirectories(work.resolve("cold"));
         // The backing services, once, so that the function's first PutItem really reaches DynamoDB Local.
         Path ffmpeg = BundledFfmpeg.extractTo(work.resolve("bin"));
-        try (EmbeddedServices services = EmbeddedServices.start(work.resolve("services"), sam, ffmpeg, event -> {})) {
+        Path servicesDirectory = work.resolve("services");
+        LocalSigningKey signingKey = LocalSigningKey.ensure(servicesDirectory);
+        SamTemplate sam = LocalTemplate.load(template, servicesDirectory, signingKey, Map.of());
+        try (EmbeddedServices services = EmbeddedServices.start(servicesDirectory, sam, ffmpeg, event -> {}, signingKey,
+                Clock.systemUTC(), created -> {})) {
             // Exactly the environment the embedded stack gives the function (template.yaml's variables, the
             // ones Lambda sets, the SDK's endpoint variables); the child JVMs get nothing else.
             Map<String, String> environment = FunctionEnvironment.of(function, services.endpoints(),

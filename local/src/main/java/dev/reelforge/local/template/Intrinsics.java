@@ -1,34 +1,49 @@
 package dev.reelforge.local.template;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Resolves the intrinsic functions of a template to the values they take on the embedded stack: the
  * same table and bucket names CloudFormation would give (from their Name properties), ARNs in the local
- * account, and parameter defaults unless overridden.
+ * account, and parameter defaults unless overridden. CloudFront ids have CloudFront's shape and stay the same
+ * for a stack; a distribution's domain name is where the embedded stack serves it ({@code 127.0.0.1:port}) when
+ * it is given one, and a {@code cloudfront.net} name otherwise.
  */
 final class Intrinsics {
 
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{(!?)([^}]+)}");
+    private static final String CLOUDFRONT_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
     private final Map<String, Object> resources;
     private final Map<String, Object> parameters;
     private final Map<String, Object> functionGlobals;
     private final Map<String, String> parameterOverrides;
     private final StackIdentity stack;
+    private final Map<String, String> distributionDomains;
 
     Intrinsics(Map<String, Object> template, Map<String, String> parameterOverrides, StackIdentity stack) {
+        this(template, parameterOverrides, stack, Map.of());
+    }
+
+    /** @param distributionDomains the domain name of each distribution served locally, by logical id */
+    Intrinsics(Map<String, Object> template, Map<String, String> parameterOverrides, StackIdentity stack,
+            Map<String, String> distributionDomains) {
         this.resources = mapOrEmpty(template.get("Resources"));
         this.parameters = mapOrEmpty(template.get("Parameters"));
         this.functionGlobals = mapOrEmpty(mapOrEmpty(template.get("Globals")).get("Function"));
         this.parameterOverrides = Map.copyOf(parameterOverrides);
         this.stack = stack;
+        this.distributionDomains = Map.copyOf(distributionDomains);
     }
 
     /** Returns {@code value} with every intrinsic function in it replaced by its resolved value. */
@@ -113,6 +128,10 @@ final class Intrinsics {
             case "AWS::Serverless::Api" -> apiId(name);
             case "AWS::Serverless::LayerVersion" -> "arn:aws:lambda:" + stack.region() + ":" + stack.accountId()
                     + ":layer:" + stack.stackName() + "-" + name + ":1";
+            case "AWS::CloudFront::Distribution", "AWS::CloudFront::OriginAccessControl" -> cloudFrontId("E", name);
+            case "AWS::CloudFront::PublicKey" -> cloudFrontId("K", name);
+            case "AWS::CloudFront::KeyGroup", "AWS::CloudFront::ResponseHeadersPolicy", "AWS::CloudFront::CachePolicy" ->
+                    UUID.nameUUIDFromBytes((stack.stackName() + "/" + name).getBytes(StandardCharsets.UTF_8)).toString();
             default -> stack.stackName() + "-" + name;
         };
     }
@@ -154,6 +173,11 @@ final class Intrinsics {
             case "AWS::S3::Bucket.DomainName", "AWS::S3::Bucket.RegionalDomainName" -> physical + ".s3.localhost";
             case "AWS::Serverless::Function.Arn" -> functionArn(logicalId);
             case "AWS::IAM::Role.Arn" -> "arn:aws:iam::" + stack.accountId() + ":role/" + physical;
+            case "AWS::CloudFront::Distribution.DomainName" -> distributionDomains.getOrDefault(logicalId,
+                    physical.toLowerCase(Locale.ROOT).replaceFirst("^e", "d") + ".cloudfront.net");
+            case "AWS::CloudFront::Distribution.Id", "AWS::CloudFront::OriginAccessControl.Id",
+                    "AWS::CloudFront::PublicKey.Id", "AWS::CloudFront::KeyGroup.Id",
+                    "AWS::CloudFront::ResponseHeadersPolicy.Id" -> physical;
             default -> throw new TemplateException("the embedded stack does not resolve " + logicalId + "." + attribute);
         };
     }
@@ -186,6 +210,21 @@ final class Intrinsics {
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    /** An id shaped like CloudFront's ({@code E2QWRUHEXAMPLE}): a letter and 13 of [A-Z0-9], fixed per stack. */
+    private String cloudFrontId(String prefix, String logicalId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((stack.stackName() + "/" + logicalId).getBytes(StandardCharsets.UTF_8));
+            StringBuilder id = new StringBuilder(prefix);
+            for (int i = 0; id.length() < 14; i++) {
+                id.append(CLOUDFRONT_ID_ALPHABET.charAt((digest[i] & 0xff) % CLOUDFRONT_ID_ALPHABET.length()));
+            }
+            return id.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String named(Object explicitName, String logicalId) {

@@ -13,23 +13,43 @@ import java.util.Optional;
 
 /**
  * template.yaml as the embedded stack sees it: the functions with their routes and environments, the
- * APIs with their authorizers and gateway responses, the tables and the buckets, all with intrinsic
- * functions resolved for the local stack.
+ * APIs with their authorizers and gateway responses, the tables, the buckets and the CloudFront distributions,
+ * all with intrinsic functions resolved for the local stack.
  */
 public final class SamTemplate {
 
+    private final Map<String, Object> template;
+    private final Map<String, String> parameterOverrides;
+    private final StackIdentity stack;
     private final Map<String, Object> resources;
     private final Map<String, Object> functionGlobals;
     private final Intrinsics intrinsics;
 
-    private SamTemplate(Map<String, Object> template, Map<String, String> parameterOverrides, StackIdentity stack) {
+    private SamTemplate(Map<String, Object> template, Map<String, String> parameterOverrides, StackIdentity stack,
+            Map<String, String> distributionDomains) {
+        this.template = template;
+        this.parameterOverrides = Map.copyOf(parameterOverrides);
+        this.stack = stack;
         this.resources = mapOrEmpty(template.get("Resources"));
         this.functionGlobals = mapOrEmpty(mapOrEmpty(template.get("Globals")).get("Function"));
-        this.intrinsics = new Intrinsics(template, parameterOverrides, stack);
+        this.intrinsics = new Intrinsics(template, parameterOverrides, stack, distributionDomains);
     }
 
     public static SamTemplate load(Path file, StackIdentity stack, Map<String, String> parameterOverrides) {
-        return new SamTemplate(CloudFormationYaml.read(file), parameterOverrides, stack);
+        return new SamTemplate(CloudFormationYaml.read(file), parameterOverrides, stack, Map.of());
+    }
+
+    /**
+     * The same template with each distribution named in {@code domains} served at that domain name
+     * ({@code 127.0.0.1:port}): what {@code !GetAtt X.DomainName} resolves to.
+     */
+    public SamTemplate withDistributionDomains(Map<String, String> domains) {
+        return new SamTemplate(template, parameterOverrides, stack, domains);
+    }
+
+    /** The logical ids of the template's CloudFront distributions (nothing needs resolving for these). */
+    public List<String> distributionLogicalIds() {
+        return List.copyOf(ofType("AWS::CloudFront::Distribution").keySet());
     }
 
     public static SamTemplate load(Path file) {
@@ -65,6 +85,68 @@ public final class SamTemplate {
         ofType("AWS::S3::Bucket").forEach((logicalId, properties) -> buckets.add(new BucketDefinition(
                 logicalId, intrinsics.ref(logicalId), resolvedMap(properties))));
         return buckets;
+    }
+
+    /** The CloudFront distributions, each with one S3 origin and only its default cache behavior. */
+    public List<DistributionDefinition> distributions() {
+        List<DistributionDefinition> distributions = new ArrayList<>();
+        ofType("AWS::CloudFront::Distribution").forEach((logicalId, properties) ->
+                distributions.add(distribution(logicalId, properties)));
+        return distributions;
+    }
+
+    private DistributionDefinition distribution(String logicalId, Map<String, Object> properties) {
+        Map<String, Object> config = mapOrEmpty(properties.get("DistributionConfig"));
+        if (!(config.get("Origins") instanceof List<?> origins) || origins.size() != 1) {
+            throw new TemplateException(logicalId + ": the embedded stack serves distributions of exactly one origin");
+        }
+        if (config.containsKey("CacheBehaviors")) {
+            throw new TemplateException(logicalId + ": the embedded stack serves the default cache behavior only");
+        }
+        Map<String, Object> origin = mapOrEmpty(origins.getFirst());
+        String bucketLogicalId = logicalIdOf(origin.get("DomainName"));
+        if (!"AWS::S3::Bucket".equals(mapOrEmpty(resources.get(bucketLogicalId)).get("Type"))) {
+            throw new TemplateException(logicalId + ": the embedded stack serves S3 origins only (!GetAtt Bucket.RegionalDomainName)");
+        }
+        Map<String, Object> behavior = mapOrEmpty(config.get("DefaultCacheBehavior"));
+        Map<String, String> trustedKeys = new LinkedHashMap<>();
+        if (behavior.get("TrustedKeyGroups") instanceof List<?> keyGroups) {
+            for (Object keyGroup : keyGroups) {
+                Map<String, Object> group = mapOrEmpty(mapOrEmpty(mapOrEmpty(resources.get(logicalIdOf(keyGroup)))
+                        .get("Properties")).get("KeyGroupConfig"));
+                if (group.get("Items") instanceof List<?> keys) {
+                    for (Object key : keys) {
+                        String keyLogicalId = logicalIdOf(key);
+                        Object encoded = mapOrEmpty(mapOrEmpty(mapOrEmpty(resources.get(keyLogicalId)).get("Properties"))
+                                .get("PublicKeyConfig")).get("EncodedKey");
+                        trustedKeys.put(intrinsics.ref(keyLogicalId), intrinsics.resolveString(encoded));
+                    }
+                }
+            }
+        }
+        List<DistributionDefinition.ResponseHeader> headers = new ArrayList<>();
+        if (behavior.get("ResponseHeadersPolicyId") != null) {
+            Map<String, Object> policy = mapOrEmpty(mapOrEmpty(mapOrEmpty(resources.get(
+                    logicalIdOf(behavior.get("ResponseHeadersPolicyId")))).get("Properties"))
+                    .get("ResponseHeadersPolicyConfig"));
+            if (mapOrEmpty(policy.get("CustomHeadersConfig")).get("Items") instanceof List<?> items) {
+                for (Object item : items) {
+                    Map<String, Object> header = mapOrEmpty(item);
+                    headers.add(new DistributionDefinition.ResponseHeader(intrinsics.resolveString(header.get("Header")),
+                            intrinsics.resolveString(header.get("Value")),
+                            Boolean.parseBoolean(String.valueOf(header.get("Override")))));
+                }
+            }
+        }
+        String originPath = origin.get("OriginPath") == null ? "" : intrinsics.resolveString(origin.get("OriginPath"));
+        return new DistributionDefinition(
+                logicalId,
+                intrinsics.ref(logicalId),
+                intrinsics.resolveString(Map.of("Fn::GetAtt", List.of(logicalId, "DomainName"))),
+                intrinsics.ref(bucketLogicalId),
+                originPath.replaceAll("^/+|/+$", ""),
+                trustedKeys,
+                headers);
     }
 
     private FunctionDefinition function(String logicalId, Map<String, Object> ownProperties) {

@@ -20,6 +20,7 @@ import dev.reelforge.local.template.StackIdentity;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +35,8 @@ class FunctionFaultIT {
         URI nothingListens = URI.create("http://127.0.0.1:" + LoopbackPorts.free());
         FunctionDefinition definition = SamTemplate.load(ProjectFiles.template()).function("SubmitRenderFunction").orElseThrow();
         LocalFunction function = LocalFunction.initialize(definition,
-                FunctionEnvironment.of(definition, new ServiceEndpoints(nothingListens, nothingListens, nothingListens),
+                FunctionEnvironment.of(definition, new ServiceEndpoints(nothingListens, nothingListens, nothingListens,
+                                nothingListens, nothingListens, Map.of()),
                         StackIdentity.LOCAL, new LocalRuntime(Path.of("ffmpeg"), Path.of("work"), true)),
                 FunctionEnvironment.arnOf(definition, StackIdentity.LOCAL));
         APIGatewayProxyRequestEvent event = LambdaJson.fromJson(

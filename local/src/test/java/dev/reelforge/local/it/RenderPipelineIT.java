@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.aws.s3.S3HostedFiles;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.media.MediaInfo;
 import dev.reelforge.local.it.RenderPlayback.Frame;
 import dev.reelforge.local.it.RenderTestStack.Watched;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +43,8 @@ class RenderPipelineIT {
     private static String submitAnswer;
     private static Watched stage;
     private static Watched v1;
+    private static Instant submitted;
+    private static Instant finished;
 
     @BeforeAll
     static void renderTheEditInBothEnvironments() {
@@ -69,12 +75,14 @@ class RenderPipelineIT {
                 }
                 """.formatted(stack.url(music), stack.url(clip), stack.url(still));
         // Both are submitted before either is awaited, so the worker composes one while the other encodes.
+        submitted = Instant.now();
         RenderTestStack.Submitted stageRender = stack.submitAndLook(Environment.STAGE, edit);
         stageId = stageRender.id();
         submitAnswer = stageRender.firstStatus();
         RenderTestStack.Submitted v1Render = stack.submitAndLook(Environment.V1, edit);
         stage = stack.awaitFinished(stageRender);
         v1 = stack.awaitFinished(v1Render);
+        finished = Instant.now();
     }
 
     @AfterAll
@@ -108,6 +116,24 @@ class RenderPipelineIT {
         assertThat(render.path("duration").asDouble()).as("duration").isCloseTo(TIMELINE_SECONDS, within(1.0 / FPS));
         assertThat(render.path("renderTime").asDouble()).as("renderTime").isPositive();
         assertThat(render.has("error")).as("a done render has no error").isFalse();
+    }
+
+    @Test
+    void theTemporaryUrlsAreSignedUrlsOfTheTemporaryCdnAtTheHostedCopysPathValidForADay() {
+        URI temporaryCdn = stack.stack().descriptor().services().get("temporaryCdn");
+        for (String output : List.of("url", "poster", "thumbnail")) {
+            URI url = URI.create(stage.assertDone().render().path(output).asText());
+            String filename = url.getPath().substring(url.getPath().lastIndexOf('/') + 1);
+
+            assertThat(url.getAuthority()).as(output).isEqualTo(temporaryCdn.getAuthority());
+            assertThat(url.getPath()).as("%s: the path of its copy on the CDN", output)
+                    .isEqualTo(S3HostedFiles.path(stack.owner(), filename));
+            assertThat(url.getQuery()).as(output).contains("Signature=").contains("Key-Pair-Id=");
+            long expires = Long.parseLong(url.getQuery().replaceFirst(".*Expires=(\\d+).*", "$1"));
+            assertThat(Instant.ofEpochSecond(expires)).as("%s expires a day after the render was done", output)
+                    .isBetween(submitted.plus(Duration.ofHours(24)).minusSeconds(1), finished.plus(Duration.ofHours(24)));
+        }
+        assertThat(URI.create(stage.render().path("url").asText()).getPath()).endsWith("/" + stageId + ".mp4");
     }
 
     @Test

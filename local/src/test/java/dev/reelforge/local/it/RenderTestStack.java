@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An embedded stack of its own for one render test class (fresh data directory, any free port), with a
  * user's media host next to it: sample media made with the stack's ffmpeg and served on 127.0.0.1. API
  * calls go through {@link ContractCheckingClient}, so every submit and status read is judged by the
- * contract; outputs are downloaded from the presigned URLs a done render answers.
+ * contract; outputs are downloaded from the URLs a done render answers (signed URLs of the local temporary CDN).
  */
 final class RenderTestStack implements AutoCloseable {
 
@@ -215,7 +215,7 @@ final class RenderTestStack implements AutoCloseable {
         return awaitFinished(environment, submit(environment, edit)).assertDone();
     }
 
-    /** Downloads an output from the URL a render answered (a presigned S3 URL on loopback). */
+    /** Downloads an output from the URL a render answered (a signed URL of the temporary CDN on loopback). */
     Path download(String url, String extension) {
         assertThat(url).as("output URL").isNotBlank();
         URI uri = URI.create(url);

@@ -18,8 +18,13 @@ import dev.reelforge.core.json.Json;
 import dev.reelforge.core.render.Render;
 import dev.reelforge.core.render.RenderStatus;
 import dev.reelforge.local.LocalStack;
+import dev.reelforge.local.cloudfront.Invalidation;
 import dev.reelforge.local.contract.ContractCheckingClient;
 import dev.reelforge.local.contract.ContractCheckingClient.ApiResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -245,6 +250,30 @@ class ServeApiIT {
         assertThat(assets.find(owner, poster.id()).orElseThrow().status()).isEqualTo(AssetStatus.READY);
         assertThat(api.get("/serve/stage/assets/render/" + renderId, stageKey).body().path("data")
                 .findValuesAsText("status")).containsExactly("ready", "deleted");
+    }
+
+    @Test
+    void aDeletedAssetsCdnUrlStopsServingAndItsPathIsInvalidated() throws Exception {
+        UUID renderId = render(owner, Environment.V1);
+        Asset video = hostedAsset(owner, Environment.V1, renderId, ".mp4");
+        String cdnUrl = stack.descriptor().services().get("cdn") + S3HostedFiles.path(owner, video.filename());
+        String distributionId = stack.function("DeleteAssetFunction").definition().environment()
+                .get("HOSTING_DISTRIBUTION_ID");
+        assertThat(cdnGet(cdnUrl).statusCode()).as("served while hosted").isEqualTo(200);
+
+        assertThat(api.delete("/serve/v1/assets/" + video.id(), v1Key).status()).isEqualTo(204);
+
+        HttpResponse<String> after = cdnGet(cdnUrl);
+        assertThat(after.statusCode()).as("a deleted file, as CloudFront answers it").isEqualTo(403);
+        assertThat(after.body()).contains("<Code>AccessDenied</Code>");
+        assertThat(stack.services().cloudFront().invalidations(distributionId)).extracting(Invalidation::paths)
+                .contains(List.of(S3HostedFiles.path(owner, video.filename())));
+    }
+
+    private static HttpResponse<String> cdnGet(String url) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     @Test

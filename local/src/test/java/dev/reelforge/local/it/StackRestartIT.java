@@ -3,16 +3,28 @@ package dev.reelforge.local.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reelforge.aws.cloudfront.CloudFrontSignedUrls;
+import dev.reelforge.aws.cloudfront.PrivateKeyPem;
 import dev.reelforge.core.Environment;
 import dev.reelforge.local.LocalDescriptor;
+import dev.reelforge.local.LocalSigningKey;
 import dev.reelforge.local.LocalStack;
 import dev.reelforge.local.ProjectFiles;
 import dev.reelforge.local.contract.ContractCheckingClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
 
-/** The embedded stack keeps its state in the data directory, and only one stack uses a directory. */
+/**
+ * The embedded stack keeps its state in the data directory (tables, files, the account, the signing key, the
+ * distributions' ports), and only one stack uses a directory.
+ */
 class StackRestartIT {
 
     private final Path dataDirectory = SharedStack.temporaryDirectory("reelforge-restart-");
@@ -49,6 +61,39 @@ class StackRestartIT {
     }
 
     @Test
+    void aTemporaryUrlSignedBeforeARestartStillDownloadsAfterIt() throws Exception {
+        String url;
+        LocalDescriptor first;
+        try (LocalStack stack = start()) {
+            first = LocalDescriptor.read(dataDirectory).orElseThrow();
+            String tempBucket = stack.function("RenderStatusFunction").definition().environment().get("TEMP_BUCKET");
+            String keyPairId = stack.function("RenderStatusFunction").definition().environment()
+                    .get("TEMPORARY_URL_KEY_PAIR_ID");
+            stack.services().s3().putObject(put -> put.bucket(tempBucket).key("renders/" + first.owner() + "/kept.txt")
+                    .contentType("text/plain"), RequestBody.fromString("still here"));
+            url = new CloudFrontSignedUrls(first.services().get("temporaryCdn"), "renders/", keyPairId,
+                    PrivateKeyPem.parse(LocalSigningKey.ensure(dataDirectory).privateKeyPem()), Clock.systemUTC())
+                    .urlOf("renders/" + first.owner() + "/kept.txt");
+            assertThat(download(url).statusCode()).isEqualTo(200);
+        }
+
+        try (LocalStack stack = start()) {
+            LocalDescriptor second = LocalDescriptor.read(dataDirectory).orElseThrow();
+            assertThat(second.services().get("cdn")).isEqualTo(first.services().get("cdn"));
+            assertThat(second.services().get("temporaryCdn")).isEqualTo(first.services().get("temporaryCdn"));
+            HttpResponse<String> after = download(url);
+            assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+            assertThat(after.body()).isEqualTo("still here");
+        }
+    }
+
+    private static HttpResponse<String> download(String url) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
     void aSecondStackOnTheSameDataDirectoryIsRefused() {
         try (LocalStack running = start()) {
             assertThatThrownBy(this::start)
@@ -65,7 +110,8 @@ class StackRestartIT {
             assertThat(descriptor.owner()).matches("[a-z0-9]{10}");
             assertThat(descriptor.apiKey(Environment.STAGE)).matches("[A-Za-z0-9]{40}");
             assertThat(descriptor.apiKey(Environment.V1)).matches("[A-Za-z0-9]{40}").isNotEqualTo(descriptor.apiKey(Environment.STAGE));
-            assertThat(descriptor.services()).containsOnlyKeys("dynamodb", "s3", "mediaconvert", "control");
+            assertThat(descriptor.services()).containsOnlyKeys("dynamodb", "s3", "mediaconvert", "cloudfront",
+                    "secretsmanager", "cdn", "temporaryCdn", "control");
             assertThat(descriptor.services().values()).allSatisfy(endpoint -> assertThat(endpoint.getHost()).isEqualTo("127.0.0.1"));
         }
     }

@@ -16,6 +16,8 @@ class IntrinsicsTest {
                     "Table", Map.of("Type", "AWS::DynamoDB::Table",
                             "Properties", Map.of("TableName", Map.of("Fn::Sub", "${AWS::StackName}-things"))),
                     "Bucket", Map.of("Type", "AWS::S3::Bucket", "Properties", Map.of()),
+                    "Cdn", Map.of("Type", "AWS::CloudFront::Distribution", "Properties", Map.of()),
+                    "Key", Map.of("Type", "AWS::CloudFront::PublicKey", "Properties", Map.of()),
                     "Fn", Map.of("Type", "AWS::Serverless::Function", "Properties", Map.of())));
     private final Intrinsics intrinsics = new Intrinsics(template, Map.of(), new StackIdentity("st", "eu-west-1", "123"));
 
@@ -42,6 +44,20 @@ class IntrinsicsTest {
         Intrinsics overridden = new Intrinsics(template, Map.of("Stage", "stage"), StackIdentity.LOCAL);
 
         assertThat(overridden.resolve(Map.of("Ref", "Stage"))).isEqualTo("stage");
+    }
+
+    @Test
+    void cloudFrontIdsHaveCloudFrontsShapeAndADistributionItsLocalDomainWhenItHasOne() {
+        Intrinsics served = new Intrinsics(template, Map.of(), new StackIdentity("st", "eu-west-1", "123"),
+                Map.of("Cdn", "127.0.0.1:41234"));
+
+        String distributionId = String.valueOf(intrinsics.resolve(Map.of("Ref", "Cdn")));
+        assertThat(distributionId).matches("E[A-Z0-9]{13}").isEqualTo(served.resolve(Map.of("Ref", "Cdn")));
+        assertThat(intrinsics.resolve(Map.of("Ref", "Key"))).asString().matches("K[A-Z0-9]{13}");
+        assertThat(intrinsics.resolve(Map.of("Fn::GetAtt", List.of("Cdn", "Id")))).isEqualTo(distributionId);
+        assertThat(intrinsics.resolve(Map.of("Fn::GetAtt", List.of("Cdn", "DomainName")))).asString()
+                .matches("d[a-z0-9]{13}\\.cloudfront\\.net");
+        assertThat(served.resolve(Map.of("Fn::Sub", "https://${Cdn.DomainName}/x"))).isEqualTo("https://127.0.0.1:41234/x");
     }
 
     @Test

@@ -1,20 +1,36 @@
 package dev.reelforge.local.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.reelforge.aws.config.TemporaryUrlSettings;
 import dev.reelforge.aws.dynamodb.DynamoDbAssets;
 import dev.reelforge.local.ProjectFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** template.yaml is deployable as written: every function has its handler, routes follow the contract. */
+/**
+ * template.yaml is deployable as written: every function has its handler, routes follow the contract, policies name
+ * only what is used, buckets stay private behind their distributions.
+ */
 class TemplateTest {
 
-    private final SamTemplate template = SamTemplate.load(ProjectFiles.template());
+    /** CloudFront's managed cache policy Managed-CachingOptimized. */
+    private static final String CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6";
+
+    /** A deployment's public key for temporary URLs: the template has no default for it. */
+    private static final byte[] PUBLIC_KEY = publicKey();
+
+    private final SamTemplate template = SamTemplate.load(ProjectFiles.template(), StackIdentity.LOCAL,
+            Map.of("TemporaryUrlPublicKey", String.join(",",
+                    Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(PUBLIC_KEY).split("\n"))));
     private final Map<String, Object> raw = CloudFormationYaml.read(ProjectFiles.template());
 
     @Test
@@ -81,12 +97,15 @@ class TemplateTest {
                 Map.entry("GetRenderFunction", List.of("dynamodb:GetItem")),
                 Map.entry("GetAssetFunction", List.of("dynamodb:GetItem")),
                 Map.entry("GetRenderAssetsFunction", List.of("dynamodb:Query", "dynamodb:GetItem")),
-                Map.entry("DeleteAssetFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]", "s3:DeleteObject")),
-                Map.entry("DeleteRenderAssetsFunction",
-                        List.of("dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:GetItem", "s3:DeleteObject")),
+                Map.entry("DeleteAssetFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]", "s3:DeleteObject",
+                        "cloudfront:CreateInvalidation")),
+                Map.entry("DeleteRenderAssetsFunction", List.of("dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:GetItem",
+                        "s3:DeleteObject", "cloudfront:CreateInvalidation")),
                 Map.entry("RenderWorkerFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]",
-                        "[s3:PutObject, s3:GetObject]", "s3:GetObject", "mediaconvert:CreateJob", "iam:PassRole")),
-                Map.entry("RenderStatusFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]", "s3:GetObject")),
+                        "[s3:PutObject, s3:GetObject]", "s3:GetObject", "mediaconvert:CreateJob", "iam:PassRole",
+                        "secretsmanager:GetSecretValue")),
+                Map.entry("RenderStatusFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]",
+                        "secretsmanager:GetSecretValue")),
                 Map.entry("RenderSweeperFunction", List.of("dynamodb:Query", "dynamodb:UpdateItem")));
         Map<String, Object> resources = Intrinsics.mapOrEmpty(raw.get("Resources"));
         for (FunctionDefinition function : template.functions()) {
@@ -150,6 +169,147 @@ class TemplateTest {
             assertThat(lifecycle.get("Prefix")).isEqualTo("renders/");
             assertThat(lifecycle.get("ExpirationInDays")).isEqualTo(1);
         });
+    }
+
+    @Test
+    void bothDistributionsReadTheirPrivateBucketThroughOriginAccessControlOverHttpsOnly() {
+        for (String logicalId : List.of("TempDistribution", "HostingDistribution")) {
+            Map<String, Object> config = properties(logicalId, "DistributionConfig");
+            Map<String, Object> origin = Intrinsics.mapOrEmpty(((List<?>) config.get("Origins")).getFirst());
+            Map<String, Object> behavior = Intrinsics.mapOrEmpty(config.get("DefaultCacheBehavior"));
+
+            assertThat(origin.get("OriginAccessControlId")).as(logicalId)
+                    .isEqualTo(Map.of("Fn::GetAtt", List.of("BucketOriginAccessControl", "Id")));
+            assertThat(Intrinsics.mapOrEmpty(origin.get("S3OriginConfig"))).as("no origin access identity with OAC")
+                    .containsEntry("OriginAccessIdentity", "");
+            assertThat(behavior).as(logicalId).containsEntry("ViewerProtocolPolicy", "redirect-to-https")
+                    .containsEntry("AllowedMethods", List.of("GET", "HEAD"))
+                    .containsEntry("CachePolicyId", CACHING_OPTIMIZED);
+        }
+        assertThat(properties("BucketOriginAccessControl", "OriginAccessControlConfig"))
+                .containsEntry("OriginAccessControlOriginType", "s3").containsEntry("SigningBehavior", "always")
+                .containsEntry("SigningProtocol", "sigv4");
+        assertThat(template.distributions()).extracting(DistributionDefinition::logicalId, DistributionDefinition::originBucket)
+                .containsExactlyInAnyOrder(
+                        tuple("TempDistribution", bucketName("TempBucket")),
+                        tuple("HostingDistribution", bucketName("HostingBucket")));
+    }
+
+    @Test
+    void theTemporaryDistributionServesRenderOutputsOnlyToUrlsSignedWithTheKeyOfTheParameter() {
+        DistributionDefinition temporary = template.distributions().stream()
+                .filter(distribution -> distribution.logicalId().equals("TempDistribution")).findFirst().orElseThrow();
+        DistributionDefinition hosting = template.distributions().stream()
+                .filter(distribution -> distribution.logicalId().equals("HostingDistribution")).findFirst().orElseThrow();
+
+        assertThat(temporary.originPath() + "/").isEqualTo(TemporaryUrlSettings.ORIGIN_PATH);
+        assertThat(temporary.trustedPublicKeys().entrySet()).singleElement().satisfies(key -> {
+            assertThat(key.getKey()).matches("K[A-Z0-9]{13}");
+            assertThat(key.getValue()).as("a PEM of 64-character lines").startsWith("-----BEGIN PUBLIC KEY-----\n")
+                    .endsWith("\n-----END PUBLIC KEY-----\n");
+            String body = key.getValue().replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").strip();
+            assertThat(body.split("\n")).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(64));
+            assertThat(Base64.getMimeDecoder().decode(body)).isEqualTo(PUBLIC_KEY);
+        });
+        assertThat(hosting.originPath()).as("hosted files are served at their key").isEmpty();
+        assertThat(hosting.restrictsViewers()).isFalse();
+        for (String function : List.of("RenderWorkerFunction", "RenderStatusFunction")) {
+            assertThat(template.function(function).orElseThrow().environment()).as(function)
+                    .containsEntry("TEMPORARY_CDN_URL", "https://" + temporary.domainName())
+                    .containsEntry("TEMPORARY_URL_KEY_PAIR_ID", temporary.trustedPublicKeys().keySet().iterator().next())
+                    .containsEntry("TEMPORARY_URL_SIGNING_KEY_SECRET", "reelforge/temporary-url-signing-key");
+        }
+    }
+
+    @Test
+    void onlyTheFunctionsThatFinishRendersMayReadTheSigningKeyAndOnlyThatSecret() {
+        Intrinsics intrinsics = new Intrinsics(raw, Map.of(), StackIdentity.LOCAL);
+        for (FunctionDefinition function : template.functions()) {
+            List<Map<String, Object>> reads = statements(function.logicalId()).stream()
+                    .filter(statement -> String.valueOf(statement.get("Action")).contains("secretsmanager")).toList();
+            if (function.environment().containsKey("TEMPORARY_URL_SIGNING_KEY_SECRET")) {
+                assertThat(reads).as(function.logicalId()).singleElement().satisfies(statement -> {
+                    assertThat(statement.get("Action")).isEqualTo("secretsmanager:GetSecretValue");
+                    assertThat(intrinsics.resolve(statement.get("Resource"))).isEqualTo(
+                            "arn:aws:secretsmanager:us-east-1:000000000000:secret:reelforge/temporary-url-signing-key-??????");
+                });
+            } else {
+                assertThat(reads).as(function.logicalId()).isEmpty();
+            }
+        }
+        assertThat(template.functions()).filteredOn(function -> function.environment().containsKey("TEMPORARY_CDN_URL"))
+                .extracting(FunctionDefinition::logicalId)
+                .containsExactlyInAnyOrder("RenderWorkerFunction", "RenderStatusFunction");
+    }
+
+    @Test
+    void deletingAHostedFileInvalidatesItOnTheHostingDistributionOnly() {
+        Intrinsics intrinsics = new Intrinsics(raw, Map.of(), StackIdentity.LOCAL);
+        String distributionId = intrinsics.ref("HostingDistribution");
+        for (String logicalId : List.of("DeleteAssetFunction", "DeleteRenderAssetsFunction")) {
+            assertThat(template.function(logicalId).orElseThrow().environment())
+                    .containsEntry("HOSTING_DISTRIBUTION_ID", distributionId);
+            assertThat(statements(logicalId)).filteredOn(statement -> "cloudfront:CreateInvalidation".equals(statement.get("Action")))
+                    .singleElement().satisfies(statement -> assertThat(intrinsics.resolve(statement.get("Resource")))
+                            .isEqualTo("arn:aws:cloudfront::000000000000:distribution/" + distributionId));
+        }
+    }
+
+    @Test
+    void eachBucketLetsOnlyItsOwnDistributionRead() {
+        Intrinsics intrinsics = new Intrinsics(raw, Map.of(), StackIdentity.LOCAL);
+        Map<String, List<String>> expected = Map.of(
+                "TempBucketPolicy", List.of("TempBucket", "TempDistribution", "/renders/*"),
+                "HostingBucketPolicy", List.of("HostingBucket", "HostingDistribution", "/*"));
+        expected.forEach((policy, parts) -> {
+            Map<String, Object> properties = Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(
+                    raw.get("Resources")).get(policy)).get("Properties"));
+            assertThat(intrinsics.resolve(properties.get("Bucket"))).isEqualTo(bucketName(parts.get(0)));
+            List<?> statements = (List<?>) Intrinsics.mapOrEmpty(properties.get("PolicyDocument")).get("Statement");
+            assertThat(statements).as(policy).singleElement().satisfies(item -> {
+                Map<String, Object> statement = Intrinsics.mapOrEmpty(intrinsics.resolve(item));
+                assertThat(statement).containsEntry("Effect", "Allow").containsEntry("Action", "s3:GetObject")
+                        .containsEntry("Principal", Map.of("Service", "cloudfront.amazonaws.com"))
+                        .containsEntry("Resource", "arn:aws:s3:::" + bucketName(parts.get(0)) + parts.get(2))
+                        .containsEntry("Condition", Map.of("StringEquals", Map.of("AWS:SourceArn",
+                                "arn:aws:cloudfront::000000000000:distribution/" + intrinsics.ref(parts.get(1)))));
+            });
+        });
+    }
+
+    @Test
+    void browsersMayKeepAFileADayUnlessItsObjectSaysOtherwise() {
+        assertThat(template.distributions()).allSatisfy(distribution -> assertThat(distribution.responseHeaders())
+                .containsExactly(new DistributionDefinition.ResponseHeader("Cache-Control", "public, max-age=86400", false)));
+    }
+
+    private Map<String, Object> properties(String logicalId, String property) {
+        return Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(
+                raw.get("Resources")).get(logicalId)).get("Properties")).get(property));
+    }
+
+    private List<Map<String, Object>> statements(String functionLogicalId) {
+        List<?> policies = (List<?>) Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(
+                raw.get("Resources")).get(functionLogicalId)).get("Properties")).get("Policies");
+        return policies.stream()
+                .flatMap(policy -> ((List<?>) Intrinsics.mapOrEmpty(policy).get("Statement")).stream())
+                .map(Intrinsics::mapOrEmpty)
+                .toList();
+    }
+
+    private String bucketName(String logicalId) {
+        return template.buckets().stream().filter(bucket -> bucket.logicalId().equals(logicalId))
+                .map(BucketDefinition::bucketName).findFirst().orElseThrow();
+    }
+
+    private static byte[] publicKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair().getPublic().getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> keySchema(TableDefinition table) {

@@ -9,13 +9,15 @@ import software.amazon.awssdk.regions.Region;
  * SDK's own endpoint variables ({@code AWS_ENDPOINT_URL_DYNAMODB}, ...) to its loopback services.
  */
 public record AwsSettings(Region region, Optional<URI> dynamoDbEndpoint, Optional<URI> s3Endpoint,
-        Optional<URI> mediaConvertEndpoint) {
+        Optional<URI> mediaConvertEndpoint, Optional<URI> cloudFrontEndpoint, Optional<URI> secretsManagerEndpoint) {
 
     public static AwsSettings from(EnvironmentVariables environment) {
         return new AwsSettings(
                 Region.of(environment.required("AWS_REGION")),
                 environment.optionalUri("AWS_ENDPOINT_URL_DYNAMODB"),
                 environment.optionalUri("AWS_ENDPOINT_URL_S3"),
-                environment.optionalUri("AWS_ENDPOINT_URL_MEDIACONVERT"));
+                environment.optionalUri("AWS_ENDPOINT_URL_MEDIACONVERT"),
+                environment.optionalUri("AWS_ENDPOINT_URL_CLOUDFRONT"),
+                environment.optionalUri("AWS_ENDPOINT_URL_SECRETS_MANAGER"));
     }
 }

@@ -25,6 +25,10 @@ public final class EnvironmentVariables {
         return Optional.ofNullable(variables.get(name)).filter(value -> !value.isBlank());
     }
 
+    public URI requiredUri(String name) {
+        return optionalUri(name).orElseThrow(() -> new MissingConfigurationException(name + " is not set"));
+    }
+
     public Optional<URI> optionalUri(String name) {
         return optional(name).map(value -> {
             try {

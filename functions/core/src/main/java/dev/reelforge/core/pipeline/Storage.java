@@ -2,14 +2,14 @@ package dev.reelforge.core.pipeline;
 
 import java.nio.file.Path;
 
-/** Where intermediates and outputs are kept (the temporary bucket). Keys are relative to it. */
+/**
+ * Where intermediates and outputs are kept (the temporary bucket). Keys are relative to it; {@link TemporaryUrls}
+ * hands out the links users download outputs with.
+ */
 public interface Storage {
 
     /** Uploads a file; returns its location as the encoder reads it ({@code s3://bucket/key}). */
     String put(String key, Path file, String contentType);
-
-    /** A URL anyone may download the object with while it exists and the URL is valid. */
-    String temporaryUrl(String key);
 
     /** The location of a key as the encoder reads and writes it ({@code s3://bucket/key}). */
     String location(String key);

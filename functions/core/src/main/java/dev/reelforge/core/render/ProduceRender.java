@@ -16,6 +16,7 @@ import dev.reelforge.core.pipeline.CompositionFailedException;
 import dev.reelforge.core.pipeline.Encoder;
 import dev.reelforge.core.pipeline.SourceFetcher;
 import dev.reelforge.core.pipeline.Storage;
+import dev.reelforge.core.pipeline.TemporaryUrls;
 import dev.reelforge.core.plan.Planning;
 import dev.reelforge.core.plan.RenderPlan;
 import dev.reelforge.core.plan.RenderPlanner;
@@ -55,6 +56,7 @@ public final class ProduceRender {
     private final MediaProbe probe;
     private final Composer composer;
     private final Storage storage;
+    private final TemporaryUrls temporaryUrls;
     private final Encoder encoder;
     private final Clock clock;
     private final Path workRoot;
@@ -63,12 +65,13 @@ public final class ProduceRender {
     private final RenderPlanner planner = new RenderPlanner();
 
     public ProduceRender(Renders renders, SourceFetcher fetcher, MediaProbe probe, Composer composer, Storage storage,
-            Encoder encoder, Clock clock, Path workRoot, Limits limits) {
+            TemporaryUrls temporaryUrls, Encoder encoder, Clock clock, Path workRoot, Limits limits) {
         this.renders = renders;
         this.fetcher = fetcher;
         this.probe = probe;
         this.composer = composer;
         this.storage = storage;
+        this.temporaryUrls = temporaryUrls;
         this.encoder = encoder;
         this.clock = clock;
         this.workRoot = workRoot;
@@ -154,7 +157,7 @@ public final class ProduceRender {
         if (format.kind() == OutputFormat.Kind.IMAGE) {
             String outputKey = base + "." + format.extension();
             storage.put(outputKey, composition.file(), composition.contentType());
-            String url = storage.temporaryUrl(outputKey);
+            String url = temporaryUrls.urlOf(outputKey);
             double renderTime = Duration.between(render.created(), clock.instant()).toMillis();
             renders.advance(key, RenderStatus.SAVING, clock.instant());
             renders.complete(key, new RenderResult(url, Optional.empty(), Optional.empty(), 0, renderTime),

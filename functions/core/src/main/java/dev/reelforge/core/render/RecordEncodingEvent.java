@@ -1,6 +1,7 @@
 package dev.reelforge.core.render;
 
 import dev.reelforge.core.pipeline.Storage;
+import dev.reelforge.core.pipeline.TemporaryUrls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -20,11 +21,13 @@ public final class RecordEncodingEvent {
 
     private final Renders renders;
     private final Storage storage;
+    private final TemporaryUrls temporaryUrls;
     private final Clock clock;
 
-    public RecordEncodingEvent(Renders renders, Storage storage, Clock clock) {
+    public RecordEncodingEvent(Renders renders, Storage storage, TemporaryUrls temporaryUrls, Clock clock) {
         this.renders = renders;
         this.storage = storage;
+        this.temporaryUrls = temporaryUrls;
         this.clock = clock;
     }
 
@@ -76,7 +79,7 @@ public final class RecordEncodingEvent {
     }
 
     private String urlOf(String location) {
-        return storage.temporaryUrl(storage.keyOf(location));
+        return temporaryUrls.urlOf(storage.keyOf(location));
     }
 
     private RecordEncodingEventResult fail(RenderKey key, String error) {

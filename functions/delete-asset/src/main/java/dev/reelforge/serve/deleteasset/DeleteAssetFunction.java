@@ -51,7 +51,8 @@ public final class DeleteAssetFunction
     private static DeleteAsset wire(DeleteAssetSettings settings, Clock clock) {
         return new DeleteAsset(
                 new DynamoDbAssets(AwsClients.dynamoDb(settings.aws()), settings.assetsTable()),
-                new S3HostedFiles(AwsClients.s3(settings.aws()), settings.hostingBucket()),
+                new S3HostedFiles(AwsClients.s3(settings.aws()), settings.hostingBucket(),
+                        AwsClients.cloudFront(settings.aws()), settings.hostingDistributionId()),
                 clock);
     }
 

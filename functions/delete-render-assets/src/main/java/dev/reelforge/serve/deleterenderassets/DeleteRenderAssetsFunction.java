@@ -55,7 +55,8 @@ public final class DeleteRenderAssetsFunction
         return new DeleteRenderAssets(
                 new DynamoDbRenders(dynamoDb, settings.rendersTable()),
                 new DynamoDbAssets(dynamoDb, settings.assetsTable()),
-                new S3HostedFiles(AwsClients.s3(settings.aws()), settings.hostingBucket()),
+                new S3HostedFiles(AwsClients.s3(settings.aws()), settings.hostingBucket(),
+                        AwsClients.cloudFront(settings.aws()), settings.hostingDistributionId()),
                 clock);
     }
 

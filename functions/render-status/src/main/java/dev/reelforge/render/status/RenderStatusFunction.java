@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.reelforge.aws.AwsClients;
+import dev.reelforge.aws.cloudfront.CloudFrontSignedUrls;
 import dev.reelforge.aws.config.EnvironmentVariables;
 import dev.reelforge.aws.dynamodb.DynamoDbRenders;
 import dev.reelforge.aws.s3.S3Storage;
@@ -42,7 +43,8 @@ public final class RenderStatusFunction implements RequestHandler<ScheduledEvent
     private static RecordEncodingEvent wire(RenderStatusSettings settings, Clock clock) {
         return new RecordEncodingEvent(
                 new DynamoDbRenders(AwsClients.dynamoDb(settings.aws()), settings.rendersTable()),
-                new S3Storage(AwsClients.s3(settings.aws()), AwsClients.s3Presigner(settings.aws()), settings.tempBucket()),
+                new S3Storage(AwsClients.s3(settings.aws()), settings.tempBucket()),
+                CloudFrontSignedUrls.of(settings.temporaryUrls(), settings.aws(), clock),
                 clock);
     }
 

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import dev.reelforge.aws.AwsClients;
+import dev.reelforge.aws.cloudfront.CloudFrontSignedUrls;
 import dev.reelforge.aws.config.EnvironmentVariables;
 import dev.reelforge.aws.dynamodb.DynamoDbRenders;
 import dev.reelforge.aws.mediaconvert.MediaConvertEncoder;
@@ -65,7 +66,7 @@ public final class RenderWorkerFunction implements RequestHandler<DynamodbEvent,
 
     private static ProduceRender wire(RenderWorkerSettings settings, Clock clock) {
         S3Client s3 = AwsClients.s3(settings.aws());
-        S3Storage storage = new S3Storage(s3, AwsClients.s3Presigner(settings.aws()), settings.tempBucket());
+        S3Storage storage = new S3Storage(s3, settings.tempBucket());
         WatermarkImage watermark = Watermark.publish(storage, settings.watermarkKey(), settings.workDirectory());
         LiberationFonts fonts = new LiberationFonts(settings.workDirectory().resolve("fonts"));
         return new ProduceRender(
@@ -75,6 +76,7 @@ public final class RenderWorkerFunction implements RequestHandler<DynamodbEvent,
                 new FfmpegMediaProbe(settings.ffmpeg(), PROBE_TIMEOUT),
                 new FfmpegComposer(settings.ffmpeg(), fonts, COMPOSE_TIMEOUT, Optional.of(watermark)),
                 storage,
+                CloudFrontSignedUrls.of(settings.temporaryUrls(), settings.aws(), clock),
                 new MediaConvertEncoder(AwsClients.mediaConvert(settings.aws()), new MediaConvertSettings(
                         settings.mediaConvertRoleArn(), settings.mediaConvertQueueArn(),
                         storage.location(settings.watermarkKey()), watermark.size())),

@@ -3,6 +3,7 @@ package dev.reelforge.render.worker;
 import dev.reelforge.aws.config.AwsSettings;
 import dev.reelforge.aws.config.EnvironmentVariables;
 import dev.reelforge.aws.config.MissingConfigurationException;
+import dev.reelforge.aws.config.TemporaryUrlSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
 record RenderWorkerSettings(AwsSettings aws, String rendersTable, String tempBucket, String mediaConvertRoleArn,
         Optional<String> mediaConvertQueueArn, String watermarkKey, Path ffmpeg, boolean allowLoopbackSources,
         long maxSourceBytes, Duration maxSourceLength, Duration maxOutputLength, Set<String> sourceBuckets,
-        Path workDirectory) {
+        Path workDirectory, TemporaryUrlSettings temporaryUrls) {
 
     static RenderWorkerSettings from(EnvironmentVariables environment) {
         return new RenderWorkerSettings(
@@ -34,7 +35,8 @@ record RenderWorkerSettings(AwsSettings aws, String rendersTable, String tempBuc
                                 .collect(Collectors.toSet()))
                         .orElse(Set.of()),
                 environment.optional("WORK_DIRECTORY").map(Path::of)
-                        .orElse(Path.of(System.getProperty("java.io.tmpdir"), "reelforge")));
+                        .orElse(Path.of(System.getProperty("java.io.tmpdir"), "reelforge")),
+                TemporaryUrlSettings.from(environment));
     }
 
     private static long number(EnvironmentVariables environment, String name) {

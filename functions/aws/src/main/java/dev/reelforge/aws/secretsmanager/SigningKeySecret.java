@@ -1,0 +1,28 @@
+package dev.reelforge.aws.secretsmanager;
+
+import dev.reelforge.aws.cloudfront.PrivateKeyPem;
+import dev.reelforge.aws.config.MissingConfigurationException;
+import java.security.PrivateKey;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * The private key temporary URLs are signed with, kept as a PEM string in Secrets Manager. Functions read it
+ * once, at init: a key that cannot be read fails the init rather than a request.
+ */
+public final class SigningKeySecret {
+
+    private SigningKeySecret() {}
+
+    /** @param secretId the secret's name or ARN */
+    public static PrivateKey read(SecretsManagerClient secretsManager, String secretId) {
+        String pem = secretsManager.getSecretValue(get -> get.secretId(secretId)).secretString();
+        if (pem == null) {
+            throw new MissingConfigurationException("secret " + secretId + " holds no string (a PEM private key)");
+        }
+        try {
+            return PrivateKeyPem.parse(pem);
+        } catch (IllegalArgumentException e) {
+            throw new MissingConfigurationException("secret " + secretId + " is " + e.getMessage());
+        }
+    }
+}

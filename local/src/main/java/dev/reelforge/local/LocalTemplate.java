@@ -1,0 +1,29 @@
+package dev.reelforge.local;
+
+import dev.reelforge.local.cloudfront.DistributionPorts;
+import dev.reelforge.local.template.SamTemplate;
+import dev.reelforge.local.template.StackIdentity;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * template.yaml as a data directory's stack resolves it: with the parameters of its signing key (unless the
+ * caller overrides them) and each distribution's domain name at its kept loopback port.
+ */
+public final class LocalTemplate {
+
+    private LocalTemplate() {}
+
+    public static SamTemplate load(Path templateFile, Path dataDirectory, LocalSigningKey signingKey,
+            Map<String, String> parameterOverrides) {
+        Map<String, String> parameters = new HashMap<>(signingKey.parameterOverrides());
+        parameters.putAll(parameterOverrides);
+        SamTemplate template = SamTemplate.load(templateFile, StackIdentity.LOCAL, parameters);
+        Map<String, String> domains = new LinkedHashMap<>();
+        DistributionPorts.assign(dataDirectory, template.distributionLogicalIds())
+                .forEach((logicalId, port) -> domains.put(logicalId, "127.0.0.1:" + port));
+        return template.withDistributionDomains(domains);
+    }
+}
