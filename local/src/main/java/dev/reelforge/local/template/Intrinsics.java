@@ -154,6 +154,9 @@ final class Intrinsics {
             case "AWS::S3::Bucket.DomainName", "AWS::S3::Bucket.RegionalDomainName" -> physical + ".s3.localhost";
             case "AWS::Serverless::Function.Arn" -> functionArn(logicalId);
             case "AWS::IAM::Role.Arn" -> "arn:aws:iam::" + stack.accountId() + ":role/" + physical;
+            // PLACEHOLDER until the embedded stack has its CloudFront emulator: a name under .localhost that
+            // resolves nowhere else, so a URL built from it is visibly local
+            case "AWS::CloudFront::Distribution.DomainName" -> physical.toLowerCase(Locale.ROOT) + ".cloudfront.localhost";
             default -> throw new TemplateException("the embedded stack does not resolve " + logicalId + "." + attribute);
         };
     }
