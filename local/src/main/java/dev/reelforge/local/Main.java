@@ -24,6 +24,8 @@ public final class Main {
                                                        cold start and warm latency against same-run baselines
               bench  render [--runs N] [--warmup N] [--poll-ms N]
                                                        a 30 s 720p render against a one-ffmpeg baseline
+              bench  hosting [--runs N] [--size-mb N]
+                                                       copying a 1 GiB output to hosting against a plain CopyObject
             common: --template FILE (default template.yaml)
             """;
 

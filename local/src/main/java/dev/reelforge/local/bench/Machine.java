@@ -22,6 +22,16 @@ final class Machine {
         }
     }
 
+    /** The 1, 5 and 15 minute load averages, as /proc/loadavg has them; "unknown" elsewhere. */
+    static String loadAverageText() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     /** Deletes a benchmark's scratch directory; what cannot be deleted is reported, not fatal. */
     static void deleteScratch(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {

@@ -152,7 +152,7 @@ public final class RenderBenchmark {
         OUT.println("Reelforge bench render, " + started.truncatedTo(ChronoUnit.SECONDS));
         OUT.printf(Locale.ROOT, "machine: %d CPUs (%s), java %s; %s; load average %s%n",
                 Runtime.getRuntime().availableProcessors(), Machine.cpuModel(), Runtime.version(), ffmpegVersion(ffmpeg),
-                loadAverageText());
+                Machine.loadAverageText());
         OUT.printf(Locale.ROOT, "settings: --runs %d --warmup %d --poll-ms %d (the client polls the status every %d ms)%n",
                 runs, warmup, pollMillis, pollMillis);
         OUT.println("edit: 30 s, hd (1280x720, 25 fps), mp4, quality medium, v1 (no watermark), no poster or thumbnail;");
@@ -483,15 +483,6 @@ public final class RenderBenchmark {
             return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
-        }
-    }
-
-    private static String loadAverageText() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
         }
     }
 

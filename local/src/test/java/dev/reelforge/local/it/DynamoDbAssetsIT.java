@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelforge.aws.dynamodb.DynamoDbAssets;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.asset.Asset;
+import dev.reelforge.core.asset.AssetKey;
 import dev.reelforge.core.asset.AssetStatus;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,22 @@ class DynamoDbAssetsIT {
         assertThat(assets.markReady(asset.owner(), missing, "https://cdn.reelforge.test/x.mp4", T1)).isFalse();
         assertThat(assets.markDeleted(asset.owner(), missing, T1)).isFalse();
         assertThat(assets.find(asset.owner(), missing)).isEmpty();
+    }
+
+    @Test
+    void onlyAssetsStillImportingAreFoundAsStuckOnceTheyStandStillLongEnough() {
+        Instant longAgo = Instant.parse("2020-01-01T00:00:00Z").plusMillis(new Random().nextInt(86_400_000));
+        UUID renderId = UUID.randomUUID();
+        Asset stuck = Asset.importing("assetsit7", Environment.STAGE, "us-east-1", renderId, renderId + ".mp4", longAgo);
+        Asset finished = Asset.importing("assetsit7", Environment.STAGE, "us-east-1", renderId, renderId + "-thumb.jpg",
+                longAgo);
+        assets.begin(stuck);
+        assets.begin(finished);
+        assets.markReady("assetsit7", finished.id(), "https://cdn.reelforge.test/t.jpg", longAgo);
+
+        assertThat(assets.importingSince(longAgo.plusMillis(1), 100))
+                .containsExactly(new AssetKey("assetsit7", stuck.id()));
+        assertThat(assets.importingSince(longAgo, 100)).as("not older than the cutoff").isEmpty();
     }
 
     @Test

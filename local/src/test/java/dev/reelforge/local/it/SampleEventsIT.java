@@ -13,6 +13,10 @@ import dev.reelforge.core.account.ApiKey;
 import dev.reelforge.core.asset.Asset;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.core.render.Render;
+import dev.reelforge.core.render.RenderKey;
+import dev.reelforge.core.render.RenderOutputs;
+import dev.reelforge.core.render.RenderResult;
+import dev.reelforge.core.render.RenderStatus;
 import dev.reelforge.local.LocalStack;
 import dev.reelforge.local.ProjectFiles;
 import dev.reelforge.local.lambda.LambdaJson;
@@ -24,23 +28,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * Every file in events/ is accepted by its function: read as the Lambda Java runtime reads it, invoked
  * on the embedded stack, and answered with success. The data the samples refer to (the sample owner's
- * key, render and the render's hosted assets) is seeded first, as events/README.md says.
+ * key, render and the render's hosted assets; a finished render's outputs in the temporary bucket) is seeded
+ * first, as events/README.md says.
  */
 class SampleEventsIT {
 
     private static final String SAMPLE_OWNER = "sampleowner";
     private static final String SAMPLE_KEY = "sample-api-key-for-stage-0000000000000";
     private static final UUID SAMPLE_RENDER = UUID.fromString("2abd5c11-0f3d-4c6d-ba20-235fc9b8e8b7");
+    /** The render whose outputs the promote samples announce. */
+    private static final UUID SAMPLE_HOSTED_RENDER = UUID.fromString("6f1d3c52-8e4b-4b1a-9c7d-5a2e0f9b8c31");
 
     private static LocalStack stack;
 
@@ -59,10 +68,30 @@ class SampleEventsIT {
             renders.add(Render.queued(SAMPLE_RENDER, SAMPLE_OWNER, Environment.STAGE,
                     Json.MAPPER.readTree(edit.asText()), Instant.now()));
         }
+        if (renders.find(SAMPLE_OWNER, SAMPLE_HOSTED_RENDER).isEmpty()) {
+            seedFinishedRenderWithOutputs(renders);
+        }
         DynamoDbAssets assets = new DynamoDbAssets(stack.services().dynamoDb(), stack.tableName("AssetsTable"));
         for (String filename : List.of(SAMPLE_RENDER + ".mp4", SAMPLE_RENDER + "-poster.jpg")) {
             assets.begin(Asset.importing(SAMPLE_OWNER, Environment.STAGE, "us-east-1", SAMPLE_RENDER, filename, Instant.now()));
         }
+    }
+
+    /** A render that got as far as encoding (so the worker leaves it alone), its outputs recorded and written. */
+    private static void seedFinishedRenderWithOutputs(DynamoDbRenders renders) {
+        RenderKey key = new RenderKey(SAMPLE_OWNER, SAMPLE_HOSTED_RENDER);
+        String base = "renders/" + SAMPLE_OWNER + "/" + SAMPLE_HOSTED_RENDER;
+        renders.add(new Render(SAMPLE_HOSTED_RENDER, SAMPLE_OWNER, Environment.STAGE, RenderStatus.RENDERING,
+                Json.object(), Instant.now(), Instant.now(), Optional.empty(), Optional.empty()));
+        renders.recordOutputs(key, new RenderOutputs(base + ".mp4", Optional.of(base + "-poster.0000001.jpg"),
+                Optional.empty(), true), Instant.now());
+        String tempBucket = stack.function("RenderWorkerFunction").definition().environment().get("TEMP_BUCKET");
+        stack.services().s3().putObject(put -> put.bucket(tempBucket).key(base + ".mp4").contentType("video/mp4"),
+                RequestBody.fromString("sample video, not a video"));
+        stack.services().s3().putObject(put -> put.bucket(tempBucket).key(base + "-poster.0000001.jpg")
+                .contentType("image/jpeg"), RequestBody.fromString("sample poster, not a JPEG"));
+        renders.complete(key, new RenderResult("https://temporary.example/" + base + ".mp4", Optional.empty(),
+                Optional.empty(), 1, 1000), Instant.now());
     }
 
     static Stream<Path> sampleEvents() throws IOException {
@@ -94,7 +123,9 @@ class SampleEventsIT {
                 assertThat(result.at("/context/owner").asText()).isEqualTo(SAMPLE_OWNER);
             }
             case "RenderWorkerFunction" -> assertThat(result.path("batchItemFailures")).as(result.toString()).isEmpty();
-            case "RenderStatusFunction", "RenderSweeperFunction" -> assertThat(result.asText()).doesNotStartWith("ignored: not");
+            case "RenderStatusFunction", "RenderSweeperFunction", "AssetSweeperFunction" ->
+                    assertThat(result.asText()).doesNotStartWith("ignored: not");
+            case "PromoteOutputFunction" -> assertThat(result.asText()).matches("(promoted|already finished): .*");
             default -> assertThat(result.path("statusCode").asInt()).as(result.toString()).isBetween(200, 299);
         }
     }

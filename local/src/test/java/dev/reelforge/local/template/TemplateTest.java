@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,12 @@ class TemplateTest {
                         "secretsmanager:GetSecretValue")),
                 Map.entry("RenderStatusFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]",
                         "secretsmanager:GetSecretValue")),
-                Map.entry("RenderSweeperFunction", List.of("dynamodb:Query", "dynamodb:UpdateItem")));
+                Map.entry("RenderSweeperFunction", List.of("dynamodb:Query", "dynamodb:UpdateItem")),
+                Map.entry("PromoteOutputFunction", List.of("dynamodb:GetItem",
+                        "[dynamodb:PutItem, dynamodb:GetItem, dynamodb:UpdateItem]", "s3:GetObject", "s3:ListBucket",
+                        "[s3:PutObject, s3:AbortMultipartUpload, s3:DeleteObject]", "cloudfront:CreateInvalidation")),
+                Map.entry("AssetSweeperFunction", List.of("dynamodb:Query", "[dynamodb:GetItem, dynamodb:UpdateItem]",
+                        "s3:DeleteObject", "cloudfront:CreateInvalidation")));
         Map<String, Object> resources = Intrinsics.mapOrEmpty(raw.get("Resources"));
         for (FunctionDefinition function : template.functions()) {
             List<?> policies = (List<?>) Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(resources.get(function.logicalId()))
@@ -152,9 +158,41 @@ class TemplateTest {
         assertThat(Intrinsics.mapOrEmpty(resources.get("HostingBucket")).get("DeletionPolicy")).isEqualTo("Retain");
         assertThat(template.functions()).filteredOn(function -> function.environment().containsKey("HOSTING_BUCKET"))
                 .extracting(FunctionDefinition::logicalId)
-                .containsExactlyInAnyOrder("DeleteAssetFunction", "DeleteRenderAssetsFunction")
+                .containsExactlyInAnyOrder("DeleteAssetFunction", "DeleteRenderAssetsFunction", "PromoteOutputFunction",
+                        "AssetSweeperFunction")
                 .allSatisfy(logicalId -> assertThat(template.function(logicalId).orElseThrow().environment())
                         .containsEntry("HOSTING_BUCKET", bucket.bucketName()));
+    }
+
+    @Test
+    void everyRenderOutputCreatedInTheTemporaryBucketIsPromotedByAFunctionThatNamesTheBucketWithoutReferencingIt() {
+        Map<String, Object> resources = Intrinsics.mapOrEmpty(raw.get("Resources"));
+        Map<String, Object> promote = Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(resources.get("PromoteOutputFunction"))
+                .get("Properties"));
+        Map<String, Object> event = Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(promote.get("Events")).get("OutputCreated"));
+        Map<String, Object> source = Intrinsics.mapOrEmpty(event.get("Properties"));
+
+        assertThat(event.get("Type")).isEqualTo("S3");
+        assertThat(source.get("Bucket")).isEqualTo(Map.of("Ref", "TempBucket"));
+        assertThat(source.get("Events")).isEqualTo("s3:ObjectCreated:*");
+        assertThat(String.valueOf(source.get("Filter"))).isEqualTo("{S3Key={Rules=[{Name=prefix, Value=renders/}]}}");
+        // A Ref or GetAtt of TempBucket in the role's policy would be a circular dependency (the bucket's
+        // notification configuration needs the function): the policy spells the bucket's name out instead.
+        String policies = String.valueOf(promote.get("Policies"));
+        assertThat(policies).doesNotContain("TempBucket");
+        String tempBucketName = String.valueOf(Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(
+                resources.get("TempBucket")).get("Properties")).get("BucketName")).get("Fn::Sub"));
+        assertThat(policies).contains("arn:aws:s3:::" + tempBucketName + "/renders/*")
+                .contains("arn:aws:s3:::" + tempBucketName + "}");
+        Map<String, Object> invokeConfig = Intrinsics.mapOrEmpty(promote.get("EventInvokeConfig"));
+        assertThat(invokeConfig).containsEntry("MaximumRetryAttempts", 2);
+        Object patience = Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(raw.get("Parameters"))
+                .get("StuckAssetPatience"))).get("Default");
+        assertThat(Duration.parse(String.valueOf(patience)).toSeconds())
+                .as("the asset sweeper waits out every retry of a copy")
+                .isGreaterThanOrEqualTo(((Number) invokeConfig.get("MaximumEventAgeInSeconds")).longValue());
+        assertThat(template.function("PromoteOutputFunction").orElseThrow().environment().get("CDN_URL"))
+                .startsWith("https://");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.reelforge.aws.dynamodb;
 
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.asset.Asset;
+import dev.reelforge.core.asset.AssetKey;
 import dev.reelforge.core.asset.AssetStatus;
 import dev.reelforge.core.asset.Assets;
 import java.time.Instant;
@@ -34,12 +35,17 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * at 10 GB, some ten million assets. The index projects every attribute, so a query needs no further reads.
  *
  * <p>Every change is an UpdateItem whose condition names the statuses it may move from
- * ({@link AssetStatus#canMoveTo}), so an asset only moves forward whatever order events arrive in.
+ * ({@link AssetStatus#canMoveTo}), so an asset only moves forward whatever order events arrive in. Assets
+ * still importing carry {@code importing}, the key of the sparse global index {@value #IMPORTING_INDEX}
+ * the sweeper reads stuck ones from (KEYS_ONLY, like the renders' {@code pending-updated}); every move out
+ * of importing removes it.
  */
 public final class DynamoDbAssets implements Assets {
 
     /** The local secondary index of the owner's assets by render (template.yaml, AssetsTable). */
     public static final String RENDER_INDEX = "owner-renderId";
+    /** The sparse index of importing assets by last change (template.yaml, AssetsTable). */
+    public static final String IMPORTING_INDEX = "importing-updated";
 
     static final String OWNER = "owner";
     static final String ID = "id";
@@ -52,6 +58,9 @@ public final class DynamoDbAssets implements Assets {
     static final String CREATED = "created";
     static final String UPDATED = "updated";
     static final String ERROR = "error";
+    static final String IMPORTING = "importing";
+
+    private static final String IMPORTING_VALUE = "1";
 
     /** Fixed width, so that stored timestamps sort as text in the order of time. */
     private static final DateTimeFormatter TIMESTAMP =
@@ -121,6 +130,20 @@ public final class DynamoDbAssets implements Assets {
         return move(owner, id, AssetStatus.DELETED, null, Map.of(), now);
     }
 
+    @Override
+    public List<AssetKey> importingSince(Instant cutoff, int limit) {
+        return dynamoDb.query(query -> query.tableName(tableName)
+                        .indexName(IMPORTING_INDEX)
+                        .keyConditionExpression("#importing = :importing AND #updated < :cutoff")
+                        .expressionAttributeNames(Map.of("#importing", IMPORTING, "#updated", UPDATED))
+                        .expressionAttributeValues(Map.of(":importing", s(IMPORTING_VALUE),
+                                ":cutoff", s(timestamp(cutoff))))
+                        .limit(limit))
+                .items().stream()
+                .map(item -> new AssetKey(item.get(OWNER).s(), UUID.fromString(item.get(ID).s())))
+                .toList();
+    }
+
     /**
      * Moves an asset to {@code next} (also setting {@code extraSet}) if it is in a status that may be
      * followed by {@code next}; false when the condition did not hold.
@@ -132,11 +155,12 @@ public final class DynamoDbAssets implements Assets {
         from.forEach(status -> values.put(":s_" + status.wireName(), s(status.wireName())));
         values.put(":next", s(next.wireName()));
         values.put(":now", s(timestamp(now)));
-        String update = "SET #status = :next, #updated = :now" + (extraSet == null ? "" : ", " + extraSet);
+        String update = "SET #status = :next, #updated = :now" + (extraSet == null ? "" : ", " + extraSet)
+                + " REMOVE #importing";
         String condition = "attribute_exists(#id) AND #status IN ("
                 + String.join(", ", from.stream().map(status -> ":s_" + status.wireName()).toList()) + ")";
         Map<String, String> names = new HashMap<>();
-        for (String name : List.of(ID, STATUS, UPDATED, URL, ERROR)) {
+        for (String name : List.of(ID, STATUS, UPDATED, URL, ERROR, IMPORTING)) {
             if (update.contains("#" + name) || condition.contains("#" + name)) {
                 names.put("#" + name, name);
             }
@@ -171,6 +195,9 @@ public final class DynamoDbAssets implements Assets {
         item.put(STATUS, s(asset.status().wireName()));
         item.put(CREATED, s(timestamp(asset.created())));
         item.put(UPDATED, s(timestamp(asset.updated())));
+        if (asset.status() == AssetStatus.IMPORTING) {
+            item.put(IMPORTING, s(IMPORTING_VALUE));
+        }
         asset.url().ifPresent(url -> item.put(URL, s(url)));
         asset.error().ifPresent(error -> item.put(ERROR, s(error)));
         return item;

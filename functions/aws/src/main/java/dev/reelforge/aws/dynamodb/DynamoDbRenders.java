@@ -6,6 +6,7 @@ import dev.reelforge.core.json.Json;
 import dev.reelforge.core.render.DuplicateRenderException;
 import dev.reelforge.core.render.Render;
 import dev.reelforge.core.render.RenderKey;
+import dev.reelforge.core.render.RenderOutputs;
 import dev.reelforge.core.render.RenderResult;
 import dev.reelforge.core.render.RenderStatus;
 import dev.reelforge.core.render.Renders;
@@ -62,6 +63,7 @@ public final class DynamoDbRenders implements Renders {
     static final String THUMBNAIL = "thumbnail";
     static final String DURATION = "duration";
     static final String RENDER_TIME = "renderTime";
+    static final String OUTPUTS = "outputs";
 
     private static final String PENDING_VALUE = "1";
     /** Fixed width, so that stored timestamps sort as text in the order of time. */
@@ -129,6 +131,36 @@ public final class DynamoDbRenders implements Renders {
         values.put(":now", s(timestamp(now)));
         update(render, "SET #jobId = :job, #updated = :now",
                 "attribute_exists(#id) AND #status IN (" + placeholders(UNFINISHED) + ")", values);
+    }
+
+    /** Kept as one map attribute: {@code {file, poster?, thumbnail?, hosted}}. */
+    @Override
+    public void recordOutputs(RenderKey render, RenderOutputs outputs, Instant now) {
+        Map<String, AttributeValue> map = new HashMap<>();
+        map.put("file", s(outputs.file()));
+        outputs.poster().ifPresent(poster -> map.put("poster", s(poster)));
+        outputs.thumbnail().ifPresent(thumbnail -> map.put("thumbnail", s(thumbnail)));
+        map.put("hosted", AttributeValue.fromBool(outputs.hosted()));
+        Map<String, AttributeValue> values = new HashMap<>(statusValues(UNFINISHED));
+        values.put(":outputs", AttributeValue.fromM(map));
+        values.put(":now", s(timestamp(now)));
+        update(render, "SET #outputs = :outputs, #updated = :now",
+                "attribute_exists(#id) AND #status IN (" + placeholders(UNFINISHED) + ")", values);
+    }
+
+    @Override
+    public Optional<RenderOutputs> outputsOf(RenderKey render) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tableName)
+                        .key(key(render))
+                        .projectionExpression("#outputs")
+                        .expressionAttributeNames(Map.of("#outputs", OUTPUTS))
+                        .consistentRead(true))
+                .item();
+        return Optional.ofNullable(item).map(found -> found.get(OUTPUTS)).map(AttributeValue::m).map(map ->
+                new RenderOutputs(map.get("file").s(),
+                        Optional.ofNullable(map.get("poster")).map(AttributeValue::s),
+                        Optional.ofNullable(map.get("thumbnail")).map(AttributeValue::s),
+                        map.get("hosted").bool()));
     }
 
     @Override
@@ -203,7 +235,7 @@ public final class DynamoDbRenders implements Renders {
             Map<String, AttributeValue> values) {
         Map<String, String> names = new HashMap<>();
         for (String name : List.of(ID, STATUS, UPDATED, PENDING, CLAIM, JOB_ID, PROGRESS, ERROR, URL, POSTER,
-                THUMBNAIL, DURATION, RENDER_TIME)) {
+                THUMBNAIL, DURATION, RENDER_TIME, OUTPUTS)) {
             if (updateExpression.contains("#" + name) || condition.contains("#" + name)) {
                 names.put("#" + name, name);
             }

@@ -91,6 +91,15 @@ public final class MediaConvertEncoder implements Encoder {
         return mediaConvert.createJob(createJobRequest(request)).job().id();
     }
 
+    /** The job's outputs, named as {@link #createJobRequest} has MediaConvert name them. */
+    @Override
+    public WrittenFiles outputsOf(EncodeRequest request) {
+        OutputPlan plan = request.output();
+        return new WrittenFiles(deliverableLocation(request.outputPrefix(), plan.format()),
+                plan.posterAt().map(at -> posterLocation(request.outputPrefix(), at, plan.fps())),
+                plan.thumbnail().map(thumbnail -> thumbnailLocation(request.outputPrefix(), thumbnail.at(), plan.fps())));
+    }
+
     /** The job for a request; pure, so tests can read it without a MediaConvert. */
     CreateJobRequest createJobRequest(EncodeRequest request) {
         OutputPlan plan = request.output();

@@ -8,6 +8,7 @@ import dev.reelforge.core.edit.model.Fps;
 import dev.reelforge.core.edit.model.OutputFormat;
 import dev.reelforge.core.edit.model.Quality;
 import dev.reelforge.core.edit.model.Size;
+import dev.reelforge.core.pipeline.Encoder;
 import dev.reelforge.core.pipeline.Encoder.EncodeRequest;
 import dev.reelforge.core.plan.OutputPlan;
 import java.util.Optional;
@@ -198,6 +199,20 @@ class MediaConvertEncoderTest {
         assertThat(thumb.videoDescription().width()).isEqualTo(320);
         assertThat(thumb.videoDescription().height()).isEqualTo(180);
         assertThat(thumb.videoDescription().codecSettings().frameCaptureSettings().maxCaptures()).isEqualTo(1);
+    }
+
+    @Test
+    void theOutputsItWillWriteAreKnownBeforeTheJobStarts() {
+        EncodeRequest both = request(Environment.V1, plan(OutputFormat.MP4, Optional.of(1.5),
+                Optional.of(new OutputPlan.ThumbnailPlan(0, new Size(320, 180)))), true);
+        EncodeRequest neither = request(Environment.V1, plan(OutputFormat.GIF, Optional.empty(), Optional.empty()), false);
+
+        assertThat(encoder.outputsOf(both)).isEqualTo(new Encoder.WrittenFiles(
+                "s3://out-bucket/renders/owner-1/" + RENDER + ".mp4",
+                Optional.of("s3://out-bucket/renders/owner-1/" + RENDER + "-poster.0000001.jpg"),
+                Optional.of("s3://out-bucket/renders/owner-1/" + RENDER + "-thumb.0000000.jpg")));
+        assertThat(encoder.outputsOf(neither)).isEqualTo(new Encoder.WrittenFiles(
+                "s3://out-bucket/renders/owner-1/" + RENDER + ".gif", Optional.empty(), Optional.empty()));
     }
 
     @Test

@@ -31,4 +31,7 @@ public interface Assets {
 
     /** Any status but {@code deleted} {@code -> deleted}; false when the asset is missing or already deleted. */
     boolean markDeleted(String owner, UUID id, Instant now);
+
+    /** Assets still {@code importing} whose last change is older than {@code cutoff}, at most {@code limit}. */
+    List<AssetKey> importingSince(Instant cutoff, int limit);
 }

@@ -36,8 +36,8 @@ public final class FailStuckRenders {
         return new FailStuckRendersResult(failed);
     }
 
-    /** "30 minutes", "1 hour", "2 seconds": the largest whole unit. */
-    static String spoken(Duration duration) {
+    /** "30 minutes", "1 hour", "2 seconds": the largest whole unit (the asset sweeper's errors say it alike). */
+    public static String spoken(Duration duration) {
         long seconds = duration.toSeconds();
         if (seconds % 3600 == 0 && seconds > 0) {
             return plural(seconds / 3600, "hour");

@@ -156,6 +156,8 @@ public final class ProduceRender {
         OutputFormat format = plan.output().format();
         if (format.kind() == OutputFormat.Kind.IMAGE) {
             String outputKey = base + "." + format.extension();
+            renders.recordOutputs(key, new RenderOutputs(outputKey, Optional.empty(), Optional.empty(),
+                    plan.output().hosted()), clock.instant());
             storage.put(outputKey, composition.file(), composition.contentType());
             String url = temporaryUrls.urlOf(outputKey);
             double renderTime = Duration.between(render.created(), clock.instant()).toMillis();
@@ -166,9 +168,15 @@ public final class ProduceRender {
         }
         String intermediate = storage.put("work/" + key.owner() + "/" + key.id() + "/"
                 + composition.file().getFileName(), composition.file(), composition.contentType());
-        String jobId = encoder.start(new Encoder.EncodeRequest(key.id(), key.owner(), render.environment(),
+        Encoder.EncodeRequest request = new Encoder.EncodeRequest(key.id(), key.owner(), render.environment(),
                 intermediate, storage.location(base), plan.output(), format.kind() == OutputFormat.Kind.VIDEO,
-                plan.writesAudio(), plan.duration()));
+                plan.writesAudio(), plan.duration());
+        // Recorded before the job starts, so that each output's creation finds it, whatever the order of events.
+        Encoder.WrittenFiles written = encoder.outputsOf(request);
+        renders.recordOutputs(key, new RenderOutputs(storage.keyOf(written.file()),
+                written.poster().map(storage::keyOf), written.thumbnail().map(storage::keyOf), plan.output().hosted()),
+                clock.instant());
+        String jobId = encoder.start(request);
         renders.recordJob(key, jobId, clock.instant());
         return new ProduceRenderResult.Encoding(jobId);
     }

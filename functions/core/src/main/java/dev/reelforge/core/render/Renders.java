@@ -30,6 +30,15 @@ public interface Renders {
     /** Remembers the encoding job producing the render; later events of other jobs are ignored. */
     void recordJob(RenderKey render, String jobId, Instant now);
 
+    /**
+     * Records which files the render writes, before it writes them, on a render still being produced; the
+     * piece that hosts outputs reads them back to tell the render's outputs from by-products.
+     */
+    void recordOutputs(RenderKey render, RenderOutputs outputs, Instant now);
+
+    /** The outputs recorded for the render; empty for a render that has none recorded (yet). */
+    Optional<RenderOutputs> outputsOf(RenderKey render);
+
     /** The encoding job recorded for the render, if any. */
     Optional<String> jobOf(RenderKey render);
 

@@ -50,6 +50,15 @@ final class InMemoryAssets implements Assets {
         return move(owner, id, AssetStatus.DELETED, Optional.empty(), Optional.empty(), now);
     }
 
+    @Override
+    public List<AssetKey> importingSince(Instant cutoff, int limit) {
+        return assets.values().stream()
+                .filter(asset -> asset.status() == AssetStatus.IMPORTING && asset.updated().isBefore(cutoff))
+                .limit(limit)
+                .map(asset -> new AssetKey(asset.owner(), asset.id()))
+                .toList();
+    }
+
     private boolean move(String owner, UUID id, AssetStatus next, Optional<String> url, Optional<String> error,
             Instant now) {
         Asset asset = assets.get(new Key(owner, id));

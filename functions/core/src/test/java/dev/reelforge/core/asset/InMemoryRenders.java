@@ -2,6 +2,7 @@ package dev.reelforge.core.asset;
 
 import dev.reelforge.core.render.Render;
 import dev.reelforge.core.render.RenderKey;
+import dev.reelforge.core.render.RenderOutputs;
 import dev.reelforge.core.render.RenderResult;
 import dev.reelforge.core.render.RenderStatus;
 import dev.reelforge.core.render.Renders;
@@ -12,10 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Renders in a map; only what the asset use cases read (add, find), counting the lookups. */
+/** Renders in a map; only what the asset use cases read (add, find, outputs), counting the lookups. */
 final class InMemoryRenders implements Renders {
 
     private final Map<RenderKey, Render> renders = new HashMap<>();
+    private final Map<RenderKey, RenderOutputs> outputs = new HashMap<>();
     int lookups;
 
     @Override
@@ -42,6 +44,16 @@ final class InMemoryRenders implements Renders {
     @Override
     public void recordJob(RenderKey render, String jobId, Instant now) {
         throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void recordOutputs(RenderKey render, RenderOutputs recorded, Instant now) {
+        outputs.put(render, recorded);
+    }
+
+    @Override
+    public Optional<RenderOutputs> outputsOf(RenderKey render) {
+        return Optional.ofNullable(outputs.get(render));
     }
 
     @Override
