@@ -1,5 +1,6 @@
 package dev.reelforge.local;
 
+import dev.reelforge.aws.s3.WithoutExpectContinue;
 import dev.reelforge.local.template.StackIdentity;
 import java.net.URI;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -37,6 +38,7 @@ public final class LocalClients {
                 .region(Region.of(StackIdentity.LOCAL.region()))
                 .credentialsProvider(LocalCredentials.provider())
                 .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(override -> override.addExecutionInterceptor(new WithoutExpectContinue()))
                 .forcePathStyle(true)
                 .build();
     }

@@ -1,6 +1,7 @@
 package dev.reelforge.aws;
 
 import dev.reelforge.aws.config.AwsSettings;
+import dev.reelforge.aws.s3.WithoutExpectContinue;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -39,7 +40,8 @@ public final class AwsClients {
         S3ClientBuilder builder = S3Client.builder()
                 .region(settings.region())
                 .credentialsProvider(credentials())
-                .httpClient(UrlConnectionHttpClient.create());
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(override -> override.addExecutionInterceptor(new WithoutExpectContinue()));
         settings.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
         return builder.build();
     }
