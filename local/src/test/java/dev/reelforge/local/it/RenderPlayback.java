@@ -5,6 +5,7 @@ import dev.reelforge.core.media.MediaProbe;
 import dev.reelforge.media.FfmpegMediaProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,10 +58,18 @@ final class RenderPlayback {
 
     /** The container's duration in seconds. */
     double duration(Path file) {
-        String description = describe(file);
+        return durationIn(describe(file), file.toString());
+    }
+
+    /** The duration in seconds of what is served at {@code url}, as a player reading it over HTTP finds it. */
+    double durationAt(URI url) {
+        return durationIn(describeAt(url), url.toString());
+    }
+
+    private static double durationIn(String description, String input) {
         Matcher matcher = DURATION.matcher(description);
         if (!matcher.find()) {
-            throw new AssertionError("no duration for " + file + ":\n" + description);
+            throw new AssertionError("no duration for " + input + ":\n" + description);
         }
         return Integer.parseInt(matcher.group(1)) * 3600.0 + Integer.parseInt(matcher.group(2)) * 60.0
                 + Double.parseDouble(matcher.group(3));
@@ -69,6 +78,11 @@ final class RenderPlayback {
     /** What {@code ffmpeg -i} says about the file. */
     String describe(Path file) {
         return run(List.of("-hide_banner", "-nostdin", "-i", file.toString()), false);
+    }
+
+    /** What {@code ffmpeg -i} says about what is served at {@code url}. */
+    String describeAt(URI url) {
+        return run(List.of("-hide_banner", "-nostdin", "-i", url.toString()), false);
     }
 
     /** How many frames the first video stream has, counted by decoding it. */
