@@ -64,6 +64,7 @@ final class DemoCommand {
             long started = System.nanoTime();
             JsonNode finished = api.awaitFinished(id, Duration.ofMinutes(10), Duration.ofMillis(200),
                     render -> progress(render.path("status").asText(), started));
+            long doneAt = System.nanoTime();
             System.out.println();
             if (finished.path("status").asText().equals("failed")) {
                 System.out.println("the render failed: " + finished.path("error").asText());
@@ -76,8 +77,18 @@ final class DemoCommand {
             System.out.println("  video     " + finished.path("url").asText());
             System.out.println("  poster    " + finished.path("poster").asText());
             System.out.println("  thumbnail " + finished.path("thumbnail").asText());
-            System.out.println("(temporary URLs, valid for 24 hours while the stack runs)");
+            System.out.println("(temporary URLs, valid for 24 hours)");
             System.out.println("  saved as  " + copy.toAbsolutePath());
+            JsonNode assets = api.awaitAssets(id, 3, Duration.ofMinutes(2), Duration.ofMillis(200));
+            System.out.printf(Locale.ROOT, "hosted: %d assets copied to the CDN %.1f s after the render was done%n",
+                    assets.size(), (System.nanoTime() - doneAt) / 1e9);
+            for (JsonNode asset : assets) {
+                JsonNode attributes = asset.path("attributes");
+                System.out.printf(Locale.ROOT, "  %-7s %s%n", attributes.path("status").asText(),
+                        attributes.path("url").asText(attributes.path("error").asText()));
+            }
+            System.out.println("(CDN URLs, served until deleted: DELETE /serve/" + environment.pathName()
+                    + "/assets/{id} with the same key)");
             return 0;
         }
     }

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 public final class EditApiClient {
 
     private static final Set<String> FINISHED = Set.of("done", "failed");
+    private static final Set<String> FINAL_ASSET = Set.of("ready", "failed", "deleted");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -66,12 +67,41 @@ public final class EditApiClient {
                 throw new IllegalStateException("render " + id + " is still " + render.path("status").asText()
                         + " after " + timeout.toSeconds() + " s");
             }
-            try {
-                Thread.sleep(interval.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for render " + id, e);
+            pause(interval, id);
+        }
+    }
+
+    /** The Serve API's assets of a render ({@code data}: one entry per output copied or being copied). */
+    public JsonNode renderAssets(String renderId) {
+        return send(HttpRequest.newBuilder(apiUrl.resolve("/serve/" + environment.pathName() + "/assets/render/"
+                + renderId)).GET(), 200).path("data");
+    }
+
+    /**
+     * Polls the render's assets every {@code interval} until there are {@code expected} of them and none is still
+     * importing, as seed 000's polling workflow does after the render is done.
+     */
+    public JsonNode awaitAssets(String renderId, int expected, Duration timeout, Duration interval) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            JsonNode assets = renderAssets(renderId);
+            if (assets.size() >= expected && assets.findValuesAsText("status").stream().allMatch(FINAL_ASSET::contains)) {
+                return assets;
             }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the assets of render " + renderId + " are not all copied after "
+                        + timeout.toSeconds() + " s: " + assets);
+            }
+            pause(interval, renderId);
+        }
+    }
+
+    private static void pause(Duration interval, String renderId) {
+        try {
+            Thread.sleep(interval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for render " + renderId, e);
         }
     }
 

@@ -4,7 +4,10 @@ import dev.reelforge.aws.AwsClients;
 import dev.reelforge.aws.config.AwsSettings;
 import dev.reelforge.aws.s3.S3HostingCopier;
 import dev.reelforge.core.asset.HostingCopier;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.core.Environment;
 import dev.reelforge.local.CommandLine;
+import dev.reelforge.local.EditApiClient;
 import dev.reelforge.local.LocalStack;
 import dev.reelforge.local.template.StackIdentity;
 import java.io.IOException;
@@ -13,6 +16,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,13 +41,21 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  * unmeasured warm-up of each; every copy is checked for its size and deleted before the next. Medians in MB/s
  * (10^6 bytes per second) and the ratio copier/plain are printed. See docs/PERFORMANCE.md, "Hosting".
  *
- * <p>A second part, the time from a render's {@code done} to all of its assets {@code ready}, belongs here once
- * the embedded stack delivers S3 events to the promote function: see {@link #PARTS} and {@link #run}.
+ * <p>Part {@code ready}: seed 000's polling workflow timed. Renders of a short edit (video, poster, thumbnail)
+ * are submitted one after another; the render is polled every 20 ms until {@code done}, then its assets until all
+ * three are {@code ready}, and the time between is what the promotion adds after a user sees {@code done}
+ * (0 when the copies were ready before). The baseline, measured right after each render, is copying the same three
+ * outputs by hand with one CopyObject each, sequentially, with the functions' client: the work itself, without
+ * events, the function, the asset records and the polling.
  */
 public final class HostingBenchmark {
 
-    /** The parts this command measures; "render-to-ready" is to be added next to "copy". */
-    static final List<String> PARTS = List.of("copy");
+    /** The parts this command measures. */
+    static final List<String> PARTS = List.of("copy", "ready");
+    private static final String READY_EDIT = """
+            {"timeline": {"tracks": [{"clips": [{"asset": {"type": "title", "text": "Hosted"}, "start": 0, "length": 4}]}]},
+             "output": {"format": "mp4", "resolution": "sd", "poster": {"capture": 1}, "thumbnail": {"capture": 1, "scale": 0.25}}}
+            """;
 
     private static final PrintStream OUT = System.out;
     private static final PrintStream PROGRESS = System.err;
@@ -67,7 +79,7 @@ public final class HostingBenchmark {
         }
         String part = options.option("part").orElse("all");
         if (runs < 1 || sizeMib < 1 || !(part.equals("all") || PARTS.contains(part))) {
-            System.err.println("usage: reelforge bench hosting [--runs N (3)] [--size-mb N (1024)] [--part all|copy]"
+            System.err.println("usage: reelforge bench hosting [--runs N (3)] [--size-mb N (1024)] [--part all|copy|ready]"
                     + " [--data-dir DIR]");
             return 2;
         }
@@ -85,10 +97,12 @@ public final class HostingBenchmark {
             try (LocalStack stack = LocalStack.start(new LocalStack.Options(template, work.resolve("stack"), 0,
                     line -> {}))) {
                 printHeader(started, runs, sizeMib);
-                copyThroughput(stack, work, runs, sizeMib * MIB);
-                // Next part ("render-to-ready"): submit renders on this stack, and time from each render's done to
-                // the last of its assets ready, against the same run's copy of its largest output; it needs the
-                // stack to deliver S3 events to PromoteOutputFunction.
+                if (!part.equals("ready")) {
+                    copyThroughput(stack, work, runs, sizeMib * MIB);
+                }
+                if (!part.equals("copy")) {
+                    doneToReady(stack, runs);
+                }
             }
             OUT.printf(Locale.ROOT, "%nbench hosting took %d s%n", ChronoUnit.SECONDS.between(started, Instant.now()));
             return 0;
@@ -113,8 +127,7 @@ public final class HostingBenchmark {
     }
 
     private static void copyThroughput(LocalStack stack, Path work, int runs, long size) throws IOException {
-        S3Client s3 = AwsClients.s3(new AwsSettings(Region.of(StackIdentity.LOCAL.region()), Optional.empty(),
-                Optional.of(stack.services().endpoints().s3()), Optional.empty(), Optional.empty(), Optional.empty()));
+        S3Client s3 = functionsS3Client(stack);
         String tempBucket = stack.function("RenderWorkerFunction").definition().environment().get("TEMP_BUCKET");
         String hostingBucket = stack.function("PromoteOutputFunction").definition().environment().get("HOSTING_BUCKET");
         S3HostingCopier copier = new S3HostingCopier(s3, hostingBucket);
@@ -179,6 +192,72 @@ public final class HostingBenchmark {
         OUT.printf(Locale.ROOT, "%-24s %10.2f %10.2f %12.0f %12.0f %8s%n", "median of " + rounds.size() + " runs",
                 copier, plain, size / 1e6 / copier, size / 1e6 / plain, ratio(plain / copier));
         OUT.println("ratio = copier throughput / plain CopyObject throughput (above 1: the copier is faster)");
+    }
+
+    /** One render of part "ready": seconds from done seen to all assets ready seen, and of the baseline copies. */
+    private record Promotion(double afterDone, double plainCopies) {}
+
+    private static void doneToReady(LocalStack stack, int runs) {
+        S3Client s3 = functionsS3Client(stack);
+        String tempBucket = stack.function("RenderWorkerFunction").definition().environment().get("TEMP_BUCKET");
+        String hostingBucket = stack.function("PromoteOutputFunction").definition().environment().get("HOSTING_BUCKET");
+        EditApiClient api = EditApiClient.of(stack.descriptor(), Environment.STAGE);
+        String owner = stack.descriptor().owner();
+        PROGRESS.println("bench hosting: a render to warm up, not measured...");
+        Promotion warm = promotion(api, s3, owner, tempBucket, hostingBucket);
+        List<Promotion> measured = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            Promotion promotion = promotion(api, s3, owner, tempBucket, hostingBucket);
+            measured.add(promotion);
+            PROGRESS.printf(Locale.ROOT, "  run %d of %d: ready %.3f s after done; plain copies %.3f s%n", run, runs,
+                    promotion.afterDone(), promotion.plainCopies());
+        }
+        OUT.println();
+        OUT.println("== done to ready: a 4 s sd render's video, poster and thumbnail hosted, polled every 20 ms ==");
+        OUT.println("after done: from the poll that saw the render done to the poll that saw its 3 assets ready");
+        OUT.println("baseline:   the same 3 outputs copied by hand, one CopyObject each, the functions' client");
+        String header = String.format(Locale.ROOT, "%-24s %14s %14s", "run", "after done s", "baseline s");
+        OUT.println(header);
+        OUT.println("-".repeat(header.length()));
+        OUT.printf(Locale.ROOT, "%-24s %14.3f %14.3f%n", "warm-up", warm.afterDone(), warm.plainCopies());
+        for (int i = 0; i < measured.size(); i++) {
+            OUT.printf(Locale.ROOT, "%-24d %14.3f %14.3f%n", i + 1, measured.get(i).afterDone(),
+                    measured.get(i).plainCopies());
+        }
+        double afterDone = RenderBenchmark.median(measured.stream().map(Promotion::afterDone).toList());
+        double plain = RenderBenchmark.median(measured.stream().map(Promotion::plainCopies).toList());
+        OUT.printf(Locale.ROOT, "%-24s %14.3f %14.3f%n", "median of " + measured.size() + " runs", afterDone, plain);
+        OUT.printf(Locale.ROOT, "ratio (after done / baseline, medians): %s%n", ratio(afterDone / plain));
+    }
+
+    private static Promotion promotion(EditApiClient api, S3Client s3, String owner, String tempBucket,
+            String hostingBucket) {
+        String id = api.submit(READY_EDIT);
+        JsonNode render = api.awaitFinished(id, Duration.ofMinutes(5), Duration.ofMillis(20), seen -> {});
+        long doneAt = System.nanoTime();
+        if (!render.path("status").asText().equals("done")) {
+            throw new IllegalStateException("render " + id + " failed: " + render.path("error").asText());
+        }
+        api.awaitAssets(id, 3, Duration.ofMinutes(2), Duration.ofMillis(20));
+        double afterDone = (System.nanoTime() - doneAt) / 1e9;
+        String base = "renders/" + owner + "/" + id;
+        List<String> outputs = List.of(base + ".mp4", base + "-poster.0000001.jpg", base + "-thumb.0000001.jpg");
+        long start = System.nanoTime();
+        for (String output : outputs) {
+            s3.copyObject(copy -> copy.sourceBucket(tempBucket).sourceKey(output).destinationBucket(hostingBucket)
+                    .destinationKey(OWNER + "/" + output.substring(output.lastIndexOf('/') + 1)));
+        }
+        double plainCopies = (System.nanoTime() - start) / 1e9;
+        for (String output : outputs) {
+            s3.deleteObject(delete -> delete.bucket(hostingBucket)
+                    .key(OWNER + "/" + output.substring(output.lastIndexOf('/') + 1)));
+        }
+        return new Promotion(afterDone, plainCopies);
+    }
+
+    private static S3Client functionsS3Client(LocalStack stack) {
+        return AwsClients.s3(new AwsSettings(Region.of(StackIdentity.LOCAL.region()), Optional.empty(),
+                Optional.of(stack.services().endpoints().s3()), Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
     private static double timeCopier(S3Client s3, HostingCopier copier, String tempBucket, String source,
