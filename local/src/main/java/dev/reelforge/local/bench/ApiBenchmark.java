@@ -70,12 +70,7 @@ public final class ApiBenchmark {
         Path eventFile = project.resolve(EVENT);
         Path work = null;
         try {
-            Path parent = options.option("data-dir").map(Path::of).orElse(null);
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            work = parent == null ? Files.createTempDirectory("reelforge-bench-")
-                    : Files.createTempDirectory(parent, "reelforge-bench-");
+            work = Machine.newScratch(options.option("data-dir").map(Path::of), "reelforge-bench-");
             SamTemplate sam = SamTemplate.load(template);
             FunctionDefinition function = sam.function(FUNCTION)
                     .orElseThrow(() -> new IllegalStateException("template.yaml has no " + FUNCTION));

@@ -86,12 +86,7 @@ public final class HostingBenchmark {
         Path template = options.template().toAbsolutePath().normalize();
         Path work = null;
         try {
-            Path parent = options.option("data-dir").map(Path::of).orElse(null);
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            work = parent == null ? Files.createTempDirectory("reelforge-bench-hosting-")
-                    : Files.createTempDirectory(parent, "reelforge-bench-hosting-");
+            work = Machine.newScratch(options.option("data-dir").map(Path::of), "reelforge-bench-hosting-");
             Instant started = Instant.now();
             PROGRESS.println("bench hosting: starting the embedded stack...");
             try (LocalStack stack = LocalStack.start(new LocalStack.Options(template, work.resolve("stack"), 0,

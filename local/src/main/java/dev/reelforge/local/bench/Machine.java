@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** What the benchmarks say about the machine they ran on, and the scratch space they leave clean. */
@@ -30,6 +31,17 @@ final class Machine {
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
+    }
+
+    /**
+     * A new scratch directory for a benchmark run, under {@code parent} (created if need be) or the system's
+     * temporary directory; {@link #deleteScratch} removes it.
+     */
+    static Path newScratch(Optional<Path> parent, String prefix) throws IOException {
+        if (parent.isPresent()) {
+            return Files.createTempDirectory(Files.createDirectories(parent.get()), prefix);
+        }
+        return Files.createTempDirectory(prefix);
     }
 
     /** Deletes a benchmark's scratch directory; what cannot be deleted is reported, not fatal. */

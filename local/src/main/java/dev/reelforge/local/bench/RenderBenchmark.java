@@ -71,12 +71,7 @@ public final class RenderBenchmark {
         Path template = options.template().toAbsolutePath().normalize();
         Path work = null;
         try {
-            Path parent = options.option("data-dir").map(Path::of).orElse(null);
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            work = parent == null ? Files.createTempDirectory("reelforge-bench-render-")
-                    : Files.createTempDirectory(parent, "reelforge-bench-render-");
+            work = Machine.newScratch(options.option("data-dir").map(Path::of), "reelforge-bench-render-");
             Instant started = Instant.now();
             PROGRESS.println("bench render: starting the embedded stack...");
             try (LocalStack stack = LocalStack.start(new LocalStack.Options(template, work.resolve("stack"), 0,
