@@ -3,7 +3,6 @@ package dev.reelforge.sources;
 import dev.reelforge.core.pipeline.SourceFetcher;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -22,7 +21,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code HttpURLConnection} can be told which address to connect to (short of a JVM-wide resolver or
  * socket factory), and sending the request to an IP-literal URL with a {@code Host} header breaks SNI
  * and certificate checks and needs JVM-wide "restricted header" flags. Instead the host is resolved
- * once; every address must pass {@link AddressScope}; a plain {@link java.net.Socket} (explicitly
+ * once ({@link GuardedConnector}, shared with the webhook poster); every address must pass
+ * {@link AddressScope}; a plain {@link java.net.Socket} (explicitly
  * without proxy) connects to one of exactly those {@link java.net.InetAddress} objects, so no second
  * lookup happens; and for https, TLS is layered over that connected socket with the <em>host name</em>
  * ({@code SSLSocketFactory.createSocket(socket, host, port, true)} and endpoint identification
@@ -44,7 +44,7 @@ public final class GuardedSourceFetcher implements SourceFetcher {
     private final S3Downloader s3;
 
     public GuardedSourceFetcher(SourceLimits limits, S3Client s3) {
-        this(limits, s3, defaultTls());
+        this(limits, s3, GuardedConnector.defaultTls());
     }
 
     /** For a deployment (or a test) that trusts certificates other than the JDK's default ones. */
@@ -64,14 +64,6 @@ public final class GuardedSourceFetcher implements SourceFetcher {
             };
         } catch (SourceRefusal refusal) {
             return new FetchResult.Refused(refusal.reason());
-        }
-    }
-
-    private static SSLContext defaultTls() {
-        try {
-            return SSLContext.getDefault();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK offers no default TLS context", e);
         }
     }
 }

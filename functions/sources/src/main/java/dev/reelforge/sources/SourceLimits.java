@@ -36,14 +36,6 @@ public record SourceLimits(long maxBytes, Duration connectTimeout, Duration read
         }
     }
 
-    int connectTimeoutMillis() {
-        return (int) connectTimeout.toMillis();
-    }
-
-    int readTimeoutMillis() {
-        return (int) readTimeout.toMillis();
-    }
-
     /** The refusal for a source over {@link #maxBytes}, in the units a person reads. */
     String tooLargeReason() {
         return "larger than the " + new ByteSize(maxBytes) + " source limit";

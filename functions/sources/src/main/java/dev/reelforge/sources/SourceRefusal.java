@@ -1,10 +1,10 @@
 package dev.reelforge.sources;
 
 /**
- * Carries a refusal out of the depths of a download (a redirect, a resolved address, a chunk header)
- * to where it becomes a {@code Refused} result. Never leaves the package.
+ * Carries a refusal out of the depths of a request (a redirect, a resolved address, a chunk header) to
+ * where it becomes a result with a reason fit for the user. Never leaves the package.
  */
-final class SourceRefusal extends Exception {
+class SourceRefusal extends Exception {
 
     SourceRefusal(String reason) {
         super(reason, null, false, false);

@@ -1,0 +1,113 @@
+package dev.reelforge.core.callback;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelforge.core.json.Json;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The body of a callback, as Shotstack sends it: for a render reaching {@code done} or {@code failed}
+ * {@code {"type":"edit","action":"render","id","owner","status","url","error","completed"}}, for a hosted
+ * asset reaching {@code ready} or {@code failed} {@code {"type":"serve","action":"copy","id","render","owner",
+ * "status","url","error","completed"}}. {@code url} and {@code error} are null when absent; {@code completed}
+ * is written like the API's other timestamps (ISO-8601 UTC with milliseconds).
+ */
+public sealed interface CallbackPayload {
+
+    DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    String owner();
+
+    /** The render the callback is about (for an asset, its render). */
+    UUID renderId();
+
+    /** What happened, as deliveries list it: {@code render.done}, {@code asset.ready}, ... */
+    String event();
+
+    /** The webhook id (and delivery id): the same for the same event however often it is announced. */
+    String deliveryId();
+
+    String json();
+
+    record Render(UUID id, String owner, String status, Optional<String> url, Optional<String> error,
+            Instant completed) implements CallbackPayload {
+
+        public Render {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(owner, "owner");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(error, "error");
+            Objects.requireNonNull(completed, "completed");
+        }
+
+        @Override
+        public UUID renderId() {
+            return id;
+        }
+
+        @Override
+        public String event() {
+            return "render." + status;
+        }
+
+        @Override
+        public String deliveryId() {
+            return DeliveryId.of(id, status);
+        }
+
+        @Override
+        public String json() {
+            ObjectNode body = Json.object().put("type", "edit").put("action", "render").put("id", id.toString())
+                    .put("owner", owner).put("status", status);
+            return finish(body, url, error, completed);
+        }
+    }
+
+    record Asset(UUID id, UUID render, String owner, String status, Optional<String> url, Optional<String> error,
+            Instant completed) implements CallbackPayload {
+
+        public Asset {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(render, "render");
+            Objects.requireNonNull(owner, "owner");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(error, "error");
+            Objects.requireNonNull(completed, "completed");
+        }
+
+        @Override
+        public UUID renderId() {
+            return render;
+        }
+
+        @Override
+        public String event() {
+            return "asset." + status;
+        }
+
+        @Override
+        public String deliveryId() {
+            return DeliveryId.of(id, status);
+        }
+
+        @Override
+        public String json() {
+            ObjectNode body = Json.object().put("type", "serve").put("action", "copy").put("id", id.toString())
+                    .put("render", render.toString()).put("owner", owner).put("status", status);
+            return finish(body, url, error, completed);
+        }
+    }
+
+    private static String finish(ObjectNode body, Optional<String> url, Optional<String> error, Instant completed) {
+        body.put("url", url.orElse(null));
+        body.put("error", error.orElse(null));
+        body.put("completed", TIMESTAMP.format(completed));
+        return Json.write(body);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.reelforge.core.callback;
+
+import java.time.Duration;
+
+/** The queue that carries deliveries to the sender, and its dead-letter queue. */
+public interface CallbackQueue {
+
+    /** The greatest delay a message can be given (SQS: 15 minutes); longer waits go through the retry sweep. */
+    Duration MAX_DELAY = Duration.ofMinutes(15);
+
+    void enqueue(String deliveryId, Duration delay);
+
+    /** A copy of the delivery's message for people to look at: its attempts are over. */
+    void deadLetter(String deliveryId);
+}

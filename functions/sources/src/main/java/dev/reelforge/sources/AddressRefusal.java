@@ -1,0 +1,9 @@
+package dev.reelforge.sources;
+
+/** The host is, or resolves to, an address the guard does not connect to: trying again changes nothing. */
+final class AddressRefusal extends SourceRefusal {
+
+    AddressRefusal(String reason) {
+        super(reason);
+    }
+}
