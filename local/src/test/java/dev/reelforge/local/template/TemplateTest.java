@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.reelforge.aws.config.TemporaryUrlSettings;
 import dev.reelforge.aws.dynamodb.DynamoDbAssets;
+import dev.reelforge.aws.dynamodb.DynamoDbDeliveries;
 import dev.reelforge.local.ProjectFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,6 +143,24 @@ class TemplateTest {
                     assertThat(Intrinsics.mapOrEmpty(index).get("IndexName")).isEqualTo(DynamoDbAssets.RENDER_INDEX);
                     assertThat(keySchema(Intrinsics.mapOrEmpty(index))).containsExactly("owner:HASH", "renderId:RANGE");
                 });
+    }
+
+    @Test
+    void callbackDeliveriesAreReadByWebhookIdAndSweptAndListedThroughTheIndexesTheAdapterQueries() {
+        TableDefinition deliveries = template.tables().stream()
+                .filter(table -> table.logicalId().equals("DeliveriesTable")).findFirst().orElseThrow();
+
+        assertThat(keySchema(deliveries)).containsExactly("id:HASH");
+        Map<Object, List<String>> indexes = new java.util.HashMap<>();
+        ((List<?>) deliveries.properties().get("GlobalSecondaryIndexes")).stream().map(Intrinsics::mapOrEmpty)
+                .forEach(index -> {
+                    assertThat(Intrinsics.mapOrEmpty(index.get("Projection")).get("ProjectionType"))
+                            .as("a query needs no further reads").isEqualTo("ALL");
+                    indexes.put(index.get("IndexName"), keySchema(index));
+                });
+        assertThat(indexes).containsOnly(
+                Map.entry(DynamoDbDeliveries.DUE_INDEX, List.of("due:HASH", "nextAttemptAt:RANGE")),
+                Map.entry(DynamoDbDeliveries.RENDER_INDEX, List.of("renderKey:HASH", "created:RANGE")));
     }
 
     @Test
