@@ -114,7 +114,8 @@ public final class HostingBenchmark {
 
     private static void copyThroughput(LocalStack stack, Path work, int runs, long size) throws IOException {
         S3Client s3 = AwsClients.s3(new AwsSettings(Region.of(StackIdentity.LOCAL.region()), Optional.empty(),
-                Optional.of(stack.services().endpoints().s3()), Optional.empty(), Optional.empty(), Optional.empty()));
+                Optional.of(stack.services().endpoints().s3()), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty()));
         String tempBucket = stack.function("RenderWorkerFunction").definition().environment().get("TEMP_BUCKET");
         String hostingBucket = stack.function("PromoteOutputFunction").definition().environment().get("HOSTING_BUCKET");
         S3HostingCopier copier = new S3HostingCopier(s3, hostingBucket);
