@@ -6,6 +6,7 @@ import dev.reelforge.local.s3.ObjectCreated;
 import dev.reelforge.local.s3.ObjectWrites;
 import dev.reelforge.local.secretsmanager.SecretsManagerEmulator;
 import dev.reelforge.local.services.DynamoDbLocalServer;
+import dev.reelforge.local.services.ElasticMqServer;
 import dev.reelforge.local.services.LocalService;
 import dev.reelforge.local.services.S3ProxyServer;
 import dev.reelforge.local.template.SamTemplate;
@@ -17,11 +18,12 @@ import java.util.List;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * DynamoDB Local, S3Proxy, the MediaConvert, CloudFront and Secrets Manager emulators on loopback, keeping their
- * data under the data directory, with the tables, buckets and distributions of template.yaml created and the
- * signing key of temporary URLs stored as its secret.
+ * DynamoDB Local, S3Proxy, ElasticMQ, the MediaConvert, CloudFront and Secrets Manager emulators on loopback, keeping
+ * their data under the data directory, with the tables, buckets, queues and distributions of template.yaml created
+ * and the signing key of temporary URLs stored as its secret.
  */
 public final class EmbeddedServices implements AutoCloseable {
 
@@ -30,13 +32,18 @@ public final class EmbeddedServices implements AutoCloseable {
     private final MediaConvertEmulator mediaConvert;
     private final CloudFrontEmulator cloudFront;
     private final SecretsManagerEmulator secretsManager;
+    private final ElasticMqServer sqsServer;
     private final DynamoDbClient dynamoDb;
     private final S3Client s3;
+    private final SqsClient sqs;
 
     private EmbeddedServices(DynamoDbLocalServer dynamoDbServer, S3ProxyServer s3Server, MediaConvertEmulator mediaConvert,
-            CloudFrontEmulator cloudFront, SecretsManagerEmulator secretsManager, DynamoDbClient dynamoDb, S3Client s3) {
+            CloudFrontEmulator cloudFront, SecretsManagerEmulator secretsManager, ElasticMqServer sqsServer,
+            DynamoDbClient dynamoDb, S3Client s3, SqsClient sqs) {
         this.dynamoDbServer = dynamoDbServer;
         this.s3Server = s3Server;
+        this.sqsServer = sqsServer;
+        this.sqs = sqs;
         this.mediaConvert = mediaConvert;
         this.cloudFront = cloudFront;
         this.secretsManager = secretsManager;
@@ -46,7 +53,8 @@ public final class EmbeddedServices implements AutoCloseable {
 
     /**
      * @param template           resolved for this data directory ({@link LocalTemplate}): its distributions are served
-     *                           at their domain names
+     *                           at their domain names; its queues are created on the SQS service, whose URLs
+     *                           ({@code endpoints().sqs()}) a template resolves with {@link SamTemplate#withQueueEndpoint}
      * @param ffmpeg             what the MediaConvert emulator encodes with
      * @param mediaConvertEvents receives the emulator's job state change events (EventBridge JSON)
      * @param signingKey         stored as the secret {@link LocalSigningKey#SECRET_NAME}
@@ -81,7 +89,15 @@ public final class EmbeddedServices implements AutoCloseable {
                     StackIdentity.LOCAL.region(), clock);
             started.add(secretsManager);
             secretsManager.put(LocalSigningKey.SECRET_NAME, signingKey.privateKeyPem());
-            return new EmbeddedServices(dynamoDbServer, s3Server, mediaConvert, cloudFront, secretsManager, dynamoDb, s3);
+            // after the distributions, whose ports were chosen before the start: the sooner they bind the better
+            ElasticMqServer sqsServer = ElasticMqServer.start(dataDirectory.resolve("sqs"),
+                    StackIdentity.LOCAL.accountId(), StackIdentity.LOCAL.region());
+            started.add(sqsServer);
+            SqsClient sqs = LocalClients.sqs(sqsServer.endpoint());
+            clients.add(sqs);
+            ResourceProvisioner.provisionQueues(template, sqs);
+            return new EmbeddedServices(dynamoDbServer, s3Server, mediaConvert, cloudFront, secretsManager, sqsServer,
+                    dynamoDb, s3, sqs);
         } catch (RuntimeException e) {
             for (AutoCloseable client : clients) {
                 try {
@@ -97,7 +113,7 @@ public final class EmbeddedServices implements AutoCloseable {
 
     public ServiceEndpoints endpoints() {
         return new ServiceEndpoints(dynamoDbServer.endpoint(), s3Server.endpoint(), mediaConvert.endpoint(),
-                cloudFront.endpoint(), secretsManager.endpoint(), cloudFront.distributionUrls());
+                cloudFront.endpoint(), secretsManager.endpoint(), sqsServer.endpoint(), cloudFront.distributionUrls());
     }
 
     public DynamoDbClient dynamoDb() {
@@ -106,6 +122,10 @@ public final class EmbeddedServices implements AutoCloseable {
 
     public S3Client s3() {
         return s3;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
     }
 
     /** S3's object writes, for work that must not overlap one (lifecycle rules). */
@@ -122,7 +142,9 @@ public final class EmbeddedServices implements AutoCloseable {
     public void close() {
         dynamoDb.close();
         s3.close();
-        List<LocalService> services = List.of(secretsManager, cloudFront, mediaConvert, s3Server, dynamoDbServer);
+        sqs.close();
+        List<LocalService> services = List.of(secretsManager, cloudFront, mediaConvert, sqsServer, s3Server,
+                dynamoDbServer);
         RuntimeException first = null;
         for (LocalService service : services) {
             try {

@@ -39,6 +39,9 @@ public final class FunctionEnvironment {
         if (endpoints.secretsManager() != null) {
             environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", endpoints.secretsManager().toString());
         }
+        if (endpoints.sqs() != null) {
+            environment.put("AWS_ENDPOINT_URL_SQS", endpoints.sqs().toString());
+        }
         if (environment.containsKey("FFMPEG")) {
             environment.put("FFMPEG", runtime.ffmpeg().toString());
         }

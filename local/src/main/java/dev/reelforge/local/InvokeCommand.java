@@ -51,7 +51,8 @@ final class InvokeCommand {
                     .orElseThrow(() -> new IllegalStateException("a stack holds " + options.dataDirectory()
                             + " but its local.json is unreadable"));
             LocalCredentials.installAsDefault();
-            return invoke(definition.get(), endpoints, runtime(options), LocalClock.open(options.dataDirectory()), event);
+            return invoke(onQueuesOf(template, endpoints, logicalId), endpoints, runtime(options),
+                    LocalClock.open(options.dataDirectory()), event);
         }
         LocalClock clock = LocalClock.open(options.dataDirectory());
         try (DataDirectoryLock held = lock.get();
@@ -61,8 +62,15 @@ final class InvokeCommand {
                                         + mediaConvertEvent), signingKey, clock, created -> System.err.println(
                                 "[invoke] no stack is running, so the S3 event of " + created.key()
                                         + " reaches no function"))) {
-            return invoke(definition.get(), services.endpoints(), runtime(options), clock, event);
+            return invoke(onQueuesOf(template, services.endpoints(), logicalId), services.endpoints(), runtime(options),
+                    clock, event);
         }
+    }
+
+    /** The function with its queue URLs ({@code !Ref}) naming the SQS service it will use. */
+    private static FunctionDefinition onQueuesOf(SamTemplate template, ServiceEndpoints endpoints, String logicalId) {
+        SamTemplate resolved = endpoints.sqs() == null ? template : template.withQueueEndpoint(endpoints.sqs());
+        return resolved.function(logicalId).orElseThrow();
     }
 
     private static LocalRuntime runtime(CommandLine options) {

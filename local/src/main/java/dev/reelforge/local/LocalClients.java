@@ -8,6 +8,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** SDK clients for the embedded stack's own use (provisioning, seeding), built like the functions' clients. */
 public final class LocalClients {
@@ -40,6 +41,15 @@ public final class LocalClients {
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(override -> override.addExecutionInterceptor(new WithoutExpectContinue()))
                 .forcePathStyle(true)
+                .build();
+    }
+
+    public static SqsClient sqs(URI endpoint) {
+        return SqsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(StackIdentity.LOCAL.region()))
+                .credentialsProvider(LocalCredentials.provider())
+                .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }
 }

@@ -35,6 +35,7 @@ final class LocalCommand {
                   CDN          %s   (hosted assets: /{owner}/{filename})
                   temporary    %s   (render outputs, to signed URLs)
                   Secrets      %s
+                  SQS          %s
                   control      %s   (clock: %s, real time + %s; ./reelforge clock advance PT25H)
                   owner        %s
                   stage key    %s
@@ -44,7 +45,8 @@ final class LocalCommand {
                 descriptor.services().get("dynamodb"), descriptor.services().get("s3"),
                 descriptor.services().get("mediaconvert"), descriptor.services().get("cloudfront"),
                 descriptor.services().get("cdn"), descriptor.services().get("temporaryCdn"),
-                descriptor.services().get("secretsmanager"), descriptor.services().get(LocalStack.CONTROL_SERVICE),
+                descriptor.services().get("secretsmanager"), descriptor.services().get("sqs"),
+                descriptor.services().get(LocalStack.CONTROL_SERVICE),
                 stack.clock().instant(), stack.clock().offset(), descriptor.owner(),
                 descriptor.apiKey(Environment.STAGE), descriptor.apiKey(Environment.V1),
                 options.dataDirectory().resolve(LocalDescriptor.FILE_NAME).toAbsolutePath()));

@@ -11,9 +11,12 @@ import dev.reelforge.local.events.DynamoDbStreamPoller;
 import dev.reelforge.local.events.LocalEventBus;
 import dev.reelforge.local.events.LocalScheduler;
 import dev.reelforge.local.events.S3EventNotifications;
+import dev.reelforge.local.events.SqsQueuePoller;
 import dev.reelforge.local.lambda.LocalFunction;
 import dev.reelforge.local.s3.LifecycleApplier;
 import dev.reelforge.local.template.FunctionDefinition;
+import dev.reelforge.local.template.QueueDefinition;
+import dev.reelforge.local.template.QueueEventDefinition;
 import dev.reelforge.local.template.SamTemplate;
 import dev.reelforge.local.template.StackIdentity;
 import dev.reelforge.local.template.StreamEventDefinition;
@@ -35,8 +38,8 @@ import java.util.function.Consumer;
 /**
  * The whole of Reelforge on one machine: the local AWS services, every function of template.yaml
  * initialized against them and wired to its event sources (API routes, the renders stream, EventBridge
- * rules, schedules, S3 object-created notifications), the buckets' lifecycle rules, and a seeded development
- * account, described in {@code DATA_DIR/local.json}. Everything tells time by the stack's {@link LocalClock},
+ * rules, schedules, S3 object-created notifications, SQS queues), the buckets' lifecycle rules, and a seeded
+ * development account, described in {@code DATA_DIR/local.json}. Everything tells time by the stack's {@link LocalClock},
  * which a test (or {@code ./reelforge clock advance}) moves forward.
  */
 public final class LocalStack implements AutoCloseable {
@@ -111,12 +114,12 @@ public final class LocalStack implements AutoCloseable {
         try {
             LocalClock clock = LocalClock.open(dataDirectory);
             LocalSigningKey signingKey = LocalSigningKey.ensure(dataDirectory);
-            SamTemplate template = LocalTemplate.load(options.template(), dataDirectory, signingKey,
+            SamTemplate loaded = LocalTemplate.load(options.template(), dataDirectory, signingKey,
                     options.parameterOverrides());
             Path ffmpeg = ffmpeg(options, dataDirectory);
             AtomicReference<LocalEventBus> bus = new AtomicReference<>();
             AtomicReference<S3EventNotifications> notifications = new AtomicReference<>();
-            EmbeddedServices services = EmbeddedServices.start(dataDirectory, template, ffmpeg, event -> {
+            EmbeddedServices services = EmbeddedServices.start(dataDirectory, loaded, ffmpeg, event -> {
                 LocalEventBus ready = bus.get();
                 if (ready != null) {
                     ready.publish(event);
@@ -128,6 +131,7 @@ public final class LocalStack implements AutoCloseable {
                 }
             });
             opened.add(services);
+            SamTemplate template = loaded.withQueueEndpoint(services.endpoints().sqs());
             LocalRuntime runtime = new LocalRuntime(ffmpeg, dataDirectory.resolve("work"), options.allowLoopbackSources());
             Map<String, LocalFunction> functions = initialize(template, services.endpoints(), runtime, clock,
                     options.log());
@@ -153,6 +157,18 @@ public final class LocalStack implements AutoCloseable {
                             options.log());
                     opened.add(poller);
                     eventSources.add(poller);
+                }
+            }
+
+            for (LocalFunction function : functions.values()) {
+                for (QueueEventDefinition queueEvent : function.definition().queueEvents()) {
+                    if (queueEvent.enabled()) {
+                        QueueDefinition queue = queue(template, queueEvent.queueLogicalId());
+                        SqsQueuePoller poller = new SqsQueuePoller(services.sqs(), queue.url(), queue.arn(), queueEvent,
+                                function, StackIdentity.LOCAL.region(), options.log());
+                        opened.add(poller);
+                        eventSources.add(poller);
+                    }
                 }
             }
 
@@ -203,6 +219,18 @@ public final class LocalStack implements AutoCloseable {
                 .map(TableDefinition::tableName)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("template.yaml has no table " + logicalId));
+    }
+
+    static QueueDefinition queue(SamTemplate template, String logicalId) {
+        return template.queues().stream()
+                .filter(queue -> queue.logicalId().equals(logicalId))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("template.yaml has no queue " + logicalId));
+    }
+
+    /** The URL of one of template.yaml's queues ({@code !Ref X}). */
+    public String queueUrl(String logicalId) {
+        return queue(template, logicalId).url();
     }
 
     public LocalDescriptor descriptor() {

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * template.yaml as a data directory's stack resolves it: with the parameters of its signing key (unless the
- * caller overrides them) and each distribution's domain name at its kept loopback port.
+ * caller overrides them) and each distribution's domain name at its kept loopback port. Queue URLs name the port the
+ * SQS service binds when it starts: see {@link SamTemplate#withQueueEndpoint}.
  */
 public final class LocalTemplate {
 

@@ -1,11 +1,18 @@
 package dev.reelforge.local;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelforge.core.json.Json;
 import dev.reelforge.local.template.BucketDefinition;
+import dev.reelforge.local.template.QueueDefinition;
 import dev.reelforge.local.template.SamTemplate;
 import dev.reelforge.local.template.TableDefinition;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -23,14 +30,21 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
- * Creates the tables (keys, global and local indexes, streams) and buckets template.yaml declares, if they do not exist
- * yet: what CloudFormation does on deploy. Existing ones keep their contents, so state survives restarts.
+ * Creates the tables (keys, global and local indexes, streams), buckets and queues template.yaml declares, if they do
+ * not exist yet: what CloudFormation does on deploy. Existing ones keep their contents, so state survives restarts; an
+ * existing queue takes the template's attributes, as a CloudFormation update would.
  */
 final class ResourceProvisioner {
 
     private ResourceProvisioner() {}
+
+    /** The queue properties that are SQS attributes of the same name and meaning. */
+    private static final List<String> QUEUE_ATTRIBUTES = List.of("VisibilityTimeout", "MessageRetentionPeriod",
+            "DelaySeconds", "MaximumMessageSize", "ReceiveMessageWaitTimeSeconds");
 
     static void provision(SamTemplate template, DynamoDbClient dynamoDb, S3Client s3) {
         for (TableDefinition table : template.tables()) {
@@ -38,6 +52,54 @@ final class ResourceProvisioner {
         }
         for (BucketDefinition bucket : template.buckets()) {
             createBucket(s3, bucket.bucketName());
+        }
+    }
+
+    static void provisionQueues(SamTemplate template, SqsClient sqs) {
+        for (QueueDefinition queue : deadLetterQueuesFirst(template.queues())) {
+            createQueue(sqs, queue);
+        }
+    }
+
+    /** A queue's redrive policy names its dead-letter queue, which must exist before it. */
+    private static List<QueueDefinition> deadLetterQueuesFirst(List<QueueDefinition> queues) {
+        Set<String> deadLetterArns = queues.stream()
+                .map(queue -> deadLetterArnOf(queue.properties()))
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        List<QueueDefinition> ordered = new ArrayList<>();
+        queues.stream().filter(queue -> deadLetterArns.contains(queue.arn())).forEach(ordered::add);
+        queues.stream().filter(queue -> !deadLetterArns.contains(queue.arn())).forEach(ordered::add);
+        return ordered;
+    }
+
+    private static String deadLetterArnOf(Map<String, Object> queueProperties) {
+        return queueProperties.get("RedrivePolicy") instanceof Map<?, ?> policy
+                && policy.get("deadLetterTargetArn") != null ? String.valueOf(policy.get("deadLetterTargetArn")) : null;
+    }
+
+    private static void createQueue(SqsClient sqs, QueueDefinition queue) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (String name : QUEUE_ATTRIBUTES) {
+            if (queue.properties().get(name) != null) {
+                attributes.put(name, String.valueOf(queue.properties().get(name)));
+            }
+        }
+        if (queue.properties().get("RedrivePolicy") instanceof Map<?, ?> policy) {
+            ObjectNode json = Json.object();
+            policy.forEach((name, value) -> json.put(String.valueOf(name), String.valueOf(value)));
+            attributes.put("RedrivePolicy", Json.write(json));
+        }
+        if (Boolean.parseBoolean(String.valueOf(queue.properties().get("FifoQueue")))) {
+            throw new IllegalStateException(queue.logicalId() + ": the embedded stack has no FIFO queues");
+        }
+        try {
+            String url = sqs.getQueueUrl(get -> get.queueName(queue.queueName())).queueUrl();
+            if (!attributes.isEmpty()) {
+                sqs.setQueueAttributes(set -> set.queueUrl(url).attributesWithStrings(attributes));
+            }
+        } catch (QueueDoesNotExistException missing) {
+            sqs.createQueue(create -> create.queueName(queue.queueName()).attributesWithStrings(attributes));
         }
     }
 

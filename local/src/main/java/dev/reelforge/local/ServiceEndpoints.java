@@ -10,13 +10,13 @@ import java.util.Map;
  * each CloudFront distribution serves, by logical id (named in local.json as {@link #DISTRIBUTION_NAMES} says).
  */
 public record ServiceEndpoints(URI dynamoDb, URI s3, URI mediaConvert, URI cloudFront, URI secretsManager,
-        Map<String, URI> distributions) {
+        URI sqs, Map<String, URI> distributions) {
 
     /** local.json's names of the distributions of template.yaml; any other goes by its logical id. */
     static final Map<String, String> DISTRIBUTION_NAMES = Map.of("HostingDistribution", "cdn",
             "TempDistribution", "temporaryCdn");
     private static final List<String> SERVICE_NAMES = List.of("dynamodb", "s3", "mediaconvert", "cloudfront",
-            "secretsmanager");
+            "secretsmanager", "sqs");
 
     public ServiceEndpoints {
         distributions = Map.copyOf(distributions);
@@ -29,6 +29,7 @@ public record ServiceEndpoints(URI dynamoDb, URI s3, URI mediaConvert, URI cloud
         services.put("mediaconvert", mediaConvert);
         services.put("cloudfront", cloudFront);
         services.put("secretsmanager", secretsManager);
+        services.put("sqs", sqs);
         distributions.forEach((logicalId, url) -> services.put(DISTRIBUTION_NAMES.getOrDefault(logicalId, logicalId), url));
         return services;
     }
@@ -43,6 +44,6 @@ public record ServiceEndpoints(URI dynamoDb, URI s3, URI mediaConvert, URI cloud
             }
         });
         return new ServiceEndpoints(services.get("dynamodb"), services.get("s3"), services.get("mediaconvert"),
-                services.get("cloudfront"), services.get("secretsmanager"), distributions);
+                services.get("cloudfront"), services.get("secretsmanager"), services.get("sqs"), distributions);
     }
 }

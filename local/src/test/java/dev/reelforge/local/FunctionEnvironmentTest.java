@@ -17,7 +17,7 @@ class FunctionEnvironmentTest {
     private static final URI SERVICE = URI.create("http://127.0.0.1:40000");
     private final ServiceEndpoints endpoints = new ServiceEndpoints(SERVICE, URI.create("http://127.0.0.1:40001"),
             URI.create("http://127.0.0.1:40002"), URI.create("http://127.0.0.1:40003"), URI.create("http://127.0.0.1:40004"),
-            Map.of("TempDistribution", URI.create("http://127.0.0.1:41000")));
+            URI.create("http://127.0.0.1:40005"), Map.of("TempDistribution", URI.create("http://127.0.0.1:41000")));
 
     private Map<String, String> environmentOf(Map<String, String> variables) {
         FunctionDefinition function = new FunctionDefinition("Fn", "stack-Fn", "x.Handler", "fn.jar", Duration.ofSeconds(3),
@@ -46,6 +46,7 @@ class FunctionEnvironmentTest {
                 .containsEntry("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:40001")
                 .containsEntry("AWS_ENDPOINT_URL_MEDIACONVERT", "http://127.0.0.1:40002")
                 .containsEntry("AWS_ENDPOINT_URL_CLOUDFRONT", "http://127.0.0.1:40003")
-                .containsEntry("AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://127.0.0.1:40004");
+                .containsEntry("AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://127.0.0.1:40004")
+                .containsEntry("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:40005");
     }
 }

@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * Builds the SDK clients a function uses, once, at init: the URL-connection HTTP client (small and quick
@@ -71,6 +73,15 @@ public final class AwsClients {
                 .credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.create());
         settings.secretsManagerEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    public static SqsClient sqs(AwsSettings settings) {
+        SqsClientBuilder builder = SqsClient.builder()
+                .region(settings.region())
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create());
+        settings.sqsEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
 

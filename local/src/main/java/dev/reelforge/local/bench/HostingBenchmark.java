@@ -252,7 +252,8 @@ public final class HostingBenchmark {
 
     private static S3Client functionsS3Client(LocalStack stack) {
         return AwsClients.s3(new AwsSettings(Region.of(StackIdentity.LOCAL.region()), Optional.empty(),
-                Optional.of(stack.services().endpoints().s3()), Optional.empty(), Optional.empty(), Optional.empty()));
+                Optional.of(stack.services().endpoints().s3()), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty()));
     }
 
     private static double timeCopier(S3Client s3, HostingCopier copier, String tempBucket, String source,

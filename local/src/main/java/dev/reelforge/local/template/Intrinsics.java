@@ -1,5 +1,6 @@
 package dev.reelforge.local.template;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,20 +32,30 @@ final class Intrinsics {
     private final Map<String, String> parameterOverrides;
     private final StackIdentity stack;
     private final Map<String, String> distributionDomains;
+    private final Optional<URI> queueEndpoint;
 
     Intrinsics(Map<String, Object> template, Map<String, String> parameterOverrides, StackIdentity stack) {
         this(template, parameterOverrides, stack, Map.of());
     }
 
-    /** @param distributionDomains the domain name of each distribution served locally, by logical id */
     Intrinsics(Map<String, Object> template, Map<String, String> parameterOverrides, StackIdentity stack,
             Map<String, String> distributionDomains) {
+        this(template, parameterOverrides, stack, distributionDomains, Optional.empty());
+    }
+
+    /**
+     * @param distributionDomains the domain name of each distribution served locally, by logical id
+     * @param queueEndpoint       the SQS endpoint serving the queues; AWS's regional one when empty
+     */
+    Intrinsics(Map<String, Object> template, Map<String, String> parameterOverrides, StackIdentity stack,
+            Map<String, String> distributionDomains, Optional<URI> queueEndpoint) {
         this.resources = mapOrEmpty(template.get("Resources"));
         this.parameters = mapOrEmpty(template.get("Parameters"));
         this.functionGlobals = mapOrEmpty(mapOrEmpty(template.get("Globals")).get("Function"));
         this.parameterOverrides = Map.copyOf(parameterOverrides);
         this.stack = stack;
         this.distributionDomains = Map.copyOf(distributionDomains);
+        this.queueEndpoint = queueEndpoint;
     }
 
     /** Returns {@code value} with every intrinsic function in it replaced by its resolved value. */
@@ -124,6 +136,9 @@ final class Intrinsics {
         return switch (String.valueOf(resource.get("Type"))) {
             case "AWS::DynamoDB::Table" -> named(properties.get("TableName"), name);
             case "AWS::S3::Bucket" -> named(properties.get("BucketName"), name).toLowerCase(Locale.ROOT);
+            case "AWS::SQS::Queue" -> queueEndpoint.map(endpoint -> endpoint.toString().replaceAll("/+$", ""))
+                    .orElse("https://sqs." + stack.region() + ".amazonaws.com")
+                    + "/" + stack.accountId() + "/" + queueName(name);
             case "AWS::Serverless::Function" -> functionName(name);
             case "AWS::Serverless::Api" -> apiId(name);
             case "AWS::Serverless::LayerVersion" -> "arn:aws:lambda:" + stack.region() + ":" + stack.accountId()
@@ -134,6 +149,11 @@ final class Intrinsics {
                     UUID.nameUUIDFromBytes((stack.stackName() + "/" + name).getBytes(StandardCharsets.UTF_8)).toString();
             default -> stack.stackName() + "-" + name;
         };
+    }
+
+    /** {@code QueueName}, or the stack's name and the logical id (CloudFormation adds a random suffix too). */
+    private String queueName(String logicalId) {
+        return named(mapOrEmpty(resource(logicalId).get("Properties")).get("QueueName"), logicalId);
     }
 
     String functionName(String logicalId) {
@@ -172,6 +192,10 @@ final class Intrinsics {
             case "AWS::S3::Bucket.Arn" -> "arn:aws:s3:::" + physical;
             case "AWS::S3::Bucket.DomainName", "AWS::S3::Bucket.RegionalDomainName" -> physical + ".s3.localhost";
             case "AWS::Serverless::Function.Arn" -> functionArn(logicalId);
+            case "AWS::SQS::Queue.Arn" -> "arn:aws:sqs:" + stack.region() + ":" + stack.accountId() + ":"
+                    + queueName(logicalId);
+            case "AWS::SQS::Queue.QueueName" -> queueName(logicalId);
+            case "AWS::SQS::Queue.QueueUrl" -> physical;
             case "AWS::IAM::Role.Arn" -> "arn:aws:iam::" + stack.accountId() + ":role/" + physical;
             case "AWS::CloudFront::Distribution.DomainName" -> distributionDomains.getOrDefault(logicalId,
                     physical.toLowerCase(Locale.ROOT).replaceFirst("^e", "d") + ".cloudfront.net");

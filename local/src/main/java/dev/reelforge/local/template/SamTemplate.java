@@ -2,6 +2,7 @@ package dev.reelforge.local.template;
 
 import static dev.reelforge.local.template.Intrinsics.mapOrEmpty;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.Optional;
 
 /**
  * template.yaml as the embedded stack sees it: the functions with their routes and environments, the
- * APIs with their authorizers and gateway responses, the tables, the buckets and the CloudFront distributions,
+ * APIs with their authorizers and gateway responses, the tables, the buckets, the queues and the CloudFront distributions,
  * all with intrinsic functions resolved for the local stack.
  */
 public final class SamTemplate {
@@ -23,20 +24,24 @@ public final class SamTemplate {
     private final StackIdentity stack;
     private final Map<String, Object> resources;
     private final Map<String, Object> functionGlobals;
+    private final Map<String, String> distributionDomains;
+    private final Optional<URI> queueEndpoint;
     private final Intrinsics intrinsics;
 
     private SamTemplate(Map<String, Object> template, Map<String, String> parameterOverrides, StackIdentity stack,
-            Map<String, String> distributionDomains) {
+            Map<String, String> distributionDomains, Optional<URI> queueEndpoint) {
         this.template = template;
         this.parameterOverrides = Map.copyOf(parameterOverrides);
         this.stack = stack;
         this.resources = mapOrEmpty(template.get("Resources"));
         this.functionGlobals = mapOrEmpty(mapOrEmpty(template.get("Globals")).get("Function"));
-        this.intrinsics = new Intrinsics(template, parameterOverrides, stack, distributionDomains);
+        this.distributionDomains = Map.copyOf(distributionDomains);
+        this.queueEndpoint = queueEndpoint;
+        this.intrinsics = new Intrinsics(template, parameterOverrides, stack, distributionDomains, queueEndpoint);
     }
 
     public static SamTemplate load(Path file, StackIdentity stack, Map<String, String> parameterOverrides) {
-        return new SamTemplate(CloudFormationYaml.read(file), parameterOverrides, stack, Map.of());
+        return new SamTemplate(CloudFormationYaml.read(file), parameterOverrides, stack, Map.of(), Optional.empty());
     }
 
     /**
@@ -44,7 +49,20 @@ public final class SamTemplate {
      * ({@code 127.0.0.1:port}): what {@code !GetAtt X.DomainName} resolves to.
      */
     public SamTemplate withDistributionDomains(Map<String, String> domains) {
-        return new SamTemplate(template, parameterOverrides, stack, domains);
+        return new SamTemplate(template, parameterOverrides, stack, domains, queueEndpoint);
+    }
+
+    /**
+     * The same template with its queues served by the SQS endpoint {@code endpoint}: a queue's URL ({@code !Ref}) is
+     * {@code endpoint/accountId/queueName}, as the local SQS service answers it. Without one, queue URLs are AWS's.
+     */
+    public SamTemplate withQueueEndpoint(URI endpoint) {
+        return new SamTemplate(template, parameterOverrides, stack, distributionDomains, Optional.of(endpoint));
+    }
+
+    /** The SQS endpoint the queue URLs name, when {@link #withQueueEndpoint} gave one. */
+    public Optional<URI> queueEndpoint() {
+        return queueEndpoint;
     }
 
     /** The logical ids of the template's CloudFront distributions (nothing needs resolving for these). */
@@ -85,6 +103,16 @@ public final class SamTemplate {
         ofType("AWS::S3::Bucket").forEach((logicalId, properties) -> buckets.add(new BucketDefinition(
                 logicalId, intrinsics.ref(logicalId), resolvedMap(properties))));
         return buckets;
+    }
+
+    public List<QueueDefinition> queues() {
+        List<QueueDefinition> queues = new ArrayList<>();
+        ofType("AWS::SQS::Queue").forEach((logicalId, properties) -> queues.add(new QueueDefinition(logicalId,
+                intrinsics.resolveString(Map.of("Fn::GetAtt", List.of(logicalId, "QueueName"))),
+                intrinsics.ref(logicalId),
+                intrinsics.resolveString(Map.of("Fn::GetAtt", List.of(logicalId, "Arn"))),
+                resolvedMap(properties))));
+        return queues;
     }
 
     /** The CloudFront distributions, each with one S3 origin and only its default cache behavior. */
@@ -163,6 +191,7 @@ public final class SamTemplate {
         List<RuleEventDefinition> ruleEvents = new ArrayList<>();
         List<ScheduleEventDefinition> scheduleEvents = new ArrayList<>();
         List<BucketEventDefinition> bucketEvents = new ArrayList<>();
+        List<QueueEventDefinition> queueEvents = new ArrayList<>();
         mapOrEmpty(properties.get("Events")).forEach((name, event) -> {
             Map<String, Object> eventMap = mapOrEmpty(event);
             Map<String, Object> source = mapOrEmpty(eventMap.get("Properties"));
@@ -195,6 +224,7 @@ public final class SamTemplate {
                         String.valueOf(source.get("Schedule"))));
                 case "S3" -> bucketEvents.add(BucketEventDefinition.parse(logicalId + "." + name, name,
                         bucketOf(logicalId + "." + name, source.get("Bucket")), source));
+                case "SQS" -> queueEvents.add(queueEvent(logicalId + "." + name, source));
                 default -> throw new TemplateException(logicalId + "." + name + ": the embedded stack does not deliver "
                         + eventMap.get("Type") + " events");
             }
@@ -207,7 +237,34 @@ public final class SamTemplate {
                 Duration.ofSeconds(Long.parseLong(String.valueOf(properties.getOrDefault("Timeout", 3)))),
                 Integer.parseInt(String.valueOf(properties.getOrDefault("MemorySize", 128))),
                 environment,
-                apiEvents, streamEvents, ruleEvents, scheduleEvents, bucketEvents);
+                apiEvents, streamEvents, ruleEvents, scheduleEvents, bucketEvents, queueEvents);
+    }
+
+    /** SAM's SQS event, from a queue of the same template named with {@code !GetAtt X.Arn}. */
+    private QueueEventDefinition queueEvent(String label, Map<String, Object> source) {
+        Map<String, Object> queue = mapOrEmpty(source.get("Queue"));
+        if (!(queue.get("Fn::GetAtt") instanceof List<?> parts) || parts.size() != 2
+                || !"Arn".equals(String.valueOf(parts.get(1)))
+                || !ofType("AWS::SQS::Queue").containsKey(String.valueOf(parts.getFirst()))) {
+            throw new TemplateException(label + ": Queue must be a !GetAtt X.Arn of an AWS::SQS::Queue of this template, "
+                    + "found " + source.get("Queue"));
+        }
+        boolean reportItemFailures = false;
+        if (source.get("FunctionResponseTypes") instanceof List<?> types) {
+            for (Object type : types) {
+                if (!"ReportBatchItemFailures".equals(String.valueOf(type))) {
+                    throw new TemplateException(label + ": unknown FunctionResponseTypes " + type);
+                }
+                reportItemFailures = true;
+            }
+        }
+        return new QueueEventDefinition(label, String.valueOf(parts.getFirst()),
+                Integer.parseInt(intrinsics.resolveString(source.getOrDefault("BatchSize",
+                        QueueEventDefinition.DEFAULT_BATCH_SIZE))),
+                Duration.ofSeconds(Long.parseLong(intrinsics.resolveString(
+                        source.getOrDefault("MaximumBatchingWindowInSeconds", 0)))),
+                reportItemFailures,
+                Boolean.parseBoolean(intrinsics.resolveString(source.getOrDefault("Enabled", true))));
     }
 
     /** SAM takes an S3 event only from a bucket of the same template, named with {@code !Ref}. */

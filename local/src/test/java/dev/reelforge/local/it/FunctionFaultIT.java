@@ -36,7 +36,7 @@ class FunctionFaultIT {
         FunctionDefinition definition = SamTemplate.load(ProjectFiles.template()).function("SubmitRenderFunction").orElseThrow();
         LocalFunction function = LocalFunction.initialize(definition,
                 FunctionEnvironment.of(definition, new ServiceEndpoints(nothingListens, nothingListens, nothingListens,
-                                nothingListens, nothingListens, Map.of()),
+                                nothingListens, nothingListens, nothingListens, Map.of()),
                         StackIdentity.LOCAL, new LocalRuntime(Path.of("ffmpeg"), Path.of("work"), true)),
                 FunctionEnvironment.arnOf(definition, StackIdentity.LOCAL));
         APIGatewayProxyRequestEvent event = LambdaJson.fromJson(

@@ -239,7 +239,7 @@ class PromoteOutputIT {
     private static S3HostedFiles hostedFiles() {
         return new S3HostedFiles(s3, hostingBucket, AwsClients.cloudFront(new AwsSettings(
                 Region.of(StackIdentity.LOCAL.region()), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(stack.services().endpoints().cloudFront()), Optional.empty())),
+                Optional.of(stack.services().endpoints().cloudFront()), Optional.empty(), Optional.empty())),
                 stack.function("DeleteAssetFunction").definition().environment().get("HOSTING_DISTRIBUTION_ID"));
     }
 

@@ -111,7 +111,7 @@ class StackRestartIT {
             assertThat(descriptor.apiKey(Environment.STAGE)).matches("[A-Za-z0-9]{40}");
             assertThat(descriptor.apiKey(Environment.V1)).matches("[A-Za-z0-9]{40}").isNotEqualTo(descriptor.apiKey(Environment.STAGE));
             assertThat(descriptor.services()).containsOnlyKeys("dynamodb", "s3", "mediaconvert", "cloudfront",
-                    "secretsmanager", "cdn", "temporaryCdn", "control");
+                    "secretsmanager", "sqs", "cdn", "temporaryCdn", "control");
             assertThat(descriptor.services().values()).allSatisfy(endpoint -> assertThat(endpoint.getHost()).isEqualTo("127.0.0.1"));
         }
     }

@@ -3,8 +3,10 @@ package dev.reelforge.local.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class IntrinsicsTest {
@@ -18,6 +20,9 @@ class IntrinsicsTest {
                     "Bucket", Map.of("Type", "AWS::S3::Bucket", "Properties", Map.of()),
                     "Cdn", Map.of("Type", "AWS::CloudFront::Distribution", "Properties", Map.of()),
                     "Key", Map.of("Type", "AWS::CloudFront::PublicKey", "Properties", Map.of()),
+                    "Jobs", Map.of("Type", "AWS::SQS::Queue",
+                            "Properties", Map.of("QueueName", Map.of("Fn::Sub", "${AWS::StackName}-jobs"))),
+                    "Unnamed", Map.of("Type", "AWS::SQS::Queue", "Properties", Map.of()),
                     "Fn", Map.of("Type", "AWS::Serverless::Function", "Properties", Map.of())));
     private final Intrinsics intrinsics = new Intrinsics(template, Map.of(), new StackIdentity("st", "eu-west-1", "123"));
 
@@ -58,6 +63,22 @@ class IntrinsicsTest {
         assertThat(intrinsics.resolve(Map.of("Fn::GetAtt", List.of("Cdn", "DomainName")))).asString()
                 .matches("d[a-z0-9]{13}\\.cloudfront\\.net");
         assertThat(served.resolve(Map.of("Fn::Sub", "https://${Cdn.DomainName}/x"))).isEqualTo("https://127.0.0.1:41234/x");
+    }
+
+    @Test
+    void aQueueRefIsItsUrlOnTheLocalSqsEndpointAndItsAttributesItsArnAndName() {
+        Intrinsics served = new Intrinsics(template, Map.of(), new StackIdentity("st", "eu-west-1", "123"), Map.of(),
+                Optional.of(URI.create("http://127.0.0.1:41999")));
+
+        assertThat(served.resolve(Map.of("Ref", "Jobs"))).isEqualTo("http://127.0.0.1:41999/123/st-jobs");
+        assertThat(served.resolve(Map.of("Fn::GetAtt", List.of("Jobs", "Arn")))).isEqualTo("arn:aws:sqs:eu-west-1:123:st-jobs");
+        assertThat(served.resolve(Map.of("Fn::GetAtt", List.of("Jobs", "QueueName")))).isEqualTo("st-jobs");
+        assertThat(served.resolve(Map.of("Fn::GetAtt", List.of("Unnamed", "QueueName")))).isEqualTo("st-Unnamed");
+    }
+
+    @Test
+    void withoutALocalEndpointAQueueUrlIsSqsRegionalOne() {
+        assertThat(intrinsics.resolve(Map.of("Ref", "Jobs"))).isEqualTo("https://sqs.eu-west-1.amazonaws.com/123/st-jobs");
     }
 
     @Test

@@ -164,6 +164,22 @@ class TemplateTest {
     }
 
     @Test
+    void callbackMessagesAreKeptFourDaysAndDeadLetteredAfterFiveReceivesWhereTheyAreKeptFourteen() {
+        QueueDefinition callbacks = queue("CallbacksQueue");
+        QueueDefinition deadLetters = queue("CallbacksDeadLetterQueue");
+
+        assertThat(callbacks.properties()).containsEntry("VisibilityTimeout", 60)
+                .containsEntry("MessageRetentionPeriod", (int) Duration.ofDays(4).toSeconds())
+                .containsEntry("RedrivePolicy", Map.of("deadLetterTargetArn", deadLetters.arn(), "maxReceiveCount", 5));
+        assertThat(deadLetters.properties()).containsEntry("MessageRetentionPeriod", (int) Duration.ofDays(14).toSeconds())
+                .doesNotContainKey("RedrivePolicy");
+    }
+
+    private QueueDefinition queue(String logicalId) {
+        return template.queues().stream().filter(queue -> queue.logicalId().equals(logicalId)).findFirst().orElseThrow();
+    }
+
+    @Test
     void theHostingBucketIsPrivateAndKeepsHostedCopiesUntilTheyAreDeleted() {
         BucketDefinition bucket = template.buckets().stream().filter(candidate -> candidate.logicalId().equals("HostingBucket"))
                 .findFirst().orElseThrow();

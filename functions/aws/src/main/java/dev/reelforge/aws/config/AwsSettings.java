@@ -9,7 +9,8 @@ import software.amazon.awssdk.regions.Region;
  * SDK's own endpoint variables ({@code AWS_ENDPOINT_URL_DYNAMODB}, ...) to its loopback services.
  */
 public record AwsSettings(Region region, Optional<URI> dynamoDbEndpoint, Optional<URI> s3Endpoint,
-        Optional<URI> mediaConvertEndpoint, Optional<URI> cloudFrontEndpoint, Optional<URI> secretsManagerEndpoint) {
+        Optional<URI> mediaConvertEndpoint, Optional<URI> cloudFrontEndpoint, Optional<URI> secretsManagerEndpoint,
+        Optional<URI> sqsEndpoint) {
 
     public static AwsSettings from(EnvironmentVariables environment) {
         return new AwsSettings(
@@ -18,6 +19,7 @@ public record AwsSettings(Region region, Optional<URI> dynamoDbEndpoint, Optiona
                 environment.optionalUri("AWS_ENDPOINT_URL_S3"),
                 environment.optionalUri("AWS_ENDPOINT_URL_MEDIACONVERT"),
                 environment.optionalUri("AWS_ENDPOINT_URL_CLOUDFRONT"),
-                environment.optionalUri("AWS_ENDPOINT_URL_SECRETS_MANAGER"));
+                environment.optionalUri("AWS_ENDPOINT_URL_SECRETS_MANAGER"),
+                environment.optionalUri("AWS_ENDPOINT_URL_SQS"));
     }
 }

@@ -1,0 +1,106 @@
+package dev.reelforge.local.services;
+
+import com.typesafe.config.ConfigFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.actor.Props;
+import org.apache.pekko.pattern.Patterns;
+import org.elasticmq.NodeAddress;
+import org.elasticmq.StrictSQSLimits$;
+import org.elasticmq.actor.QueueManagerActor;
+import org.elasticmq.actor.queue.QueueEvent;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
+import org.elasticmq.util.NowProvider;
+import scala.Option;
+import scala.collection.immutable.List$;
+
+/**
+ * ElasticMQ serving the SQS API (the JSON protocol of the SDK v2, and the query protocol) on a loopback port, in
+ * this JVM. Queues and their messages (in flight, delayed and dead-lettered included) are kept in an H2 database
+ * under {@code directory}, so they survive a restart, as they would on SQS. It keeps SQS's limits (message size,
+ * batch sizes, visibility timeouts) and moves messages received {@code maxReceiveCount} times to the dead-letter
+ * queue of their queue's redrive policy. It tells time by the system clock, not the stack's.
+ */
+public final class ElasticMqServer implements LocalService {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final ActorSystem actors;
+    private final SQSRestServer server;
+    private final URI endpoint;
+
+    private ElasticMqServer(ActorSystem actors, SQSRestServer server, URI endpoint) {
+        this.actors = actors;
+        this.server = server;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * ElasticMQ on a loopback port of its own choosing (bound at once, so no other process can take it meanwhile);
+     * {@link #endpoint()} tells which, and queue URLs are {@code endpoint/accountId/queueName}.
+     */
+    public static ElasticMqServer start(Path directory, String accountId, String region) {
+        // the stack closes ElasticMQ itself (on SIGTERM too); Pekko's own JVM shutdown hooks would race it
+        ActorSystem actors = ActorSystem.create("elasticmq", ConfigFactory.parseString("""
+                pekko.jvm-shutdown-hooks = off
+                pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
+                """).withFallback(ConfigFactory.load()));
+        try {
+            Files.createDirectories(directory);
+            SqlQueuePersistenceConfig storage = new SqlQueuePersistenceConfig(true, "org.h2.Driver",
+                    "jdbc:h2:" + directory.toAbsolutePath().resolve("queues"), "", "", false);
+            ActorRef persistence = actors.actorOf(Props.create(SqlQueuePersistenceActor.class,
+                    () -> new SqlQueuePersistenceActor(storage, List$.MODULE$.empty())));
+            ActorRef queues = actors.actorOf(Props.create(QueueManagerActor.class,
+                    () -> new QueueManagerActor(new NowProvider(), StrictSQSLimits$.MODULE$, Option.apply(persistence))));
+            // port 0 and a generated server address: ElasticMQ names its queues after the port it bound
+            SQSRestServer server = new TheSQSRestServerBuilder(Option.apply(actors), Option.apply(queues),
+                    LOOPBACK, 0, new NodeAddress("http", LOOPBACK, 0, ""), true,
+                    StrictSQSLimits$.MODULE$, region, accountId, Option.apply(persistence),
+                    TheSQSRestServerBuilder.$lessinit$greater$default$11()).start();
+            int port = server.waitUntilStarted().localAddress().getPort();
+            // the queues and messages kept from the last run, before anyone sends or receives
+            Patterns.ask(persistence, new QueueEvent.Restore(queues), START_TIMEOUT).toCompletableFuture()
+                    .get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return new ElasticMqServer(actors, server, URI.create("http://" + LOOPBACK + ":" + port));
+        } catch (Exception e) {
+            actors.terminate();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new LocalServiceException("ElasticMQ did not start", e);
+        }
+    }
+
+    @Override
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stopAndWait();
+        } catch (RuntimeException e) {
+            throw new LocalServiceException("ElasticMQ did not stop cleanly", e);
+        } finally {
+            try {
+                actors.terminate();
+                actors.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+}
