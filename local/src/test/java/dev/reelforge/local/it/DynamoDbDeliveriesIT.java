@@ -29,6 +29,8 @@ class DynamoDbDeliveriesIT {
     private static final Instant T1 = T0.plusSeconds(1);
     private static final Instant T2 = T0.plusSeconds(2);
     private static final Instant T3 = T0.plusSeconds(3);
+    /** As the enqueuedBefore of findDue: every delivery's last message counts as older. */
+    private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
 
     private static DynamoDbDeliveries deliveries;
 
@@ -138,7 +140,7 @@ class DynamoDbDeliveriesIT {
         Delivery retried = pending("deliveriesit3", T0);
         List.of(delivered, stopped, deadLettered, retried).forEach(deliveries::create);
         List<String> ours = ids(List.of(delivered, stopped, deadLettered, retried));
-        assertThat(ids(deliveries.findDue(T1, 1000))).containsAll(ours);
+        assertThat(ids(deliveries.findDue(T1, FAR_FUTURE, 1000))).containsAll(ours);
 
         deliveries.recordAttempt(finalAttempt(delivered, 1, Optional.of(200), Optional.empty(), DeliveryState.DELIVERED, T1));
         deliveries.recordAttempt(finalAttempt(stopped, 1, Optional.of(410), Optional.of("the receiver answered 410 Gone"),
@@ -147,8 +149,8 @@ class DynamoDbDeliveriesIT {
                 Optional.of("the callback address is not public"), DeliveryState.DEAD_LETTERED, T1));
         deliveries.recordAttempt(retry(retried, 1, Optional.of(502), "the receiver answered 502", T1, T2, Optional.of(T1)));
 
-        assertThat(ids(deliveries.findDue(T2, 1000))).filteredOn(ours::contains).containsExactly(retried.id());
-        assertThat(ids(deliveries.findDue(T1, 1000))).as("the retried one is due at its next attempt only")
+        assertThat(ids(deliveries.findDue(T2, FAR_FUTURE, 1000))).filteredOn(ours::contains).containsExactly(retried.id());
+        assertThat(ids(deliveries.findDue(T1, FAR_FUTURE, 1000))).as("the retried one is due at its next attempt only")
                 .doesNotContainAnyElementsOf(ours);
     }
 
@@ -162,12 +164,34 @@ class DynamoDbDeliveriesIT {
         List.of(third, first, notYetDue, second).forEach(deliveries::create);
         Instant now = epoch.plusSeconds(5);
 
-        assertThat(ids(deliveries.findDue(now, 10))).containsExactly(first.id(), second.id(), third.id());
-        assertThat(ids(deliveries.findDue(now, 2))).containsExactly(first.id(), second.id());
-        assertThat(ids(deliveries.findDue(epoch.plusSeconds(2), 10))).as("due at exactly now")
+        assertThat(ids(deliveries.findDue(now, FAR_FUTURE, 10))).containsExactly(first.id(), second.id(), third.id());
+        assertThat(ids(deliveries.findDue(now, FAR_FUTURE, 2))).containsExactly(first.id(), second.id());
+        assertThat(ids(deliveries.findDue(epoch.plusSeconds(2), FAR_FUTURE, 10))).as("due at exactly now")
                 .containsExactly(first.id(), second.id());
-        assertThat(deliveries.findDue(epoch.plusMillis(999), 10)).isEmpty();
-        assertThat(deliveries.findDue(now, 10).getFirst()).as("read whole from the index").isEqualTo(first);
+        assertThat(deliveries.findDue(epoch.plusMillis(999), FAR_FUTURE, 10)).isEmpty();
+        assertThat(deliveries.findDue(now, FAR_FUTURE, 10).getFirst()).as("read whole from the index").isEqualTo(first);
+    }
+
+    @Test
+    void deliveriesWithARecentMessageAreLeftOutBeforeTheLimitIsCounted() {
+        // earlier than any other test's deliveries, so that the index's first entries are these; made final at the
+        // end, so that no other test meets them
+        Instant epoch = Instant.parse("1970-06-01T00:00:00Z").plusMillis(new Random().nextInt(86_400_000));
+        Delivery recentlyQueued = pending("deliveriesit6", UUID.randomUUID(), epoch.plusSeconds(60), epoch);
+        Delivery waiting = pending("deliveriesit6", UUID.randomUUID(), epoch, epoch.plusSeconds(1));
+        List.of(recentlyQueued, waiting).forEach(deliveries::create);
+        Instant now = epoch.plusSeconds(120);
+        try {
+            assertThat(ids(deliveries.findDue(now, epoch.plusSeconds(30), 1))).as("the limit counts waiting ones only")
+                    .containsExactly(waiting.id());
+            assertThat(ids(deliveries.findDue(now, epoch.plusSeconds(90), 10))).as("a message older than that is lost")
+                    .containsExactly(recentlyQueued.id(), waiting.id());
+        } finally {
+            for (Delivery delivery : List.of(recentlyQueued, waiting)) {
+                deliveries.recordAttempt(finalAttempt(delivery, 1, Optional.of(204), Optional.empty(),
+                        DeliveryState.DELIVERED, now));
+            }
+        }
     }
 
     @Test

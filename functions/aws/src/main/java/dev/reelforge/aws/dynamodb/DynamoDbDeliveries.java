@@ -126,14 +126,20 @@ public final class DynamoDbDeliveries implements Deliveries {
     }
 
     @Override
-    public List<Delivery> findDue(Instant now, int limit) {
-        return dynamoDb.query(query -> query.tableName(tableName)
+    public List<Delivery> findDue(Instant now, Instant enqueuedBefore, int limit) {
+        // the filter applies after each page is read, so pages are read until enough pass it
+        return dynamoDb.queryPaginator(QueryRequest.builder().tableName(tableName)
                         .indexName(DUE_INDEX)
                         .keyConditionExpression("#due = :due AND #nextAttemptAt <= :now")
-                        .expressionAttributeNames(Map.of("#due", DUE, "#nextAttemptAt", NEXT_ATTEMPT_AT))
-                        .expressionAttributeValues(Map.of(":due", s(DUE_VALUE), ":now", s(timestamp(now))))
-                        .limit(limit))
+                        .filterExpression("attribute_not_exists(#enqueued) OR #enqueued < :enqueuedBefore")
+                        .expressionAttributeNames(Map.of("#due", DUE, "#nextAttemptAt", NEXT_ATTEMPT_AT,
+                                "#enqueued", ENQUEUED))
+                        .expressionAttributeValues(Map.of(":due", s(DUE_VALUE), ":now", s(timestamp(now)),
+                                ":enqueuedBefore", s(timestamp(enqueuedBefore))))
+                        .limit(limit)
+                        .build())
                 .items().stream()
+                .limit(limit)
                 .map(DynamoDbDeliveries::fromItem)
                 .toList();
     }

@@ -28,8 +28,13 @@ public interface Deliveries {
      */
     boolean markEnqueued(String id, int attempts, Optional<Instant> previously, Instant at);
 
-    /** Pending deliveries whose next attempt is due at or before {@code now}, at most {@code limit}. */
-    List<Delivery> findDue(Instant now, int limit);
+    /**
+     * Pending deliveries whose next attempt is due at or before {@code now} and that have no queue message sent at
+     * or after {@code enqueuedBefore} (none at all, or an older one, presumed lost), earliest due first, at most
+     * {@code limit}. Those with a recent message are skipped here rather than by the caller, so that a few that keep
+     * failing cannot hide the rest behind the limit.
+     */
+    List<Delivery> findDue(Instant now, Instant enqueuedBefore, int limit);
 
     /** The owner's deliveries about one of their renders (its own and its assets'), oldest first. */
     List<Delivery> listForRender(String owner, UUID renderId);

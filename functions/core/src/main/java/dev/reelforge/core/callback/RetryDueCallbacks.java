@@ -33,9 +33,8 @@ public final class RetryDueCallbacks {
     public RetryDueCallbacksResult sweep(RetryDueCallbacksCommand command) {
         Instant now = clock.instant();
         List<String> enqueued = new ArrayList<>();
-        for (Delivery due : deliveries.findDue(now, command.limit())) {
-            boolean waiting = due.enqueued().isEmpty() || due.enqueued().get().isBefore(now.minus(LOST_AFTER));
-            if (waiting && deliveries.markEnqueued(due.id(), due.attempts(), due.enqueued(), now)) {
+        for (Delivery due : deliveries.findDue(now, now.minus(LOST_AFTER), command.limit())) {
+            if (deliveries.markEnqueued(due.id(), due.attempts(), due.enqueued(), now)) {
                 queue.enqueue(due.id(), Duration.ZERO);
                 enqueued.add(due.id());
             }

@@ -52,10 +52,12 @@ final class InMemoryDeliveries implements Deliveries {
     }
 
     @Override
-    public List<Delivery> findDue(Instant now, int limit) {
+    public List<Delivery> findDue(Instant now, Instant enqueuedBefore, int limit) {
         return deliveries.values().stream()
                 .filter(delivery -> delivery.state() == DeliveryState.PENDING)
                 .filter(delivery -> delivery.nextAttemptAt().filter(at -> !at.isAfter(now)).isPresent())
+                .filter(delivery -> delivery.enqueued().filter(at -> !at.isBefore(enqueuedBefore)).isEmpty())
+                .sorted(Comparator.comparing(delivery -> delivery.nextAttemptAt().orElseThrow()))
                 .limit(limit)
                 .toList();
     }
