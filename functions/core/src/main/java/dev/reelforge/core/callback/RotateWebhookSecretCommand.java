@@ -1,0 +1,3 @@
+package dev.reelforge.core.callback;
+
+public record RotateWebhookSecretCommand(String owner) {}
