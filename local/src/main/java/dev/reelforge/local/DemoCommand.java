@@ -2,6 +2,10 @@ package dev.reelforge.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.Environment;
+import dev.reelforge.core.callback.WebhookSecret;
+import dev.reelforge.core.json.Json;
+import dev.reelforge.local.clock.LocalClock;
+import dev.reelforge.local.webhooks.WebhookReceiver;
 import dev.reelforge.local.media.LoopbackFileServer;
 import dev.reelforge.local.media.SampleMedia;
 import dev.reelforge.media.BundledFfmpeg;
@@ -13,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +27,10 @@ import java.util.Optional;
 /**
  * {@code reelforge demo}: renders a sample edit end to end - a few clips, a title, transitions, an image
  * with a motion effect, a soundtrack - on the running embedded stack of the data directory, or on one it
- * starts for the occasion, showing the render's progress and printing its URLs.
+ * starts for the occasion, showing the render's progress and printing its URLs; then polls the Serve API until
+ * the outputs are hosted. With {@code --callback}, a receiver on 127.0.0.1 takes the render's callbacks as well,
+ * checks their signatures with the account's {@code webhookSecret} and prints each as it arrives (seed 000's
+ * webhook workflow).
  */
 final class DemoCommand {
 
@@ -34,21 +42,26 @@ final class DemoCommand {
         Path dataDirectory = options.dataDirectory();
         Environment environment = Environment.fromPathName(options.option("version").orElse("v1"))
                 .orElseThrow(() -> new IllegalArgumentException("--version is stage or v1"));
+        boolean callback = options.flag("callback");
         Optional<DataDirectoryLock> free = DataDirectoryLock.tryAcquire(dataDirectory);
         if (free.isEmpty()) {
             LocalDescriptor running = LocalDescriptor.read(dataDirectory)
                     .orElseThrow(() -> new IllegalStateException("a stack holds " + dataDirectory + " but its local.json is unreadable"));
             System.out.println("using the embedded stack running at " + running.apiUrl());
-            return render(running, BundledFfmpeg.extractTo(dataDirectory.resolve("bin")), dataDirectory, environment);
+            return render(running, BundledFfmpeg.extractTo(dataDirectory.resolve("bin")), dataDirectory, environment,
+                    callback ? Optional.of(LocalClock.open(dataDirectory)) : Optional.empty());
         }
         free.get().close();
         System.out.println("starting the embedded stack on " + dataDirectory.toAbsolutePath() + " ...");
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(options.template(), dataDirectory, 0, line -> {}))) {
-            return render(stack.descriptor(), stack.ffmpeg(), dataDirectory, environment);
+            return render(stack.descriptor(), stack.ffmpeg(), dataDirectory, environment,
+                    callback ? Optional.of(stack.clock()) : Optional.empty());
         }
     }
 
-    private static int render(LocalDescriptor stack, Path ffmpeg, Path dataDirectory, Environment environment) {
+    /** @param callbackClock the stack's clock, when callbacks are asked for (their signatures are dated by it) */
+    private static int render(LocalDescriptor stack, Path ffmpeg, Path dataDirectory, Environment environment,
+            Optional<Clock> callbackClock) {
         Path mediaDirectory = dataDirectory.resolve("demo-media");
         System.out.println("making sample media with ffmpeg in " + mediaDirectory.toAbsolutePath() + " ...");
         SampleMedia media = new SampleMedia(ffmpeg, mediaDirectory);
@@ -56,8 +69,9 @@ final class DemoCommand {
         media.video("clip-b.mp4", 1280, 720, 6, 440);
         media.image("still.png", "0x2a6fdb", 1280, 720);
         media.tone("soundtrack.mp3", 220, 30);
-        try (LoopbackFileServer files = LoopbackFileServer.serve(mediaDirectory)) {
-            String edit = sampleEdit(files);
+        try (LoopbackFileServer files = LoopbackFileServer.serve(mediaDirectory);
+                WebhookReceiver receiver = callbackClock.map(clock -> receiver(stack, clock)).orElse(null)) {
+            String edit = receiver == null ? sampleEdit(files) : withCallback(sampleEdit(files), receiver);
             EditApiClient api = EditApiClient.of(stack, environment);
             String id = api.submit(edit);
             System.out.println("submitted render " + id + " to " + stack.apiUrl() + "/edit/" + environment.pathName());
@@ -89,8 +103,44 @@ final class DemoCommand {
             }
             System.out.println("(CDN URLs, served until deleted: DELETE /serve/" + environment.pathName()
                     + "/assets/{id} with the same key)");
+            if (receiver != null) {
+                awaitCallbacks(receiver, 1 + assets.size());
+            }
             return 0;
         }
+    }
+
+    private static WebhookReceiver receiver(LocalDescriptor stack, Clock clock) {
+        WebhookSecret secret = WebhookSecret.parse(stack.webhookSecret())
+                .orElseThrow(() -> new IllegalStateException("local.json has no webhookSecret"));
+        WebhookReceiver receiver = WebhookReceiver.start(List.of(secret), clock, callback -> {
+            JsonNode body = Json.parseTrusted(callback.body());
+            System.out.printf(Locale.ROOT, "%n  callback %-6s %-6s %-7s signature %s  webhook-id %s%n",
+                    body.path("type").asText(), body.path("action").asText(), body.path("status").asText(),
+                    callback.verification(), callback.webhookId());
+        });
+        System.out.println("receiving callbacks at " + receiver.url() + " (signed with local.json's webhookSecret)");
+        return receiver;
+    }
+
+    private static String withCallback(String edit, WebhookReceiver receiver) {
+        return edit.replaceFirst("\\{", "{\n  \"callback\": \"" + receiver.url() + "\",");
+    }
+
+    /** Waits for the render's callback and one per asset; they may well have arrived already. */
+    private static void awaitCallbacks(WebhookReceiver receiver, int expected) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (receiver.received().size() < expected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        long verified = receiver.received().stream().filter(WebhookReceiver.Received::verified).count();
+        System.out.printf(Locale.ROOT, "callbacks: %d received, %d with a valid signature (expected %d)%n",
+                receiver.received().size(), verified, expected);
     }
 
     private static void download(String url, Path target) {

@@ -3,6 +3,7 @@ package dev.reelforge.local;
 import dev.reelforge.local.template.FunctionDefinition;
 import dev.reelforge.local.template.StackIdentity;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,6 +17,9 @@ import java.util.Map;
  * {@code https://127.0.0.1:port...}) is given to the function as {@code http://127.0.0.1:port...}.
  */
 public final class FunctionEnvironment {
+
+    /** The longest delay the callback functions give a message on the local queue (see {@link #of}). */
+    static final Duration LOCAL_LONGEST_QUEUE_DELAY = Duration.ofSeconds(10);
 
     private FunctionEnvironment() {}
 
@@ -47,6 +51,14 @@ public final class FunctionEnvironment {
         }
         if (environment.containsKey("ALLOW_LOOPBACK_SOURCES")) {
             environment.put("ALLOW_LOOPBACK_SOURCES", Boolean.toString(runtime.allowLoopbackSources()));
+        }
+        if (environment.containsKey("ALLOW_LOOPBACK_CALLBACKS")) {
+            environment.put("ALLOW_LOOPBACK_CALLBACKS", Boolean.toString(runtime.allowLoopbackSources()));
+        }
+        if (environment.containsKey("CALLBACKS_QUEUE_LONGEST_DELAY")) {
+            // the local queue delays messages in real time while everything else follows the stack's clock: waits
+            // beyond a few seconds go through the retry sweep, which follows the clock
+            environment.put("CALLBACKS_QUEUE_LONGEST_DELAY", LOCAL_LONGEST_QUEUE_DELAY.toString());
         }
         environment.put("WORK_DIRECTORY", runtime.workDirectory().resolve(function.logicalId()).toString());
         return environment;

@@ -18,10 +18,12 @@ import java.util.Optional;
 /**
  * {@code DATA_DIR/local.json}: where a running embedded stack listens and the development account's
  * credentials. Scripts and tests read these names:
- * {@code {"apiUrl", "owner", "apiKeys": {"stage", "v1"}, "services": {"dynamodb", "s3", "mediaconvert", "control"}}}
+ * {@code {"apiUrl", "owner", "apiKeys": {"stage", "v1"}, "webhookSecret", "services": {"dynamodb", "s3", ...}}}
+ * ({@code webhookSecret}: what the development account's callbacks are signed with, {@code whsec_...});
  * ({@code control}: the stack's own endpoint, see {@link dev.reelforge.local.control.ControlServer}).
  */
-public record LocalDescriptor(URI apiUrl, String owner, Map<Environment, String> apiKeys, Map<String, URI> services) {
+public record LocalDescriptor(URI apiUrl, String owner, Map<Environment, String> apiKeys, String webhookSecret,
+        Map<String, URI> services) {
 
     public static final String FILE_NAME = "local.json";
 
@@ -40,6 +42,7 @@ public record LocalDescriptor(URI apiUrl, String owner, Map<Environment, String>
         for (Environment environment : Environment.values()) {
             keys.put(environment.pathName(), apiKeys.get(environment));
         }
+        json.put("webhookSecret", webhookSecret);
         ObjectNode serviceNode = json.putObject("services");
         services.forEach((name, endpoint) -> serviceNode.put(name, endpoint.toString()));
         try {
@@ -69,7 +72,7 @@ public record LocalDescriptor(URI apiUrl, String owner, Map<Environment, String>
             json.path("services").properties().forEach(service ->
                     services.put(service.getKey(), URI.create(service.getValue().asText())));
             return Optional.of(new LocalDescriptor(URI.create(json.path("apiUrl").asText()),
-                    json.path("owner").asText(), keys, services));
+                    json.path("owner").asText(), keys, json.path("webhookSecret").asText(), services));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

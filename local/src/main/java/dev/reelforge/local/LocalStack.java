@@ -1,6 +1,7 @@
 package dev.reelforge.local;
 
 import dev.reelforge.aws.dynamodb.DynamoDbAccounts;
+import dev.reelforge.aws.dynamodb.DynamoDbWebhookSecrets;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.account.CreatedAccount;
 import dev.reelforge.local.apigateway.ApiGatewayEmulator;
@@ -23,6 +24,7 @@ import dev.reelforge.local.template.StreamEventDefinition;
 import dev.reelforge.local.template.TableDefinition;
 import dev.reelforge.media.BundledFfmpeg;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -147,6 +149,7 @@ public final class LocalStack implements AutoCloseable {
                     services.objectWrites(), options.log());
             opened.add(lifecycle);
             clock.onAdvance(lifecycle);
+            clock.onAdvance(scheduler);
             List<AutoCloseable> eventSources = new ArrayList<>(List.of(invoker, scheduler, lifecycle));
             for (LocalFunction function : functions.values()) {
                 for (StreamEventDefinition stream : function.definition().streamEvents()) {
@@ -184,7 +187,10 @@ public final class LocalStack implements AutoCloseable {
             account.apiKeys().forEach((environment, key) -> keys.put(environment, key.value()));
             Map<String, URI> endpoints = new LinkedHashMap<>(services.endpoints().byName());
             endpoints.put(CONTROL_SERVICE, control.endpoint());
-            LocalDescriptor descriptor = new LocalDescriptor(api.endpoint(), account.owner(), keys, endpoints);
+            String webhookSecret = new DynamoDbWebhookSecrets(services.dynamoDb(), tableName(template, ACCOUNTS_TABLE),
+                    new SecureRandom()).active(account.owner(), clock.instant()).getFirst().value();
+            LocalDescriptor descriptor = new LocalDescriptor(api.endpoint(), account.owner(), keys, webhookSecret,
+                    endpoints);
             descriptor.write(dataDirectory);
             return new LocalStack(lock, clock, services, functions, eventSources, scheduler, invoker, api, control,
                     descriptor, template, ffmpeg);

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -23,14 +24,16 @@ import java.util.stream.Collectors;
  * a successful (2xx) answer must follow a request the contract allows and must itself match the
  * contract, and a request the contract forbids must never succeed.
  *
- * <p>The one route Reelforge adds to the contract, {@code DELETE /serve/{version}/assets/render/{id}}
- * (documented as an extension in the README), is judged by the contract's rules for the parameters of its
- * path (those of {@code GET /assets/render/{id}}), and must answer a success with a 204 and no body, as the
- * contract's own delete does.
+ * <p>The routes Reelforge adds to the contract (documented as extensions in the README) are judged by the
+ * contract's rules for the parameters of the path they extend: {@code DELETE /serve/{version}/assets/render/{id}}
+ * by those of {@code GET /assets/render/{id}}, and must answer a success with a 204 and no body, as the contract's
+ * own delete does; {@code GET /edit/{version}/render/{id}/callbacks} by those of {@code GET /render/{id}}, and must
+ * answer a success in the Edit API's envelope with a {@code callbacks} array.
  */
 public final class ContractCheckingClient {
 
     private static final Pattern EXTENSION = Pattern.compile("^/serve/(stage|v1)/assets/render/[^/]*$");
+    private static final Pattern CALLBACKS_EXTENSION = Pattern.compile("^(/edit/(stage|v1)/render/[^/]*)/callbacks$");
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -101,6 +104,11 @@ public final class ContractCheckingClient {
 
     private static void judge(ShotstackContract.Exchange exchange) {
         String what = exchange.method() + " " + exchange.path() + " -> " + exchange.status();
+        Matcher callbacks = CALLBACKS_EXTENSION.matcher(exchange.path());
+        if (exchange.method().equals("GET") && callbacks.matches()) {
+            judgeCallbacks(exchange, callbacks.group(1), what);
+            return;
+        }
         boolean extension = exchange.method().equals("DELETE") && EXTENSION.matcher(exchange.path()).matches();
         var requestViolations = ShotstackContract.requestViolations(
                 withMergeFieldsApplied(extension ? withMethod(exchange, "GET") : exchange));
@@ -114,6 +122,23 @@ public final class ContractCheckingClient {
             }
             assertThat(ShotstackContract.responseViolations(exchange))
                     .as("%s: response does not match the contract", what).isEmpty();
+        } else if (!requestViolations.isEmpty()) {
+            assertThat(exchange.status()).as("%s: a request the contract forbids must get a 4xx", what)
+                    .isBetween(400, 499);
+        }
+    }
+
+    private static void judgeCallbacks(ShotstackContract.Exchange exchange, String renderPath, String what) {
+        ShotstackContract.Exchange asRender = new ShotstackContract.Exchange("GET", renderPath, exchange.query(),
+                exchange.requestHeaders(), null, exchange.status(), exchange.responseHeaders(), exchange.responseBody());
+        var requestViolations = ShotstackContract.requestViolations(asRender);
+        if (exchange.status() >= 200 && exchange.status() < 300) {
+            assertThat(requestViolations).as("%s: the contract forbids this request, yet it succeeded", what).isEmpty();
+            JsonNode body = parse(exchange.responseBody());
+            assertThat(exchange.status()).as(what).isEqualTo(200);
+            assertThat(body.path("success").asBoolean()).as("%s: success", what).isTrue();
+            assertThat(body.path("message").asText()).as("%s: message", what).isEqualTo("OK");
+            assertThat(body.at("/response/callbacks").isArray()).as("%s: response.callbacks", what).isTrue();
         } else if (!requestViolations.isEmpty()) {
             assertThat(exchange.status()).as("%s: a request the contract forbids must get a 4xx", what)
                     .isBetween(400, 499);

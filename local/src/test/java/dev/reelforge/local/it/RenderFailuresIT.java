@@ -276,8 +276,7 @@ class RenderFailuresIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "luma asset | timeline.tracks[0].clips[0].asset.type | {\"type\": \"luma\", \"src\": \"https://example.com/mask.mp4\"} | ",
-            "callback   | callback                               | {\"type\": \"title\", \"text\": \"Hi\"} | \"callback\": \"https://example.com/hook\","})
+            "luma asset | timeline.tracks[0].clips[0].asset.type | {\"type\": \"luma\", \"src\": \"https://example.com/mask.mp4\"} | "})
     void anUnsupportedFeatureIsRefusedAtSubmitNamingTheFieldAndNothingIsStored(String feature, String path,
             String asset, String extra) {
         String edit = """
@@ -292,6 +291,28 @@ class RenderFailuresIT {
         assertThat(response.body().path("success").asBoolean()).isFalse();
         assertThat(response.body().path("response").asText()).startsWith(path + " ").contains("not supported");
         assertThat(response.body().at("/errors/0/path").asText()).isEqualTo(path);
+        assertThat(storedRenders()).as("renders stored for the owner").isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "http://10.0.0.5/hooks/render          | 10.0.0.5 is a private address",
+            "https://192.168.1.20:8443/hook        | 192.168.1.20 is a private address",
+            "http://169.254.169.254/latest/meta    | 169.254.169.254 is a link-local address",
+            "http://[fd00::1]/hook                 | is a private address"})
+    void aCallbackThatCouldNeverBeCalledIsRefusedAtSubmitNamingTheFieldAndNothingIsStored(String callback,
+            String reason) {
+        String edit = """
+                {"callback": "%s", "timeline": {"tracks": [{"clips": [{"asset": {"type": "title", "text": "Hi"},
+                 "start": 0, "length": 2}]}]}, "output": {"format": "mp4", "resolution": "preview"}}
+                """.formatted(callback);
+        int before = storedRenders();
+
+        ApiResponse response = stack.api().post("/edit/stage/render", stack.key(Environment.STAGE), edit);
+
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(400);
+        assertThat(response.body().path("response").asText()).startsWith("callback ").contains(reason);
+        assertThat(response.body().at("/errors/0/path").asText()).isEqualTo("callback");
         assertThat(storedRenders()).as("renders stored for the owner").isEqualTo(before);
     }
 

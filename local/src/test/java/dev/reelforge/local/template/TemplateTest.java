@@ -56,12 +56,21 @@ class TemplateTest {
         }
     }
 
+    /** Routes Reelforge adds to the contract's paths, each documented as an extension in the README. */
+    private static final java.util.Set<String> EXTENSIONS = java.util.Set.of("/edit/{version}/render/{id}/callbacks");
+
     @Test
     void everyRouteIsAnEditOrServePathOfTheContractUnderItsVersion() throws Exception {
         String contract = Files.readString(ProjectFiles.shotstackContract());
+        String readme = Files.readString(ProjectFiles.root().resolve("README.md"));
         for (FunctionDefinition function : template.functions()) {
             for (ApiEventDefinition route : function.apiEvents()) {
                 assertThat(route.path()).matches("/(edit|serve)/\\{version}/.+");
+                if (EXTENSIONS.contains(route.path())) {
+                    assertThat(readme).as("an extension is documented").contains(
+                            route.path().replace("{version}", "{stage,v1}") + "` (a Reelforge **extension**");
+                    continue;
+                }
                 String contractPath = route.path().replaceFirst("^/(edit|serve)/\\{version}", "");
                 assertThat(contract).as(route.path()).contains("\n  " + contractPath + ":\n");
             }
@@ -113,7 +122,14 @@ class TemplateTest {
                         "[dynamodb:PutItem, dynamodb:GetItem, dynamodb:UpdateItem]", "s3:GetObject", "s3:ListBucket",
                         "[s3:PutObject, s3:AbortMultipartUpload, s3:DeleteObject]", "cloudfront:CreateInvalidation")),
                 Map.entry("AssetSweeperFunction", List.of("dynamodb:Query", "[dynamodb:GetItem, dynamodb:UpdateItem]",
-                        "s3:DeleteObject", "cloudfront:CreateInvalidation")));
+                        "s3:DeleteObject", "cloudfront:CreateInvalidation")),
+                Map.entry("DispatchCallbacksFunction", List.of("dynamodb:GetItem", "dynamodb:PutItem",
+                        "sqs:SendMessage")),
+                Map.entry("SendCallbacksFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]",
+                        "[dynamodb:GetItem, dynamodb:PutItem]", "sqs:SendMessage")),
+                Map.entry("RetryCallbacksFunction", List.of("dynamodb:Query", "[dynamodb:GetItem, dynamodb:UpdateItem]",
+                        "sqs:SendMessage")),
+                Map.entry("GetRenderCallbacksFunction", List.of("dynamodb:GetItem", "dynamodb:Query")));
         Map<String, Object> resources = Intrinsics.mapOrEmpty(raw.get("Resources"));
         for (FunctionDefinition function : template.functions()) {
             List<?> policies = (List<?>) Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(resources.get(function.logicalId()))

@@ -84,7 +84,7 @@ public final class DeliverCallback {
         if (delay.isEmpty()) {
             return finish(delivery, number, status, Optional.of(error), DeliveryState.DEAD_LETTERED, now);
         }
-        boolean queuedNow = delay.get().compareTo(CallbackQueue.MAX_DELAY) <= 0;
+        boolean queuedNow = delay.get().compareTo(queue.longestDelay()) <= 0;
         Instant next = now.plus(delay.get());
         Attempt attempt = new Attempt(delivery.id(), number, status, Optional.of(error), DeliveryState.PENDING,
                 Optional.of(next), queuedNow ? Optional.of(now) : Optional.empty(), now);

@@ -52,9 +52,6 @@ public final class EditReader {
     public EditReading read(JsonNode merged) {
         Violations violations = new Violations();
         JsonPath root = JsonPath.ROOT;
-        if (present(merged, "callback")) {
-            violations.add(root.property("callback"), NOT_SUPPORTED + " (webhooks are coming; poll the render status)");
-        }
         Timeline timeline = timeline(merged.path("timeline"), root.property("timeline"), violations);
         Output output = output(merged.path("output"), root.property("output"), violations);
         if (!violations.isEmpty()) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Assets in a map, with the port's conditional, forward-only rules. */
-final class InMemoryAssets implements Assets {
+public final class InMemoryAssets implements Assets {
 
     private record Key(String owner, UUID id) {}
 

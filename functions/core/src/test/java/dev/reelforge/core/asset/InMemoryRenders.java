@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Renders in a map; only what the asset use cases read (add, find, outputs), counting the lookups. */
-final class InMemoryRenders implements Renders {
+public final class InMemoryRenders implements Renders {
 
     private final Map<RenderKey, Render> renders = new HashMap<>();
     private final Map<RenderKey, RenderOutputs> outputs = new HashMap<>();

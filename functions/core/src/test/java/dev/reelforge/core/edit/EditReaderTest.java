@@ -64,12 +64,11 @@ class EditReaderTest {
     }
 
     @Test
-    void refusesACallbackUntilWebhooksExist() throws Exception {
+    void acceptsACallback() throws Exception {
         String json = edit("{\"type\": \"title\", \"text\": \"x\"}", "", "")
                 .replace("\"output\"", "\"callback\": \"https://example.com/hook\", \"output\"");
 
-        assertThat(((EditReading.Unsupported) read(json)).violations().getFirst().message())
-                .startsWith("callback is not supported yet");
+        assertThat(read(json)).isInstanceOf(EditReading.Renderable.class);
     }
 
     @Test

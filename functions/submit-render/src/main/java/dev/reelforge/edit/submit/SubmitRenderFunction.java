@@ -17,6 +17,7 @@ import dev.reelforge.shotstack.Problem;
 import dev.reelforge.shotstack.RenderJson;
 import dev.reelforge.shotstack.ShotstackErrorMapper;
 import dev.reelforge.shotstack.ShotstackResponses;
+import dev.reelforge.sources.GuardedCallbackUrlCheck;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -53,6 +54,7 @@ public final class SubmitRenderFunction
         return new SubmitRender(
                 new DynamoDbRenders(AwsClients.dynamoDb(settings.aws()), settings.rendersTable()),
                 new EditValidator(),
+                new GuardedCallbackUrlCheck(settings.allowLoopbackCallbacks()),
                 clock,
                 UUID::randomUUID);
     }
