@@ -115,7 +115,7 @@ final class DemoCommand {
                 .orElseThrow(() -> new IllegalStateException("local.json has no webhookSecret"));
         WebhookReceiver receiver = WebhookReceiver.start(List.of(secret), clock, callback -> {
             JsonNode body = Json.parseTrusted(callback.body());
-            System.out.printf(Locale.ROOT, "%n  callback %-6s %-6s %-7s signature %s  webhook-id %s%n",
+            System.out.printf(Locale.ROOT, "  callback %-6s %-6s %-7s signature %s  webhook-id %s%n",
                     body.path("type").asText(), body.path("action").asText(), body.path("status").asText(),
                     callback.verification(), callback.webhookId());
         });

@@ -6,7 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
-/** The {@code ./reelforge} commands: {@code local}, {@code invoke}, {@code clock}, {@code demo} and {@code bench}. */
+/** The {@code ./reelforge} commands: {@code local}, {@code invoke}, {@code clock}, {@code webhook-secret}, {@code demo} and {@code bench}. */
 public final class Main {
 
     private static final String USAGE = """
@@ -18,8 +18,12 @@ public final class Main {
               clock  [show | advance <ISO-8601 duration>] [--data-dir DIR]
                                                        read or move the stack's clock (PT25H, P2D); on a running
                                                        stack it applies the lifecycle rules before returning
-              demo   [--data-dir DIR] [--version stage|v1]
+              demo   [--data-dir DIR] [--version stage|v1] [--callback]
                                                        render a sample edit end to end and print its URLs
+                                                       (--callback: receive and check its callbacks too)
+              webhook-secret [show | rotate] [--data-dir DIR]
+                                                       the development account's webhook secrets on the running
+                                                       stack; rotate keeps the old one signing for a day
               bench  api [--runs N] [--requests N] [--warmup N] [--part all|cold|warm]
                                                        cold start and warm latency against same-run baselines
               bench  render [--runs N] [--warmup N] [--poll-ms N]
@@ -43,6 +47,7 @@ public final class Main {
             case "local" -> LocalCommand.run(options);
             case "invoke" -> InvokeCommand.run(options);
             case "clock" -> ClockCommand.run(options);
+            case "webhook-secret" -> WebhookSecretCommand.run(options);
             case "demo" -> DemoCommand.run(options);
             case "bench" -> ApiBenchmark.run(options);
             default -> {

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.Environment;
+import dev.reelforge.aws.dynamodb.DynamoDbWebhookSecrets;
+import dev.reelforge.core.callback.RotateWebhookSecret;
+import dev.reelforge.core.callback.RotateWebhookSecretCommand;
 import dev.reelforge.core.callback.WebhookSecret;
+import dev.reelforge.core.callback.WebhookVerifier;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.local.contract.ContractCheckingClient.ApiResponse;
 import dev.reelforge.local.lambda.LambdaJson;
 import dev.reelforge.local.webhooks.WebhookReceiver;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +34,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * Callbacks on the embedded stack, end to end, with a real receiver on loopback that checks every signature: one
  * callback when a render ends and one per hosted asset, each webhook-id processed once; a receiver down for an
  * hour (by the stack's clock) gets every callback once it is back; one that fails forever has its callbacks
- * dead-lettered after the last attempt; a repeated upstream event sends nothing more. A stack of its own, since
+ * dead-lettered after the last attempt; a repeated upstream event sends nothing more; during a secret rotation each
+ * callback is signed with both secrets. A stack of its own, since
  * these tests move its clock.
  */
 class CallbacksIT {
@@ -169,6 +175,29 @@ class CallbacksIT {
         Map<String, Long> attempts = attemptsPerId(receiver.received());
         assertThat(attempts).hasSize(2).allSatisfy((webhookId, count) -> assertThat(count).isEqualTo(11));
         assertThat(deadLettered()).as("a copy of each in the dead-letter queue").containsAll(attempts.keySet());
+    }
+
+    @Test
+    void duringASecretRotationCallbacksCarryASignatureByEachSecret() {
+        WebhookSecret old = WebhookSecret.parse(stack.stack().descriptor().webhookSecret()).orElseThrow();
+        DynamoDbWebhookSecrets secrets = new DynamoDbWebhookSecrets(stack.stack().services().dynamoDb(),
+                stack.stack().tableName("AccountsTable"), new SecureRandom());
+        WebhookSecret rotated = new RotateWebhookSecret(secrets, stack.stack().clock(), new SecureRandom())
+                .rotate(new RotateWebhookSecretCommand(stack.owner())).current();
+        try {
+            stack.render(Environment.STAGE, IMAGE_EDIT.formatted(receiver.url()));
+            WebhookReceiver.Received callback = awaitCallbacks(received -> received.size() == 2).getFirst();
+
+            assertThat(callback.headers().get("webhook-signature").split(" ")).hasSize(2)
+                    .allSatisfy(signature -> assertThat(signature).startsWith("v1,"));
+            assertThat(callback.verified()).as("a receiver that still has the old secret").isTrue();
+            WebhookVerifier verifier = new WebhookVerifier(stack.stack().clock());
+            assertThat(verifier.verify(callback.headers(), callback.body(), List.of(rotated)))
+                    .as("a receiver that has the new secret").isInstanceOf(WebhookVerifier.Verification.Verified.class);
+        } finally {
+            // the other tests' receivers know the first secret only: make it current again
+            secrets.rotate(stack.owner(), old, stack.stack().clock().instant());
+        }
     }
 
     private List<WebhookReceiver.Received> awaitCallbacks(Predicate<List<WebhookReceiver.Received>> done) {
