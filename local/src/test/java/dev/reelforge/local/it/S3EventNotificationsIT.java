@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -108,14 +109,23 @@ class S3EventNotificationsIT {
         assertThat(stack.awaitAsyncInvocations(Duration.ofSeconds(20))).as("deliveries finished").isTrue();
     }
 
+    /**
+     * The records delivered to the uploads function, one per object written. A write the SDK retried (the
+     * connection dropped after the store had written the object) is announced twice, as S3 would announce it: the
+     * same key and content, so such a repeat is counted once here.
+     */
     private static List<S3EventNotificationRecord> uploadsRecords() throws InterruptedException {
         settle();
-        List<S3EventNotificationRecord> records = new ArrayList<>();
+        Map<String, S3EventNotificationRecord> records = new LinkedHashMap<>();
+        assertThat(RecordingS3EventHandler.DELIVERED).as("no event delivered twice")
+                .extracting(event -> event.getRecords().getFirst().getS3().getObject().getSequencer())
+                .doesNotHaveDuplicates();
         for (S3Event event : RecordingS3EventHandler.DELIVERED) {
             assertThat(event.getRecords()).as("one record per event").hasSize(1);
-            records.addAll(event.getRecords());
+            S3EventNotificationRecord record = event.getRecords().getFirst();
+            records.putIfAbsent(record.getS3().getObject().getKey() + " " + record.getS3().getObject().geteTag(), record);
         }
-        return records;
+        return new ArrayList<>(records.values());
     }
 
     private static String put(String key, String content) {
@@ -191,7 +201,7 @@ class S3EventNotificationsIT {
         assertThat(uploadsRecords()).extracting(record -> record.getS3().getObject().getKey())
                 .containsExactly("uploads/notes.txt");
         assertThat(RecordingS3MessageHandler.DELIVERED).extracting(S3EventNotificationsIT::keyOf)
-                .containsExactly("elsewhere/blob.bin");
+                .as("a retried write may be announced twice").containsOnly("elsewhere/blob.bin");
     }
 
     @Test
