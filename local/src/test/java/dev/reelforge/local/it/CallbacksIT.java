@@ -117,6 +117,11 @@ class CallbacksIT {
         assertThat(deliveries.findValuesAsText("lastStatus")).containsOnly("204");
         assertThat(deliveries.findValuesAsText("id")).containsExactlyInAnyOrderElementsOf(
                 callbacks.stream().map(WebhookReceiver.Received::webhookId).toList());
+        ApiResponse throughV1 = stack.api().get("/edit/v1/render/" + id + "/callbacks", stack.key(Environment.V1));
+        assertThat(throughV1.status()).as("a stage render's callbacks through v1, like a missing render").isEqualTo(404);
+        assertThat(throughV1.body().at("/errors/0/path").asText()).isEqualTo("id");
+        assertThat(stack.api().get("/edit/stage/render/" + java.util.UUID.randomUUID() + "/callbacks",
+                stack.key(Environment.STAGE)).status()).isEqualTo(404);
     }
 
     @Test
