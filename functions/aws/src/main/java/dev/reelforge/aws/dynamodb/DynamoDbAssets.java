@@ -6,8 +6,6 @@ import dev.reelforge.core.asset.AssetKey;
 import dev.reelforge.core.asset.AssetStatus;
 import dev.reelforge.core.asset.Assets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,7 +17,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Assets in a DynamoDB table keyed by {@code owner} (partition) and {@code id} (sort): reading an asset
@@ -63,8 +60,6 @@ public final class DynamoDbAssets implements Assets {
     private static final String IMPORTING_VALUE = "1";
 
     /** Fixed width, so that stored timestamps sort as text in the order of time. */
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -137,7 +132,7 @@ public final class DynamoDbAssets implements Assets {
                         .keyConditionExpression("#importing = :importing AND #updated < :cutoff")
                         .expressionAttributeNames(Map.of("#importing", IMPORTING, "#updated", UPDATED))
                         .expressionAttributeValues(Map.of(":importing", s(IMPORTING_VALUE),
-                                ":cutoff", s(timestamp(cutoff))))
+                                ":cutoff", s(ItemTimestamps.format(cutoff))))
                         .limit(limit))
                 .items().stream()
                 .map(item -> new AssetKey(item.get(OWNER).s(), UUID.fromString(item.get(ID).s())))
@@ -154,30 +149,12 @@ public final class DynamoDbAssets implements Assets {
         Map<String, AttributeValue> values = new HashMap<>(extraValues);
         from.forEach(status -> values.put(":s_" + status.wireName(), s(status.wireName())));
         values.put(":next", s(next.wireName()));
-        values.put(":now", s(timestamp(now)));
+        values.put(":now", s(ItemTimestamps.format(now)));
         String update = "SET #status = :next, #updated = :now" + (extraSet == null ? "" : ", " + extraSet)
                 + " REMOVE #importing";
         String condition = "attribute_exists(#id) AND #status IN ("
                 + String.join(", ", from.stream().map(status -> ":s_" + status.wireName()).toList()) + ")";
-        Map<String, String> names = new HashMap<>();
-        for (String name : List.of(ID, STATUS, UPDATED, URL, ERROR, IMPORTING)) {
-            if (update.contains("#" + name) || condition.contains("#" + name)) {
-                names.put("#" + name, name);
-            }
-        }
-        try {
-            dynamoDb.updateItem(UpdateItemRequest.builder()
-                    .tableName(tableName)
-                    .key(key(owner, id))
-                    .updateExpression(update)
-                    .conditionExpression(condition)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException unchanged) {
-            return false;
-        }
+        return ConditionalUpdate.apply(dynamoDb, tableName, key(owner, id), update, condition, values);
     }
 
     private static Map<String, AttributeValue> key(String owner, UUID id) {
@@ -193,8 +170,8 @@ public final class DynamoDbAssets implements Assets {
         item.put(RENDER_ID, s(asset.renderId().toString()));
         item.put(FILENAME, s(asset.filename()));
         item.put(STATUS, s(asset.status().wireName()));
-        item.put(CREATED, s(timestamp(asset.created())));
-        item.put(UPDATED, s(timestamp(asset.updated())));
+        item.put(CREATED, s(ItemTimestamps.format(asset.created())));
+        item.put(UPDATED, s(ItemTimestamps.format(asset.updated())));
         if (asset.status() == AssetStatus.IMPORTING) {
             item.put(IMPORTING, s(IMPORTING_VALUE));
         }
@@ -216,10 +193,6 @@ public final class DynamoDbAssets implements Assets {
                 Instant.parse(item.get(CREATED).s()),
                 Instant.parse(item.get(UPDATED).s()),
                 Optional.ofNullable(item.get(ERROR)).map(AttributeValue::s));
-    }
-
-    private static String timestamp(Instant instant) {
-        return TIMESTAMP.format(instant);
     }
 
     private static AttributeValue s(String value) {

@@ -5,8 +5,6 @@ import dev.reelforge.core.callback.Deliveries;
 import dev.reelforge.core.callback.Delivery;
 import dev.reelforge.core.callback.DeliveryState;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +15,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Callback deliveries in a DynamoDB table keyed by {@code id} (the {@code webhook-id}): the sender and the
@@ -59,8 +56,6 @@ public final class DynamoDbDeliveries implements Deliveries {
 
     private static final String DUE_VALUE = DeliveryState.PENDING.wireName();
     /** Fixed width, so that stored timestamps sort as text in the order of time. */
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -99,13 +94,14 @@ public final class DynamoDbDeliveries implements Deliveries {
         values.put(":previous", n(attempt.number() - 1));
         values.put(":number", n(attempt.number()));
         values.put(":next", s(attempt.next().wireName()));
-        values.put(":at", s(timestamp(attempt.at())));
+        values.put(":at", s(ItemTimestamps.format(attempt.at())));
         List<String> set = new ArrayList<>(List.of("#state = :next", "#attempts = :number", "#updated = :at"));
         List<String> remove = new ArrayList<>();
         setOrRemove(set, remove, values, LAST_STATUS, attempt.status().map(DynamoDbDeliveries::n));
         setOrRemove(set, remove, values, LAST_ERROR, attempt.error().map(DynamoDbDeliveries::s));
-        setOrRemove(set, remove, values, NEXT_ATTEMPT_AT, attempt.nextAttemptAt().map(at -> s(timestamp(at))));
-        setOrRemove(set, remove, values, ENQUEUED, attempt.enqueued().map(at -> s(timestamp(at))));
+        setOrRemove(set, remove, values, NEXT_ATTEMPT_AT,
+                attempt.nextAttemptAt().map(at -> s(ItemTimestamps.format(at))));
+        setOrRemove(set, remove, values, ENQUEUED, attempt.enqueued().map(at -> s(ItemTimestamps.format(at))));
         setOrRemove(set, remove, values, DUE,
                 attempt.next() == DeliveryState.PENDING ? Optional.of(s(DUE_VALUE)) : Optional.empty());
         String update = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
@@ -118,8 +114,8 @@ public final class DynamoDbDeliveries implements Deliveries {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":pending", s(DeliveryState.PENDING.wireName()));
         values.put(":attempts", n(attempts));
-        values.put(":at", s(timestamp(at)));
-        previously.ifPresent(before -> values.put(":previously", s(timestamp(before))));
+        values.put(":at", s(ItemTimestamps.format(at)));
+        previously.ifPresent(before -> values.put(":previously", s(ItemTimestamps.format(before))));
         String condition = "attribute_exists(#id) AND #state = :pending AND #attempts = :attempts AND "
                 + (previously.isPresent() ? "#enqueued = :previously" : "attribute_not_exists(#enqueued)");
         return update(id, "SET #enqueued = :at", condition, values);
@@ -134,8 +130,8 @@ public final class DynamoDbDeliveries implements Deliveries {
                         .filterExpression("attribute_not_exists(#enqueued) OR #enqueued < :enqueuedBefore")
                         .expressionAttributeNames(Map.of("#due", DUE, "#nextAttemptAt", NEXT_ATTEMPT_AT,
                                 "#enqueued", ENQUEUED))
-                        .expressionAttributeValues(Map.of(":due", s(DUE_VALUE), ":now", s(timestamp(now)),
-                                ":enqueuedBefore", s(timestamp(enqueuedBefore))))
+                        .expressionAttributeValues(Map.of(":due", s(DUE_VALUE), ":now", s(ItemTimestamps.format(now)),
+                                ":enqueuedBefore", s(ItemTimestamps.format(enqueuedBefore))))
                         .limit(limit)
                         .build())
                 .items().stream()
@@ -169,28 +165,8 @@ public final class DynamoDbDeliveries implements Deliveries {
         }
     }
 
-    /** Runs a conditional update; false when the condition did not hold. */
     private boolean update(String id, String updateExpression, String condition, Map<String, AttributeValue> values) {
-        Map<String, String> names = new HashMap<>();
-        for (String name : List.of(ID, STATE, ATTEMPTS, LAST_STATUS, LAST_ERROR, NEXT_ATTEMPT_AT, ENQUEUED, UPDATED,
-                DUE)) {
-            if (updateExpression.contains("#" + name) || condition.contains("#" + name)) {
-                names.put("#" + name, name);
-            }
-        }
-        try {
-            dynamoDb.updateItem(UpdateItemRequest.builder()
-                    .tableName(tableName)
-                    .key(key(id))
-                    .updateExpression(updateExpression)
-                    .conditionExpression(condition)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException unchanged) {
-            return false;
-        }
+        return ConditionalUpdate.apply(dynamoDb, tableName, key(id), updateExpression, condition, values);
     }
 
     private static Map<String, AttributeValue> key(String id) {
@@ -214,10 +190,10 @@ public final class DynamoDbDeliveries implements Deliveries {
         item.put(ATTEMPTS, n(delivery.attempts()));
         delivery.lastStatus().ifPresent(status -> item.put(LAST_STATUS, n(status)));
         delivery.lastError().ifPresent(error -> item.put(LAST_ERROR, s(error)));
-        delivery.nextAttemptAt().ifPresent(at -> item.put(NEXT_ATTEMPT_AT, s(timestamp(at))));
-        delivery.enqueued().ifPresent(at -> item.put(ENQUEUED, s(timestamp(at))));
-        item.put(CREATED, s(timestamp(delivery.created())));
-        item.put(UPDATED, s(timestamp(delivery.updated())));
+        delivery.nextAttemptAt().ifPresent(at -> item.put(NEXT_ATTEMPT_AT, s(ItemTimestamps.format(at))));
+        delivery.enqueued().ifPresent(at -> item.put(ENQUEUED, s(ItemTimestamps.format(at))));
+        item.put(CREATED, s(ItemTimestamps.format(delivery.created())));
+        item.put(UPDATED, s(ItemTimestamps.format(delivery.updated())));
         if (delivery.state() == DeliveryState.PENDING) {
             item.put(DUE, s(DUE_VALUE));
         }
@@ -240,10 +216,6 @@ public final class DynamoDbDeliveries implements Deliveries {
                 Optional.ofNullable(item.get(ENQUEUED)).map(at -> Instant.parse(at.s())),
                 Instant.parse(item.get(CREATED).s()),
                 Instant.parse(item.get(UPDATED).s()));
-    }
-
-    private static String timestamp(Instant instant) {
-        return TIMESTAMP.format(instant);
     }
 
     private static AttributeValue s(String value) {

@@ -16,8 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +28,6 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Renders in a DynamoDB table keyed by {@code owner} (partition) and {@code id} (sort), so every read by
@@ -67,8 +64,6 @@ public final class DynamoDbRenders implements Renders {
 
     private static final String PENDING_VALUE = "1";
     /** Fixed width, so that stored timestamps sort as text in the order of time. */
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final List<RenderStatus> UNFINISHED =
             Arrays.stream(RenderStatus.values()).filter(status -> !status.isTerminal()).toList();
 
@@ -108,7 +103,7 @@ public final class DynamoDbRenders implements Renders {
                         + "AND #claim = :delivery AND attribute_not_exists(#jobId)))",
                 Map.of(":fetching", s(RenderStatus.FETCHING.wireName()), ":queued", s(RenderStatus.QUEUED.wireName()),
                         ":rendering", s(RenderStatus.RENDERING.wireName()), ":delivery", s(delivery),
-                        ":now", s(timestamp(now))));
+                        ":now", s(ItemTimestamps.format(now))));
     }
 
     @Override
@@ -119,7 +114,7 @@ public final class DynamoDbRenders implements Renders {
         List<RenderStatus> from = UNFINISHED.stream().filter(status -> status.canMoveTo(next)).toList();
         Map<String, AttributeValue> values = new HashMap<>(statusValues(from));
         values.put(":next", s(next.wireName()));
-        values.put(":now", s(timestamp(now)));
+        values.put(":now", s(ItemTimestamps.format(now)));
         return update(render, "SET #status = :next, #updated = :now",
                 "attribute_exists(#id) AND #status IN (" + placeholders(from) + ")", values);
     }
@@ -128,7 +123,7 @@ public final class DynamoDbRenders implements Renders {
     public void recordJob(RenderKey render, String jobId, Instant now) {
         Map<String, AttributeValue> values = new HashMap<>(statusValues(UNFINISHED));
         values.put(":job", s(jobId));
-        values.put(":now", s(timestamp(now)));
+        values.put(":now", s(ItemTimestamps.format(now)));
         update(render, "SET #jobId = :job, #updated = :now",
                 "attribute_exists(#id) AND #status IN (" + placeholders(UNFINISHED) + ")", values);
     }
@@ -143,7 +138,7 @@ public final class DynamoDbRenders implements Renders {
         map.put("hosted", AttributeValue.fromBool(outputs.hosted()));
         Map<String, AttributeValue> values = new HashMap<>(statusValues(UNFINISHED));
         values.put(":outputs", AttributeValue.fromM(map));
-        values.put(":now", s(timestamp(now)));
+        values.put(":now", s(ItemTimestamps.format(now)));
         update(render, "SET #outputs = :outputs, #updated = :now",
                 "attribute_exists(#id) AND #status IN (" + placeholders(UNFINISHED) + ")", values);
     }
@@ -181,7 +176,7 @@ public final class DynamoDbRenders implements Renders {
                         + "AND (attribute_not_exists(#progress) OR #progress < :percent)",
                 Map.of(":percent", AttributeValue.fromN(Integer.toString(percent)),
                         ":rendering", s(RenderStatus.RENDERING.wireName()),
-                        ":saving", s(RenderStatus.SAVING.wireName()), ":now", s(timestamp(now))));
+                        ":saving", s(RenderStatus.SAVING.wireName()), ":now", s(ItemTimestamps.format(now))));
     }
 
     @Override
@@ -192,7 +187,7 @@ public final class DynamoDbRenders implements Renders {
         values.put(":duration", n(result.duration()));
         values.put(":renderTime", n(result.renderTimeMillis()));
         values.put(":hundred", AttributeValue.fromN("100"));
-        values.put(":now", s(timestamp(now)));
+        values.put(":now", s(ItemTimestamps.format(now)));
         StringBuilder set = new StringBuilder("SET #status = :done, #url = :url, #duration = :duration, "
                 + "#renderTime = :renderTime, #progress = :hundred, #updated = :now");
         result.poster().ifPresent(poster -> {
@@ -212,7 +207,7 @@ public final class DynamoDbRenders implements Renders {
         Map<String, AttributeValue> values = new HashMap<>(statusValues(UNFINISHED));
         values.put(":failed", s(RenderStatus.FAILED.wireName()));
         values.put(":error", s(error));
-        values.put(":now", s(timestamp(now)));
+        values.put(":now", s(ItemTimestamps.format(now)));
         return update(render, "SET #status = :failed, #error = :error, #updated = :now REMOVE #pending",
                 "attribute_exists(#id) AND #status IN (" + placeholders(UNFINISHED) + ")", values);
     }
@@ -223,36 +218,17 @@ public final class DynamoDbRenders implements Renders {
                         .indexName(PENDING_INDEX)
                         .keyConditionExpression("#pending = :pending AND #updated < :cutoff")
                         .expressionAttributeNames(Map.of("#pending", PENDING, "#updated", UPDATED))
-                        .expressionAttributeValues(Map.of(":pending", s(PENDING_VALUE), ":cutoff", s(timestamp(cutoff))))
+                        .expressionAttributeValues(Map.of(":pending", s(PENDING_VALUE),
+                                ":cutoff", s(ItemTimestamps.format(cutoff))))
                         .limit(limit))
                 .items().stream()
                 .map(item -> new RenderKey(item.get(OWNER).s(), UUID.fromString(item.get(ID).s())))
                 .toList();
     }
 
-    /** Runs a conditional update; false when the condition did not hold. */
     private boolean update(RenderKey render, String updateExpression, String condition,
             Map<String, AttributeValue> values) {
-        Map<String, String> names = new HashMap<>();
-        for (String name : List.of(ID, STATUS, UPDATED, PENDING, CLAIM, JOB_ID, PROGRESS, ERROR, URL, POSTER,
-                THUMBNAIL, DURATION, RENDER_TIME, OUTPUTS)) {
-            if (updateExpression.contains("#" + name) || condition.contains("#" + name)) {
-                names.put("#" + name, name);
-            }
-        }
-        try {
-            dynamoDb.updateItem(UpdateItemRequest.builder()
-                    .tableName(tableName)
-                    .key(key(render))
-                    .updateExpression(updateExpression)
-                    .conditionExpression(condition)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException unchanged) {
-            return false;
-        }
+        return ConditionalUpdate.apply(dynamoDb, tableName, key(render), updateExpression, condition, values);
     }
 
     private static Map<String, AttributeValue> statusValues(List<RenderStatus> statuses) {
@@ -276,8 +252,8 @@ public final class DynamoDbRenders implements Renders {
         item.put(ENVIRONMENT, s(render.environment().pathName()));
         item.put(STATUS, s(render.status().wireName()));
         item.put(EDIT, AttributeValue.fromB(SdkBytes.fromByteArray(gzip(Json.write(render.edit())))));
-        item.put(CREATED, s(timestamp(render.created())));
-        item.put(UPDATED, s(timestamp(render.updated())));
+        item.put(CREATED, s(ItemTimestamps.format(render.created())));
+        item.put(UPDATED, s(ItemTimestamps.format(render.updated())));
         if (!render.status().isTerminal()) {
             item.put(PENDING, s(PENDING_VALUE));
         }
@@ -301,10 +277,6 @@ public final class DynamoDbRenders implements Renders {
                 Instant.parse(item.get(UPDATED).s()),
                 Optional.ofNullable(item.get(ERROR)).map(AttributeValue::s),
                 result);
-    }
-
-    private static String timestamp(Instant instant) {
-        return TIMESTAMP.format(instant);
     }
 
     private static AttributeValue s(String value) {
