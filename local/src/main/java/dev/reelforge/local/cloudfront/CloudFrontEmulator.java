@@ -187,7 +187,8 @@ public final class CloudFrontEmulator implements LocalService {
         try {
             batch = parse(body).getDocumentElement();
         } catch (IllegalArgumentException e) {
-            return error(400, "Sender", "MalformedXML", "The XML document you provided was not well-formed: " + e.getMessage());
+            return error(400, "Sender", "MalformedXML",
+                    "The XML document you provided was not well-formed or did not validate against our published schema.");
         }
         if (!batch.getLocalName().equals("InvalidationBatch")) {
             return error(400, "Sender", "MalformedInput", "Expected an InvalidationBatch, found " + batch.getLocalName());

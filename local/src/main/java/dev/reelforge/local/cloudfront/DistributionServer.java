@@ -126,8 +126,8 @@ final class DistributionServer implements AutoCloseable {
                 return; // the answer has begun; the connection closes with it
             }
             error(exchange, 502, "text/html", "<HTML><HEAD><TITLE>502 ERROR</TITLE></HEAD><BODY><H1>502 ERROR</H1>"
-                    + "<H2>The request could not be satisfied.</H2>The local CloudFront could not read the origin: "
-                    + escape(String.valueOf(e.getMessage())) + "</BODY></HTML>");
+                    + "<H2>The request could not be satisfied.</H2>The local CloudFront could not read the origin."
+                    + "</BODY></HTML>");
         }
     }
 
@@ -283,10 +283,6 @@ final class DistributionServer implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static void drain(HttpExchange exchange) throws IOException {
