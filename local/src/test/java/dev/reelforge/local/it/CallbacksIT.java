@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.Environment;
+import dev.reelforge.aws.AwsClients;
+import dev.reelforge.aws.config.AwsSettings;
 import dev.reelforge.aws.dynamodb.DynamoDbWebhookSecrets;
 import dev.reelforge.core.callback.RotateWebhookSecret;
 import dev.reelforge.core.callback.RotateWebhookSecretCommand;
@@ -19,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -120,7 +125,7 @@ class CallbacksIT {
         ApiResponse throughV1 = stack.api().get("/edit/v1/render/" + id + "/callbacks", stack.key(Environment.V1));
         assertThat(throughV1.status()).as("a stage render's callbacks through v1, like a missing render").isEqualTo(404);
         assertThat(throughV1.body().at("/errors/0/path").asText()).isEqualTo("id");
-        assertThat(stack.api().get("/edit/stage/render/" + java.util.UUID.randomUUID() + "/callbacks",
+        assertThat(stack.api().get("/edit/stage/render/" + UUID.randomUUID() + "/callbacks",
                 stack.key(Environment.STAGE)).status()).isEqualTo(404);
     }
 
@@ -262,10 +267,9 @@ class CallbacksIT {
 
     private static List<String> deadLettered() {
         Map<String, String> environment = stack.stack().function("SendCallbacksFunction").definition().environment();
-        try (SqsClient sqs = dev.reelforge.aws.AwsClients.sqs(new dev.reelforge.aws.config.AwsSettings(
-                software.amazon.awssdk.regions.Region.US_EAST_1, java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.of(stack.stack().services().endpoints().sqs())))) {
+        try (SqsClient sqs = AwsClients.sqs(new AwsSettings(Region.US_EAST_1, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(stack.stack().services().endpoints().sqs())))) {
             return sqs.receiveMessage(receive -> receive.queueUrl(environment.get("CALLBACKS_DEAD_LETTER_QUEUE_URL"))
                     .maxNumberOfMessages(10).waitTimeSeconds(1)).messages().stream().map(Message::body).toList();
         }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,7 +58,7 @@ class TemplateTest {
     }
 
     /** Routes Reelforge adds to the contract's paths, each documented as an extension in the README. */
-    private static final java.util.Set<String> EXTENSIONS = java.util.Set.of("/edit/{version}/render/{id}/callbacks");
+    private static final Set<String> EXTENSIONS = Set.of("/edit/{version}/render/{id}/callbacks");
 
     @Test
     void everyRouteIsAnEditOrServePathOfTheContractUnderItsVersion() throws Exception {
