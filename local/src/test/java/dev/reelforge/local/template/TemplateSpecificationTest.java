@@ -87,7 +87,8 @@ class TemplateSpecificationTest {
 
     @Test
     void aGetAttOfAnAttributeTheResourceLacksIsNamed() throws IOException {
-        assertThat(problemsWith("Stream: !GetAtt AssetsTable.StreamArn", "Stream: !GetAtt AssetsTable.StreamARN"))
+        String assetEnded = "AssetEnded:\n          Type: DynamoDB\n          Properties:\n            Stream: ";
+        assertThat(problemsWith(assetEnded + "!GetAtt AssetsTable.StreamArn", assetEnded + "!GetAtt AssetsTable.StreamARN"))
                 .containsExactly("Resources.DispatchCallbacksFunction.Properties.Events.AssetEnded.Properties.Stream"
                         + " (Fn::GetAtt): AssetsTable (AWS::DynamoDB::Table) has no attribute StreamARN (it has"
                         + " [Arn, StreamArn])");
