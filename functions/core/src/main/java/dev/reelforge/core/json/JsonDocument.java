@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.core.validation.JsonPath;
+import java.util.Map;
+import java.util.Optional;
 
 /** Untrusted JSON text from a client, read into a tree or described as malformed in words fit to show them. */
 public sealed interface JsonDocument {
@@ -18,11 +21,43 @@ public sealed interface JsonDocument {
         if (text == null || text.isBlank()) {
             return new Malformed("is empty");
         }
+        JsonNode tree;
         try {
-            return new Parsed(Json.MAPPER.readTree(text));
+            tree = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             return new Malformed(describe(e));
         }
+        return numberOutOfRange(tree, JsonPath.ROOT)
+                .<JsonDocument>map(path -> new Malformed("has a number too large to be read as one"
+                        + (path.isRoot() ? "" : ", at " + path)))
+                .orElseGet(() -> new Parsed(tree));
+    }
+
+    /**
+     * Where the tree holds a number beyond a double's range (1e400, or 400 digits): JSON allows it, but it would
+     * be read as infinity, and written back as the string "Infinity", so the document stored would not be the
+     * one sent.
+     */
+    private static Optional<JsonPath> numberOutOfRange(JsonNode node, JsonPath path) {
+        if (node.isNumber()) {
+            return Double.isFinite(node.doubleValue()) ? Optional.empty() : Optional.of(path);
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> property : node.properties()) {
+                Optional<JsonPath> found = numberOutOfRange(property.getValue(), path.property(property.getKey()));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                Optional<JsonPath> found = numberOutOfRange(node.get(i), path.index(i));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static String describe(JsonProcessingException e) {
