@@ -10,7 +10,7 @@ usage: reelforge fuzz [--duration ISO-8601, default PT5M] [target]
 targets: merge    merge fields (placeholder scanner, size bound)          functions/core
          edit     edit validation, merge, reading, callback of a submit   functions/core
          url      source and callback URL reading                         functions/core
-         request  the Shotstack face's API Gateway request reading         functions/shotstack-api
+         request  the Shotstack face's API Gateway request reading         functions/faces/shotstack
 without a target, each is fuzzed in turn for the duration
 USAGE
 }
@@ -30,7 +30,7 @@ reelforge_fuzz_target() {
     merge) echo "functions/core dev.reelforge.core.edit.MergeFieldsFuzzTest" ;;
     edit) echo "functions/core dev.reelforge.core.edit.EditValidatorFuzzTest" ;;
     url) echo "functions/core dev.reelforge.core.url.FetchableUrlFuzzTest" ;;
-    request) echo "functions/shotstack-api dev.reelforge.shotstack.ApiRequestFuzzTest" ;;
+    request) echo "functions/faces/shotstack dev.reelforge.shotstack.ApiRequestFuzzTest" ;;
     *) return 1 ;;
   esac
 }

@@ -81,8 +81,8 @@ final class InvokeCommand {
     static int invoke(FunctionDefinition definition, ServiceEndpoints endpoints, LocalRuntime runtime, Clock clock,
             String eventJson) throws IOException {
         LocalFunction function = LocalFunction.initialize(definition,
-                FunctionEnvironment.of(definition, endpoints, StackIdentity.LOCAL, runtime),
-                FunctionEnvironment.arnOf(definition, StackIdentity.LOCAL), clock, System.err::println);
+                FunctionVariables.of(definition, endpoints, StackIdentity.LOCAL, runtime),
+                FunctionVariables.arnOf(definition, StackIdentity.LOCAL), clock, System.err::println);
         Object event = LambdaJson.fromJson(eventJson, function.eventType());
         try {
             Object result = function.invoke(event);

@@ -1,6 +1,6 @@
 package dev.reelforge.local;
 
-import dev.reelforge.aws.cloudfront.PrivateKeyPem;
+import dev.reelforge.aws.secretsmanager.PrivateKeyPem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -213,8 +213,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
         for (FunctionDefinition definition : template.functions()) {
             functions.put(definition.logicalId(), LocalFunction.initialize(definition,
-                    FunctionEnvironment.of(definition, endpoints, StackIdentity.LOCAL, runtime),
-                    FunctionEnvironment.arnOf(definition, StackIdentity.LOCAL), clock, log));
+                    FunctionVariables.of(definition, endpoints, StackIdentity.LOCAL, runtime),
+                    FunctionVariables.arnOf(definition, StackIdentity.LOCAL), clock, log));
         }
         return functions;
     }

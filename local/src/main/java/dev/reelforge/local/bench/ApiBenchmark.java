@@ -3,7 +3,7 @@ package dev.reelforge.local.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.local.CommandLine;
 import dev.reelforge.local.EmbeddedServices;
-import dev.reelforge.local.FunctionEnvironment;
+import dev.reelforge.local.FunctionVariables;
 import dev.reelforge.local.LocalRuntime;
 import dev.reelforge.local.LocalSigningKey;
 import dev.reelforge.local.LocalTemplate;
@@ -112,7 +112,7 @@ public final class ApiBenchmark {
                 Clock.systemUTC(), created -> {})) {
             // Exactly the environment the embedded stack gives the function (template.yaml's variables, the
             // ones Lambda sets, the SDK's endpoint variables); the child JVMs get nothing else.
-            Map<String, String> environment = FunctionEnvironment.of(function, services.endpoints(),
+            Map<String, String> environment = FunctionVariables.of(function, services.endpoints(),
                     StackIdentity.LOCAL, new LocalRuntime(ffmpeg, work.resolve("work"), true));
             ColdStartBenchmark bench = new ColdStartBenchmark(project, function, environment, eventFile, coldWork);
             List<String> serial = List.of("-XX:+UseSerialGC");

@@ -4,16 +4,17 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reelforge.aws.config.AwsSettings;
-import dev.reelforge.aws.config.EnvironmentVariables;
 import dev.reelforge.core.edit.EditValidator;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.local.lambda.LambdaJson;
+import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.SdkClients;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 /**
  * Where a cold start of an SDK-using function goes (run in the child JVM by {@code ColdStartRunner ...
  * breakdown}). Before constructing the handler it first does, step by step, what the function's init
- * does with the SDK ({@code AwsClients.dynamoDb}: settings, default credentials chain, URL-connection
+ * does with the SDK ({@code SdkClients.configure}: settings, default credentials chain, URL-connection
  * HTTP client, DynamoDB client) and what its first request pays once (resolving credentials, a first
  * GetItem), and what its first request does with Reelforge's Jackson and edit validator, so that the
  * handler's own constructor and first {@code handleRequest} afterwards show what is left. Each step prints
@@ -36,7 +37,8 @@ final class ColdStartBreakdown {
 
     static void run(String handlerClassName, String eventJson, Context context) throws Exception {
         long t0 = System.nanoTime();
-        AwsSettings settings = AwsSettings.from(new EnvironmentVariables(System.getenv()));
+        FunctionEnvironment environment = FunctionEnvironment.fromSystem();
+        Region region = Region.of(environment.required("AWS_REGION"));
         long t1 = System.nanoTime();
         report("settings (env vars, Region)", t1 - t0);
 
@@ -49,12 +51,10 @@ final class ColdStartBreakdown {
         report("UrlConnectionHttpClient create", t3 - t2);
 
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .region(settings.region())
+                .region(region)
                 .credentialsProvider(credentials)
                 .httpClient(http);
-        if (settings.dynamoDbEndpoint().isPresent()) {
-            builder.endpointOverride(settings.dynamoDbEndpoint().get());
-        }
+        environment.optionalUri("AWS_ENDPOINT_URL_DYNAMODB").ifPresent(builder::endpointOverride);
         DynamoDbClient client = builder.build();
         long t4 = System.nanoTime();
         report("DynamoDbClient build", t4 - t3);

@@ -1,21 +1,22 @@
 package dev.reelforge.local.bench;
 
-import dev.reelforge.aws.AwsClients;
-import dev.reelforge.aws.config.AwsSettings;
-import dev.reelforge.aws.s3.S3HostingCopier;
-import dev.reelforge.core.asset.HostingCopier;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.aws.s3.S3Buckets;
+import dev.reelforge.aws.s3.S3HostingCopier;
 import dev.reelforge.core.Environment;
+import dev.reelforge.core.asset.HostingCopier;
 import dev.reelforge.local.CommandLine;
 import dev.reelforge.local.EditApiClient;
 import dev.reelforge.local.LocalStack;
 import dev.reelforge.local.template.StackIdentity;
+import dev.reelforge.runtime.FunctionEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,10 +24,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import java.util.SplittableRandom;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
@@ -251,9 +251,8 @@ public final class HostingBenchmark {
     }
 
     private static S3Client functionsS3Client(LocalStack stack) {
-        return AwsClients.s3(new AwsSettings(Region.of(StackIdentity.LOCAL.region()), Optional.empty(),
-                Optional.of(stack.services().endpoints().s3()), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty()));
+        return S3Buckets.client(new FunctionEnvironment(Map.of("AWS_REGION", StackIdentity.LOCAL.region(),
+                "AWS_ENDPOINT_URL_S3", stack.services().endpoints().s3().toString()), Clock.systemUTC()));
     }
 
     private static double timeCopier(S3Client s3, HostingCopier copier, String tempBucket, String source,

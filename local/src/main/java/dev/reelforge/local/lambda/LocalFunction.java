@@ -2,6 +2,7 @@ package dev.reelforge.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.reelforge.local.template.FunctionDefinition;
+import dev.reelforge.runtime.FunctionEnvironment;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -18,11 +19,9 @@ import java.util.function.Consumer;
 
 /**
  * One function of template.yaml, initialized once as a warm Lambda execution environment would be:
- * its handler class is constructed with the function's own environment variables (every Reelforge
- * function has a {@code (Map<String, String> environment)} constructor for this, and those that tell
- * time a {@code (Map<String, String> environment, Clock clock)} one, which gets the stack's clock), then
- * invoked in process with a {@link com.amazonaws.services.lambda.runtime.Context} whose deadline is its
- * Timeout.
+ * its handler class is constructed with the function's own environment variables and the stack's clock
+ * (every Reelforge handler has a {@code (FunctionEnvironment)} constructor for this), then invoked in
+ * process with a {@link com.amazonaws.services.lambda.runtime.Context} whose deadline is its Timeout.
  */
 public final class LocalFunction {
 
@@ -71,17 +70,14 @@ public final class LocalFunction {
             throw new IllegalStateException(definition.logicalId() + " failed its init: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(definition.logicalId() + " has no usable handler "
-                    + definition.handlerClass() + " with a (Map) constructor", e);
+                    + definition.handlerClass() + " with a (FunctionEnvironment) constructor", e);
         }
     }
 
     private static Object construct(Class<?> handlerClass, Map<String, String> environment, Clock clock)
             throws ReflectiveOperationException {
-        try {
-            return handlerClass.getConstructor(Map.class, Clock.class).newInstance(environment, clock);
-        } catch (NoSuchMethodException timeless) {
-            return handlerClass.getConstructor(Map.class).newInstance(environment);
-        }
+        return handlerClass.getConstructor(FunctionEnvironment.class)
+                .newInstance(new FunctionEnvironment(environment, clock));
     }
 
     /** The {@code I} of the handler's {@code RequestHandler<I, O>}: what its events deserialize to. */

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reelforge.core.Environment;
-import dev.reelforge.aws.AwsClients;
-import dev.reelforge.aws.config.AwsSettings;
 import dev.reelforge.aws.dynamodb.DynamoDbWebhookSecrets;
+import dev.reelforge.core.Environment;
 import dev.reelforge.core.callback.RotateWebhookSecret;
 import dev.reelforge.core.callback.RotateWebhookSecretCommand;
 import dev.reelforge.core.callback.WebhookSecret;
@@ -16,12 +14,14 @@ import dev.reelforge.core.json.Json;
 import dev.reelforge.local.contract.ContractCheckingClient.ApiResponse;
 import dev.reelforge.local.lambda.LambdaJson;
 import dev.reelforge.local.webhooks.WebhookReceiver;
+import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.SdkClients;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -31,7 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -267,9 +266,9 @@ class CallbacksIT {
 
     private static List<String> deadLettered() {
         Map<String, String> environment = stack.stack().function("SendCallbacksFunction").definition().environment();
-        try (SqsClient sqs = AwsClients.sqs(new AwsSettings(Region.US_EAST_1, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(stack.stack().services().endpoints().sqs())))) {
+        try (SqsClient sqs = SdkClients.configure(SqsClient.builder(), new FunctionEnvironment(Map.of("AWS_REGION",
+                "us-east-1", "AWS_ENDPOINT_URL_SQS", stack.stack().services().endpoints().sqs().toString()),
+                Clock.systemUTC()), "SQS").build()) {
             return sqs.receiveMessage(receive -> receive.queueUrl(environment.get("CALLBACKS_DEAD_LETTER_QUEUE_URL"))
                     .maxNumberOfMessages(10).waitTimeSeconds(1)).messages().stream().map(Message::body).toList();
         }

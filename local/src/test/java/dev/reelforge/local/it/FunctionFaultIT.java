@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.json.Json;
-import dev.reelforge.local.FunctionEnvironment;
+import dev.reelforge.local.FunctionVariables;
 import dev.reelforge.local.LocalRuntime;
 import dev.reelforge.local.LocalCredentials;
 import dev.reelforge.local.ProjectFiles;
@@ -35,10 +35,10 @@ class FunctionFaultIT {
         URI nothingListens = URI.create("http://127.0.0.1:" + LoopbackPorts.free());
         FunctionDefinition definition = SamTemplate.load(ProjectFiles.template()).function("SubmitRenderFunction").orElseThrow();
         LocalFunction function = LocalFunction.initialize(definition,
-                FunctionEnvironment.of(definition, new ServiceEndpoints(nothingListens, nothingListens, nothingListens,
+                FunctionVariables.of(definition, new ServiceEndpoints(nothingListens, nothingListens, nothingListens,
                                 nothingListens, nothingListens, nothingListens, Map.of()),
                         StackIdentity.LOCAL, new LocalRuntime(Path.of("ffmpeg"), Path.of("work"), true)),
-                FunctionEnvironment.arnOf(definition, StackIdentity.LOCAL));
+                FunctionVariables.arnOf(definition, StackIdentity.LOCAL));
         APIGatewayProxyRequestEvent event = LambdaJson.fromJson(
                 Files.readString(ProjectFiles.events().resolve("SubmitRenderFunction/post-render.json")),
                 APIGatewayProxyRequestEvent.class);

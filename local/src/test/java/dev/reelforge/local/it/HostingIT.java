@@ -100,6 +100,7 @@ class HostingIT {
         ApiResponse deleted = stack.api().get(assetPath, stack.key(Environment.STAGE));
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.body().at("/data/attributes/status").asText()).isEqualTo("deleted");
+        Eventually.holds("the deleted asset's CDN URL stops serving", () -> get(cdnUrl).statusCode() != 200);
         assertThat(get(cdnUrl).statusCode()).as("a deleted asset's CDN URL").isIn(403, 404);
         assertThat(stack.api().delete(assetPath, stack.key(Environment.STAGE)).status()).isEqualTo(204);
         URI posterUrl = URI.create(byFilename.get(renderId + "-poster.jpg").path("url").asText());

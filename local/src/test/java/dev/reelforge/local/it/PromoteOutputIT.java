@@ -8,8 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.reelforge.aws.AwsClients;
-import dev.reelforge.aws.config.AwsSettings;
+import dev.reelforge.aws.cloudfront.CloudFrontInvalidations;
 import dev.reelforge.aws.dynamodb.DynamoDbAssets;
 import dev.reelforge.aws.dynamodb.DynamoDbRenders;
 import dev.reelforge.aws.s3.S3HostedFiles;
@@ -25,14 +24,15 @@ import dev.reelforge.core.render.Render;
 import dev.reelforge.core.render.RenderKey;
 import dev.reelforge.core.render.RenderOutputs;
 import dev.reelforge.core.render.RenderStatus;
-import dev.reelforge.hosting.promote.PromoteOutputFunction;
+import dev.reelforge.hosting.CdnHostedFiles;
+import dev.reelforge.hosting.PromoteOutputFunction;
 import dev.reelforge.local.LocalStack;
 import dev.reelforge.local.contract.ContractCheckingClient;
 import dev.reelforge.local.contract.ContractCheckingClient.ApiResponse;
-import dev.reelforge.local.lambda.FunctionErrorException;
 import dev.reelforge.local.lambda.LambdaJson;
 import dev.reelforge.local.lambda.LocalContext;
 import dev.reelforge.local.template.StackIdentity;
+import dev.reelforge.runtime.FunctionEnvironment;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -45,7 +45,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -236,11 +235,12 @@ class PromoteOutputIT {
         }
     }
 
-    private static S3HostedFiles hostedFiles() {
-        return new S3HostedFiles(s3, hostingBucket, AwsClients.cloudFront(new AwsSettings(
-                Region.of(StackIdentity.LOCAL.region()), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(stack.services().endpoints().cloudFront()), Optional.empty(), Optional.empty())),
-                stack.function("DeleteAssetFunction").definition().environment().get("HOSTING_DISTRIBUTION_ID"));
+    private static CdnHostedFiles hostedFiles() {
+        return new CdnHostedFiles(new S3HostedFiles(s3, hostingBucket), CloudFrontInvalidations.ofHosting(
+                new FunctionEnvironment(Map.of("AWS_REGION", StackIdentity.LOCAL.region(),
+                        "AWS_ENDPOINT_URL_CLOUDFRONT", stack.services().endpoints().cloudFront().toString(),
+                        "HOSTING_DISTRIBUTION_ID", stack.function("RemoveHostedFilesFunction").definition().environment()
+                                .get("HOSTING_DISTRIBUTION_ID")), Clock.systemUTC())));
     }
 
     private static Asset asset(UUID render, String suffix) {
@@ -335,7 +335,7 @@ class PromoteOutputIT {
         JsonNode data = assetsOfRender(Environment.STAGE, render);
         assertThat(data.findValuesAsText("filename")).containsExactly(render + "-poster.jpg", render + ".mp4");
         assertThat(data.findValuesAsText("status")).containsExactly("deleted", "ready");
-        assertThat(hosted(owner, render + "-poster.jpg")).as("the deleted poster stays unhosted").isEmpty();
+        Eventually.holds("the deleted poster's file is removed", () -> hosted(owner, render + "-poster.jpg").isEmpty());
         assertThat(hosted(owner, render + ".mp4")).isPresent();
     }
 

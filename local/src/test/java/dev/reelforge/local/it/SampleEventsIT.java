@@ -122,7 +122,8 @@ class SampleEventsIT {
                 assertThat(result.at("/policyDocument/Statement/0/Effect").asText()).as(result.toString()).isEqualTo("Allow");
                 assertThat(result.at("/context/owner").asText()).isEqualTo(SAMPLE_OWNER);
             }
-            case "RenderWorkerFunction", "DispatchCallbacksFunction", "SendCallbacksFunction" ->
+            case "RenderWorkerFunction", "DispatchCallbacksFunction", "SendCallbacksFunction",
+                 "RemoveHostedFilesFunction" ->
                     assertThat(result.path("batchItemFailures")).as(result.toString()).isEmpty();
             case "RenderStatusFunction", "RenderSweeperFunction", "AssetSweeperFunction", "RetryCallbacksFunction" ->
                     assertThat(result.asText()).doesNotStartWith("ignored: not");

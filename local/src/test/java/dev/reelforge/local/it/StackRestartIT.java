@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reelforge.aws.cloudfront.CloudFrontSignedUrls;
-import dev.reelforge.aws.cloudfront.PrivateKeyPem;
+import dev.reelforge.aws.secretsmanager.PrivateKeyPem;
 import dev.reelforge.core.Environment;
 import dev.reelforge.local.LocalDescriptor;
 import dev.reelforge.local.LocalSigningKey;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.reelforge.local.template.FunctionDefinition;
+import dev.reelforge.runtime.FunctionEnvironment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +20,9 @@ class LocalFunctionTest {
     /** Answers what its Context and environment say, sleeps when asked to, fails when asked to. */
     public static final class ProbeHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
-        private final Map<String, String> environment;
+        private final FunctionEnvironment environment;
 
-        public ProbeHandler(Map<String, String> environment) {
+        public ProbeHandler(FunctionEnvironment environment) {
             this.environment = environment;
         }
 
@@ -40,21 +41,17 @@ class LocalFunctionTest {
             }
             return Map.of("requestId", context.getAwsRequestId(), "before", before,
                     "after", context.getRemainingTimeInMillis(), "function", context.getFunctionName(),
-                    "greeting", environment.get("GREETING"));
+                    "greeting", environment.required("GREETING"));
         }
     }
 
-    /** Tells the time of the clock it was built with. */
+    /** Tells the time of the clock its environment came with. */
     public static final class ClockReadingHandler implements RequestHandler<Map<String, Object>, String> {
 
         private final Clock clock;
 
-        public ClockReadingHandler(Map<String, String> environment) {
-            this(environment, Clock.systemUTC());
-        }
-
-        public ClockReadingHandler(Map<String, String> environment, Clock clock) {
-            this.clock = clock;
+        public ClockReadingHandler(FunctionEnvironment environment) {
+            this.clock = environment.clock();
         }
 
         @Override

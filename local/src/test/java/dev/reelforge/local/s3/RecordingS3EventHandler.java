@@ -3,7 +3,7 @@ package dev.reelforge.local.s3;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import java.util.Map;
+import dev.reelforge.runtime.FunctionEnvironment;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -17,7 +17,7 @@ public final class RecordingS3EventHandler implements RequestHandler<S3Event, Vo
 
     public RecordingS3EventHandler() {}
 
-    public RecordingS3EventHandler(Map<String, String> environment) {}
+    public RecordingS3EventHandler(FunctionEnvironment environment) {}
 
     @Override
     public Void handleRequest(S3Event event, Context context) {

@@ -2,6 +2,7 @@ package dev.reelforge.local.s3;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.reelforge.runtime.FunctionEnvironment;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -13,7 +14,7 @@ public final class RecordingS3MessageHandler implements RequestHandler<Map<Strin
 
     public RecordingS3MessageHandler() {}
 
-    public RecordingS3MessageHandler(Map<String, String> environment) {}
+    public RecordingS3MessageHandler(FunctionEnvironment environment) {}
 
     @Override
     public Void handleRequest(Map<String, Object> message, Context context) {

@@ -5,9 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import dev.reelforge.runtime.FunctionEnvironment;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -25,7 +25,7 @@ public final class RecordingSqsHandler implements RequestHandler<SQSEvent, SQSBa
 
     public RecordingSqsHandler() {}
 
-    public RecordingSqsHandler(Map<String, String> environment) {}
+    public RecordingSqsHandler(FunctionEnvironment environment) {}
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {

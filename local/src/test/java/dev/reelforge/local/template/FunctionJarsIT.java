@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.local.ProjectFiles;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
-/** The jars template.yaml deploys exist after the build, hold their handler, and carry no heavy HTTP stack. */
+/** The jars template.yaml deploys exist after the build, hold their handler, and carry only what they use. */
 class FunctionJarsIT {
+
+    /** An API function's cold start includes fetching and opening its jar: it stays small. */
+    private static final long MAX_API_JAR_BYTES = 12L * 1024 * 1024;
 
     @Test
     void everyCodeUriJarHoldsItsHandlerAndNeitherApacheNorNettyHttpClients() throws IOException {
@@ -22,6 +26,26 @@ class FunctionJarsIT {
                         .contains(function.handlerClass().replace('.', '/') + ".class")
                         .noneMatch(name -> name.startsWith("org/apache/http") || name.startsWith("org/apache/hc/")
                                 || name.startsWith("io/netty/"));
+            }
+        }
+    }
+
+    @Test
+    void anApiFunctionsJarIsAtMost12MbAndCarriesNoClientItsFaceDoesNotUse() throws IOException {
+        for (FunctionDefinition function : SamTemplate.load(ProjectFiles.template()).functions()) {
+            if (function.apiEvents().isEmpty()) {
+                continue;
+            }
+            Path jar = ProjectFiles.root().resolve(function.codeUri());
+            assertThat(Files.size(jar)).as("%s's jar %s", function.logicalId(), jar).isLessThanOrEqualTo(MAX_API_JAR_BYTES);
+            try (JarFile file = new JarFile(jar.toFile())) {
+                assertThat(file.stream().map(entry -> entry.getName())).as(jar.toString())
+                        .noneMatch(name -> name.startsWith("software/amazon/awssdk/services/s3/")
+                                || name.startsWith("software/amazon/awssdk/services/cloudfront/")
+                                || name.startsWith("software/amazon/awssdk/services/mediaconvert/")
+                                || name.startsWith("software/amazon/awssdk/services/secretsmanager/")
+                                || name.startsWith("software/amazon/awssdk/services/sqs/")
+                                || name.startsWith("org/joda/time/"));
             }
         }
     }

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.reelforge.aws.config.TemporaryUrlSettings;
+import dev.reelforge.aws.cloudfront.CloudFrontSignedUrls;
 import dev.reelforge.aws.dynamodb.DynamoDbAssets;
 import dev.reelforge.aws.dynamodb.DynamoDbDeliveries;
 import dev.reelforge.local.ProjectFiles;
+import dev.reelforge.runtime.FunctionEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -43,17 +44,20 @@ class TemplateTest {
             Class<?> handler = Class.forName(function.handlerClass());
             assertThat(RequestHandler.class).as(function.logicalId()).isAssignableFrom(handler);
             assertThat(handler.getConstructor()).as("%s no-arg constructor (Lambda)", function.logicalId()).isNotNull();
-            assertThat(handler.getConstructor(Map.class)).as("%s environment constructor", function.logicalId()).isNotNull();
+            assertThat(handler.getConstructor(FunctionEnvironment.class)).as("%s environment constructor",
+                    function.logicalId()).isNotNull();
         }
     }
 
     @Test
-    void everyCodeUriIsTheShadedJarOfAFunctionModule() throws Exception {
+    void everyCodeUriIsTheShadedJarOfAFaceOrFlowModule() throws Exception {
         for (FunctionDefinition function : template.functions()) {
-            assertThat(function.codeUri()).as(function.logicalId()).matches("functions/([a-z-]+)/target/\\1\\.jar");
-            String module = Path.of(function.codeUri()).getName(1).toString();
-            Path pom = ProjectFiles.root().resolve("functions").resolve(module).resolve("pom.xml");
-            assertThat(Files.readString(pom)).contains("<artifactId>" + module + "</artifactId>");
+            assertThat(function.codeUri()).as(function.logicalId())
+                    .matches("functions/(faces/)?([a-z-]+)/target/\\2\\.jar");
+            Path module = Path.of(function.codeUri()).getParent().getParent();
+            Path pom = ProjectFiles.root().resolve(module).resolve("pom.xml");
+            assertThat(Files.readString(pom)).contains("<artifactId>" + module.getFileName() + "</artifactId>")
+                    .contains("<artifactId>maven-shade-plugin</artifactId>");
         }
     }
 
@@ -109,9 +113,10 @@ class TemplateTest {
                 Map.entry("GetRenderFunction", List.of("dynamodb:GetItem")),
                 Map.entry("GetAssetFunction", List.of("dynamodb:GetItem")),
                 Map.entry("GetRenderAssetsFunction", List.of("dynamodb:Query", "dynamodb:GetItem")),
-                Map.entry("DeleteAssetFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]", "s3:DeleteObject",
-                        "cloudfront:CreateInvalidation")),
-                Map.entry("DeleteRenderAssetsFunction", List.of("dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:GetItem",
+                Map.entry("DeleteAssetFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]")),
+                Map.entry("DeleteRenderAssetsFunction", List.of("dynamodb:Query", "dynamodb:UpdateItem",
+                        "dynamodb:GetItem")),
+                Map.entry("RemoveHostedFilesFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]",
                         "s3:DeleteObject", "cloudfront:CreateInvalidation")),
                 Map.entry("RenderWorkerFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]",
                         "[s3:PutObject, s3:GetObject]", "s3:GetObject", "mediaconvert:CreateJob", "iam:PassRole",
@@ -122,7 +127,8 @@ class TemplateTest {
                 Map.entry("PromoteOutputFunction", List.of("dynamodb:GetItem",
                         "[dynamodb:PutItem, dynamodb:GetItem, dynamodb:UpdateItem]", "s3:GetObject", "s3:ListBucket",
                         "[s3:PutObject, s3:AbortMultipartUpload, s3:DeleteObject]", "cloudfront:CreateInvalidation")),
-                Map.entry("AssetSweeperFunction", List.of("dynamodb:Query", "[dynamodb:GetItem, dynamodb:UpdateItem]",
+                Map.entry("AssetSweeperFunction", List.of("dynamodb:Query", "dynamodb:Query",
+                        "[dynamodb:GetItem, dynamodb:UpdateItem]",
                         "s3:DeleteObject", "cloudfront:CreateInvalidation")),
                 Map.entry("DispatchCallbacksFunction", List.of("dynamodb:GetItem", "dynamodb:PutItem",
                         "sqs:SendMessage")),
@@ -210,7 +216,7 @@ class TemplateTest {
         assertThat(Intrinsics.mapOrEmpty(resources.get("HostingBucket")).get("DeletionPolicy")).isEqualTo("Retain");
         assertThat(template.functions()).filteredOn(function -> function.environment().containsKey("HOSTING_BUCKET"))
                 .extracting(FunctionDefinition::logicalId)
-                .containsExactlyInAnyOrder("DeleteAssetFunction", "DeleteRenderAssetsFunction", "PromoteOutputFunction",
+                .containsExactlyInAnyOrder("RemoveHostedFilesFunction", "PromoteOutputFunction",
                         "AssetSweeperFunction")
                 .allSatisfy(logicalId -> assertThat(template.function(logicalId).orElseThrow().environment())
                         .containsEntry("HOSTING_BUCKET", bucket.bucketName()));
@@ -292,7 +298,7 @@ class TemplateTest {
         DistributionDefinition hosting = template.distributions().stream()
                 .filter(distribution -> distribution.logicalId().equals("HostingDistribution")).findFirst().orElseThrow();
 
-        assertThat(temporary.originPath() + "/").isEqualTo(TemporaryUrlSettings.ORIGIN_PATH);
+        assertThat(temporary.originPath() + "/").isEqualTo(CloudFrontSignedUrls.ORIGIN_PATH);
         assertThat(temporary.trustedPublicKeys().entrySet()).singleElement().satisfies(key -> {
             assertThat(key.getKey()).matches("K[A-Z0-9]{13}");
             assertThat(key.getValue()).as("a PEM of 64-character lines").startsWith("-----BEGIN PUBLIC KEY-----\n")
@@ -336,7 +342,7 @@ class TemplateTest {
     void deletingAHostedFileInvalidatesItOnTheHostingDistributionOnly() {
         Intrinsics intrinsics = new Intrinsics(raw, Map.of(), StackIdentity.LOCAL);
         String distributionId = intrinsics.ref("HostingDistribution");
-        for (String logicalId : List.of("DeleteAssetFunction", "DeleteRenderAssetsFunction")) {
+        for (String logicalId : List.of("RemoveHostedFilesFunction", "PromoteOutputFunction", "AssetSweeperFunction")) {
             assertThat(template.function(logicalId).orElseThrow().environment())
                     .containsEntry("HOSTING_DISTRIBUTION_ID", distributionId);
             assertThat(statements(logicalId)).filteredOn(statement -> "cloudfront:CreateInvalidation".equals(statement.get("Action")))

@@ -29,9 +29,21 @@ public interface Assets {
     /** {@code importing -> failed} with the reason; false when the asset is missing or not importing. */
     boolean markFailed(String owner, UUID id, String error, Instant now);
 
-    /** Any status but {@code deleted} {@code -> deleted}; false when the asset is missing or already deleted. */
+    /**
+     * Any status but {@code deleted} {@code -> deleted}, its hosted file due for removal; false when the asset is
+     * missing or already deleted.
+     */
     boolean markDeleted(String owner, UUID id, Instant now);
+
+    /**
+     * A deleted asset's hosted file is gone: it is no longer due for removal. False when the asset is missing, not
+     * deleted, or no removal was due (a repeated removal).
+     */
+    boolean markFileRemoved(String owner, UUID id);
 
     /** Assets still {@code importing} whose last change is older than {@code cutoff}, at most {@code limit}. */
     List<AssetKey> importingSince(Instant cutoff, int limit);
+
+    /** Deleted assets whose file is still due for removal, deleted before {@code cutoff}, at most {@code limit}. */
+    List<AssetKey> removalDueSince(Instant cutoff, int limit);
 }

@@ -3,7 +3,8 @@ package dev.reelforge.core.asset;
 import java.time.Clock;
 
 /**
- * Deletes one of the caller's assets: the hosted file goes, the record stays with status {@code deleted}.
+ * Deletes one of the caller's assets: the record stays with status {@code deleted}, and the hosted file goes (see
+ * {@link AssetRemoval}).
  * Deleting it again changes nothing. Another owner's asset, or one of another environment, is not found.
  */
 public final class DeleteAsset {
@@ -11,9 +12,9 @@ public final class DeleteAsset {
     private final Assets assets;
     private final AssetRemoval removal;
 
-    public DeleteAsset(Assets assets, HostedFiles hostedFiles, Clock clock) {
+    public DeleteAsset(Assets assets, Clock clock) {
         this.assets = assets;
-        this.removal = new AssetRemoval(assets, hostedFiles, clock);
+        this.removal = new AssetRemoval(assets, clock);
     }
 
     public DeleteAssetResult delete(DeleteAssetCommand command) {

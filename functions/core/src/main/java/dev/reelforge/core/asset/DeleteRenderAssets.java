@@ -15,9 +15,9 @@ public final class DeleteRenderAssets {
     private final RenderAssets renderAssets;
     private final AssetRemoval removal;
 
-    public DeleteRenderAssets(Renders renders, Assets assets, HostedFiles hostedFiles, Clock clock) {
+    public DeleteRenderAssets(Renders renders, Assets assets, Clock clock) {
         this.renderAssets = new RenderAssets(renders, assets);
-        this.removal = new AssetRemoval(assets, hostedFiles, clock);
+        this.removal = new AssetRemoval(assets, clock);
     }
 
     public DeleteRenderAssetsResult delete(DeleteRenderAssetsCommand command) {

@@ -5,7 +5,6 @@ import static dev.reelforge.core.asset.AssetFixture.NOW;
 import static dev.reelforge.core.asset.AssetFixture.OTHER_OWNER;
 import static dev.reelforge.core.asset.AssetFixture.OWNER;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reelforge.core.Environment;
 import java.time.Clock;
@@ -18,10 +17,9 @@ class DeleteAssetTest {
 
     private final AssetFixture fixture = new AssetFixture();
     private final InMemoryAssets assets = fixture.assets;
-    private final RecordingHostedFiles hostedFiles = fixture.hostedFiles;
     private final Clock clock = fixture.clock;
 
-    private final DeleteAsset deleteAsset = new DeleteAsset(assets, hostedFiles, clock);
+    private final DeleteAsset deleteAsset = new DeleteAsset(assets, clock);
 
     private UUID render(String owner, Environment environment) {
         return fixture.render(owner, environment);
@@ -32,13 +30,13 @@ class DeleteAssetTest {
     }
 
     @Test
-    void removesTheHostedFileAndKeepsTheRecordAsDeleted() {
+    void keepsTheRecordAsDeletedWithItsHostedFileDueForRemoval() {
         Asset asset = asset(OWNER, Environment.STAGE, render(OWNER, Environment.STAGE), ".mp4");
 
         DeleteAssetResult result = deleteAsset.delete(new DeleteAssetCommand(OWNER, Environment.STAGE, asset.id()));
 
         assertThat(result).isEqualTo(new DeleteAssetResult.Deleted(asset.id()));
-        assertThat(hostedFiles.deleted).containsExactly(OWNER + "/" + asset.filename());
+        assertThat(assets.removalDue(OWNER, asset.id())).isTrue();
         Asset after = assets.find(OWNER, asset.id()).orElseThrow();
         assertThat(after.status()).isEqualTo(AssetStatus.DELETED);
         assertThat(after.updated()).isEqualTo(NOW);
@@ -51,11 +49,10 @@ class DeleteAssetTest {
         deleteAsset.delete(new DeleteAssetCommand(OWNER, Environment.STAGE, asset.id()));
         Asset deleted = assets.find(OWNER, asset.id()).orElseThrow();
 
-        DeleteAssetResult again = new DeleteAsset(assets, hostedFiles, Clock.offset(clock, Duration.ofHours(1)))
+        DeleteAssetResult again = new DeleteAsset(assets, Clock.offset(clock, Duration.ofHours(1)))
                 .delete(new DeleteAssetCommand(OWNER, Environment.STAGE, asset.id()));
 
         assertThat(again).isEqualTo(new DeleteAssetResult.AlreadyDeleted(asset.id()));
-        assertThat(hostedFiles.deleted).hasSize(1);
         assertThat(assets.find(OWNER, asset.id())).contains(deleted);
     }
 
@@ -84,21 +81,7 @@ class DeleteAssetTest {
                 .isEqualTo(new DeleteAssetResult.NotFound(asset.id()));
         assertThat(deleteAsset.delete(new DeleteAssetCommand(OWNER, Environment.V1, asset.id())))
                 .isEqualTo(new DeleteAssetResult.NotFound(asset.id()));
-        assertThat(hostedFiles.deleted).isEmpty();
+        assertThat(assets.removalDue(OWNER, asset.id())).isFalse();
         assertThat(assets.find(OWNER, asset.id())).contains(asset);
-    }
-
-    @Test
-    void whenTheFileCannotBeDeletedTheRecordStaysAsItWasSoTheDeleteCanBeRepeated() {
-        Asset asset = asset(OWNER, Environment.STAGE, render(OWNER, Environment.STAGE), ".mp4");
-        hostedFiles.failure = new IllegalStateException("S3 is down");
-
-        assertThatThrownBy(() -> deleteAsset.delete(new DeleteAssetCommand(OWNER, Environment.STAGE, asset.id())))
-                .hasMessage("S3 is down");
-        assertThat(assets.find(OWNER, asset.id())).contains(asset);
-
-        hostedFiles.failure = null;
-        assertThat(deleteAsset.delete(new DeleteAssetCommand(OWNER, Environment.STAGE, asset.id())))
-                .isEqualTo(new DeleteAssetResult.Deleted(asset.id()));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.core.Environment;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +16,9 @@ class DeleteRenderAssetsTest {
     private final AssetFixture fixture = new AssetFixture();
     private final InMemoryAssets assets = fixture.assets;
     private final InMemoryRenders renders = fixture.renders;
-    private final RecordingHostedFiles hostedFiles = fixture.hostedFiles;
     private final Clock clock = fixture.clock;
 
-    private final DeleteRenderAssets deleteRenderAssets = new DeleteRenderAssets(renders, assets, hostedFiles, clock);
+    private final DeleteRenderAssets deleteRenderAssets = new DeleteRenderAssets(renders, assets, clock);
 
     private UUID render(String owner, Environment environment) {
         return fixture.render(owner, environment);
@@ -34,14 +34,13 @@ class DeleteRenderAssetsTest {
         Asset video = asset(OWNER, Environment.STAGE, renderId, ".mp4");
         Asset poster = asset(OWNER, Environment.STAGE, renderId, "-poster.jpg");
         Asset thumb = asset(OWNER, Environment.STAGE, renderId, "-thumb.jpg");
-        new DeleteAsset(assets, hostedFiles, clock).delete(new DeleteAssetCommand(OWNER, Environment.STAGE, poster.id()));
-        hostedFiles.deleted.clear();
+        new DeleteAsset(assets, clock).delete(new DeleteAssetCommand(OWNER, Environment.STAGE, poster.id()));
 
         DeleteRenderAssetsResult result =
                 deleteRenderAssets.delete(new DeleteRenderAssetsCommand(OWNER, Environment.STAGE, renderId));
 
         assertThat(result).isEqualTo(new DeleteRenderAssetsResult.Deleted(renderId, 2));
-        assertThat(hostedFiles.deleted).containsExactly(OWNER + "/" + thumb.filename(), OWNER + "/" + video.filename());
+        assertThat(List.of(thumb, video)).allMatch(asset -> assets.removalDue(OWNER, asset.id()));
         assertThat(assets.findForRender(OWNER, renderId)).extracting(Asset::status).containsOnly(AssetStatus.DELETED);
         assertThat(deleteRenderAssets.delete(new DeleteRenderAssetsCommand(OWNER, Environment.STAGE, renderId)))
                 .isEqualTo(new DeleteRenderAssetsResult.Deleted(renderId, 0));
@@ -53,7 +52,6 @@ class DeleteRenderAssetsTest {
 
         assertThat(deleteRenderAssets.delete(new DeleteRenderAssetsCommand(OWNER, Environment.V1, renderId)))
                 .isEqualTo(new DeleteRenderAssetsResult.Deleted(renderId, 0));
-        assertThat(hostedFiles.deleted).isEmpty();
     }
 
     @Test
@@ -65,7 +63,6 @@ class DeleteRenderAssetsTest {
                 .isEqualTo(new DeleteRenderAssetsResult.NotFound(renderId));
         assertThat(deleteRenderAssets.delete(new DeleteRenderAssetsCommand(OTHER_OWNER, Environment.STAGE, renderId)))
                 .isEqualTo(new DeleteRenderAssetsResult.NotFound(renderId));
-        assertThat(hostedFiles.deleted).isEmpty();
         assertThat(assets.find(OWNER, video.id())).contains(video);
     }
 }

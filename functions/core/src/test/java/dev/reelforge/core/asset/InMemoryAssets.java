@@ -2,10 +2,12 @@ package dev.reelforge.core.asset;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Assets in a map, with the port's conditional, forward-only rules. */
@@ -14,6 +16,7 @@ public final class InMemoryAssets implements Assets {
     private record Key(String owner, UUID id) {}
 
     private final Map<Key, Asset> assets = new LinkedHashMap<>();
+    private final Set<Key> removalDue = new HashSet<>();
     int renderQueries;
 
     @Override
@@ -47,7 +50,31 @@ public final class InMemoryAssets implements Assets {
 
     @Override
     public boolean markDeleted(String owner, UUID id, Instant now) {
-        return move(owner, id, AssetStatus.DELETED, Optional.empty(), Optional.empty(), now);
+        boolean deleted = move(owner, id, AssetStatus.DELETED, Optional.empty(), Optional.empty(), now);
+        if (deleted) {
+            removalDue.add(new Key(owner, id));
+        }
+        return deleted;
+    }
+
+    @Override
+    public boolean markFileRemoved(String owner, UUID id) {
+        return removalDue.remove(new Key(owner, id));
+    }
+
+    /** Whether the asset's hosted file is due for removal. */
+    boolean removalDue(String owner, UUID id) {
+        return removalDue.contains(new Key(owner, id));
+    }
+
+    @Override
+    public List<AssetKey> removalDueSince(Instant cutoff, int limit) {
+        return removalDue.stream()
+                .map(key -> assets.get(key))
+                .filter(asset -> asset.updated().isBefore(cutoff))
+                .limit(limit)
+                .map(asset -> new AssetKey(asset.owner(), asset.id()))
+                .toList();
     }
 
     @Override

@@ -101,7 +101,7 @@ class PromoteOutputTest {
     void anOldEventReplayedAfterTheAssetWasDeletedLeavesItDeletedAndCopiesNothing() {
         UUID render = render(Environment.STAGE, true);
         created(render, ".mp4");
-        new DeleteAsset(assets, hostedFiles, fixture.clock)
+        new DeleteAsset(assets, fixture.clock)
                 .delete(new DeleteAssetCommand(OWNER, Environment.STAGE, asset(render, ".mp4").id()));
 
         PromoteOutputResult replay = created(render, ".mp4");

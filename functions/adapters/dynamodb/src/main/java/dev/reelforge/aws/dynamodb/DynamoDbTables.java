@@ -1,0 +1,46 @@
+package dev.reelforge.aws.dynamodb;
+
+import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.SdkClients;
+import java.security.SecureRandom;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A function's DynamoDB tables, on one client built at init. Each store reads its table's name from the variable
+ * template.yaml sets ({@code RENDERS_TABLE}, ...) when it is asked for, which a function does once, at init.
+ */
+public final class DynamoDbTables {
+
+    private final DynamoDbClient client;
+    private final FunctionEnvironment environment;
+
+    public DynamoDbTables(DynamoDbClient client, FunctionEnvironment environment) {
+        this.client = client;
+        this.environment = environment;
+    }
+
+    public static DynamoDbTables of(FunctionEnvironment environment) {
+        return new DynamoDbTables(SdkClients.configure(DynamoDbClient.builder(), environment, "DYNAMODB").build(),
+                environment);
+    }
+
+    public DynamoDbRenders renders() {
+        return new DynamoDbRenders(client, environment.required("RENDERS_TABLE"));
+    }
+
+    public DynamoDbAssets assets() {
+        return new DynamoDbAssets(client, environment.required("ASSETS_TABLE"));
+    }
+
+    public DynamoDbAccounts accounts() {
+        return new DynamoDbAccounts(client, environment.required("ACCOUNTS_TABLE"));
+    }
+
+    public DynamoDbDeliveries deliveries() {
+        return new DynamoDbDeliveries(client, environment.required("DELIVERIES_TABLE"));
+    }
+
+    public DynamoDbWebhookSecrets webhookSecrets() {
+        return new DynamoDbWebhookSecrets(client, environment.required("ACCOUNTS_TABLE"), new SecureRandom());
+    }
+}

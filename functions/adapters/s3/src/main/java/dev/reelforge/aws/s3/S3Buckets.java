@@ -1,0 +1,51 @@
+package dev.reelforge.aws.s3;
+
+import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.SdkClients;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * A function's S3 buckets, on one client built at init: uploads go without {@code Expect: 100-continue} (see
+ * {@link WithoutExpectContinue}), and a stand-in endpoint (the embedded stack's) is addressed path-style. Each
+ * bucket's name comes from the variable template.yaml sets ({@code TEMP_BUCKET}, {@code HOSTING_BUCKET}).
+ */
+public final class S3Buckets {
+
+    private final S3Client client;
+    private final FunctionEnvironment environment;
+
+    public S3Buckets(S3Client client, FunctionEnvironment environment) {
+        this.client = client;
+        this.environment = environment;
+    }
+
+    public static S3Buckets of(FunctionEnvironment environment) {
+        return new S3Buckets(client(environment), environment);
+    }
+
+    /** An S3 client as the functions build theirs. */
+    public static S3Client client(FunctionEnvironment environment) {
+        return SdkClients.configure(S3Client.builder(), environment, "S3")
+                .forcePathStyle(SdkClients.endpointOverridden(environment, "S3"))
+                .overrideConfiguration(override -> override.addExecutionInterceptor(new WithoutExpectContinue()))
+                .build();
+    }
+
+    public S3Client client() {
+        return client;
+    }
+
+    /** The temporary bucket: render outputs and intermediates, deleted by its lifecycle rules. */
+    public S3Storage temporary() {
+        return new S3Storage(client, environment.required("TEMP_BUCKET"));
+    }
+
+    public S3HostingCopier hostingCopier() {
+        return new S3HostingCopier(client, environment.required("HOSTING_BUCKET"));
+    }
+
+    /** The hosting bucket's files. */
+    public S3HostedFiles hostedFiles() {
+        return new S3HostedFiles(client, environment.required("HOSTING_BUCKET"));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.reelforge.shotstack.auth;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
+import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
+import dev.reelforge.aws.dynamodb.DynamoDbTables;
+import dev.reelforge.core.account.ApiKey;
+import dev.reelforge.core.account.AuthorizeApiKey;
+import dev.reelforge.core.account.AuthorizeApiKeyCommand;
+import dev.reelforge.core.account.AuthorizeApiKeyResult;
+import dev.reelforge.runtime.FunctionEnvironment;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The REQUEST authorizer of the Shotstack API. A known key is allowed every route of its own API version
+ * (a stage key opens {@code /edit/stage/...}, never {@code /edit/v1/...}) and the owner is passed to the
+ * handlers in the request context; an unknown key is denied (403). The gateway caches the answer per
+ * key, which is why the policy never depends on the route being called.
+ */
+public final class ApiKeyAuthorizerFunction implements RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1> {
+
+    static final String API_KEY_HEADER = "x-api-key";
+    private static final List<String> FACES_UNDER_VERSION = List.of("edit", "serve");
+
+    private final AuthorizeApiKey authorizeApiKey;
+
+    public ApiKeyAuthorizerFunction() {
+        this(FunctionEnvironment.fromSystem());
+    }
+
+    /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */
+    public ApiKeyAuthorizerFunction(FunctionEnvironment environment) {
+        this(new AuthorizeApiKey(DynamoDbTables.of(environment).accounts()));
+    }
+
+    public ApiKeyAuthorizerFunction(AuthorizeApiKey authorizeApiKey) {
+        this.authorizeApiKey = authorizeApiKey;
+    }
+
+    @Override
+    public IamPolicyResponseV1 handleRequest(APIGatewayCustomAuthorizerEvent event, Context context) {
+        ApiKey apiKey = apiKeyOf(event).orElseThrow(UnauthorizedException::new);
+        ExecuteApiArn arn = ExecuteApiArn.parse(event.getMethodArn());
+        return switch (authorizeApiKey.authorize(new AuthorizeApiKeyCommand(apiKey))) {
+            case AuthorizeApiKeyResult.Granted granted -> allow(granted, arn);
+            case AuthorizeApiKeyResult.Denied denied -> deny(arn);
+        };
+    }
+
+    private static Optional<ApiKey> apiKeyOf(APIGatewayCustomAuthorizerEvent event) {
+        Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
+        return headers.entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase(API_KEY_HEADER))
+                .map(Map.Entry::getValue)
+                .filter(value -> value != null && !value.isBlank())
+                .findFirst()
+                .map(ApiKey::new);
+    }
+
+    private static IamPolicyResponseV1 allow(AuthorizeApiKeyResult.Granted granted, ExecuteApiArn arn) {
+        String version = granted.environment().pathName();
+        List<String> resources = FACES_UNDER_VERSION.stream()
+                .map(face -> arn.allMethodsUnder(face, version))
+                .toList();
+        return policy(granted.owner(), IamPolicyResponseV1.ALLOW, resources,
+                Map.of("owner", granted.owner(), "environment", version));
+    }
+
+    private static IamPolicyResponseV1 deny(ExecuteApiArn arn) {
+        return policy("anonymous", IamPolicyResponseV1.DENY, List.of(arn.everything()), Map.of());
+    }
+
+    private static IamPolicyResponseV1 policy(String principal, String effect, List<String> resources,
+            Map<String, Object> context) {
+        var statement = new IamPolicyResponseV1.Statement(IamPolicyResponseV1.EXECUTE_API_INVOKE, effect, resources, null);
+        return IamPolicyResponseV1.builder()
+                .withPrincipalId(principal)
+                .withPolicyDocument(IamPolicyResponseV1.PolicyDocument.builder()
+                        .withVersion(IamPolicyResponseV1.VERSION_2012_10_17)
+                        .withStatement(List.of(statement))
+                        .build())
+                .withContext(context)
+                .build();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.reelforge.shotstack.auth;
+
+/**
+ * The ARN API Gateway gives a REQUEST authorizer for the method called:
+ * {@code arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/{METHOD}/{path...}}. A policy is written
+ * against its API-and-stage prefix so that, cached per key, it still covers every route of that key.
+ */
+record ExecuteApiArn(String apiStagePrefix) {
+
+    static ExecuteApiArn parse(String methodArn) {
+        String[] parts = methodArn == null ? new String[0] : methodArn.split("/", 3);
+        if (parts.length < 2 || !parts[0].startsWith("arn:")) {
+            throw new IllegalArgumentException("not an execute-api method ARN: " + methodArn);
+        }
+        return new ExecuteApiArn(parts[0] + "/" + parts[1]);
+    }
+
+    /** Every method on every path below {@code /{face}/{version}/}. */
+    String allMethodsUnder(String face, String version) {
+        return apiStagePrefix + "/*/" + face + "/" + version + "/*";
+    }
+
+    String everything() {
+        return apiStagePrefix + "/*";
+    }
+}

@@ -1,0 +1,65 @@
+package dev.reelforge.hosting;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import dev.reelforge.aws.dynamodb.DynamoDbTables;
+import dev.reelforge.aws.s3.S3Buckets;
+import dev.reelforge.core.asset.RemoveHostedFile;
+import dev.reelforge.core.asset.RemoveHostedFileCommand;
+import dev.reelforge.core.asset.RemoveHostedFileResult;
+import dev.reelforge.runtime.BatchItemFailures;
+import dev.reelforge.runtime.FunctionEnvironment;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The assets table's stream, filtered to assets just deleted with their file due for removal (template.yaml):
+ * removes each one's hosted file from the bucket and the CDN. A removal that fails is retried by Lambda; one whose
+ * retries ran out is finished by the asset sweeper.
+ */
+public final class RemoveHostedFilesFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    private final RemoveHostedFile removeHostedFile;
+
+    public RemoveHostedFilesFunction() {
+        this(FunctionEnvironment.fromSystem());
+    }
+
+    /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */
+    public RemoveHostedFilesFunction(FunctionEnvironment environment) {
+        this(new RemoveHostedFile(DynamoDbTables.of(environment).assets(),
+                CdnHostedFiles.of(S3Buckets.of(environment), environment)));
+    }
+
+    public RemoveHostedFilesFunction(RemoveHostedFile removeHostedFile) {
+        this.removeHostedFile = removeHostedFile;
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return BatchItemFailures.ofStream(event, context, record -> commandOf(record)
+                .map(command -> describe(removeHostedFile.remove(command))));
+    }
+
+    private static Optional<RemoveHostedFileCommand> commandOf(DynamodbEvent.DynamodbStreamRecord record) {
+        Map<String, AttributeValue> image = record.getDynamodb() == null ? null : record.getDynamodb().getNewImage();
+        if (image == null || !image.containsKey("owner") || !image.containsKey("id")) {
+            return Optional.empty();
+        }
+        return Optional.of(new RemoveHostedFileCommand(image.get("owner").getS(), UUID.fromString(image.get("id").getS())));
+    }
+
+    private static String describe(RemoveHostedFileResult result) {
+        return switch (result) {
+            case RemoveHostedFileResult.Removed removed -> "asset " + removed.asset().id() + ": removed "
+                    + removed.filename() + " from hosting";
+            case RemoveHostedFileResult.NotDeleted kept -> "asset " + kept.asset().id() + " is "
+                    + kept.status().wireName() + ", not deleted: its file stays";
+            case RemoveHostedFileResult.NotFound missing -> "asset " + missing.asset().id() + ": no such asset";
+        };
+    }
+}

@@ -1,0 +1,31 @@
+package dev.reelforge.local.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Waits for what the stack does after an API call has answered (a stream record handled, a file removed): polls
+ * until it holds, failing when it still does not after a deadline far beyond how long it takes. Not a measure of
+ * speed: the deadline only keeps a broken stack from hanging the build.
+ */
+final class Eventually {
+
+    static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    private Eventually() {}
+
+    static void holds(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime() < deadline).as("%s, within %s", what, DEADLINE).isTrue();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting until " + what, e);
+            }
+        }
+    }
+}
