@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
 
 /** Untrusted JSON text from a client, read into a tree or described as malformed in words fit to show them. */
 public sealed interface JsonDocument {
@@ -33,9 +35,10 @@ public sealed interface JsonDocument {
         if (text == null || text.isBlank()) {
             return new Malformed("is empty");
         }
+        JsonNode tree;
         try (JsonParser parser = Json.MAPPER.createParser(text)) {
             try {
-                return new Parsed(Json.MAPPER.readTree(parser));
+                tree = Json.MAPPER.readTree(parser);
             } catch (StreamConstraintsException e) {
                 return beyondLimits(e, parser.getParsingContext());
             } catch (JsonProcessingException e) {
@@ -44,6 +47,37 @@ public sealed interface JsonDocument {
         } catch (IOException e) {
             throw new UncheckedIOException("reading JSON from a string failed", e);
         }
+        return numberOutOfRange(tree, JsonPath.ROOT)
+                .<JsonDocument>map(path -> new Malformed(path, "is a number too large to be read as one"))
+                .orElseGet(() -> new Parsed(tree));
+    }
+
+    /**
+     * Where the tree holds a fraction beyond a double's range ({@code 1e400}, or 400 digits and a point): JSON
+     * allows it, but it is read as infinity, which is written back as the string "Infinity", so the document
+     * stored would not be the one sent. (Integers are read exactly, however long, and written back as sent.)
+     */
+    private static Optional<JsonPath> numberOutOfRange(JsonNode node, JsonPath path) {
+        if (node.isNumber()) {
+            return node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue()) ? Optional.of(path)
+                    : Optional.empty();
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> property : node.properties()) {
+                Optional<JsonPath> found = numberOutOfRange(property.getValue(), path.property(property.getKey()));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                Optional<JsonPath> found = numberOutOfRange(node.get(i), path.index(i));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -2,10 +2,45 @@ package dev.reelforge.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.validation.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonDocumentTest {
+
+    /** Found by ApiRequestFuzzTest: such a number was read as infinity and stored as the string "Infinity". */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"merge": [{"find": "X", "replace": 1e400}]}           | merge[0].replace
+            {"a": {"b": [1, -1.5e309]}}                            | a.b[1]
+            {"n": 1111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111.5} | n
+            """)
+    void aFractionBeyondTheRangeOfADoubleIsNamedWithItsPlace(String text, String path) {
+        assertThat(JsonDocument.parse(text))
+                .isEqualTo(new JsonDocument.Malformed(new JsonPath(path), "is a number too large to be read as one"));
+    }
+
+    @Test
+    void aDocumentThatIsOnlyAnInfiniteFractionIsTheBody() {
+        assertThat(JsonDocument.parse("1E+999"))
+                .isEqualTo(new JsonDocument.Malformed(JsonPath.ROOT, "is a number too large to be read as one"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1.7976931348623157e308", "-1.7976931348623157E308", "1e-400",
+        "999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999"
+            + "999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999"
+            + "999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999"})
+    void aNumberWithinTheRangeOfADoubleOrAnIntegerOfAnyLengthIsReadAndWrittenBackAsANumber(String number) {
+        JsonDocument document = JsonDocument.parse("{\"n\": " + number + "}");
+
+        assertThat(document).isInstanceOf(JsonDocument.Parsed.class);
+        JsonNode tree = ((JsonDocument.Parsed) document).tree();
+        assertThat(Json.parseTrusted(Json.write(tree))).isEqualTo(tree);
+    }
 
     @Test
     void aNumberTooLongToReadIsNamedWithItsProperty() {
