@@ -198,7 +198,8 @@ class EditApiIT {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.body().path("success").asBoolean()).isFalse();
-        assertThat(response.body().path("response").asText()).contains("/edit/stage/renders");
+        assertThat(response.body().path("response").asText())
+                .isEqualTo("no route matches the method and path of the request");
     }
 
     /** Each row breaks the small edit by replacing {@code find} with {@code replace}; "*" replaces it all. */
