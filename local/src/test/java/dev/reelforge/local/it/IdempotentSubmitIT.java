@@ -2,7 +2,6 @@ package dev.reelforge.local.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.aws.dynamodb.DynamoDbAccounts;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.account.CreateAccount;
@@ -13,9 +12,6 @@ import dev.reelforge.local.LocalStack;
 import dev.reelforge.local.ProjectFiles;
 import dev.reelforge.local.contract.ContractCheckingClient;
 import dev.reelforge.local.contract.ContractCheckingClient.ApiResponse;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -219,14 +215,15 @@ class IdempotentSubmitIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Idempotency-Key: caf\u00e9", "Idempotency-Key: caf\u00c3\u00a9", "Idempotency-Key: \u00a0"})
-    void aKeyWithAByteOutsideAsciiIs400NamingTheHeader(String headerLine) throws Exception {
+    @ValueSource(strings = {"Idempotency-Key: caf\u00e9", "Idempotency-Key: caf\u00c3\u00a9", "Idempotency-Key: \u00a0",
+            "Idempotency-Key: tab\there"})
+    void aKeyWithACharacterOutsidePrintableAsciiIs400NamingTheHeader(String headerLine) throws Exception {
         CreatedAccount account = newAccount();
 
-        RawResponse response = rawPost(account, headerLine);
+        RawHttp.Response response = rawPost(account, headerLine);
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body().path("response").asText())
+        assertThat(Json.MAPPER.readTree(response.body()).path("response").asText())
                 .isEqualTo("Idempotency-Key must be 1 to 255 printable ASCII characters");
         assertThat(rendersOf(account)).isEmpty();
     }
@@ -235,10 +232,11 @@ class IdempotentSubmitIT {
     void aKeySentTwiceIs400NamingTheHeader() throws Exception {
         CreatedAccount account = newAccount();
 
-        RawResponse response = rawPost(account, "Idempotency-Key: one\r\nidempotency-key: two");
+        RawHttp.Response response = rawPost(account, "Idempotency-Key: one", "idempotency-key: two");
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body().path("response").asText()).isEqualTo("Idempotency-Key must be sent at most once");
+        assertThat(Json.MAPPER.readTree(response.body()).path("response").asText())
+                .isEqualTo("Idempotency-Key must be sent at most once");
         assertThat(rendersOf(account)).isEmpty();
     }
 
@@ -253,26 +251,12 @@ class IdempotentSubmitIT {
         assertThat(rendersOf(account)).containsExactlyInAnyOrder(first, second);
     }
 
-    private record RawResponse(int status, JsonNode body) {}
-
-    /**
-     * A POST written byte by byte (each char of {@code headerLines} one byte), for headers an HTTP client will not
-     * send: repeated, or with bytes outside ASCII.
-     */
-    private static RawResponse rawPost(CreatedAccount account, String headerLines) throws Exception {
-        byte[] body = Edits.SMALL.getBytes(StandardCharsets.UTF_8);
-        String head = "POST /edit/stage/render HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                + "x-api-key: " + stageKey(account) + "\r\n" + headerLines + "\r\nContent-Length: " + body.length
-                + "\r\nConnection: close\r\n\r\n";
-        try (Socket socket = new Socket(stack.apiUrl().getHost(), stack.apiUrl().getPort())) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int status = Integer.parseInt(response.substring("HTTP/1.1 ".length(), "HTTP/1.1 ".length() + 3));
-            return new RawResponse(status, Json.MAPPER.readTree(response.substring(response.indexOf("\r\n\r\n") + 4)));
-        }
+    /** A submit with header lines an HTTP client will not send (repeated, or with bytes outside ASCII). */
+    private static RawHttp.Response rawPost(CreatedAccount account, String... headerLines) {
+        RawHttp raw = new RawHttp(stack.apiUrl());
+        List<String> lines = new ArrayList<>(List.of("x-api-key: " + stageKey(account), "Content-Type: application/json",
+                "Content-Length: " + Edits.SMALL.length()));
+        lines.addAll(List.of(headerLines));
+        return raw.send(raw.head("POST", "/edit/stage/render", lines.toArray(String[]::new)) + Edits.SMALL);
     }
 }
