@@ -46,11 +46,17 @@ public final class ContractCheckingClient {
     }
 
     public ApiResponse post(String path, String apiKey, String body) {
+        return post(path, apiKey, body, Map.of());
+    }
+
+    /** A POST with further headers, such as {@code Idempotency-Key}. */
+    public ApiResponse post(String path, String apiKey, String body, Map<String, String> moreHeaders) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         if (apiKey != null) {
             headers.put("x-api-key", apiKey);
         }
+        headers.putAll(moreHeaders);
         return exchange("POST", path, Map.of(), headers, body);
     }
 

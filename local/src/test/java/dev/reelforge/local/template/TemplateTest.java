@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.reelforge.aws.cloudfront.CloudFrontSignedUrls;
 import dev.reelforge.aws.dynamodb.DynamoDbAssets;
 import dev.reelforge.aws.dynamodb.DynamoDbDeliveries;
+import dev.reelforge.aws.dynamodb.DynamoDbIdempotencyKeys;
 import dev.reelforge.local.ProjectFiles;
 import dev.reelforge.runtime.FunctionEnvironment;
 import java.nio.file.Files;
@@ -109,7 +110,7 @@ class TemplateTest {
     void functionPoliciesNameOnlyTheActionsAndTablesTheyUse() {
         Map<String, List<String>> expected = Map.ofEntries(
                 Map.entry("ApiKeyAuthorizerFunction", List.of("dynamodb:GetItem")),
-                Map.entry("SubmitRenderFunction", List.of("dynamodb:PutItem")),
+                Map.entry("SubmitRenderFunction", List.of("[dynamodb:PutItem, dynamodb:GetItem]")),
                 Map.entry("GetRenderFunction", List.of("dynamodb:GetItem")),
                 Map.entry("GetAssetFunction", List.of("dynamodb:GetItem")),
                 Map.entry("GetRenderAssetsFunction", List.of("dynamodb:Query", "dynamodb:GetItem")),
@@ -166,6 +167,15 @@ class TemplateTest {
                     assertThat(Intrinsics.mapOrEmpty(index).get("IndexName")).isEqualTo(DynamoDbAssets.RENDER_INDEX);
                     assertThat(keySchema(Intrinsics.mapOrEmpty(index))).containsExactly("owner:HASH", "renderId:RANGE");
                 });
+    }
+
+    @Test
+    void idempotencyKeyRecordsExpireByTheAttributeTheAdapterWrites() {
+        TableDefinition renders = template.tables().stream()
+                .filter(table -> table.logicalId().equals("RendersTable")).findFirst().orElseThrow();
+
+        assertThat(renders.properties().get("TimeToLiveSpecification"))
+                .isEqualTo(Map.of("AttributeName", DynamoDbIdempotencyKeys.EXPIRES, "Enabled", true));
     }
 
     @Test

@@ -8,6 +8,12 @@ public sealed interface SubmitRenderResult {
 
     record Queued(UUID id) implements SubmitRenderResult {}
 
+    /** The request repeats an earlier one under the same idempotency key: its render, made once. */
+    record Replayed(UUID id) implements SubmitRenderResult {}
+
+    /** The idempotency key was used, within its lifetime, for a request with another body. */
+    record KeyReused(IdempotencyKey key) implements SubmitRenderResult {}
+
     record Invalid(List<Violation> violations) implements SubmitRenderResult {
 
         public Invalid {

@@ -12,7 +12,9 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -66,6 +68,28 @@ public final class ApiRequest {
             case "false" -> Parsed.ok(false);
             default -> Parsed.rejected(Problem.badRequest(JsonPath.of(name), "must be true or false"));
         };
+    }
+
+    /**
+     * The value of a header that may be sent at most once, its name matched in any case; refused when sent more
+     * than once. API Gateway lists every value in {@code multiValueHeaders} and the last in {@code headers}.
+     */
+    public Parsed<Optional<String>> singleHeader(String name) {
+        List<String> values = Optional.ofNullable(event.getMultiValueHeaders()).orElse(Map.of()).entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase(name) && header.getValue() != null)
+                .flatMap(header -> header.getValue().stream())
+                .filter(Objects::nonNull)
+                .toList();
+        if (values.size() > 1) {
+            return Parsed.rejected(Problem.badRequest(JsonPath.of(name), "must be sent at most once"));
+        }
+        if (!values.isEmpty()) {
+            return Parsed.ok(Optional.of(values.getFirst()));
+        }
+        return Parsed.ok(Optional.ofNullable(event.getHeaders()).orElse(Map.of()).entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase(name) && header.getValue() != null)
+                .map(Map.Entry::getValue)
+                .findFirst());
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.core.validation.Violation;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -22,6 +23,13 @@ public final class ShotstackResponses {
 
     public static APIGatewayProxyResponseEvent created(JsonNode response) {
         return success(201, "Created", response);
+    }
+
+    /** A 201 that repeats an earlier one, marked as a replay as Stripe marks them ({@code Idempotent-Replayed}). */
+    public static APIGatewayProxyResponseEvent createdAgain(JsonNode response) {
+        Map<String, String> headers = new HashMap<>(JSON_HEADERS);
+        headers.put("Idempotent-Replayed", "true");
+        return created(response).withHeaders(headers);
     }
 
     public static APIGatewayProxyResponseEvent ok(JsonNode response) {
@@ -78,6 +86,7 @@ public final class ShotstackResponses {
             case 401 -> "Unauthorized";
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
+            case 409 -> "Conflict";
             case 413 -> "Payload Too Large";
             case 500 -> "Internal Server Error";
             default -> throw new IllegalArgumentException("no reason phrase for status " + status);

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -95,5 +97,30 @@ class ApiRequestTest {
         assertThat(problem.violations()).containsExactly(new Violation(new JsonPath("output.fps"),
                 "is a number longer than 1000 digits"));
         assertThat(List.of(problem.status())).containsExactly(400);
+    }
+
+    @Test
+    void aSingleHeaderIsFoundWhateverTheCaseOfItsName() {
+        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
+                .withHeaders(Map.of("idempotency-KEY", "k1"))
+                .withMultiValueHeaders(Map.of("idempotency-KEY", List.of("k1")));
+
+        assertThat(new ApiRequest(event).singleHeader("Idempotency-Key")).isEqualTo(Parsed.ok(Optional.of("k1")));
+        assertThat(new ApiRequest(event.withMultiValueHeaders(null)).singleHeader("Idempotency-Key"))
+                .as("an event with headers alone").isEqualTo(Parsed.ok(Optional.of("k1")));
+        assertThat(new ApiRequest(new APIGatewayProxyRequestEvent()).singleHeader("Idempotency-Key"))
+                .isEqualTo(Parsed.ok(Optional.empty()));
+    }
+
+    @Test
+    void aSingleHeaderSentTwiceIsRefusedEvenUnderNamesSpelledDifferently() {
+        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
+                .withHeaders(Map.of("idempotency-key", "two"))
+                .withMultiValueHeaders(Map.of("Idempotency-Key", List.of("one"), "idempotency-key", List.of("two")));
+
+        Problem problem = problemOf(new ApiRequest(event).singleHeader("Idempotency-Key"));
+
+        assertThat(problem.violations()).containsExactly(new Violation(JsonPath.of("Idempotency-Key"),
+                "must be sent at most once"));
     }
 }

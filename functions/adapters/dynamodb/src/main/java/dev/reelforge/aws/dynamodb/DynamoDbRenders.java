@@ -245,7 +245,7 @@ public final class DynamoDbRenders implements Renders {
         return Map.of(OWNER, s(render.owner()), ID, s(render.id().toString()));
     }
 
-    private static Map<String, AttributeValue> toItem(Render render) {
+    static Map<String, AttributeValue> toItem(Render render) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(OWNER, s(render.owner()));
         item.put(ID, s(render.id().toString()));

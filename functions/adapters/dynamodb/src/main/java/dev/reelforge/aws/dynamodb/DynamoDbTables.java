@@ -28,6 +28,11 @@ public final class DynamoDbTables {
         return new DynamoDbRenders(client, environment.required("RENDERS_TABLE"));
     }
 
+    /** Kept in the renders table, each key next to the render it made. */
+    public DynamoDbIdempotencyKeys idempotencyKeys() {
+        return new DynamoDbIdempotencyKeys(client, environment.required("RENDERS_TABLE"));
+    }
+
     public DynamoDbAssets assets() {
         return new DynamoDbAssets(client, environment.required("ASSETS_TABLE"));
     }

@@ -6,9 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
 import dev.reelforge.core.edit.EditValidator;
+import dev.reelforge.core.render.IdempotencyKey;
 import dev.reelforge.core.render.SubmitRender;
 import dev.reelforge.core.render.SubmitRenderCommand;
 import dev.reelforge.core.render.SubmitRenderResult;
+import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Parsed;
@@ -17,14 +19,19 @@ import dev.reelforge.shotstack.RenderJson;
 import dev.reelforge.shotstack.ShotstackErrorMapper;
 import dev.reelforge.shotstack.ShotstackResponses;
 import dev.reelforge.sources.GuardedCallbackUrlCheck;
+import java.util.Optional;
 import java.util.UUID;
 
-/** {@code POST /edit/{version}/render}: validates the edit and queues it as a render. */
+/**
+ * {@code POST /edit/{version}/render}: validates the edit and queues it as a render. An {@code Idempotency-Key}
+ * header (a Reelforge extension, Stripe's semantics) makes retries safe: see {@link SubmitRender}.
+ */
 public final class SubmitRenderFunction
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     /** Keeps a stored render, edit included, well inside DynamoDB's 400 KB item limit. */
     public static final int MAX_BODY_BYTES = 256 * 1024;
+    public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
     private final SubmitRender submitRender;
 
@@ -34,13 +41,17 @@ public final class SubmitRenderFunction
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */
     public SubmitRenderFunction(FunctionEnvironment environment) {
-        this(new SubmitRender(DynamoDbTables.of(environment).renders(), new EditValidator(),
-                new GuardedCallbackUrlCheck(environment.requiredFlag("ALLOW_LOOPBACK_CALLBACKS")), environment.clock(),
-                UUID::randomUUID));
+        this(submitRender(DynamoDbTables.of(environment), environment));
     }
 
     public SubmitRenderFunction(SubmitRender submitRender) {
         this.submitRender = submitRender;
+    }
+
+    private static SubmitRender submitRender(DynamoDbTables tables, FunctionEnvironment environment) {
+        return new SubmitRender(tables.renders(), tables.idempotencyKeys(), new EditValidator(),
+                new GuardedCallbackUrlCheck(environment.requiredFlag("ALLOW_LOOPBACK_CALLBACKS")), environment.clock(),
+                UUID::randomUUID);
     }
 
     @Override
@@ -52,13 +63,32 @@ public final class SubmitRenderFunction
     }
 
     private static Parsed<SubmitRenderCommand> parse(ApiRequest request) {
-        return request.caller().flatMap(caller -> request.jsonBody(MAX_BODY_BYTES)
-                .map(edit -> new SubmitRenderCommand(caller.owner(), caller.environment(), edit)));
+        return request.caller().flatMap(caller -> idempotencyKey(request).flatMap(key ->
+                request.jsonBody(MAX_BODY_BYTES).map(edit ->
+                        new SubmitRenderCommand(caller.owner(), caller.environment(), edit, key))));
+    }
+
+    private static Parsed<Optional<IdempotencyKey>> idempotencyKey(ApiRequest request) {
+        return request.singleHeader(IDEMPOTENCY_KEY_HEADER).flatMap(value -> {
+            if (value.isEmpty()) {
+                return Parsed.ok(Optional.empty());
+            }
+            if (!IdempotencyKey.isWellFormed(value.get())) {
+                return Parsed.rejected(Problem.badRequest(JsonPath.of(IDEMPOTENCY_KEY_HEADER),
+                        "must be 1 to " + IdempotencyKey.MAX_LENGTH + " printable ASCII characters"));
+            }
+            return Parsed.ok(Optional.of(new IdempotencyKey(value.get())));
+        });
     }
 
     private static APIGatewayProxyResponseEvent respond(SubmitRenderResult result) {
         return switch (result) {
             case SubmitRenderResult.Queued queued -> ShotstackResponses.created(RenderJson.queued(queued.id()));
+            case SubmitRenderResult.Replayed replayed ->
+                    ShotstackResponses.createdAgain(RenderJson.queued(replayed.id()));
+            case SubmitRenderResult.KeyReused reused -> ShotstackResponses.problem(Problem.conflict(
+                    JsonPath.of(IDEMPOTENCY_KEY_HEADER), "was used in the last " + SubmitRender.KEY_LIFETIME.toHours()
+                            + " hours with another request body"));
             case SubmitRenderResult.Invalid invalid ->
                     ShotstackResponses.problem(Problem.badRequest(invalid.violations()));
         };
