@@ -10,6 +10,8 @@ import dev.reelforge.core.render.SubmitRender;
 import dev.reelforge.core.render.SubmitRenderCommand;
 import dev.reelforge.core.render.SubmitRenderResult;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.log.LogEvent;
+import dev.reelforge.runtime.log.StructuredLog;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Parsed;
 import dev.reelforge.shotstack.Problem;
@@ -46,7 +48,8 @@ public final class SubmitRenderFunction
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         return ShotstackErrorMapper.guard(event, context, () -> switch (parse(new ApiRequest(event))) {
-            case Parsed.Ok<SubmitRenderCommand> ok -> respond(submitRender.submit(ok.value()));
+            case Parsed.Ok<SubmitRenderCommand> ok -> respond(submitRender.submit(ok.value()),
+                    StructuredLog.of(context).event("render.submitted").owner(ok.value().owner()));
             case Parsed.Rejected<SubmitRenderCommand> rejected -> ShotstackResponses.problem(rejected.problem());
         });
     }
@@ -56,11 +59,17 @@ public final class SubmitRenderFunction
                 .map(edit -> new SubmitRenderCommand(caller.owner(), caller.environment(), edit)));
     }
 
-    private static APIGatewayProxyResponseEvent respond(SubmitRenderResult result) {
+    /** Logs {@code render.submitted} on {@code line}, then answers. */
+    private static APIGatewayProxyResponseEvent respond(SubmitRenderResult result, LogEvent line) {
         return switch (result) {
-            case SubmitRenderResult.Queued queued -> ShotstackResponses.created(RenderJson.queued(queued.id()));
-            case SubmitRenderResult.Invalid invalid ->
-                    ShotstackResponses.problem(Problem.badRequest(invalid.violations()));
+            case SubmitRenderResult.Queued queued -> {
+                line.render(queued.id()).outcome("queued").info();
+                yield ShotstackResponses.created(RenderJson.queued(queued.id()));
+            }
+            case SubmitRenderResult.Invalid invalid -> {
+                line.outcome("invalid").field("violations", invalid.violations().size()).info();
+                yield ShotstackResponses.problem(Problem.badRequest(invalid.violations()));
+            }
         };
     }
 }
