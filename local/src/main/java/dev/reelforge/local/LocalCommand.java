@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code reelforge local}: runs the embedded stack until Ctrl-C or SIGTERM, then stops every service. */
+/**
+ * {@code reelforge local}: runs the embedded stack until Ctrl-C or SIGTERM, then stops every service, printing its
+ * log to standard output as {@code --log-format} says ({@link LogFormat}).
+ */
 final class LocalCommand {
 
     static final int DEFAULT_PORT = 3000;
@@ -14,9 +17,9 @@ final class LocalCommand {
 
     static int run(CommandLine options) throws InterruptedException {
         int port = options.option("port").map(Integer::parseInt).orElse(DEFAULT_PORT);
+        LogFormat logFormat = LogFormat.of(options);
         LocalStack stack = LocalStack.start(new LocalStack.Options(options.template(), options.dataDirectory(), port,
-                line -> System.out.println("[stack] " + line), !options.flag("no-loopback-sources"), Optional.empty(),
-                Map.of()));
+                logFormat.printer(System.out), !options.flag("no-loopback-sources"), Optional.empty(), Map.of()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("stopping the embedded stack...");

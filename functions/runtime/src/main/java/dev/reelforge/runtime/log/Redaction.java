@@ -5,11 +5,11 @@ import java.util.regex.Pattern;
 
 /**
  * The one place that takes secrets out of what is logged; {@link LogEvent} passes every string value through
- * {@link #text}. A URL keeps its scheme, host and path and loses its user info, query and fragment (signed
- * URLs carry {@code Signature=}, {@code Key-Pair-Id=}, {@code Expires=} or {@code X-Amz-Signature=} there,
- * callback URLs their tokens). Outside URLs, the values of secret-looking parameters and headers, webhook
- * secrets ({@code whsec_...}), webhook signatures ({@code v1,...}) and anything shaped like an API key are
- * masked. Every pattern is linear: no nested quantifiers, possessive where a run could be retried.
+ * {@link #text}, the embedded stack its own lines. A URL keeps its scheme, host and path and loses its user info,
+ * query and fragment (signed URLs carry {@code Signature=}, {@code Key-Pair-Id=}, {@code Expires=} or
+ * {@code X-Amz-Signature=} there, callback URLs their tokens); so does a path with a query. Elsewhere, signing
+ * parameters go whole, credentials named as headers or parameters lose their values, and webhook secrets
+ * ({@code whsec_...}), webhook signatures ({@code v1,...}) and anything shaped like an API key are masked. Every pattern is linear: no nested quantifiers, possessive where a run could be retried.
  */
 public final class Redaction {
 
@@ -18,10 +18,15 @@ public final class Redaction {
 
     private static final Pattern URL = Pattern.compile(
             "(?i)\\b([a-z][a-z0-9+.-]{0,15}+://)(?:[^\\s/?#@\"'<>]*+@)?([^\\s?#\"'<>]*+)([?#][^\\s\"'<>]*+)?");
+    /** The query of a URL without scheme and host ({@code /renders/a.mp4?Signature=...}). */
+    private static final Pattern RELATIVE_QUERY = Pattern.compile("(?<=[^\\s\"'<>])\\?[^\\s\"'<>=&#?]++=[^\\s\"'<>]*+");
+    /** What signs a URL, met outside one: the whole pair goes. */
+    private static final Pattern SIGNING_PARAMETER = Pattern.compile(
+            "(?i)\\b(?:signature|key-pair-id|policy|expires|x-amz-[a-z-]{1,40}+)=[^\\s&\"',;]*+");
+    /** A credential by name, as a header or a parameter: its name stays, its value goes. */
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
-            "(?i)\\b(signature|key-pair-id|policy|expires|x-amz-[a-z-]{1,40}+|x-api-key|api[_-]?key|access[_-]?token"
-                    + "|token|secret|password|authorization)(\\s{0,3}+[=:]\\s{0,3}+)((?:bearer\\s{1,3}+|basic\\s{1,3}+)?+"
-                    + "[^\\s&\"',;]++)");
+            "(?i)\\b(x-api-key|api[_-]?key|access[_-]?token|token|secret|password|authorization)"
+                    + "(\\s{0,3}+[=:]\\s{0,3}+)((?:bearer\\s{1,3}+|basic\\s{1,3}+)?+[^\\s&\"',;]++)");
     private static final Pattern WEBHOOK_SECRET = Pattern.compile("whsec_[A-Za-z0-9+/=]*+");
     private static final Pattern WEBHOOK_SIGNATURE = Pattern.compile("\\bv1,[A-Za-z0-9+/=]{16,}+");
     /** API keys are 40 letters and digits ({@code ApiKey}); nothing else Reelforge logs has that shape. */
@@ -40,6 +45,8 @@ public final class Redaction {
             return text;
         }
         String redacted = stripUrls(text);
+        redacted = RELATIVE_QUERY.matcher(redacted).replaceAll("?" + Matcher.quoteReplacement(REDACTED));
+        redacted = SIGNING_PARAMETER.matcher(redacted).replaceAll(Matcher.quoteReplacement(REDACTED));
         redacted = SECRET_PARAMETER.matcher(redacted).replaceAll("$1$2" + Matcher.quoteReplacement(REDACTED));
         redacted = WEBHOOK_SECRET.matcher(redacted).replaceAll("whsec_" + Matcher.quoteReplacement(REDACTED));
         redacted = WEBHOOK_SIGNATURE.matcher(redacted).replaceAll("v1," + Matcher.quoteReplacement(REDACTED));

@@ -34,11 +34,13 @@ class RedactionTest {
     }
 
     @Test
-    void signatureParametersOutsideAUrlAreMasked() {
-        assertThat(Redaction.text("/renders/a.mp4?Expires=1893456000&Signature=abc~def&Key-Pair-Id=K2JCJ"))
-                .isEqualTo("/renders/a.mp4?Expires=[redacted]&Signature=[redacted]&Key-Pair-Id=[redacted]");
+    void signaturesAndCredentialsOutsideAUrlAreMasked() {
+        assertThat(Redaction.text("GET /renders/a.mp4?Expires=1893456000&Signature=abc~def&Key-Pair-Id=K2JCJ 200"))
+                .isEqualTo("GET /renders/a.mp4?[redacted] 200");
+        assertThat(Redaction.text("is it done? yes, Expires=1893456000 Signature=abc~def"))
+                .isEqualTo("is it done? yes, [redacted] [redacted]");
         assertThat(Redaction.text("X-Amz-Signature=0123abcd; x-api-key: abc; Authorization: Bearer xyz"))
-                .isEqualTo("X-Amz-Signature=[redacted]; x-api-key: [redacted]; Authorization: [redacted]");
+                .isEqualTo("[redacted]; x-api-key: [redacted]; Authorization: [redacted]");
     }
 
     @Test
