@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  * the outputs are hosted. With {@code --callback}, a receiver on 127.0.0.1 takes the render's callbacks as well,
  * checks their signatures with the account's {@code webhookSecret} and prints each as it arrives (seed 000's
  * webhook workflow). With {@code --log-format text|json}, the log of the stack it starts goes to standard error
- * ({@link LogFormat}; json: one JSON object per line, as Lambda writes them), the narration staying on standard output.
+ * ({@link LogFormat}; json: one JSON object per line, as Lambda writes them, what libraries print there made
+ * lines of the same shape), the narration staying on standard output.
  */
 final class DemoCommand {
 
@@ -64,9 +65,15 @@ final class DemoCommand {
         free.get().close();
         System.out.println("starting the embedded stack on " + dataDirectory.toAbsolutePath() + " ...");
         Consumer<String> log = logFormat.map(format -> format.printer(logs)).orElse(line -> {});
+        PrintStream standardError = System.err;
+        if (logFormat.equals(Optional.of(LogFormat.JSON))) {
+            System.setErr(LogFormat.lineStream(log));
+        }
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(options.template(), dataDirectory, 0, log))) {
             return render(stack.descriptor(), stack.ffmpeg(), dataDirectory, environment,
                     callback ? Optional.of(stack.clock()) : Optional.empty());
+        } finally {
+            System.setErr(standardError);
         }
     }
 

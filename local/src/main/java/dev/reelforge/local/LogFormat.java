@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.runtime.log.Redaction;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -56,6 +59,29 @@ public enum LogFormat {
     /** Prints each line of the stack's log to {@code out}, formatted. */
     public Consumer<String> printer(PrintStream out) {
         return line -> out.println(format(line));
+    }
+
+    /**
+     * A stream each of whose lines becomes a line of the stack's log, for what libraries print on their own (DynamoDB
+     * Local's banner, JDK logging warnings) when the log is to be JSON throughout.
+     */
+    static PrintStream lineStream(Consumer<String> log) {
+        return new PrintStream(new OutputStream() {
+            private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+            @Override
+            public synchronized void write(int b) {
+                if (b == '\n') {
+                    String text = line.toString(StandardCharsets.UTF_8).stripTrailing();
+                    line.reset();
+                    if (!text.isBlank()) {
+                        log.accept(text);
+                    }
+                } else {
+                    line.write(b);
+                }
+            }
+        }, true, StandardCharsets.UTF_8);
     }
 
     /** One line of the stack's log, formatted. */

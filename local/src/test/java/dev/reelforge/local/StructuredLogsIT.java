@@ -62,15 +62,22 @@ class StructuredLogsIT {
     @Test
     void theDemosLogIsJsonWithIdsAndNoSecrets() {
         Path dataDirectory = root.resolve("data");
-        ByteArrayOutputStream logs = new ByteArrayOutputStream();
-
-        int status = DemoCommand.run(CommandLine.parse(new ArrayDeque<>(List.of("--callback", "--log-format", "json",
-                "--data-dir", dataDirectory.toString(), "--template", ProjectFiles.template().toString()))),
-                new PrintStream(logs, true, StandardCharsets.UTF_8));
+        ByteArrayOutputStream standardError = new ByteArrayOutputStream();
+        PrintStream before = System.err;
+        int status;
+        System.setErr(new PrintStream(standardError, true, StandardCharsets.UTF_8));
+        try {
+            status = DemoCommand.run(CommandLine.parse(new ArrayDeque<>(List.of("--callback", "--log-format", "json",
+                    "--data-dir", dataDirectory.toString(), "--template", ProjectFiles.template().toString()))));
+        } finally {
+            System.setErr(before);
+        }
 
         assertThat(status).isZero();
-        String text = logs.toString(StandardCharsets.UTF_8);
+        String text = standardError.toString(StandardCharsets.UTF_8);
         List<JsonNode> lines = everyLineAnObject(text);
+        assertThat(lines).as("what DynamoDB Local prints is a line of the log too")
+                .anySatisfy(line -> assertThat(line.path("message").asText()).contains("DynamoDB Local"));
         JsonNode submitted = only(lines, "render.submitted");
         String renderId = submitted.path("renderId").asText();
         assertThat(submitted.path("owner").asText()).isNotEmpty();
