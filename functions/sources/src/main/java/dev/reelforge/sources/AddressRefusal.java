@@ -1,6 +1,9 @@
 package dev.reelforge.sources;
 
-/** The host is, or resolves to, an address the guard does not connect to: trying again changes nothing. */
+/**
+ * The URL's host is not written canonically, or is, or resolves to, an address the guard does not connect to:
+ * trying again changes nothing.
+ */
 final class AddressRefusal extends SourceRefusal {
 
     AddressRefusal(String reason) {

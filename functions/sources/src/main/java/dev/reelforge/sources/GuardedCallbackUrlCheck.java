@@ -1,19 +1,24 @@
 package dev.reelforge.sources;
 
 import dev.reelforge.core.callback.CallbackUrlCheck;
+import dev.reelforge.core.url.FetchableUrl;
+import dev.reelforge.core.url.UrlHost;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The check of a callback URL at submit time: http or https, a host, and not a host that is (or only
- * resolves to) an address the poster would refuse. A name that does not resolve now is accepted: DNS may
- * be late, and the poster judges the address again at every attempt.
+ * The check of a callback URL at submit time: read as the poster reads it ({@link FetchableUrl}: http or https,
+ * a host written canonically), and not a host that is (or only resolves to) an address the poster would refuse.
+ * A name that does not resolve now is accepted: DNS may be late, and the poster judges the address again at
+ * every attempt.
  */
 public final class GuardedCallbackUrlCheck implements CallbackUrlCheck {
+
+    private static final Set<String> SCHEMES = Set.of("http", "https");
 
     private final boolean allowLoopback;
 
@@ -23,19 +28,16 @@ public final class GuardedCallbackUrlCheck implements CallbackUrlCheck {
 
     @Override
     public Optional<String> refusal(URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of("must be an http or https URL");
-        }
-        HttpEndpoint endpoint;
-        try {
-            endpoint = HttpEndpoint.of(url);
-        } catch (SourceRefusal refusal) {
-            return Optional.of("must name a host");
-        }
+        return switch (FetchableUrl.read(url.toString(), SCHEMES)) {
+            case FetchableUrl.Reading.Refused refused -> Optional.of(refused.problem());
+            case FetchableUrl.Reading.Accepted accepted -> refusal(accepted.url().host());
+        };
+    }
+
+    private Optional<String> refusal(UrlHost host) {
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(endpoint.host());
+            addresses = GuardedConnector.addressesOf(host);
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
@@ -43,7 +45,7 @@ public final class GuardedCallbackUrlCheck implements CallbackUrlCheck {
             return Optional.empty();
         }
         AddressScope scope = AddressScope.of(addresses[0]);
-        return Optional.of(endpoint.host() + (endpoint.literal() ? " is " : " resolves to ") + scope.description()
-                + ", which is not called");
+        return Optional.of(host.text() + (host instanceof UrlHost.Address ? " is " : " resolves to ")
+                + scope.description() + ", which is not called");
     }
 }

@@ -1,5 +1,6 @@
 package dev.reelforge.sources;
 
+import dev.reelforge.core.url.UrlHost;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -47,7 +48,7 @@ final class GuardedConnector {
     Socket open(HttpEndpoint endpoint, Duration connectTimeout, Duration readTimeout) throws SourceRefusal {
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(endpoint.host());
+            addresses = addressesOf(endpoint.urlHost());
         } catch (UnknownHostException e) {
             throw new SourceRefusal("host not found");
         }
@@ -79,6 +80,17 @@ final class GuardedConnector {
             throw new SourceRefusal(timedOut ? "timed out after " + seconds(connectTimeout) : "could not connect");
         }
         return socket;
+    }
+
+    /**
+     * The addresses a host stands for: a literal's own (its text is never handed to the JDK's parser, which reads
+     * some forms differently from everyone else), a name's from one lookup.
+     */
+    static InetAddress[] addressesOf(UrlHost host) throws UnknownHostException {
+        return switch (host) {
+            case UrlHost.Address literal -> new InetAddress[] {literal.address()};
+            case UrlHost.Name name -> InetAddress.getAllByName(name.text());
+        };
     }
 
     /** TLS over a connection {@link #open} made, checked against the host name. */

@@ -1,15 +1,18 @@
 package dev.reelforge.sources;
 
 import dev.reelforge.core.pipeline.SourceFetcher;
+import dev.reelforge.core.url.FetchableUrl;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Fetches the sources users name in their edits, which makes every fetch a request this worker sends on
- * a stranger's behalf. So: only {@code http}, {@code https} and {@code s3}; only public addresses (and
+ * a stranger's behalf. So: only {@code http}, {@code https} and {@code s3}, read as {@link FetchableUrl} (hosts
+ * written canonically, no user name); only public addresses (and
  * loopback, when {@link SourceLimits#allowLoopback()}); redirects only within the same host and never
  * from https down to http; at most {@link SourceLimits#maxBytes()}, checked against Content-Length
  * before reading and against the bytes as they arrive; the file appears at the target only when complete.
@@ -40,6 +43,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class GuardedSourceFetcher implements SourceFetcher {
 
+    private static final Set<String> SCHEMES = Set.of("http", "https", "s3");
+
     private final HttpDownloader http;
     private final S3Downloader s3;
 
@@ -56,6 +61,12 @@ public final class GuardedSourceFetcher implements SourceFetcher {
     @Override
     public FetchResult fetch(URI source, Path target) {
         String scheme = source.getScheme() == null ? "" : source.getScheme().toLowerCase(Locale.ROOT);
+        if (!SCHEMES.contains(scheme)) {
+            return new FetchResult.Refused("only http, https and s3 sources can be fetched");
+        }
+        if (FetchableUrl.read(source.toString(), SCHEMES) instanceof FetchableUrl.Reading.Refused refused) {
+            return new FetchResult.Refused("the URL " + refused.problem());
+        }
         try {
             return switch (scheme) {
                 case "http", "https" -> http.fetch(source, target);

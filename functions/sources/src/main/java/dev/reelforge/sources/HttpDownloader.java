@@ -1,6 +1,7 @@
 package dev.reelforge.sources;
 
 import dev.reelforge.core.pipeline.SourceFetcher.FetchResult;
+import dev.reelforge.core.url.FetchableUrl;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
@@ -127,6 +129,9 @@ final class HttpDownloader {
         }
         if (next.getHost() == null || !next.getHost().equalsIgnoreCase(from.host())) {
             throw new SourceRefusal("redirected to another host, which is not followed");
+        }
+        if (FetchableUrl.read(next.toString(), Set.of(scheme)) instanceof FetchableUrl.Reading.Refused refused) {
+            throw new SourceRefusal("redirected to a URL that is not followed: it " + refused.problem());
         }
         return next;
     }

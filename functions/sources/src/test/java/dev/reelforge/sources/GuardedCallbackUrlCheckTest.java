@@ -20,9 +20,14 @@ class GuardedCallbackUrlCheckTest {
             http://[::1]/hook                              | [::1] is a loopback address, which is not called
             https://10.0.0.7/hook                          | 10.0.0.7 is a private address, which is not called
             http://169.254.169.254/latest/meta-data        | 169.254.169.254 is a link-local address, which is not called
-            ftp://example.com/hook                         | must be an http or https URL
-            hook                                           | must be an http or https URL
-            http:///hook                                   | must name a host
+            ftp://example.com/hook                         | must be an absolute http or https URL
+            hook                                           | must be an absolute http or https URL
+            http:///hook                                   | must be an absolute http or https URL
+            http://0177.0.0.1/hook                         | must name its host as a DNS name (letters, digits and hyphens; international names in punycode), an IPv4 address in dotted decimal or an IPv6 address in brackets
+            http://2130706433/hook                         | must name its host as a DNS name (letters, digits and hyphens; international names in punycode), an IPv4 address in dotted decimal or an IPv6 address in brackets
+            http://[::ffff:0177.0.0.1]/hook                | must name its host as a DNS name (letters, digits and hyphens; international names in punycode), an IPv4 address in dotted decimal or an IPv6 address in brackets
+            http://hooks.example.com@10.0.0.7/hook         | must not name a user or password
+            http://[::ffff:10.0.0.7]/hook                  | [::ffff:10.0.0.7] is a private address, which is not called
             """)
     void refusesWhatNoDeliveryCouldReach(String url, String refusal) {
         assertThat(check.refusal(URI.create(url))).contains(refusal);

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Callbacks posted to a real receiver on loopback, and to addresses the guard refuses. */
 class GuardedWebhookPosterTest {
@@ -194,6 +195,20 @@ class GuardedWebhookPosterTest {
 
         assertThat(loopbackAllowed.post(URI.create("http://internal.reelforge.test/hook"), HEADERS, BODY))
                 .isEqualTo(new Refused("internal.reelforge.test resolves to a private address, which is not called"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2130706433", "127.0.0.01", "127.1", "0x7f.1", "[::ffff:127.0.0.1%25lo]",
+        "hooks.example.com@127.0.0.1"})
+    void aUrlNotWrittenCanonicallyIsRefusedForGoodWithoutConnecting(String authority) {
+        int before = receiver.requests("/hook");
+
+        PostOutcome outcome = loopbackAllowed.post(URI.create("http://" + authority + ":" + receiver.port() + "/hook"),
+                HEADERS, BODY);
+
+        assertThat(outcome).isInstanceOf(Refused.class);
+        assertThat(((Refused) outcome).reason()).startsWith("the URL must ");
+        assertThat(receiver.requests("/hook")).isEqualTo(before);
     }
 
     @Test

@@ -48,6 +48,8 @@ class HttpSourceFetchTest {
         server.route("/to-localhost", exchange ->
                 redirect(exchange, 302, "http://localhost:" + server.port() + "/media.mp4"));
         server.route("/to-file", exchange -> redirect(exchange, 302, "file:///etc/passwd"));
+        server.route("/to-user-at-same-host", exchange ->
+                redirect(exchange, 302, "http://someone@127.0.0.1:" + server.port() + "/media.mp4"));
         server.route("/to-s3", exchange -> redirect(exchange, 302, "s3://bucket/key"));
         server.route("/chunked-over", exchange -> streamChunked(exchange, MAX_BYTES + 1));
         server.route("/chunked-at", exchange -> streamChunked(exchange, MAX_BYTES));
@@ -230,6 +232,46 @@ class HttpSourceFetchTest {
         assertThat(result).isEqualTo(new Refused("127.0.0.1 is a loopback address, which is not fetched"));
         assertThat(server.requests("/media.mp4")).isEqualTo(before);
         assertThat(filesIn(directory)).isEmpty();
+    }
+
+    /**
+     * Hosts the JDK reads as an address where browsers and curl read another (or none): refused before any
+     * lookup or connection, although loopback is allowed here and the server listens on 127.0.0.1.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"2130706433", "127.0.0.01", "127.000.0.1", "127.1", "0x7f.0.0.1", "127.0.0.1.",
+        "[::ffff:127.0.0.01]", "[::ffff:127.0.0.1%25lo]"})
+    void aHostNotWrittenCanonicallyIsRefusedWithoutConnecting(String host) throws IOException {
+        int before = server.requests("/media.mp4");
+
+        FetchResult result = fetch(URI.create("http://" + host + ":" + server.port() + "/media.mp4"));
+
+        assertThat(result).isEqualTo(new Refused("the URL must name its host as a DNS name (letters, digits and "
+                + "hyphens; international names in punycode), an IPv4 address in dotted decimal or an IPv6 address "
+                + "in brackets"));
+        assertThat(server.requests("/media.mp4")).isEqualTo(before);
+        assertThat(filesIn(directory)).isEmpty();
+    }
+
+    @Test
+    void aUserNameInFrontOfTheHostIsRefusedWithoutConnecting() throws IOException {
+        int before = server.requests("/media.mp4");
+
+        FetchResult result = fetch(URI.create("http://cdn.example.com@127.0.0.1:" + server.port() + "/media.mp4"));
+
+        assertThat(result).isEqualTo(new Refused("the URL must not name a user or password"));
+        assertThat(server.requests("/media.mp4")).isEqualTo(before);
+    }
+
+    @Test
+    void aRedirectToTheSameHostWithAUserNameIsNotFollowed() {
+        int before = server.requests("/media.mp4");
+
+        FetchResult result = fetch(server.uri("/to-user-at-same-host"));
+
+        assertThat(result).isEqualTo(new Refused("redirected to a URL that is not followed: it must not name a user "
+                + "or password"));
+        assertThat(server.requests("/media.mp4")).isEqualTo(before);
     }
 
     @ParameterizedTest

@@ -3,8 +3,6 @@ package dev.reelforge.local.apigateway;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.reelforge.local.lambda.FunctionTimeoutException;
 import dev.reelforge.local.lambda.LambdaJson;
 import dev.reelforge.local.lambda.LocalFunction;
@@ -13,13 +11,8 @@ import dev.reelforge.local.template.ApiEventDefinition;
 import dev.reelforge.local.template.AuthorizerDefinition;
 import dev.reelforge.local.template.StackIdentity;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,37 +20,32 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
- * The REST APIs of template.yaml on one loopback port. Each request is routed as API Gateway routes it,
- * passed through the route's Lambda authorizer, turned into an {@link APIGatewayProxyRequestEvent} and
- * given to the function in process; what the gateway refuses itself is answered with the API's gateway
- * responses.
+ * The REST APIs of template.yaml on one loopback port. Each request is read strictly ({@link HttpListener}),
+ * routed as API Gateway routes it, passed through the route's Lambda authorizer, turned into an
+ * {@link APIGatewayProxyRequestEvent} and given to the function in process; what the gateway refuses itself,
+ * down to a request that is not well-formed HTTP, is answered with the API's gateway responses.
  */
 public final class ApiGatewayEmulator implements AutoCloseable {
 
-    /** API Gateway's own limit on a request payload. */
-    static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpServer server;
     private final RouteTable routes;
     private final List<ApiDefinition> apis;
     private final Map<String, RequestAuthorizer> authorizers;
     private final ProxyEvents events;
     private final Clock clock;
     private final Consumer<String> accessLog;
+    private final HttpListener listener;
 
-    private ApiGatewayEmulator(HttpServer server, RouteTable routes, List<ApiDefinition> apis,
+    private ApiGatewayEmulator(HttpListener listener, RouteTable routes, List<ApiDefinition> apis,
             Map<String, RequestAuthorizer> authorizers, ProxyEvents events, Clock clock, Consumer<String> accessLog) {
-        this.server = server;
+        this.listener = listener;
         this.routes = routes;
         this.apis = apis;
         this.authorizers = authorizers;
@@ -85,18 +73,21 @@ public final class ApiGatewayEmulator implements AutoCloseable {
                 routeList.add(new Route(api, event.method(), event.path(), function, authorizer));
             }
         }
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-            String domain = "127.0.0.1:" + server.getAddress().getPort();
-            ApiGatewayEmulator emulator = new ApiGatewayEmulator(server, new RouteTable(routeList), List.copyOf(apis),
-                    authorizers, new ProxyEvents(stack, domain), clock, accessLog);
-            server.createContext("/", emulator::handle);
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            server.start();
-            return emulator;
-        } catch (IOException e) {
-            throw new UncheckedIOException("the API Gateway emulator cannot listen on port " + port, e);
-        }
+        HttpListener listener = HttpListener.bind(InetAddress.getLoopbackAddress(), port);
+        ApiGatewayEmulator emulator = new ApiGatewayEmulator(listener, new RouteTable(routeList), List.copyOf(apis),
+                authorizers, new ProxyEvents(stack, "127.0.0.1:" + listener.port()), clock, accessLog);
+        listener.serve(new HttpListener.Handler() {
+            @Override
+            public HttpResponse respond(HttpRequest request) {
+                return emulator.respond(request);
+            }
+
+            @Override
+            public HttpResponse refuse(RequestRefusal refusal) {
+                return emulator.refuse(refusal);
+            }
+        });
+        return emulator;
     }
 
     private static Optional<AuthorizerDefinition> authorizerOf(ApiDefinition api, ApiEventDefinition event) {
@@ -112,33 +103,43 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + listener.port());
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        listener.close();
     }
 
-    private void handle(HttpExchange exchange) {
+    private HttpResponse respond(HttpRequest request) {
         long started = System.nanoTime();
-        HttpResponse response;
         String requestId = UUID.randomUUID().toString();
-        HttpRequest request = null;
+        HttpResponse response;
         try {
-            request = read(exchange);
-            response = respond(request, requestId);
-        } catch (RuntimeException | IOException e) {
-            response = GatewayResponses.render(apis.stream().findFirst(), GatewayResponseType.INTEGRATION_FAILURE,
-                    new GatewayResponses.RequestFacts(requestId, exchange.getRequestMethod(),
-                            exchange.getRequestURI().getPath(), ""));
+            response = route(request, requestId);
+        } catch (RuntimeException e) {
+            System.err.println("[api-gateway " + requestId + "] failed: " + e);
+            response = GatewayResponses.render(apiServing(request.path()), GatewayResponseType.INTEGRATION_FAILURE,
+                    facts(request, requestId, ""));
         }
-        write(exchange, response);
-        accessLog.accept(String.format("%s %s %d %dms", exchange.getRequestMethod(), exchange.getRequestURI(),
-                response.status(), (System.nanoTime() - started) / 1_000_000));
+        accessLog.accept(String.format("%s %s %d %dms", request.method(), request.target(), response.status(),
+                (System.nanoTime() - started) / 1_000_000));
+        return response;
     }
 
-    private HttpResponse respond(HttpRequest request, String requestId) {
+    /** What the front end answers a request it will not pass on: the gateway response, with what is wrong. */
+    private HttpResponse refuse(RequestRefusal refusal) {
+        String requestId = UUID.randomUUID().toString();
+        String path = refusal.path().orElse("");
+        HttpResponse response = GatewayResponses.render(apiServing(path), refusal.type(),
+                new GatewayResponses.RequestFacts(requestId, refusal.method().orElse(""), path, ""),
+                refusal.problem());
+        accessLog.accept(String.format("%s (refused: %s) %d", refusal.method().orElse("-"), refusal.problem(),
+                response.status()));
+        return response;
+    }
+
+    private HttpResponse route(HttpRequest request, String requestId) {
         Instant received = clock.instant();
         Optional<RouteTable.Match> match = routes.find(request.method(), request.path());
         if (match.isEmpty()) {
@@ -148,9 +149,6 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         Route route = match.get().route();
         GatewayResponses.RequestFacts facts = facts(request, requestId, route.resourcePath());
         Optional<ApiDefinition> api = Optional.of(route.api());
-        if (request.body() != null && request.body().length > MAX_PAYLOAD_BYTES) {
-            return GatewayResponses.render(api, GatewayResponseType.REQUEST_TOO_LARGE, facts);
-        }
         Map<String, Object> authorizerContext = null;
         if (route.authorizer().isPresent()) {
             RequestAuthorizer authorizer = authorizers.get(route.api().logicalId() + "/" + route.authorizer().get().name());
@@ -180,7 +178,11 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         }
     }
 
-    /** Reads the function's result as API Gateway does: as JSON with statusCode, headers and body. */
+    /**
+     * Reads the function's result as API Gateway does: as JSON with statusCode, headers and body. A header no
+     * HTTP response may carry (a name that is not a token, a value with CR, LF or another control character)
+     * makes it malformed, answered 502 like any malformed Lambda proxy response.
+     */
     private static HttpResponse proxyResponse(Object result, String requestId) {
         JsonNode json;
         try {
@@ -197,6 +199,12 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         json.path("multiValueHeaders").properties().forEach(header -> {
             List<String> values = headers.computeIfAbsent(header.getKey(), name -> new ArrayList<>());
             header.getValue().forEach(value -> values.add(value.asText()));
+        });
+        headers.forEach((name, values) -> {
+            if (name.isEmpty() || !RequestReader.isToken(name) || values.stream()
+                    .anyMatch(value -> value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f))) {
+                throw new IllegalStateException("malformed Lambda proxy response: a header no HTTP response may carry");
+            }
         });
         headers.putIfAbsent("Content-Type", List.of("application/json"));
         headers.put("x-amzn-RequestId", List.of(requestId));
@@ -221,48 +229,5 @@ public final class ApiGatewayEmulator implements AutoCloseable {
 
     private static GatewayResponses.RequestFacts facts(HttpRequest request, String requestId, String resourcePath) {
         return new GatewayResponses.RequestFacts(requestId, request.method(), request.path(), resourcePath);
-    }
-
-    private static HttpRequest read(HttpExchange exchange) throws IOException {
-        URI uri = exchange.getRequestURI();
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int equals = pair.indexOf('=');
-                String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-                String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-                query.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
-            }
-        }
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
-        }
-        return new HttpRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), uri.getPath(), headers,
-                query, body.length == 0 ? null : body, exchange.getRemoteAddress().getAddress().getHostAddress());
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
-    }
-
-    private static void write(HttpExchange exchange, HttpResponse response) {
-        try (exchange) {
-            response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
-            boolean empty = response.body().length == 0;
-            exchange.sendResponseHeaders(response.status(), empty ? -1 : response.body().length);
-            if (!empty) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(response.body());
-                }
-            }
-        } catch (IOException e) {
-            // the client went away; nothing to answer
-        }
     }
 }

@@ -8,18 +8,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Answers requests the gateway refuses itself, using the API's GatewayResponses from template.yaml:
- * the type's own definition, else DEFAULT_4XX/DEFAULT_5XX, else API Gateway's built-in body. The
- * {@code $context} variables templates use are filled in; templates are not otherwise evaluated (as
- * on API Gateway).
+ * the type's own definition, else DEFAULT_4XX/DEFAULT_5XX, else API Gateway's built-in body. Templates are not
+ * evaluated, only their {@code $context} variables substituted, in one pass and as API Gateway does: verbatim,
+ * without escaping, except {@code $context.error.messageString}, which is the message as a quoted JSON string.
+ * So a template that puts {@code $context.path} inside a JSON string breaks here as it breaks on AWS.
  */
 final class GatewayResponses {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$context\\.[A-Za-z0-9.]+");
 
     private GatewayResponses() {}
 
     static HttpResponse render(Optional<ApiDefinition> api, GatewayResponseType type, RequestFacts facts) {
+        return render(api, type, facts, type.defaultMessage);
+    }
+
+    /** @param message what {@code $context.error.message} says: never anything the client sent */
+    static HttpResponse render(Optional<ApiDefinition> api, GatewayResponseType type, RequestFacts facts,
+            String message) {
         Map<String, GatewayResponseDefinition> custom = api.map(ApiDefinition::gatewayResponses).orElse(Map.of());
         GatewayResponseDefinition own = custom.get(type.name());
         GatewayResponseDefinition fallback = custom.get(type.fallback());
@@ -36,17 +47,46 @@ final class GatewayResponses {
             }
         }
         headers.put("x-amzn-RequestId", List.of(facts.requestId()));
-        headers.put("x-amzn-ErrorType", List.of(type.name()));
-        String body = template
-                .replace("$context.error.messageString", TextNode.valueOf(type.defaultMessage).toString())
-                .replace("$context.error.message", type.defaultMessage)
-                .replace("$context.requestId", facts.requestId())
-                .replace("$context.httpMethod", facts.method())
-                .replace("$context.resourcePath", facts.resourcePath())
-                .replace("$context.path", facts.path());
+        if (type != GatewayResponseType.MALFORMED_REQUEST) {
+            headers.put("x-amzn-ErrorType", List.of(type.name()));
+        }
+        String stage = api.map(ApiDefinition::stageName).orElse("");
+        String body = substitute(template, facts, stage, type, message);
         return new HttpResponse(status, headers, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The request details a gateway response template may mention. */
+    /** The template with each {@code $context} variable API Gateway knows replaced; others are left as written. */
+    static String substitute(String template, RequestFacts facts, String stage, GatewayResponseType type,
+            String message) {
+        Matcher variable = VARIABLE.matcher(template);
+        StringBuilder body = new StringBuilder();
+        int copied = 0;
+        while (variable.find()) {
+            String name = variable.group().substring("$context.".length());
+            int end = variable.end();
+            while (name.endsWith(".")) { // a sentence's full stop after the variable
+                name = name.substring(0, name.length() - 1);
+                end--;
+            }
+            String value = switch (name) {
+                case "requestId", "extendedRequestId" -> facts.requestId();
+                case "httpMethod" -> facts.method();
+                case "resourcePath" -> facts.resourcePath();
+                case "path" -> "/" + stage + facts.path();
+                case "stage" -> stage;
+                case "error.message" -> message;
+                case "error.messageString" -> TextNode.valueOf(message).toString();
+                case "error.responseType" -> type.name();
+                default -> null;
+            };
+            if (value != null) {
+                body.append(template, copied, variable.start()).append(value);
+                copied = end;
+            }
+        }
+        return body.append(template, copied, template.length()).toString();
+    }
+
+    /** The request details a gateway response template may mention: as the client sent them, so hostile. */
     record RequestFacts(String requestId, String method, String path, String resourcePath) {}
 }

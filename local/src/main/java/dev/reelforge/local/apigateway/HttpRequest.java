@@ -5,16 +5,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A request as it reached the gateway, already decoded: path without query, headers and query
- * parameters with every value, and the raw body (null when empty).
+ * A request as it reached the gateway, read and checked: the target as sent (for the access log), the path
+ * percent-decoded and without query, headers and query parameters with every value, and the raw body (null
+ * when empty).
  */
-record HttpRequest(String method, String path, Map<String, List<String>> headers,
+record HttpRequest(String method, String target, String path, Map<String, List<String>> headers,
         Map<String, List<String>> query, byte[] body, String sourceIp) {
 
+    /**
+     * The header's last value, the one API Gateway puts in the single-value {@code headers} of its events: what
+     * the authorizer identifies a caller by must be what the authorizer function is shown.
+     */
     Optional<String> header(String name) {
         return headers.entrySet().stream()
                 .filter(entry -> entry.getKey().equalsIgnoreCase(name))
                 .flatMap(entry -> entry.getValue().stream())
-                .findFirst();
+                .reduce((first, second) -> second);
     }
 }

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Evaluates an authorizer's IAM policy against a method ARN as API Gateway does: an explicit Deny wins,
  * otherwise some Allow statement for {@code execute-api:Invoke} must match. In resources, {@code *}
- * matches any run of characters and {@code ?} one character.
+ * matches any run of characters and {@code ?} one character, line terminators included: a path may hold a
+ * percent-decoded newline.
  */
 final class PolicyEvaluation {
 
@@ -50,6 +51,6 @@ final class PolicyEvaluation {
                 default -> regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        return Pattern.compile(regex.toString());
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 }

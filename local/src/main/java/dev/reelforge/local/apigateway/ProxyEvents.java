@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * Shapes requests into the events API Gateway sends: the Lambda proxy integration's
- * {@link APIGatewayProxyRequestEvent} and a REQUEST authorizer's {@link APIGatewayCustomAuthorizerEvent}.
+ * {@link APIGatewayProxyRequestEvent} and a REQUEST authorizer's {@link APIGatewayCustomAuthorizerEvent}. A body
+ * whose Content-Type is one of the API's binary media types is sent base64-encoded, others as UTF-8 text.
  */
 final class ProxyEvents {
 
@@ -70,7 +72,12 @@ final class ProxyEvents {
                 .withPathParameters(match.pathParameters().isEmpty() ? null : match.pathParameters())
                 .withRequestContext(context)
                 .withIsBase64Encoded(false);
-        if (request.body() != null) {
+        if (request.body() != null && route.api().isBinary(request.header("Content-Type"))) {
+            event.setBody(Base64.getEncoder().encodeToString(request.body()));
+            event.setIsBase64Encoded(true);
+        } else if (request.body() != null) {
+            // a text payload: bytes that are not UTF-8 become U+FFFD, which is why the template makes every
+            // media type binary
             event.setBody(new String(request.body(), StandardCharsets.UTF_8));
         }
         return event;

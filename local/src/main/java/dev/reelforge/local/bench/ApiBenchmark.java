@@ -132,7 +132,47 @@ public final class ApiBenchmark {
             ClassLoadProfile helloClasses = bench.classLoads(c1Only, false);
             ClassLoadProfile functionClasses = bench.classLoads(c1Only, true);
             printCold(bench, function, rows, runs, breakdown, helloClasses, functionClasses, project);
+
+            PackageBenchmark.Result packages = PackageBenchmark.measure(sam, function, project,
+                    Files.createDirectories(work.resolve("packages")), runs);
+            FunctionDefinition fromAllClients = new FunctionDefinition(function.logicalId(), function.functionName(),
+                    function.handlerClass(), packages.allClients().jar().toString(), function.timeout(),
+                    function.memoryMb(), function.environment(), function.apiEvents(), function.streamEvents(),
+                    function.ruleEvents(), function.scheduleEvents(), function.bucketEvents(), function.queueEvents());
+            ColdStartBenchmark.Row ownJar = rows.stream().filter(row -> row.variant().equals(c1Only)).findFirst()
+                    .orElseThrow();
+            ColdStartBenchmark.Row allClientsJar = new ColdStartBenchmark(project, fromAllClients, environment,
+                    eventFile, Files.createDirectories(coldWork.resolve("all-clients"))).measure(List.of(c1Only), runs)
+                    .getFirst();
+            printPackages(function, packages, ownJar, allClientsJar, runs);
         }
+    }
+
+    private static void printPackages(FunctionDefinition function, PackageBenchmark.Result packages,
+            ColdStartBenchmark.Row ownJar, ColdStartBenchmark.Row allClientsJar, int runs) {
+        OUT.println();
+        OUT.printf(Locale.ROOT, "== 1b. Deployment package: %s's jar vs the same jar with every SDK client the"
+                + " functions used to carry ==%n", function.logicalId());
+        OUT.println("baseline, built in this run: " + function.codeUri() + " + the " + String.join(", ",
+                PackageBenchmark.FORMERLY_CARRIED) + " entries of the other deployables' jars");
+        OUT.println("unpack = every entry written to a fresh directory, as Lambda unpacks a package before the JVM"
+                + " starts; median of " + runs + " runs, alternating");
+        String header = String.format(Locale.ROOT, "%-30s %10s %9s %11s %14s", "jar", "MB", "entries", "unpack ms",
+                "cold wall ms");
+        OUT.println(header);
+        OUT.println("-".repeat(header.length()));
+        printPackage(Path.of(function.codeUri()).getFileName() + " (own)", packages.function(), ownJar);
+        printPackage("all clients (baseline)", packages.allClients(), allClientsJar);
+        OUT.printf(Locale.ROOT, "%-30s %10s %9s %11s %14s%n", "ratio own/baseline", ratio(packages.sizeRatio()),
+                ratio((double) packages.function().entries() / packages.allClients().entries()),
+                ratio(packages.unpackRatio()), ratio(ownJar.function().wallMs() / allClientsJar.function().wallMs()));
+        OUT.printf(Locale.ROOT, "(cold wall: the TieredStopAtLevel=1 row, hello-world measured alongside each: %.1f and"
+                + " %.1f ms)%n", ownJar.hello().wallMs(), allClientsJar.hello().wallMs());
+    }
+
+    private static void printPackage(String label, PackageBenchmark.Package jar, ColdStartBenchmark.Row cold) {
+        OUT.printf(Locale.ROOT, "%-30s %10.1f %9d %11.1f %14.1f%n", label, jar.bytes() / 1024.0 / 1024.0,
+                jar.entries(), jar.unpackMs(), cold.function().wallMs());
     }
 
     private static void printHeader(Instant started, int runs, int requests, int warmup) {

@@ -35,7 +35,7 @@ public final class DistributionPorts {
             if (!ports.containsKey(logicalId)) {
                 int port;
                 do {
-                    port = LoopbackPorts.free();
+                    port = LoopbackPorts.stable();
                 } while (!taken.add(port));
                 ports.put(logicalId, port);
                 changed = true;

@@ -4,11 +4,48 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Finds free TCP ports on the loopback interface for services that must be told their port up front. */
 public final class LoopbackPorts {
 
+    /** The range below the kernel's ephemeral ports from which {@link #stable()} draws. */
+    private static final int STABLE_LOW = 20_000;
+
     private LoopbackPorts() {}
+
+    /**
+     * A free loopback port that no outgoing connection or port-0 bind will be given meanwhile, for a port chosen
+     * now and bound later (a distribution's, kept in the data directory): it lies below the kernel's ephemeral range,
+     * from which {@link #free()} ports and every connection's local port are drawn, and where a port found free can
+     * be taken by an SDK's next connection before the server binds it.
+     */
+    public static int stable() {
+        int high = ephemeralLow() - 1;
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(STABLE_LOW, high + 1);
+            try (ServerSocket socket = new ServerSocket(port, 0, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // another listener has it: draw again
+            }
+        }
+        throw new UncheckedIOException(new IOException("no free loopback port in " + STABLE_LOW + "-" + high));
+    }
+
+    /** The lowest ephemeral port (Linux's {@code ip_local_port_range}; the IANA range where that cannot be read). */
+    private static int ephemeralLow() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            int low = Integer.parseInt(range.split("\\s+")[0]);
+            return low > STABLE_LOW + 1000 ? low : 49_152;
+        } catch (IOException | RuntimeException unreadable) {
+            return 49_152;
+        }
+    }
 
     public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {

@@ -3,20 +3,26 @@ package dev.reelforge.local.services;
 import dev.reelforge.local.s3.ObjectCreated;
 import dev.reelforge.local.s3.ObjectCreationHook;
 import dev.reelforge.local.s3.ObjectWrites;
+import jakarta.servlet.DispatcherType;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.shaded.org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.gaul.shaded.org.eclipse.jetty.server.Server;
 
 /**
  * S3Proxy serving the S3 API from files under {@code directory} (one folder per bucket), with the stack's
  * hook on object creation ({@link ObjectCreationHook}: object times follow the stack's clock, creations are
- * reported). Clients sign with the local credentials and address buckets path-style.
+ * reported). Clients sign with the local credentials and address buckets path-style. An accepted request's body is
+ * read to its end before the answer ({@link RequestBodyDrain}), so an upload's connection stays open for the next.
  */
 public final class S3ProxyServer implements LocalService {
 
@@ -53,6 +59,7 @@ public final class S3ProxyServer implements LocalService {
                     .endpoint(endpoint)
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKeyId, secretAccessKey)
                     .build();
+            servletContext(proxy).addFilter(new RequestBodyDrain(), "/*", EnumSet.of(DispatcherType.REQUEST));
             proxy.start();
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (!"STARTED".equals(proxy.getState())) {
@@ -67,6 +74,20 @@ public final class S3ProxyServer implements LocalService {
         } catch (Exception e) {
             throw new LocalServiceException("S3Proxy did not start", e);
         }
+    }
+
+    /**
+     * The servlet context S3Proxy serves the S3 API from. Its builder offers no way to add to the request handling,
+     * so the context is found through the Jetty server S3Proxy keeps in a private field (4.1.0).
+     */
+    private static ServletContextHandler servletContext(S3Proxy proxy) throws ReflectiveOperationException {
+        Field serverField = S3Proxy.class.getDeclaredField("server");
+        serverField.setAccessible(true);
+        ServletContextHandler context = ((Server) serverField.get(proxy)).getDescendant(ServletContextHandler.class);
+        if (context == null) {
+            throw new LocalServiceException("S3Proxy serves no servlet context to add the request body drain to");
+        }
+        return context;
     }
 
     @Override

@@ -306,13 +306,18 @@ public final class SamTemplate {
                     Optional.ofNullable(status).map(value -> Integer.parseInt(String.valueOf(value))),
                     headers, templates));
         });
+        List<String> binaryMediaTypes = new ArrayList<>();
+        if (properties.get("BinaryMediaTypes") instanceof List<?> types) {
+            types.forEach(type -> binaryMediaTypes.add(intrinsics.resolveString(type).replace("~1", "/")));
+        }
         return new ApiDefinition(
                 logicalId,
                 intrinsics.apiId(logicalId),
                 intrinsics.resolveString(properties.get("StageName")),
                 Optional.ofNullable(auth.get("DefaultAuthorizer")).map(String::valueOf),
                 authorizers,
-                gatewayResponses);
+                gatewayResponses,
+                binaryMediaTypes);
     }
 
     /** The logical id a {@code !Ref X}, {@code !Ref X.Alias} or {@code !GetAtt X.Arn} points at. */

@@ -24,6 +24,18 @@ class PolicyEvaluationTest {
     }
 
     @Test
+    void wildcardsMatchLineTerminatorsAsAnyOtherCharacter() {
+        Map<String, Object> policy = Map.of("Statement", List.of(
+                statement("Allow", "arn:aws:execute-api:us-east-1:000000000000:api/live/*/edit/stage/*"),
+                statement("Deny", "arn:aws:execute-api:us-east-1:000000000000:api/live/GET/edit/stage/render/?")));
+        String get = "arn:aws:execute-api:us-east-1:000000000000:api/live/GET/edit/stage/render/";
+
+        assertThat(PolicyEvaluation.allows(policy, get + "abc\n")).isTrue();
+        assertThat(PolicyEvaluation.allows(policy, get + "\r\nabc\u2028")).isTrue();
+        assertThat(PolicyEvaluation.allows(policy, get + "\n")).as("? matches a newline too").isFalse();
+    }
+
+    @Test
     void anExplicitDenyWinsOverAnAllow() {
         Map<String, Object> policy = Map.of("Statement", List.of(
                 statement("Allow", "arn:aws:execute-api:*"),

@@ -198,7 +198,8 @@ class EditApiIT {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.body().path("success").asBoolean()).isFalse();
-        assertThat(response.body().path("response").asText()).contains("/edit/stage/renders");
+        assertThat(response.body().path("response").asText())
+                .isEqualTo("no route matches the method and path of the request");
     }
 
     /** Each row breaks the small edit by replacing {@code find} with {@code replace}; "*" replaces it all. */
@@ -213,9 +214,16 @@ class EditApiIT {
             unknown asset type | '"title"'         | '"hologram"'                              | timeline.tracks[0].clips[0].asset.type must be one of: video, image, text, audio, luma, caption, html, title
             unknown property   | '"start": 0'      | '"start": 0, "begin": 1'                  | timeline.tracks[0].clips[0].begin is not a known property
             bad callback       | '"output"'        | '"callback": "ftp://example.com/hook", "output"' | callback must be an absolute http or https URL
+            callback with user | '"output"'        | '"callback": "https://hooks.example.com@10.0.0.1/hook", "output"' | callback must not name a user or password
+            octal source host  | '{"type": "title", "text": "Hi"}' | '{"type": "image", "src": "http://0177.0.0.1/a.jpg"}' | timeline.tracks[0].clips[0].asset.src must name its host as a DNS name (letters, digits and hyphens; international names in punycode), an IPv4 address in dotted decimal or an IPv6 address in brackets
+            merged source host | '"output"'        | '"merge": [{"find": "HOST", "replace": "2130706433"}], "output"' | timeline.tracks[0].clips[0].asset.src must name its host as a DNS name (letters, digits and hyphens; international names in punycode), an IPv4 address in dotted decimal or an IPv6 address in brackets
             """)
     void rejectsBadInputNamingTheOffendingField(String problem, String find, String replace, String message) {
         String edit = find.equals("*") ? replace : Edits.small(find, replace);
+        if (problem.equals("merged source host")) {
+            edit = edit.replace("{\"type\": \"title\", \"text\": \"Hi\"}",
+                    "{\"type\": \"video\", \"src\": \"http://{{HOST}}:8080/v.mp4\"}");
+        }
         long rendersBefore = storedRenders();
 
         ApiResponse response = api.post("/edit/stage/render", stageKey, edit);
@@ -226,6 +234,23 @@ class EditApiIT {
         assertThat(response.body().path("response").asText()).isEqualTo(message);
         assertThat(response.body().at("/errors/0/message").asText()).isEqualTo(message);
         assertThat(storedRenders()).as("a rejected edit stores nothing").isEqualTo(rendersBefore);
+    }
+
+    @Test
+    void mergeFieldsThatWouldMultiplyTheEditPastWhatARenderHoldsAre400NamingMerge() {
+        String replacement = "x".repeat(100_000);
+        String edit = Edits.small("\"Hi\"", "\"" + "{{A}}".repeat(20_000) + "\"")
+                .replace("\"output\"", "\"merge\": [{\"find\": \"A\", \"replace\": \"" + replacement + "\"}], \"output\"");
+        long rendersBefore = storedRenders();
+
+        ApiResponse response = api.post("/edit/stage/render", stageKey, edit);
+
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(400);
+        assertThat(response.body().path("message").asText()).isEqualTo("Bad Request");
+        assertThat(response.body().at("/errors/0/path").asText()).isEqualTo("merge");
+        assertThat(response.body().path("response").asText())
+                .matches("merge would make the edit 2\\d{9} bytes long, more than the 393216 allowed");
+        assertThat(storedRenders()).isEqualTo(rendersBefore);
     }
 
     @Test

@@ -39,6 +39,7 @@ import software.amazon.awssdk.services.mediaconvert.model.H264RateControlMode;
 import software.amazon.awssdk.services.mediaconvert.model.H264Settings;
 import software.amazon.awssdk.services.mediaconvert.model.Input;
 import software.amazon.awssdk.services.mediaconvert.model.JobSettings;
+import software.amazon.awssdk.services.mediaconvert.model.JobStatus;
 import software.amazon.awssdk.services.mediaconvert.model.Output;
 import software.amazon.awssdk.services.mediaconvert.model.OutputGroup;
 import software.amazon.awssdk.services.mediaconvert.model.OutputGroupSettings;
@@ -200,16 +201,18 @@ class RenderFailuresIT {
                                     .build())
                             .build())
                     .build()).job().id();
+            // As the worker does after CreateJob; the job's ERROR event may already have failed the render, which
+            // RecordEncodingEvent allows for (an event of the render's only job, before its id was recorded).
+            renders.recordJob(key, jobId, Instant.now());
+
+            Watched watched = stack.awaitFinished(Environment.V1, id.toString());
+
+            assertThat(watched.status()).as("status of %s", watched.render()).isEqualTo("failed");
+            assertThat(watched.render().path("error").asText())
+                    .matches("encoding failed \\(MediaConvert error \\d+\\); quote render " + id + " to support")
+                    .as("MediaConvert's own message names internal storage").doesNotContain("s3://");
+            assertThat(mediaConvert.getJob(get -> get.id(jobId)).job().status()).isEqualTo(JobStatus.ERROR);
         }
-        renders.recordJob(key, jobId, Instant.now());
-
-        Watched watched = stack.awaitFinished(Environment.V1, id.toString());
-
-        assertThat(watched.status()).as("status of %s", watched.render()).isEqualTo("failed");
-        assertThat(watched.render().path("error").asText())
-                .matches("encoding failed \\(MediaConvert error \\d+\\); quote render " + id + " to support")
-                .as("MediaConvert's own message names internal storage").doesNotContain("s3://");
-        assertThat(renders.jobOf(key)).contains(jobId);
     }
 
     @Test

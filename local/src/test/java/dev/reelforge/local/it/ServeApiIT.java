@@ -133,10 +133,13 @@ class ServeApiIT {
         assertThat(attributes.path("filename").asText()).isEqualTo(renderId + ".mp4");
         assertThat(attributes.path("url").asText()).isEqualTo("https://cdn.reelforge.test/" + owner + "/" + renderId + ".mp4");
         assertThat(attributes.path("status").asText()).isEqualTo("ready");
-        assertThat(attributes.path("created").asText()).matches(TIMESTAMP)
-                .isEqualTo(asset.created().truncatedTo(ChronoUnit.MILLIS).toString());
-        assertThat(attributes.path("updated").asText()).matches(TIMESTAMP)
-                .isEqualTo(asset.updated().truncatedTo(ChronoUnit.MILLIS).toString());
+        // Compared as instants: Instant.toString leaves out ".000" when the milliseconds are zero; the API does not.
+        assertThat(attributes.path("created").asText()).matches(TIMESTAMP);
+        assertThat(Instant.parse(attributes.path("created").asText()))
+                .isEqualTo(asset.created().truncatedTo(ChronoUnit.MILLIS));
+        assertThat(attributes.path("updated").asText()).matches(TIMESTAMP);
+        assertThat(Instant.parse(attributes.path("updated").asText()))
+                .isEqualTo(asset.updated().truncatedTo(ChronoUnit.MILLIS));
         assertThat(attributes.has("error")).isFalse();
     }
 
@@ -247,7 +250,7 @@ class ServeApiIT {
         JsonNode deleted = api.get("/serve/stage/assets/" + video.id(), stageKey).body().path("data").path("attributes");
         assertThat(deleted.path("status").asText()).isEqualTo("deleted");
         assertThat(Instant.parse(deleted.path("updated").asText())).isAfterOrEqualTo(before);
-        assertThat(deleted.path("created").asText()).isEqualTo(video.created().truncatedTo(ChronoUnit.MILLIS).toString());
+        assertThat(Instant.parse(deleted.path("created").asText())).isEqualTo(video.created().truncatedTo(ChronoUnit.MILLIS));
         assertThat(isHosted(poster)).as("each asset is deleted on its own").isTrue();
         assertThat(assets.find(owner, poster.id()).orElseThrow().status()).isEqualTo(AssetStatus.READY);
         assertThat(api.get("/serve/stage/assets/render/" + renderId, stageKey).body().path("data")

@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * Checks a submitted edit against the Edit schema. Merge fields are checked first and applied, and the
- * merged document is what must be valid: a placeholder may stand where a number is required.
+ * merged document is what must be valid: a placeholder may stand where a number is required. Merge fields
+ * that would make the edit larger than {@link MergeFields#MAX_MERGED_BYTES} are a violation of {@code merge},
+ * found before anything is merged.
  */
 public final class EditValidator {
 
@@ -25,7 +27,10 @@ public final class EditValidator {
                 return violations.list();
             }
         }
-        EditSchema.EDIT.check(MergeFields.apply(edit), JsonPath.ROOT, violations);
+        switch (MergeFields.merge(edit)) {
+            case MergeFields.Merging.Merged merged -> EditSchema.EDIT.check(merged.edit(), JsonPath.ROOT, violations);
+            case MergeFields.Merging.TooLarge tooLarge -> violations.add(JsonPath.of("merge"), tooLarge.problem());
+        }
         return violations.list();
     }
 }

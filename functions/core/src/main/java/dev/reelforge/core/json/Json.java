@@ -21,6 +21,12 @@ public final class Json {
     /** Edits are nested a handful of levels deep; anything deeper than this is not an edit. */
     public static final int MAX_NESTING_DEPTH = 64;
 
+    /** Digits in one number (Jackson's own default): no edit needs more, and longer ones cost time to convert. */
+    public static final int MAX_NUMBER_LENGTH = 1000;
+
+    /** Characters in one property name (Jackson's own default). */
+    public static final int MAX_NAME_LENGTH = 50_000;
+
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -29,7 +35,11 @@ public final class Json {
 
     static {
         MAPPER.getFactory().setStreamReadConstraints(
-                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
+                StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .maxNameLength(MAX_NAME_LENGTH)
+                        .build());
     }
 
     private Json() {}

@@ -1,5 +1,6 @@
 package dev.reelforge.core.render;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.edit.EditReader;
 import dev.reelforge.core.edit.EditReading;
@@ -98,7 +99,15 @@ public final class ProduceRender {
     }
 
     private ProduceRenderResult produce(Render render, RenderKey key, Path work) {
-        EditReading reading = reader.read(MergeFields.apply(render.edit()));
+        JsonNode merged;
+        switch (MergeFields.merge(render.edit())) {
+            case MergeFields.Merging.Merged ok -> merged = ok.edit();
+            // Only a render stored before submit bounded merging gets here; it fails instead of filling the heap.
+            case MergeFields.Merging.TooLarge tooLarge -> {
+                return failed(key, "merge " + tooLarge.problem(), null);
+            }
+        }
+        EditReading reading = reader.read(merged);
         if (reading instanceof EditReading.Unsupported unsupported) {
             return failed(key, "the edit cannot be rendered: " + unsupported.violations().stream()
                     .map(Violation::message).collect(Collectors.joining("; ")), null);

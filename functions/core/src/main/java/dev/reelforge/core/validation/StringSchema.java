@@ -1,10 +1,8 @@
 package dev.reelforge.core.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.URISyntaxException;
+import dev.reelforge.core.url.FetchableUrl;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -34,7 +32,10 @@ public record StringSchema(List<String> allowed, Pattern pattern, String pattern
         return new StringSchema(allowed, regex, description, urlSchemes, nonEmpty, maxLength);
     }
 
-    /** An absolute URL whose scheme is one of {@code schemes} and which names a host. */
+    /**
+     * An absolute URL whose scheme is one of {@code schemes} (lowercase), read as the service will fetch it:
+     * {@link FetchableUrl}, which refuses hosts not written canonically.
+     */
     public StringSchema url(String... schemes) {
         return new StringSchema(allowed, pattern, patternDescription, Set.of(schemes), true, maxLength);
     }
@@ -62,20 +63,9 @@ public record StringSchema(List<String> allowed, Pattern pattern, String pattern
             violations.add(path, "must be at most " + maxLength + " characters long");
         } else if (pattern != null && !pattern.matcher(text).matches()) {
             violations.add(path, "must be " + patternDescription);
-        } else if (!urlSchemes.isEmpty() && !isAcceptedUrl(text)) {
-            violations.add(path, "must be " + expectation());
-        }
-    }
-
-    private boolean isAcceptedUrl(String text) {
-        try {
-            URI uri = new URI(text);
-            return uri.isAbsolute()
-                    && urlSchemes.contains(uri.getScheme().toLowerCase(Locale.ROOT))
-                    && uri.getHost() != null
-                    && !uri.getHost().isEmpty();
-        } catch (URISyntaxException e) {
-            return false;
+        } else if (!urlSchemes.isEmpty()
+                && FetchableUrl.read(text, urlSchemes) instanceof FetchableUrl.Reading.Refused refused) {
+            violations.add(path, refused.problem());
         }
     }
 

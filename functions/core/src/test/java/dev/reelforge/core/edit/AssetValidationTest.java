@@ -70,11 +70,40 @@ class AssetValidationTest {
         "file:///tmp/v.mp4",
         "video.mp4",
         "https://",
-        "https://exa mple.com/v.mp4",
+        "https://example.com/v 1.mp4",
     })
     void rejectsASourceThatIsNotAFetchableUrl(String src) {
         assertThat(violationsOf(editWithAsset("{ \"type\": \"video\", \"src\": \"" + src + "\" }")))
                 .containsExactly(ASSET + ".src must be an absolute http or https or s3 URL");
+    }
+
+    /** Hosts the JDK reads differently from browsers and curl ({@code 0177.0.0.1} is 177.0.0.1 to the JDK). */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "http://0177.0.0.1/v.mp4",
+        "http://0x7f.1/v.mp4",
+        "http://127.1/v.mp4",
+        "http://2130706433/v.mp4",
+        "http://127.0.0.01/v.mp4",
+        "http://127.0.0.1./v.mp4",
+        "http://%31%32%37.0.0.1/v.mp4",
+        "http://[::ffff:0177.0.0.1]/v.mp4",
+        "http://[fe80::1%25eth0]/v.mp4",
+        "https://exa mple.com/v.mp4",
+        "http://b\u00fccher.example/v.mp4",
+    })
+    void rejectsASourceWhoseHostIsNotWrittenCanonically(String src) {
+        assertThat(violationsOf(editWithAsset("{ \"type\": \"video\", \"src\": \"" + src + "\" }")))
+                .containsExactly(ASSET + ".src must name its host as a DNS name (letters, digits and hyphens; "
+                        + "international names in punycode), an IPv4 address in dotted decimal or an IPv6 address in "
+                        + "brackets");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://a@127.0.0.1/v.mp4", "https://user:password@example.com/v.mp4"})
+    void rejectsASourceThatNamesAUser(String src) {
+        assertThat(violationsOf(editWithAsset("{ \"type\": \"video\", \"src\": \"" + src + "\" }")))
+                .containsExactly(ASSET + ".src must not name a user or password");
     }
 
     @Test

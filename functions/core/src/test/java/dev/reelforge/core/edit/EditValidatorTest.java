@@ -403,6 +403,17 @@ class EditValidatorTest {
     }
 
     @Test
+    void rejectsACallbackWhoseHostIsNotWrittenCanonicallyOrThatNamesAUser() {
+        assertThat(violationsOf(CONTRACT_EXAMPLE.replace("\"output\":",
+                "\"callback\": \"http://2130706433/hook\", \"output\":")))
+                .containsExactly("callback must name its host as a DNS name (letters, digits and hyphens; international "
+                        + "names in punycode), an IPv4 address in dotted decimal or an IPv6 address in brackets");
+        assertThat(violationsOf(CONTRACT_EXAMPLE.replace("\"output\":",
+                "\"callback\": \"https://hooks.example.com@10.0.0.1/hook\", \"output\":")))
+                .containsExactly("callback must not name a user or password");
+    }
+
+    @Test
     void rejectsABadTimelineBackgroundColour() {
         assertThat(violationsOf(CONTRACT_EXAMPLE.replace("\"#000000\"", "\"black\"")))
                 .containsExactly("timeline.background must be a hexadecimal colour such as #ff0000");

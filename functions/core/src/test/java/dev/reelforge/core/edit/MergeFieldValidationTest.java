@@ -2,7 +2,10 @@ package dev.reelforge.core.edit;
 
 import static dev.reelforge.core.edit.EditJson.violationsOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Merge fields are checked first, then applied, and the merged edit is what must be valid. */
@@ -97,5 +100,30 @@ class MergeFieldValidationTest {
     @Test
     void acceptsANullMergeAsAbsent() {
         assertThat(violationsOf(editWithLengthAndMerge("5", "null"))).isEmpty();
+    }
+
+    @Test
+    void refusesMergeFieldsThatWouldMakeTheEditLargerThanARenderCanHold() {
+        String replacement = "x".repeat(100_000);
+        String edit = editWithLengthAndMerge("5", "[ { \"find\": \"A\", \"replace\": \"" + replacement + "\" } ]")
+                .replace("\"output\": {", "\"callback\": \"https://example.com/{{A}}" + "{{A}}".repeat(1_999) + "\", \"output\": {");
+
+        List<String> violations = violationsOf(edit);
+
+        assertThat(violations).hasSize(1);
+        assertThat(violations.getFirst()).matches("merge would make the edit \\d+ bytes long, more than the 393216 allowed");
+        long bytes = Long.parseLong(violations.getFirst().replaceAll("\\D+", " ").trim().split(" ")[0]);
+        assertThat(bytes).isGreaterThan(2_000L * replacement.length());
+    }
+
+    @Test
+    void acceptsATitleOfAnUnclosedPlaceholderAndThousandsOfSpaces() {
+        String title = "{{" + " ".repeat(10_000) + "LEN";
+        String edit = editWithLengthAndMerge("\"{{LEN}}\"", "[ { \"find\": \"LEN\", \"replace\": 5 } ]")
+                .replace("{ \"type\": \"image\", \"src\": \"https://example.com/a.jpg\" }",
+                        "{ \"type\": \"title\", \"text\": \"" + title + "\" }");
+
+        // Only a guard against hanging the build: the pattern this replaced needed hours for this title.
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(60), () -> violationsOf(edit))).isEmpty();
     }
 }
