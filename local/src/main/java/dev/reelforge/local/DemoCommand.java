@@ -10,6 +10,7 @@ import dev.reelforge.local.media.LoopbackFileServer;
 import dev.reelforge.local.media.SampleMedia;
 import dev.reelforge.media.BundledFfmpeg;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * {@code reelforge demo}: renders a sample edit end to end - a few clips, a title, transitions, an image
@@ -30,7 +32,9 @@ import java.util.Optional;
  * starts for the occasion, showing the render's progress and printing its URLs; then polls the Serve API until
  * the outputs are hosted. With {@code --callback}, a receiver on 127.0.0.1 takes the render's callbacks as well,
  * checks their signatures with the account's {@code webhookSecret} and prints each as it arrives (seed 000's
- * webhook workflow).
+ * webhook workflow). With {@code --log-format text|json}, the log of the stack it starts goes to standard error
+ * ({@link LogFormat}; json: one JSON object per line, as Lambda writes them, what libraries print there made
+ * lines of the same shape), the narration staying on standard output.
  */
 final class DemoCommand {
 
@@ -39,7 +43,13 @@ final class DemoCommand {
     private DemoCommand() {}
 
     static int run(CommandLine options) {
+        return run(options, System.err);
+    }
+
+    /** @param logs where the log of the stack the demo starts goes, when {@code --log-format} asks for it */
+    static int run(CommandLine options, PrintStream logs) {
         Path dataDirectory = options.dataDirectory();
+        Optional<LogFormat> logFormat = options.option("log-format").map(LogFormat::parse);
         Environment environment = Environment.fromPathName(options.option("version").orElse("v1"))
                 .orElseThrow(() -> new IllegalArgumentException("--version is stage or v1"));
         boolean callback = options.flag("callback");
@@ -47,15 +57,23 @@ final class DemoCommand {
         if (free.isEmpty()) {
             LocalDescriptor running = LocalDescriptor.read(dataDirectory)
                     .orElseThrow(() -> new IllegalStateException("a stack holds " + dataDirectory + " but its local.json is unreadable"));
-            System.out.println("using the embedded stack running at " + running.apiUrl());
+            System.out.println("using the embedded stack running at " + running.apiUrl()
+                    + logFormat.map(format -> " (its log is where it runs)").orElse(""));
             return render(running, BundledFfmpeg.extractTo(dataDirectory.resolve("bin")), dataDirectory, environment,
                     callback ? Optional.of(LocalClock.open(dataDirectory)) : Optional.empty());
         }
         free.get().close();
         System.out.println("starting the embedded stack on " + dataDirectory.toAbsolutePath() + " ...");
-        try (LocalStack stack = LocalStack.start(new LocalStack.Options(options.template(), dataDirectory, 0, line -> {}))) {
+        Consumer<String> log = logFormat.map(format -> format.printer(logs)).orElse(line -> {});
+        PrintStream standardError = System.err;
+        if (logFormat.equals(Optional.of(LogFormat.JSON))) {
+            System.setErr(LogFormat.lineStream(log));
+        }
+        try (LocalStack stack = LocalStack.start(new LocalStack.Options(options.template(), dataDirectory, 0, log))) {
             return render(stack.descriptor(), stack.ffmpeg(), dataDirectory, environment,
                     callback ? Optional.of(stack.clock()) : Optional.empty());
+        } finally {
+            System.setErr(standardError);
         }
     }
 

@@ -1,11 +1,16 @@
 package dev.reelforge.local;
 
 import dev.reelforge.core.Environment;
+import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code reelforge local}: runs the embedded stack until Ctrl-C or SIGTERM, then stops every service. */
+/**
+ * {@code reelforge local}: runs the embedded stack until Ctrl-C or SIGTERM, then stops every service, printing its
+ * log to standard output as {@code --log-format} says ({@link LogFormat}); with json, what it says to a person goes
+ * to standard error, so that standard output is JSON lines only.
+ */
 final class LocalCommand {
 
     static final int DEFAULT_PORT = 3000;
@@ -14,17 +19,18 @@ final class LocalCommand {
 
     static int run(CommandLine options) throws InterruptedException {
         int port = options.option("port").map(Integer::parseInt).orElse(DEFAULT_PORT);
+        LogFormat logFormat = LogFormat.of(options);
         LocalStack stack = LocalStack.start(new LocalStack.Options(options.template(), options.dataDirectory(), port,
-                line -> System.out.println("[stack] " + line), !options.flag("no-loopback-sources"), Optional.empty(),
-                Map.of()));
+                logFormat.printer(System.out), !options.flag("no-loopback-sources"), Optional.empty(), Map.of()));
+        PrintStream person = logFormat == LogFormat.JSON ? System.err : System.out;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("stopping the embedded stack...");
+            person.println("stopping the embedded stack...");
             stack.close();
             stopped.countDown();
         }, "reelforge-shutdown"));
         LocalDescriptor descriptor = stack.descriptor();
-        System.out.println("""
+        person.println("""
 
                 Reelforge embedded stack is running (Ctrl-C stops it)
                   API          %s   (Edit API: %s/edit/stage, %s/edit/v1)

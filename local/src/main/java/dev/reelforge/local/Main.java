@@ -11,16 +11,18 @@ public final class Main {
 
     private static final String USAGE = """
             usage: reelforge <command> [options]
-              local  [--port N] [--data-dir DIR] [--no-loopback-sources]
-                                                       run the embedded stack until Ctrl-C
+              local  [--port N] [--data-dir DIR] [--no-loopback-sources] [--log-format text|json]
+                                                       run the embedded stack until Ctrl-C, printing its log
+                                                       (json: one JSON object per line, as Lambda writes them)
               invoke <FunctionLogicalId> -e FILE [--data-dir DIR]
                                                        invoke one function with an event, print its response
               clock  [show | advance <ISO-8601 duration>] [--data-dir DIR]
                                                        read or move the stack's clock (PT25H, P2D); on a running
                                                        stack it applies the lifecycle rules before returning
-              demo   [--data-dir DIR] [--version stage|v1] [--callback]
+              demo   [--data-dir DIR] [--version stage|v1] [--callback] [--log-format text|json]
                                                        render a sample edit end to end and print its URLs
-                                                       (--callback: receive and check its callbacks too)
+                                                       (--callback: receive and check its callbacks too;
+                                                       --log-format: the stack's log on standard error)
               webhook-secret [show | rotate] [--data-dir DIR]
                                                        the development account's webhook secrets on the running
                                                        stack; rotate keeps the old one signing for a day

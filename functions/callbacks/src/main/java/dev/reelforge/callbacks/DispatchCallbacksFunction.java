@@ -12,6 +12,12 @@ import dev.reelforge.core.callback.DispatchCallbackCommand;
 import dev.reelforge.core.callback.DispatchCallbackResult;
 import dev.reelforge.runtime.BatchItemFailures;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.log.LogEvent;
+import dev.reelforge.runtime.log.MetricUnit;
+import dev.reelforge.runtime.log.StructuredLog;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,8 +55,12 @@ public final class DispatchCallbacksFunction implements RequestHandler<DynamodbE
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return BatchItemFailures.ofStream(event, context, record -> commandOf(record)
-                .map(command -> describe(command, dispatchCallback.dispatch(command))));
+        return BatchItemFailures.ofStream(event, context, (record, log) -> commandOf(record).ifPresent(command -> {
+            logDispatched(log, command, dispatchCallback.dispatch(command));
+            if (command.assetId().isEmpty()) {
+                logFinished(log, command, record.getDynamodb().getNewImage());
+            }
+        }));
     }
 
     private Optional<DispatchCallbackCommand> commandOf(DynamodbEvent.DynamodbStreamRecord record) {
@@ -74,13 +84,39 @@ public final class DispatchCallbacksFunction implements RequestHandler<DynamodbE
         return arn != null && arn.contains(":table/" + table + "/stream/");
     }
 
-    private static String describe(DispatchCallbackCommand command, DispatchCallbackResult result) {
-        String subject = command.assetId().map(asset -> "asset " + asset).orElse("render " + command.renderId());
-        return subject + " " + command.status() + ": " + switch (result) {
-            case DispatchCallbackResult.Dispatched dispatched -> "callback " + dispatched.deliveryId() + " queued";
-            case DispatchCallbackResult.AlreadyDispatched already -> "callback " + already.deliveryId()
-                    + " was queued before";
-            case DispatchCallbackResult.NothingToSend nothing -> nothing.reason();
-        };
+    /** {@code callback.dispatched}. */
+    private static void logDispatched(StructuredLog log, DispatchCallbackCommand command, DispatchCallbackResult result) {
+        LogEvent line = log.event("callback.dispatched").owner(command.owner()).render(command.renderId())
+                .asset(command.assetId().orElse(null)).field("status", command.status());
+        switch (result) {
+            case DispatchCallbackResult.Dispatched dispatched -> line.delivery(dispatched.deliveryId())
+                    .outcome("dispatched").info();
+            case DispatchCallbackResult.AlreadyDispatched already -> line.delivery(already.deliveryId())
+                    .outcome("already_dispatched").info();
+            case DispatchCallbackResult.NothingToSend nothing -> line.outcome("nothing_to_send")
+                    .field("reason", nothing.reason()).info();
+        }
+    }
+
+    /**
+     * {@code render.finished}, with the metric {@code RenderDuration}: submission to done or failed, as the record
+     * dates them. Every render's end passes this stream once (whichever function ended it), so it is counted here.
+     */
+    private static void logFinished(StructuredLog log, DispatchCallbackCommand command,
+            Map<String, AttributeValue> image) {
+        LogEvent line = log.event("render.finished").owner(command.owner()).render(command.renderId())
+                .outcome(command.status());
+        timeOf(image, "created").flatMap(created -> timeOf(image, "updated")
+                        .map(updated -> Math.max(0, Duration.between(created, updated).toMillis())))
+                .ifPresent(millis -> line.metric("RenderDuration", millis, MetricUnit.MILLISECONDS));
+        line.info();
+    }
+
+    private static Optional<Instant> timeOf(Map<String, AttributeValue> image, String attribute) {
+        try {
+            return Optional.ofNullable(image.get(attribute)).map(AttributeValue::getS).map(Instant::parse);
+        } catch (DateTimeParseException unreadable) {
+            return Optional.empty();
+        }
     }
 }

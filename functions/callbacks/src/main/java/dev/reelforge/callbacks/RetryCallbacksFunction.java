@@ -9,6 +9,7 @@ import dev.reelforge.core.callback.RetryDueCallbacks;
 import dev.reelforge.core.callback.RetryDueCallbacksCommand;
 import dev.reelforge.core.callback.RetryDueCallbacksResult;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.log.StructuredLog;
 
 /** On a schedule: puts callbacks whose next attempt is due back on the queue (see {@link RetryDueCallbacks}). */
 public final class RetryCallbacksFunction implements RequestHandler<ScheduledEvent, String> {
@@ -34,7 +35,8 @@ public final class RetryCallbacksFunction implements RequestHandler<ScheduledEve
     @Override
     public String handleRequest(ScheduledEvent event, Context context) {
         RetryDueCallbacksResult result = retryDueCallbacks.sweep(new RetryDueCallbacksCommand(BATCH));
-        result.enqueued().forEach(id -> context.getLogger().log("callback " + id + " is due: queued again"));
+        StructuredLog log = StructuredLog.of(context);
+        result.enqueued().forEach(id -> log.event("callback.requeued").delivery(id).outcome("queued").info());
         return "queued " + result.enqueued().size() + " due callback(s)";
     }
 }

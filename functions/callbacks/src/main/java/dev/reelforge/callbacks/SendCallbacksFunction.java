@@ -11,7 +11,10 @@ import dev.reelforge.core.callback.DeliverCallbackCommand;
 import dev.reelforge.core.callback.DeliverCallbackResult;
 import dev.reelforge.runtime.BatchItemFailures;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.log.LogEvent;
+import dev.reelforge.runtime.log.MetricUnit;
 import dev.reelforge.sources.GuardedWebhookPoster;
+import java.time.Duration;
 
 /**
  * The callbacks queue: each message names a delivery, whose next attempt this makes (see {@link DeliverCallback}).
@@ -44,25 +47,39 @@ public final class SendCallbacksFunction implements RequestHandler<SQSEvent, SQS
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return BatchItemFailures.ofQueue(event, context, message -> {
+        return BatchItemFailures.ofQueue(event, context, (message, log) -> {
             String deliveryId = message.getBody().strip();
-            return "callback " + deliveryId + ": " + describe(deliverCallback.deliver(new DeliverCallbackCommand(deliveryId)));
+            long started = System.nanoTime();
+            DeliverCallbackResult result = deliverCallback.deliver(new DeliverCallbackCommand(deliveryId));
+            logDelivered(log.event("callback.delivered").delivery(deliveryId), result,
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
         });
     }
 
-    private static String describe(DeliverCallbackResult result) {
-        return switch (result) {
-            case DeliverCallbackResult.Delivered delivered -> "delivered at attempt " + delivered.attempt() + " ("
-                    + delivered.status() + ")";
-            case DeliverCallbackResult.Stopped stopped -> "stopped by 410 Gone at attempt " + stopped.attempt();
-            case DeliverCallbackResult.RetryScheduled retry -> "attempt " + retry.attempt() + " failed ("
-                    + retry.error() + "); next at " + retry.nextAttemptAt();
-            case DeliverCallbackResult.DeadLettered dead -> "dead-lettered after attempt " + dead.attempt() + ": "
-                    + dead.reason();
-            case DeliverCallbackResult.AlreadyFinal done -> "already " + done.state().wireName();
-            case DeliverCallbackResult.Superseded superseded -> "attempt " + superseded.attempt()
-                    + " was made by another copy of the message";
-            case DeliverCallbackResult.NotFound missing -> "no such delivery";
-        };
+    /**
+     * {@code callback.delivered}; an attempt made adds the metrics {@code CallbackDeliveryDuration} (the attempt,
+     * post included) and {@code CallbackAttempt} (its number). Errors name the receiver's answer, never its URL.
+     */
+    private static void logDelivered(LogEvent line, DeliverCallbackResult result, long millis) {
+        switch (result) {
+            case DeliverCallbackResult.Delivered delivered -> attempt(line.outcome("delivered"), delivered.attempt(), millis)
+                    .field("status", delivered.status()).info();
+            case DeliverCallbackResult.Stopped stopped -> attempt(line.outcome("stopped"), stopped.attempt(), millis)
+                    .field("status", 410).info();
+            case DeliverCallbackResult.RetryScheduled retry -> attempt(line.outcome("retry_scheduled"), retry.attempt(),
+                    millis).field("error", retry.error()).field("nextAttemptAt", retry.nextAttemptAt().toString()).warn();
+            case DeliverCallbackResult.DeadLettered dead -> attempt(line.outcome("dead_lettered"), dead.attempt(), millis)
+                    .field("error", dead.reason()).warn();
+            case DeliverCallbackResult.AlreadyFinal done -> line.outcome("already_final")
+                    .field("state", done.state().wireName()).info();
+            case DeliverCallbackResult.Superseded superseded -> line.outcome("superseded")
+                    .field("attempt", superseded.attempt()).info();
+            case DeliverCallbackResult.NotFound missing -> line.outcome("not_found").warn();
+        }
+    }
+
+    private static LogEvent attempt(LogEvent line, int attempt, long millis) {
+        return line.field("attempt", attempt).metric("CallbackDeliveryDuration", millis, MetricUnit.MILLISECONDS)
+                .metric("CallbackAttempt", attempt, MetricUnit.COUNT);
     }
 }

@@ -9,6 +9,7 @@ import dev.reelforge.core.asset.SweepStuckAssets;
 import dev.reelforge.core.asset.SweepStuckAssetsCommand;
 import dev.reelforge.core.asset.SweepStuckAssetsResult;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.log.StructuredLog;
 import java.time.Duration;
 
 /**
@@ -39,10 +40,11 @@ public final class AssetSweeperFunction implements RequestHandler<ScheduledEvent
     @Override
     public String handleRequest(ScheduledEvent event, Context context) {
         SweepStuckAssetsResult result = sweepStuckAssets.sweep(new SweepStuckAssetsCommand(patience));
-        result.failed().forEach(asset -> context.getLogger().log("failed stuck asset " + asset.id()
-                + " of " + asset.owner()));
-        result.removed().forEach(asset -> context.getLogger().log("removed the overdue file of deleted asset "
-                + asset.id() + " of " + asset.owner()));
+        StructuredLog log = StructuredLog.of(context);
+        result.failed().forEach(asset -> log.event("asset.swept").owner(asset.owner()).asset(asset.id())
+                .outcome("failed").field("reason", "importing for longer than " + patience).warn());
+        result.removed().forEach(asset -> log.event("asset.swept").owner(asset.owner()).asset(asset.id())
+                .outcome("file_removed").field("reason", "its removal after deletion was lost").info());
         return "failed " + result.failed().size() + " stuck asset(s), removed " + result.removed().size()
                 + " overdue file(s)";
     }

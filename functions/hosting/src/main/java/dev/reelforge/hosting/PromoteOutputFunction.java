@@ -6,10 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
 import dev.reelforge.aws.s3.S3Buckets;
+import dev.reelforge.core.asset.Asset;
 import dev.reelforge.core.asset.PromoteOutput;
 import dev.reelforge.core.asset.PromoteOutputCommand;
 import dev.reelforge.core.asset.PromoteOutputResult;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.log.LogEvent;
+import dev.reelforge.runtime.log.MetricUnit;
+import dev.reelforge.runtime.log.StructuredLog;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,6 +55,7 @@ public final class PromoteOutputFunction implements RequestHandler<S3Event, Stri
 
     @Override
     public String handleRequest(S3Event event, Context context) {
+        StructuredLog log = StructuredLog.of(context);
         List<String> outcomes = new ArrayList<>();
         RuntimeException failure = null;
         for (S3EventNotificationRecord record : event.getRecords()) {
@@ -61,11 +67,13 @@ public final class PromoteOutputFunction implements RequestHandler<S3Event, Stri
             // Keys arrive URL-encoded (a space as +); the object's own key is the decoded one.
             String key = record.getS3().getObject().getUrlDecodedKey();
             try {
-                String outcome = describe(promoteOutput.promote(new PromoteOutputCommand(bucket, key)));
-                context.getLogger().log(key + ": " + outcome);
-                outcomes.add(outcome);
+                long started = System.nanoTime();
+                PromoteOutputResult result = promoteOutput.promote(new PromoteOutputCommand(bucket, key));
+                logPromoted(log, key, result, Duration.ofNanos(System.nanoTime() - started).toMillis());
+                outcomes.add(describe(result));
             } catch (RuntimeException e) {
-                context.getLogger().log(key + ": will be retried: " + e);
+                log.event("asset.promoted").outcome("retried").field("key", key).failure(e)
+                        .metric("PromotionFailures", 1, MetricUnit.COUNT).error();
                 if (failure == null) {
                     failure = e;
                 } else {
@@ -77,6 +85,34 @@ public final class PromoteOutputFunction implements RequestHandler<S3Event, Stri
             throw failure;
         }
         return String.join("; ", outcomes);
+    }
+
+    /**
+     * {@code asset.promoted}; a copy made adds the metrics {@code PromotionDuration} and {@code PromotionFailures}
+     * (0), an output lost for good {@code PromotionFailures} (1), as does a copy that failed and will be retried.
+     */
+    private static void logPromoted(StructuredLog log, String key, PromoteOutputResult result, long millis) {
+        LogEvent line = log.event("asset.promoted").field("key", key);
+        switch (result) {
+            case PromoteOutputResult.Promoted promoted -> assetLine(line, promoted.asset()).outcome("promoted")
+                    .metric("PromotionDuration", millis, MetricUnit.MILLISECONDS)
+                    .metric("PromotionFailures", 0, MetricUnit.COUNT).info();
+            case PromoteOutputResult.AlreadyFinished finished -> assetLine(line, finished.asset())
+                    .outcome("already_finished").field("status", finished.asset().status().wireName()).info();
+            case PromoteOutputResult.Discarded discarded -> assetLine(line, discarded.asset()).outcome("discarded")
+                    .field("status", discarded.asset().status().wireName()).info();
+            case PromoteOutputResult.Failed failed -> assetLine(line, failed.asset()).outcome("failed")
+                    .field("error", failed.asset().error().orElse(null))
+                    .metric("PromotionFailures", 1, MetricUnit.COUNT).warn();
+            case PromoteOutputResult.Skipped skipped -> line.render(skipped.renderId()).outcome("skipped")
+                    .field("reason", "the render's edit excludes hosting").info();
+            case PromoteOutputResult.Ignored ignored -> line.outcome("ignored").field("reason", ignored.reason())
+                    .info();
+        }
+    }
+
+    private static LogEvent assetLine(LogEvent line, Asset asset) {
+        return line.owner(asset.owner()).render(asset.renderId()).asset(asset.id());
     }
 
     private static String describe(PromoteOutputResult result) {

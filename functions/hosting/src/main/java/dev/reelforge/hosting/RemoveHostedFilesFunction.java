@@ -12,6 +12,7 @@ import dev.reelforge.core.asset.RemoveHostedFileCommand;
 import dev.reelforge.core.asset.RemoveHostedFileResult;
 import dev.reelforge.runtime.BatchItemFailures;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.log.StructuredLog;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,8 +42,8 @@ public final class RemoveHostedFilesFunction implements RequestHandler<DynamodbE
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return BatchItemFailures.ofStream(event, context, record -> commandOf(record)
-                .map(command -> describe(removeHostedFile.remove(command))));
+        return BatchItemFailures.ofStream(event, context, (record, log) -> commandOf(record)
+                .ifPresent(command -> logRemoved(log, removeHostedFile.remove(command))));
     }
 
     private static Optional<RemoveHostedFileCommand> commandOf(DynamodbEvent.DynamodbStreamRecord record) {
@@ -53,13 +54,17 @@ public final class RemoveHostedFilesFunction implements RequestHandler<DynamodbE
         return Optional.of(new RemoveHostedFileCommand(image.get("owner").getS(), UUID.fromString(image.get("id").getS())));
     }
 
-    private static String describe(RemoveHostedFileResult result) {
-        return switch (result) {
-            case RemoveHostedFileResult.Removed removed -> "asset " + removed.asset().id() + ": removed "
-                    + removed.filename() + " from hosting";
-            case RemoveHostedFileResult.NotDeleted kept -> "asset " + kept.asset().id() + " is "
-                    + kept.status().wireName() + ", not deleted: its file stays";
-            case RemoveHostedFileResult.NotFound missing -> "asset " + missing.asset().id() + ": no such asset";
-        };
+    /** {@code asset.file_removed}. */
+    private static void logRemoved(StructuredLog log, RemoveHostedFileResult result) {
+        switch (result) {
+            case RemoveHostedFileResult.Removed removed -> log.event("asset.file_removed")
+                    .owner(removed.asset().owner()).asset(removed.asset().id()).outcome("removed")
+                    .field("filename", removed.filename()).info();
+            case RemoveHostedFileResult.NotDeleted kept -> log.event("asset.file_removed")
+                    .owner(kept.asset().owner()).asset(kept.asset().id()).outcome("not_deleted")
+                    .field("status", kept.status().wireName()).info();
+            case RemoveHostedFileResult.NotFound missing -> log.event("asset.file_removed")
+                    .owner(missing.asset().owner()).asset(missing.asset().id()).outcome("not_found").info();
+        }
     }
 }

@@ -1,11 +1,13 @@
 package dev.reelforge.pipeline;
 
+import dev.reelforge.aws.mediaconvert.MediaConvertEncoder;
 import dev.reelforge.core.render.EncodingEvent;
 import dev.reelforge.core.render.RenderKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -40,6 +42,22 @@ final class MediaConvertJobEvents {
             default -> null;
         };
         return Optional.ofNullable(kind).map(known -> new EncodingEvent(render, jobId.toString(), known));
+    }
+
+    /**
+     * How long the job took, from its submission (the {@code submittedAt} metadata the encoder gives every job) to
+     * this event's {@code timestamp}; empty when either is missing.
+     */
+    static OptionalLong encodeMillis(Map<String, Object> detail) {
+        Object submittedAt = map(detail.get("userMetadata")).get(MediaConvertEncoder.SUBMITTED_AT);
+        if (!(detail.get("timestamp") instanceof Number timestamp) || submittedAt == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Math.max(0, timestamp.longValue() - Long.parseLong(submittedAt.toString())));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     private static EncodingEvent.Completed completed(Map<String, Object> detail) {

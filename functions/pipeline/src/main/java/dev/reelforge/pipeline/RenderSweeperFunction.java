@@ -8,6 +8,7 @@ import dev.reelforge.core.render.FailStuckRenders;
 import dev.reelforge.core.render.FailStuckRendersCommand;
 import dev.reelforge.core.render.FailStuckRendersResult;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.log.StructuredLog;
 import java.time.Duration;
 
 /** On a schedule: fails every render that has not moved for longer than its patience. */
@@ -34,8 +35,9 @@ public final class RenderSweeperFunction implements RequestHandler<ScheduledEven
     @Override
     public String handleRequest(ScheduledEvent event, Context context) {
         FailStuckRendersResult result = failStuckRenders.sweep(new FailStuckRendersCommand(patience));
-        result.failed().forEach(render -> context.getLogger().log("failed stuck render " + render.id()
-                + " of " + render.owner()));
+        StructuredLog log = StructuredLog.of(context);
+        result.failed().forEach(render -> log.event("render.swept").owner(render.owner()).render(render.id())
+                .outcome("failed").field("reason", "stuck for longer than " + patience).warn());
         return "failed " + result.failed().size() + " stuck render(s)";
     }
 }

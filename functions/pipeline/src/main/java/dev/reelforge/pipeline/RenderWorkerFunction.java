@@ -21,10 +21,11 @@ import dev.reelforge.media.LiberationFonts;
 import dev.reelforge.media.WatermarkImage;
 import dev.reelforge.runtime.BatchItemFailures;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.log.LogEvent;
+import dev.reelforge.runtime.log.MetricUnit;
+import dev.reelforge.runtime.log.StructuredLog;
 import dev.reelforge.sources.GuardedSourceFetcher;
 import dev.reelforge.sources.SourceLimits;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -85,30 +86,33 @@ public final class RenderWorkerFunction implements RequestHandler<DynamodbEvent,
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return BatchItemFailures.ofStream(event, context, record -> {
+        return BatchItemFailures.ofStream(event, context, (record, log) -> {
             Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
             if (!"INSERT".equals(record.getEventName()) || image == null || !image.containsKey("owner")) {
-                return Optional.empty();
+                return;
             }
             RenderKey render = new RenderKey(image.get("owner").getS(), UUID.fromString(image.get("id").getS()));
-            return Optional.of(describe(render, produceRender.produce(new ProduceRenderCommand(render,
-                    record.getEventID()))));
+            long started = System.nanoTime();
+            ProduceRenderResult result = produceRender.produce(new ProduceRenderCommand(render, record.getEventID()));
+            logProduced(log, render, result, Duration.ofNanos(System.nanoTime() - started).toMillis());
         });
     }
 
-    private static String describe(RenderKey render, ProduceRenderResult result) {
-        return "render " + render.id() + ": " + switch (result) {
-            case ProduceRenderResult.Encoding encoding -> "encoding as job " + encoding.jobId();
-            case ProduceRenderResult.Completed completed -> "done";
-            case ProduceRenderResult.Failed failed -> "failed: " + failed.error()
-                    + failed.cause().map(cause -> " (" + trace(cause) + ")").orElse("");
-            case ProduceRenderResult.Skipped skipped -> "skipped: " + skipped.reason();
-        };
-    }
-
-    private static String trace(Throwable failure) {
-        StringWriter trace = new StringWriter();
-        failure.printStackTrace(new PrintWriter(trace));
-        return trace.toString();
+    /** {@code render.produced}; the metric {@code ProduceDuration} is fetch, probe, composition and job start. */
+    private static void logProduced(StructuredLog log, RenderKey render, ProduceRenderResult result, long millis) {
+        LogEvent line = log.event("render.produced").owner(render.owner()).render(render.id());
+        switch (result) {
+            case ProduceRenderResult.Encoding encoding -> line.outcome("encoding").field("jobId", encoding.jobId())
+                    .metric("ProduceDuration", millis, MetricUnit.MILLISECONDS).info();
+            case ProduceRenderResult.Completed completed -> line.outcome("done")
+                    .metric("ProduceDuration", millis, MetricUnit.MILLISECONDS).info();
+            case ProduceRenderResult.Failed failed -> {
+                line.outcome("failed").field("error", failed.error())
+                        .metric("ProduceDuration", millis, MetricUnit.MILLISECONDS);
+                failed.cause().ifPresent(line::failure);
+                line.warn();
+            }
+            case ProduceRenderResult.Skipped skipped -> line.outcome("skipped").field("reason", skipped.reason()).info();
+        }
     }
 }

@@ -5,12 +5,10 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.reelforge.runtime.log.StructuredLog;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 
 /**
  * The error guard of every function that takes a batch of records (a DynamoDB stream, an SQS queue; template.yaml
@@ -22,41 +20,38 @@ public final class BatchItemFailures {
 
     private BatchItemFailures() {}
 
-    /**
-     * Handles each stream record with {@code handle}, which answers what it did (for the log), or nothing for a record
-     * that is not its business.
-     */
+    /** Handles each stream record with {@code handle}, which logs what it did (and skips what is not its business). */
     public static StreamsEventResponse ofStream(DynamodbEvent event, Context context,
-            Function<DynamodbEvent.DynamodbStreamRecord, Optional<String>> handle) {
+            BiConsumer<DynamodbEvent.DynamodbStreamRecord, StructuredLog> handle) {
+        StructuredLog log = StructuredLog.of(context);
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
             try {
-                handle.apply(record).ifPresent(done -> context.getLogger().log(done));
+                handle.accept(record, log);
             } catch (RuntimeException outage) {
-                context.getLogger().log("stream record " + record.getEventID() + " will be retried: " + trace(outage));
-                failures.add(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()));
+                String sequenceNumber = record.getDynamodb().getSequenceNumber();
+                log.event("record.failed").outcome("retried").field("eventId", record.getEventID())
+                        .field("sequenceNumber", sequenceNumber).failure(outage).error();
+                failures.add(new StreamsEventResponse.BatchItemFailure(sequenceNumber));
             }
         }
         return new StreamsEventResponse(failures);
     }
 
-    /** Handles each message with {@code handle}, which answers what it did (for the log). */
-    public static SQSBatchResponse ofQueue(SQSEvent event, Context context, Function<SQSEvent.SQSMessage, String> handle) {
+    /** Handles each message with {@code handle}, which logs what it did. */
+    public static SQSBatchResponse ofQueue(SQSEvent event, Context context,
+            BiConsumer<SQSEvent.SQSMessage, StructuredLog> handle) {
+        StructuredLog log = StructuredLog.of(context);
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             try {
-                context.getLogger().log(handle.apply(message));
+                handle.accept(message, log);
             } catch (RuntimeException outage) {
-                context.getLogger().log("message " + message.getMessageId() + " will be retried: " + trace(outage));
+                log.event("message.failed").outcome("retried").field("messageId", message.getMessageId())
+                        .failure(outage).error();
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
         }
         return new SQSBatchResponse(failures);
-    }
-
-    private static String trace(Throwable failure) {
-        StringWriter trace = new StringWriter();
-        failure.printStackTrace(new PrintWriter(trace));
-        return trace.toString();
     }
 }

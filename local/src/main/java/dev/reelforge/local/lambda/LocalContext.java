@@ -4,12 +4,22 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelforge.core.json.Json;
+import dev.reelforge.runtime.log.StructuredLogSink;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 
 /**
  * The Lambda {@link Context} of one local invocation: its request id, a deadline, and a logger writing to
- * standard error (standard output is kept for what a command prints, such as an invocation's response).
+ * standard error (standard output is kept for what a command prints, such as an invocation's response). Lines
+ * come out as Lambda writes them with the JSON log format (template.yaml's {@code LoggingConfig}): a function's
+ * structured lines whole ({@link StructuredLogSink}), anything logged through {@link LambdaLogger} as the message
+ * of Lambda's own {@code {"timestamp", "level", "message", "AWSRequestId"}} object.
  */
 public final class LocalContext implements Context {
 
@@ -25,7 +35,7 @@ public final class LocalContext implements Context {
         this(requestId, functionName, functionArn, memoryMb, deadlineNanos, System.err::println);
     }
 
-    /** A context whose logger hands each line, prefixed with the function and request, to {@code log}. */
+    /** A context whose logger hands each line, a JSON object, to {@code log}. */
     public LocalContext(String requestId, String functionName, String functionArn, int memoryMb,
             long deadlineNanos, Consumer<String> log) {
         this.requestId = requestId;
@@ -33,7 +43,7 @@ public final class LocalContext implements Context {
         this.functionArn = functionArn;
         this.memoryMb = memoryMb;
         this.deadlineNanos = deadlineNanos;
-        this.logger = new PrefixedLogger(functionName + " " + requestId, log);
+        this.logger = new JsonLinesLogger(requestId, log);
     }
 
     @Override
@@ -91,16 +101,35 @@ public final class LocalContext implements Context {
         return logger;
     }
 
-    private record PrefixedLogger(String prefix, Consumer<String> sink) implements LambdaLogger {
+    private record JsonLinesLogger(String requestId, Consumer<String> sink) implements LambdaLogger, StructuredLogSink {
+
+        private static final DateTimeFormatter TIMESTAMP =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+        @Override
+        public void write(String jsonLine) {
+            sink.accept(jsonLine);
+        }
 
         @Override
         public void log(String message) {
-            sink.accept("[" + prefix + "] " + message);
+            log(message, LogLevel.UNDEFINED);
         }
 
         @Override
         public void log(byte[] message) {
             log(new String(message, StandardCharsets.UTF_8));
+        }
+
+        /** As Lambda's JSON log formatter writes it; a message without a level counts as INFO, as Lambda reads it. */
+        @Override
+        public void log(String message, LogLevel level) {
+            ObjectNode line = Json.object()
+                    .put("timestamp", TIMESTAMP.format(Instant.now()))
+                    .put("level", level == LogLevel.UNDEFINED ? LogLevel.INFO.name() : level.name())
+                    .put("message", message)
+                    .put("AWSRequestId", requestId);
+            sink.accept(Json.write(line));
         }
     }
 }

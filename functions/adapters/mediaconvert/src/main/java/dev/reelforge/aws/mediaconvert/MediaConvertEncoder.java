@@ -10,6 +10,7 @@ import dev.reelforge.core.plan.OutputPlan;
 import dev.reelforge.core.plan.WatermarkPlacement;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.runtime.SdkClients;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +76,8 @@ import software.amazon.awssdk.services.mediaconvert.model.VideoPreprocessor;
 public final class MediaConvertEncoder implements Encoder {
 
     static final String APPLICATION = "reelforge";
+    /** The job's user metadata entry with the epoch milliseconds of its submission (its job events carry it). */
+    public static final String SUBMITTED_AT = "submittedAt";
     static final String AUDIO_SELECTOR = "Audio Selector 1";
     static final String POSTER_MODIFIER = "-poster";
     static final String THUMBNAIL_MODIFIER = "-thumb";
@@ -82,10 +85,17 @@ public final class MediaConvertEncoder implements Encoder {
 
     private final MediaConvertClient mediaConvert;
     private final MediaConvertSettings settings;
+    private final Clock clock;
 
     public MediaConvertEncoder(MediaConvertClient mediaConvert, MediaConvertSettings settings) {
+        this(mediaConvert, settings, Clock.systemUTC());
+    }
+
+    /** @param clock dates each job's {@code submittedAt} metadata, from which its encode duration is measured */
+    public MediaConvertEncoder(MediaConvertClient mediaConvert, MediaConvertSettings settings, Clock clock) {
         this.mediaConvert = mediaConvert;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /**
@@ -97,7 +107,8 @@ public final class MediaConvertEncoder implements Encoder {
         return new MediaConvertEncoder(
                 SdkClients.configure(MediaConvertClient.builder(), environment, "MEDIACONVERT").build(),
                 new MediaConvertSettings(environment.required("MEDIACONVERT_ROLE_ARN"),
-                        environment.optional("MEDIACONVERT_QUEUE_ARN"), watermarkImage, watermarkSize));
+                        environment.optional("MEDIACONVERT_QUEUE_ARN"), watermarkImage, watermarkSize),
+                environment.clock());
     }
 
     @Override
@@ -139,6 +150,7 @@ public final class MediaConvertEncoder implements Encoder {
         metadata.put("renderId", request.renderId().toString());
         metadata.put("environment", request.environment().pathName());
         metadata.put("application", APPLICATION);
+        metadata.put(SUBMITTED_AT, Long.toString(clock.millis()));
         CreateJobRequest.Builder job = CreateJobRequest.builder()
                 .role(settings.roleArn())
                 .clientRequestToken(request.renderId().toString())

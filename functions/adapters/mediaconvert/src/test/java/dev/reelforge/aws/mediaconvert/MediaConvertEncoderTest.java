@@ -11,6 +11,9 @@ import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.pipeline.Encoder;
 import dev.reelforge.core.pipeline.Encoder.EncodeRequest;
 import dev.reelforge.core.plan.OutputPlan;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -35,7 +38,9 @@ class MediaConvertEncoderTest {
     private static final String WATERMARK = "s3://assets-bucket/assets/watermark.png";
     private static final MediaConvertSettings SETTINGS =
             new MediaConvertSettings(ROLE, Optional.empty(), WATERMARK, new Size(400, 100));
-    private final MediaConvertEncoder encoder = new MediaConvertEncoder(null, SETTINGS);
+    private static final Instant SUBMITTED = Instant.parse("2030-01-02T03:04:05.678Z");
+    private final MediaConvertEncoder encoder =
+            new MediaConvertEncoder(null, SETTINGS, Clock.fixed(SUBMITTED, ZoneOffset.UTC));
 
     private static OutputPlan plan(OutputFormat format, Optional<Double> poster, Optional<OutputPlan.ThumbnailPlan> thumb) {
         return new OutputPlan(format, new Size(1280, 720), new Fps(25, 1), Quality.MEDIUM, true, false, poster, thumb,
@@ -56,7 +61,8 @@ class MediaConvertEncoderTest {
         assertThat(job.clientRequestToken()).isEqualTo(RENDER.toString());
         assertThat(job.queue()).isNull();
         assertThat(job.userMetadata()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
-                "owner", "owner-1", "renderId", RENDER.toString(), "environment", "v1", "application", "reelforge"));
+                "owner", "owner-1", "renderId", RENDER.toString(), "environment", "v1", "application", "reelforge",
+                "submittedAt", Long.toString(SUBMITTED.toEpochMilli())));
         assertThat(job.settings().inputs()).singleElement().satisfies(input -> {
             assertThat(input.fileInput()).isEqualTo("s3://work-bucket/intermediate/" + RENDER + ".mkv");
             assertThat(input.timecodeSource()).isEqualTo(InputTimecodeSource.ZEROBASED);

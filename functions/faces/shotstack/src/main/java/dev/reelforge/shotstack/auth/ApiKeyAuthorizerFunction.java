@@ -10,6 +10,8 @@ import dev.reelforge.core.account.AuthorizeApiKey;
 import dev.reelforge.core.account.AuthorizeApiKeyCommand;
 import dev.reelforge.core.account.AuthorizeApiKeyResult;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.log.LogEvent;
+import dev.reelforge.runtime.log.StructuredLog;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,13 +42,27 @@ public final class ApiKeyAuthorizerFunction implements RequestHandler<APIGateway
         this.authorizeApiKey = authorizeApiKey;
     }
 
+    /** Logs {@code api.authorized} with the outcome and, when granted, the owner: never the key. */
     @Override
     public IamPolicyResponseV1 handleRequest(APIGatewayCustomAuthorizerEvent event, Context context) {
-        ApiKey apiKey = apiKeyOf(event).orElseThrow(UnauthorizedException::new);
+        LogEvent line = StructuredLog.of(context).event("api.authorized").field("apiRequestId",
+                event.getRequestContext() == null ? null : event.getRequestContext().getRequestId());
+        Optional<ApiKey> apiKey = apiKeyOf(event);
+        if (apiKey.isEmpty()) {
+            line.outcome("missing").info();
+            throw new UnauthorizedException();
+        }
         ExecuteApiArn arn = ExecuteApiArn.parse(event.getMethodArn());
-        return switch (authorizeApiKey.authorize(new AuthorizeApiKeyCommand(apiKey))) {
-            case AuthorizeApiKeyResult.Granted granted -> allow(granted, arn);
-            case AuthorizeApiKeyResult.Denied denied -> deny(arn);
+        return switch (authorizeApiKey.authorize(new AuthorizeApiKeyCommand(apiKey.get()))) {
+            case AuthorizeApiKeyResult.Granted granted -> {
+                line.owner(granted.owner()).outcome("granted").field("environment", granted.environment().pathName())
+                        .info();
+                yield allow(granted, arn);
+            }
+            case AuthorizeApiKeyResult.Denied denied -> {
+                line.outcome("denied").info();
+                yield deny(arn);
+            }
         };
     }
 

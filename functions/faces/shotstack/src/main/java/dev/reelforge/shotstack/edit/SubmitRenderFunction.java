@@ -12,6 +12,8 @@ import dev.reelforge.core.render.SubmitRenderCommand;
 import dev.reelforge.core.render.SubmitRenderResult;
 import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.log.LogEvent;
+import dev.reelforge.runtime.log.StructuredLog;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Parsed;
 import dev.reelforge.shotstack.Problem;
@@ -57,7 +59,8 @@ public final class SubmitRenderFunction
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         return ShotstackErrorMapper.guard(event, context, () -> switch (parse(new ApiRequest(event))) {
-            case Parsed.Ok<SubmitRenderCommand> ok -> respond(submitRender.submit(ok.value()));
+            case Parsed.Ok<SubmitRenderCommand> ok -> respond(submitRender.submit(ok.value()),
+                    StructuredLog.of(context).event("render.submitted").owner(ok.value().owner()));
             case Parsed.Rejected<SubmitRenderCommand> rejected -> ShotstackResponses.problem(rejected.problem());
         });
     }
@@ -81,16 +84,27 @@ public final class SubmitRenderFunction
         });
     }
 
-    private static APIGatewayProxyResponseEvent respond(SubmitRenderResult result) {
+    /** Logs {@code render.submitted} on {@code line}, then answers. */
+    private static APIGatewayProxyResponseEvent respond(SubmitRenderResult result, LogEvent line) {
         return switch (result) {
-            case SubmitRenderResult.Queued queued -> ShotstackResponses.created(RenderJson.queued(queued.id()));
-            case SubmitRenderResult.Replayed replayed ->
-                    ShotstackResponses.createdAgain(RenderJson.queued(replayed.id()));
-            case SubmitRenderResult.KeyReused reused -> ShotstackResponses.problem(Problem.conflict(
-                    JsonPath.of(IDEMPOTENCY_KEY_HEADER), "was used in the last " + SubmitRender.KEY_LIFETIME.toHours()
-                            + " hours with another request body"));
-            case SubmitRenderResult.Invalid invalid ->
-                    ShotstackResponses.problem(Problem.badRequest(invalid.violations()));
+            case SubmitRenderResult.Queued queued -> {
+                line.render(queued.id()).outcome("queued").info();
+                yield ShotstackResponses.created(RenderJson.queued(queued.id()));
+            }
+            case SubmitRenderResult.Replayed replayed -> {
+                line.render(replayed.id()).outcome("replayed").info();
+                yield ShotstackResponses.createdAgain(RenderJson.queued(replayed.id()));
+            }
+            case SubmitRenderResult.KeyReused reused -> {
+                line.outcome("key_reused").info();
+                yield ShotstackResponses.problem(Problem.conflict(JsonPath.of(IDEMPOTENCY_KEY_HEADER),
+                        "was used in the last " + SubmitRender.KEY_LIFETIME.toHours()
+                                + " hours with another request body"));
+            }
+            case SubmitRenderResult.Invalid invalid -> {
+                line.outcome("invalid").field("violations", invalid.violations().size()).info();
+                yield ShotstackResponses.problem(Problem.badRequest(invalid.violations()));
+            }
         };
     }
 }
