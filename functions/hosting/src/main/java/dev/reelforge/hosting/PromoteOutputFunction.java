@@ -91,6 +91,8 @@ public final class PromoteOutputFunction implements RequestHandler<S3Event, Stri
                     + failed.asset().error().orElse("");
             case PromoteOutputResult.Skipped skipped -> "skipped: render " + skipped.renderId()
                     + " excludes hosting, so " + skipped.filename() + " is not hosted";
+            case PromoteOutputResult.Cancelled cancelled -> "cancelled: render " + cancelled.renderId()
+                    + " was cancelled, so " + cancelled.filename() + " is not hosted";
             case PromoteOutputResult.Ignored ignored -> "ignored: " + ignored.reason();
         };
     }

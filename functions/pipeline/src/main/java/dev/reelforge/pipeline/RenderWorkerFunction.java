@@ -102,6 +102,7 @@ public final class RenderWorkerFunction implements RequestHandler<DynamodbEvent,
             case ProduceRenderResult.Completed completed -> "done";
             case ProduceRenderResult.Failed failed -> "failed: " + failed.error()
                     + failed.cause().map(cause -> " (" + trace(cause) + ")").orElse("");
+            case ProduceRenderResult.Stopped stopped -> "stopped: " + stopped.reason();
             case ProduceRenderResult.Skipped skipped -> "skipped: " + skipped.reason();
         };
     }
