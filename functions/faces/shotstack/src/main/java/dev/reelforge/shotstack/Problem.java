@@ -26,6 +26,10 @@ public record Problem(int status, List<Violation> violations) {
         return new Problem(404, List.of(new Violation(where, problem)));
     }
 
+    public static Problem conflict(JsonPath where, String problem) {
+        return new Problem(409, List.of(new Violation(where, problem)));
+    }
+
     public static Problem payloadTooLarge(int maxBytes) {
         return new Problem(413, List.of(new Violation(JsonPath.ROOT, "must be at most " + maxBytes + " bytes")));
     }
