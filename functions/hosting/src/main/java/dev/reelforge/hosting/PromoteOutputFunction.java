@@ -106,6 +106,8 @@ public final class PromoteOutputFunction implements RequestHandler<S3Event, Stri
                     .metric("PromotionFailures", 1, MetricUnit.COUNT).warn();
             case PromoteOutputResult.Skipped skipped -> line.render(skipped.renderId()).outcome("skipped")
                     .field("reason", "the render's edit excludes hosting").info();
+            case PromoteOutputResult.Cancelled cancelled -> line.render(cancelled.renderId()).outcome("cancelled")
+                    .field("reason", "the render was cancelled").info();
             case PromoteOutputResult.Ignored ignored -> line.outcome("ignored").field("reason", ignored.reason())
                     .info();
         }
@@ -127,6 +129,8 @@ public final class PromoteOutputFunction implements RequestHandler<S3Event, Stri
                     + failed.asset().error().orElse("");
             case PromoteOutputResult.Skipped skipped -> "skipped: render " + skipped.renderId()
                     + " excludes hosting, so " + skipped.filename() + " is not hosted";
+            case PromoteOutputResult.Cancelled cancelled -> "cancelled: render " + cancelled.renderId()
+                    + " was cancelled, so " + cancelled.filename() + " is not hosted";
             case PromoteOutputResult.Ignored ignored -> "ignored: " + ignored.reason();
         };
     }

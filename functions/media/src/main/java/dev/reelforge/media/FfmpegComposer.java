@@ -4,6 +4,8 @@ import dev.reelforge.core.edit.model.OutputFormat;
 import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.pipeline.Composer;
 import dev.reelforge.core.pipeline.CompositionFailedException;
+import dev.reelforge.core.pipeline.CompositionStoppedException;
+import dev.reelforge.core.pipeline.StopCheck;
 import dev.reelforge.core.plan.RenderPlan;
 import dev.reelforge.core.plan.VisualLayer;
 import dev.reelforge.core.plan.WatermarkPlacement;
@@ -67,7 +69,8 @@ import java.util.stream.Stream;
  * </ul>
  *
  * <p>ffmpeg runs with a time limit, after which it is killed; on failure the end of what it said is in the
- * {@link CompositionFailedException}.
+ * {@link CompositionFailedException}. It is also killed when the {@link StopCheck} says stop (it is asked about once
+ * a second), and the composition ends with a {@link CompositionStoppedException}.
  */
 public final class FfmpegComposer implements Composer {
 
@@ -116,7 +119,7 @@ public final class FfmpegComposer implements Composer {
     }
 
     @Override
-    public Composition compose(RenderPlan plan, Map<Integer, Path> sources, Path directory) {
+    public Composition compose(RenderPlan plan, Map<Integer, Path> sources, Path directory, StopCheck stop) {
         for (var source : plan.sources()) {
             if (!sources.containsKey(source.index())) {
                 throw new CompositionFailedException("no local file for source " + source.index() + " (" + source.src()
@@ -131,7 +134,7 @@ public final class FfmpegComposer implements Composer {
             throw new CompositionFailedException("cannot create a work directory in " + directory, e);
         }
         try {
-            return compose(plan, sources, directory, work);
+            return compose(plan, sources, directory, work, stop);
         } finally {
             deleteRecursively(work);
         }
@@ -140,7 +143,8 @@ public final class FfmpegComposer implements Composer {
     /** What one output kind adds to the graph and the command. */
     private record Output(List<String> arguments, String extension, String contentType) {}
 
-    private Composition compose(RenderPlan plan, Map<Integer, Path> sources, Path directory, Path work) {
+    private Composition compose(RenderPlan plan, Map<Integer, Path> sources, Path directory, Path work,
+            StopCheck stop) {
         FilterGraph graph = new FilterGraph();
         Output output = switch (plan.output().format().kind()) {
             case VIDEO -> video(graph, plan, sources, work);
@@ -160,7 +164,11 @@ public final class FfmpegComposer implements Composer {
         command.addAll(output.arguments());
         command.add("file:" + file.toAbsolutePath());
 
-        FfmpegProcess.Outcome outcome = new FfmpegProcess(ffmpeg, timeout, STDERR_LIMIT_BYTES).run(command, work);
+        FfmpegProcess.Outcome outcome = new FfmpegProcess(ffmpeg, timeout, STDERR_LIMIT_BYTES).run(command, work, stop);
+        if (outcome.stopped()) {
+            deleteQuietly(file);
+            throw new CompositionStoppedException("ffmpeg was ended on request before it finished");
+        }
         if (!outcome.succeeded()) {
             deleteQuietly(file);
             String graphText = graph.script();

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import dev.reelforge.core.pipeline.StopCheck;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,17 +13,25 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one ffmpeg command to its end or its time limit, keeping what it says on stderr. ffmpeg can talk a
- * lot (one warning per broken frame of a long file), so only the first and the last {@code limitBytes / 2}
- * bytes are kept; the head holds the input dump a probe reads, the tail the error a failure ends with.
+ * Runs one ffmpeg command to its end, its time limit or a request to stop, keeping what it says on stderr. ffmpeg
+ * can talk a lot (one warning per broken frame of a long file), so only the first and the last
+ * {@code limitBytes / 2} bytes are kept; the head holds the input dump a probe reads, the tail the error a failure
+ * ends with.
  */
 final class FfmpegProcess {
 
-    /** How ffmpeg ended. {@code exitCode} is -1 when it was killed at the time limit. */
-    record Outcome(int exitCode, boolean timedOut, String stderr) {
+    /** How often a running ffmpeg asks its {@link StopCheck} whether to stop. */
+    static final long STOP_CHECK_MILLIS = 1000;
+
+    /** How ffmpeg ended. {@code exitCode} is -1 when it was killed at the time limit or on a request to stop. */
+    record Outcome(int exitCode, boolean timedOut, boolean stopped, String stderr) {
+
+        Outcome(int exitCode, boolean timedOut, String stderr) {
+            this(exitCode, timedOut, false, stderr);
+        }
 
         boolean succeeded() {
-            return !timedOut && exitCode == 0;
+            return !timedOut && !stopped && exitCode == 0;
         }
     }
 
@@ -38,6 +47,14 @@ final class FfmpegProcess {
 
     /** Runs ffmpeg with {@code arguments} (stdin closed, stdout discarded) in {@code workingDirectory}. */
     Outcome run(List<String> arguments, Path workingDirectory) {
+        return run(arguments, workingDirectory, StopCheck.NEVER);
+    }
+
+    /**
+     * As {@link #run(List, Path)}, asking {@code stop} about once a second whether to end ffmpeg early; ffmpeg is
+     * also ended when asking fails, before the failure is thrown.
+     */
+    Outcome run(List<String> arguments, Path workingDirectory, StopCheck stop) {
         List<String> command = new ArrayList<>(arguments.size() + 1);
         command.add(executable.toAbsolutePath().toString());
         command.addAll(arguments);
@@ -55,9 +72,18 @@ final class FfmpegProcess {
         }
         BoundedText stderr = new BoundedText(limitBytes);
         Thread drain = Thread.ofVirtual().start(() -> stderr.readAll(process.getErrorStream()));
-        boolean finished;
+        boolean finished = false;
+        boolean stopped = false;
         try {
-            finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!finished && !stopped) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    break;
+                }
+                finished = process.waitFor(Math.min(left, STOP_CHECK_MILLIS), TimeUnit.MILLISECONDS);
+                stopped = !finished && stop.stopRequested();
+            }
             if (!finished) {
                 process.destroyForcibly();
                 process.waitFor();
@@ -67,8 +93,11 @@ final class FfmpegProcess {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while ffmpeg was running", e);
+        } catch (RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
         }
-        return new Outcome(finished ? process.exitValue() : -1, !finished, stderr.text());
+        return new Outcome(finished ? process.exitValue() : -1, !finished && !stopped, stopped, stderr.text());
     }
 
     /** The head and the tail of a stream, with a marker where the middle was dropped. */

@@ -15,6 +15,7 @@ import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.media.MediaInfo;
 import dev.reelforge.core.pipeline.Composer;
 import dev.reelforge.core.pipeline.CompositionFailedException;
+import dev.reelforge.core.pipeline.CompositionStoppedException;
 import dev.reelforge.core.plan.RenderPlan;
 import dev.reelforge.core.plan.SourceFile;
 import dev.reelforge.core.plan.Timing;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -140,6 +142,23 @@ class FfmpegComposerOutputTest {
         assertThatThrownBy(() -> impatient.compose(tenMinutes, media.files(), directory.resolve("slow")))
                 .isInstanceOf(CompositionFailedException.class).hasMessageContaining("killed");
         assertThat(directory.resolve("slow")).as("no half-written composition is left").isEmptyDirectory();
+    }
+
+    @Test
+    void endsFfmpegWhenAskedToStopAndLeavesNothing() {
+        SourceFile colourful = media.video("testsrc.mp4", "testsrc2=s=320x180:r=25", 1, false);
+        // half an hour in full HD: far more than ffmpeg makes in the second before it is first asked
+        RenderPlan halfAnHour = plan().outputSize(new Size(1920, 1080)).duration(1800)
+                .layer(Plans.video(colourful, new Timing(0, 1800), 0, 0.001, Plans.fullFrame(), Plans.PLAIN)).build();
+        AtomicInteger asked = new AtomicInteger();
+
+        // the render was cancelled while ffmpeg worked: the first question is answered "stop"
+        assertThatThrownBy(() -> composer.compose(halfAnHour, media.files(), directory.resolve("cancelled"), () -> {
+            asked.incrementAndGet();
+            return true;
+        })).isInstanceOf(CompositionStoppedException.class);
+        assertThat(asked).hasValue(1);
+        assertThat(directory.resolve("cancelled")).as("no half-written composition is left").isEmptyDirectory();
     }
 
     @Test

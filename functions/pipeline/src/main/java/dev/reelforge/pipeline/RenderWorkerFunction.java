@@ -112,6 +112,7 @@ public final class RenderWorkerFunction implements RequestHandler<DynamodbEvent,
                 failed.cause().ifPresent(line::failure);
                 line.warn();
             }
+            case ProduceRenderResult.Stopped stopped -> line.outcome("stopped").field("reason", stopped.reason()).info();
             case ProduceRenderResult.Skipped skipped -> line.outcome("skipped").field("reason", skipped.reason()).info();
         }
     }

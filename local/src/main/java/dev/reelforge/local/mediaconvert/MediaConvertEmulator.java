@@ -69,8 +69,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  *       the JSON path and value.</li>
  *   <li>{@code GET /2017-08-29/jobs/{id}} reads a job, {@code GET /2017-08-29/jobs} lists them (newest first
  *       unless {@code order=ASCENDING}; {@code status}, {@code queue}, {@code maxResults}, {@code nextToken}),
- *       {@code DELETE /2017-08-29/jobs/{id}} cancels one (202 {@code {}}); an unknown id is 404
- *       {@code NotFoundException}.</li>
+ *       {@code DELETE /2017-08-29/jobs/{id}} cancels one (202 {@code {}}; a job that has finished is 409
+ *       {@code ConflictException}); an unknown id is 404 {@code NotFoundException}.</li>
  * </ul>
  *
  * Jobs run one at a time, in order, on a worker thread: the input and any overlay images are downloaded,
@@ -322,7 +322,10 @@ public final class MediaConvertEmulator implements LocalService {
         if (job == null) {
             return noJob(id);
         }
-        job.cancel(clock.instant(), this::announce);
+        if (!job.cancel(clock.instant(), this::announce)) {
+            return Response.error(409, "ConflictException", "The job " + id + " is " + job.status()
+                    + " and can no longer be canceled");
+        }
         return Response.ok(202, Json.object());
     }
 
@@ -537,12 +540,13 @@ public final class MediaConvertEmulator implements LocalService {
                 List<Path> files = written.get(output);
                 String last = null;
                 for (int capture = 0; capture < files.size(); capture++) {
+                    if (job.finished()) {
+                        // canceled: nothing more is written
+                        return;
+                    }
                     String key = Destinations.key(group.destination(), inputLocation, output, capture);
                     upload(files.get(capture), group.destination().bucket(), key, contentType(output));
                     last = "s3://" + group.destination().bucket() + "/" + key;
-                    if (job.finished()) {
-                        return;
-                    }
                 }
                 outputDetails.add(outputDetail(output, files.getLast(), last, info));
             }

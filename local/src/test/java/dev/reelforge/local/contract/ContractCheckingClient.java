@@ -28,12 +28,15 @@ import java.util.stream.Collectors;
  * contract's rules for the parameters of the path they extend: {@code DELETE /serve/{version}/assets/render/{id}}
  * by those of {@code GET /assets/render/{id}}, and must answer a success with a 204 and no body, as the contract's
  * own delete does; {@code GET /edit/{version}/render/{id}/callbacks} by those of {@code GET /render/{id}}, and must
- * answer a success in the Edit API's envelope with a {@code callbacks} array.
+ * answer a success in the Edit API's envelope with a {@code callbacks} array; {@code DELETE /edit/{version}/render/{id}}
+ * (cancel) by those of {@code GET /render/{id}}, and must answer a success with a 202 whose body is what the
+ * contract's {@code GET /render/{id}} answers (message aside).
  */
 public final class ContractCheckingClient {
 
     private static final Pattern EXTENSION = Pattern.compile("^/serve/(stage|v1)/assets/render/[^/]*$");
     private static final Pattern CALLBACKS_EXTENSION = Pattern.compile("^(/edit/(stage|v1)/render/[^/]*)/callbacks$");
+    private static final Pattern CANCEL_EXTENSION = Pattern.compile("^/edit/(stage|v1)/render/[^/]*$");
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -115,6 +118,10 @@ public final class ContractCheckingClient {
             judgeCallbacks(exchange, callbacks.group(1), what);
             return;
         }
+        if (exchange.method().equals("DELETE") && CANCEL_EXTENSION.matcher(exchange.path()).matches()) {
+            judgeCancel(exchange, what);
+            return;
+        }
         boolean extension = exchange.method().equals("DELETE") && EXTENSION.matcher(exchange.path()).matches();
         var requestViolations = ShotstackContract.requestViolations(
                 withMergeFieldsApplied(extension ? withMethod(exchange, "GET") : exchange));
@@ -145,6 +152,25 @@ public final class ContractCheckingClient {
             assertThat(body.path("success").asBoolean()).as("%s: success", what).isTrue();
             assertThat(body.path("message").asText()).as("%s: message", what).isEqualTo("OK");
             assertThat(body.at("/response/callbacks").isArray()).as("%s: response.callbacks", what).isTrue();
+        } else if (!requestViolations.isEmpty()) {
+            assertThat(exchange.status()).as("%s: a request the contract forbids must get a 4xx", what)
+                    .isBetween(400, 499);
+        }
+    }
+
+    private static void judgeCancel(ShotstackContract.Exchange exchange, String what) {
+        ShotstackContract.Exchange asGet = withMethod(exchange, "GET");
+        var requestViolations = ShotstackContract.requestViolations(asGet);
+        if (exchange.status() >= 200 && exchange.status() < 300) {
+            assertThat(requestViolations).as("%s: the contract forbids this request, yet it succeeded", what).isEmpty();
+            assertThat(exchange.status()).as(what).isEqualTo(202);
+            JsonNode body = parse(exchange.responseBody());
+            assertThat(body.path("success").asBoolean()).as("%s: success", what).isTrue();
+            assertThat(body.path("message").asText()).as("%s: message", what).isEqualTo("Accepted");
+            ShotstackContract.Exchange asStatus = new ShotstackContract.Exchange("GET", exchange.path(), Map.of(),
+                    exchange.requestHeaders(), null, 200, exchange.responseHeaders(), exchange.responseBody());
+            assertThat(ShotstackContract.responseViolations(asStatus))
+                    .as("%s: response does not match the contract's render status", what).isEmpty();
         } else if (!requestViolations.isEmpty()) {
             assertThat(exchange.status()).as("%s: a request the contract forbids must get a 4xx", what)
                     .isBetween(400, 499);

@@ -40,8 +40,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 /**
  * Every file in events/ is accepted by its function: read as the Lambda Java runtime reads it, invoked
  * on the embedded stack, and answered with success. The data the samples refer to (the sample owner's
- * key, render and the render's hosted assets; a finished render's outputs in the temporary bucket) is seeded
- * first, as events/README.md says.
+ * key, render and the render's hosted assets; a finished render's outputs in the temporary bucket; a render being
+ * rendered, to cancel) is seeded first, as events/README.md says.
  */
 class SampleEventsIT {
 
@@ -50,6 +50,8 @@ class SampleEventsIT {
     private static final UUID SAMPLE_RENDER = UUID.fromString("2abd5c11-0f3d-4c6d-ba20-235fc9b8e8b7");
     /** The render whose outputs the promote samples announce. */
     private static final UUID SAMPLE_HOSTED_RENDER = UUID.fromString("6f1d3c52-8e4b-4b1a-9c7d-5a2e0f9b8c31");
+    /** The render the cancel sample cancels: one being rendered, which the worker's stream filter leaves alone. */
+    private static final UUID SAMPLE_RENDERING_RENDER = UUID.fromString("7b2e9d41-3c5a-4f6e-8d1b-2a9c0e4f5d63");
 
     private static LocalStack stack;
 
@@ -70,6 +72,10 @@ class SampleEventsIT {
         }
         if (renders.find(SAMPLE_OWNER, SAMPLE_HOSTED_RENDER).isEmpty()) {
             seedFinishedRenderWithOutputs(renders);
+        }
+        if (renders.find(SAMPLE_OWNER, SAMPLE_RENDERING_RENDER).isEmpty()) {
+            renders.add(new Render(SAMPLE_RENDERING_RENDER, SAMPLE_OWNER, Environment.STAGE, RenderStatus.RENDERING,
+                    Json.object(), Instant.now(), Instant.now(), Optional.empty(), Optional.empty()));
         }
         DynamoDbAssets assets = new DynamoDbAssets(stack.services().dynamoDb(), stack.tableName("AssetsTable"));
         for (String filename : List.of(SAMPLE_RENDER + ".mp4", SAMPLE_RENDER + "-poster.jpg")) {
@@ -123,7 +129,7 @@ class SampleEventsIT {
                 assertThat(result.at("/context/owner").asText()).isEqualTo(SAMPLE_OWNER);
             }
             case "RenderWorkerFunction", "DispatchCallbacksFunction", "SendCallbacksFunction",
-                 "RemoveHostedFilesFunction" ->
+                 "RemoveHostedFilesFunction", "StopCancelledRenderFunction" ->
                     assertThat(result.path("batchItemFailures")).as(result.toString()).isEmpty();
             case "RenderStatusFunction", "RenderSweeperFunction", "AssetSweeperFunction", "RetryCallbacksFunction" ->
                     assertThat(result.asText()).doesNotStartWith("ignored: not");

@@ -5,9 +5,11 @@ import static dev.reelforge.local.mediaconvert.LocalMediaConvert.difference;
 import static dev.reelforge.local.mediaconvert.LocalMediaConvert.image;
 import static dev.reelforge.local.mediaconvert.LocalMediaConvert.timeout;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.aws.mediaconvert.MediaConvertEncoder;
+import dev.reelforge.aws.mediaconvert.MediaConvertJobs;
 import dev.reelforge.aws.mediaconvert.MediaConvertSettings;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.edit.model.Fps;
@@ -30,6 +32,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.mediaconvert.model.ConflictException;
 import software.amazon.awssdk.services.mediaconvert.model.Job;
 import software.amazon.awssdk.services.mediaconvert.model.JobStatus;
 import software.amazon.awssdk.services.mediaconvert.model.Order;
@@ -295,7 +298,7 @@ class MediaConvertEmulatorIT {
     }
 
     @Test
-    void cancelingEndsAQueuedOrRunningJobWithACanceledEvent() {
+    void cancelingEndsAQueuedOrRunningJobWithACanceledEventAndAFinishedJobIsAConflict() {
         // long enough to cancel while it runs: large frames, a GIF's palette pass
         String running = encoder.start(request(UUID.randomUUID(), Environment.STAGE, intermediate,
                 plan(OutputFormat.GIF, new Size(1920, 1080), FPS, Optional.of(2.5), Optional.empty())));
@@ -311,8 +314,12 @@ class MediaConvertEmulatorIT {
         assertThat(local.events.statusesOf(queued)).containsExactly("CANCELED");
         assertThat(local.mediaConvert.getJob(get -> get.id(running)).job().status()).isEqualTo(JobStatus.CANCELED);
         assertThat(local.mediaConvert.getJob(get -> get.id(queued)).job().status()).isEqualTo(JobStatus.CANCELED);
-        // canceling a finished job again changes nothing
-        local.mediaConvert.cancelJob(cancel -> cancel.id(running));
+        // canceling a finished job is refused and changes nothing; the pipeline's jobs take that as done
+        assertThatThrownBy(() -> local.mediaConvert.cancelJob(cancel -> cancel.id(running)))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.statusCode()).isEqualTo(409));
+        MediaConvertJobs jobs = new MediaConvertJobs(local.mediaConvert);
+        jobs.cancel(running);
+        jobs.cancel("1700000000000-nosuch");
 
         // the worker goes on with the next job, and nothing more comes of the canceled ones
         String next = encoder.start(request(UUID.randomUUID(), Environment.V1, intermediate,
@@ -321,6 +328,13 @@ class MediaConvertEmulatorIT {
         assertThat(local.events.statusesOf(running)).last().isEqualTo("CANCELED");
         assertThat(local.events.statusesOf(running)).doesNotContain("COMPLETE", "ERROR");
         assertThat(local.events.statusesOf(queued)).containsExactly("CANCELED");
+        assertThat(local.s3.listObjectsV2(list -> list.bucket(OUTPUT_BUCKET).prefix("renders/owner-1/"))
+                .contents()).as("outputs of the canceled jobs")
+                .noneMatch(object -> object.key().contains(jobRender(running)) || object.key().contains(jobRender(queued)));
+    }
+
+    private static String jobRender(String jobId) {
+        return local.mediaConvert.getJob(get -> get.id(jobId)).job().userMetadata().get("renderId");
     }
 
     @Test

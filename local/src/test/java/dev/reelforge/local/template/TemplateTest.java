@@ -17,6 +17,7 @@ import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -62,8 +63,9 @@ class TemplateTest {
         }
     }
 
-    /** Routes Reelforge adds to the contract's paths, each documented as an extension in the README. */
-    private static final Set<String> EXTENSIONS = Set.of("/edit/{version}/render/{id}/callbacks");
+    /** Routes Reelforge adds to the contract's operations, each documented as an extension in the README. */
+    private static final Set<String> EXTENSIONS = Set.of("GET /edit/{version}/render/{id}/callbacks",
+            "DELETE /edit/{version}/render/{id}");
 
     @Test
     void everyRouteIsAnEditOrServePathOfTheContractUnderItsVersion() throws Exception {
@@ -72,9 +74,10 @@ class TemplateTest {
         for (FunctionDefinition function : template.functions()) {
             for (ApiEventDefinition route : function.apiEvents()) {
                 assertThat(route.path()).matches("/(edit|serve)/\\{version}/.+");
-                if (EXTENSIONS.contains(route.path())) {
+                String operation = route.method().toUpperCase(Locale.ROOT) + " " + route.path();
+                if (EXTENSIONS.contains(operation)) {
                     assertThat(readme).as("an extension is documented").contains(
-                            route.path().replace("{version}", "{stage,v1}") + "` (a Reelforge **extension**");
+                            "`" + operation.replace("{version}", "{stage,v1}") + "` (a Reelforge **extension**");
                     continue;
                 }
                 String contractPath = route.path().replaceFirst("^/(edit|serve)/\\{version}", "");
@@ -112,6 +115,7 @@ class TemplateTest {
                 Map.entry("ApiKeyAuthorizerFunction", List.of("dynamodb:GetItem")),
                 Map.entry("SubmitRenderFunction", List.of("[dynamodb:PutItem, dynamodb:GetItem]")),
                 Map.entry("GetRenderFunction", List.of("dynamodb:GetItem")),
+                Map.entry("CancelRenderFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]")),
                 Map.entry("GetAssetFunction", List.of("dynamodb:GetItem")),
                 Map.entry("GetRenderAssetsFunction", List.of("dynamodb:Query", "dynamodb:GetItem")),
                 Map.entry("DeleteAssetFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]")),
@@ -120,8 +124,12 @@ class TemplateTest {
                 Map.entry("RemoveHostedFilesFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]",
                         "s3:DeleteObject", "cloudfront:CreateInvalidation")),
                 Map.entry("RenderWorkerFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]",
-                        "[s3:PutObject, s3:GetObject]", "s3:GetObject", "mediaconvert:CreateJob", "iam:PassRole",
+                        "[s3:PutObject, s3:GetObject, s3:DeleteObject]", "s3:GetObject", "mediaconvert:CreateJob",
+                        "[mediaconvert:CancelJob, mediaconvert:GetJob]", "iam:PassRole",
                         "secretsmanager:GetSecretValue")),
+                Map.entry("StopCancelledRenderFunction", List.of("dynamodb:GetItem",
+                        "[mediaconvert:CancelJob, mediaconvert:GetJob]", "s3:DeleteObject", "dynamodb:Query",
+                        "dynamodb:UpdateItem")),
                 Map.entry("RenderStatusFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]",
                         "secretsmanager:GetSecretValue")),
                 Map.entry("RenderSweeperFunction", List.of("dynamodb:Query", "dynamodb:UpdateItem")),

@@ -18,7 +18,10 @@ import java.util.UUID;
  *   <li>the asset's id is derived from the render and the filename, and {@link Assets#begin} creates it only
  *       once: a repeat finds it finished and does nothing, however late it comes (a deleted asset stays deleted);
  *   <li>an asset still {@code importing} is copied again: that is a retry of a copy that did not finish;
- *   <li>a copy that ends after its asset was deleted or failed is removed, so no hosted file outlives its asset.
+ *   <li>a copy that ends after its asset was deleted or failed is removed, so no hosted file outlives its asset;
+ *   <li>an output of a cancelled render is not hosted. The render is read again once its asset exists, before the
+ *       copy: a cancel that came in between has the asset deleted here, and one that comes after finds the asset
+ *       and deletes it ({@link dev.reelforge.core.render.StopCancelledRender}), whose copy is then removed as above.
  * </ul>
  *
  * <p>A copy that fails in a way that may pass throws {@link HostingCopyFailedException}, leaving the asset
@@ -89,6 +92,9 @@ public final class PromoteOutput {
         if (!outputs.get().hosted()) {
             return new PromoteOutputResult.Skipped(renderKey.id(), filename.get());
         }
+        if (render.get().isCancelled()) {
+            return new PromoteOutputResult.Cancelled(renderKey.id(), filename.get());
+        }
         Asset importing = Asset.importing(renderKey.owner(), render.get().environment(), hosting.region(),
                 renderKey.id(), filename.get(), clock.instant());
         if (!assets.begin(importing)) {
@@ -97,6 +103,10 @@ public final class PromoteOutput {
                 return new PromoteOutputResult.AlreadyFinished(existing);
             }
             importing = existing;
+        }
+        if (renders.find(renderKey.owner(), renderKey.id()).filter(Render::isCancelled).isPresent()) {
+            assets.markDeleted(importing.owner(), importing.id(), clock.instant());
+            return new PromoteOutputResult.Cancelled(renderKey.id(), filename.get());
         }
         return copy(command, importing);
     }

@@ -22,6 +22,12 @@ public sealed interface PromoteOutputResult {
     /** The render's edit excludes the hosting destination: no asset. */
     record Skipped(UUID renderId, String filename) implements PromoteOutputResult {}
 
+    /**
+     * The render was cancelled: the output is not hosted, and an asset begun for it before the cancel was seen is
+     * deleted.
+     */
+    record Cancelled(UUID renderId, String filename) implements PromoteOutputResult {}
+
     /** The object is no output of a known render (an intermediate, a by-product, another render's leftovers). */
     record Ignored(String reason) implements PromoteOutputResult {}
 }

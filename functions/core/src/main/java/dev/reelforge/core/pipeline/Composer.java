@@ -13,9 +13,17 @@ public interface Composer {
     /**
      * @param sources   the local file of each {@link dev.reelforge.core.plan.SourceFile}, by its index
      * @param directory where to write; the returned file is inside it
-     * @throws CompositionFailedException when the composition cannot be made
+     * @param stop      asked about once a second while the composition runs; when it says stop, the composer ends
+     *                  its work at once
+     * @throws CompositionFailedException  when the composition cannot be made
+     * @throws CompositionStoppedException when {@code stop} asked it to give up
      */
-    Composition compose(RenderPlan plan, Map<Integer, Path> sources, Path directory);
+    Composition compose(RenderPlan plan, Map<Integer, Path> sources, Path directory, StopCheck stop);
+
+    /** A composition that is never stopped early. */
+    default Composition compose(RenderPlan plan, Map<Integer, Path> sources, Path directory) {
+        return compose(plan, sources, directory, StopCheck.NEVER);
+    }
 
     /** The composed file and its MIME type. */
     record Composition(Path file, String contentType) {}

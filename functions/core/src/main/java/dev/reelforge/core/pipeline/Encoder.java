@@ -9,7 +9,7 @@ import java.util.UUID;
  * Starts the encoding of a composed intermediate into a render's outputs (MediaConvert on AWS and on the
  * embedded stack). The outcome arrives later as encoding events.
  */
-public interface Encoder {
+public interface Encoder extends EncodingJobs {
 
     /** Starts the job; starting it again for the same render does not start a second one. */
     String start(EncodeRequest request);

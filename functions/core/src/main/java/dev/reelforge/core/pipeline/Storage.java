@@ -16,4 +16,7 @@ public interface Storage {
 
     /** The key of a location this storage handed out, or of an encoder output in its bucket. */
     String keyOf(String location);
+
+    /** Deletes what is stored at {@code key}; nothing stored there is no failure. */
+    void delete(String key);
 }

@@ -14,6 +14,7 @@ import dev.reelforge.core.media.MediaInfo;
 import dev.reelforge.core.media.MediaProbe;
 import dev.reelforge.core.pipeline.Composer;
 import dev.reelforge.core.pipeline.CompositionFailedException;
+import dev.reelforge.core.pipeline.CompositionStoppedException;
 import dev.reelforge.core.pipeline.Encoder;
 import dev.reelforge.core.pipeline.SourceFetcher;
 import dev.reelforge.core.pipeline.Storage;
@@ -46,6 +47,12 @@ import java.util.stream.Stream;
  * output itself or uploads the composed intermediate and starts the encoding job. Any failure of the
  * user's making (a source that cannot be fetched or read, an edit that cannot be planned) fails the
  * render with an error that names the clip and the reason.
+ *
+ * <p>A render that finishes meanwhile (its owner cancels it) is given up: the render is read again before each
+ * source and each stage and about once a second while ffmpeg composes (which is then ended), and every write that
+ * would carry it further is conditional on it being unfinished. An image written just before the render finished
+ * is deleted again, and an encoding job started just before is cancelled, since whoever cancels the render may have
+ * looked for the job before it was recorded.
  */
 public final class ProduceRender {
 
@@ -91,6 +98,8 @@ public final class ProduceRender {
         Path work = workDirectory(key);
         try {
             return produce(found.get(), key, work);
+        } catch (CompositionStoppedException e) {
+            return stopped(key);
         } catch (CompositionFailedException e) {
             return failed(key, "rendering failed while composing the edit", e);
         } finally {
@@ -118,6 +127,9 @@ public final class ProduceRender {
         Map<URI, MediaInfo> probes = new HashMap<>();
         int index = 0;
         for (Map.Entry<URI, String> source : sourcesOf(edit).entrySet()) {
+            if (finished(key)) {
+                return stopped(key);
+            }
             URI src = source.getKey();
             String where = source.getValue();
             Path target = work.resolve("source-" + index++);
@@ -142,6 +154,9 @@ public final class ProduceRender {
             }
         }
         renders.advance(key, RenderStatus.RENDERING, clock.instant());
+        if (finished(key)) {
+            return stopped(key);
+        }
 
         RenderPlan plan;
         switch (planner.plan(edit, probes)) {
@@ -159,20 +174,28 @@ public final class ProduceRender {
         for (SourceFile source : plan.sources()) {
             sourceFiles.put(source.index(), files.get(source.src()));
         }
-        Composer.Composition composition = composer.compose(plan, sourceFiles, work);
+        Composer.Composition composition = composer.compose(plan, sourceFiles, work, () -> finished(key));
+        if (finished(key)) {
+            return stopped(key);
+        }
 
         String base = "renders/" + key.owner() + "/" + key.id();
         OutputFormat format = plan.output().format();
         if (format.kind() == OutputFormat.Kind.IMAGE) {
             String outputKey = base + "." + format.extension();
-            renders.recordOutputs(key, new RenderOutputs(outputKey, Optional.empty(), Optional.empty(),
-                    plan.output().hosted()), clock.instant());
+            if (!renders.recordOutputs(key, new RenderOutputs(outputKey, Optional.empty(), Optional.empty(),
+                    plan.output().hosted()), clock.instant())) {
+                return stopped(key);
+            }
             storage.put(outputKey, composition.file(), composition.contentType());
             String url = temporaryUrls.urlOf(outputKey);
             double renderTime = Duration.between(render.created(), clock.instant()).toMillis();
             renders.advance(key, RenderStatus.SAVING, clock.instant());
-            renders.complete(key, new RenderResult(url, Optional.empty(), Optional.empty(), 0, renderTime),
-                    clock.instant());
+            if (!renders.complete(key, new RenderResult(url, Optional.empty(), Optional.empty(), 0, renderTime),
+                    clock.instant())) {
+                storage.delete(outputKey);
+                return stopped(key);
+            }
             return new ProduceRenderResult.Completed(url);
         }
         String intermediate = storage.put("work/" + key.owner() + "/" + key.id() + "/"
@@ -182,11 +205,16 @@ public final class ProduceRender {
                 plan.writesAudio(), plan.duration());
         // Recorded before the job starts, so that each output's creation finds it, whatever the order of events.
         Encoder.WrittenFiles written = encoder.outputsOf(request);
-        renders.recordOutputs(key, new RenderOutputs(storage.keyOf(written.file()),
+        if (!renders.recordOutputs(key, new RenderOutputs(storage.keyOf(written.file()),
                 written.poster().map(storage::keyOf), written.thumbnail().map(storage::keyOf), plan.output().hosted()),
-                clock.instant());
+                clock.instant())) {
+            return stopped(key);
+        }
         String jobId = encoder.start(request);
-        renders.recordJob(key, jobId, clock.instant());
+        if (!renders.recordJob(key, jobId, clock.instant())) {
+            encoder.cancel(jobId);
+            return stopped(key);
+        }
         return new ProduceRenderResult.Encoding(jobId);
     }
 
@@ -205,6 +233,17 @@ public final class ProduceRender {
         edit.timeline().soundtrack().ifPresent(soundtrack ->
                 sources.putIfAbsent(soundtrack.src(), "timeline.soundtrack.src"));
         return sources;
+    }
+
+    /** Whether the render has finished (been cancelled, or failed by the sweeper) since this work began. */
+    private boolean finished(RenderKey key) {
+        return renders.find(key.owner(), key.id()).map(render -> render.status().isTerminal()).orElse(true);
+    }
+
+    private ProduceRenderResult stopped(RenderKey key) {
+        String how = renders.find(key.owner(), key.id()).flatMap(Render::error).orElse("finished");
+        return new ProduceRenderResult.Stopped("render " + key.id() + " ended (" + how
+                + ") while it was being produced, so its work was given up");
     }
 
     private ProduceRenderResult failed(RenderKey key, String error, Throwable cause) {

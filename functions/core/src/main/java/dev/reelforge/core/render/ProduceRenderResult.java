@@ -16,6 +16,12 @@ public sealed interface ProduceRenderResult {
      */
     record Failed(String error, Optional<Throwable> cause) implements ProduceRenderResult {}
 
+    /**
+     * The render ended while it was being produced (its owner cancelled it): the work was given up, ffmpeg ended,
+     * and nothing it made was left behind or carried on.
+     */
+    record Stopped(String reason) implements ProduceRenderResult {}
+
     /** Nothing to do: the render is not queued for this delivery (a duplicate or late event). */
     record Skipped(String reason) implements ProduceRenderResult {}
 }

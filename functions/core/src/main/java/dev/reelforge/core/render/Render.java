@@ -10,10 +10,14 @@ import java.util.UUID;
 /**
  * A render task as its owner sees it. {@code edit} is the document exactly as submitted, placeholders
  * and all; {@link dev.reelforge.core.edit.MergeFields} derives the merged form from it. A {@code done}
- * render has a {@code result}, a {@code failed} one an {@code error}.
+ * render has a {@code result}, a {@code failed} one an {@code error}: {@value #CANCELLED} when its owner
+ * cancelled it.
  */
 public record Render(UUID id, String owner, Environment environment, RenderStatus status, JsonNode edit,
         Instant created, Instant updated, Optional<String> error, Optional<RenderResult> result) {
+
+    /** The error of a render its owner cancelled ({@link CancelRender}). */
+    public static final String CANCELLED = "cancelled";
 
     public Render {
         Objects.requireNonNull(id, "id");
@@ -25,6 +29,11 @@ public record Render(UUID id, String owner, Environment environment, RenderStatu
         Objects.requireNonNull(updated, "updated");
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(result, "result");
+    }
+
+    /** Whether the render ended because its owner cancelled it. */
+    public boolean isCancelled() {
+        return status == RenderStatus.FAILED && error.filter(CANCELLED::equals).isPresent();
     }
 
     public static Render queued(UUID id, String owner, Environment environment, JsonNode edit, Instant now) {

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The life of a render, in the order it is lived. A render only moves forward: a status may be followed
  * by any later one, {@code failed} may follow any status that is not terminal, and nothing follows
- * {@code done} or {@code failed}.
+ * {@code done} or {@code failed}. A cancel is such a move to {@code failed}, so only an unfinished render can be
+ * cancelled, and a render that finished first (its encoding completed a moment before) stays finished.
  */
 public enum RenderStatus {
     QUEUED,
@@ -31,5 +32,10 @@ public enum RenderStatus {
 
     public boolean canMoveTo(RenderStatus next) {
         return !isTerminal() && next.ordinal() > ordinal();
+    }
+
+    /** Whether a render in this status may still be cancelled (it then ends {@code failed}). */
+    public boolean isCancellable() {
+        return canMoveTo(FAILED);
     }
 }

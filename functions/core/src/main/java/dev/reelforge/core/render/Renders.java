@@ -27,14 +27,18 @@ public interface Renders {
     /** Moves the render to {@code next}; false when it is already there or beyond. */
     boolean advance(RenderKey render, RenderStatus next, Instant now);
 
-    /** Remembers the encoding job producing the render; later events of other jobs are ignored. */
-    void recordJob(RenderKey render, String jobId, Instant now);
+    /**
+     * Remembers the encoding job producing the render; later events of other jobs are ignored. False when the
+     * render had finished (was cancelled) meanwhile, and the job is not recorded.
+     */
+    boolean recordJob(RenderKey render, String jobId, Instant now);
 
     /**
      * Records which files the render writes, before it writes them, on a render still being produced; the
-     * piece that hosts outputs reads them back to tell the render's outputs from by-products.
+     * piece that hosts outputs reads them back to tell the render's outputs from by-products. False when the
+     * render had finished (was cancelled) meanwhile, and nothing is recorded.
      */
-    void recordOutputs(RenderKey render, RenderOutputs outputs, Instant now);
+    boolean recordOutputs(RenderKey render, RenderOutputs outputs, Instant now);
 
     /** The outputs recorded for the render; empty for a render that has none recorded (yet). */
     Optional<RenderOutputs> outputsOf(RenderKey render);

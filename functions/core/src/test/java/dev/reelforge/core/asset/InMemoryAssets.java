@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Assets in a map, with the port's conditional, forward-only rules. */
+/** Assets in a map, with the port's conditional, forward-only rules; can run something right after a begin. */
 public final class InMemoryAssets implements Assets {
 
     private record Key(String owner, UUID id) {}
@@ -18,10 +18,13 @@ public final class InMemoryAssets implements Assets {
     private final Map<Key, Asset> assets = new LinkedHashMap<>();
     private final Set<Key> removalDue = new HashSet<>();
     int renderQueries;
+    Runnable afterBegin = () -> {};
 
     @Override
     public boolean begin(Asset importing) {
-        return assets.putIfAbsent(new Key(importing.owner(), importing.id()), importing) == null;
+        boolean created = assets.putIfAbsent(new Key(importing.owner(), importing.id()), importing) == null;
+        afterBegin.run();
+        return created;
     }
 
     @Override

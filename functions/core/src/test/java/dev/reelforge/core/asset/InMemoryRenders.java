@@ -42,13 +42,14 @@ public final class InMemoryRenders implements Renders {
     }
 
     @Override
-    public void recordJob(RenderKey render, String jobId, Instant now) {
+    public boolean recordJob(RenderKey render, String jobId, Instant now) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public void recordOutputs(RenderKey render, RenderOutputs recorded, Instant now) {
+    public boolean recordOutputs(RenderKey render, RenderOutputs recorded, Instant now) {
         outputs.put(render, recorded);
+        return true;
     }
 
     @Override

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reelforge.core.Environment;
+import dev.reelforge.core.render.Render;
 import dev.reelforge.core.render.RenderKey;
 import dev.reelforge.core.render.RenderOutputs;
+import dev.reelforge.core.render.RenderStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -175,6 +177,37 @@ class PromoteOutputTest {
         assertThat(result).isEqualTo(new PromoteOutputResult.Skipped(render, render + ".mp4"));
         assertThat(assets.findForRender(OWNER, render)).isEmpty();
         assertThat(copier.copied).isEmpty();
+    }
+
+    @Test
+    void anOutputOfACancelledRenderIsNotHosted() {
+        UUID render = render(Environment.STAGE, true);
+        cancel(render);
+
+        PromoteOutputResult result = created(render, ".mp4");
+
+        assertThat(result).isEqualTo(new PromoteOutputResult.Cancelled(render, render + ".mp4"));
+        assertThat(assets.findForRender(OWNER, render)).isEmpty();
+        assertThat(copier.copied).isEmpty();
+    }
+
+    @Test
+    void aCancelThatComesWhileTheAssetBeginsHasTheAssetDeletedAndNothingCopied() {
+        UUID render = render(Environment.STAGE, true);
+        assets.afterBegin = () -> cancel(render);
+
+        PromoteOutputResult result = created(render, ".mp4");
+
+        assertThat(result).isEqualTo(new PromoteOutputResult.Cancelled(render, render + ".mp4"));
+        assertThat(asset(render, ".mp4").status()).isEqualTo(AssetStatus.DELETED);
+        assertThat(copier.copied).isEmpty();
+    }
+
+    /** The render as its owner's cancel leaves it: failed, error "cancelled". */
+    private void cancel(UUID render) {
+        Render done = fixture.renders.find(OWNER, render).orElseThrow();
+        fixture.renders.add(new Render(render, OWNER, done.environment(), RenderStatus.FAILED, done.edit(),
+                done.created(), NOW, Optional.of(Render.CANCELLED), Optional.empty()));
     }
 
     @Test

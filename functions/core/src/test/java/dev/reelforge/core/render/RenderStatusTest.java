@@ -24,6 +24,18 @@ class RenderStatusTest {
     }
 
     @ParameterizedTest
+    @EnumSource(names = {"QUEUED", "FETCHING", "RENDERING", "SAVING"})
+    void anyUnfinishedRenderMayBeCancelled(RenderStatus status) {
+        assertThat(status.isCancellable()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"DONE", "FAILED"})
+    void aFinishedRenderCannotBeCancelled(RenderStatus finished) {
+        assertThat(finished.isCancellable()).isFalse();
+    }
+
+    @ParameterizedTest
     @EnumSource(names = {"DONE", "FAILED"})
     void nothingFollowsAFinishedRender(RenderStatus finished) {
         assertThat(finished.isTerminal()).isTrue();

@@ -36,6 +36,11 @@ public final class ShotstackResponses {
         return success(200, "OK", response);
     }
 
+    /** A 202: the request is taken, and what it sets off goes on after the answer. */
+    public static APIGatewayProxyResponseEvent accepted(JsonNode response) {
+        return success(202, "Accepted", response);
+    }
+
     /** A 200 whose body is the document itself, without the envelope (the Serve API's JSON:API answers). */
     public static APIGatewayProxyResponseEvent document(JsonNode document) {
         return respond(200, document);

@@ -120,17 +120,17 @@ public final class DynamoDbRenders implements Renders {
     }
 
     @Override
-    public void recordJob(RenderKey render, String jobId, Instant now) {
+    public boolean recordJob(RenderKey render, String jobId, Instant now) {
         Map<String, AttributeValue> values = new HashMap<>(statusValues(UNFINISHED));
         values.put(":job", s(jobId));
         values.put(":now", s(ItemTimestamps.format(now)));
-        update(render, "SET #jobId = :job, #updated = :now",
+        return update(render, "SET #jobId = :job, #updated = :now",
                 "attribute_exists(#id) AND #status IN (" + placeholders(UNFINISHED) + ")", values);
     }
 
     /** Kept as one map attribute: {@code {file, poster?, thumbnail?, hosted}}. */
     @Override
-    public void recordOutputs(RenderKey render, RenderOutputs outputs, Instant now) {
+    public boolean recordOutputs(RenderKey render, RenderOutputs outputs, Instant now) {
         Map<String, AttributeValue> map = new HashMap<>();
         map.put("file", s(outputs.file()));
         outputs.poster().ifPresent(poster -> map.put("poster", s(poster)));
@@ -139,7 +139,7 @@ public final class DynamoDbRenders implements Renders {
         Map<String, AttributeValue> values = new HashMap<>(statusValues(UNFINISHED));
         values.put(":outputs", AttributeValue.fromM(map));
         values.put(":now", s(ItemTimestamps.format(now)));
-        update(render, "SET #outputs = :outputs, #updated = :now",
+        return update(render, "SET #outputs = :outputs, #updated = :now",
                 "attribute_exists(#id) AND #status IN (" + placeholders(UNFINISHED) + ")", values);
     }
 

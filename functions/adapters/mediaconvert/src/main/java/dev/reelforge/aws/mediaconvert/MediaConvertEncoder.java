@@ -116,6 +116,11 @@ public final class MediaConvertEncoder implements Encoder {
         return mediaConvert.createJob(createJobRequest(request)).job().id();
     }
 
+    @Override
+    public void cancel(String jobId) {
+        new MediaConvertJobs(mediaConvert).cancel(jobId);
+    }
+
     /** The job's outputs, named as {@link #createJobRequest} has MediaConvert name them. */
     @Override
     public WrittenFiles outputsOf(EncodeRequest request) {

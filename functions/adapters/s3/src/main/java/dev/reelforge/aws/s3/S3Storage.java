@@ -38,4 +38,10 @@ public final class S3Storage implements Storage {
         }
         return location.substring(prefix.length());
     }
+
+    /** S3 answers a delete of a missing key with success, as the port asks. */
+    @Override
+    public void delete(String key) {
+        s3.deleteObject(delete -> delete.bucket(bucket).key(key));
+    }
 }
