@@ -42,7 +42,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -410,23 +409,8 @@ class CancelRenderIT {
 
     /** The COMPLETE of the seeded render's job, as EventBridge delivers it. */
     private static ScheduledEvent complete(String id) {
-        ObjectNode event = Json.object()
-                .put("version", "0")
-                .put("id", UUID.randomUUID().toString())
-                .put("detail-type", "MediaConvert Job State Change")
-                .put("source", "aws.mediaconvert")
-                .put("account", "000000000000")
-                .put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
-                .put("region", "us-east-1");
-        event.putArray("resources").add("arn:aws:mediaconvert:us-east-1:000000000000:jobs/" + SEEDED_JOB);
-        ObjectNode detail = event.putObject("detail")
-                .put("timestamp", System.currentTimeMillis())
-                .put("accountId", "000000000000")
-                .put("queue", "arn:aws:mediaconvert:us-east-1:000000000000:queues/Default")
-                .put("jobId", SEEDED_JOB)
-                .put("status", "COMPLETE");
-        detail.putObject("userMetadata").put("application", "reelforge").put("owner", stack.owner())
-                .put("renderId", id).put("environment", "stage");
+        ObjectNode event = JobStateChange.of(SEEDED_JOB, "COMPLETE", stack.owner(), id, "stage");
+        ObjectNode detail = (ObjectNode) event.path("detail");
         ArrayNode outputs = detail.putArray("outputGroupDetails").addObject().put("type", "FILE_GROUP")
                 .putArray("outputDetails");
         String base = "s3://" + tempBucket + "/renders/" + stack.owner() + "/" + id;

@@ -14,8 +14,6 @@ import dev.reelforge.local.LocalClients;
 import dev.reelforge.local.LocalCredentials;
 import dev.reelforge.local.lambda.LambdaJson;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -75,23 +73,8 @@ class RenderReplaysIT {
 
     /** A "MediaConvert Job State Change" of the render's job, as EventBridge delivers it. */
     private static ObjectNode jobEvent(String status) {
-        ObjectNode event = Json.object()
-                .put("version", "0")
-                .put("id", UUID.randomUUID().toString())
-                .put("detail-type", "MediaConvert Job State Change")
-                .put("source", "aws.mediaconvert")
-                .put("account", "000000000000")
-                .put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
-                .put("region", "us-east-1");
-        event.putArray("resources").add("arn:aws:mediaconvert:us-east-1:000000000000:jobs/" + jobId);
-        ObjectNode detail = event.putObject("detail")
-                .put("timestamp", System.currentTimeMillis())
-                .put("accountId", "000000000000")
-                .put("queue", "arn:aws:mediaconvert:us-east-1:000000000000:queues/Default")
-                .put("jobId", jobId)
-                .put("status", status);
-        detail.putObject("userMetadata").put("application", "reelforge").put("owner", stack.owner())
-                .put("renderId", id).put("environment", "v1");
+        ObjectNode event = JobStateChange.of(jobId, status, stack.owner(), id, "v1");
+        ObjectNode detail = (ObjectNode) event.path("detail");
         switch (status) {
             case "COMPLETE" -> {
                 ObjectNode group = detail.putArray("outputGroupDetails").addObject().put("type", "FILE_GROUP");
