@@ -156,8 +156,7 @@ public final class LocalStack implements AutoCloseable {
                     DynamoDbStreamPoller poller = new DynamoDbStreamPoller(
                             LocalClients.dynamoDbStreams(services.endpoints().dynamoDb()), services.dynamoDb(),
                             tableName(template, stream.tableLogicalId()), stream, function, StackIdentity.LOCAL.region(),
-                            dataDirectory.resolve("streams").resolve(function.definition().logicalId() + ".json"),
-                            options.log());
+                            dataDirectory.resolve("streams"), options.log());
                     opened.add(poller);
                     eventSources.add(poller);
                 }
