@@ -143,6 +143,8 @@ public final class LocalStack implements AutoCloseable {
             bus.set(new LocalEventBus(functions.values(), invoker));
             notifications.set(new S3EventNotifications(template.buckets(), functions.values(), invoker,
                     StackIdentity.LOCAL, options.log()));
+            // the MediaConvert jobs a killed stack left unfinished and the events they owed, now that the bus can take them
+            services.runMediaConvertJobs();
             LocalScheduler scheduler = new LocalScheduler(functions.values(), invoker, StackIdentity.LOCAL, clock);
             opened.add(scheduler);
             LifecycleApplier lifecycle = LifecycleApplier.start(template.buckets(), services.s3(), clock,
