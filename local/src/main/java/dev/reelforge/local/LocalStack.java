@@ -125,9 +125,11 @@ public final class LocalStack implements AutoCloseable {
             AtomicReference<S3EventNotifications> notifications = new AtomicReference<>();
             EmbeddedServices services = EmbeddedServices.start(dataDirectory, loaded, ffmpeg, event -> {
                 LocalEventBus ready = bus.get();
-                if (ready != null) {
-                    ready.publish(event);
+                if (ready == null) {
+                    // refused, not dropped: the emulator keeps the event owed and sends it at the next start
+                    throw new IllegalStateException("the event bus is not wired yet");
                 }
+                ready.publish(event);
             }, signingKey, clock, created -> {
                 S3EventNotifications ready = notifications.get();
                 if (ready != null) {
