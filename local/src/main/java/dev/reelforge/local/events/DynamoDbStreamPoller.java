@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * and retries a failed batch (from its first reported item failure) up to the event's retry limit. What
  * was delivered is checkpointed in the data directory ({@code <directory>/<Function>.<Event>.json}, written
  * after each batch), so a restart, even after a kill, loses no record and delivers again at most the batch
- * that was being delivered. DynamoDB Local keeps its streams in its database, across restarts, for 24 hours.
+ * that was being delivered. DynamoDB Local keeps its streams in its database, across restarts.
  */
 public final class DynamoDbStreamPoller implements AutoCloseable {
 
