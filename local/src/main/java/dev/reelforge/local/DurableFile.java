@@ -1,8 +1,8 @@
 package dev.reelforge.local;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -28,13 +28,11 @@ public final class DurableFile {
         Path partial = file.resolveSibling(file.getFileName() + PARTIAL);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
+            // a stream, not a FileChannel: a channel is closed when its thread is interrupted (a stack stopping),
+            // and a write begun is to finish
+            try (FileOutputStream out = new FileOutputStream(partial.toFile())) {
+                out.write(content);
+                out.getFD().sync();
             }
             try {
                 Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
