@@ -112,6 +112,8 @@ public final class DispatchCallbacksFunction implements RequestHandler<DynamodbE
             case DispatchCallbackResult.Dispatched dispatched -> "callback " + dispatched.deliveryId() + " queued";
             case DispatchCallbackResult.AlreadyDispatched already -> "callback " + already.deliveryId()
                     + " was queued before";
+            case DispatchCallbackResult.SentAgain again -> "callback " + again.deliveryId()
+                    + " not attempted yet: queued again";
             case DispatchCallbackResult.NothingToSend nothing -> nothing.reason();
         };
     }
