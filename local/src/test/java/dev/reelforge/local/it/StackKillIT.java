@@ -52,17 +52,19 @@ import software.amazon.awssdk.services.mediaconvert.model.JobStatus;
 import software.amazon.awssdk.services.mediaconvert.model.Order;
 
 /**
- * The embedded stack, run as {@code ./reelforge local} runs it, killed with SIGKILL at points of a render's life
- * picked by watching the renders and the MediaConvert emulator (never by sleeping), then started again on the same
- * data directory: every render ends {@code done} within a minute of the restart, with one hosted asset per output
- * (ready, served by the CDN) and its callbacks, each webhook-id received once by the user's receiver.
+ * The embedded stack, run as {@code ./reelforge local} runs it, killed with SIGKILL while four renders are at
+ * different points of their lives, picked by watching the renders and the MediaConvert emulator (never by
+ * sleeping), then started again on the same data directory: every render ends {@code done} within a minute of the
+ * stack being up again, with one hosted asset per output (ready, served by the CDN) and its callbacks, each
+ * webhook-id received once by the user's receiver.
  *
  * <ul>
- *   <li>First kill: render W just after its MediaConvert job reported COMPLETE (its events, promotions and
- *       callbacks in flight or not begun), render F while the worker is fetching its source (the user's media
- *       host holds the request), render Q just submitted, still queued behind F.</li>
- *   <li>Second kill: render X while its job is PROGRESSING in MediaConvert, render Y submitted right behind it
- *       (composing, or its job waiting in MediaConvert's queue): the case a user reported.</li>
+ *   <li>W: its MediaConvert job has just reported COMPLETE (its events, promotions and callbacks in flight or not
+ *       begun).</li>
+ *   <li>X: its job is PROGRESSING in MediaConvert (it waited behind W's).</li>
+ *   <li>F: the worker is fetching its source (the user's media host holds the request): with X, the case a user
+ *       reported, one render encoding and one on its way to it.</li>
+ *   <li>Q: just submitted, still queued behind F.</li>
  * </ul>
  */
 class StackKillIT {
@@ -120,27 +122,23 @@ class StackKillIT {
         // the contract's validator loads on first use: not while the renders run
         assertThat(api.get("/edit/stage/render/" + UUID.randomUUID(), key()).status()).isEqualTo(404);
 
-        // first kill: W just after COMPLETE, F fetching, Q queued. The worker takes them in order: W's job is
-        // started before F's fetch, and it takes longer than the worker needs to reach the fetch.
+        // The worker takes the renders in order, the emulator their jobs: W's job (HD frames) still runs when X's
+        // is created behind it, and the worker has reached F's fetch by then.
         mediaHost.holdRequests();
-        String w = submit(TITLE, "preview");
+        String w = submit(TITLE, "hd");
+        String x = submit(TITLE, "preview");
         String f = submit("{\"type\": \"image\", \"src\": \"" + mediaHost.url() + "\"}", "preview");
         String q = submit(TITLE, "preview");
         awaitBeforeTheKill("F's source being fetched", mediaHost::holding);
         assertThat(status(q)).as("Q waits behind F").isEqualTo("queued");
-        awaitBeforeTheKill("W's job COMPLETE", () -> jobStatus(w).filter(JobStatus.COMPLETE::equals).isPresent());
+        awaitBeforeTheKill("W's job COMPLETE and X's PROGRESSING", () ->
+                jobStatus(w).filter(JobStatus.COMPLETE::equals).isPresent()
+                        && jobStatus(x).filter(JobStatus.PROGRESSING::equals).isPresent());
         Instant killed = stack.kill();
         mediaHost.release();
         startStack();
-        awaitEverythingOf(List.of(w, f, q), killed);
 
-        // second kill: X encoding, Y right behind it
-        String x = submit(TITLE, "hd");
-        String y = submit(TITLE, "preview");
-        awaitBeforeTheKill("X's job PROGRESSING", () -> jobStatus(x).filter(JobStatus.PROGRESSING::equals).isPresent());
-        killed = stack.kill();
-        startStack();
-        awaitEverythingOf(List.of(x, y), killed);
+        awaitEverythingOf(List.of(w, x, f, q), killed);
     }
 
     /** Starts the stack on the data directory (again), with clients of its API and its MediaConvert. */
@@ -211,12 +209,12 @@ class StackKillIT {
         // a callback being delivered at the kill comes back when its message's visibility timeout ends
         Instant calledBackBy = latest(finishedBy, killed.plus(CALLBACKS_VISIBILITY_TIMEOUT).plusSeconds(15));
         for (String renderId : renderIds) {
-            awaitAfterTheRestart(renderId + " done with three assets ready", finishedBy, () ->
+            awaitAfterTheRestart(renderId + " done with three assets ready", renderId, finishedBy, () ->
                     status(renderId).equals("done") && assets(renderId).size() == 3
                             && assets(renderId).stream().allMatch(asset -> asset.path("status").asText().equals("ready")));
         }
         for (String renderId : renderIds) {
-            awaitAfterTheRestart("the four callbacks of " + renderId + " delivered", calledBackBy, () ->
+            awaitAfterTheRestart("the four callbacks of " + renderId + " delivered", renderId, calledBackBy, () ->
                     deliveryStates(renderId).equals(List.of("delivered", "delivered", "delivered", "delivered")));
         }
         for (String renderId : renderIds) {
@@ -225,11 +223,13 @@ class StackKillIT {
         }
     }
 
-    private void awaitAfterTheRestart(String what, Instant deadline, BooleanSupplier reached) {
+    private void awaitAfterTheRestart(String what, String renderId, Instant deadline, BooleanSupplier reached) {
         while (!reached.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("not " + what + " by " + deadline + " (the stack was up again at "
-                        + stack.ready() + "); its last words:\n" + stack.lastLines(60));
+                        + stack.ready() + "); status " + status(renderId) + ", assets " + assets(renderId)
+                        + ", callbacks " + api.get("/edit/stage/render/" + renderId + "/callbacks", key()).body()
+                        + "; the stack's last words:\n" + stack.lastLines(60));
             }
             RenderTestStack.sleep(Duration.ofMillis(200));
         }
@@ -291,7 +291,10 @@ class StackKillIT {
         byWebhookId.forEach((webhookId, copies) -> {
             assertThat(copies).allSatisfy(copy -> assertThat(copy.verification()).isEqualTo("verified"));
             if (copies.getFirst().at().isAfter(killed)) {
-                assertThat(copies).as("webhook-id %s of %s", webhookId, renderId).hasSize(1);
+                assertThat(copies).as("webhook-id %s of %s (killed at %s): %s; deliveries: %s; stack: %s", webhookId,
+                        renderId, killed, copies.stream().map(copy -> copy.at() + " " + copy.answered()).toList(),
+                        api.get("/edit/stage/render/" + renderId + "/callbacks", key()).body(),
+                        stack.lastLines(80)).hasSize(1);
             }
         });
     }
