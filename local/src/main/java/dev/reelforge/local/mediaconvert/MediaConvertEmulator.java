@@ -251,7 +251,10 @@ public final class MediaConvertEmulator implements LocalService {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** Stops serving and working; a job running is abandoned (its ffmpeg ended, no further event). */
+    /**
+     * Stops serving and working; a job running is abandoned (its ffmpeg ended, no further event from this
+     * emulator): it stays PROGRESSING in its directory and runs again when an emulator works on it next.
+     */
     @Override
     public void close() {
         synchronized (this) {

@@ -116,12 +116,11 @@ final class StackProcess implements AutoCloseable {
         return ready;
     }
 
-    /** Kills the process as {@code kill -9} does, and waits until it is gone; returns when it was killed. */
+    /** Kills the process as {@code kill -9} does, and waits until it is gone; returns when it was seen gone. */
     Instant kill() {
-        Instant killed = Instant.now();
         process.destroyForcibly();
         awaitExit(Duration.ofSeconds(30));
-        return killed;
+        return Instant.now();
     }
 
     /** The last lines the stack wrote (standard output and error). */
