@@ -56,7 +56,9 @@ public final class EmbeddedServices implements AutoCloseable {
      *                           at their domain names; its queues are created on the SQS service, whose URLs
      *                           ({@code endpoints().sqs()}) a template resolves with {@link SamTemplate#withQueueEndpoint}
      * @param ffmpeg             what the MediaConvert emulator encodes with
-     * @param mediaConvertEvents receives the emulator's job state change events (EventBridge JSON)
+     * @param mediaConvertEvents receives the emulator's job state change events (EventBridge JSON), once
+     *                           {@link #runMediaConvertJobs()} was called: until then jobs (those kept from before
+     *                           a restart too) wait
      * @param signingKey         stored as the secret {@link LocalSigningKey#SECRET_NAME}
      * @param clock              what object times, MediaConvert jobs and events, and the CloudFront emulator's
      *                           signed-URL checks follow
@@ -79,7 +81,7 @@ public final class EmbeddedServices implements AutoCloseable {
             S3Client s3 = LocalClients.s3(s3Server.endpoint());
             clients.add(s3);
             ResourceProvisioner.provision(template, dynamoDb, s3);
-            MediaConvertEmulator mediaConvert = MediaConvertEmulator.start(ffmpeg, s3,
+            MediaConvertEmulator mediaConvert = MediaConvertEmulator.open(ffmpeg, s3,
                     dataDirectory.resolve("mediaconvert"), StackIdentity.LOCAL.accountId(), StackIdentity.LOCAL.region(),
                     mediaConvertEvents, clock);
             started.add(mediaConvert);
@@ -109,6 +111,14 @@ public final class EmbeddedServices implements AutoCloseable {
             started.reversed().forEach(LocalService::close);
             throw e;
         }
+    }
+
+    /**
+     * Lets the MediaConvert emulator work: it sends the events its jobs of before a restart still owed and runs
+     * the jobs not finished, then every job created.
+     */
+    public void runMediaConvertJobs() {
+        mediaConvert.work();
     }
 
     public ServiceEndpoints endpoints() {

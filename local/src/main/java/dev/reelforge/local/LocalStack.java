@@ -50,6 +50,8 @@ public final class LocalStack implements AutoCloseable {
     static final String ACCOUNTS_TABLE = "AccountsTable";
     /** Lambda retries an asynchronous invocation after one and two minutes; locally, after seconds. */
     static final List<Duration> ASYNC_RETRY_DELAYS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    /** Where the asynchronous invocations accepted and not yet finished are kept, under the data directory. */
+    static final String INVOCATIONS_DIRECTORY = "invocations";
     /** The name local.json gives the stack's control endpoint among its services. */
     public static final String CONTROL_SERVICE = "control";
 
@@ -123,9 +125,11 @@ public final class LocalStack implements AutoCloseable {
             AtomicReference<S3EventNotifications> notifications = new AtomicReference<>();
             EmbeddedServices services = EmbeddedServices.start(dataDirectory, loaded, ffmpeg, event -> {
                 LocalEventBus ready = bus.get();
-                if (ready != null) {
-                    ready.publish(event);
+                if (ready == null) {
+                    // refused, not dropped: the emulator keeps the event owed and sends it at the next start
+                    throw new IllegalStateException("the event bus is not wired yet");
                 }
+                ready.publish(event);
             }, signingKey, clock, created -> {
                 S3EventNotifications ready = notifications.get();
                 if (ready != null) {
@@ -138,11 +142,19 @@ public final class LocalStack implements AutoCloseable {
             Map<String, LocalFunction> functions = initialize(template, services.endpoints(), runtime, clock,
                     options.log());
 
-            AsyncInvoker invoker = new AsyncInvoker(ASYNC_RETRY_DELAYS, options.log());
+            AsyncInvoker invoker = new AsyncInvoker(ASYNC_RETRY_DELAYS, options.log(),
+                    dataDirectory.resolve(INVOCATIONS_DIRECTORY));
             opened.add(invoker);
             bus.set(new LocalEventBus(functions.values(), invoker));
             notifications.set(new S3EventNotifications(template.buckets(), functions.values(), invoker,
                     StackIdentity.LOCAL, options.log()));
+            // What a killed stack left unfinished: the asynchronous invocations it had accepted, then the
+            // MediaConvert jobs and the events they owed (now that the bus can take them).
+            int resumed = invoker.resume(functions);
+            if (resumed > 0) {
+                options.log().accept("resumed " + resumed + " asynchronous invocations of before the restart");
+            }
+            services.runMediaConvertJobs();
             LocalScheduler scheduler = new LocalScheduler(functions.values(), invoker, StackIdentity.LOCAL, clock);
             opened.add(scheduler);
             LifecycleApplier lifecycle = LifecycleApplier.start(template.buckets(), services.s3(), clock,
@@ -156,8 +168,7 @@ public final class LocalStack implements AutoCloseable {
                     DynamoDbStreamPoller poller = new DynamoDbStreamPoller(
                             LocalClients.dynamoDbStreams(services.endpoints().dynamoDb()), services.dynamoDb(),
                             tableName(template, stream.tableLogicalId()), stream, function, StackIdentity.LOCAL.region(),
-                            dataDirectory.resolve("streams").resolve(function.definition().logicalId() + ".json"),
-                            options.log());
+                            dataDirectory.resolve("streams"), options.log());
                     opened.add(poller);
                     eventSources.add(poller);
                 }

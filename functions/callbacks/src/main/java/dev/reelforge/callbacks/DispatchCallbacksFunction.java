@@ -93,6 +93,8 @@ public final class DispatchCallbacksFunction implements RequestHandler<DynamodbE
                     .outcome("dispatched").info();
             case DispatchCallbackResult.AlreadyDispatched already -> line.delivery(already.deliveryId())
                     .outcome("already_dispatched").info();
+            case DispatchCallbackResult.SentAgain again -> line.delivery(again.deliveryId())
+                    .outcome("sent_again").info();
             case DispatchCallbackResult.NothingToSend nothing -> line.outcome("nothing_to_send")
                     .field("reason", nothing.reason()).info();
         }

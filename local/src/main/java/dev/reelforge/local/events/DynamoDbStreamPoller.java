@@ -3,14 +3,15 @@ package dev.reelforge.local.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.json.Json;
+import dev.reelforge.local.DurableFile;
 import dev.reelforge.local.lambda.LambdaJson;
 import dev.reelforge.local.lambda.LocalFunction;
 import dev.reelforge.local.template.StreamEventDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,7 +34,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * Lambda's event source mapping for a DynamoDB stream, on DynamoDB Local's stream: reads every shard,
  * keeps the records matching the event's filters, delivers them in batches as a {@code DynamodbEvent},
  * and retries a failed batch (from its first reported item failure) up to the event's retry limit. What
- * was delivered is checkpointed in the data directory, so a restart neither loses nor replays records.
+ * was delivered is checkpointed in the data directory ({@code <directory>/<Function>.<Event>.json}, written
+ * after each batch), so a restart, even after a kill, loses no record and delivers again at most the batch
+ * that was being delivered. DynamoDB Local keeps its streams in its database, across restarts.
  */
 public final class DynamoDbStreamPoller implements AutoCloseable {
 
@@ -55,7 +58,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
     private volatile boolean running = true;
 
     public DynamoDbStreamPoller(DynamoDbStreamsClient streams, DynamoDbClient dynamoDb, String tableName,
-            StreamEventDefinition source, LocalFunction function, String region, Path checkpointFile,
+            StreamEventDefinition source, LocalFunction function, String region, Path checkpointDirectory,
             Consumer<String> log) {
         this.streams = streams;
         this.streamArn = dynamoDb.describeTable(describe -> describe.tableName(tableName)).table().latestStreamArn();
@@ -65,9 +68,12 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         this.source = source;
         this.function = function;
         this.region = region;
-        this.checkpointFile = checkpointFile;
+        // one file per event source: two sources of one function writing one file would undo each other's progress
+        this.checkpointFile = checkpointDirectory.resolve(function.definition().logicalId() + "." + source.name()
+                + ".json");
         this.log = log;
-        loadCheckpoints();
+        loadCheckpoints(Files.isRegularFile(checkpointFile) ? checkpointFile
+                : checkpointDirectory.resolve(function.definition().logicalId() + ".json"));
         this.poller = Thread.ofVirtual().name("stream-" + function.definition().logicalId()).start(this::pollForever);
     }
 
@@ -196,28 +202,22 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         }
     }
 
-    private void loadCheckpoints() {
-        if (Files.isRegularFile(checkpointFile)) {
+    /** The checkpoints of {@code file}: this source's, or those an earlier version kept per function. */
+    private void loadCheckpoints(Path file) {
+        if (Files.isRegularFile(file)) {
             try {
-                Json.MAPPER.readTree(Files.readString(checkpointFile)).properties()
+                Json.MAPPER.readTree(Files.readString(file)).properties()
                         .forEach(entry -> checkpoints.put(entry.getKey(), entry.getValue().asText()));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + checkpointFile, e);
+                throw new UncheckedIOException("cannot read " + file, e);
             }
         }
     }
 
     private void saveCheckpoints() {
-        try {
-            Files.createDirectories(checkpointFile.getParent());
-            ObjectNode json = Json.object();
-            new LinkedHashMap<>(checkpoints).forEach(json::put);
-            Path partial = checkpointFile.resolveSibling(checkpointFile.getFileName() + ".partial");
-            Files.writeString(partial, Json.write(json));
-            Files.move(partial, checkpointFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + checkpointFile, e);
-        }
+        ObjectNode json = Json.object();
+        new LinkedHashMap<>(checkpoints).forEach(json::put);
+        DurableFile.write(checkpointFile, Json.write(json).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * One job and where it is. Every change of status happens under the job's lock together with the event
  * that announces it, so events of a job never interleave and nothing follows its COMPLETE, ERROR or
- * CANCELED.
+ * CANCELED. What a restart needs of it ({@link #stored}: the request, the status and the times) is kept in the
+ * data directory by {@link JobStore}; the progress within a run is not, since a job found unfinished runs again.
  */
 final class EmulatedJob {
 
@@ -28,7 +29,7 @@ final class EmulatedJob {
     private final String arn;
     private final String queue;
     private final JobSpec spec;
-    private final JsonNode settings;
+    private final JsonNode request;
     private final Instant createdAt;
 
     private Status status = Status.SUBMITTED;
@@ -43,13 +44,63 @@ final class EmulatedJob {
     private ArrayNode outputGroupDetails;
     private Process process;
 
-    EmulatedJob(String id, String arn, String queue, JobSpec spec, JsonNode settings, Instant createdAt) {
+    /**
+     * @param request the CreateJob body as it came, of which {@code spec} was read
+     */
+    EmulatedJob(String id, String arn, String queue, JobSpec spec, JsonNode request, Instant createdAt) {
         this.id = id;
         this.arn = arn;
         this.queue = queue;
         this.spec = spec;
-        this.settings = settings;
+        this.request = request;
         this.createdAt = createdAt;
+    }
+
+    /** The job as {@link #stored} kept it: a job that was PROGRESSING is so again, at the start of its run. */
+    static EmulatedJob restore(JsonNode stored) {
+        JsonNode request = stored.path("request");
+        EmulatedJob job = new EmulatedJob(stored.path("id").asText(), stored.path("arn").asText(),
+                stored.path("queue").asText(), JobSpec.parse(request), request,
+                Instant.ofEpochMilli(stored.path("createdAt").asLong()));
+        job.status = Status.valueOf(stored.path("status").asText());
+        job.startTime = instant(stored.path("startTime"));
+        job.finishTime = instant(stored.path("finishTime"));
+        if (job.status == Status.PROGRESSING) {
+            job.phase = Phase.PROBING;
+        }
+        if (job.status == Status.ERROR) {
+            job.errorCode = stored.path("errorCode").asInt();
+            job.errorMessage = stored.path("errorMessage").asText();
+        }
+        if (stored.path("outputGroupDetails").isArray()) {
+            job.outputGroupDetails = (ArrayNode) stored.path("outputGroupDetails");
+        }
+        return job;
+    }
+
+    private static Instant instant(JsonNode epochMillis) {
+        return epochMillis.isIntegralNumber() ? Instant.ofEpochMilli(epochMillis.asLong()) : null;
+    }
+
+    /** What {@link #restore} makes the job again from. */
+    synchronized ObjectNode stored() {
+        ObjectNode stored = Json.object();
+        stored.put("id", id);
+        stored.put("arn", arn);
+        stored.put("queue", queue);
+        stored.put("createdAt", createdAt.toEpochMilli());
+        stored.put("status", status.name());
+        Optional.ofNullable(startTime).ifPresent(time -> stored.put("startTime", time.toEpochMilli()));
+        Optional.ofNullable(finishTime).ifPresent(time -> stored.put("finishTime", time.toEpochMilli()));
+        if (status == Status.ERROR) {
+            stored.put("errorCode", errorCode);
+            stored.put("errorMessage", errorMessage);
+        }
+        if (outputGroupDetails != null) {
+            stored.set("outputGroupDetails", outputGroupDetails);
+        }
+        stored.set("request", request);
+        return stored;
     }
 
     String id() {
@@ -80,8 +131,14 @@ final class EmulatedJob {
         return status == Status.COMPLETE || status == Status.CANCELED || status == Status.ERROR;
     }
 
-    /** SUBMITTED to PROGRESSING; false when the job was canceled first. */
+    /**
+     * SUBMITTED to PROGRESSING; false when the job was canceled first. A job restored PROGRESSING (its run was
+     * cut short by a kill) starts its run again without a second PROGRESSING event.
+     */
     synchronized boolean start(Instant now, Announcer announcer) {
+        if (status == Status.PROGRESSING) {
+            return true;
+        }
         if (status != Status.SUBMITTED) {
             return false;
         }
@@ -202,7 +259,7 @@ final class EmulatedJob {
         spec.clientRequestToken().ifPresent(token -> job.put("clientRequestToken", token));
         ObjectNode metadata = job.putObject("userMetadata");
         spec.userMetadata().forEach(metadata::put);
-        job.set("settings", settings);
+        job.set("settings", request.get("settings"));
         ObjectNode timing = job.putObject("timing");
         timing.set("submitTime", seconds(createdAt));
         Optional.ofNullable(startTime).ifPresent(time -> timing.set("startTime", seconds(time)));

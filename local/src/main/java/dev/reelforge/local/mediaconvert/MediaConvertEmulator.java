@@ -78,6 +78,12 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * (as the work advances, rather than once a minute), and COMPLETE, ERROR or CANCELED events. Errors are
  * answered in MediaConvert's shape: the status, an {@code x-amzn-ErrorType} header naming the exception, and
  * {@code {"message": ...}}.
+ *
+ * <p>Like MediaConvert, it never loses a job it accepted: jobs are kept under {@code <workDirectory>/jobs}
+ * ({@link JobStore}), each change of status before it is announced. An emulator opened on the same directory
+ * answers for every job of before, sends the events a kill kept it from sending, and runs again, from the start,
+ * every job that had not finished (its outputs are written again; a second COMPLETE of a job that completed
+ * just before the kill is possible, as EventBridge delivers at least once).
  */
 public final class MediaConvertEmulator implements LocalService {
 
@@ -111,7 +117,11 @@ public final class MediaConvertEmulator implements LocalService {
     private final Map<String, EmulatedJob> byToken = new HashMap<>();
     private final Object creating = new Object();
     private final BlockingQueue<EmulatedJob> queue = new LinkedBlockingQueue<>();
+    private final JobStore store;
+    /** Jobs kept from before a restart whose last change was not announced yet, with those events. */
+    private final List<JobStore.Stored> unannounced = new ArrayList<>();
     private final Thread worker;
+    private boolean working;
     private volatile boolean closed;
 
     private MediaConvertEmulator(HttpServer server, ExecutorService httpExecutor, Path ffmpeg, S3Client s3,
@@ -127,11 +137,33 @@ public final class MediaConvertEmulator implements LocalService {
         this.eventJson = new JobEvents(account, region);
         this.transcoder = new Transcoder(ffmpeg);
         this.probe = new FfmpegMediaProbe(ffmpeg, PROBE_TIMEOUT);
-        this.worker = Thread.ofPlatform().name("mediaconvert-worker").daemon().unstarted(this::work);
+        this.store = new JobStore(workDirectory.resolve("jobs"));
+        this.worker = Thread.ofPlatform().name("mediaconvert-worker").daemon().unstarted(this::runJobs);
+    }
+
+    /** Takes in the jobs kept from before; those not finished wait in the queue, ahead of any new one. */
+    private void restore() {
+        List<JobStore.Stored> stored = new ArrayList<>(store.load(problem -> System.err.println("[mediaconvert] "
+                + problem)));
+        stored.sort(Comparator.comparing((JobStore.Stored kept) -> kept.job().createdAt())
+                .thenComparing(kept -> kept.job().id()));
+        for (JobStore.Stored kept : stored) {
+            EmulatedJob job = kept.job();
+            jobs.put(job.id(), job);
+            created.add(job);
+            job.spec().clientRequestToken().ifPresent(token -> byToken.put(token, job));
+            if (!kept.unannounced().isEmpty()) {
+                unannounced.add(kept);
+            }
+            if (!job.finished()) {
+                queue.add(job);
+            }
+        }
     }
 
     /**
-     * Starts the emulator on a free loopback port.
+     * Starts the emulator on a free loopback port, working at once: jobs kept in {@code workDirectory} from
+     * before are answered for, their unsent events sent and the unfinished ones run again.
      *
      * @param ffmpeg        the ffmpeg executable jobs run
      * @param s3            a client of the S3 that holds inputs and receives outputs
@@ -153,20 +185,65 @@ public final class MediaConvertEmulator implements LocalService {
 
     static MediaConvertEmulator start(Path ffmpeg, S3Client s3, Path workDirectory, String accountId, String region,
             Consumer<String> events, int port, Clock clock) {
+        MediaConvertEmulator emulator = open(ffmpeg, s3, workDirectory, accountId, region, events, port, clock);
+        emulator.work();
+        return emulator;
+    }
+
+    /**
+     * As {@link #start(Path, S3Client, Path, String, String, Consumer, Clock)}, but holding every job and event
+     * until {@link #work()}: the API answers (jobs of before included) and accepts jobs meanwhile. For a sink
+     * that is not ready to take events yet (the embedded stack's bus, before its functions are wired), and for
+     * a process that must leave the jobs of a stack alone ({@code ./reelforge invoke}).
+     */
+    public static MediaConvertEmulator open(Path ffmpeg, S3Client s3, Path workDirectory, String accountId,
+            String region, Consumer<String> events, Clock clock) {
+        return open(ffmpeg, s3, workDirectory, accountId, region, events, 0, clock);
+    }
+
+    private static MediaConvertEmulator open(Path ffmpeg, S3Client s3, Path workDirectory, String accountId,
+            String region, Consumer<String> events, int port, Clock clock) {
         try {
             Files.createDirectories(workDirectory);
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
             MediaConvertEmulator emulator = new MediaConvertEmulator(server, executor, ffmpeg, s3, workDirectory,
                     accountId, region, events, clock);
+            emulator.restore();
             server.createContext("/", emulator::handle);
             server.setExecutor(executor);
             server.start();
-            emulator.worker.start();
             return emulator;
         } catch (IOException e) {
             throw new UncheckedIOException("the MediaConvert emulator cannot start", e);
         }
+    }
+
+    /**
+     * Starts working (once): sends the events jobs of before a restart still owed, then runs the queued jobs,
+     * the unfinished ones of before first.
+     */
+    public void work() {
+        synchronized (this) {
+            if (working || closed) {
+                return;
+            }
+            working = true;
+        }
+        for (JobStore.Stored kept : unannounced) {
+            EmulatedJob job = kept.job();
+            synchronized (job) {
+                boolean sent = true;
+                for (String event : kept.unannounced()) {
+                    sent &= publish(job, event);
+                }
+                if (sent) {
+                    keep(job, List.of());
+                }
+            }
+        }
+        unannounced.clear();
+        worker.start();
     }
 
     @Override
@@ -174,10 +251,18 @@ public final class MediaConvertEmulator implements LocalService {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** Stops serving and working; a job running is abandoned (its ffmpeg ended, no further event). */
+    /**
+     * Stops serving and working; a job running is abandoned (its ffmpeg ended, no further event from this
+     * emulator): it stays PROGRESSING in its directory and runs again when an emulator works on it next.
+     */
     @Override
     public void close() {
-        closed = true;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
         server.stop(0);
         httpExecutor.close();
         worker.interrupt();
@@ -290,7 +375,9 @@ public final class MediaConvertEmulator implements LocalService {
                 id = now.toEpochMilli() + "-" + randomSuffix();
             } while (jobs.containsKey(id));
             job = new EmulatedJob(id, "arn:aws:mediaconvert:" + region + ":" + account + ":jobs/" + id,
-                    queueArn(spec.queue()), spec, request.get("settings"), now);
+                    queueArn(spec.queue()), spec, request, now);
+            // kept before it is answered: a job MediaConvert accepted is never lost
+            store.save(job, List.of());
             jobs.put(id, job);
             created.add(job);
             spec.clientRequestToken().ifPresent(token -> byToken.put(token, job));
@@ -411,18 +498,46 @@ public final class MediaConvertEmulator implements LocalService {
 
     // ---- events
 
+    /**
+     * Announces a change of the job, under its lock. A change of status is kept first, with its event as owed,
+     * and the event marked sent once the sink took it; a progress update is only sent (a run cut short starts
+     * over and sends its own).
+     */
     private void announce(EmulatedJob job, String status, ObjectNode detail) {
         String event = eventJson.event(job, status, detail, clock.instant());
+        if (status.equals("STATUS_UPDATE")) {
+            publish(job, event);
+            return;
+        }
+        boolean kept = keep(job, List.of(event));
+        if (publish(job, event) && kept) {
+            keep(job, List.of());
+        }
+    }
+
+    private boolean publish(EmulatedJob job, String event) {
         try {
             events.accept(event);
+            return true;
         } catch (RuntimeException e) {
-            System.err.println("[mediaconvert] the event sink failed on " + status + " of " + job.id() + ": " + e);
+            System.err.println("[mediaconvert] the event sink failed on an event of " + job.id() + ": " + e);
+            return false;
+        }
+    }
+
+    private boolean keep(EmulatedJob job, List<String> owed) {
+        try {
+            store.save(job, owed);
+            return true;
+        } catch (UncheckedIOException e) {
+            System.err.println("[mediaconvert] " + job.id() + " could not be kept: " + e.getMessage());
+            return false;
         }
     }
 
     // ---- the worker
 
-    private void work() {
+    private void runJobs() {
         while (!closed) {
             EmulatedJob job;
             try {
@@ -431,6 +546,8 @@ public final class MediaConvertEmulator implements LocalService {
                 return;
             }
             Path directory = workDirectory.resolve(job.id());
+            // what a run cut short by a kill left behind
+            deleteRecursively(directory);
             try {
                 run(job, directory);
             } catch (InterruptedException e) {

@@ -25,7 +25,8 @@ import scala.collection.immutable.List$;
 /**
  * ElasticMQ serving the SQS API (the JSON protocol of the SDK v2, and the query protocol) on a loopback port, in
  * this JVM. Queues and their messages (in flight, delayed and dead-lettered included) are kept in an H2 database
- * under {@code directory}, so they survive a restart, as they would on SQS. It keeps SQS's limits (message size,
+ * under {@code directory}, each change written before SQS answers, so they survive a restart, a kill too, as they
+ * would on SQS. It keeps SQS's limits (message size,
  * batch sizes, visibility timeouts) and moves messages received {@code maxReceiveCount} times to the dead-letter
  * queue of their queue's redrive policy. It tells time by the system clock, not the stack's.
  */
@@ -56,8 +57,10 @@ public final class ElasticMqServer implements LocalService {
                 """).withFallback(ConfigFactory.load()));
         try {
             Files.createDirectories(directory);
+            // WRITE_DELAY=0: H2 writes each commit before it returns. By default it writes commits in the background
+            // up to half a second later, and messages SQS had acknowledged were lost when the process was killed.
             SqlQueuePersistenceConfig storage = new SqlQueuePersistenceConfig(true, "org.h2.Driver",
-                    "jdbc:h2:" + directory.toAbsolutePath().resolve("queues"), "", "", false);
+                    "jdbc:h2:" + directory.toAbsolutePath().resolve("queues") + ";WRITE_DELAY=0", "", "", false);
             ActorRef persistence = actors.actorOf(Props.create(SqlQueuePersistenceActor.class,
                     () -> new SqlQueuePersistenceActor(storage, List$.MODULE$.empty())));
             ActorRef queues = actors.actorOf(Props.create(QueueManagerActor.class,

@@ -212,7 +212,7 @@ public final class SamTemplate {
                                     String.valueOf(mapOrEmpty(filter).get("Pattern"))));
                         }
                     }
-                    streamEvents.add(new StreamEventDefinition(
+                    streamEvents.add(new StreamEventDefinition(name,
                             logicalIdOf(source.get("Stream")),
                             String.valueOf(source.getOrDefault("StartingPosition", "LATEST")),
                             Integer.parseInt(String.valueOf(source.getOrDefault("BatchSize", 100))),

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A function's {@code DynamoDB} event: the stream of {@code tableLogicalId}, read from
+ * A function's {@code DynamoDB} event {@code name}: the stream of {@code tableLogicalId}, read from
  * {@code startingPosition} in batches of {@code batchSize}, records kept only when they match one of the
  * filter {@code patterns} (EventBridge pattern syntax), a failing batch retried {@code maxRetries} times.
  */
-public record StreamEventDefinition(String tableLogicalId, String startingPosition, int batchSize, int maxRetries,
-        List<Map<String, Object>> patterns) {
+public record StreamEventDefinition(String name, String tableLogicalId, String startingPosition, int batchSize,
+        int maxRetries, List<Map<String, Object>> patterns) {
 
     public StreamEventDefinition {
         patterns = List.copyOf(patterns);

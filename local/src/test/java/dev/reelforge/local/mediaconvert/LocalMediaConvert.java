@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -50,23 +51,28 @@ final class LocalMediaConvert implements AutoCloseable {
     final MediaConvertEmulator emulator;
     final MediaConvertClient mediaConvert;
 
-    private LocalMediaConvert(Path directory, Path ffmpeg, S3ProxyServer s3Server) {
+    private LocalMediaConvert(Path directory, Path ffmpeg, S3ProxyServer s3Server, Consumer<String> sink) {
         this.directory = directory;
         this.ffmpeg = ffmpeg;
         this.s3Server = s3Server;
         this.s3 = LocalClients.s3(s3Server.endpoint());
         this.emulator = MediaConvertEmulator.start(ffmpeg, s3, directory.resolve("mediaconvert"), ACCOUNT, REGION,
-                events);
+                sink == null ? events : sink);
         this.mediaConvert = client(emulator);
     }
 
     static LocalMediaConvert start() {
+        return start(null);
+    }
+
+    /** As {@link #start()}, the emulator's events going to {@code sink} instead of {@link #events}. */
+    static LocalMediaConvert start(Consumer<String> sink) {
         try {
             Path directory = Files.createTempDirectory("reelforge-mediaconvert-");
             Path ffmpeg = ffmpeg();
             S3ProxyServer s3Server = S3ProxyServer.start(directory.resolve("s3"), LocalCredentials.ACCESS_KEY_ID,
                     LocalCredentials.SECRET_ACCESS_KEY);
-            LocalMediaConvert local = new LocalMediaConvert(directory, ffmpeg, s3Server);
+            LocalMediaConvert local = new LocalMediaConvert(directory, ffmpeg, s3Server, sink);
             for (String bucket : List.of(WORK_BUCKET, OUTPUT_BUCKET, ASSETS_BUCKET)) {
                 local.s3.createBucket(create -> create.bucket(bucket));
             }
@@ -81,6 +87,14 @@ final class LocalMediaConvert implements AutoCloseable {
     /** The bundled ffmpeg, extracted once into the build directory. */
     static Path ffmpeg() {
         return BundledFfmpeg.extractTo(Path.of("target", "test-ffmpeg").toAbsolutePath());
+    }
+
+    /**
+     * Another emulator on the jobs directory and the S3 of this one, as the stack starts one after a restart
+     * (close {@link #emulator} first); the caller closes it.
+     */
+    MediaConvertEmulator restart(Consumer<String> sink) {
+        return MediaConvertEmulator.start(ffmpeg, s3, directory.resolve("mediaconvert"), ACCOUNT, REGION, sink);
     }
 
     /** The SDK client as a function would build it, pointed at the emulator. */

@@ -17,8 +17,10 @@ import java.util.Optional;
  * Turns a render that ended ({@code done} or {@code failed}), or one of its assets that did ({@code ready} or
  * {@code failed}), into a callback delivery to the render's {@code callback} URL, and sends its first message.
  * The delivery's id is derived from what ended and how ({@link DeliveryId}), so however often the event is
- * announced there is one delivery: a repeat finds it created and sends nothing. Should the message be lost after
- * the delivery was created (a crash in between), the retry sweep sends it again.
+ * announced there is one delivery: a repeat finds it created and sends nothing once an attempt was made. A repeat
+ * that finds no attempt made yet sends the first message again: a crash between creating the delivery and sending
+ * its message leaves exactly that, and the event comes again because the crash kept it from being acknowledged
+ * (a second copy of a message that did go out finds the delivery attempted, or delivered, when its turn comes).
  */
 public final class DispatchCallback {
 
@@ -54,7 +56,14 @@ public final class DispatchCallback {
         }
         Delivery pending = Delivery.pending(payload.get(), callback.get().toString(), clock.instant());
         if (!deliveries.create(pending)) {
-            return new DispatchCallbackResult.AlreadyDispatched(pending.id());
+            boolean neverAttempted = deliveries.find(pending.id())
+                    .filter(existing -> existing.state() == DeliveryState.PENDING && existing.attempts() == 0)
+                    .isPresent();
+            if (!neverAttempted) {
+                return new DispatchCallbackResult.AlreadyDispatched(pending.id());
+            }
+            queue.enqueue(pending.id(), Duration.ZERO);
+            return new DispatchCallbackResult.SentAgain(pending.id());
         }
         queue.enqueue(pending.id(), Duration.ZERO);
         return new DispatchCallbackResult.Dispatched(pending.id());

@@ -64,15 +64,34 @@ class DispatchCallbackTest {
     }
 
     @Test
-    void aRepeatedEventSendsNothingMore() {
+    void aRepeatedEventOfADeliveryAlreadyAttemptedSendsNothingMore() {
         UUID render = doneRender("https://hooks.example.com/reelforge");
         DispatchCallbackCommand command = new DispatchCallbackCommand(OWNER, render, Optional.empty(), "done");
         dispatch.dispatch(command);
+        deliveries.recordAttempt(new Attempt(DeliveryId.of(render, "done"), 1, Optional.of(503),
+                Optional.of("the receiver answered 503"), DeliveryState.PENDING, Optional.of(NOW.plusSeconds(5)),
+                Optional.of(NOW), NOW));
 
         DispatchCallbackResult again = dispatch.dispatch(command);
 
         assertThat(again).isInstanceOf(DispatchCallbackResult.AlreadyDispatched.class);
         assertThat(queue.messages).hasSize(1);
+    }
+
+    @Test
+    void aRepeatedEventOfADeliveryNeverAttemptedSendsItsFirstMessageAgain() {
+        // a crash between creating the delivery and sending its message: the message is gone, the event comes again
+        UUID render = doneRender("https://hooks.example.com/reelforge");
+        DispatchCallbackCommand command = new DispatchCallbackCommand(OWNER, render, Optional.empty(), "done");
+        dispatch.dispatch(command);
+        queue.messages.clear();
+
+        DispatchCallbackResult again = dispatch.dispatch(command);
+
+        String id = DeliveryId.of(render, "done");
+        assertThat(again).isEqualTo(new DispatchCallbackResult.SentAgain(id));
+        assertThat(queue.messages).containsExactly(new InMemoryCallbackQueue.Message(id, Duration.ZERO));
+        assertThat(deliveries.find(id).orElseThrow().attempts()).isZero();
     }
 
     @Test
