@@ -20,12 +20,28 @@ public final class ElasticMqSender {
 
     private ElasticMqSender() {}
 
-    /** Arguments: the directory, the queue's name, how many messages. */
+    /**
+     * Arguments: the directory, the queue's name, how many messages. With no count, creates the queue and stops
+     * normally: ElasticMQ records a queue's creation after answering (unlike a message), and the stack creates its
+     * queues when it starts, long before it sends to them.
+     */
     public static void main(String[] args) {
         LocalCredentials.installAsDefault();
         ElasticMqServer server = ElasticMqServer.start(Path.of(args[0]), "000000000000", "us-east-1");
         SqsClient sqs = LocalClients.sqs(server.endpoint());
-        String queueUrl = sqs.createQueue(create -> create.queueName(args[1])).queueUrl();
+        if (args.length == 2) {
+            String queueUrl = sqs.createQueue(create -> create.queueName(args[1])).queueUrl();
+            // A message is recorded before SQS answers, and after the queue's creation: once one was added,
+            // the queue is recorded too. It is taken off again, so the queue is left empty.
+            sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody("primer"));
+            sqs.receiveMessage(receive -> receive.queueUrl(queueUrl).waitTimeSeconds(5)).messages()
+                    .forEach(message -> sqs.deleteMessage(delete -> delete.queueUrl(queueUrl)
+                            .receiptHandle(message.receiptHandle())));
+            sqs.close();
+            server.close();
+            return;
+        }
+        String queueUrl = sqs.getQueueUrl(get -> get.queueName(args[1])).queueUrl();
         int count = Integer.parseInt(args[2]);
         for (int i = 0; i < count; i++) {
             String body = "message " + i;

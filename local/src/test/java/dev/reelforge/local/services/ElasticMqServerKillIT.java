@@ -38,6 +38,11 @@ class ElasticMqServerKillIT {
 
     @Test
     void everyMessageAcknowledgedBeforeTheProcessEndsAbruptlyIsReceivedAfterARestart() throws Exception {
+        Process creator = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ElasticMqSender.class.getName(),
+                directory.toString(), "kept").inheritIO().start();
+        assertThat(creator.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(creator.exitValue()).as("the queue's creator ends normally").isZero();
         Process sender = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ElasticMqSender.class.getName(),
                 directory.toString(), "kept", String.valueOf(MESSAGES))
