@@ -2,7 +2,6 @@ package dev.reelforge.local.bench;
 
 import dev.reelforge.local.LocalCredentials;
 import dev.reelforge.local.lambda.LambdaJson;
-import dev.reelforge.local.lambda.LocalContext;
 import dev.reelforge.local.template.FunctionDefinition;
 import java.io.File;
 import java.io.IOException;
@@ -345,7 +344,7 @@ final class ColdStartBenchmark {
     }
 
     /** The classes a cold-start child needs from the local module (with their nested classes). */
-    static final List<Class<?>> RUNNER_CLASSES = List.of(ColdStartRunner.class, LocalContext.class,
+    static final List<Class<?>> RUNNER_CLASSES = List.of(ColdStartRunner.class, BenchContext.class,
             HelloWorldHandler.class, ColdStartBreakdown.class, LambdaJson.class);
 
     /**

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.local.lambda.LambdaJson;
-import dev.reelforge.local.lambda.LocalContext;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +45,7 @@ public final class ColdStartRunner {
         String handlerClassName = args[0];
         // Reading the event stands for the runtime receiving it from the Runtime API: not timed.
         String eventJson = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
-        Context context = new LocalContext("00000000-0000-0000-0000-000000000001", args[2],
+        Context context = new BenchContext("00000000-0000-0000-0000-000000000001", args[2],
                 "arn:aws:lambda:us-east-1:000000000000:function:" + args[2], Integer.parseInt(args[3]),
                 System.nanoTime() + Long.parseLong(args[4]) * 1_000_000L);
         if (args.length > 5 && args[5].equals("breakdown")) {
