@@ -267,6 +267,9 @@ public final class MediaConvertEmulator implements LocalService {
         httpExecutor.close();
         worker.interrupt();
         jobs.values().forEach(EmulatedJob::abandon);
+        if (worker.getState() == Thread.State.NEW) {
+            return; // never told to work (./reelforge invoke, the benchmarks): nothing to wait for
+        }
         try {
             worker.join(Duration.ofSeconds(10));
         } catch (InterruptedException e) {

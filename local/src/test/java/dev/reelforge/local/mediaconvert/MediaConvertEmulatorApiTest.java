@@ -23,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -83,6 +84,17 @@ class MediaConvertEmulatorApiTest {
         client.close();
         emulator.close();
         unreachableS3.close();
+    }
+
+    @Test
+    void anEmulatorOpenedButNeverToldToWorkClosesQuietly() throws Exception {
+        // ./reelforge invoke and the benchmarks open the emulator of a data directory and never let it work.
+        MediaConvertEmulator idle = MediaConvertEmulator.open(directory.resolve("no-ffmpeg"), unreachableS3,
+                Files.createTempDirectory(directory, "idle-"), LocalMediaConvert.ACCOUNT, LocalMediaConvert.REGION,
+                EVENTS, Clock.systemUTC());
+
+        idle.close();
+        idle.close();
     }
 
     /** The JSON of a job the encoder would send, to break in one place. */
