@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Props;
@@ -29,11 +30,19 @@ import scala.collection.immutable.List$;
  * would on SQS. It keeps SQS's limits (message size,
  * batch sizes, visibility timeouts) and moves messages received {@code maxReceiveCount} times to the dead-letter
  * queue of their queue's redrive policy. It tells time by the system clock, not the stack's.
+ *
+ * <p>One database per JVM: ElasticMQ's SQL persistence keeps its connection pool in a JVM-wide singleton that the
+ * first server to start sets, so every later server of the same JVM keeps its queues in that first directory's
+ * database. {@code ./reelforge local} runs one stack per JVM; tests that start several stacks in one JVM share a
+ * queue database (told on standard error), and a test that checks what a restart restores runs each server in a JVM
+ * of its own ({@code ElasticMqServerKillIT}, {@code StackKillIT}).
  */
 public final class ElasticMqServer implements LocalService {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final String LOOPBACK = "127.0.0.1";
+    /** The directory whose database this JVM's ElasticMQ servers keep their queues in (see above). */
+    private static final AtomicReference<Path> DATABASE_DIRECTORY = new AtomicReference<>();
 
     private final ActorSystem actors;
     private final SQSRestServer server;
@@ -55,6 +64,11 @@ public final class ElasticMqServer implements LocalService {
                 pekko.jvm-shutdown-hooks = off
                 pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
                 """).withFallback(ConfigFactory.load()));
+        Path database = directory.toAbsolutePath().normalize();
+        if (!DATABASE_DIRECTORY.compareAndSet(null, database) && !DATABASE_DIRECTORY.get().equals(database)) {
+            System.err.println("[sqs] ElasticMQ of " + database + " keeps its queues in " + DATABASE_DIRECTORY.get()
+                    + ", the database of the first ElasticMQ of this JVM (its SQL persistence is one per JVM)");
+        }
         try {
             Files.createDirectories(directory);
             // WRITE_DELAY=0: H2 writes each commit before it returns. By default it writes commits in the background

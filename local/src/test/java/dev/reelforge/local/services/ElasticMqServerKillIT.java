@@ -2,22 +2,15 @@ package dev.reelforge.local.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelforge.local.LocalClients;
-import dev.reelforge.local.LocalCredentials;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * A message SQS acknowledged is kept, even when the process running ElasticMQ ends the moment after without a
@@ -31,52 +24,56 @@ class ElasticMqServerKillIT {
     @TempDir
     Path directory;
 
-    @BeforeAll
-    static void credentials() {
-        LocalCredentials.installAsDefault();
-    }
-
     @Test
     void everyMessageAcknowledgedBeforeTheProcessEndsAbruptlyIsReceivedAfterARestart() throws Exception {
-        Process creator = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ElasticMqSender.class.getName(),
-                directory.toString(), "kept").inheritIO().start();
-        assertThat(creator.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(creator.exitValue()).as("the queue's creator ends normally").isZero();
-        Process sender = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ElasticMqSender.class.getName(),
-                directory.toString(), "kept", String.valueOf(MESSAGES))
-                .redirectErrorStream(true).start();
-        List<String> acknowledged = new ArrayList<>();
-        List<String> output = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(sender.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.startsWith(ElasticMqSender.SENT)) {
-                    acknowledged.add(line.substring(ElasticMqSender.SENT.length()));
-                } else {
-                    output.add(line);
-                }
-            }
-            assertThat(sender.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            sender.destroyForcibly();
-        }
-        assertThat(sender.exitValue()).as("the sender's output: %s", output).isEqualTo(ElasticMqSender.KILLED);
+        assertThat(run("kept").exitCode()).as("the queue's creator ends normally").isZero();
+
+        Run sender = run("kept", String.valueOf(MESSAGES));
+        assertThat(sender.exitCode()).as("the sender's output: %s", sender.other()).isEqualTo(ElasticMqSender.KILLED);
+        List<String> acknowledged = sender.tagged(ElasticMqSender.SENT);
         assertThat(acknowledged).hasSize(MESSAGES);
 
-        try (ElasticMqServer server = ElasticMqServer.start(directory, "000000000000", "us-east-1");
-                SqsClient sqs = LocalClients.sqs(server.endpoint())) {
-            String queueUrl = sqs.getQueueUrl(get -> get.queueName("kept")).queueUrl();
-            Set<String> received = new HashSet<>();
-            List<Message> batch;
-            do {
-                batch = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl).maxNumberOfMessages(10)
-                        .waitTimeSeconds(1)).messages();
-                batch.forEach(message -> received.add(message.body()));
-            } while (!batch.isEmpty());
-            assertThat(received).containsExactlyInAnyOrderElementsOf(acknowledged);
+        Run receiver = run("kept", "receive");
+        assertThat(receiver.exitCode()).as("the receiver's output: %s", receiver.other()).isZero();
+        assertThat(receiver.tagged(ElasticMqSender.RECEIVED)).containsExactlyInAnyOrderElementsOf(acknowledged);
+    }
+
+    /** What a process printed, and how it ended. */
+    private record Run(int exitCode, List<String> lines) {
+
+        List<String> tagged(String tag) {
+            return lines.stream().filter(line -> line.startsWith(tag)).map(line -> line.substring(tag.length()))
+                    .toList();
         }
+
+        List<String> other() {
+            return lines.stream().filter(line -> !line.startsWith(ElasticMqSender.SENT)
+                    && !line.startsWith(ElasticMqSender.RECEIVED)).toList();
+        }
+    }
+
+    /**
+     * {@link ElasticMqSender} in a JVM of its own, on the test's directory. Each step needs its own JVM, the check
+     * after the restart too: ElasticMQ's SQL persistence is one per JVM (the first server to start sets its
+     * connection pool for all that follow), so a server started in this JVM could read another directory.
+     */
+    private Run run(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), ElasticMqSender.class.getName(),
+                directory.toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = output.readLine()) != null) {
+                lines.add(line);
+            }
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        return new Run(process.exitValue(), lines);
     }
 }
