@@ -5,16 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.json.JsonDocument;
 import dev.reelforge.core.validation.JsonPath;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
+import dev.reelforge.runtime.http.ProxyRequest;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -28,75 +19,51 @@ public final class ApiRequest {
     private static final Pattern UUID_FORMAT =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
-    private final APIGatewayProxyRequestEvent event;
+    private final ProxyRequest request;
 
     public ApiRequest(APIGatewayProxyRequestEvent event) {
-        this.event = event;
+        this.request = new ProxyRequest(event);
     }
 
     /** The owner the authorizer put in the request context, and the environment of the path's version. */
     public Parsed<Caller> caller() {
-        String owner = Optional.ofNullable(event.getRequestContext())
-                .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getAuthorizer)
-                .map(authorizer -> authorizer.get("owner"))
-                .map(Object::toString)
-                .filter(value -> !value.isBlank())
-                .orElseThrow(MissingAuthorizerContextException::new);
-        String version = pathParameter("version");
-        return Environment.fromPathName(version)
+        String owner = request.authorizerValue("owner").orElseThrow(MissingAuthorizerContextException::new);
+        return request.pathParameter("version").flatMap(Environment::fromPathName)
                 .<Parsed<Caller>>map(environment -> Parsed.ok(new Caller(owner, environment)))
                 .orElseGet(() -> Parsed.rejected(Problem.notFound(JsonPath.of("version"),
                         "must be one of: stage, v1")));
     }
 
     public Parsed<UUID> uuidPathParameter(String name) {
-        String value = pathParameter(name);
-        if (value == null || !UUID_FORMAT.matcher(value).matches()) {
-            return Parsed.rejected(Problem.badRequest(JsonPath.of(name), "must be a UUID"));
-        }
-        return Parsed.ok(UUID.fromString(value));
+        return request.pathParameter(name).filter(value -> UUID_FORMAT.matcher(value).matches())
+                .<Parsed<UUID>>map(value -> Parsed.ok(UUID.fromString(value)))
+                .orElseGet(() -> Parsed.rejected(Problem.badRequest(JsonPath.of(name), "must be a UUID")));
     }
 
     /** A {@code true}/{@code false} query parameter; absent means {@code fallback}. */
     public Parsed<Boolean> booleanQueryParameter(String name, boolean fallback) {
-        String value = Optional.ofNullable(event.getQueryStringParameters()).map(query -> query.get(name)).orElse(null);
-        if (value == null) {
+        Optional<String> value = request.queryParameter(name);
+        if (value.isEmpty()) {
             return Parsed.ok(fallback);
         }
-        return switch (value) {
+        return switch (value.get()) {
             case "true" -> Parsed.ok(true);
             case "false" -> Parsed.ok(false);
             default -> Parsed.rejected(Problem.badRequest(JsonPath.of(name), "must be true or false"));
         };
     }
 
-    /**
-     * The value of a header that may be sent at most once, its name matched in any case; refused when sent more
-     * than once. API Gateway lists every value in {@code multiValueHeaders} and the last in {@code headers}.
-     */
+    /** The value of a header that may be sent at most once, its name matched in any case. */
     public Parsed<Optional<String>> singleHeader(String name) {
-        List<String> values = Optional.ofNullable(event.getMultiValueHeaders()).orElse(Map.of()).entrySet().stream()
-                .filter(header -> header.getKey().equalsIgnoreCase(name) && header.getValue() != null)
-                .flatMap(header -> header.getValue().stream())
-                .filter(Objects::nonNull)
-                .toList();
-        if (values.size() > 1) {
-            return Parsed.rejected(Problem.badRequest(JsonPath.of(name), "must be sent at most once"));
-        }
-        if (!values.isEmpty()) {
-            return Parsed.ok(Optional.of(values.getFirst()));
-        }
-        return Parsed.ok(Optional.ofNullable(event.getHeaders()).orElse(Map.of()).entrySet().stream()
-                .filter(header -> header.getKey().equalsIgnoreCase(name) && header.getValue() != null)
-                .map(Map.Entry::getValue)
-                .findFirst());
+        return switch (request.singleHeader(name)) {
+            case ProxyRequest.HeaderValue.Absent absent -> Parsed.ok(Optional.empty());
+            case ProxyRequest.HeaderValue.One one -> Parsed.ok(Optional.of(one.value()));
+            case ProxyRequest.HeaderValue.Repeated repeated ->
+                    Parsed.rejected(Problem.badRequest(JsonPath.of(name), "must be sent at most once"));
+        };
     }
 
-    /**
-     * The body as a JSON tree, refused when larger than {@code maxBytes}, not UTF-8 or not JSON. API Gateway hands
-     * the body over base64-encoded (the template lists every media type as binary) so that its bytes can be
-     * checked here exactly; a text body (an event without base64) is taken as the text it already is.
-     */
+    /** The body as a JSON tree, refused when larger than {@code maxBytes}, not UTF-8 or not JSON. */
     public Parsed<JsonNode> jsonBody(int maxBytes) {
         return bodyText(maxBytes).flatMap(text -> switch (JsonDocument.parse(text)) {
             case JsonDocument.Parsed parsed -> Parsed.ok(parsed.tree());
@@ -106,65 +73,14 @@ public final class ApiRequest {
     }
 
     private Parsed<String> bodyText(int maxBytes) {
-        String body = event.getBody();
-        if (body == null) {
-            return Parsed.ok(null);
-        }
-        if (Boolean.TRUE.equals(event.getIsBase64Encoded())) {
-            // base64 of at most maxBytes bytes is at most this long: refuse more before decoding anything
-            if (body.length() > 4L * ((maxBytes + 2) / 3)) {
-                return Parsed.rejected(Problem.payloadTooLarge(maxBytes));
-            }
-            Problem notBase64 = Problem.badRequest(JsonPath.ROOT, "is marked base64 but is not base64");
-            if (body.length() % 4 != 0) {
-                return Parsed.rejected(notBase64); // API Gateway pads its base64
-            }
-            byte[] bytes;
-            try {
-                bytes = Base64.getDecoder().decode(body);
-            } catch (IllegalArgumentException e) {
-                return Parsed.rejected(notBase64);
-            }
-            if (bytes.length > maxBytes) {
-                return Parsed.rejected(Problem.payloadTooLarge(maxBytes));
-            }
-            return utf8(bytes);
-        }
-        if (body.length() > maxBytes || body.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
-            return Parsed.rejected(Problem.payloadTooLarge(maxBytes));
-        }
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < body.length() && Character.isLowSurrogate(body.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return Parsed.rejected(Problem.badRequest(JsonPath.ROOT,
-                        "is not valid UTF-8: character " + i + " is half of a surrogate pair"));
-            }
-        }
-        return Parsed.ok(body);
-    }
-
-    /** The bytes as text, refused at the first byte that does not belong to a well-formed UTF-8 character. */
-    private static Parsed<String> utf8(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
-        }
-        if (result.isError()) {
-            return Parsed.rejected(Problem.badRequest(JsonPath.ROOT,
-                    "is not valid UTF-8: byte " + in.position() + " does not start a well-formed character"));
-        }
-        return Parsed.ok(out.flip().toString());
-    }
-
-    private String pathParameter(String name) {
-        Map<String, String> parameters = event.getPathParameters();
-        return parameters == null ? null : parameters.get(name);
+        return switch (request.body(maxBytes)) {
+            case ProxyRequest.Body.Absent absent -> Parsed.ok(null);
+            case ProxyRequest.Body.Text text -> Parsed.ok(text.text());
+            case ProxyRequest.Body.TooLarge tooLarge -> Parsed.rejected(Problem.payloadTooLarge(tooLarge.maxBytes()));
+            case ProxyRequest.Body.NotBase64 notBase64 ->
+                    Parsed.rejected(Problem.badRequest(JsonPath.ROOT, "is marked base64 but is not base64"));
+            case ProxyRequest.Body.NotUtf8 notUtf8 ->
+                    Parsed.rejected(Problem.badRequest(JsonPath.ROOT, "is not valid UTF-8: " + notUtf8.where()));
+        };
     }
 }
