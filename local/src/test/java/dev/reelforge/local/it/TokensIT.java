@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.local.LocalStack;
+import dev.reelforge.local.ProjectFiles;
 import dev.reelforge.local.apigateway.ApiGatewayEmulator;
 import dev.reelforge.local.ibm.IbmGateway;
 import dev.reelforge.local.ibm.IbmHttp;
 import dev.reelforge.local.lambda.LambdaJson;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -29,24 +31,32 @@ import org.junit.jupiter.api.Test;
 /**
  * IBM's OAuth token endpoints and bearer-token authorizer on the embedded stack, through HTTP. Authorized calls go
  * to a test-only route of IBM's API ({@link IbmGateway}) behind the template's authorizer, on a gateway of their own
- * (so its authorizer cache is this class's).
+ * (so its authorizer cache is this class's). The stack is this class's own: its clock moves 30 days forward.
  */
 class TokensIT {
 
+    private static Path dataDirectory;
     private static LocalStack stack;
     private static ApiGatewayEmulator gateway;
     private static URI probeApi;
 
     @BeforeAll
     static void start() {
-        stack = SharedStack.get();
+        dataDirectory = SharedStack.temporaryDirectory("reelforge-tokens-it-");
+        stack = LocalStack.start(new LocalStack.Options(ProjectFiles.template(), dataDirectory, 0, line -> {}));
         gateway = IbmGateway.start(stack);
         probeApi = gateway.endpoint();
     }
 
     @AfterAll
     static void stop() {
-        gateway.close();
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+        SharedStack.deleteRecursively(dataDirectory);
     }
 
     private static IbmHttp.Response token(Map<String, String> headers, Map<String, String> fields) {
