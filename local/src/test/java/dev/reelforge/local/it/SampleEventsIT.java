@@ -131,7 +131,8 @@ class SampleEventsIT {
             case "RenderWorkerFunction", "DispatchCallbacksFunction", "SendCallbacksFunction",
                  "RemoveHostedFilesFunction", "StopCancelledRenderFunction" ->
                     assertThat(result.path("batchItemFailures")).as(result.toString()).isEmpty();
-            case "RenderStatusFunction", "RenderSweeperFunction", "AssetSweeperFunction", "RetryCallbacksFunction" ->
+            case "RenderStatusFunction", "RenderSweeperFunction", "AssetSweeperFunction", "RetryCallbacksFunction",
+                 "ExpireVideosFunction" ->
                     assertThat(result.asText()).doesNotStartWith("ignored: not");
             case "PromoteOutputFunction" -> assertThat(result.asText()).matches("(promoted|already finished): .*");
             default -> assertThat(result.path("statusCode").asInt()).as(result.toString()).isBetween(200, 299);

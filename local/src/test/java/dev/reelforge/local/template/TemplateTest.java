@@ -8,6 +8,7 @@ import dev.reelforge.aws.cloudfront.CloudFrontSignedUrls;
 import dev.reelforge.aws.dynamodb.DynamoDbAssets;
 import dev.reelforge.aws.dynamodb.DynamoDbDeliveries;
 import dev.reelforge.aws.dynamodb.DynamoDbIdempotencyKeys;
+import dev.reelforge.aws.dynamodb.DynamoDbVideos;
 import dev.reelforge.local.ProjectFiles;
 import dev.reelforge.runtime.FunctionEnvironment;
 import java.nio.file.Files;
@@ -134,7 +135,8 @@ class TemplateTest {
                         "secretsmanager:GetSecretValue")),
                 Map.entry("RenderSweeperFunction", List.of("dynamodb:Query", "dynamodb:UpdateItem")),
                 Map.entry("PromoteOutputFunction", List.of("dynamodb:GetItem",
-                        "[dynamodb:PutItem, dynamodb:GetItem, dynamodb:UpdateItem]", "s3:GetObject", "s3:ListBucket",
+                        "[dynamodb:PutItem, dynamodb:GetItem, dynamodb:UpdateItem]", "dynamodb:PutItem", "s3:GetObject",
+                        "s3:ListBucket",
                         "[s3:PutObject, s3:AbortMultipartUpload, s3:DeleteObject]", "cloudfront:CreateInvalidation")),
                 Map.entry("AssetSweeperFunction", List.of("dynamodb:Query", "dynamodb:Query",
                         "[dynamodb:GetItem, dynamodb:UpdateItem]",
@@ -145,7 +147,9 @@ class TemplateTest {
                         "[dynamodb:GetItem, dynamodb:PutItem]", "sqs:SendMessage")),
                 Map.entry("RetryCallbacksFunction", List.of("dynamodb:Query", "[dynamodb:GetItem, dynamodb:UpdateItem]",
                         "sqs:SendMessage")),
-                Map.entry("GetRenderCallbacksFunction", List.of("dynamodb:GetItem", "dynamodb:Query")));
+                Map.entry("GetRenderCallbacksFunction", List.of("dynamodb:GetItem", "dynamodb:Query")),
+                Map.entry("ExpireVideosFunction", List.of("dynamodb:Query", "[dynamodb:GetItem, dynamodb:UpdateItem]",
+                        "dynamodb:GetItem", "[dynamodb:GetItem, dynamodb:PutItem]", "sqs:SendMessage")));
         Map<String, Object> resources = Intrinsics.mapOrEmpty(raw.get("Resources"));
         for (FunctionDefinition function : template.functions()) {
             List<?> policies = (List<?>) Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(resources.get(function.logicalId()))
@@ -202,6 +206,43 @@ class TemplateTest {
         assertThat(indexes).containsOnly(
                 Map.entry(DynamoDbDeliveries.DUE_INDEX, List.of("due:HASH", "nextAttemptAt:RANGE")),
                 Map.entry(DynamoDbDeliveries.RENDER_INDEX, List.of("renderKey:HASH", "created:RANGE")));
+    }
+
+    @Test
+    void videosAreReadByIdAndListedAndSweptThroughTheSparseIndexesTheAdapterQueries() {
+        TableDefinition videos = template.tables().stream()
+                .filter(table -> table.logicalId().equals("VideosTable")).findFirst().orElseThrow();
+
+        assertThat(keySchema(videos)).containsExactly("id:HASH");
+        Map<Object, List<String>> indexes = new java.util.HashMap<>();
+        Map<Object, Object> projections = new java.util.HashMap<>();
+        ((List<?>) videos.properties().get("GlobalSecondaryIndexes")).stream().map(Intrinsics::mapOrEmpty)
+                .forEach(index -> {
+                    indexes.put(index.get("IndexName"), keySchema(index));
+                    projections.put(index.get("IndexName"),
+                            Intrinsics.mapOrEmpty(index.get("Projection")).get("ProjectionType"));
+                });
+        assertThat(indexes).containsOnly(
+                Map.entry(DynamoDbVideos.CHANNEL_INDEX, List.of("channel:HASH", "added:RANGE")),
+                Map.entry(DynamoDbVideos.EXPIRING_INDEX, List.of("expiring:HASH", "expiresAt:RANGE")));
+        assertThat(projections).as("a listing needs no further reads; the sweep reads each video as it claims it")
+                .containsOnly(Map.entry(DynamoDbVideos.CHANNEL_INDEX, "ALL"),
+                        Map.entry(DynamoDbVideos.EXPIRING_INDEX, "KEYS_ONLY"));
+        assertThat(String.valueOf(videos.properties().get("AttributeDefinitions")))
+                .as("the sweep compares Unix seconds").contains("{AttributeName=expiresAt, AttributeType=N}");
+    }
+
+    @Test
+    void theExpirationSweepRunsEveryMinuteAndQueriesOnlyItsIndex() {
+        FunctionDefinition sweep = template.function("ExpireVideosFunction").orElseThrow();
+        Map<String, Object> properties = Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(
+                Intrinsics.mapOrEmpty(raw.get("Resources")).get("ExpireVideosFunction")).get("Properties"));
+
+        assertThat(sweep.scheduleEvents()).singleElement()
+                .satisfies(schedule -> assertThat(schedule.period()).isEqualTo(Duration.ofMinutes(1)));
+        assertThat(String.valueOf(properties.get("Policies")))
+                .contains("dynamodb:Query, Resource={Fn::Sub=${VideosTable.Arn}/index/expiring-expiresAt}")
+                .doesNotContain("dynamodb:Scan");
     }
 
     @Test
