@@ -4,7 +4,6 @@ import dev.reelforge.core.asset.Assets;
 import dev.reelforge.core.asset.DeleteAsset;
 import dev.reelforge.core.asset.DeleteAssetCommand;
 import dev.reelforge.core.asset.DeleteAssetResult;
-import dev.reelforge.core.render.Renders;
 import java.time.Clock;
 
 /**
@@ -19,9 +18,9 @@ public final class DeleteVideo {
     private final VideoLookup lookup;
     private final DeleteAsset deleteAsset;
 
-    public DeleteVideo(Videos videos, Assets assets, Renders renders, Clock clock) {
+    public DeleteVideo(Videos videos, Assets assets, Clock clock) {
         this.videos = videos;
-        this.lookup = new VideoLookup(videos, assets, renders);
+        this.lookup = new VideoLookup(videos, assets);
         this.deleteAsset = new DeleteAsset(assets, clock);
     }
 

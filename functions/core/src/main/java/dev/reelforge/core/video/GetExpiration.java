@@ -1,7 +1,6 @@
 package dev.reelforge.core.video;
 
 import dev.reelforge.core.asset.Assets;
-import dev.reelforge.core.render.Renders;
 
 /**
  * Reads when one of the caller's videos expires. A client without the expiration permission is refused before
@@ -12,8 +11,8 @@ public final class GetExpiration {
 
     private final VideoLookup lookup;
 
-    public GetExpiration(Videos videos, Assets assets, Renders renders) {
-        this.lookup = new VideoLookup(videos, assets, renders);
+    public GetExpiration(Videos videos, Assets assets) {
+        this.lookup = new VideoLookup(videos, assets);
     }
 
     public GetExpirationResult get(GetExpirationCommand command) {

@@ -10,15 +10,17 @@ import dev.reelforge.core.render.Renders;
 public final class GetVideo {
 
     private final VideoLookup lookup;
+    private final VideoViews views;
 
     public GetVideo(Videos videos, Assets assets, Renders renders) {
-        this.lookup = new VideoLookup(videos, assets, renders);
+        this.lookup = new VideoLookup(videos, assets);
+        this.views = new VideoViews(assets, renders);
     }
 
     public GetVideoResult get(GetVideoCommand command) {
         if (lookup.find(command.owner(), command.environment(), command.id()) instanceof VideoLookup.Found.Visible(
                 Video video)) {
-            return lookup.view(video).<GetVideoResult>map(GetVideoResult.Found::new)
+            return views.of(video).<GetVideoResult>map(GetVideoResult.Found::new)
                     .orElseGet(() -> new GetVideoResult.NotFound(command.id()));
         }
         return new GetVideoResult.NotFound(command.id());

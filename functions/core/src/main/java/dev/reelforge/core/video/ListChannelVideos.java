@@ -14,11 +14,11 @@ import java.util.Optional;
 public final class ListChannelVideos {
 
     private final Videos videos;
-    private final VideoLookup lookup;
+    private final VideoViews views;
 
     public ListChannelVideos(Videos videos, Assets assets, Renders renders) {
         this.videos = videos;
-        this.lookup = new VideoLookup(videos, assets, renders);
+        this.views = new VideoViews(assets, renders);
     }
 
     public ListChannelVideosResult list(ListChannelVideosCommand command) {
@@ -30,7 +30,7 @@ public final class ListChannelVideos {
         Videos.VideoPage page = videos.listed(channel, (command.page() - 1) * command.pageSize(), command.pageSize());
         List<VideoView> visible = page.videos().stream()
                 .filter(video -> video.owner().equals(command.owner()) && video.environment() == command.environment())
-                .map(lookup::view)
+                .map(views::of)
                 .flatMap(Optional::stream)
                 .toList();
         return new ListChannelVideosResult.Listed(channel, visible, command.page(), command.pageSize(),

@@ -1,7 +1,6 @@
 package dev.reelforge.core.video;
 
 import dev.reelforge.core.asset.Assets;
-import dev.reelforge.core.render.Renders;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -17,9 +16,9 @@ public final class SetExpiration {
     private final VideoLookup lookup;
     private final Clock clock;
 
-    public SetExpiration(Videos videos, Assets assets, Renders renders, Clock clock) {
+    public SetExpiration(Videos videos, Assets assets, Clock clock) {
         this.videos = videos;
-        this.lookup = new VideoLookup(videos, assets, renders);
+        this.lookup = new VideoLookup(videos, assets);
         this.clock = clock;
     }
 

@@ -12,10 +12,12 @@ public final class UpdateVideo {
 
     private final Videos videos;
     private final VideoLookup lookup;
+    private final VideoViews views;
 
     public UpdateVideo(Videos videos, Assets assets, Renders renders) {
         this.videos = videos;
-        this.lookup = new VideoLookup(videos, assets, renders);
+        this.lookup = new VideoLookup(videos, assets);
+        this.views = new VideoViews(assets, renders);
     }
 
     public UpdateVideoResult update(UpdateVideoCommand command) {
@@ -30,7 +32,7 @@ public final class UpdateVideo {
                         && !videos.describe(command.id(), command.owner(), command.title(), command.description())) {
                     yield new UpdateVideoResult.NotFound(command.id());
                 }
-                yield videos.find(command.id()).flatMap(lookup::view).<UpdateVideoResult>map(
+                yield videos.find(command.id()).flatMap(views::of).<UpdateVideoResult>map(
                         UpdateVideoResult.Updated::new).orElseGet(() -> new UpdateVideoResult.NotFound(command.id()));
             }
         };

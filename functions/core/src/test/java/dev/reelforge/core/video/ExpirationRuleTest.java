@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class ExpirationRuleTest {
 
     private final VideoFixture fixture = new VideoFixture();
-    private final GetExpiration getExpiration = new GetExpiration(fixture.videos, fixture.assets, fixture.renders);
-    private final SetExpiration setExpiration = new SetExpiration(fixture.videos, fixture.assets, fixture.renders,
+    private final GetExpiration getExpiration = new GetExpiration(fixture.videos, fixture.assets);
+    private final SetExpiration setExpiration = new SetExpiration(fixture.videos, fixture.assets,
             fixture.clock);
 
     private SetExpirationResult set(String owner, boolean manages, UUID id, ExpirationRule rule) {

@@ -14,7 +14,7 @@ class UpdateAndDeleteVideoTest {
 
     private final VideoFixture fixture = new VideoFixture();
     private final UpdateVideo updateVideo = new UpdateVideo(fixture.videos, fixture.assets, fixture.renders);
-    private final DeleteVideo deleteVideo = new DeleteVideo(fixture.videos, fixture.assets, fixture.renders,
+    private final DeleteVideo deleteVideo = new DeleteVideo(fixture.videos, fixture.assets,
             fixture.clock);
 
     private UpdateVideoResult update(String owner, Video video, Optional<String> title, Optional<String> description,
