@@ -136,6 +136,23 @@ class TemplateTest {
     }
 
     @Test
+    void ibmsFunctionsReachOnlyTheIbmItemsOfTheAccountsTable() {
+        for (FunctionDefinition function : template.functions()) {
+            if (!function.codeUri().equals("functions/faces/ibm/target/ibm.jar")) {
+                continue;
+            }
+            assertThat(statements(function.logicalId()))
+                    .filteredOn(statement -> Map.of("Fn::GetAtt", List.of("AccountsTable", "Arn"))
+                            .equals(statement.get("Resource")))
+                    .allSatisfy(statement -> assertThat(statement.get("Condition")).as(function.logicalId())
+                            .isIn(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys",
+                                            List.of("ibmtoken#*"))),
+                                    Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys",
+                                            List.of("ibmclient#*", "ibmtoken#*")))));
+        }
+    }
+
+    @Test
     void ibmTokensExpireByTheAttributeTheAdapterWritesInTheAccountsTable() {
         TableDefinition accounts = template.tables().stream()
                 .filter(table -> table.logicalId().equals("AccountsTable")).findFirst().orElseThrow();
