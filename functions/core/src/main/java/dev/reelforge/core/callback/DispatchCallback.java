@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Turns a render that ended ({@code done} or {@code failed}), or one of its assets that did ({@code ready} or
- * {@code failed}, or {@code expired}: deleted by its video's expiration rule), into a callback delivery to the render's {@code callback} URL, and sends its first message.
+ * {@code failed}, or {@code expired}: deleted by its video's expiration rule), into a callback delivery to the
+ * render's {@code callback} URL, and sends its first message.
  * The delivery's id is derived from what ended and how ({@link DeliveryId}), so however often the event is
  * announced there is one delivery: a repeat finds it created and sends nothing once an attempt was made. A repeat
  * that finds no attempt made yet sends the first message again: a crash between creating the delivery and sending
