@@ -149,6 +149,9 @@ public final class PromoteOutput {
                     return new PromoteOutputResult.AlreadyFinished(finished);
                 }
                 hostedFiles.delete(owner, asset.filename());
+                if (VideoAssets.isVideoFile(asset)) {
+                    videos.unlist(asset.id());
+                }
                 return new PromoteOutputResult.Discarded(finished);
             }
         }

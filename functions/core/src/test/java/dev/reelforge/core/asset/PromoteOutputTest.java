@@ -160,6 +160,7 @@ class PromoteOutputTest {
         assertThat(result).isInstanceOf(PromoteOutputResult.Discarded.class);
         assertThat(asset(render, ".mp4").status()).isEqualTo(AssetStatus.DELETED);
         assertThat(hostedFiles.deleted).containsExactly(OWNER + "/" + render + ".mp4");
+        assertThat(videos.isListed(id)).as("no listing keeps a video whose copy was discarded").isFalse();
     }
 
     @Test
