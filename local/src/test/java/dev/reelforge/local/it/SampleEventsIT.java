@@ -8,6 +8,7 @@ import dev.reelforge.aws.dynamodb.DynamoDbAssets;
 import dev.reelforge.aws.dynamodb.DynamoDbOAuthClients;
 import dev.reelforge.aws.dynamodb.DynamoDbOAuthTokens;
 import dev.reelforge.aws.dynamodb.DynamoDbRenders;
+import dev.reelforge.aws.dynamodb.DynamoDbVideos;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.account.Account;
 import dev.reelforge.core.account.ApiCredential;
@@ -24,6 +25,7 @@ import dev.reelforge.core.render.RenderKey;
 import dev.reelforge.core.render.RenderOutputs;
 import dev.reelforge.core.render.RenderResult;
 import dev.reelforge.core.render.RenderStatus;
+import dev.reelforge.core.video.Video;
 import dev.reelforge.local.LocalStack;
 import dev.reelforge.local.ProjectFiles;
 import dev.reelforge.local.lambda.LambdaJson;
@@ -67,6 +69,10 @@ class SampleEventsIT {
     private static final String SAMPLE_IBM_ACCESS_TOKEN = "sampleaccesstokenforstage000000000000000";
     private static final String SAMPLE_IBM_REFRESH_TOKEN = "samplerefreshtokenforstage00000000000000";
 
+    /** The renders whose hosted MP4s are the Videos API samples' videos: one read and changed, one deleted. */
+    private static final UUID SAMPLE_VIDEO_RENDER = UUID.fromString("8c3e1f27-5d4a-4b6c-9e2f-1a7b3c9d0e52");
+    private static final UUID SAMPLE_DELETED_VIDEO_RENDER = UUID.fromString("9d4f2a38-6e5b-4c7d-8f3a-2b8c4d0e1f63");
+
     private static LocalStack stack;
 
     @BeforeAll
@@ -78,6 +84,7 @@ class SampleEventsIT {
                     List.of(new ApiCredential(new ApiKey(SAMPLE_KEY).hash(), SAMPLE_OWNER, Environment.STAGE, Instant.now())));
         }
         seedIbmClientAndToken();
+        seedVideos();
         DynamoDbRenders renders = new DynamoDbRenders(stack.services().dynamoDb(), stack.tableName("RendersTable"));
         if (renders.find(SAMPLE_OWNER, SAMPLE_RENDER).isEmpty()) {
             JsonNode edit = Json.MAPPER.readTree(Files.readString(ProjectFiles.events()
@@ -115,6 +122,27 @@ class SampleEventsIT {
                             SAMPLE_IBM_CLIENT_ID, true, farAway, Optional.empty()),
                     new IssuedToken(new OAuthToken(SAMPLE_IBM_REFRESH_TOKEN).hash(), TokenKind.REFRESH, SAMPLE_OWNER,
                             Environment.STAGE, SAMPLE_IBM_CLIENT_ID, true, farAway, Optional.of(accessHash)));
+        }
+    }
+
+    /** Two done renders of the sample owner, each with its MP4 hosted (a ready asset) and its video record. */
+    private static void seedVideos() {
+        DynamoDbRenders renders = new DynamoDbRenders(stack.services().dynamoDb(), stack.tableName("RendersTable"));
+        DynamoDbAssets assets = new DynamoDbAssets(stack.services().dynamoDb(), stack.tableName("AssetsTable"));
+        DynamoDbVideos videos = new DynamoDbVideos(stack.services().dynamoDb(), stack.tableName("VideosTable"));
+        for (UUID renderId : List.of(SAMPLE_VIDEO_RENDER, SAMPLE_DELETED_VIDEO_RENDER)) {
+            if (renders.find(SAMPLE_OWNER, renderId).isPresent()) {
+                continue;
+            }
+            renders.add(new Render(renderId, SAMPLE_OWNER, Environment.STAGE, RenderStatus.DONE, Json.object(),
+                    Instant.now(), Instant.now(), Optional.empty(), Optional.empty()));
+            Asset asset = Asset.importing(SAMPLE_OWNER, Environment.STAGE, "us-east-1", renderId, renderId + ".mp4",
+                    Instant.now());
+            String url = "https://d111111abcdef8.cloudfront.net/" + SAMPLE_OWNER + "/" + asset.filename();
+            assets.begin(asset);
+            assets.markReady(SAMPLE_OWNER, asset.id(), url, Instant.now());
+            videos.add(Video.hosted(asset.id(), SAMPLE_OWNER, Environment.STAGE, renderId, asset.filename(), url, 1234,
+                    Optional.of("2"), Instant.now()));
         }
     }
 
@@ -178,7 +206,8 @@ class SampleEventsIT {
             case "RenderWorkerFunction", "DispatchCallbacksFunction", "SendCallbacksFunction",
                  "RemoveHostedFilesFunction", "StopCancelledRenderFunction" ->
                     assertThat(result.path("batchItemFailures")).as(result.toString()).isEmpty();
-            case "RenderStatusFunction", "RenderSweeperFunction", "AssetSweeperFunction", "RetryCallbacksFunction" ->
+            case "RenderStatusFunction", "RenderSweeperFunction", "AssetSweeperFunction", "RetryCallbacksFunction",
+                 "ExpireVideosFunction" ->
                     assertThat(result.asText()).doesNotStartWith("ignored: not");
             case "PromoteOutputFunction" -> assertThat(result.asText()).matches("(promoted|already finished): .*");
             default -> assertThat(result.path("statusCode").asInt()).as(result.toString()).isBetween(200, 299);

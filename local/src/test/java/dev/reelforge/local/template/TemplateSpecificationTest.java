@@ -171,7 +171,9 @@ class TemplateSpecificationTest {
 
     @Test
     void eventSourceSettingsAwsRefusesAreNamed() throws IOException {
-        assertThat(problemsWith("Schedule: rate(1 minute)", "Schedule: rate(1 minutes)")).singleElement().asString()
+        assertThat(problemsWith("Sweep:\n          Type: Schedule\n          Properties:\n            Schedule: rate(1 minute)",
+                "Sweep:\n          Type: Schedule\n          Properties:\n            Schedule: rate(1 minutes)"))
+                .singleElement().asString()
                 .startsWith("Resources.RetryCallbacksFunction.Properties.Events.Sweep.Properties.Schedule:"
                         + " rate(1 minutes) is refused by EventBridge");
         assertThat(problemsWith("{\"S\": [\"queued\"]}}}}'", "{\"S\": [\"queued\"]}}}'")).containsExactly(
