@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.StreamSupport;
 
 /**
  * {@code reelforge demo}: renders a sample edit end to end - a few clips, a title, transitions, an image
@@ -34,7 +35,8 @@ import java.util.function.Consumer;
  * checks their signatures with the account's {@code webhookSecret} and prints each as it arrives (seed 000's
  * webhook workflow). With {@code --log-format text|json}, the log of the stack it starts goes to standard error
  * ({@link LogFormat}; json: one JSON object per line, as Lambda writes them, what libraries print there made
- * lines of the same shape), the narration staying on standard output.
+ * lines of the same shape), the narration staying on standard output. With {@code --ibm}, the IBM Video Streaming
+ * workflow follows on the hosted video ({@link VideosDemo}): token, video, downloadable MP4 and FLV, expiration.
  */
 final class DemoCommand {
 
@@ -53,6 +55,7 @@ final class DemoCommand {
         Environment environment = Environment.fromPathName(options.option("version").orElse("v1"))
                 .orElseThrow(() -> new IllegalArgumentException("--version is stage or v1"));
         boolean callback = options.flag("callback");
+        boolean ibm = options.flag("ibm");
         Optional<DataDirectoryLock> free = DataDirectoryLock.tryAcquire(dataDirectory);
         if (free.isEmpty()) {
             LocalDescriptor running = LocalDescriptor.read(dataDirectory)
@@ -60,7 +63,7 @@ final class DemoCommand {
             System.out.println("using the embedded stack running at " + running.apiUrl()
                     + logFormat.map(format -> " (its log is where it runs)").orElse(""));
             return render(running, BundledFfmpeg.extractTo(dataDirectory.resolve("bin")), dataDirectory, environment,
-                    callback ? Optional.of(LocalClock.open(dataDirectory)) : Optional.empty());
+                    LocalClock.open(dataDirectory), callback, ibm);
         }
         free.get().close();
         System.out.println("starting the embedded stack on " + dataDirectory.toAbsolutePath() + " ...");
@@ -70,16 +73,19 @@ final class DemoCommand {
             System.setErr(LogFormat.lineStream(log));
         }
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(options.template(), dataDirectory, 0, log))) {
-            return render(stack.descriptor(), stack.ffmpeg(), dataDirectory, environment,
-                    callback ? Optional.of(stack.clock()) : Optional.empty());
+            return render(stack.descriptor(), stack.ffmpeg(), dataDirectory, environment, stack.clock(), callback,
+                    ibm);
         } finally {
             System.setErr(standardError);
         }
     }
 
-    /** @param callbackClock the stack's clock, when callbacks are asked for (their signatures are dated by it) */
+    /**
+     * @param stackClock the stack's clock: callbacks' signatures and expiration times are dated by it
+     * @param ibm        whether the IBM workflow ({@link VideosDemo}) follows on the hosted video
+     */
     private static int render(LocalDescriptor stack, Path ffmpeg, Path dataDirectory, Environment environment,
-            Optional<Clock> callbackClock) {
+            Clock stackClock, boolean callback, boolean ibm) {
         Path mediaDirectory = dataDirectory.resolve("demo-media");
         System.out.println("making sample media with ffmpeg in " + mediaDirectory.toAbsolutePath() + " ...");
         SampleMedia media = new SampleMedia(ffmpeg, mediaDirectory);
@@ -88,7 +94,7 @@ final class DemoCommand {
         media.image("still.png", "0x2a6fdb", 1280, 720);
         media.tone("soundtrack.mp3", 220, 30);
         try (LoopbackFileServer files = LoopbackFileServer.serve(mediaDirectory);
-                WebhookReceiver receiver = callbackClock.map(clock -> receiver(stack, clock)).orElse(null)) {
+                WebhookReceiver receiver = callback ? receiver(stack, stackClock) : null) {
             String edit = receiver == null ? sampleEdit(files) : withCallback(sampleEdit(files), receiver);
             EditApiClient api = EditApiClient.of(stack, environment);
             String id = api.submit(edit);
@@ -123,6 +129,14 @@ final class DemoCommand {
                     + "/assets/{id} with the same key)");
             if (receiver != null) {
                 awaitCallbacks(receiver, 1 + assets.size());
+            }
+            if (ibm) {
+                JsonNode hostedVideo = StreamSupport.stream(assets.spliterator(), false)
+                        .filter(asset -> asset.path("attributes").path("filename").asText().equals(id + ".mp4"))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("the render's MP4 was not hosted"));
+                return new VideosDemo(stack, environment, stackClock, dataDirectory.resolve("demo-output"))
+                        .run(id, hostedVideo);
             }
             return 0;
         }

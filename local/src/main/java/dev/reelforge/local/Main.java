@@ -19,9 +19,11 @@ public final class Main {
               clock  [show | advance <ISO-8601 duration>] [--data-dir DIR]
                                                        read or move the stack's clock (PT25H, P2D); on a running
                                                        stack it applies the lifecycle rules before returning
-              demo   [--data-dir DIR] [--version stage|v1] [--callback] [--log-format text|json]
+              demo   [--data-dir DIR] [--version stage|v1] [--callback] [--ibm] [--log-format text|json]
                                                        render a sample edit end to end and print its URLs
                                                        (--callback: receive and check its callbacks too;
+                                                       --ibm: then the Videos API on it: token, video,
+                                                       MP4 and FLV downloads, expiration a minute ahead;
                                                        --log-format: the stack's log on standard error)
               webhook-secret [show | rotate] [--data-dir DIR]
                                                        the development account's webhook secrets on the running
@@ -32,7 +34,7 @@ public final class Main {
                                                        a 30 s 720p render against a one-ffmpeg baseline
               bench  hosting [--runs N] [--size-mb N]
                                                        copying a 1 GiB output to hosting against a plain CopyObject
-              fuzz   [--duration PT5M] [merge | edit | url | request]
+              fuzz   [--duration PT5M] [merge | edit | url | request | token]
                                                        coverage-guided fuzzing with Jazzer (run by the launcher
                                                        script through Maven; findings join the test corpus)
             common: --template FILE (default template.yaml)
