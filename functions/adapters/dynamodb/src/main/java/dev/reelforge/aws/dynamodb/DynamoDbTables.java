@@ -45,6 +45,10 @@ public final class DynamoDbTables {
         return new DynamoDbDeliveries(client, environment.required("DELIVERIES_TABLE"));
     }
 
+    public DynamoDbDownloadables downloadables() {
+        return new DynamoDbDownloadables(client, environment.required("DOWNLOADABLES_TABLE"));
+    }
+
     public DynamoDbWebhookSecrets webhookSecrets() {
         return new DynamoDbWebhookSecrets(client, environment.required("ACCOUNTS_TABLE"), new SecureRandom());
     }
