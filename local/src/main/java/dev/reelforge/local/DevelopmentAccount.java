@@ -1,33 +1,63 @@
 package dev.reelforge.local;
 
 import dev.reelforge.aws.dynamodb.DynamoDbAccounts;
+import dev.reelforge.aws.dynamodb.DynamoDbOAuthClients;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.account.ApiKey;
 import dev.reelforge.core.account.CreateAccount;
 import dev.reelforge.core.account.CreateAccountCommand;
 import dev.reelforge.core.account.CreatedAccount;
+import dev.reelforge.core.oauth.AddOAuthClients;
+import dev.reelforge.core.oauth.AddOAuthClientsCommand;
+import dev.reelforge.core.oauth.ClientSecret;
+import dev.reelforge.core.oauth.CreatedClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The account the embedded stack seeds for its developer. Its keys exist in clear only in local.json;
- * on a restart with the same data directory they are reused if the accounts table still knows them.
+ * The account the embedded stack seeds for its developer. Its keys and its IBM clients' secrets exist in clear only
+ * in local.json; on a restart with the same data directory they are reused if the accounts table still knows them.
+ * An account made before IBM's face existed (no clients in local.json or the table) gets its clients on the next
+ * start, as a new account would: one per environment, each allowed to manage expiration.
  */
 final class DevelopmentAccount {
 
     private DevelopmentAccount() {}
 
-    static CreatedAccount ensure(DynamoDbAccounts accounts, Optional<LocalDescriptor> previous, Clock clock) {
+    static CreatedAccount ensure(DynamoDbAccounts accounts, DynamoDbOAuthClients clients,
+            Optional<LocalDescriptor> previous, Clock clock) {
         return previous.filter(descriptor -> stillValid(accounts, descriptor))
                 .map(descriptor -> {
                     Map<Environment, ApiKey> keys = new EnumMap<>(Environment.class);
                     descriptor.apiKeys().forEach((environment, key) -> keys.put(environment, new ApiKey(key)));
-                    return new CreatedAccount(descriptor.owner(), keys);
+                    return new CreatedAccount(descriptor.owner(), keys, ibmClients(clients, descriptor, clock));
                 })
                 .orElseGet(() -> new CreateAccount(accounts, clock, new SecureRandom()).create(new CreateAccountCommand()));
+    }
+
+    /** The clients local.json names that the table still knows, and new ones for the environments without. */
+    private static Map<Environment, CreatedClient> ibmClients(DynamoDbOAuthClients clients, LocalDescriptor descriptor,
+            Clock clock) {
+        Map<Environment, CreatedClient> known = new EnumMap<>(Environment.class);
+        for (Environment environment : Environment.values()) {
+            descriptor.ibmClient(environment).ifPresent(client -> clients.findClient(client.clientId())
+                    .filter(stored -> stored.owner().equals(descriptor.owner()) && stored.environment() == environment
+                            && stored.accepts(new ClientSecret(client.clientSecret())))
+                    .ifPresent(stored -> known.put(environment, new CreatedClient(stored.clientId(),
+                            new ClientSecret(client.clientSecret()), stored.managesExpiration()))));
+        }
+        Set<Environment> missing = EnumSet.allOf(Environment.class);
+        missing.removeAll(known.keySet());
+        if (!missing.isEmpty()) {
+            known.putAll(new AddOAuthClients(clients, clock, new SecureRandom()).add(new AddOAuthClientsCommand(
+                    descriptor.owner(), missing, new CreateAccountCommand().expirationManagedIn())));
+        }
+        return known;
     }
 
     private static boolean stillValid(DynamoDbAccounts accounts, LocalDescriptor descriptor) {

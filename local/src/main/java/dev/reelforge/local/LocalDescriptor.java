@@ -18,18 +18,29 @@ import java.util.Optional;
 /**
  * {@code DATA_DIR/local.json}: where a running embedded stack listens and the development account's
  * credentials. Scripts and tests read these names:
- * {@code {"apiUrl", "owner", "apiKeys": {"stage", "v1"}, "webhookSecret", "services": {"dynamodb", "s3", ...}}}
- * ({@code webhookSecret}: what the development account's callbacks are signed with, {@code whsec_...});
+ * {@code {"apiUrl", "owner", "apiKeys": {"stage", "v1"}, "ibm": {"stage": {"clientId", "clientSecret"}, "v1": {...}},
+ * "webhookSecret", "services": {"dynamodb", "s3", ...}}}
+ * ({@code ibm}: the development account's OAuth clients for IBM's API, one per environment;
+ * {@code webhookSecret}: what the development account's callbacks are signed with, {@code whsec_...});
  * ({@code control}: the stack's own endpoint, see {@link dev.reelforge.local.control.ControlServer}).
  */
-public record LocalDescriptor(URI apiUrl, String owner, Map<Environment, String> apiKeys, String webhookSecret,
-        Map<String, URI> services) {
+public record LocalDescriptor(URI apiUrl, String owner, Map<Environment, String> apiKeys,
+        Map<Environment, IbmClient> ibmClients, String webhookSecret, Map<String, URI> services) {
 
     public static final String FILE_NAME = "local.json";
 
+    /** An OAuth client of IBM's API, as local.json shows it: the secret in clear (the table has only its hash). */
+    public record IbmClient(String clientId, String clientSecret) {}
+
     public LocalDescriptor {
         apiKeys = Map.copyOf(apiKeys);
+        ibmClients = Map.copyOf(ibmClients);
         services = Map.copyOf(services);
+    }
+
+    /** The development account's IBM client for the environment, when local.json has one. */
+    public Optional<IbmClient> ibmClient(Environment environment) {
+        return Optional.ofNullable(ibmClients.get(environment));
     }
 
     public String apiKey(Environment environment) {
@@ -41,6 +52,11 @@ public record LocalDescriptor(URI apiUrl, String owner, Map<Environment, String>
         ObjectNode keys = json.putObject("apiKeys");
         for (Environment environment : Environment.values()) {
             keys.put(environment.pathName(), apiKeys.get(environment));
+        }
+        ObjectNode ibm = json.putObject("ibm");
+        for (Environment environment : Environment.values()) {
+            ibmClient(environment).ifPresent(client -> ibm.putObject(environment.pathName())
+                    .put("clientId", client.clientId()).put("clientSecret", client.clientSecret()));
         }
         json.put("webhookSecret", webhookSecret);
         ObjectNode serviceNode = json.putObject("services");
@@ -68,11 +84,19 @@ public record LocalDescriptor(URI apiUrl, String owner, Map<Environment, String>
             for (Environment environment : Environment.values()) {
                 keys.put(environment, json.path("apiKeys").path(environment.pathName()).asText());
             }
+            Map<Environment, IbmClient> ibmClients = new EnumMap<>(Environment.class);
+            for (Environment environment : Environment.values()) {
+                JsonNode client = json.path("ibm").path(environment.pathName());
+                if (client.path("clientId").isTextual() && client.path("clientSecret").isTextual()) {
+                    ibmClients.put(environment, new IbmClient(client.path("clientId").asText(),
+                            client.path("clientSecret").asText()));
+                }
+            }
             Map<String, URI> services = new LinkedHashMap<>();
             json.path("services").properties().forEach(service ->
                     services.put(service.getKey(), URI.create(service.getValue().asText())));
             return Optional.of(new LocalDescriptor(URI.create(json.path("apiUrl").asText()),
-                    json.path("owner").asText(), keys, json.path("webhookSecret").asText(), services));
+                    json.path("owner").asText(), keys, ibmClients, json.path("webhookSecret").asText(), services));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package dev.reelforge.local;
 
 import dev.reelforge.aws.dynamodb.DynamoDbAccounts;
+import dev.reelforge.aws.dynamodb.DynamoDbOAuthClients;
 import dev.reelforge.aws.dynamodb.DynamoDbWebhookSecrets;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.account.CreatedAccount;
@@ -188,6 +189,7 @@ public final class LocalStack implements AutoCloseable {
 
             CreatedAccount account = DevelopmentAccount.ensure(
                     new DynamoDbAccounts(services.dynamoDb(), tableName(template, ACCOUNTS_TABLE)),
+                    new DynamoDbOAuthClients(services.dynamoDb(), tableName(template, ACCOUNTS_TABLE)),
                     LocalDescriptor.read(dataDirectory), clock);
             ApiGatewayEmulator api = ApiGatewayEmulator.start(template.apis(), functions, StackIdentity.LOCAL,
                     options.apiPort(), clock, options.log());
@@ -196,11 +198,14 @@ public final class LocalStack implements AutoCloseable {
             opened.add(control);
             Map<Environment, String> keys = new EnumMap<>(Environment.class);
             account.apiKeys().forEach((environment, key) -> keys.put(environment, key.value()));
+            Map<Environment, LocalDescriptor.IbmClient> ibmClients = new EnumMap<>(Environment.class);
+            account.ibmClients().forEach((environment, client) -> ibmClients.put(environment,
+                    new LocalDescriptor.IbmClient(client.clientId(), client.secret().value())));
             Map<String, URI> endpoints = new LinkedHashMap<>(services.endpoints().byName());
             endpoints.put(CONTROL_SERVICE, control.endpoint());
             String webhookSecret = new DynamoDbWebhookSecrets(services.dynamoDb(), tableName(template, ACCOUNTS_TABLE),
                     new SecureRandom()).active(account.owner(), clock.instant()).getFirst().value();
-            LocalDescriptor descriptor = new LocalDescriptor(api.endpoint(), account.owner(), keys, webhookSecret,
+            LocalDescriptor descriptor = new LocalDescriptor(api.endpoint(), account.owner(), keys, ibmClients, webhookSecret,
                     endpoints);
             descriptor.write(dataDirectory);
             return new LocalStack(lock, clock, services, functions, eventSources, scheduler, invoker, api, control,

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Answers requests the gateway refuses itself, using the API's GatewayResponses from template.yaml:
- * the type's own definition, else DEFAULT_4XX/DEFAULT_5XX, else API Gateway's built-in body. Templates are not
+ * the type's own definition, else DEFAULT_4XX/DEFAULT_5XX (their status code included, when set), else API
+ * Gateway's built-in body. Templates are not
  * evaluated, only their {@code $context} variables substituted, in one pass and as API Gateway does: verbatim,
  * without escaping, except {@code $context.error.messageString}, which is the message as a quoted JSON string.
  * So a template that puts {@code $context.path} inside a JSON string breaks here as it breaks on AWS.
@@ -34,7 +35,11 @@ final class GatewayResponses {
         Map<String, GatewayResponseDefinition> custom = api.map(ApiDefinition::gatewayResponses).orElse(Map.of());
         GatewayResponseDefinition own = custom.get(type.name());
         GatewayResponseDefinition fallback = custom.get(type.fallback());
+        // A status set on DEFAULT_4XX/DEFAULT_5XX becomes the status of every type of that class without its own
+        // (API Gateway: "changing the status code of this fallback gateway response changes the status codes of all
+        // other 4XX responses")
         int status = Optional.ofNullable(own).flatMap(GatewayResponseDefinition::statusCode)
+                .or(() -> Optional.ofNullable(fallback).flatMap(GatewayResponseDefinition::statusCode))
                 .orElse(type.defaultStatus);
         String template = Optional.ofNullable(own).map(definition -> definition.templates().get("application/json"))
                 .or(() -> Optional.ofNullable(fallback).map(definition -> definition.templates().get("application/json")))

@@ -42,14 +42,25 @@ class GatewayResponsesTest {
     private static final Set<String> ENVELOPE_FIELDS = Set.of("success", "message", "response", "errors");
 
     private static ApiDefinition shotstackApi() {
+        return api("ShotstackApi");
+    }
+
+    private static ApiDefinition api(String logicalId) {
         return SamTemplate.load(ProjectFiles.template()).apis().stream()
-                .filter(api -> api.logicalId().equals("ShotstackApi"))
+                .filter(api -> api.logicalId().equals(logicalId))
                 .findFirst().orElseThrow();
     }
 
     /** Every response type the template defines, and every type the emulator answers with (which may fall back). */
     static Stream<Arguments> everyResponse() {
-        ApiDefinition api = shotstackApi();
+        return responsesOf(shotstackApi());
+    }
+
+    static Stream<Arguments> everyIbmResponse() {
+        return responsesOf(api("IbmApi"));
+    }
+
+    private static Stream<Arguments> responsesOf(ApiDefinition api) {
         List<Arguments> cases = new ArrayList<>();
         api.gatewayResponses().forEach((type, definition) -> cases.add(Arguments.of("template " + type,
                 (Rendering) (path, message) -> GatewayResponses.substitute(definition.templates().get("application/json"),
@@ -94,6 +105,48 @@ class GatewayResponsesTest {
             }
         }
         softly.assertAll();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyIbmResponse")
+    void everyIbmGatewayResponseIsValidJsonInIbmsEnvelopeWhateverThePathAndMessage(String response,
+            Rendering rendering) {
+        SoftAssertions softly = new SoftAssertions();
+        for (String path : HOSTILE_PATHS) {
+            for (String message : HOSTILE_MESSAGES) {
+                String text = rendering.body(path.replace("/edit/", "/videos/"), message);
+                JsonNode body;
+                try {
+                    body = Json.MAPPER.readTree(text);
+                } catch (IOException e) {
+                    softly.fail("not valid JSON for path " + path + ": " + text);
+                    continue;
+                }
+                softly.assertThat(body.path("error").isTextual()).as(text).isTrue();
+                softly.assertThat(body.path("hint").isMissingNode() || body.path("hint").isTextual()).as(text).isTrue();
+                body.fieldNames().forEachRemaining(field -> softly.assertThat(Set.of("error", "hint")).as(text)
+                        .contains(field));
+                softly.assertThat(text).as("the path is not echoed").doesNotContain("zq");
+            }
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void ibmsUnauthorizedIs401InvalidTokenWithABearerChallengeAndItsFailuresAre503() throws IOException {
+        ApiDefinition api = api("IbmApi");
+
+        HttpResponse unauthorized = GatewayResponses.render(Optional.of(api), GatewayResponseType.UNAUTHORIZED,
+                facts("/videos/1.json"));
+        HttpResponse failure = GatewayResponses.render(Optional.of(api), GatewayResponseType.AUTHORIZER_FAILURE,
+                facts("/videos/1.json"));
+
+        assertThat(unauthorized.status()).isEqualTo(401);
+        assertThat(unauthorized.headers().get("WWW-Authenticate")).containsExactly("Bearer error=\"invalid_token\"");
+        assertThat(Json.MAPPER.readTree(unauthorized.body()).path("error").asText()).isEqualTo("invalid_token");
+        assertThat(failure.status()).isEqualTo(503);
+        assertThat(Json.MAPPER.readTree(failure.body()).path("error").asText()).isEqualTo("server_error");
+        assertThat(Json.MAPPER.readTree(failure.body()).path("hint").asText()).contains("c0ffee00-0000-4000-8000");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.aws.dynamodb.DynamoDbAccounts;
 import dev.reelforge.aws.dynamodb.DynamoDbAssets;
+import dev.reelforge.aws.dynamodb.DynamoDbOAuthClients;
+import dev.reelforge.aws.dynamodb.DynamoDbOAuthTokens;
 import dev.reelforge.aws.dynamodb.DynamoDbRenders;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.account.Account;
@@ -12,6 +14,11 @@ import dev.reelforge.core.account.ApiCredential;
 import dev.reelforge.core.account.ApiKey;
 import dev.reelforge.core.asset.Asset;
 import dev.reelforge.core.json.Json;
+import dev.reelforge.core.oauth.ClientSecret;
+import dev.reelforge.core.oauth.IssuedToken;
+import dev.reelforge.core.oauth.OAuthClient;
+import dev.reelforge.core.oauth.OAuthToken;
+import dev.reelforge.core.oauth.TokenKind;
 import dev.reelforge.core.render.Render;
 import dev.reelforge.core.render.RenderKey;
 import dev.reelforge.core.render.RenderOutputs;
@@ -26,6 +33,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +61,12 @@ class SampleEventsIT {
     /** The render the cancel sample cancels: one being rendered, which the worker's stream filter leaves alone. */
     private static final UUID SAMPLE_RENDERING_RENDER = UUID.fromString("7b2e9d41-3c5a-4f6e-8d1b-2a9c0e4f5d63");
 
+    /** The sample IBM OAuth client (IssueTokenFunction's sample) and access token (BearerTokenAuthorizerFunction's). */
+    private static final String SAMPLE_IBM_CLIENT_ID = "sampleibmclientidforstage000000000000000";
+    private static final String SAMPLE_IBM_CLIENT_SECRET = "sampleibmclientsecretforstage00000000000";
+    private static final String SAMPLE_IBM_ACCESS_TOKEN = "sampleaccesstokenforstage000000000000000";
+    private static final String SAMPLE_IBM_REFRESH_TOKEN = "samplerefreshtokenforstage00000000000000";
+
     private static LocalStack stack;
 
     @BeforeAll
@@ -63,6 +77,7 @@ class SampleEventsIT {
             accounts.add(new Account(SAMPLE_OWNER, Instant.now()),
                     List.of(new ApiCredential(new ApiKey(SAMPLE_KEY).hash(), SAMPLE_OWNER, Environment.STAGE, Instant.now())));
         }
+        seedIbmClientAndToken();
         DynamoDbRenders renders = new DynamoDbRenders(stack.services().dynamoDb(), stack.tableName("RendersTable"));
         if (renders.find(SAMPLE_OWNER, SAMPLE_RENDER).isEmpty()) {
             JsonNode edit = Json.MAPPER.readTree(Files.readString(ProjectFiles.events()
@@ -80,6 +95,26 @@ class SampleEventsIT {
         DynamoDbAssets assets = new DynamoDbAssets(stack.services().dynamoDb(), stack.tableName("AssetsTable"));
         for (String filename : List.of(SAMPLE_RENDER + ".mp4", SAMPLE_RENDER + "-poster.jpg")) {
             assets.begin(Asset.importing(SAMPLE_OWNER, Environment.STAGE, "us-east-1", SAMPLE_RENDER, filename, Instant.now()));
+        }
+    }
+
+    /** The sample owner's stage client, and an access token of it that outlives any clock advance of the tests. */
+    private static void seedIbmClientAndToken() {
+        DynamoDbOAuthClients clients = new DynamoDbOAuthClients(stack.services().dynamoDb(),
+                stack.tableName("AccountsTable"));
+        if (clients.findClient(SAMPLE_IBM_CLIENT_ID).isEmpty()) {
+            clients.addClients(List.of(new OAuthClient(SAMPLE_IBM_CLIENT_ID, SAMPLE_OWNER, Environment.STAGE,
+                    new ClientSecret(SAMPLE_IBM_CLIENT_SECRET).hash(), true, Instant.now())));
+        }
+        DynamoDbOAuthTokens tokens = new DynamoDbOAuthTokens(stack.services().dynamoDb(),
+                stack.tableName("AccountsTable"));
+        String accessHash = new OAuthToken(SAMPLE_IBM_ACCESS_TOKEN).hash();
+        if (tokens.find(accessHash).isEmpty()) {
+            Instant farAway = Instant.now().plus(Duration.ofDays(365 * 100));
+            tokens.add(new IssuedToken(accessHash, TokenKind.ACCESS, SAMPLE_OWNER, Environment.STAGE,
+                            SAMPLE_IBM_CLIENT_ID, true, farAway, Optional.empty()),
+                    new IssuedToken(new OAuthToken(SAMPLE_IBM_REFRESH_TOKEN).hash(), TokenKind.REFRESH, SAMPLE_OWNER,
+                            Environment.STAGE, SAMPLE_IBM_CLIENT_ID, true, farAway, Optional.of(accessHash)));
         }
     }
 
@@ -124,6 +159,18 @@ class SampleEventsIT {
         JsonNode result = Json.MAPPER.readTree(LambdaJson.toJson(function.invoke(event)));
 
         switch (logicalId) {
+            case "BearerTokenAuthorizerFunction" -> {
+                assertThat(result.at("/policyDocument/Statement/0/Effect").asText()).as(result.toString()).isEqualTo("Allow");
+                assertThat(result.at("/context/owner").asText()).isEqualTo(SAMPLE_OWNER);
+                assertThat(result.at("/context/environment").asText()).isEqualTo("stage");
+                assertThat(result.at("/context/clientId").asText()).isEqualTo(SAMPLE_IBM_CLIENT_ID);
+                assertThat(result.at("/context/managesExpiration").asText()).isEqualTo("true");
+            }
+            case "IssueTokenFunction" -> {
+                assertThat(result.path("statusCode").asInt()).as(result.toString()).isEqualTo(200);
+                assertThat(Json.MAPPER.readTree(result.path("body").asText()).path("token_type").asText())
+                        .isEqualTo("bearer");
+            }
             case "ApiKeyAuthorizerFunction" -> {
                 assertThat(result.at("/policyDocument/Statement/0/Effect").asText()).as(result.toString()).isEqualTo("Allow");
                 assertThat(result.at("/context/owner").asText()).isEqualTo(SAMPLE_OWNER);

@@ -8,6 +8,7 @@ import dev.reelforge.aws.cloudfront.CloudFrontSignedUrls;
 import dev.reelforge.aws.dynamodb.DynamoDbAssets;
 import dev.reelforge.aws.dynamodb.DynamoDbDeliveries;
 import dev.reelforge.aws.dynamodb.DynamoDbIdempotencyKeys;
+import dev.reelforge.aws.dynamodb.DynamoDbOAuthTokens;
 import dev.reelforge.local.ProjectFiles;
 import dev.reelforge.runtime.FunctionEnvironment;
 import java.nio.file.Files;
@@ -73,6 +74,9 @@ class TemplateTest {
         String readme = Files.readString(ProjectFiles.root().resolve("README.md"));
         for (FunctionDefinition function : template.functions()) {
             for (ApiEventDefinition route : function.apiEvents()) {
+                if (!route.restApiLogicalId().equals("ShotstackApi")) {
+                    continue;
+                }
                 assertThat(route.path()).matches("/(edit|serve)/\\{version}/.+");
                 String operation = route.method().toUpperCase(Locale.ROOT) + " " + route.path();
                 if (EXTENSIONS.contains(operation)) {
@@ -101,6 +105,45 @@ class TemplateTest {
     }
 
     @Test
+    void ibmsApiServesOnlyIbmsPathsAndAuthorizesThemByBearerTokenExceptTheTokenEndpoints() {
+        ApiDefinition api = template.apis().stream().filter(candidate -> candidate.logicalId().equals("IbmApi"))
+                .findFirst().orElseThrow();
+        AuthorizerDefinition authorizer = api.authorizers().get(api.defaultAuthorizer().orElseThrow());
+
+        assertThat(authorizer.functionLogicalId()).isEqualTo("BearerTokenAuthorizerFunction");
+        assertThat(authorizer.identityHeaders()).containsExactly("Authorization");
+        assertThat(authorizer.cacheTtl()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(api.binaryMediaTypes()).containsExactly("*/*");
+        assertThat(api.gatewayResponses().get("UNAUTHORIZED").headers())
+                .containsEntry("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        assertThat(api.gatewayResponses().get("DEFAULT_5XX").statusCode()).contains(503);
+        for (FunctionDefinition function : template.functions()) {
+            for (ApiEventDefinition route : function.apiEvents()) {
+                if (!route.restApiLogicalId().equals("IbmApi")) {
+                    continue;
+                }
+                assertThat(route.path()).as(function.logicalId()).matches("/(oauth2|videos|channels|users)(/.*)?");
+                assertThat(function.codeUri()).isEqualTo("functions/faces/ibm/target/ibm.jar");
+                assertThat(route.authorizer()).as("%s %s", route.method(), route.path())
+                        .isEqualTo(route.path().startsWith("/oauth2/") ? "NONE" : null);
+            }
+        }
+        assertThat(template.functions()).flatExtracting(FunctionDefinition::apiEvents)
+                .filteredOn(route -> route.restApiLogicalId().equals("IbmApi"))
+                .extracting(route -> route.method().toUpperCase(Locale.ROOT) + " " + route.path())
+                .contains("POST /oauth2/token", "POST /oauth2/token/revoke");
+    }
+
+    @Test
+    void ibmTokensExpireByTheAttributeTheAdapterWritesInTheAccountsTable() {
+        TableDefinition accounts = template.tables().stream()
+                .filter(table -> table.logicalId().equals("AccountsTable")).findFirst().orElseThrow();
+
+        assertThat(accounts.properties().get("TimeToLiveSpecification"))
+                .isEqualTo(Map.of("AttributeName", DynamoDbOAuthTokens.EXPIRES, "Enabled", true));
+    }
+
+    @Test
     void functionsRunJava21WithSnapStartOnPublishedVersions() {
         Map<String, Object> globals = Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(raw.get("Globals")).get("Function"));
 
@@ -113,6 +156,9 @@ class TemplateTest {
     void functionPoliciesNameOnlyTheActionsAndTablesTheyUse() {
         Map<String, List<String>> expected = Map.ofEntries(
                 Map.entry("ApiKeyAuthorizerFunction", List.of("dynamodb:GetItem")),
+                Map.entry("BearerTokenAuthorizerFunction", List.of("dynamodb:GetItem")),
+                Map.entry("IssueTokenFunction", List.of("[dynamodb:GetItem, dynamodb:PutItem, dynamodb:DeleteItem]")),
+                Map.entry("RevokeTokenFunction", List.of("[dynamodb:GetItem, dynamodb:DeleteItem]")),
                 Map.entry("SubmitRenderFunction", List.of("[dynamodb:PutItem, dynamodb:GetItem]")),
                 Map.entry("GetRenderFunction", List.of("dynamodb:GetItem")),
                 Map.entry("CancelRenderFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]")),

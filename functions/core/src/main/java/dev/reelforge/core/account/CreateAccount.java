@@ -1,6 +1,9 @@
 package dev.reelforge.core.account;
 
 import dev.reelforge.core.Environment;
+import dev.reelforge.core.oauth.CreatedClient;
+import dev.reelforge.core.oauth.NewOAuthClient;
+import dev.reelforge.core.oauth.OAuthClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,7 +12,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Creates an owner with a fresh API key for each environment. */
+/**
+ * Creates an owner with a fresh API key and a fresh IBM OAuth client (40-character id, random secret) for each
+ * environment.
+ */
 public final class CreateAccount {
 
     private static final String OWNER_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -30,13 +36,19 @@ public final class CreateAccount {
         String owner = newOwnerId();
         Map<Environment, ApiKey> keys = new EnumMap<>(Environment.class);
         List<ApiCredential> credentials = new ArrayList<>();
+        Map<Environment, CreatedClient> created = new EnumMap<>(Environment.class);
+        List<OAuthClient> clients = new ArrayList<>();
         for (Environment environment : Environment.values()) {
             ApiKey key = ApiKey.generate(random);
             keys.put(environment, key);
             credentials.add(new ApiCredential(key.hash(), owner, environment, now));
+            NewOAuthClient client = NewOAuthClient.generate(owner, environment,
+                    command.expirationManagedIn().contains(environment), now, random);
+            clients.add(client.stored());
+            created.put(environment, client.shown());
         }
-        accounts.add(new Account(owner, now), credentials);
-        return new CreatedAccount(owner, keys);
+        accounts.add(new Account(owner, now), credentials, clients);
+        return new CreatedAccount(owner, keys, created);
     }
 
     private String newOwnerId() {

@@ -5,6 +5,7 @@ import dev.reelforge.core.account.Account;
 import dev.reelforge.core.account.Accounts;
 import dev.reelforge.core.account.ApiCredential;
 import dev.reelforge.core.account.ApiKeyHash;
+import dev.reelforge.core.oauth.OAuthClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /**
  * Accounts and credentials in one DynamoDB table with a single string key {@code pk}:
  * {@code owner#<owner>} holds the account, {@code apikey#<sha256>} a credential. Authorizing a key is
- * therefore one key lookup by its hash; the key itself is never stored.
+ * therefore one key lookup by its hash; the key itself is never stored. The same table holds the IBM face's OAuth
+ * clients and tokens ({@link DynamoDbOAuthClients}, {@link DynamoDbOAuthTokens}) and the webhook secrets.
  */
 public final class DynamoDbAccounts implements Accounts {
 
@@ -37,7 +39,7 @@ public final class DynamoDbAccounts implements Accounts {
     }
 
     @Override
-    public void add(Account account, Collection<ApiCredential> credentials) {
+    public void add(Account account, Collection<ApiCredential> credentials, Collection<OAuthClient> clients) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(newItem(Map.of(
                 PK, s(accountKey(account.owner())),
@@ -52,6 +54,7 @@ public final class DynamoDbAccounts implements Accounts {
                     ENVIRONMENT, s(credential.environment().pathName()),
                     CREATED, s(credential.created().toString()))));
         }
+        clients.forEach(client -> writes.add(DynamoDbOAuthClients.newItem(tableName, client)));
         dynamoDb.transactWriteItems(transaction -> transaction.transactItems(writes));
     }
 

@@ -41,6 +41,16 @@ public final class DynamoDbTables {
         return new DynamoDbAccounts(client, environment.required("ACCOUNTS_TABLE"));
     }
 
+    /** IBM's OAuth clients, kept in the accounts table next to their owner's account. */
+    public DynamoDbOAuthClients oauthClients() {
+        return new DynamoDbOAuthClients(client, environment.required("ACCOUNTS_TABLE"));
+    }
+
+    /** IBM's issued tokens, by hash, in the accounts table. */
+    public DynamoDbOAuthTokens oauthTokens() {
+        return new DynamoDbOAuthTokens(client, environment.required("ACCOUNTS_TABLE"));
+    }
+
     public DynamoDbDeliveries deliveries() {
         return new DynamoDbDeliveries(client, environment.required("DELIVERIES_TABLE"));
     }
