@@ -12,8 +12,9 @@ import java.util.Set;
 /**
  * Makes an FLV of a video file with ffmpeg. FLV holds H.264 video and AAC or MP3 sound, which is what Reelforge's
  * renders are (H.264 and AAC), so their streams are copied as they are ({@code -c copy}: no quality lost, seconds
- * for a long video); a stream FLV cannot hold is re-encoded (H.264 with libx264, AAC), the other still copied. MP3 is
- * copied only at the sample rates FLV can name (44.1, 22.05 and 11.025 kHz). The file gets a keyframe index in its
+ * for a long video), in one ffmpeg run. Only when FLV's muxer refuses that is the file probed, and a stream FLV cannot
+ * hold re-encoded (H.264 with libx264, AAC), the other still copied; MP3 is copied only at the rates FLV's muxer
+ * takes (44.1, 22.05, 11.025 and, for MP3, 48 kHz). The file gets a keyframe index in its
  * metadata ({@code add_keyframe_index}), so a player can seek in it before it has all of it.
  */
 public final class FfmpegFlvRemuxer {
@@ -29,7 +30,8 @@ public final class FfmpegFlvRemuxer {
     }
 
     private static final int STDERR_LIMIT_BYTES = 64 * 1024;
-    private static final Set<Integer> FLV_MP3_RATES = Set.of(44100, 22050, 11025);
+    /** FLV names 44.1, 22.05 and 11.025 kHz; ffmpeg's muxer also takes MP3 at 48 kHz (its frames say their rate). */
+    private static final Set<Integer> FLV_MP3_RATES = Set.of(48000, 44100, 22050, 11025);
 
     private final FfmpegProcess ffmpeg;
     private final FfmpegMediaProbe probe;
@@ -43,6 +45,12 @@ public final class FfmpegFlvRemuxer {
     }
 
     public Outcome remux(Path video, Path flv) {
+        // The usual case first, in one ffmpeg run: streams FLV holds are copied. The FLV muxer refuses any other
+        // codec (and MP3 at other rates), and only then is the file probed to re-encode what must be.
+        FfmpegProcess.Outcome copied = ffmpeg.run(copyArguments(video, flv), null);
+        if (copied.succeeded()) {
+            return new Outcome.Made(true, true);
+        }
         MediaInfo info = switch (probe.probe(video)) {
             case MediaProbe.ProbeResult.Probed probed -> probed.info();
             case MediaProbe.ProbeResult.Unreadable unreadable -> null;
@@ -64,6 +72,13 @@ public final class FfmpegFlvRemuxer {
 
     private static boolean flvCanHold(MediaInfo.AudioStream audio) {
         return audio.codec().equals("aac") || (audio.codec().equals("mp3") && FLV_MP3_RATES.contains(audio.sampleRate()));
+    }
+
+    /** The first video and audio stream, whichever there are, copied. */
+    private static List<String> copyArguments(Path video, Path flv) {
+        return List.of("-hide_banner", "-nostdin", "-y", "-v", "error", "-i", "file:" + video.toAbsolutePath(),
+                "-map", "0:v:0?", "-map", "0:a:0?", "-c", "copy",
+                "-flvflags", "add_keyframe_index", "-f", "flv", "file:" + flv.toAbsolutePath());
     }
 
     private static List<String> arguments(Path video, Path flv, MediaInfo info, boolean copyVideo, boolean copyAudio) {

@@ -78,6 +78,21 @@ class FfmpegFlvRemuxerTest {
     }
 
     @Test
+    void mp3SoundIsCopiedAtTheRatesFlvNamesAndReEncodedAtOthers() {
+        Path at44 = make("mp3 44100.mp4", "-f", "lavfi", "-i", "color=c=blue:s=160x90:r=25", "-f", "lavfi",
+                "-i", "sine=sample_rate=44100", "-t", "1", "-c:v", "libx264", "-preset", "ultrafast",
+                "-pix_fmt", "yuv420p", "-c:a", "libmp3lame");
+        Path at32 = make("mp3 32000.mp4", "-f", "lavfi", "-i", "color=c=blue:s=160x90:r=25", "-f", "lavfi",
+                "-i", "sine=sample_rate=32000", "-t", "1", "-c:v", "libx264", "-preset", "ultrafast",
+                "-pix_fmt", "yuv420p", "-c:a", "libmp3lame");
+
+        assertThat(remuxer.remux(at44, directory.resolve("44.flv"))).isEqualTo(new FfmpegFlvRemuxer.Outcome.Made(true, true));
+        assertThat(probed(directory.resolve("44.flv")).audio().orElseThrow().codec()).isEqualTo("mp3");
+        assertThat(remuxer.remux(at32, directory.resolve("32.flv"))).isEqualTo(new FfmpegFlvRemuxer.Outcome.Made(true, false));
+        assertThat(probed(directory.resolve("32.flv")).audio().orElseThrow().codec()).isEqualTo("aac");
+    }
+
+    @Test
     void aVideoWithoutSoundMakesAnFlvWithoutSound() {
         Path mp4 = make("silent.mp4", "-f", "lavfi", "-i", "color=c=red:s=160x90:r=25", "-t", "1",
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
