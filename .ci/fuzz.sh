@@ -1,4 +1,4 @@
-# Sourced by ./reelforge: `./reelforge fuzz [--duration PT5M] [target]` fuzzes one target (all four in turn
+# Sourced by ./reelforge: `./reelforge fuzz [--duration PT5M] [target]` fuzzes one target (all five in turn
 # when none is named) for the duration with Jazzer (coverage-guided, libFuzzer inside the jazzer jar from Maven
 # Central). A finding is written as crash-<sha1> (or timeout-/slow-unit-) into the target's Inputs directory
 # under src/test/resources, where `mvn verify` runs it as a regression test from then on; the corpus the fuzzer
@@ -11,6 +11,7 @@ targets: merge    merge fields (placeholder scanner, size bound)          functi
          edit     edit validation, merge, reading, callback of a submit   functions/core
          url      source and callback URL reading                         functions/core
          request  the Shotstack face's API Gateway request reading         functions/faces/shotstack
+         token    the IBM face's token endpoints' request reading          functions/faces/ibm
 without a target, each is fuzzed in turn for the duration
 USAGE
 }
@@ -31,6 +32,7 @@ reelforge_fuzz_target() {
     edit) echo "functions/core dev.reelforge.core.edit.EditValidatorFuzzTest" ;;
     url) echo "functions/core dev.reelforge.core.url.FetchableUrlFuzzTest" ;;
     request) echo "functions/faces/shotstack dev.reelforge.shotstack.ApiRequestFuzzTest" ;;
+    token) echo "functions/faces/ibm dev.reelforge.ibm.auth.TokenRequestFuzzTest" ;;
     *) return 1 ;;
   esac
 }
@@ -48,7 +50,7 @@ reelforge_fuzz() {
     echo "reelforge fuzz: --duration takes an ISO-8601 duration such as PT5M, not '$duration'" >&2
     return 2
   fi
-  [ ${#targets[@]} -gt 0 ] || targets=(merge edit url request)
+  [ ${#targets[@]} -gt 0 ] || targets=(merge edit url request token)
   for target in "${targets[@]}"; do
     read -r module class <<<"$(reelforge_fuzz_target "$target")"
     echo "fuzzing $target ($class) for $duration..." >&2

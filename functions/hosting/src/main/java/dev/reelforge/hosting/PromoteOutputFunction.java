@@ -48,7 +48,7 @@ public final class PromoteOutputFunction implements RequestHandler<S3Event, Stri
         DynamoDbTables tables = DynamoDbTables.of(environment);
         S3Buckets buckets = S3Buckets.of(environment);
         return new PromoteOutput(tables.renders(), tables.assets(), buckets.hostingCopier(),
-                CdnHostedFiles.of(buckets, environment), environment.clock(),
+                CdnHostedFiles.of(buckets, environment), tables.videos(), environment.clock(),
                 new PromoteOutput.Hosting(environment.required("AWS_REGION"),
                         environment.requiredHttpUrl("CDN_URL").toString()));
     }

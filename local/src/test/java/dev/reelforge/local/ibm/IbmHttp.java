@@ -135,6 +135,11 @@ public final class IbmHttp {
         return send(stack, "GET", path, bearer(accessToken), Optional.empty());
     }
 
+    /** A GET with the bearer token to another gateway than the stack's ({@link IbmGateway}). */
+    public static Response get(URI api, String path, String accessToken) {
+        return send(api, "GET", path, bearer(accessToken), Optional.empty());
+    }
+
     public static Response delete(LocalStack stack, String path, String accessToken) {
         return send(stack, "DELETE", path, bearer(accessToken), Optional.empty());
     }
@@ -157,7 +162,13 @@ public final class IbmHttp {
     /** Any request, exactly as given (no Content-Type added). */
     public static Response send(LocalStack stack, String method, String path, Map<String, String> headers,
             Optional<String> body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.apiUrl() + path))
+        return send(stack.apiUrl(), method, path, headers, body);
+    }
+
+    /** Any request to the gateway at {@code api}, exactly as given (no Content-Type added). */
+    public static Response send(URI api, String method, String path, Map<String, String> headers,
+            Optional<String> body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
                 .method(method, body.map(text -> HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
                         .orElse(HttpRequest.BodyPublishers.noBody()));
         headers.forEach(request::header);

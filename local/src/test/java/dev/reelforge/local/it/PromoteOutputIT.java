@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.aws.cloudfront.CloudFrontInvalidations;
 import dev.reelforge.aws.dynamodb.DynamoDbAssets;
 import dev.reelforge.aws.dynamodb.DynamoDbRenders;
+import dev.reelforge.aws.dynamodb.DynamoDbVideos;
 import dev.reelforge.aws.s3.S3HostedFiles;
 import dev.reelforge.aws.s3.S3HostingCopier;
 import dev.reelforge.core.Environment;
@@ -346,7 +347,8 @@ class PromoteOutputIT {
         String posterKey = "renders/" + owner + "/" + render + "-poster.0000001.jpg";
         FailingOnceCopier copier = new FailingOnceCopier(new S3HostingCopier(s3, hostingBucket), videoKey);
         PromoteOutputFunction function = new PromoteOutputFunction(new PromoteOutput(renders, assets, copier,
-                hostedFiles(), Clock.systemUTC(), new PromoteOutput.Hosting("us-east-1", cdnUrl)));
+                hostedFiles(), new DynamoDbVideos(stack.services().dynamoDb(), stack.tableName("VideosTable")),
+                Clock.systemUTC(), new PromoteOutput.Hosting("us-east-1", cdnUrl)));
         S3Event both = created(videoKey, posterKey);
 
         assertThatThrownBy(() -> function.handleRequest(both, context()))

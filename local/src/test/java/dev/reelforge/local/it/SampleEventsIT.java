@@ -9,6 +9,7 @@ import dev.reelforge.aws.dynamodb.DynamoDbDownloadables;
 import dev.reelforge.aws.dynamodb.DynamoDbOAuthClients;
 import dev.reelforge.aws.dynamodb.DynamoDbOAuthTokens;
 import dev.reelforge.aws.dynamodb.DynamoDbRenders;
+import dev.reelforge.aws.dynamodb.DynamoDbVideos;
 import dev.reelforge.aws.s3.S3HostedFiles;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.account.Account;
@@ -26,6 +27,7 @@ import dev.reelforge.core.render.RenderKey;
 import dev.reelforge.core.render.RenderOutputs;
 import dev.reelforge.core.render.RenderResult;
 import dev.reelforge.core.render.RenderStatus;
+import dev.reelforge.core.video.Video;
 import dev.reelforge.core.video.download.DownloadFormat;
 import dev.reelforge.core.video.download.Downloadable;
 import dev.reelforge.core.video.download.DownloadableKey;
@@ -67,15 +69,19 @@ class SampleEventsIT {
     /** The render the cancel sample cancels: one being rendered, which the worker's stream filter leaves alone. */
     private static final UUID SAMPLE_RENDERING_RENDER = UUID.fromString("7b2e9d41-3c5a-4f6e-8d1b-2a9c0e4f5d63");
 
-    /** The render whose hosted MP4 is the video of the downloadable samples (asset {@link #SAMPLE_VIDEO}). */
-    private static final UUID SAMPLE_VIDEO_RENDER = UUID.fromString("5e8a1f3c-2b7d-4c9e-a6f0-1d3b5c7e9f20");
-    private static final UUID SAMPLE_VIDEO = UUID.fromString("2aa7112b-4199-36d5-94c5-59a3b6ba6d4a");
+    /** The render whose hosted MP4 is the video of the downloadable samples (asset {@link #SAMPLE_DOWNLOADS_VIDEO}). */
+    private static final UUID SAMPLE_DOWNLOADS_RENDER = UUID.fromString("5e8a1f3c-2b7d-4c9e-a6f0-1d3b5c7e9f20");
+    private static final UUID SAMPLE_DOWNLOADS_VIDEO = UUID.fromString("2aa7112b-4199-36d5-94c5-59a3b6ba6d4a");
 
     /** The sample IBM OAuth client (IssueTokenFunction's sample) and access token (BearerTokenAuthorizerFunction's). */
     private static final String SAMPLE_IBM_CLIENT_ID = "sampleibmclientidforstage000000000000000";
     private static final String SAMPLE_IBM_CLIENT_SECRET = "sampleibmclientsecretforstage00000000000";
     private static final String SAMPLE_IBM_ACCESS_TOKEN = "sampleaccesstokenforstage000000000000000";
     private static final String SAMPLE_IBM_REFRESH_TOKEN = "samplerefreshtokenforstage00000000000000";
+
+    /** The renders whose hosted MP4s are the Videos API samples' videos: one read and changed, one deleted. */
+    private static final UUID SAMPLE_VIDEO_RENDER = UUID.fromString("8c3e1f27-5d4a-4b6c-9e2f-1a7b3c9d0e52");
+    private static final UUID SAMPLE_DELETED_VIDEO_RENDER = UUID.fromString("9d4f2a38-6e5b-4c7d-8f3a-2b8c4d0e1f63");
 
     private static LocalStack stack;
 
@@ -88,6 +94,7 @@ class SampleEventsIT {
                     List.of(new ApiCredential(new ApiKey(SAMPLE_KEY).hash(), SAMPLE_OWNER, Environment.STAGE, Instant.now())));
         }
         seedIbmClientAndToken();
+        seedVideos();
         DynamoDbRenders renders = new DynamoDbRenders(stack.services().dynamoDb(), stack.tableName("RendersTable"));
         if (renders.find(SAMPLE_OWNER, SAMPLE_RENDER).isEmpty()) {
             JsonNode edit = Json.MAPPER.readTree(Files.readString(ProjectFiles.events()
@@ -114,12 +121,12 @@ class SampleEventsIT {
      * requested (generation 1 pending), which the stack's makers, and the makers' samples, then make.
      */
     private static void seedVideoWithRequestedDownloadables(DynamoDbRenders renders, DynamoDbAssets assets) {
-        if (renders.find(SAMPLE_OWNER, SAMPLE_VIDEO_RENDER).isEmpty()) {
-            renders.add(new Render(SAMPLE_VIDEO_RENDER, SAMPLE_OWNER, Environment.STAGE, RenderStatus.DONE,
+        if (renders.find(SAMPLE_OWNER, SAMPLE_DOWNLOADS_RENDER).isEmpty()) {
+            renders.add(new Render(SAMPLE_DOWNLOADS_RENDER, SAMPLE_OWNER, Environment.STAGE, RenderStatus.DONE,
                     Json.object(), Instant.now(), Instant.now(), Optional.empty(), Optional.empty()));
         }
-        Asset video = Asset.importing(SAMPLE_OWNER, Environment.STAGE, "us-east-1", SAMPLE_VIDEO_RENDER,
-                SAMPLE_VIDEO_RENDER + ".mp4", Instant.now());
+        Asset video = Asset.importing(SAMPLE_OWNER, Environment.STAGE, "us-east-1", SAMPLE_DOWNLOADS_RENDER,
+                SAMPLE_DOWNLOADS_RENDER + ".mp4", Instant.now());
         if (assets.begin(video)) {
             Path file = new SampleMedia(stack.ffmpeg(), SharedStack.temporaryDirectory("sample-video-"))
                     .video("sample.mp4", 320, 180, 1, 440);
@@ -134,7 +141,7 @@ class SampleEventsIT {
         DynamoDbDownloadables downloadables = new DynamoDbDownloadables(stack.services().dynamoDb(),
                 stack.tableName("DownloadablesTable"));
         for (DownloadFormat format : DownloadFormat.values()) {
-            DownloadableKey key = new DownloadableKey(SAMPLE_OWNER, SAMPLE_VIDEO, format);
+            DownloadableKey key = new DownloadableKey(SAMPLE_OWNER, SAMPLE_DOWNLOADS_VIDEO, format);
             downloadables.request(Downloadable.pending(key, Environment.STAGE, 1, Instant.now()), Optional.empty());
         }
     }
@@ -156,6 +163,27 @@ class SampleEventsIT {
                             SAMPLE_IBM_CLIENT_ID, true, farAway, Optional.empty()),
                     new IssuedToken(new OAuthToken(SAMPLE_IBM_REFRESH_TOKEN).hash(), TokenKind.REFRESH, SAMPLE_OWNER,
                             Environment.STAGE, SAMPLE_IBM_CLIENT_ID, true, farAway, Optional.of(accessHash)));
+        }
+    }
+
+    /** Two done renders of the sample owner, each with its MP4 hosted (a ready asset) and its video record. */
+    private static void seedVideos() {
+        DynamoDbRenders renders = new DynamoDbRenders(stack.services().dynamoDb(), stack.tableName("RendersTable"));
+        DynamoDbAssets assets = new DynamoDbAssets(stack.services().dynamoDb(), stack.tableName("AssetsTable"));
+        DynamoDbVideos videos = new DynamoDbVideos(stack.services().dynamoDb(), stack.tableName("VideosTable"));
+        for (UUID renderId : List.of(SAMPLE_VIDEO_RENDER, SAMPLE_DELETED_VIDEO_RENDER)) {
+            if (renders.find(SAMPLE_OWNER, renderId).isPresent()) {
+                continue;
+            }
+            renders.add(new Render(renderId, SAMPLE_OWNER, Environment.STAGE, RenderStatus.DONE, Json.object(),
+                    Instant.now(), Instant.now(), Optional.empty(), Optional.empty()));
+            Asset asset = Asset.importing(SAMPLE_OWNER, Environment.STAGE, "us-east-1", renderId, renderId + ".mp4",
+                    Instant.now());
+            String url = "https://d111111abcdef8.cloudfront.net/" + SAMPLE_OWNER + "/" + asset.filename();
+            assets.begin(asset);
+            assets.markReady(SAMPLE_OWNER, asset.id(), url, Instant.now());
+            videos.add(Video.hosted(asset.id(), SAMPLE_OWNER, Environment.STAGE, renderId, asset.filename(), url, 1234,
+                    Optional.of("2"), Instant.now()));
         }
     }
 
@@ -221,7 +249,7 @@ class SampleEventsIT {
                  "MakeFlvDownloadFunction" ->
                     assertThat(result.path("batchItemFailures")).as(result.toString()).isEmpty();
             case "RenderStatusFunction", "RenderSweeperFunction", "AssetSweeperFunction", "RetryCallbacksFunction",
-                 "FailStuckDownloadsFunction" ->
+                 "FailStuckDownloadsFunction", "ExpireVideosFunction" ->
                     assertThat(result.asText()).doesNotStartWith("ignored: not");
             case "PromoteOutputFunction" -> assertThat(result.asText()).matches("(promoted|already finished): .*");
             default -> assertThat(result.path("statusCode").asInt()).as(result.toString()).isBetween(200, 299);

@@ -11,15 +11,18 @@ import dev.reelforge.local.LocalSigningKey;
 import dev.reelforge.local.LocalStack;
 import dev.reelforge.local.ProjectFiles;
 import dev.reelforge.local.contract.ContractCheckingClient;
+import dev.reelforge.local.ibm.IbmHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The embedded stack keeps its state in the data directory (tables, files, the account, the signing key, the
@@ -53,10 +56,37 @@ class StackRestartIT {
             LocalDescriptor second = LocalDescriptor.read(dataDirectory).orElseThrow();
             assertThat(second.owner()).isEqualTo(first.owner());
             assertThat(second.apiKeys()).isEqualTo(first.apiKeys());
+            assertThat(second.ibmClients()).isEqualTo(first.ibmClients()).containsOnlyKeys(Environment.values());
             var status = new ContractCheckingClient(stack.apiUrl())
                     .get("/edit/stage/render/" + renderId, second.apiKey(Environment.STAGE));
             assertThat(status.status()).isEqualTo(200);
             assertThat(status.body().path("response").path("id").asText()).isEqualTo(renderId);
+        }
+    }
+
+    @Test
+    void aDataDirectoryFromBeforeIbmsFaceGetsTheDevelopmentAccountsIbmClientsOnTheNextStart() {
+        LocalDescriptor first;
+        try (LocalStack stack = start()) {
+            first = LocalDescriptor.read(dataDirectory).orElseThrow();
+            // as such a directory was: an account without OAuth clients, a local.json without "ibm"
+            for (Environment environment : Environment.values()) {
+                stack.services().dynamoDb().deleteItem(delete -> delete.tableName(stack.tableName("AccountsTable"))
+                        .key(Map.of("pk", AttributeValue.fromS("ibmclient#"
+                                + first.ibmClient(environment).orElseThrow().clientId()))));
+            }
+            new LocalDescriptor(first.apiUrl(), first.owner(), first.apiKeys(), Map.of(), first.webhookSecret(),
+                    first.services()).write(dataDirectory);
+        }
+
+        try (LocalStack stack = start()) {
+            LocalDescriptor second = LocalDescriptor.read(dataDirectory).orElseThrow();
+            assertThat(second.owner()).isEqualTo(first.owner());
+            assertThat(second.apiKeys()).isEqualTo(first.apiKeys());
+            assertThat(second.ibmClients()).containsOnlyKeys(Environment.values());
+            for (Environment environment : Environment.values()) {
+                assertThat(IbmHttp.accessToken(stack, environment)).matches("[0-9A-Za-z]{40}");
+            }
         }
     }
 
@@ -110,6 +140,12 @@ class StackRestartIT {
             assertThat(descriptor.owner()).matches("[a-z0-9]{10}");
             assertThat(descriptor.apiKey(Environment.STAGE)).matches("[A-Za-z0-9]{40}");
             assertThat(descriptor.apiKey(Environment.V1)).matches("[A-Za-z0-9]{40}").isNotEqualTo(descriptor.apiKey(Environment.STAGE));
+            assertThat(descriptor.ibmClients().values()).hasSize(2).allSatisfy(client -> {
+                assertThat(client.clientId()).matches("[A-Za-z0-9]{40}");
+                assertThat(client.clientSecret()).matches("[A-Za-z0-9]{40}");
+            });
+            assertThat(descriptor.ibmClient(Environment.STAGE).orElseThrow().clientId())
+                    .isNotEqualTo(descriptor.ibmClient(Environment.V1).orElseThrow().clientId());
             assertThat(descriptor.services()).containsOnlyKeys("dynamodb", "s3", "mediaconvert", "cloudfront",
                     "secretsmanager", "sqs", "cdn", "temporaryCdn", "control");
             assertThat(descriptor.services().values()).allSatisfy(endpoint -> assertThat(endpoint.getHost()).isEqualTo("127.0.0.1"));

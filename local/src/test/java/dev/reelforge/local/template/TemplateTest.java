@@ -10,6 +10,7 @@ import dev.reelforge.aws.dynamodb.DynamoDbDeliveries;
 import dev.reelforge.aws.dynamodb.DynamoDbDownloadables;
 import dev.reelforge.aws.dynamodb.DynamoDbIdempotencyKeys;
 import dev.reelforge.aws.dynamodb.DynamoDbOAuthTokens;
+import dev.reelforge.aws.dynamodb.DynamoDbVideos;
 import dev.reelforge.local.ProjectFiles;
 import dev.reelforge.core.video.download.DownloadFormat;
 import dev.reelforge.core.video.download.Downloadable;
@@ -140,6 +141,23 @@ class TemplateTest {
     }
 
     @Test
+    void ibmsFunctionsReachOnlyTheIbmItemsOfTheAccountsTable() {
+        for (FunctionDefinition function : template.functions()) {
+            if (!function.codeUri().equals("functions/faces/ibm/target/ibm.jar")) {
+                continue;
+            }
+            assertThat(statements(function.logicalId()))
+                    .filteredOn(statement -> Map.of("Fn::GetAtt", List.of("AccountsTable", "Arn"))
+                            .equals(statement.get("Resource")))
+                    .allSatisfy(statement -> assertThat(statement.get("Condition")).as(function.logicalId())
+                            .isIn(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys",
+                                            List.of("ibmtoken#*"))),
+                                    Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys",
+                                            List.of("ibmclient#*", "ibmtoken#*")))));
+        }
+    }
+
+    @Test
     void ibmTokensExpireByTheAttributeTheAdapterWritesInTheAccountsTable() {
         TableDefinition accounts = template.tables().stream()
                 .filter(table -> table.logicalId().equals("AccountsTable")).findFirst().orElseThrow();
@@ -186,7 +204,8 @@ class TemplateTest {
                         "secretsmanager:GetSecretValue")),
                 Map.entry("RenderSweeperFunction", List.of("dynamodb:Query", "dynamodb:UpdateItem")),
                 Map.entry("PromoteOutputFunction", List.of("dynamodb:GetItem",
-                        "[dynamodb:PutItem, dynamodb:GetItem, dynamodb:UpdateItem]", "s3:GetObject", "s3:ListBucket",
+                        "[dynamodb:PutItem, dynamodb:GetItem, dynamodb:UpdateItem]", "dynamodb:PutItem", "s3:GetObject",
+                        "s3:ListBucket",
                         "[s3:PutObject, s3:AbortMultipartUpload, s3:DeleteObject]", "cloudfront:CreateInvalidation")),
                 Map.entry("AssetSweeperFunction", List.of("dynamodb:Query", "dynamodb:Query",
                         "[dynamodb:GetItem, dynamodb:UpdateItem]",
@@ -209,11 +228,29 @@ class TemplateTest {
                         "[dynamodb:GetItem, dynamodb:UpdateItem]", "s3:GetObject", "s3:ListBucket",
                         "[s3:PutObject, s3:DeleteObject]", "secretsmanager:GetSecretValue")),
                 Map.entry("FailStuckDownloadsFunction", List.of("dynamodb:Query",
-                        "[dynamodb:GetItem, dynamodb:UpdateItem]")));
+                        "[dynamodb:GetItem, dynamodb:UpdateItem]")),
+                Map.entry("ExpireVideosFunction", List.of("dynamodb:Query", "[dynamodb:GetItem, dynamodb:UpdateItem]",
+                        "dynamodb:GetItem", "[dynamodb:GetItem, dynamodb:PutItem]", "sqs:SendMessage")),
+                Map.entry("GetVideoFunction", List.of("dynamodb:GetItem", "dynamodb:Query")),
+                Map.entry("UpdateVideoFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]", "dynamodb:GetItem",
+                        "dynamodb:Query")),
+                Map.entry("DeleteVideoFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]")),
+                Map.entry("GetVideoExpirationFunction", List.of("dynamodb:GetItem")),
+                Map.entry("SetVideoExpirationFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]",
+                        "dynamodb:GetItem")),
+                Map.entry("ListChannelVideosFunction", List.of("dynamodb:Query", "dynamodb:GetItem")),
+                // derived from the caller alone: no policy at all
+                Map.entry("ListChannelsFunction", List.of()),
+                Map.entry("GetChannelFunction", List.of()));
         Map<String, Object> resources = Intrinsics.mapOrEmpty(raw.get("Resources"));
         for (FunctionDefinition function : template.functions()) {
-            List<?> policies = (List<?>) Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(resources.get(function.logicalId()))
+            Object declared = Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(resources.get(function.logicalId()))
                     .get("Properties")).get("Policies");
+            if (expected.get(function.logicalId()).isEmpty()) {
+                assertThat(declared).as(function.logicalId()).isNull();
+                continue;
+            }
+            List<?> policies = (List<?>) declared;
             List<Map<String, Object>> statements = policies.stream()
                     .flatMap(policy -> ((List<?>) Intrinsics.mapOrEmpty(policy).get("Statement")).stream())
                     .map(Intrinsics::mapOrEmpty)
@@ -266,6 +303,43 @@ class TemplateTest {
         assertThat(indexes).containsOnly(
                 Map.entry(DynamoDbDeliveries.DUE_INDEX, List.of("due:HASH", "nextAttemptAt:RANGE")),
                 Map.entry(DynamoDbDeliveries.RENDER_INDEX, List.of("renderKey:HASH", "created:RANGE")));
+    }
+
+    @Test
+    void videosAreReadByIdAndListedAndSweptThroughTheSparseIndexesTheAdapterQueries() {
+        TableDefinition videos = template.tables().stream()
+                .filter(table -> table.logicalId().equals("VideosTable")).findFirst().orElseThrow();
+
+        assertThat(keySchema(videos)).containsExactly("id:HASH");
+        Map<Object, List<String>> indexes = new java.util.HashMap<>();
+        Map<Object, Object> projections = new java.util.HashMap<>();
+        ((List<?>) videos.properties().get("GlobalSecondaryIndexes")).stream().map(Intrinsics::mapOrEmpty)
+                .forEach(index -> {
+                    indexes.put(index.get("IndexName"), keySchema(index));
+                    projections.put(index.get("IndexName"),
+                            Intrinsics.mapOrEmpty(index.get("Projection")).get("ProjectionType"));
+                });
+        assertThat(indexes).containsOnly(
+                Map.entry(DynamoDbVideos.CHANNEL_INDEX, List.of("channel:HASH", "added:RANGE")),
+                Map.entry(DynamoDbVideos.EXPIRING_INDEX, List.of("expiring:HASH", "expiresAt:RANGE")));
+        assertThat(projections).as("a listing needs no further reads; the sweep reads each video as it claims it")
+                .containsOnly(Map.entry(DynamoDbVideos.CHANNEL_INDEX, "ALL"),
+                        Map.entry(DynamoDbVideos.EXPIRING_INDEX, "KEYS_ONLY"));
+        assertThat(String.valueOf(videos.properties().get("AttributeDefinitions")))
+                .as("the sweep compares Unix seconds").contains("{AttributeName=expiresAt, AttributeType=N}");
+    }
+
+    @Test
+    void theExpirationSweepRunsEveryMinuteAndQueriesOnlyItsIndex() {
+        FunctionDefinition sweep = template.function("ExpireVideosFunction").orElseThrow();
+        Map<String, Object> properties = Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(
+                Intrinsics.mapOrEmpty(raw.get("Resources")).get("ExpireVideosFunction")).get("Properties"));
+
+        assertThat(sweep.scheduleEvents()).singleElement()
+                .satisfies(schedule -> assertThat(schedule.period()).isEqualTo(Duration.ofMinutes(1)));
+        assertThat(String.valueOf(properties.get("Policies")))
+                .contains("dynamodb:Query, Resource={Fn::Sub=${VideosTable.Arn}/index/expiring-expiresAt}")
+                .doesNotContain("dynamodb:Scan");
     }
 
     @Test
@@ -520,6 +594,9 @@ class TemplateTest {
     private List<Map<String, Object>> statements(String functionLogicalId) {
         List<?> policies = (List<?>) Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(
                 raw.get("Resources")).get(functionLogicalId)).get("Properties")).get("Policies");
+        if (policies == null) {
+            return List.of();
+        }
         return policies.stream()
                 .flatMap(policy -> ((List<?>) Intrinsics.mapOrEmpty(policy).get("Statement")).stream())
                 .map(Intrinsics::mapOrEmpty)

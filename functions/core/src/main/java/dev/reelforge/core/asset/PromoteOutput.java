@@ -4,6 +4,9 @@ import dev.reelforge.core.render.Render;
 import dev.reelforge.core.render.RenderKey;
 import dev.reelforge.core.render.RenderOutputs;
 import dev.reelforge.core.render.Renders;
+import dev.reelforge.core.video.Video;
+import dev.reelforge.core.video.VideoAssets;
+import dev.reelforge.core.video.Videos;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +26,11 @@ import java.util.UUID;
  *       copy: a cancel that came in between has the asset deleted here, and one that comes after finds the asset
  *       and deletes it ({@link dev.reelforge.core.render.StopCancelledRender}), whose copy is then removed as above.
  * </ul>
+ *
+ * <p>A render's video file ({@code {renderId}.mp4}) also becomes a video of the Videos API ({@link Videos}): its
+ * record is added once its copy is made and before its asset is ready, with the size the copy reported and the
+ * length the render reported if it is done by then (else the Videos API reads it from the render later). Adding is
+ * conditional on no record existing, so a repeated delivery adds nothing, and a ready asset always has its video.
  *
  * <p>A copy that fails in a way that may pass throws {@link HostingCopyFailedException}, leaving the asset
  * {@code importing} for the redelivery; whatever is never redelivered, {@link FailStuckAssets} fails.
@@ -57,15 +65,17 @@ public final class PromoteOutput {
     private final Assets assets;
     private final HostingCopier copier;
     private final HostedFiles hostedFiles;
+    private final Videos videos;
     private final Clock clock;
     private final Hosting hosting;
 
-    public PromoteOutput(Renders renders, Assets assets, HostingCopier copier, HostedFiles hostedFiles, Clock clock,
-            Hosting hosting) {
+    public PromoteOutput(Renders renders, Assets assets, HostingCopier copier, HostedFiles hostedFiles, Videos videos,
+            Clock clock, Hosting hosting) {
         this.renders = renders;
         this.assets = assets;
         this.copier = copier;
         this.hostedFiles = hostedFiles;
+        this.videos = videos;
         this.clock = clock;
         this.hosting = hosting;
     }
@@ -104,14 +114,15 @@ public final class PromoteOutput {
             }
             importing = existing;
         }
-        if (renders.find(renderKey.owner(), renderKey.id()).filter(Render::isCancelled).isPresent()) {
+        Optional<Render> current = renders.find(renderKey.owner(), renderKey.id());
+        if (current.filter(Render::isCancelled).isPresent()) {
             assets.markDeleted(importing.owner(), importing.id(), clock.instant());
             return new PromoteOutputResult.Cancelled(renderKey.id(), filename.get());
         }
-        return copy(command, importing);
+        return copy(command, importing, current.or(() -> render));
     }
 
-    private PromoteOutputResult copy(PromoteOutputCommand command, Asset asset) {
+    private PromoteOutputResult copy(PromoteOutputCommand command, Asset asset, Optional<Render> render) {
         String owner = asset.owner();
         switch (copier.copy(command.bucket(), command.key(), owner, asset.filename())) {
             case HostingCopier.CopyOutcome.SourceMissing missing -> {
@@ -122,6 +133,13 @@ public final class PromoteOutput {
                         : new PromoteOutputResult.AlreadyFinished(current(asset));
             }
             case HostingCopier.CopyOutcome.Copied copied -> {
+                if (VideoAssets.isVideoFile(asset)) {
+                    videos.add(Video.hosted(asset.id(), owner, asset.environment(), asset.renderId(),
+                            asset.filename(), hosting.urlOf(owner, asset.filename()), copied.bytes(),
+                            render.flatMap(Render::result).filter(result -> result.duration() > 0)
+                                    .map(result -> Video.lengthOf(result.duration())),
+                            clock.instant()));
+                }
                 if (assets.markReady(owner, asset.id(), hosting.urlOf(owner, asset.filename()), clock.instant())) {
                     return new PromoteOutputResult.Promoted(current(asset));
                 }

@@ -13,8 +13,10 @@ import java.util.UUID;
  * The body of a callback, as Shotstack sends it: for a render reaching {@code done} or {@code failed}
  * {@code {"type":"edit","action":"render","id","owner","status","url","error","completed"}}, for a hosted
  * asset reaching {@code ready} or {@code failed} {@code {"type":"serve","action":"copy","id","render","owner",
- * "status","url","error","completed"}}. {@code url} and {@code error} are null when absent; {@code completed}
- * is written like the API's other timestamps (ISO-8601 UTC with milliseconds).
+ * "status","url","error","completed"}}; for a hosted video deleted because its expiration time came (the Videos
+ * API's rule {@code at_given_time}) {@code {"type":"serve","action":"expire","id","render","owner","status":"deleted",
+ * "url":null,"error":null,"completed"}}. {@code url} and {@code error} are null when absent; {@code completed} is
+ * written like the API's other timestamps (ISO-8601 UTC with milliseconds).
  */
 public sealed interface CallbackPayload {
 
@@ -101,6 +103,42 @@ public sealed interface CallbackPayload {
             ObjectNode body = Json.object().put("type", "serve").put("action", "copy").put("id", id.toString())
                     .put("render", render.toString()).put("owner", owner).put("status", status);
             return finish(body, url, error, completed);
+        }
+    }
+
+    /** A hosted video's asset deleted by its expiration rule; {@code completed} is when it was deleted. */
+    record Expiration(UUID id, UUID render, String owner, Instant completed) implements CallbackPayload {
+
+        /** The status a dispatch names for an expiration (the asset's own status is then {@code deleted}). */
+        public static final String DISPATCH_STATUS = "expired";
+
+        public Expiration {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(render, "render");
+            Objects.requireNonNull(owner, "owner");
+            Objects.requireNonNull(completed, "completed");
+        }
+
+        @Override
+        public UUID renderId() {
+            return render;
+        }
+
+        @Override
+        public String event() {
+            return "asset." + DISPATCH_STATUS;
+        }
+
+        @Override
+        public String deliveryId() {
+            return DeliveryId.of(id, DISPATCH_STATUS);
+        }
+
+        @Override
+        public String json() {
+            ObjectNode body = Json.object().put("type", "serve").put("action", "expire").put("id", id.toString())
+                    .put("render", render.toString()).put("owner", owner).put("status", "deleted");
+            return finish(body, Optional.empty(), Optional.empty(), completed);
         }
     }
 

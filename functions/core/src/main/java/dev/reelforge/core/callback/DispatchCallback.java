@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Turns a render that ended ({@code done} or {@code failed}), or one of its assets that did ({@code ready} or
- * {@code failed}), into a callback delivery to the render's {@code callback} URL, and sends its first message.
+ * {@code failed}, or {@code expired}: deleted by its video's expiration rule), into a callback delivery to the render's {@code callback} URL, and sends its first message.
  * The delivery's id is derived from what ended and how ({@link DeliveryId}), so however often the event is
  * announced there is one delivery: a repeat finds it created and sends nothing once an attempt was made. A repeat
  * that finds no attempt made yet sends the first message again: a crash between creating the delivery and sending
@@ -78,6 +78,12 @@ public final class DispatchCallback {
     }
 
     private static Optional<CallbackPayload> payloadOf(Asset asset, String status) {
+        if (status.equals(CallbackPayload.Expiration.DISPATCH_STATUS)) {
+            return asset.status() == AssetStatus.DELETED
+                    ? Optional.of(new CallbackPayload.Expiration(asset.id(), asset.renderId(), asset.owner(),
+                            asset.updated()))
+                    : Optional.empty();
+        }
         boolean ready = status.equals(AssetStatus.READY.wireName());
         if (!ready && !status.equals(AssetStatus.FAILED.wireName())) {
             return Optional.empty();

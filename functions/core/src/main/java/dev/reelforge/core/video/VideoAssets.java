@@ -31,7 +31,11 @@ public final class VideoAssets {
 
     /** Whether an asset is a video as the Videos API sees it: a render's hosted MP4, ready. */
     public static boolean isVideo(Asset asset) {
-        return asset.status() == AssetStatus.READY
-                && asset.filename().equals(asset.renderId() + VIDEO_EXTENSION);
+        return asset.status() == AssetStatus.READY && isVideoFile(asset);
+    }
+
+    /** Whether an asset hosts (or is to host) a render's video file, {@code {renderId}.mp4}, whatever its status. */
+    public static boolean isVideoFile(Asset asset) {
+        return asset.filename().equals(asset.renderId() + VIDEO_EXTENSION);
     }
 }

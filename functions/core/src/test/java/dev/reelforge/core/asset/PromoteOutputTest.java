@@ -9,7 +9,12 @@ import dev.reelforge.core.Environment;
 import dev.reelforge.core.render.Render;
 import dev.reelforge.core.render.RenderKey;
 import dev.reelforge.core.render.RenderOutputs;
+import dev.reelforge.core.render.RenderResult;
 import dev.reelforge.core.render.RenderStatus;
+import dev.reelforge.core.video.ExpirationRule;
+import dev.reelforge.core.video.InMemoryVideos;
+import dev.reelforge.core.video.Protection;
+import dev.reelforge.core.video.Video;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -26,10 +31,11 @@ class PromoteOutputTest {
     private final InMemoryAssets assets = fixture.assets;
     private final InMemoryHostingCopier copier = new InMemoryHostingCopier();
     private final RecordingHostedFiles hostedFiles = fixture.hostedFiles;
+    private final InMemoryVideos videos = new InMemoryVideos();
     private final PromoteOutput promote = promoteAt(fixture.clock);
 
     private PromoteOutput promoteAt(Clock clock) {
-        return new PromoteOutput(fixture.renders, assets, copier, hostedFiles, clock, HOSTING);
+        return new PromoteOutput(fixture.renders, assets, copier, hostedFiles, videos, clock, HOSTING);
     }
 
     /** A render whose outputs are recorded and written: {@code <id>.mp4}, the poster's two captures, a thumbnail. */
@@ -90,7 +96,7 @@ class PromoteOutputTest {
         created(render, ".mp4");
         Asset ready = asset(render, ".mp4");
 
-        PromoteOutputResult again = new PromoteOutput(fixture.renders, assets, copier, hostedFiles,
+        PromoteOutputResult again = new PromoteOutput(fixture.renders, assets, copier, hostedFiles, videos,
                 Clock.offset(fixture.clock, Duration.ofMinutes(5)), HOSTING)
                 .promote(new PromoteOutputCommand(BUCKET, "renders/" + OWNER + "/" + render + ".mp4"));
 
@@ -227,5 +233,80 @@ class PromoteOutputTest {
         }
         assertThat(copier.copied).isEmpty();
         assertThat(assets.findForRender(OWNER, render)).isEmpty();
+    }
+
+    @Test
+    void aRendersVideoFileBecomesAPublicNeverExpiringVideoTitledByItsFileWithTheCopiedSize() {
+        UUID render = render(Environment.V1, true);
+
+        created(render, ".mp4");
+
+        Asset asset = asset(render, ".mp4");
+        Video video = videos.find(asset.id()).orElseThrow();
+        assertThat(video.owner()).isEqualTo(OWNER);
+        assertThat(video.environment()).isEqualTo(Environment.V1);
+        assertThat(video.renderId()).isEqualTo(render);
+        assertThat(video.title()).isEqualTo(render + ".mp4");
+        assertThat(video.description()).isEmpty();
+        assertThat(video.protection()).isEqualTo(Protection.PUBLIC);
+        assertThat(video.expiration()).isEqualTo(new ExpirationRule.Never());
+        assertThat(video.fileSize()).isEqualTo(1234);
+        assertThat(video.url()).isEqualTo(asset.url().orElseThrow());
+        assertThat(video.added()).isEqualTo(NOW);
+        assertThat(videos.isListed(asset.id())).isTrue();
+    }
+
+    @Test
+    void aVideoTakesItsLengthFromTheRenderWhenItIsDoneAndHasNoneBefore() {
+        UUID done = render(Environment.STAGE, true);
+        Render doneRender = fixture.renders.find(OWNER, done).orElseThrow();
+        fixture.renders.add(new Render(done, OWNER, Environment.STAGE, RenderStatus.DONE, doneRender.edit(),
+                doneRender.created(), NOW, Optional.empty(), Optional.of(new RenderResult("https://temp.example/x.mp4",
+                        Optional.empty(), Optional.empty(), 2.04, 900))));
+        UUID rendering = render(Environment.STAGE, true);
+
+        created(done, ".mp4");
+        created(rendering, ".mp4");
+
+        assertThat(videos.find(asset(done, ".mp4").id()).orElseThrow().length()).contains("2.04");
+        assertThat(videos.find(asset(rendering, ".mp4").id()).orElseThrow().length()).isEmpty();
+    }
+
+    @Test
+    void capturesAreNoVideos() {
+        UUID render = render(Environment.STAGE, true);
+
+        created(render, "-poster.0000001.jpg");
+        created(render, "-thumb.0000000.jpg");
+
+        assertThat(videos.find(asset(render, "-poster.jpg").id())).isEmpty();
+        assertThat(videos.find(asset(render, "-thumb.jpg").id())).isEmpty();
+    }
+
+    @Test
+    void aRedeliveryAfterACopyThatFailedAddsTheVideoOnceAndKeepsItsChanges() {
+        UUID render = render(Environment.STAGE, true);
+        created(render, ".mp4");
+        UUID id = asset(render, ".mp4").id();
+        videos.describe(id, OWNER, Optional.of("renamed"), Optional.empty());
+
+        created(render, ".mp4");
+
+        assertThat(videos.find(id).orElseThrow().title()).isEqualTo("renamed");
+    }
+
+    @Test
+    void aCopyThatFailsAddsNoVideoUntilTheRedeliveryCopies() {
+        UUID render = render(Environment.STAGE, true);
+        copier.outages = 1;
+
+        assertThatThrownBy(() -> created(render, ".mp4")).isInstanceOf(HostingCopyFailedException.class);
+        UUID id = AssetId.of(render, render + ".mp4");
+        assertThat(videos.find(id)).isEmpty();
+
+        created(render, ".mp4");
+
+        assertThat(videos.find(id)).isPresent();
+        assertThat(asset(render, ".mp4").status()).isEqualTo(AssetStatus.READY);
     }
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Remembers the messages sent, in order. */
-final class InMemoryCallbackQueue implements CallbackQueue {
+public final class InMemoryCallbackQueue implements CallbackQueue {
 
     record Message(String deliveryId, Duration delay) {}
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Deliveries in a map, with the port's conditional rules. */
-final class InMemoryDeliveries implements Deliveries {
+public final class InMemoryDeliveries implements Deliveries {
 
     private final Map<String, Delivery> deliveries = new LinkedHashMap<>();
 

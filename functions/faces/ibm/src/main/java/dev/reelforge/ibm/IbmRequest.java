@@ -161,7 +161,7 @@ public final class IbmRequest {
     }
 
     /** A field name as a hint may quote it: short, and printable ASCII only. */
-    static String quoted(String name) {
+    public static String quoted(String name) {
         boolean printable = name.length() <= 40 && name.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"');
         return printable ? "\"" + name + "\"" : "(an unprintable or overlong name)";
     }

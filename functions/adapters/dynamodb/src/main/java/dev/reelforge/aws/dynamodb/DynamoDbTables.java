@@ -59,6 +59,10 @@ public final class DynamoDbTables {
         return new DynamoDbDownloadables(client, environment.required("DOWNLOADABLES_TABLE"));
     }
 
+    public DynamoDbVideos videos() {
+        return new DynamoDbVideos(client, environment.required("VIDEOS_TABLE"));
+    }
+
     public DynamoDbWebhookSecrets webhookSecrets() {
         return new DynamoDbWebhookSecrets(client, environment.required("ACCOUNTS_TABLE"), new SecureRandom());
     }

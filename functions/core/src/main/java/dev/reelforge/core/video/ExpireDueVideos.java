@@ -1,0 +1,90 @@
+package dev.reelforge.core.video;
+
+import dev.reelforge.core.asset.Asset;
+import dev.reelforge.core.asset.AssetStatus;
+import dev.reelforge.core.asset.Assets;
+import dev.reelforge.core.asset.DeleteAsset;
+import dev.reelforge.core.asset.DeleteAssetCommand;
+import dev.reelforge.core.asset.DeleteAssetResult;
+import dev.reelforge.core.callback.CallbackPayload;
+import dev.reelforge.core.callback.DispatchCallback;
+import dev.reelforge.core.callback.DispatchCallbackCommand;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Deletes the videos whose expiration time has come (run every minute, so within a minute of their time), each in
+ * steps that are safe to repeat, since a sweep may stop anywhere and the next one carries on:
+ * <ol>
+ *   <li>the video is claimed ({@link Videos#claimExpiration}): checked due again, read consistently, and from then
+ *       on its rule no longer changes; the time of the first claim is kept;</li>
+ *   <li>its asset is deleted exactly as the Serve API deletes one ({@link DeleteAsset}); the hosting flow then
+ *       removes the file and invalidates the CDN;</li>
+ *   <li>when the asset was deleted by the expiration (at or after the claim) and the render asked for a callback, an
+ *       {@code expire} callback is dispatched ({@link DispatchCallback}, one delivery however often);</li>
+ *   <li>the video leaves the sweep's index and its channel's listing.</li>
+ * </ol>
+ * A video whose asset was deleted otherwise before its time came (through the Serve API) is only unlisted: its
+ * owner deleted it, it did not expire.
+ */
+public final class ExpireDueVideos {
+
+    private final Videos videos;
+    private final Assets assets;
+    private final DeleteAsset deleteAsset;
+    private final DispatchCallback dispatchCallback;
+    private final Clock clock;
+
+    public ExpireDueVideos(Videos videos, Assets assets, DispatchCallback dispatchCallback, Clock clock) {
+        this.videos = videos;
+        this.assets = assets;
+        this.deleteAsset = new DeleteAsset(assets, clock);
+        this.dispatchCallback = dispatchCallback;
+        this.clock = clock;
+    }
+
+    public ExpireDueVideosResult expire(ExpireDueVideosCommand command) {
+        Instant now = clock.instant();
+        List<UUID> expired = new ArrayList<>();
+        List<UUID> alreadyGone = new ArrayList<>();
+        List<UUID> kept = new ArrayList<>();
+        List<ExpireDueVideosResult.Failure> failed = new ArrayList<>();
+        for (UUID id : videos.dueBy(now, command.limit())) {
+            try {
+                Optional<Instant> claimed = videos.claimExpiration(id, now);
+                if (claimed.isEmpty()) {
+                    kept.add(id);
+                } else if (expireClaimed(id, claimed.get())) {
+                    expired.add(id);
+                } else {
+                    alreadyGone.add(id);
+                }
+            } catch (RuntimeException e) {
+                failed.add(new ExpireDueVideosResult.Failure(id, e));
+            }
+        }
+        return new ExpireDueVideosResult(expired, alreadyGone, kept, failed);
+    }
+
+    /** True when the expiration deleted the video's asset (in this sweep or in one that stopped halfway). */
+    private boolean expireClaimed(UUID id, Instant claimed) {
+        Video video = videos.find(id).orElseThrow(() -> new IllegalStateException(
+                "video " + id + " vanished after its claim; videos are never removed"));
+        DeleteAssetResult deletion = deleteAsset.delete(
+                new DeleteAssetCommand(video.owner(), video.environment(), id));
+        Optional<Asset> asset = assets.find(video.owner(), id);
+        boolean byExpiration = deletion instanceof DeleteAssetResult.Deleted
+                || asset.filter(deleted -> deleted.status() == AssetStatus.DELETED
+                        && !deleted.updated().isBefore(claimed)).isPresent();
+        if (byExpiration) {
+            dispatchCallback.dispatch(new DispatchCallbackCommand(video.owner(), video.renderId(), Optional.of(id),
+                    CallbackPayload.Expiration.DISPATCH_STATUS));
+        }
+        videos.finishExpiration(id);
+        return byExpiration;
+    }
+}
