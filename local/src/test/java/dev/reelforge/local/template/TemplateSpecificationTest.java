@@ -171,7 +171,9 @@ class TemplateSpecificationTest {
 
     @Test
     void eventSourceSettingsAwsRefusesAreNamed() throws IOException {
-        assertThat(problemsWith("Schedule: rate(1 minute)", "Schedule: rate(1 minutes)")).singleElement().asString()
+        // the retry sweep's schedule, the one followed by GetRenderCallbacksFunction (the expiration sweep's is alike)
+        assertThat(problemsWith("Schedule: rate(1 minute)\n\n  GetRenderCallbacksFunction:",
+                "Schedule: rate(1 minutes)\n\n  GetRenderCallbacksFunction:")).singleElement().asString()
                 .startsWith("Resources.RetryCallbacksFunction.Properties.Events.Sweep.Properties.Schedule:"
                         + " rate(1 minutes) is refused by EventBridge");
         assertThat(problemsWith("{\"S\": [\"queued\"]}}}}'", "{\"S\": [\"queued\"]}}}'")).containsExactly(
