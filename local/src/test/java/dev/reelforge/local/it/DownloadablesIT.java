@@ -275,7 +275,12 @@ class DownloadablesIT {
 
         assertThat(requested.status()).as(requested.text()).isEqualTo(200);
         assertThat(requested.body().at("/downloadable/status").asText()).isEqualTo("pending");
+        IbmHttp.Response again = post(video.id(), "flv.json", token);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().at("/downloadable/status").asText()).as("a second POST right away")
+                .isIn("pending", "available");
         JsonNode available = awaitAvailable(video.id(), "flv.json");
+        assertThat(record(video.id(), DownloadFormat.FLV).generation()).as("one file was made").isEqualTo(1);
         HttpResponse<Path> file = download(available.path("download_url").asText(), "download.flv");
 
         assertThat(file.statusCode()).isEqualTo(200);
