@@ -34,6 +34,9 @@ public final class Main {
                                                        a 30 s 720p render against a one-ffmpeg baseline
               bench  hosting [--runs N] [--size-mb N]
                                                        copying a 1 GiB output to hosting against a plain CopyObject
+              bench  videos [--runs N] [--seconds N] [--part all|downloads|sweep]
+                                                       MP4/FLV downloads against a plain copy and a bare ffmpeg
+                                                       remux; the expiration sweep against reads by key
               fuzz   [--duration PT5M] [merge | edit | url | request | token]
                                                        coverage-guided fuzzing with Jazzer (run by the launcher
                                                        script through Maven; findings join the test corpus)

@@ -8,6 +8,7 @@ import dev.reelforge.aws.s3.S3Buckets;
 import dev.reelforge.core.asset.SweepStuckAssets;
 import dev.reelforge.core.asset.SweepStuckAssetsCommand;
 import dev.reelforge.core.asset.SweepStuckAssetsResult;
+import dev.reelforge.core.video.download.RemoveDownloadables;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.runtime.log.StructuredLog;
 import java.time.Duration;
@@ -27,14 +28,20 @@ public final class AssetSweeperFunction implements RequestHandler<ScheduledEvent
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */
     public AssetSweeperFunction(FunctionEnvironment environment) {
-        this(new SweepStuckAssets(DynamoDbTables.of(environment).assets(),
-                        CdnHostedFiles.of(S3Buckets.of(environment), environment), environment.clock()),
-                environment.requiredDuration("STUCK_ASSET_PATIENCE"));
+        this(wire(environment), environment.requiredDuration("STUCK_ASSET_PATIENCE"));
     }
 
     public AssetSweeperFunction(SweepStuckAssets sweepStuckAssets, Duration patience) {
         this.sweepStuckAssets = sweepStuckAssets;
         this.patience = patience;
+    }
+
+    private static SweepStuckAssets wire(FunctionEnvironment environment) {
+        DynamoDbTables tables = DynamoDbTables.of(environment);
+        S3Buckets buckets = S3Buckets.of(environment);
+        return new SweepStuckAssets(tables.assets(), CdnHostedFiles.of(buckets, environment),
+                new RemoveDownloadables(tables.downloadables(), buckets.downloads(), environment.clock()),
+                environment.clock());
     }
 
     @Override

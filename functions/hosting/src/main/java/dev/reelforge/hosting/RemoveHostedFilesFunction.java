@@ -10,6 +10,7 @@ import dev.reelforge.aws.s3.S3Buckets;
 import dev.reelforge.core.asset.RemoveHostedFile;
 import dev.reelforge.core.asset.RemoveHostedFileCommand;
 import dev.reelforge.core.asset.RemoveHostedFileResult;
+import dev.reelforge.core.video.download.RemoveDownloadables;
 import dev.reelforge.runtime.BatchItemFailures;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.runtime.log.StructuredLog;
@@ -19,7 +20,8 @@ import java.util.UUID;
 
 /**
  * The assets table's stream, filtered to assets just deleted with their file due for removal (template.yaml):
- * removes each one's hosted file from the bucket and the CDN. A removal that fails is retried by Lambda; one whose
+ * removes each one's hosted file from the bucket and the CDN, and its downloadable copies (the Videos API's MP4 and
+ * FLV files in the temporary bucket, their records marked removed). A removal that fails is retried by Lambda; one whose
  * retries ran out is finished by the asset sweeper.
  */
 public final class RemoveHostedFilesFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
@@ -32,12 +34,18 @@ public final class RemoveHostedFilesFunction implements RequestHandler<DynamodbE
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */
     public RemoveHostedFilesFunction(FunctionEnvironment environment) {
-        this(new RemoveHostedFile(DynamoDbTables.of(environment).assets(),
-                CdnHostedFiles.of(S3Buckets.of(environment), environment)));
+        this(wire(environment));
     }
 
     public RemoveHostedFilesFunction(RemoveHostedFile removeHostedFile) {
         this.removeHostedFile = removeHostedFile;
+    }
+
+    private static RemoveHostedFile wire(FunctionEnvironment environment) {
+        DynamoDbTables tables = DynamoDbTables.of(environment);
+        S3Buckets buckets = S3Buckets.of(environment);
+        return new RemoveHostedFile(tables.assets(), CdnHostedFiles.of(buckets, environment),
+                new RemoveDownloadables(tables.downloadables(), buckets.downloads(), environment.clock()));
     }
 
     @Override

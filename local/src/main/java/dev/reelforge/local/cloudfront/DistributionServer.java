@@ -35,9 +35,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * One distribution's viewer side on its loopback port, over plain HTTP: GET and HEAD of {@code /{path}} answer the
  * object at {@code {OriginPath}/{path}} of its origin bucket, read through the S3 API, with what a browser's video
- * element needs (byte ranges, Content-Type, Content-Length, ETag, Last-Modified, conditional requests) and the
- * Cache-Control of the object or else of the distribution's response headers policy. It keeps no cache, so every
- * request sees the bucket as it is (an invalidation has nothing to do).
+ * element needs (byte ranges, Content-Type, Content-Length, ETag, Last-Modified, conditional requests), the object's
+ * Content-Disposition, and the Cache-Control of the object or else of the distribution's response headers policy. It
+ * keeps no cache, so every request sees the bucket as it is (an invalidation has nothing to do).
  *
  * <p>Where CloudFront would refuse, it refuses alike: a distribution that trusts key groups answers 403 with
  * CloudFront's XML body to a request without a good signed URL; a missing object is S3's 403 {@code AccessDenied}
@@ -174,6 +174,8 @@ final class DistributionServer implements AutoCloseable {
             range = Optional.empty();
         }
         response.set("Content-Type", Optional.ofNullable(object.contentType()).orElse(DEFAULT_CONTENT_TYPE));
+        // S3 answers the object's Content-Disposition, and CloudFront passes it on (downloads are saved, not played)
+        Optional.ofNullable(object.contentDisposition()).ifPresent(value -> response.set("Content-Disposition", value));
         switch (ByteRange.of(range, size)) {
             case ByteRange.Unsatisfiable unsatisfiable -> {
                 response.set("Content-Range", "bytes */" + size);

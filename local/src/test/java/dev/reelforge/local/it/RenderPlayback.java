@@ -25,6 +25,7 @@ final class RenderPlayback {
 
     private static final Pattern INPUT = Pattern.compile("(?m)^Input #0, (.+?), from ");
     private static final Pattern DURATION = Pattern.compile("Duration: (\\d+):(\\d{2}):(\\d{2}(?:\\.\\d+)?)");
+    private static final Pattern START = Pattern.compile("Duration: [^,]+, start: (-?\\d+(?:\\.\\d+)?)");
     private static final Pattern FRAMES = Pattern.compile("frame=\\s*(\\d+)");
     private static final Pattern MEAN_VOLUME = Pattern.compile("mean_volume: (-?[0-9.]+|-inf) dB");
 
@@ -59,6 +60,19 @@ final class RenderPlayback {
     /** The container's duration in seconds. */
     double duration(Path file) {
         return durationIn(describe(file), file.toString());
+    }
+
+    /**
+     * The seconds from the container's first timestamp to its end: its duration less its start. An FLV of H.264 with
+     * B-frames starts late by the frames' reorder delay (FLV has no edit list to hide it), and its duration counts it.
+     */
+    double span(Path file) {
+        String description = describe(file);
+        Matcher matcher = START.matcher(description);
+        if (!matcher.find()) {
+            throw new AssertionError("no start time for " + file + ":\n" + description);
+        }
+        return durationIn(description, file.toString()) - Double.parseDouble(matcher.group(1));
     }
 
     /** The duration in seconds of what is served at {@code url}, as a player reading it over HTTP finds it. */

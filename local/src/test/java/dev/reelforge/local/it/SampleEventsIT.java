@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.aws.dynamodb.DynamoDbAccounts;
 import dev.reelforge.aws.dynamodb.DynamoDbAssets;
+import dev.reelforge.aws.dynamodb.DynamoDbDownloadables;
 import dev.reelforge.aws.dynamodb.DynamoDbOAuthClients;
 import dev.reelforge.aws.dynamodb.DynamoDbOAuthTokens;
 import dev.reelforge.aws.dynamodb.DynamoDbRenders;
 import dev.reelforge.aws.dynamodb.DynamoDbVideos;
+import dev.reelforge.aws.s3.S3HostedFiles;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.account.Account;
 import dev.reelforge.core.account.ApiCredential;
@@ -26,10 +28,14 @@ import dev.reelforge.core.render.RenderOutputs;
 import dev.reelforge.core.render.RenderResult;
 import dev.reelforge.core.render.RenderStatus;
 import dev.reelforge.core.video.Video;
+import dev.reelforge.core.video.download.DownloadFormat;
+import dev.reelforge.core.video.download.Downloadable;
+import dev.reelforge.core.video.download.DownloadableKey;
 import dev.reelforge.local.LocalStack;
 import dev.reelforge.local.ProjectFiles;
 import dev.reelforge.local.lambda.LambdaJson;
 import dev.reelforge.local.lambda.LocalFunction;
+import dev.reelforge.local.media.SampleMedia;
 import dev.reelforge.local.template.FunctionDefinition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +68,10 @@ class SampleEventsIT {
     private static final UUID SAMPLE_HOSTED_RENDER = UUID.fromString("6f1d3c52-8e4b-4b1a-9c7d-5a2e0f9b8c31");
     /** The render the cancel sample cancels: one being rendered, which the worker's stream filter leaves alone. */
     private static final UUID SAMPLE_RENDERING_RENDER = UUID.fromString("7b2e9d41-3c5a-4f6e-8d1b-2a9c0e4f5d63");
+
+    /** The render whose hosted MP4 is the video of the downloadable samples (asset {@link #SAMPLE_DOWNLOADS_VIDEO}). */
+    private static final UUID SAMPLE_DOWNLOADS_RENDER = UUID.fromString("5e8a1f3c-2b7d-4c9e-a6f0-1d3b5c7e9f20");
+    private static final UUID SAMPLE_DOWNLOADS_VIDEO = UUID.fromString("2aa7112b-4199-36d5-94c5-59a3b6ba6d4a");
 
     /** The sample IBM OAuth client (IssueTokenFunction's sample) and access token (BearerTokenAuthorizerFunction's). */
     private static final String SAMPLE_IBM_CLIENT_ID = "sampleibmclientidforstage000000000000000";
@@ -102,6 +112,37 @@ class SampleEventsIT {
         DynamoDbAssets assets = new DynamoDbAssets(stack.services().dynamoDb(), stack.tableName("AssetsTable"));
         for (String filename : List.of(SAMPLE_RENDER + ".mp4", SAMPLE_RENDER + "-poster.jpg")) {
             assets.begin(Asset.importing(SAMPLE_OWNER, Environment.STAGE, "us-east-1", SAMPLE_RENDER, filename, Instant.now()));
+        }
+        seedVideoWithRequestedDownloadables(renders, assets);
+    }
+
+    /**
+     * A fourth render, done, whose MP4 (a real one, 1 s) is hosted: the downloadable samples' video; its MP4 and FLV
+     * requested (generation 1 pending), which the stack's makers, and the makers' samples, then make.
+     */
+    private static void seedVideoWithRequestedDownloadables(DynamoDbRenders renders, DynamoDbAssets assets) {
+        if (renders.find(SAMPLE_OWNER, SAMPLE_DOWNLOADS_RENDER).isEmpty()) {
+            renders.add(new Render(SAMPLE_DOWNLOADS_RENDER, SAMPLE_OWNER, Environment.STAGE, RenderStatus.DONE,
+                    Json.object(), Instant.now(), Instant.now(), Optional.empty(), Optional.empty()));
+        }
+        Asset video = Asset.importing(SAMPLE_OWNER, Environment.STAGE, "us-east-1", SAMPLE_DOWNLOADS_RENDER,
+                SAMPLE_DOWNLOADS_RENDER + ".mp4", Instant.now());
+        if (assets.begin(video)) {
+            Path file = new SampleMedia(stack.ffmpeg(), SharedStack.temporaryDirectory("sample-video-"))
+                    .video("sample.mp4", 320, 180, 1, 440);
+            String hostingBucket = stack.function("PromoteOutputFunction").definition().environment().get("HOSTING_BUCKET");
+            stack.services().s3().putObject(put -> put.bucket(hostingBucket)
+                    .key(S3HostedFiles.key(SAMPLE_OWNER, video.filename())).contentType("video/mp4"),
+                    RequestBody.fromFile(file));
+            SharedStack.deleteRecursively(file.getParent());
+            assets.markReady(SAMPLE_OWNER, video.id(), "https://cdn.example/" + SAMPLE_OWNER + "/" + video.filename(),
+                    Instant.now());
+        }
+        DynamoDbDownloadables downloadables = new DynamoDbDownloadables(stack.services().dynamoDb(),
+                stack.tableName("DownloadablesTable"));
+        for (DownloadFormat format : DownloadFormat.values()) {
+            DownloadableKey key = new DownloadableKey(SAMPLE_OWNER, SAMPLE_DOWNLOADS_VIDEO, format);
+            downloadables.request(Downloadable.pending(key, Environment.STAGE, 1, Instant.now()), Optional.empty());
         }
     }
 
@@ -204,10 +245,11 @@ class SampleEventsIT {
                 assertThat(result.at("/context/owner").asText()).isEqualTo(SAMPLE_OWNER);
             }
             case "RenderWorkerFunction", "DispatchCallbacksFunction", "SendCallbacksFunction",
-                 "RemoveHostedFilesFunction", "StopCancelledRenderFunction" ->
+                 "RemoveHostedFilesFunction", "StopCancelledRenderFunction", "PrepareMp4DownloadFunction",
+                 "MakeFlvDownloadFunction" ->
                     assertThat(result.path("batchItemFailures")).as(result.toString()).isEmpty();
             case "RenderStatusFunction", "RenderSweeperFunction", "AssetSweeperFunction", "RetryCallbacksFunction",
-                 "ExpireVideosFunction" ->
+                 "FailStuckDownloadsFunction", "ExpireVideosFunction" ->
                     assertThat(result.asText()).doesNotStartWith("ignored: not");
             case "PromoteOutputFunction" -> assertThat(result.asText()).matches("(promoted|already finished): .*");
             default -> assertThat(result.path("statusCode").asInt()).as(result.toString()).isBetween(200, 299);

@@ -7,10 +7,14 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.reelforge.aws.cloudfront.CloudFrontSignedUrls;
 import dev.reelforge.aws.dynamodb.DynamoDbAssets;
 import dev.reelforge.aws.dynamodb.DynamoDbDeliveries;
+import dev.reelforge.aws.dynamodb.DynamoDbDownloadables;
 import dev.reelforge.aws.dynamodb.DynamoDbIdempotencyKeys;
 import dev.reelforge.aws.dynamodb.DynamoDbOAuthTokens;
 import dev.reelforge.aws.dynamodb.DynamoDbVideos;
 import dev.reelforge.local.ProjectFiles;
+import dev.reelforge.core.video.download.DownloadFormat;
+import dev.reelforge.core.video.download.Downloadable;
+import dev.reelforge.core.video.download.DownloadableKey;
 import dev.reelforge.runtime.FunctionEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -186,7 +191,8 @@ class TemplateTest {
                 Map.entry("DeleteRenderAssetsFunction", List.of("dynamodb:Query", "dynamodb:UpdateItem",
                         "dynamodb:GetItem")),
                 Map.entry("RemoveHostedFilesFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]",
-                        "s3:DeleteObject", "cloudfront:CreateInvalidation")),
+                        "s3:DeleteObject", "cloudfront:CreateInvalidation",
+                        "[dynamodb:Query, dynamodb:GetItem, dynamodb:UpdateItem]")),
                 Map.entry("RenderWorkerFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]",
                         "[s3:PutObject, s3:GetObject, s3:DeleteObject]", "s3:GetObject", "mediaconvert:CreateJob",
                         "[mediaconvert:CancelJob, mediaconvert:GetJob]", "iam:PassRole",
@@ -204,7 +210,8 @@ class TemplateTest {
                         "[s3:PutObject, s3:AbortMultipartUpload, s3:DeleteObject]", "cloudfront:CreateInvalidation")),
                 Map.entry("AssetSweeperFunction", List.of("dynamodb:Query", "dynamodb:Query",
                         "[dynamodb:GetItem, dynamodb:UpdateItem]",
-                        "s3:DeleteObject", "cloudfront:CreateInvalidation")),
+                        "s3:DeleteObject", "cloudfront:CreateInvalidation",
+                        "[dynamodb:Query, dynamodb:GetItem, dynamodb:UpdateItem]")),
                 Map.entry("DispatchCallbacksFunction", List.of("dynamodb:GetItem",
                         "[dynamodb:GetItem, dynamodb:PutItem]", "sqs:SendMessage")),
                 Map.entry("SendCallbacksFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]",
@@ -212,6 +219,17 @@ class TemplateTest {
                 Map.entry("RetryCallbacksFunction", List.of("dynamodb:Query", "[dynamodb:GetItem, dynamodb:UpdateItem]",
                         "sqs:SendMessage")),
                 Map.entry("GetRenderCallbacksFunction", List.of("dynamodb:GetItem", "dynamodb:Query")),
+                Map.entry("GetDownloadableFunction", List.of("dynamodb:GetItem")),
+                Map.entry("RequestDownloadableFunction", List.of("dynamodb:GetItem",
+                        "[dynamodb:GetItem, dynamodb:PutItem]")),
+                Map.entry("PrepareMp4DownloadFunction", List.of("dynamodb:GetItem",
+                        "[dynamodb:GetItem, dynamodb:UpdateItem]", "s3:GetObject", "s3:ListBucket",
+                        "[s3:PutObject, s3:AbortMultipartUpload, s3:DeleteObject]", "secretsmanager:GetSecretValue")),
+                Map.entry("MakeFlvDownloadFunction", List.of("dynamodb:GetItem",
+                        "[dynamodb:GetItem, dynamodb:UpdateItem]", "s3:GetObject", "s3:ListBucket",
+                        "[s3:PutObject, s3:DeleteObject]", "secretsmanager:GetSecretValue")),
+                Map.entry("FailStuckDownloadsFunction", List.of("dynamodb:Query",
+                        "[dynamodb:GetItem, dynamodb:UpdateItem]")),
                 Map.entry("ExpireVideosFunction", List.of("dynamodb:Query", "[dynamodb:GetItem, dynamodb:UpdateItem]",
                         "dynamodb:GetItem", "[dynamodb:GetItem, dynamodb:PutItem]", "sqs:SendMessage")),
                 Map.entry("GetVideoFunction", List.of("dynamodb:GetItem", "dynamodb:Query")),
@@ -356,7 +374,7 @@ class TemplateTest {
         assertThat(template.functions()).filteredOn(function -> function.environment().containsKey("HOSTING_BUCKET"))
                 .extracting(FunctionDefinition::logicalId)
                 .containsExactlyInAnyOrder("RemoveHostedFilesFunction", "PromoteOutputFunction",
-                        "AssetSweeperFunction")
+                        "AssetSweeperFunction", "PrepareMp4DownloadFunction", "MakeFlvDownloadFunction")
                 .allSatisfy(logicalId -> assertThat(template.function(logicalId).orElseThrow().environment())
                         .containsEntry("HOSTING_BUCKET", bucket.bucketName()));
     }
@@ -390,6 +408,55 @@ class TemplateTest {
                 .isGreaterThanOrEqualTo(((Number) invokeConfig.get("MaximumEventAgeInSeconds")).longValue());
         assertThat(template.function("PromoteOutputFunction").orElseThrow().environment().get("CDN_URL"))
                 .startsWith("https://");
+    }
+
+    @Test
+    void downloadablesAreMadeFromTheirTablesStreamOneFunctionPerFormatAndOnlyWhilePending() {
+        TableDefinition downloadables = template.tables().stream()
+                .filter(table -> table.logicalId().equals("DownloadablesTable")).findFirst().orElseThrow();
+        assertThat(keySchema(downloadables)).containsExactly("owner:HASH", "id:RANGE");
+        assertThat(((List<?>) downloadables.properties().get("GlobalSecondaryIndexes"))).singleElement()
+                .satisfies(index -> {
+                    assertThat(Intrinsics.mapOrEmpty(index).get("IndexName")).isEqualTo(DynamoDbDownloadables.PENDING_INDEX);
+                    assertThat(keySchema(Intrinsics.mapOrEmpty(index))).containsExactly("pending:HASH", "requested:RANGE");
+                });
+        Map<String, String> makers = Map.of("PrepareMp4DownloadFunction", "mp4", "MakeFlvDownloadFunction", "flv");
+        makers.forEach((logicalId, format) -> assertThat(template.function(logicalId).orElseThrow().streamEvents())
+                .as(logicalId).singleElement().satisfies(event -> {
+                    assertThat(event.tableLogicalId()).isEqualTo("DownloadablesTable");
+                    assertThat(event.patterns()).singleElement().isEqualTo(Map.of(
+                            "eventName", List.of("INSERT", "MODIFY"),
+                            "dynamodb", Map.of("NewImage", Map.of("format", Map.of("S", List.of(format)),
+                                    "status", Map.of("S", List.of("pending"))))));
+                }));
+        assertThat(template.function("MakeFlvDownloadFunction").orElseThrow().environment())
+                .containsEntry("FFMPEG", "/opt/bin/ffmpeg");
+        assertThat(template.function("FailStuckDownloadsFunction").orElseThrow().environment())
+                .containsEntry("STUCK_DOWNLOAD_PATIENCE", "PT15M");
+    }
+
+    @Test
+    void aDownloadsFileIsServedByTheTemporaryDistributionAndExpiresWithTheTemporaryBucketsRuleAfterItsUrl() {
+        String key = Downloadable.objectKey(new DownloadableKey("owner1", UUID.randomUUID(), DownloadFormat.FLV), 3);
+        BucketDefinition bucket = template.buckets().stream().filter(candidate -> candidate.logicalId().equals("TempBucket"))
+                .findFirst().orElseThrow();
+        List<?> rules = (List<?>) Intrinsics.mapOrEmpty(bucket.properties().get("LifecycleConfiguration")).get("Rules");
+        DistributionDefinition temporary = template.distributions().stream()
+                .filter(distribution -> distribution.logicalId().equals("TempDistribution")).findFirst().orElseThrow();
+
+        assertThat(key).startsWith(temporary.originPath() + "/");
+        assertThat(rules).anySatisfy(rule -> {
+            Map<String, Object> lifecycle = Intrinsics.mapOrEmpty(rule);
+            assertThat(key).startsWith(String.valueOf(lifecycle.get("Prefix")));
+            assertThat(lifecycle.get("ExpirationInDays")).isEqualTo(1);
+        });
+        Object lifetime = Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(raw.get("Parameters")).get("DownloadLifetime"))
+                .get("Default");
+        assertThat(Duration.parse(String.valueOf(lifetime))).as("seed 001: 24 hours, no longer than the file lives")
+                .isEqualTo(Duration.ofHours(24));
+        for (String logicalId : List.of("PrepareMp4DownloadFunction", "MakeFlvDownloadFunction")) {
+            assertThat(template.function(logicalId).orElseThrow().environment()).containsEntry("DOWNLOAD_LIFETIME", "PT24H");
+        }
     }
 
     @Test
@@ -448,7 +515,8 @@ class TemplateTest {
         });
         assertThat(hosting.originPath()).as("hosted files are served at their key").isEmpty();
         assertThat(hosting.restrictsViewers()).isFalse();
-        for (String function : List.of("RenderWorkerFunction", "RenderStatusFunction")) {
+        for (String function : List.of("RenderWorkerFunction", "RenderStatusFunction", "PrepareMp4DownloadFunction",
+                "MakeFlvDownloadFunction")) {
             assertThat(template.function(function).orElseThrow().environment()).as(function)
                     .containsEntry("TEMPORARY_CDN_URL", "https://" + temporary.domainName())
                     .containsEntry("TEMPORARY_URL_KEY_PAIR_ID", temporary.trustedPublicKeys().keySet().iterator().next())
@@ -457,7 +525,7 @@ class TemplateTest {
     }
 
     @Test
-    void onlyTheFunctionsThatFinishRendersMayReadTheSigningKeyAndOnlyThatSecret() {
+    void onlyTheFunctionsThatSignTemporaryUrlsMayReadTheSigningKeyAndOnlyThatSecret() {
         Intrinsics intrinsics = new Intrinsics(raw, Map.of(), StackIdentity.LOCAL);
         for (FunctionDefinition function : template.functions()) {
             List<Map<String, Object>> reads = statements(function.logicalId()).stream()
@@ -474,7 +542,8 @@ class TemplateTest {
         }
         assertThat(template.functions()).filteredOn(function -> function.environment().containsKey("TEMPORARY_CDN_URL"))
                 .extracting(FunctionDefinition::logicalId)
-                .containsExactlyInAnyOrder("RenderWorkerFunction", "RenderStatusFunction");
+                .containsExactlyInAnyOrder("RenderWorkerFunction", "RenderStatusFunction", "PrepareMp4DownloadFunction",
+                        "MakeFlvDownloadFunction");
     }
 
     @Test

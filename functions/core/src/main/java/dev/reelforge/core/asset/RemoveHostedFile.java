@@ -2,17 +2,20 @@ package dev.reelforge.core.asset;
 
 /**
  * Removes a deleted asset's hosted file: the object in the hosting bucket and, through an invalidation, the CDN's
- * copies. Removing is harmless to repeat (a missing object is not an error), so a repeated or late event just
- * removes again; an asset that is not deleted keeps its file.
+ * copies; and its downloadable copies ({@link AssetDownloads}), so none outlives it. Removing is harmless to repeat
+ * (a missing object is not an error), so a repeated or late event just removes again; an asset that is not deleted
+ * keeps its file. The removal is recorded last, so a failure halfway leaves it due, for a retry or the sweeper.
  */
 public final class RemoveHostedFile {
 
     private final Assets assets;
     private final HostedFiles hostedFiles;
+    private final AssetDownloads downloads;
 
-    public RemoveHostedFile(Assets assets, HostedFiles hostedFiles) {
+    public RemoveHostedFile(Assets assets, HostedFiles hostedFiles, AssetDownloads downloads) {
         this.assets = assets;
         this.hostedFiles = hostedFiles;
+        this.downloads = downloads;
     }
 
     public RemoveHostedFileResult remove(RemoveHostedFileCommand command) {
@@ -23,6 +26,7 @@ public final class RemoveHostedFile {
                         return new RemoveHostedFileResult.NotDeleted(key, asset.status());
                     }
                     hostedFiles.delete(asset.owner(), asset.filename());
+                    downloads.removeAll(asset);
                     assets.markFileRemoved(asset.owner(), asset.id());
                     return new RemoveHostedFileResult.Removed(key, asset.filename());
                 })

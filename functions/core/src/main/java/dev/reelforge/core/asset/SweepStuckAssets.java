@@ -30,10 +30,10 @@ public final class SweepStuckAssets {
     private final RemoveHostedFile removeHostedFile;
     private final Clock clock;
 
-    public SweepStuckAssets(Assets assets, HostedFiles hostedFiles, Clock clock) {
+    public SweepStuckAssets(Assets assets, HostedFiles hostedFiles, AssetDownloads downloads, Clock clock) {
         this.assets = assets;
         this.hostedFiles = hostedFiles;
-        this.removeHostedFile = new RemoveHostedFile(assets, hostedFiles);
+        this.removeHostedFile = new RemoveHostedFile(assets, hostedFiles, downloads);
         this.clock = clock;
     }
 

@@ -21,6 +21,7 @@ class AssetFixture {
     final InMemoryAssets assets = new InMemoryAssets();
     final InMemoryRenders renders = new InMemoryRenders();
     final RecordingHostedFiles hostedFiles = new RecordingHostedFiles();
+    final RecordingAssetDownloads downloads = new RecordingAssetDownloads();
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
     UUID render(String owner, Environment environment) {

@@ -14,7 +14,8 @@ class RemoveHostedFileTest {
     private final AssetFixture fixture = new AssetFixture();
     private final InMemoryAssets assets = fixture.assets;
     private final RecordingHostedFiles hostedFiles = fixture.hostedFiles;
-    private final RemoveHostedFile removeHostedFile = new RemoveHostedFile(assets, hostedFiles);
+    private final RecordingAssetDownloads downloads = fixture.downloads;
+    private final RemoveHostedFile removeHostedFile = new RemoveHostedFile(assets, hostedFiles, downloads);
 
     private Asset deleted() {
         Asset asset = fixture.asset(OWNER, Environment.STAGE, fixture.render(OWNER, Environment.STAGE), ".mp4");
@@ -31,6 +32,23 @@ class RemoveHostedFileTest {
         assertThat(result).isEqualTo(new RemoveHostedFileResult.Removed(new AssetKey(OWNER, asset.id()),
                 asset.filename()));
         assertThat(hostedFiles.deleted).containsExactly(OWNER + "/" + asset.filename());
+        assertThat(downloads.removed).as("its downloadable copies go with it").containsExactly(asset.id());
+        assertThat(assets.removalDue(OWNER, asset.id())).isFalse();
+    }
+
+    @Test
+    void whenItsDownloadsCannotBeRemovedTheRemovalStaysDueSoItIsRetried() {
+        Asset asset = deleted();
+        downloads.failure = new IllegalStateException("DynamoDB is down");
+
+        assertThatThrownBy(() -> removeHostedFile.remove(new RemoveHostedFileCommand(OWNER, asset.id())))
+                .hasMessage("DynamoDB is down");
+        assertThat(assets.removalDue(OWNER, asset.id())).isTrue();
+
+        downloads.failure = null;
+        assertThat(removeHostedFile.remove(new RemoveHostedFileCommand(OWNER, asset.id())))
+                .isInstanceOf(RemoveHostedFileResult.Removed.class);
+        assertThat(downloads.removed).containsExactly(asset.id());
         assertThat(assets.removalDue(OWNER, asset.id())).isFalse();
     }
 
@@ -53,6 +71,7 @@ class RemoveHostedFileTest {
         assertThat(removeHostedFile.remove(new RemoveHostedFileCommand(OWNER, UUID.randomUUID())))
                 .isInstanceOf(RemoveHostedFileResult.NotFound.class);
         assertThat(hostedFiles.deleted).isEmpty();
+        assertThat(downloads.removed).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.reelforge.aws.cloudfront;
 
 import dev.reelforge.core.pipeline.TemporaryUrls;
+import dev.reelforge.core.video.download.DownloadUrls;
 import dev.reelforge.runtime.FunctionEnvironment;
 import java.net.URI;
 import java.security.PrivateKey;
@@ -16,9 +17,10 @@ import software.amazon.awssdk.services.cloudfront.CloudFrontUtilities;
  *
  * <p>The distribution serves the bucket from {@code originPath}: the object at {@code renders/{owner}/{file}}
  * of the temporary bucket is {@code https://{distribution}/{owner}/{file}} for origin path {@code renders/},
- * the same path as its hosted copy on the CDN.
+ * the same path as its hosted copy on the CDN. The Videos API's downloadable files are served alike, signed until
+ * their own expiry ({@link DownloadUrls}).
  */
-public final class CloudFrontSignedUrls implements TemporaryUrls {
+public final class CloudFrontSignedUrls implements TemporaryUrls, DownloadUrls {
 
     /** As long as a render's outputs are kept (the temporary bucket's lifecycle rule). */
     public static final Duration VALIDITY = Duration.ofHours(24);
@@ -59,10 +61,15 @@ public final class CloudFrontSignedUrls implements TemporaryUrls {
 
     @Override
     public String urlOf(String key) {
+        return urlOf(key, clock.instant().plus(VALIDITY));
+    }
+
+    /** A canned policy ends at whole seconds: the URL stops working at {@code expires}, rounded down to one. */
+    @Override
+    public String urlOf(String key, Instant expires) {
         if (!key.startsWith(originPath)) {
             throw new IllegalArgumentException(key + " is not under " + originPath + ", which the distribution serves");
         }
-        Instant expires = clock.instant().plus(VALIDITY);
         String resource = distributionUrl + "/" + key.substring(originPath.length());
         return utilities.getSignedUrlWithCannedPolicy(request -> request.resourceUrl(resource)
                         .keyPairId(keyPairId)

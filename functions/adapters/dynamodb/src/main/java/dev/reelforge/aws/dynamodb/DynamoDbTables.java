@@ -55,6 +55,10 @@ public final class DynamoDbTables {
         return new DynamoDbDeliveries(client, environment.required("DELIVERIES_TABLE"));
     }
 
+    public DynamoDbDownloadables downloadables() {
+        return new DynamoDbDownloadables(client, environment.required("DOWNLOADABLES_TABLE"));
+    }
+
     public DynamoDbVideos videos() {
         return new DynamoDbVideos(client, environment.required("VIDEOS_TABLE"));
     }

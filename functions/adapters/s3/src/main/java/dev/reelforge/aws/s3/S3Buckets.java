@@ -44,6 +44,11 @@ public final class S3Buckets {
         return new S3HostingCopier(client, environment.required("HOSTING_BUCKET"));
     }
 
+    /** The downloadables' files: made from the hosting bucket's, kept in the temporary bucket. */
+    public S3Downloads downloads() {
+        return new S3Downloads(client, environment.required("HOSTING_BUCKET"), environment.required("TEMP_BUCKET"));
+    }
+
     /** The hosting bucket's files. */
     public S3HostedFiles hostedFiles() {
         return new S3HostedFiles(client, environment.required("HOSTING_BUCKET"));

@@ -2,29 +2,18 @@ package dev.reelforge.aws.s3;
 
 import dev.reelforge.core.asset.HostingCopier;
 import dev.reelforge.core.asset.HostingCopyFailedException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Copies outputs into the hosting bucket, at {@link S3HostedFiles#key} {@code {owner}/{filename}}, server side
- * (no byte passes through the function). HeadObject first gives the size, the content type and the ETag;
- * below {@link Multipart#threshold()} one CopyObject copies the object, at or above it a multipart copy
- * copies byte ranges as parts, {@link Multipart#parallelParts()} at a time. Every part and every copy is
- * conditional on the source's ETag, so an object replaced halfway is never stitched from two versions. A
- * multipart copy that fails is aborted; one that dies with the function is cleaned up by the hosting bucket's
- * lifecycle rule (AbortIncompleteMultipartUpload, one day).
+ * (no byte passes through the function; {@link S3ServerSideCopy}: one CopyObject below
+ * {@link Multipart#threshold()}, a multipart copy of {@link Multipart#parallelParts()} parts at a time at or above
+ * it, each conditional on the source's ETag). A multipart copy that fails is aborted; one that dies with the
+ * function is cleaned up by the hosting bucket's lifecycle rule (AbortIncompleteMultipartUpload, one day).
  *
  * <p>Hosted files get the source's content type and {@value #CACHE_CONTROL}: a hosted file never changes under
  * its name (render ids are unique), but it may be deleted, and a day is the longest a CDN edge or a browser
@@ -85,38 +74,25 @@ public final class S3HostingCopier implements HostingCopier {
         }
     }
 
-    private final S3Client s3;
     private final String hostingBucket;
-    private final Multipart multipart;
+    private final S3ServerSideCopy serverSideCopy;
 
     public S3HostingCopier(S3Client s3, String hostingBucket) {
         this(s3, hostingBucket, Multipart.DEFAULT);
     }
 
     public S3HostingCopier(S3Client s3, String hostingBucket, Multipart multipart) {
-        this.s3 = s3;
         this.hostingBucket = hostingBucket;
-        this.multipart = multipart;
+        this.serverSideCopy = new S3ServerSideCopy(s3, multipart);
     }
 
     @Override
     public CopyOutcome copy(String bucket, String key, String owner, String filename) {
         String target = S3HostedFiles.key(owner, filename);
         try {
-            HeadObjectResponse source = s3.headObject(head -> head.bucket(bucket).key(key));
-            long size = source.contentLength();
-            String contentType = source.contentType() == null ? DEFAULT_CONTENT_TYPE : source.contentType();
-            if (size < multipart.threshold()) {
-                s3.copyObject(copy -> copy.sourceBucket(bucket).sourceKey(key)
-                        .copySourceIfMatch(source.eTag())
-                        .destinationBucket(hostingBucket).destinationKey(target)
-                        .metadataDirective(MetadataDirective.REPLACE)
-                        .contentType(contentType)
-                        .cacheControl(CACHE_CONTROL));
-            } else {
-                copyInParts(bucket, key, source.eTag(), size, target, contentType);
-            }
-            return new CopyOutcome.Copied(size, contentType);
+            S3ServerSideCopy.Copied copied = serverSideCopy.copy(bucket, key, new S3ServerSideCopy.Target(
+                    hostingBucket, target, Optional.empty(), Optional.of(CACHE_CONTROL), Optional.empty()));
+            return new CopyOutcome.Copied(copied.size(), copied.contentType());
         } catch (NoSuchKeyException gone) {
             return new CopyOutcome.SourceMissing(bucket, key);
         } catch (S3Exception e) {
@@ -126,61 +102,6 @@ public final class S3HostingCopier implements HostingCopier {
             throw failed(bucket, key, target, e);
         } catch (SdkException e) {
             throw failed(bucket, key, target, e);
-        }
-    }
-
-    private void copyInParts(String bucket, String key, String eTag, long size, String target, String contentType) {
-        String uploadId = s3.createMultipartUpload(create -> create.bucket(hostingBucket).key(target)
-                .contentType(contentType).cacheControl(CACHE_CONTROL)).uploadId();
-        try {
-            List<CompletedPart> parts = copyParts(bucket, key, eTag, size, target, uploadId);
-            s3.completeMultipartUpload(complete -> complete.bucket(hostingBucket).key(target).uploadId(uploadId)
-                    .multipartUpload(upload -> upload.parts(parts)));
-        } catch (RuntimeException e) {
-            try {
-                s3.abortMultipartUpload(abort -> abort.bucket(hostingBucket).key(target).uploadId(uploadId));
-            } catch (RuntimeException abortFailed) {
-                e.addSuppressed(abortFailed);
-            }
-            throw e;
-        }
-    }
-
-    private List<CompletedPart> copyParts(String bucket, String key, String eTag, long size, String target,
-            String uploadId) {
-        long partSize = multipart.partSizeFor(size);
-        int count = (int) ((size + partSize - 1) / partSize);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, multipart.parallelParts()));
-        try {
-            List<Future<CompletedPart>> copies = new ArrayList<>();
-            for (int index = 0; index < count; index++) {
-                int partNumber = index + 1;
-                long first = index * partSize;
-                long last = Math.min(size, first + partSize) - 1;
-                copies.add(pool.submit(() -> {
-                    String partETag = s3.uploadPartCopy(part -> part.sourceBucket(bucket).sourceKey(key)
-                                    .copySourceIfMatch(eTag)
-                                    .copySourceRange("bytes=" + first + "-" + last)
-                                    .destinationBucket(hostingBucket).destinationKey(target)
-                                    .uploadId(uploadId).partNumber(partNumber))
-                            .copyPartResult().eTag();
-                    return CompletedPart.builder().partNumber(partNumber).eTag(partETag).build();
-                }));
-            }
-            List<CompletedPart> parts = new ArrayList<>();
-            for (Future<CompletedPart> copy : copies) {
-                parts.add(copy.get());
-            }
-            parts.sort(Comparator.comparing(CompletedPart::partNumber));
-            return parts;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException("copying a part failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HostingCopyFailedException("interrupted while copying parts to " + target, e);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
