@@ -41,7 +41,7 @@ public final class AssetSweeperFunction implements RequestHandler<ScheduledEvent
         S3Buckets buckets = S3Buckets.of(environment);
         return new SweepStuckAssets(tables.assets(), CdnHostedFiles.of(buckets, environment),
                 new RemoveDownloadables(tables.downloadables(), buckets.downloads(), environment.clock()),
-                environment.clock());
+                tables.videos(), environment.clock());
     }
 
     @Override

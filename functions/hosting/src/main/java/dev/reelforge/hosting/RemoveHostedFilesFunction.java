@@ -45,7 +45,8 @@ public final class RemoveHostedFilesFunction implements RequestHandler<DynamodbE
         DynamoDbTables tables = DynamoDbTables.of(environment);
         S3Buckets buckets = S3Buckets.of(environment);
         return new RemoveHostedFile(tables.assets(), CdnHostedFiles.of(buckets, environment),
-                new RemoveDownloadables(tables.downloadables(), buckets.downloads(), environment.clock()));
+                new RemoveDownloadables(tables.downloadables(), buckets.downloads(), environment.clock()),
+                tables.videos());
     }
 
     @Override

@@ -62,11 +62,16 @@ public final class IbmHttp {
         }
     }
 
-    /** An owner other than the development account, with its own IBM client per environment. */
-    public record Owner(String owner, Map<Environment, Client> clients) {
+    /** An owner other than the development account, with its own IBM client and API key per environment. */
+    public record Owner(String owner, Map<Environment, Client> clients, Map<Environment, String> apiKeys) {
 
         public Client client(Environment environment) {
             return clients.get(environment);
+        }
+
+        /** Its Shotstack face's key ({@code x-api-key}) for {@code environment}. */
+        public String apiKey(Environment environment) {
+            return apiKeys.get(environment);
         }
     }
 
@@ -105,7 +110,9 @@ public final class IbmHttp {
         Map<Environment, Client> clients = new LinkedHashMap<>();
         account.ibmClients().forEach((environment, client) ->
                 clients.put(environment, new Client(client.clientId(), client.secret().value())));
-        return new Owner(account.owner(), clients);
+        Map<Environment, String> apiKeys = new LinkedHashMap<>();
+        account.apiKeys().forEach((environment, key) -> apiKeys.put(environment, key.value()));
+        return new Owner(account.owner(), clients, apiKeys);
     }
 
     /**

@@ -251,6 +251,26 @@ class VideosApiIT {
     }
 
     @Test
+    void aVideoDeletedThroughTheServeApiLeavesItsChannelSoPagesStayFull() {
+        IbmHttp.Owner lister = IbmHttp.anotherOwner(stack);
+        String token = IbmHttp.accessToken(stack, lister, Environment.STAGE);
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            newestFirst.addFirst(hostedVideo(lister.owner(), Environment.STAGE, token, Optional.of(1.0), false).id()
+                    .toString());
+        }
+
+        ContractCheckingClient.ApiResponse deleted = new ContractCheckingClient(stack.apiUrl())
+                .delete("/serve/stage/assets/" + newestFirst.getFirst(), lister.apiKey(Environment.STAGE));
+
+        assertThat(deleted.status()).isEqualTo(204);
+        Eventually.holds("the first page holds the two videos left", () -> ids(IbmHttp.get(stack,
+                "/users/self/videos.json?pagesize=2", token).body().path("videos")).equals(newestFirst.subList(1, 3)));
+        assertThat(IbmHttp.get(stack, "/users/self/videos.json?pagesize=2", token).body().path("paging").has("next"))
+                .as("no second page: the deleted video is no longer counted").isFalse();
+    }
+
+    @Test
     void theExpirationRuleIsNeverUntilSetAndTakesAGivenTimeFormEncodedOrJson() {
         Hosted hosted = hostedVideo();
         String path = "/videos/" + hosted.id() + "/expiration.json";

@@ -30,10 +30,11 @@ public final class SweepStuckAssets {
     private final RemoveHostedFile removeHostedFile;
     private final Clock clock;
 
-    public SweepStuckAssets(Assets assets, HostedFiles hostedFiles, AssetDownloads downloads, Clock clock) {
+    public SweepStuckAssets(Assets assets, HostedFiles hostedFiles, AssetDownloads downloads, AssetListings listings,
+            Clock clock) {
         this.assets = assets;
         this.hostedFiles = hostedFiles;
-        this.removeHostedFile = new RemoveHostedFile(assets, hostedFiles, downloads);
+        this.removeHostedFile = new RemoveHostedFile(assets, hostedFiles, downloads, listings);
         this.clock = clock;
     }
 

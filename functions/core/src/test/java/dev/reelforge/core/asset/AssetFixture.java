@@ -22,6 +22,7 @@ class AssetFixture {
     final InMemoryRenders renders = new InMemoryRenders();
     final RecordingHostedFiles hostedFiles = new RecordingHostedFiles();
     final RecordingAssetDownloads downloads = new RecordingAssetDownloads();
+    final RecordingAssetListings listings = new RecordingAssetListings();
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
     UUID render(String owner, Environment environment) {

@@ -15,7 +15,8 @@ class RemoveHostedFileTest {
     private final InMemoryAssets assets = fixture.assets;
     private final RecordingHostedFiles hostedFiles = fixture.hostedFiles;
     private final RecordingAssetDownloads downloads = fixture.downloads;
-    private final RemoveHostedFile removeHostedFile = new RemoveHostedFile(assets, hostedFiles, downloads);
+    private final RecordingAssetListings listings = fixture.listings;
+    private final RemoveHostedFile removeHostedFile = new RemoveHostedFile(assets, hostedFiles, downloads, listings);
 
     private Asset deleted() {
         Asset asset = fixture.asset(OWNER, Environment.STAGE, fixture.render(OWNER, Environment.STAGE), ".mp4");
@@ -33,6 +34,7 @@ class RemoveHostedFileTest {
                 asset.filename()));
         assertThat(hostedFiles.deleted).containsExactly(OWNER + "/" + asset.filename());
         assertThat(downloads.removed).as("its downloadable copies go with it").containsExactly(asset.id());
+        assertThat(listings.unlisted).as("and it leaves the listings").containsExactly(asset.id());
         assertThat(assets.removalDue(OWNER, asset.id())).isFalse();
     }
 

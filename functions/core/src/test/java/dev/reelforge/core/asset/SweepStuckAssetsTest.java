@@ -17,7 +17,7 @@ class SweepStuckAssetsTest {
     private final AssetFixture fixture = new AssetFixture();
     private final InMemoryAssets assets = fixture.assets;
     private final SweepStuckAssets sweeper = new SweepStuckAssets(assets, fixture.hostedFiles,
-            fixture.downloads, fixture.clock);
+            fixture.downloads, fixture.listings, fixture.clock);
 
     private Asset importingSince(Duration ago) {
         UUID render = UUID.randomUUID();
@@ -62,6 +62,7 @@ class SweepStuckAssetsTest {
         assertThat(result.removed()).containsExactly(new AssetKey(OWNER, overdue.id()));
         assertThat(fixture.hostedFiles.deleted).containsExactly(OWNER + "/" + overdue.filename());
         assertThat(fixture.downloads.removed).containsExactly(overdue.id());
+        assertThat(fixture.listings.unlisted).containsExactly(overdue.id());
         assertThat(assets.removalDue(OWNER, overdue.id())).isFalse();
         assertThat(assets.removalDue(OWNER, recent.id())).as("the stream's to do, not yet the sweeper's").isTrue();
         assertThat(sweeper.sweep(new SweepStuckAssetsCommand(Duration.ofHours(1))).removed()).as("again").isEmpty();

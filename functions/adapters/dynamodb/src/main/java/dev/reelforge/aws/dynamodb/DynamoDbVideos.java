@@ -1,6 +1,8 @@
 package dev.reelforge.aws.dynamodb;
 
 import dev.reelforge.core.Environment;
+import dev.reelforge.core.asset.Asset;
+import dev.reelforge.core.asset.AssetListings;
 import dev.reelforge.core.video.ExpirationRule;
 import dev.reelforge.core.video.Protection;
 import dev.reelforge.core.video.Video;
@@ -35,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * conditional on it, so the sweep, which claims the video conditionally too ({@code expiredAt}, kept from the first
  * claim), never deletes a video whose owner set it to {@code never} in time.
  */
-public final class DynamoDbVideos implements Videos {
+public final class DynamoDbVideos implements Videos, AssetListings {
 
     /** The sparse index of listed videos by channel, newest first (template.yaml, VideosTable). */
     public static final String CHANNEL_INDEX = "channel-added";
@@ -132,6 +134,24 @@ public final class DynamoDbVideos implements Videos {
     @Override
     public void unlist(UUID id) {
         removeIndexKeys(id);
+    }
+
+    /**
+     * A deleted asset's video leaves its channel's listing. Only the listing: a video whose expiration is under way
+     * stays in the sweep's index, for the sweep to finish it (its callback included) even if it stopped halfway.
+     */
+    @Override
+    public void unlist(Asset deleted) {
+        try {
+            dynamoDb.updateItem(update -> update.tableName(tableName)
+                    .key(key(deleted.id()))
+                    .updateExpression("REMOVE #channel")
+                    .conditionExpression("attribute_exists(#id) AND #owner = :owner")
+                    .expressionAttributeNames(Map.of("#channel", CHANNEL, "#id", ID, "#owner", OWNER))
+                    .expressionAttributeValues(Map.of(":owner", s(deleted.owner()))));
+        } catch (ConditionalCheckFailedException notAVideo) {
+            // a poster, a thumbnail, or a video hosted before the Videos API: not listed
+        }
     }
 
     @Override
