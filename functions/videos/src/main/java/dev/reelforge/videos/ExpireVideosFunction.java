@@ -45,7 +45,8 @@ public final class ExpireVideosFunction implements RequestHandler<ScheduledEvent
     @Override
     public String handleRequest(ScheduledEvent event, Context context) {
         ExpireDueVideosResult result = expireDueVideos.expire(
-                new ExpireDueVideosCommand(ExpireDueVideosCommand.DEFAULT_LIMIT));
+                new ExpireDueVideosCommand(ExpireDueVideosCommand.DEFAULT_LIMIT,
+                        ExpireDueVideosCommand.DEFAULT_PARALLELISM));
         StructuredLog log = StructuredLog.of(context);
         result.expired().forEach(id -> log.event("video.expired").asset(id).outcome("deleted").info());
         result.alreadyGone().forEach(id -> log.event("video.expired").asset(id).outcome("already_deleted").info());

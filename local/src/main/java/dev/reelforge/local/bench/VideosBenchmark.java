@@ -8,6 +8,7 @@ import dev.reelforge.aws.s3.S3HostedFiles;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.asset.Asset;
 import dev.reelforge.core.json.Json;
+import dev.reelforge.core.video.ExpireDueVideosCommand;
 import dev.reelforge.core.video.download.DownloadFormat;
 import dev.reelforge.core.video.download.Downloadable;
 import dev.reelforge.core.video.download.DownloadableKey;
@@ -198,12 +199,14 @@ public final class VideosBenchmark {
     private static void printSweep(List<ExpirationSweepBenchmark.Round> rounds) {
         OUT.println();
         OUT.println("== expiration sweep: 10,000 videos, 100 due (4,950 more in the index, due later; 4,950 never) ==");
-        OUT.println("sweep: ExpireVideosFunction's use case - the due ones from the sparse index, each claimed, its asset");
-        OUT.println("       deleted as the Serve API deletes one, then taken out of the index");
-        OUT.println("key reads: the 100 due videos read by key, one GetItem each (baseline)");
-        OUT.println("scan: one paginated Scan of the table filtered to the due ones (what no index would cost)");
-        String header = String.format(Locale.ROOT, "%-8s %10s %10s %10s %12s %12s", "run", "sweep", "key reads",
-                "scan", "sweep/reads", "scan/reads");
+        OUT.println("sweep: ExpireVideosFunction's use case as it runs (" + ExpireDueVideosCommand.DEFAULT_PARALLELISM
+                + " videos at once): the due ones from the sparse index,");
+        OUT.println("       each claimed, its asset deleted as the Serve API deletes one, then taken out of the index");
+        OUT.println("1-by-1: the same sweep, one video after the other, over 100 other due videos");
+        OUT.println("find: the index query alone; scan: one paginated Scan of the table filtered to the due ones");
+        OUT.println("key reads: the 100 due videos read by key, one GetItem each (the baseline)");
+        String header = String.format(Locale.ROOT, "%-8s %9s %9s %9s %9s %9s %12s %12s %11s", "run", "sweep",
+                "1-by-1", "find", "scan", "key reads", "sweep/reads", "1-by-1/reads", "scan/find");
         OUT.println(header);
         OUT.println("-".repeat(header.length()));
         for (int i = 0; i < rounds.size(); i++) {
@@ -211,14 +214,17 @@ public final class VideosBenchmark {
         }
         printSweepRow("median", new ExpirationSweepBenchmark.Round(
                 RenderBenchmark.median(rounds.stream().map(ExpirationSweepBenchmark.Round::sweep).toList()),
+                RenderBenchmark.median(rounds.stream().map(ExpirationSweepBenchmark.Round::sequentialSweep).toList()),
+                RenderBenchmark.median(rounds.stream().map(ExpirationSweepBenchmark.Round::find).toList()),
                 RenderBenchmark.median(rounds.stream().map(ExpirationSweepBenchmark.Round::keyReads).toList()),
                 RenderBenchmark.median(rounds.stream().map(ExpirationSweepBenchmark.Round::scan).toList())));
-        OUT.println("times in milliseconds; ratios against the key reads of the same round (medians: of the medians)");
+        OUT.println("times in milliseconds; ratios within a round (medians: of the medians)");
     }
 
     private static void printSweepRow(String label, ExpirationSweepBenchmark.Round round) {
-        OUT.printf(Locale.ROOT, "%-8s %10.1f %10.1f %10.1f %11.2fx %11.2fx%n", label, round.sweep(), round.keyReads(),
-                round.scan(), round.sweep() / round.keyReads(), round.scan() / round.keyReads());
+        OUT.printf(Locale.ROOT, "%-8s %9.1f %9.1f %9.1f %9.1f %9.1f %11.2fx %11.2fx %10.2fx%n", label, round.sweep(),
+                round.sequentialSweep(), round.find(), round.scan(), round.keyReads(), round.sweep() / round.keyReads(),
+                round.sequentialSweep() / round.keyReads(), round.scan() / round.find());
     }
 
     private static Measured median(List<Round> rounds, boolean mp4) {

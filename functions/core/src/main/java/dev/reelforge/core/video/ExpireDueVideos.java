@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Deletes the videos whose expiration time has come (run every minute, so within a minute of their time), each in
@@ -49,25 +53,59 @@ public final class ExpireDueVideos {
 
     public ExpireDueVideosResult expire(ExpireDueVideosCommand command) {
         Instant now = clock.instant();
+        List<UUID> due = videos.dueBy(now, command.limit());
+        List<Outcome> outcomes = new ArrayList<>();
+        // Each video's expiration is independent and safe to repeat, and mostly waiting on the table: run several at
+        // once, so a large batch still ends well within the minute.
+        try (ExecutorService workers = Executors.newFixedThreadPool(Math.min(command.parallelism(),
+                Math.max(1, due.size())))) {
+            List<Future<Outcome>> running = due.stream().map(id -> workers.submit(() -> expireOne(id, now))).toList();
+            for (Future<Outcome> outcome : running) {
+                outcomes.add(outcome.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the expiration sweep was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("an expiration ended without an outcome", e.getCause());
+        }
         List<UUID> expired = new ArrayList<>();
         List<UUID> alreadyGone = new ArrayList<>();
         List<UUID> kept = new ArrayList<>();
         List<ExpireDueVideosResult.Failure> failed = new ArrayList<>();
-        for (UUID id : videos.dueBy(now, command.limit())) {
-            try {
-                Optional<Instant> claimed = videos.claimExpiration(id, now);
-                if (claimed.isEmpty()) {
-                    kept.add(id);
-                } else if (expireClaimed(id, claimed.get())) {
-                    expired.add(id);
-                } else {
-                    alreadyGone.add(id);
-                }
-            } catch (RuntimeException e) {
-                failed.add(new ExpireDueVideosResult.Failure(id, e));
+        for (Outcome outcome : outcomes) {
+            switch (outcome) {
+                case Outcome.Expired(UUID id) -> expired.add(id);
+                case Outcome.AlreadyGone(UUID id) -> alreadyGone.add(id);
+                case Outcome.Kept(UUID id) -> kept.add(id);
+                case Outcome.Failed(UUID id, RuntimeException cause) ->
+                        failed.add(new ExpireDueVideosResult.Failure(id, cause));
             }
         }
         return new ExpireDueVideosResult(expired, alreadyGone, kept, failed);
+    }
+
+    /** What became of one due video. */
+    private sealed interface Outcome {
+        record Expired(UUID id) implements Outcome {}
+
+        record AlreadyGone(UUID id) implements Outcome {}
+
+        record Kept(UUID id) implements Outcome {}
+
+        record Failed(UUID id, RuntimeException cause) implements Outcome {}
+    }
+
+    private Outcome expireOne(UUID id, Instant now) {
+        try {
+            Optional<Instant> claimed = videos.claimExpiration(id, now);
+            if (claimed.isEmpty()) {
+                return new Outcome.Kept(id);
+            }
+            return expireClaimed(id, claimed.get()) ? new Outcome.Expired(id) : new Outcome.AlreadyGone(id);
+        } catch (RuntimeException e) {
+            return new Outcome.Failed(id, e);
+        }
     }
 
     /** True when the expiration deleted the video's asset (in this sweep or in one that stopped halfway). */
