@@ -3,46 +3,40 @@ package dev.reelforge.ibm;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.reelforge.runtime.http.RequestGuard;
 import dev.reelforge.runtime.log.LogEvent;
-import dev.reelforge.runtime.log.StructuredLog;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The IBM face's one error mapper. Client errors never get here (they are {@link IbmError}s); any exception that
  * does is logged in full with the request ids and answered with IBM's 503 naming the request id, never a 500 and
- * never a trace. Every request is logged once, as {@code api.request}: its route, status, outcome and owner.
+ * never a trace. Every request is logged once, as {@code api.request}: its route, status, outcome, owner and the
+ * video its path names.
  */
 public final class IbmErrorMapper {
+
+    private static final Pattern VIDEO_ID = Pattern.compile(
+            "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(\\.json)?$");
+    private static final RequestGuard GUARD =
+            new RequestGuard(503, IbmResponses::serviceUnavailable, IbmErrorMapper::pathIds);
 
     private IbmErrorMapper() {}
 
     public static APIGatewayProxyResponseEvent guard(APIGatewayProxyRequestEvent request, Context context,
             Supplier<APIGatewayProxyResponseEvent> handler) {
-        StructuredLog log = StructuredLog.of(context);
-        String requestId = Optional.ofNullable(request.getRequestContext())
-                .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getRequestId)
-                .orElse(context.getAwsRequestId());
-        try {
-            APIGatewayProxyResponseEvent response = handler.get();
-            int status = response.getStatusCode() == null ? 200 : response.getStatusCode();
-            requestLine(log, request, requestId).outcome(status < 400 ? "ok" : "rejected").field("status", status)
-                    .info();
-            return response;
-        } catch (RuntimeException failure) {
-            requestLine(log, request, requestId).outcome("failed").field("status", 503).failure(failure).error();
-            return IbmResponses.serviceUnavailable(requestId);
-        }
+        return GUARD.guard(request, context, handler);
     }
 
-    /** What the gateway established: never a header, a body or a query. */
-    private static LogEvent requestLine(StructuredLog log, APIGatewayProxyRequestEvent request, String requestId) {
-        LogEvent line = log.event("api.request").field("apiRequestId", requestId)
-                .field("method", request.getHttpMethod()).field("route", request.getResource());
-        Optional.ofNullable(request.getRequestContext())
-                .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getAuthorizer)
-                .map(authorizer -> authorizer.get(IbmRequest.OWNER))
-                .ifPresent(owner -> line.owner(owner.toString()));
-        return line;
+    /** The video (its asset's id) the path names, when it names one. */
+    private static void pathIds(APIGatewayProxyRequestEvent request, LogEvent line) {
+        Optional.ofNullable(request.getPathParameters()).map(parameters -> parameters.get("video"))
+                .map(VIDEO_ID::matcher)
+                .filter(Matcher::matches)
+                .map(matcher -> UUID.fromString(matcher.group(1)))
+                .ifPresent(line::asset);
     }
 }

@@ -3,8 +3,8 @@ package dev.reelforge.shotstack;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.reelforge.runtime.http.RequestGuard;
 import dev.reelforge.runtime.log.LogEvent;
-import dev.reelforge.runtime.log.StructuredLog;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -20,35 +20,18 @@ public final class ShotstackErrorMapper {
 
     private static final Pattern UUID_FORMAT =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final RequestGuard GUARD =
+            new RequestGuard(500, ShotstackResponses::internalError, ShotstackErrorMapper::pathIds);
 
     private ShotstackErrorMapper() {}
 
     public static APIGatewayProxyResponseEvent guard(APIGatewayProxyRequestEvent request, Context context,
             Supplier<APIGatewayProxyResponseEvent> handler) {
-        StructuredLog log = StructuredLog.of(context);
-        String requestId = Optional.ofNullable(request.getRequestContext())
-                .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getRequestId)
-                .orElse(context.getAwsRequestId());
-        try {
-            APIGatewayProxyResponseEvent response = handler.get();
-            int status = response.getStatusCode() == null ? 200 : response.getStatusCode();
-            requestLine(log, request, requestId).outcome(status < 400 ? "ok" : "rejected").field("status", status)
-                    .info();
-            return response;
-        } catch (RuntimeException failure) {
-            requestLine(log, request, requestId).outcome("failed").field("status", 500).failure(failure).error();
-            return ShotstackResponses.internalError(requestId);
-        }
+        return GUARD.guard(request, context, handler);
     }
 
-    /** What the gateway established: never a header, a body or a query; the path's id only when it is one. */
-    private static LogEvent requestLine(StructuredLog log, APIGatewayProxyRequestEvent request, String requestId) {
-        LogEvent line = log.event("api.request").field("apiRequestId", requestId)
-                .field("method", request.getHttpMethod()).field("route", request.getResource());
-        Optional.ofNullable(request.getRequestContext())
-                .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getAuthorizer)
-                .map(authorizer -> authorizer.get("owner"))
-                .ifPresent(owner -> line.owner(owner.toString()));
+    /** The render or asset the path names, when it is a UUID. */
+    private static void pathIds(APIGatewayProxyRequestEvent request, LogEvent line) {
         String route = String.valueOf(request.getResource());
         Optional.ofNullable(request.getPathParameters()).map(parameters -> parameters.get("id"))
                 .filter(id -> UUID_FORMAT.matcher(id).matches())
@@ -60,6 +43,5 @@ public final class ShotstackErrorMapper {
                         line.asset(id);
                     }
                 });
-        return line;
     }
 }
