@@ -1,0 +1,28 @@
+package dev.reelforge.core.project;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/** Where a project's photo or track is fetched from, and a track's length when known (to loop it). */
+@FunctionalInterface
+public interface MediaResolver {
+
+    ResolvedMedia resolve(MediaRef ref);
+
+    record ResolvedMedia(URI url, OptionalDouble seconds) {
+
+        public ResolvedMedia {
+            Objects.requireNonNull(url);
+            Objects.requireNonNull(seconds);
+        }
+    }
+
+    /** For projects whose media are all URLs (ids are the face's stores' business). */
+    static MediaResolver urlsOnly() {
+        return ref -> switch (ref) {
+            case MediaRef.Url url -> new ResolvedMedia(url.url(), OptionalDouble.empty());
+            case MediaRef.Id id -> throw new IllegalArgumentException("media " + id.id() + " has no resolver");
+        };
+    }
+}
