@@ -18,11 +18,4 @@ public interface MediaResolver {
         }
     }
 
-    /** For projects whose media are all URLs (ids are the face's stores' business). */
-    static MediaResolver urlsOnly() {
-        return ref -> switch (ref) {
-            case MediaRef.Url url -> new ResolvedMedia(url.url(), OptionalDouble.empty());
-            case MediaRef.Id id -> throw new IllegalArgumentException("media " + id.id() + " has no resolver");
-        };
-    }
 }

@@ -110,7 +110,7 @@ public final class ProjectUpdateReader {
             for (Iterator<String> names = asset.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!known.contains(name)) {
-                    throw new Refusal(path + "." + name, "is not a field of a " + kind + " asset (known: "
+                    throw new Refusal(path + "." + name, "is not a field of " + article(kind) + " asset (known: "
                             + String.join(", ", known.stream().sorted().toList()) + ")");
                 }
             }
@@ -160,7 +160,7 @@ public final class ProjectUpdateReader {
         for (Iterator<String> names = data.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                throw new Refusal(path + ".data." + name, "is not a field of a " + kind + " frame's data (known: "
+                throw new Refusal(path + ".data." + name, "is not a field of " + article(kind) + " frame's data (known: "
                         + String.join(", ", known.stream().sorted().toList()) + ")");
             }
         }
@@ -261,6 +261,10 @@ public final class ProjectUpdateReader {
         } catch (URISyntaxException e) {
             throw new Refusal(field, "must be an http or https URL");
         }
+    }
+
+    private static String article(String kind) {
+        return (kind.equals("image") ? "an " : "a ") + kind;
     }
 
     private static Optional<JsonNode> optional(JsonNode node, String name) {

@@ -39,8 +39,17 @@ public final class StyleBook {
         this.styles = styles;
     }
 
-    /** The shipped styles; fails with {@link MalformedStyleException} if one is malformed. */
+    /** The shipped styles, loaded on first use; fails with {@link MalformedStyleException} if one is malformed. */
     public static StyleBook shipped() {
+        return Shipped.BOOK;
+    }
+
+    private static final class Shipped {
+
+        static final StyleBook BOOK = load();
+    }
+
+    private static StyleBook load() {
         JsonNode index = parse("index", resource("index.json"));
         List<String> documents = new ArrayList<>();
         for (JsonNode name : index) {

@@ -58,6 +58,22 @@ class ProjectEditTest {
     }
 
     @Test
+    void textFramesWithOnlyATitleOrOnlyATextAreValidEditsInEveryStyle() {
+        for (Style style : STYLES.all()) {
+            Project project = Projects.holiday(style.machineName(), ProjectQuality.Q480);
+            List<Frame> frames = new ArrayList<>(project.frames());
+            frames.add(new Frame.Text("Only a title", "", 0, 5));
+            frames.add(new Frame.Text("", "Only a text", 0, 5));
+            Project withTexts = new Project(project.name(), project.style(), project.quality(), frames,
+                    project.music(), project.credits(), project.privacy());
+            JsonNode edit = ProjectEdit.of(withTexts, style, LONG_MUSIC);
+
+            assertThat(new EditValidator().validate(edit)).as(style.machineName()).isEmpty();
+            assertThat(new EditReader().read(edit)).as(style.machineName()).isInstanceOf(EditReading.Renderable.class);
+        }
+    }
+
+    @Test
     void everyStyleMakesADifferentEditOfTheSameProject() {
         Set<String> edits = new HashSet<>();
         for (Style style : STYLES.all()) {

@@ -107,8 +107,8 @@ class ProjectUpdateReaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{\"title\": \"x\"}|title is not a field of a video (known: assets, callback_url, credit, credits, name, privacy, quality, style)",
-        "{\"assets\": [{\"name\": \"image\", \"asset_id\": \"p\", \"effect\": \"zoom\"}]}|assets[0].effect is not a field of a image asset (known: asset_id, data, end_time, id, name, start_time, url)",
-        "{\"assets\": [{\"name\": \"image\", \"asset_id\": \"p\", \"data\": {\"colour\": \"red\"}}]}|assets[0].data.colour is not a field of a image frame's data (known: caption, text)",
+        "{\"assets\": [{\"name\": \"image\", \"asset_id\": \"p\", \"effect\": \"zoom\"}]}|assets[0].effect is not a field of an image asset (known: asset_id, data, end_time, id, name, start_time, url)",
+        "{\"assets\": [{\"name\": \"image\", \"asset_id\": \"p\", \"data\": {\"colour\": \"red\"}}]}|assets[0].data.colour is not a field of an image frame's data (known: caption, text)",
         "{\"assets\": [{\"name\": \"text\", \"data\": {\"title\": \"t\", \"caption\": \"c\"}}]}|assets[0].data.caption is not a field of a text frame's data (known: text, title)",
         "{\"assets\": [{\"name\": \"video\", \"asset_id\": \"p\"}]}|assets[0].name must be image, text or music",
         "{\"assets\": [{\"name\": \"image\"}]}|assets[0] needs one of asset_id, id or url",
