@@ -75,7 +75,7 @@ class StackRestartIT {
                         .key(Map.of("pk", AttributeValue.fromS("ibmclient#"
                                 + first.ibmClient(environment).orElseThrow().clientId()))));
             }
-            new LocalDescriptor(first.apiUrl(), first.owner(), first.apiKeys(), Map.of(), first.webhookSecret(),
+            new LocalDescriptor(first.apiUrl(), first.owner(), first.apiKeys(), Map.of(), Map.of(), first.webhookSecret(),
                     first.services()).write(dataDirectory);
         }
 
