@@ -180,6 +180,14 @@ class PicovicoLoginIT {
     }
 
     @Test
+    void anUnknownRouteOfPicovicosPathsIs404InPicovicosEnvelope() {
+        PicovicoHttp.Pair pair = PicovicoHttp.logIn(stack, Environment.STAGE);
+
+        assertPicovicoError(PicovicoHttp.get(stack, "/login/app", pair), 404, "route");
+        assertPicovicoError(PicovicoHttp.send(stack, "POST", "/login/user", Map.of(), Optional.of("")), 404, "route");
+    }
+
+    @Test
     void anotherOwnersPairSeesOnlyItsOwnMe() {
         PicovicoHttp.Owner other = PicovicoHttp.anotherOwner(stack);
         PicovicoHttp.Pair othersPair = PicovicoHttp.logIn(stack, other.app(Environment.STAGE));
