@@ -19,28 +19,39 @@ import java.util.Optional;
  * {@code DATA_DIR/local.json}: where a running embedded stack listens and the development account's
  * credentials. Scripts and tests read these names:
  * {@code {"apiUrl", "owner", "apiKeys": {"stage", "v1"}, "ibm": {"stage": {"clientId", "clientSecret"}, "v1": {...}},
- * "webhookSecret", "services": {"dynamodb", "s3", ...}}}
- * ({@code ibm}: the development account's OAuth clients for IBM's API, one per environment;
+ * "picovico": {"stage": {"appId", "appSecret"}, "v1": {...}}, "webhookSecret", "services": {"dynamodb", "s3", ...}}}
+ * ({@code ibm}: the development account's OAuth clients for IBM's API, one per environment; {@code picovico}: its
+ * apps for Picovico's API ({@code POST /login/app}), one per environment;
  * {@code webhookSecret}: what the development account's callbacks are signed with, {@code whsec_...});
  * ({@code control}: the stack's own endpoint, see {@link dev.reelforge.local.control.ControlServer}).
  */
 public record LocalDescriptor(URI apiUrl, String owner, Map<Environment, String> apiKeys,
-        Map<Environment, IbmClient> ibmClients, String webhookSecret, Map<String, URI> services) {
+        Map<Environment, IbmClient> ibmClients, Map<Environment, PicovicoApp> picovicoApps, String webhookSecret,
+        Map<String, URI> services) {
 
     public static final String FILE_NAME = "local.json";
 
     /** An OAuth client of IBM's API, as local.json shows it: the secret in clear (the table has only its hash). */
     public record IbmClient(String clientId, String clientSecret) {}
 
+    /** A Picovico app, as local.json shows it: the secret in clear (the table has only its hash). */
+    public record PicovicoApp(String appId, String appSecret) {}
+
     public LocalDescriptor {
         apiKeys = Map.copyOf(apiKeys);
         ibmClients = Map.copyOf(ibmClients);
+        picovicoApps = Map.copyOf(picovicoApps);
         services = Map.copyOf(services);
     }
 
     /** The development account's IBM client for the environment, when local.json has one. */
     public Optional<IbmClient> ibmClient(Environment environment) {
         return Optional.ofNullable(ibmClients.get(environment));
+    }
+
+    /** The development account's Picovico app for the environment, when local.json has one. */
+    public Optional<PicovicoApp> picovicoApp(Environment environment) {
+        return Optional.ofNullable(picovicoApps.get(environment));
     }
 
     public String apiKey(Environment environment) {
@@ -57,6 +68,11 @@ public record LocalDescriptor(URI apiUrl, String owner, Map<Environment, String>
         for (Environment environment : Environment.values()) {
             ibmClient(environment).ifPresent(client -> ibm.putObject(environment.pathName())
                     .put("clientId", client.clientId()).put("clientSecret", client.clientSecret()));
+        }
+        ObjectNode picovico = json.putObject("picovico");
+        for (Environment environment : Environment.values()) {
+            picovicoApp(environment).ifPresent(app -> picovico.putObject(environment.pathName())
+                    .put("appId", app.appId()).put("appSecret", app.appSecret()));
         }
         json.put("webhookSecret", webhookSecret);
         ObjectNode serviceNode = json.putObject("services");
@@ -92,11 +108,20 @@ public record LocalDescriptor(URI apiUrl, String owner, Map<Environment, String>
                             client.path("clientSecret").asText()));
                 }
             }
+            Map<Environment, PicovicoApp> picovicoApps = new EnumMap<>(Environment.class);
+            for (Environment environment : Environment.values()) {
+                JsonNode app = json.path("picovico").path(environment.pathName());
+                if (app.path("appId").isTextual() && app.path("appSecret").isTextual()) {
+                    picovicoApps.put(environment, new PicovicoApp(app.path("appId").asText(),
+                            app.path("appSecret").asText()));
+                }
+            }
             Map<String, URI> services = new LinkedHashMap<>();
             json.path("services").properties().forEach(service ->
                     services.put(service.getKey(), URI.create(service.getValue().asText())));
             return Optional.of(new LocalDescriptor(URI.create(json.path("apiUrl").asText()),
-                    json.path("owner").asText(), keys, ibmClients, json.path("webhookSecret").asText(), services));
+                    json.path("owner").asText(), keys, ibmClients, picovicoApps, json.path("webhookSecret").asText(),
+                    services));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -1,7 +1,9 @@
 package dev.reelforge.local;
 
 import dev.reelforge.aws.dynamodb.DynamoDbAccounts;
+import dev.reelforge.aws.dynamodb.DynamoDbCreditBalances;
 import dev.reelforge.aws.dynamodb.DynamoDbOAuthClients;
+import dev.reelforge.aws.dynamodb.DynamoDbPicovicoApps;
 import dev.reelforge.aws.dynamodb.DynamoDbWebhookSecrets;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.account.CreatedAccount;
@@ -190,6 +192,8 @@ public final class LocalStack implements AutoCloseable {
             CreatedAccount account = DevelopmentAccount.ensure(
                     new DynamoDbAccounts(services.dynamoDb(), tableName(template, ACCOUNTS_TABLE)),
                     new DynamoDbOAuthClients(services.dynamoDb(), tableName(template, ACCOUNTS_TABLE)),
+                    new DynamoDbPicovicoApps(services.dynamoDb(), tableName(template, ACCOUNTS_TABLE)),
+                    new DynamoDbCreditBalances(services.dynamoDb(), tableName(template, ACCOUNTS_TABLE)),
                     LocalDescriptor.read(dataDirectory), clock);
             ApiGatewayEmulator api = ApiGatewayEmulator.start(template.apis(), functions, StackIdentity.LOCAL,
                     options.apiPort(), clock, options.log());
@@ -201,11 +205,15 @@ public final class LocalStack implements AutoCloseable {
             Map<Environment, LocalDescriptor.IbmClient> ibmClients = new EnumMap<>(Environment.class);
             account.ibmClients().forEach((environment, client) -> ibmClients.put(environment,
                     new LocalDescriptor.IbmClient(client.clientId(), client.secret().value())));
+            Map<Environment, LocalDescriptor.PicovicoApp> picovicoApps = new EnumMap<>(Environment.class);
+            account.picovicoApps().forEach((environment, app) -> picovicoApps.put(environment,
+                    new LocalDescriptor.PicovicoApp(app.appId(), app.secret().value())));
             Map<String, URI> endpoints = new LinkedHashMap<>(services.endpoints().byName());
             endpoints.put(CONTROL_SERVICE, control.endpoint());
             String webhookSecret = new DynamoDbWebhookSecrets(services.dynamoDb(), tableName(template, ACCOUNTS_TABLE),
                     new SecureRandom()).active(account.owner(), clock.instant()).getFirst().value();
-            LocalDescriptor descriptor = new LocalDescriptor(api.endpoint(), account.owner(), keys, ibmClients, webhookSecret,
+            LocalDescriptor descriptor = new LocalDescriptor(api.endpoint(), account.owner(), keys, ibmClients, picovicoApps,
+                    webhookSecret,
                     endpoints);
             descriptor.write(dataDirectory);
             return new LocalStack(lock, clock, services, functions, eventSources, scheduler, invoker, api, control,

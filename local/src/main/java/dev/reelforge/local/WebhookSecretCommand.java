@@ -56,7 +56,8 @@ final class WebhookSecretCommand {
                 RotateWebhookSecretResult rotated = new RotateWebhookSecret(secrets, clock, new SecureRandom())
                         .rotate(new RotateWebhookSecretCommand(descriptor.owner()));
                 new LocalDescriptor(descriptor.apiUrl(), descriptor.owner(), descriptor.apiKeys(),
-                        descriptor.ibmClients(), rotated.current().value(), descriptor.services()).write(dataDirectory);
+                        descriptor.ibmClients(), descriptor.picovicoApps(), rotated.current().value(),
+                        descriptor.services()).write(dataDirectory);
                 out.println("rotated: callbacks are signed with the new secret (now in local.json), and with the"
                         + " previous one too until " + rotated.previousValidUntil());
             }

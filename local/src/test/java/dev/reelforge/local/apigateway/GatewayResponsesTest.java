@@ -60,6 +60,10 @@ class GatewayResponsesTest {
         return responsesOf(api("IbmApi"));
     }
 
+    static Stream<Arguments> everyPicovicoResponse() {
+        return responsesOf(api("PicovicoApi"));
+    }
+
     private static Stream<Arguments> responsesOf(ApiDefinition api) {
         List<Arguments> cases = new ArrayList<>();
         api.gatewayResponses().forEach((type, definition) -> cases.add(Arguments.of("template " + type,
@@ -130,6 +134,50 @@ class GatewayResponsesTest {
             }
         }
         softly.assertAll();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyPicovicoResponse")
+    void everyPicovicoGatewayResponseIsValidJsonInPicovicosEnvelopeWhateverThePathAndMessage(String response,
+            Rendering rendering) {
+        SoftAssertions softly = new SoftAssertions();
+        for (String path : HOSTILE_PATHS) {
+            for (String message : HOSTILE_MESSAGES) {
+                String text = rendering.body(path.replace("/edit/", "/me/"), message);
+                JsonNode body;
+                try {
+                    body = Json.MAPPER.readTree(text);
+                } catch (IOException e) {
+                    softly.fail("not valid JSON for path " + path + ": " + text);
+                    continue;
+                }
+                softly.assertThat(body.path("error").path("message").isTextual()).as(text).isTrue();
+                softly.assertThat(body.path("error").path("status").isInt()).as(text).isTrue();
+                softly.assertThat(body.size()).as(text).isEqualTo(1);
+                softly.assertThat(body.path("error").size()).as(text).isEqualTo(2);
+                softly.assertThat(text).as("the path is not echoed").doesNotContain("zq");
+            }
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void picovicosUnauthorizedIs401InItsEnvelopeAndItsFailuresAre500NamingTheRequestId() throws IOException {
+        ApiDefinition api = api("PicovicoApi");
+
+        HttpResponse unauthorized = GatewayResponses.render(Optional.of(api), GatewayResponseType.UNAUTHORIZED,
+                facts("/me"));
+        HttpResponse failure = GatewayResponses.render(Optional.of(api), GatewayResponseType.AUTHORIZER_FAILURE,
+                facts("/me"));
+
+        assertThat(unauthorized.status()).isEqualTo(401);
+        assertThat(Json.MAPPER.readTree(unauthorized.body()).at("/error/status").asInt()).isEqualTo(401);
+        assertThat(Json.MAPPER.readTree(unauthorized.body()).at("/error/message").asText())
+                .contains("X-Access-Key", "X-Access-Token");
+        assertThat(failure.status()).isEqualTo(500);
+        assertThat(Json.MAPPER.readTree(failure.body()).at("/error/status").asInt()).isEqualTo(500);
+        assertThat(Json.MAPPER.readTree(failure.body()).at("/error/message").asText())
+                .contains("c0ffee00-0000-4000-8000");
     }
 
     @Test

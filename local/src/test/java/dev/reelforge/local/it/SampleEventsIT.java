@@ -3,11 +3,13 @@ package dev.reelforge.local.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.aws.dynamodb.DynamoDbAccessPairs;
 import dev.reelforge.aws.dynamodb.DynamoDbAccounts;
 import dev.reelforge.aws.dynamodb.DynamoDbAssets;
 import dev.reelforge.aws.dynamodb.DynamoDbDownloadables;
 import dev.reelforge.aws.dynamodb.DynamoDbOAuthClients;
 import dev.reelforge.aws.dynamodb.DynamoDbOAuthTokens;
+import dev.reelforge.aws.dynamodb.DynamoDbPicovicoApps;
 import dev.reelforge.aws.dynamodb.DynamoDbRenders;
 import dev.reelforge.aws.dynamodb.DynamoDbVideos;
 import dev.reelforge.aws.s3.S3HostedFiles;
@@ -15,6 +17,10 @@ import dev.reelforge.core.Environment;
 import dev.reelforge.core.account.Account;
 import dev.reelforge.core.account.ApiCredential;
 import dev.reelforge.core.account.ApiKey;
+import dev.reelforge.core.appauth.AccessPair;
+import dev.reelforge.core.appauth.AppSecret;
+import dev.reelforge.core.appauth.IssuedAccess;
+import dev.reelforge.core.appauth.PicovicoApp;
 import dev.reelforge.core.asset.Asset;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.core.oauth.ClientSecret;
@@ -79,6 +85,12 @@ class SampleEventsIT {
     private static final String SAMPLE_IBM_ACCESS_TOKEN = "sampleaccesstokenforstage000000000000000";
     private static final String SAMPLE_IBM_REFRESH_TOKEN = "samplerefreshtokenforstage00000000000000";
 
+    /** The sample Picovico app (LoginAppFunction's sample) and access pair (AccessPairAuthorizerFunction's). */
+    private static final String SAMPLE_PICOVICO_APP_ID = "samplepicovicoappidforstage0000000000000";
+    private static final String SAMPLE_PICOVICO_APP_SECRET = "samplepicovicoappsecretforstage000000000";
+    private static final AccessPair SAMPLE_PICOVICO_PAIR = new AccessPair("samplepicovicoaccesskeyforstage000000000",
+            "samplepicovicoaccesstokenforstage0000000");
+
     /** The renders whose hosted MP4s are the Videos API samples' videos: one read and changed, one deleted. */
     private static final UUID SAMPLE_VIDEO_RENDER = UUID.fromString("8c3e1f27-5d4a-4b6c-9e2f-1a7b3c9d0e52");
     private static final UUID SAMPLE_DELETED_VIDEO_RENDER = UUID.fromString("9d4f2a38-6e5b-4c7d-8f3a-2b8c4d0e1f63");
@@ -94,6 +106,7 @@ class SampleEventsIT {
                     List.of(new ApiCredential(new ApiKey(SAMPLE_KEY).hash(), SAMPLE_OWNER, Environment.STAGE, Instant.now())));
         }
         seedIbmClientAndToken();
+        seedPicovicoAppAndPair();
         seedVideos();
         DynamoDbRenders renders = new DynamoDbRenders(stack.services().dynamoDb(), stack.tableName("RendersTable"));
         if (renders.find(SAMPLE_OWNER, SAMPLE_RENDER).isEmpty()) {
@@ -166,6 +179,22 @@ class SampleEventsIT {
         }
     }
 
+    /** The sample owner's stage Picovico app, and an access pair of it that outlives any clock advance of the tests. */
+    private static void seedPicovicoAppAndPair() {
+        DynamoDbPicovicoApps apps = new DynamoDbPicovicoApps(stack.services().dynamoDb(),
+                stack.tableName("AccountsTable"));
+        if (apps.findApp(SAMPLE_PICOVICO_APP_ID).isEmpty()) {
+            apps.addApps(List.of(new PicovicoApp(SAMPLE_PICOVICO_APP_ID, SAMPLE_OWNER, Environment.STAGE,
+                    new AppSecret(SAMPLE_PICOVICO_APP_SECRET).hash(), Instant.now())));
+        }
+        DynamoDbAccessPairs pairs = new DynamoDbAccessPairs(stack.services().dynamoDb(),
+                stack.tableName("AccountsTable"));
+        if (pairs.find(SAMPLE_PICOVICO_PAIR.keyHash()).isEmpty()) {
+            pairs.add(new IssuedAccess(SAMPLE_PICOVICO_PAIR.keyHash(), SAMPLE_PICOVICO_PAIR.tokenHash(), SAMPLE_OWNER,
+                    Environment.STAGE, SAMPLE_PICOVICO_APP_ID, Instant.now().plus(Duration.ofDays(365 * 100))));
+        }
+    }
+
     /** Two done renders of the sample owner, each with its MP4 hosted (a ready asset) and its video record. */
     private static void seedVideos() {
         DynamoDbRenders renders = new DynamoDbRenders(stack.services().dynamoDb(), stack.tableName("RendersTable"));
@@ -234,6 +263,17 @@ class SampleEventsIT {
                 assertThat(result.at("/context/environment").asText()).isEqualTo("stage");
                 assertThat(result.at("/context/clientId").asText()).isEqualTo(SAMPLE_IBM_CLIENT_ID);
                 assertThat(result.at("/context/managesExpiration").asText()).isEqualTo("true");
+            }
+            case "AccessPairAuthorizerFunction" -> {
+                assertThat(result.at("/policyDocument/Statement/0/Effect").asText()).as(result.toString()).isEqualTo("Allow");
+                assertThat(result.at("/context/owner").asText()).isEqualTo(SAMPLE_OWNER);
+                assertThat(result.at("/context/environment").asText()).isEqualTo("stage");
+                assertThat(result.at("/context/appId").asText()).isEqualTo(SAMPLE_PICOVICO_APP_ID);
+            }
+            case "LoginAppFunction" -> {
+                assertThat(result.path("statusCode").asInt()).as(result.toString()).isEqualTo(200);
+                assertThat(Json.MAPPER.readTree(result.path("body").asText()).path("id").asText())
+                        .isEqualTo(SAMPLE_OWNER);
             }
             case "IssueTokenFunction" -> {
                 assertThat(result.path("statusCode").asInt()).as(result.toString()).isEqualTo(200);

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.reelforge.aws.cloudfront.CloudFrontSignedUrls;
 import dev.reelforge.aws.secretsmanager.PrivateKeyPem;
 import dev.reelforge.core.Environment;
+import dev.reelforge.core.account.CreateAccountCommand;
 import dev.reelforge.local.LocalDescriptor;
 import dev.reelforge.local.LocalSigningKey;
 import dev.reelforge.local.LocalStack;
 import dev.reelforge.local.ProjectFiles;
 import dev.reelforge.local.contract.ContractCheckingClient;
 import dev.reelforge.local.ibm.IbmHttp;
+import dev.reelforge.local.picovico.PicovicoHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,10 +59,41 @@ class StackRestartIT {
             assertThat(second.owner()).isEqualTo(first.owner());
             assertThat(second.apiKeys()).isEqualTo(first.apiKeys());
             assertThat(second.ibmClients()).isEqualTo(first.ibmClients()).containsOnlyKeys(Environment.values());
+            assertThat(second.picovicoApps()).isEqualTo(first.picovicoApps()).containsOnlyKeys(Environment.values());
             var status = new ContractCheckingClient(stack.apiUrl())
                     .get("/edit/stage/render/" + renderId, second.apiKey(Environment.STAGE));
             assertThat(status.status()).isEqualTo(200);
             assertThat(status.body().path("response").path("id").asText()).isEqualTo(renderId);
+        }
+    }
+
+    @Test
+    void aDataDirectoryFromBeforePicovicosFaceGetsTheDevelopmentAccountsAppsAndCreditsOnTheNextStart() {
+        LocalDescriptor first;
+        try (LocalStack stack = start()) {
+            first = LocalDescriptor.read(dataDirectory).orElseThrow();
+            // as such a directory was: an account without apps or a balance, a local.json without "picovico"
+            for (Environment environment : Environment.values()) {
+                stack.services().dynamoDb().deleteItem(delete -> delete.tableName(stack.tableName("AccountsTable"))
+                        .key(Map.of("pk", AttributeValue.fromS("picovicoapp#"
+                                + first.picovicoApp(environment).orElseThrow().appId()))));
+            }
+            stack.services().dynamoDb().deleteItem(delete -> delete.tableName(stack.tableName("AccountsTable"))
+                    .key(Map.of("pk", AttributeValue.fromS("credits#" + first.owner()))));
+            new LocalDescriptor(first.apiUrl(), first.owner(), first.apiKeys(), first.ibmClients(), Map.of(),
+                    first.webhookSecret(), first.services()).write(dataDirectory);
+        }
+
+        try (LocalStack stack = start()) {
+            LocalDescriptor second = LocalDescriptor.read(dataDirectory).orElseThrow();
+            assertThat(second.owner()).isEqualTo(first.owner());
+            assertThat(second.picovicoApps()).containsOnlyKeys(Environment.values());
+            for (Environment environment : Environment.values()) {
+                PicovicoHttp.Pair pair = PicovicoHttp.logIn(stack, environment);
+                PicovicoHttp.Response me = PicovicoHttp.get(stack, "/me", pair);
+                assertThat(me.body().path("id").asText()).isEqualTo(first.owner());
+                assertThat(me.body().path("credits").asLong()).isEqualTo(CreateAccountCommand.STARTING_CREDITS);
+            }
         }
     }
 
@@ -75,7 +108,7 @@ class StackRestartIT {
                         .key(Map.of("pk", AttributeValue.fromS("ibmclient#"
                                 + first.ibmClient(environment).orElseThrow().clientId()))));
             }
-            new LocalDescriptor(first.apiUrl(), first.owner(), first.apiKeys(), Map.of(), first.webhookSecret(),
+            new LocalDescriptor(first.apiUrl(), first.owner(), first.apiKeys(), Map.of(), Map.of(), first.webhookSecret(),
                     first.services()).write(dataDirectory);
         }
 

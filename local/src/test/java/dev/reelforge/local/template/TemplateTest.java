@@ -158,6 +158,56 @@ class TemplateTest {
     }
 
     @Test
+    void picovicosApiServesOnlyPicovicosPathsAndAuthorizesThemByAccessPairExceptLogin() {
+        ApiDefinition api = template.apis().stream().filter(candidate -> candidate.logicalId().equals("PicovicoApi"))
+                .findFirst().orElseThrow();
+        AuthorizerDefinition authorizer = api.authorizers().get(api.defaultAuthorizer().orElseThrow());
+
+        assertThat(authorizer.functionLogicalId()).isEqualTo("AccessPairAuthorizerFunction");
+        assertThat(authorizer.identityHeaders()).containsExactly("X-Access-Key", "X-Access-Token");
+        assertThat(authorizer.cacheTtl()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(api.binaryMediaTypes()).containsExactly("*/*");
+        assertThat(api.gatewayResponses().get("UNAUTHORIZED").statusCode()).contains(401);
+        assertThat(api.gatewayResponses().get("DEFAULT_5XX").statusCode()).contains(500);
+        for (FunctionDefinition function : template.functions()) {
+            for (ApiEventDefinition route : function.apiEvents()) {
+                if (!route.restApiLogicalId().equals("PicovicoApi")) {
+                    continue;
+                }
+                assertThat(route.path()).as(function.logicalId()).matches("/(login|me|styles|musics|v)(/.*)?");
+                assertThat(function.codeUri()).isEqualTo("functions/faces/picovico/target/picovico.jar");
+                assertThat(route.authorizer()).as("%s %s", route.method(), route.path())
+                        .isEqualTo(route.path().startsWith("/login/") ? "NONE" : null);
+            }
+        }
+        assertThat(template.functions()).flatExtracting(FunctionDefinition::apiEvents)
+                .filteredOn(route -> route.restApiLogicalId().equals("PicovicoApi"))
+                .extracting(route -> route.method().toUpperCase(Locale.ROOT) + " " + route.path())
+                .contains("POST /login/app", "GET /me");
+    }
+
+    @Test
+    void picovicosCredentialFunctionsReachOnlyTheirOwnItemsOfTheAccountsTable() {
+        Map<String, List<String>> leadingKeys = Map.of(
+                "AccessPairAuthorizerFunction", List.of("picovicoaccess#*"),
+                "LoginAppFunction", List.of("picovicoapp#*", "picovicoaccess#*"),
+                "GetMeFunction", List.of("credits#*"));
+        leadingKeys.forEach((function, prefixes) -> assertThat(statements(function))
+                .filteredOn(statement -> Map.of("Fn::GetAtt", List.of("AccountsTable", "Arn"))
+                        .equals(statement.get("Resource")))
+                .isNotEmpty()
+                .allSatisfy(statement -> assertThat(statement.get("Condition")).as(function)
+                        .isIn(prefixes.stream().map(prefix -> Map.of("ForAllValues:StringLike",
+                                Map.of("dynamodb:LeadingKeys", List.of(prefix)))).toList()))
+                .extracting(statement -> statement.get("Condition"))
+                .hasSize(prefixes.size()));
+        assertThat(statements("AccessPairAuthorizerFunction")).extracting(statement -> statement.get("Action"))
+                .containsExactly("dynamodb:GetItem");
+        assertThat(statements("GetMeFunction")).extracting(statement -> statement.get("Action"))
+                .containsExactly("dynamodb:GetItem");
+    }
+
+    @Test
     void ibmTokensExpireByTheAttributeTheAdapterWritesInTheAccountsTable() {
         TableDefinition accounts = template.tables().stream()
                 .filter(table -> table.logicalId().equals("AccountsTable")).findFirst().orElseThrow();
@@ -182,6 +232,9 @@ class TemplateTest {
                 Map.entry("BearerTokenAuthorizerFunction", List.of("dynamodb:GetItem")),
                 Map.entry("IssueTokenFunction", List.of("[dynamodb:GetItem, dynamodb:PutItem, dynamodb:DeleteItem]")),
                 Map.entry("RevokeTokenFunction", List.of("[dynamodb:GetItem, dynamodb:DeleteItem]")),
+                Map.entry("AccessPairAuthorizerFunction", List.of("dynamodb:GetItem")),
+                Map.entry("LoginAppFunction", List.of("dynamodb:GetItem", "dynamodb:PutItem")),
+                Map.entry("GetMeFunction", List.of("dynamodb:GetItem")),
                 Map.entry("SubmitRenderFunction", List.of("[dynamodb:PutItem, dynamodb:GetItem]")),
                 Map.entry("GetRenderFunction", List.of("dynamodb:GetItem")),
                 Map.entry("CancelRenderFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]")),

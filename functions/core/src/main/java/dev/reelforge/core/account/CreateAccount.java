@@ -1,6 +1,9 @@
 package dev.reelforge.core.account;
 
 import dev.reelforge.core.Environment;
+import dev.reelforge.core.appauth.CreatedApp;
+import dev.reelforge.core.appauth.NewPicovicoApp;
+import dev.reelforge.core.appauth.PicovicoApp;
 import dev.reelforge.core.oauth.CreatedClient;
 import dev.reelforge.core.oauth.NewOAuthClient;
 import dev.reelforge.core.oauth.OAuthClient;
@@ -13,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Creates an owner with a fresh API key and a fresh IBM OAuth client (40-character id, random secret) for each
- * environment.
+ * Creates an owner with a fresh API key, a fresh IBM OAuth client and a fresh Picovico app (each a 40-character id
+ * and a random secret) for each environment, and its opening credit balance.
  */
 public final class CreateAccount {
 
@@ -38,6 +41,8 @@ public final class CreateAccount {
         List<ApiCredential> credentials = new ArrayList<>();
         Map<Environment, CreatedClient> created = new EnumMap<>(Environment.class);
         List<OAuthClient> clients = new ArrayList<>();
+        Map<Environment, CreatedApp> createdApps = new EnumMap<>(Environment.class);
+        List<PicovicoApp> apps = new ArrayList<>();
         for (Environment environment : Environment.values()) {
             ApiKey key = ApiKey.generate(random);
             keys.put(environment, key);
@@ -46,9 +51,12 @@ public final class CreateAccount {
                     command.expirationManagedIn().contains(environment), now, random);
             clients.add(client.stored());
             created.put(environment, client.shown());
+            NewPicovicoApp app = NewPicovicoApp.generate(owner, environment, now, random);
+            apps.add(app.stored());
+            createdApps.put(environment, app.shown());
         }
-        accounts.add(new Account(owner, now), credentials, clients);
-        return new CreatedAccount(owner, keys, created);
+        accounts.add(new Account(owner, now), credentials, clients, apps, command.credits());
+        return new CreatedAccount(owner, keys, created, createdApps);
     }
 
     private String newOwnerId() {

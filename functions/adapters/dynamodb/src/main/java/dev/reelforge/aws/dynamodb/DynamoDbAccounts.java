@@ -5,6 +5,7 @@ import dev.reelforge.core.account.Account;
 import dev.reelforge.core.account.Accounts;
 import dev.reelforge.core.account.ApiCredential;
 import dev.reelforge.core.account.ApiKeyHash;
+import dev.reelforge.core.appauth.PicovicoApp;
 import dev.reelforge.core.oauth.OAuthClient;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * Accounts and credentials in one DynamoDB table with a single string key {@code pk}:
  * {@code owner#<owner>} holds the account, {@code apikey#<sha256>} a credential. Authorizing a key is
  * therefore one key lookup by its hash; the key itself is never stored. The same table holds the IBM face's OAuth
- * clients and tokens ({@link DynamoDbOAuthClients}, {@link DynamoDbOAuthTokens}) and the webhook secrets.
+ * clients and tokens ({@link DynamoDbOAuthClients}, {@link DynamoDbOAuthTokens}), Picovico's apps and access pairs
+ * ({@link DynamoDbPicovicoApps}, {@link DynamoDbAccessPairs}), the credit balances ({@link DynamoDbCreditBalances})
+ * and the webhook secrets.
  */
 public final class DynamoDbAccounts implements Accounts {
 
@@ -39,7 +42,8 @@ public final class DynamoDbAccounts implements Accounts {
     }
 
     @Override
-    public void add(Account account, Collection<ApiCredential> credentials, Collection<OAuthClient> clients) {
+    public void add(Account account, Collection<ApiCredential> credentials, Collection<OAuthClient> clients,
+            Collection<PicovicoApp> apps, long credits) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(newItem(Map.of(
                 PK, s(accountKey(account.owner())),
@@ -55,6 +59,8 @@ public final class DynamoDbAccounts implements Accounts {
                     CREATED, s(credential.created().toString()))));
         }
         clients.forEach(client -> writes.add(DynamoDbOAuthClients.newItem(tableName, client)));
+        apps.forEach(app -> writes.add(DynamoDbPicovicoApps.newItem(tableName, app)));
+        writes.add(DynamoDbCreditBalances.newItem(tableName, account.owner(), credits));
         dynamoDb.transactWriteItems(transaction -> transaction.transactItems(writes));
     }
 

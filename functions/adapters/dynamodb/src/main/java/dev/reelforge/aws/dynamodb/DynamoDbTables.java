@@ -51,6 +51,21 @@ public final class DynamoDbTables {
         return new DynamoDbOAuthTokens(client, environment.required("ACCOUNTS_TABLE"));
     }
 
+    /** Picovico's apps, kept in the accounts table next to their owner's account. */
+    public DynamoDbPicovicoApps picovicoApps() {
+        return new DynamoDbPicovicoApps(client, environment.required("ACCOUNTS_TABLE"));
+    }
+
+    /** Picovico's access pairs, by the hash of their key, in the accounts table. */
+    public DynamoDbAccessPairs accessPairs() {
+        return new DynamoDbAccessPairs(client, environment.required("ACCOUNTS_TABLE"));
+    }
+
+    /** Owners' credit balances, in the accounts table. */
+    public DynamoDbCreditBalances creditBalances() {
+        return new DynamoDbCreditBalances(client, environment.required("ACCOUNTS_TABLE"));
+    }
+
     public DynamoDbDeliveries deliveries() {
         return new DynamoDbDeliveries(client, environment.required("DELIVERIES_TABLE"));
     }
