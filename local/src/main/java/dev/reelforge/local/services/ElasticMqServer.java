@@ -5,11 +5,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Props;
+import org.apache.pekko.http.scaladsl.Http;
 import org.apache.pekko.pattern.Patterns;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.StrictSQSLimits$;
@@ -22,6 +25,8 @@ import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
 import org.elasticmq.util.NowProvider;
 import scala.Option;
 import scala.collection.immutable.List$;
+import scala.concurrent.duration.FiniteDuration;
+import scala.jdk.javaapi.FutureConverters;
 
 /**
  * ElasticMQ serving the SQS API (the JSON protocol of the SDK v2, and the query protocol) on a loopback port, in
@@ -40,6 +45,7 @@ import scala.collection.immutable.List$;
 public final class ElasticMqServer implements LocalService {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_DEADLINE = Duration.ofSeconds(5);
     private static final String LOOPBACK = "127.0.0.1";
     /** The directory whose database this JVM's ElasticMQ servers keep their queues in (see above). */
     private static final AtomicReference<Path> DATABASE_DIRECTORY = new AtomicReference<>();
@@ -103,11 +109,24 @@ public final class ElasticMqServer implements LocalService {
         return endpoint;
     }
 
+    /**
+     * Stops taking requests and closes every connection: requests still in flight get {@link #STOP_DEADLINE} to be
+     * answered, then their connections are closed (as a killed process would; what SQS acknowledged is on disk, and a
+     * client retries what was not answered). ElasticMQ's own stop gives them a minute and waits exactly as long for the
+     * result, so one request held to the end (a receive whose long poll outlives its client) failed the stop.
+     */
     @Override
     public void close() {
         try {
-            server.stopAndWait();
-        } catch (RuntimeException e) {
+            Http.ServerBinding binding = FutureConverters.asJava(server.startFuture()).toCompletableFuture()
+                    .get(STOP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            FutureConverters.asJava(binding.terminate(FiniteDuration.apply(STOP_DEADLINE.toMillis(),
+                            TimeUnit.MILLISECONDS)))
+                    .toCompletableFuture().get(STOP_DEADLINE.multipliedBy(3).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalServiceException("interrupted while ElasticMQ stopped", e);
+        } catch (ExecutionException | TimeoutException e) {
             throw new LocalServiceException("ElasticMQ did not stop cleanly", e);
         } finally {
             try {
