@@ -61,6 +61,39 @@ public final class PicovicoRequest {
         }));
     }
 
+    /**
+     * The body as one JSON object: form fields as strings (the SDKs post JSON in them; the reader parses those), or a
+     * JSON object as sent, nested values included; an empty body is an empty object.
+     */
+    public Parsed<JsonNode> document(int maxBytes) {
+        return contentType().flatMap(contentType -> bodyText(maxBytes).flatMap(text -> {
+            String mediaType = contentType == null ? FORM
+                    : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+            if (!text.isEmpty() && mediaType.equals(JSON)) {
+                return switch (JsonDocument.parse(text)) {
+                    case JsonDocument.Malformed malformed ->
+                            Parsed.rejected(PicovicoError.badRequest("the body " + malformed.reason()));
+                    case JsonDocument.Parsed parsed -> parsed.tree().isObject() ? Parsed.ok(parsed.tree())
+                            : Parsed.rejected(PicovicoError.badRequest("the JSON body must be an object"));
+                };
+            }
+            return fields(maxBytes).map(fields -> {
+                com.fasterxml.jackson.databind.node.ObjectNode object = dev.reelforge.core.json.Json.object();
+                fields.forEach(object::put);
+                return object;
+            });
+        }));
+    }
+
+    /** A path parameter as given ({@code id}); absent is a misrouted request, answered as not found. */
+    public String pathParameter(String name) {
+        return request.pathParameter(name).orElse("");
+    }
+
+    public java.util.Optional<String> queryParameter(String name) {
+        return request.queryParameter(name);
+    }
+
     private Parsed<String> contentType() {
         return switch (request.singleHeader("Content-Type")) {
             case ProxyRequest.HeaderValue.Absent absent -> Parsed.ok(null);
