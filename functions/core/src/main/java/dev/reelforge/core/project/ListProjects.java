@@ -1,6 +1,7 @@
 package dev.reelforge.core.project;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,7 +36,7 @@ public final class ListProjects {
             case ListProjectsCommand.Cursor.After after -> {
                 List<StoredProject> found = projects.newerThan(owner, command.environment(), after.time(), count + 1);
                 List<StoredProject> page = new ArrayList<>(found.subList(0, Math.min(count, found.size())));
-                java.util.Collections.reverse(page);
+                Collections.reverse(page);
                 boolean older = !page.isEmpty() && !projects.olderThan(owner, command.environment(),
                         Optional.of(page.getLast().created()), 1).isEmpty();
                 yield new ProjectPage(page, older, found.size() > count);

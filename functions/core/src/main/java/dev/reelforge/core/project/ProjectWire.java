@@ -3,6 +3,7 @@ package dev.reelforge.core.project;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.json.Json;
+import java.util.Optional;
 
 /**
  * A project's fields in Picovico's wire form ({@code name}, {@code style}, {@code quality}, {@code assets},
@@ -28,7 +29,7 @@ public final class ProjectWire {
     /** A project read back from {@link #fields}; what this class wrote is always readable. */
     public static Project read(ObjectNode fields) {
         return switch (new ProjectUpdateReader().read(fields)) {
-            case ProjectUpdateReading.Read read -> Project.draft(java.util.Optional.empty()).with(read.update());
+            case ProjectUpdateReading.Read read -> Project.draft(Optional.empty()).with(read.update());
             case ProjectUpdateReading.Refused refused ->
                     throw new IllegalStateException("a stored project does not read back: " + refused.message());
         };

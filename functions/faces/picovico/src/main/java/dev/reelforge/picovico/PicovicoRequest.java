@@ -2,7 +2,9 @@ package dev.reelforge.picovico;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.Environment;
+import dev.reelforge.core.json.Json;
 import dev.reelforge.core.json.JsonDocument;
 import dev.reelforge.runtime.http.ProxyRequest;
 import java.net.URLDecoder;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the parts of an API Gateway proxy request that the Picovico handlers need, each as a {@link Parsed} value
@@ -78,7 +81,7 @@ public final class PicovicoRequest {
                 };
             }
             return fields(maxBytes).map(fields -> {
-                com.fasterxml.jackson.databind.node.ObjectNode object = dev.reelforge.core.json.Json.object();
+                ObjectNode object = Json.object();
                 fields.forEach(object::put);
                 return object;
             });
@@ -90,7 +93,7 @@ public final class PicovicoRequest {
         return request.pathParameter(name).orElse("");
     }
 
-    public java.util.Optional<String> queryParameter(String name) {
+    public Optional<String> queryParameter(String name) {
         return request.queryParameter(name);
     }
 

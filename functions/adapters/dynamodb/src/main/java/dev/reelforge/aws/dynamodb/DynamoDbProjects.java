@@ -8,6 +8,7 @@ import dev.reelforge.core.project.ProjectStatus;
 import dev.reelforge.core.project.ProjectWire;
 import dev.reelforge.core.project.Projects;
 import dev.reelforge.core.project.StoredProject;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -205,7 +206,7 @@ public final class DynamoDbProjects implements Projects {
         ObjectNode fields;
         try {
             fields = (ObjectNode) Json.MAPPER.readTree(item.get(FIELDS).s());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("a stored project's fields are not JSON", e);
         }
         return new StoredProject(item.get(ID).s(), item.get(OWNER).s(),

@@ -20,6 +20,7 @@ import dev.reelforge.picovico.PicovicoResponses;
 import dev.reelforge.runtime.FunctionEnvironment;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -68,7 +69,7 @@ public final class ListProjectsFunction
             if (from.isPresent() && to.isPresent()) {
                 return PicovicoResponses.error(PicovicoError.badRequest("from and to cannot be sent together"));
             }
-            for (var bound : java.util.Map.of("from", from, "to", to).entrySet()) {
+            for (Map.Entry<String, Optional<String>> bound : Map.of("from", from, "to", to).entrySet()) {
                 if (bound.getValue().isPresent() && !TIME.matcher(bound.getValue().get()).matches()) {
                     return PicovicoResponses.error(PicovicoError.badRequest(bound.getKey()
                             + " must be a Unix time in seconds (up to 3 decimals)"));

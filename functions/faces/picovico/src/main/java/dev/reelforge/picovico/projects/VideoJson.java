@@ -1,6 +1,7 @@
 package dev.reelforge.picovico.projects;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelforge.core.json.Json;
 import dev.reelforge.core.project.ProjectWire;
 import dev.reelforge.core.project.StoredProject;
 import dev.reelforge.core.project.StyleBook;
@@ -16,7 +17,7 @@ final class VideoJson {
 
     static ObjectNode of(StoredProject stored, StyleBook styles) {
         ObjectNode video = ProjectWire.fields(stored.project());
-        ObjectNode json = dev.reelforge.core.json.Json.object();
+        ObjectNode json = Json.object();
         json.put("id", stored.id());
         json.put("status", stored.status().wireName());
         json.set("name", video.get("name"));
