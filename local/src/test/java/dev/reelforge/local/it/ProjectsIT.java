@@ -285,6 +285,19 @@ class ProjectsIT {
     }
 
     @Test
+    void aNewDraftListsNewestEvenWhenAnotherProjectCarriesALaterTime() {
+        PicovicoHttp.Pair pair = freshPair();
+        StoredProject later = seed(pair.userId(), stack.clock().instant().plus(Duration.ofHours(1)),
+                ProjectStatus.PUBLISHED);
+
+        String draft = createDraft(pair, "Made after it").path("id").asText();
+
+        JsonNode listing = PicovicoHttp.get(stack, "/me/videos", pair).body();
+        assertThat(ids(listing)).containsExactly(draft, later.id());
+        assertThat(listing.at("/videos/0/created_on").asLong()).isGreaterThanOrEqualTo(later.created().getEpochSecond());
+    }
+
+    @Test
     void badPagingParametersAreRefusedNamingThem() {
         PicovicoHttp.Pair pair = freshPair();
 

@@ -236,7 +236,7 @@ class TemplateTest {
                 Map.entry("AccessPairAuthorizerFunction", List.of("dynamodb:GetItem")),
                 Map.entry("LoginAppFunction", List.of("dynamodb:GetItem", "dynamodb:PutItem")),
                 Map.entry("GetMeFunction", List.of("dynamodb:GetItem")),
-                Map.entry("CreateProjectFunction", List.of("[dynamodb:GetItem, dynamodb:PutItem]")),
+                Map.entry("CreateProjectFunction", List.of("[dynamodb:GetItem, dynamodb:PutItem, dynamodb:Query]")),
                 Map.entry("GetProjectFunction", List.of("dynamodb:GetItem")),
                 Map.entry("UpdateProjectFunction", List.of("[dynamodb:GetItem, dynamodb:PutItem]")),
                 Map.entry("DeleteProjectFunction", List.of("[dynamodb:GetItem, dynamodb:DeleteItem]")),
