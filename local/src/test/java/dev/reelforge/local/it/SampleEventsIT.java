@@ -10,6 +10,9 @@ import dev.reelforge.aws.dynamodb.DynamoDbDownloadables;
 import dev.reelforge.aws.dynamodb.DynamoDbOAuthClients;
 import dev.reelforge.aws.dynamodb.DynamoDbOAuthTokens;
 import dev.reelforge.aws.dynamodb.DynamoDbPicovicoApps;
+import dev.reelforge.aws.dynamodb.DynamoDbProjects;
+import dev.reelforge.core.project.ProjectStatus;
+import dev.reelforge.core.project.StoredProject;
 import dev.reelforge.aws.dynamodb.DynamoDbRenders;
 import dev.reelforge.aws.dynamodb.DynamoDbVideos;
 import dev.reelforge.aws.s3.S3HostedFiles;
@@ -95,6 +98,10 @@ class SampleEventsIT {
     private static final UUID SAMPLE_VIDEO_RENDER = UUID.fromString("8c3e1f27-5d4a-4b6c-9e2f-1a7b3c9d0e52");
     private static final UUID SAMPLE_DELETED_VIDEO_RENDER = UUID.fromString("9d4f2a38-6e5b-4c7d-8f3a-2b8c4d0e1f63");
 
+    /** The sample owner's stage projects (the Picovico project samples' ids). */
+    private static final String SAMPLE_DRAFT_PROJECT = "019aef3c5a00a1b2c3d4e5f6";
+    private static final String SAMPLE_PUBLISHED_PROJECT = "019aef3c5a00f6e5d4c3b2a1";
+
     private static LocalStack stack;
 
     @BeforeAll
@@ -107,6 +114,7 @@ class SampleEventsIT {
         }
         seedIbmClientAndToken();
         seedPicovicoAppAndPair();
+        seedProjects();
         seedVideos();
         DynamoDbRenders renders = new DynamoDbRenders(stack.services().dynamoDb(), stack.tableName("RendersTable"));
         if (renders.find(SAMPLE_OWNER, SAMPLE_RENDER).isEmpty()) {
@@ -192,6 +200,27 @@ class SampleEventsIT {
         if (pairs.find(SAMPLE_PICOVICO_PAIR.keyHash()).isEmpty()) {
             pairs.add(new IssuedAccess(SAMPLE_PICOVICO_PAIR.keyHash(), SAMPLE_PICOVICO_PAIR.tokenHash(), SAMPLE_OWNER,
                     Environment.STAGE, SAMPLE_PICOVICO_APP_ID, Instant.now().plus(Duration.ofDays(365 * 100))));
+        }
+    }
+
+    /**
+     * The sample owner's stage draft (read and changed by GetProjectFunction's and UpdateProjectFunction's samples,
+     * answered by CreateProjectFunction's) and a published project (DeleteProjectFunction's sample deletes it).
+     */
+    private static void seedProjects() {
+        DynamoDbProjects projects = new DynamoDbProjects(stack.services().dynamoDb(), stack.tableName("ProjectsTable"));
+        for (String id : List.of(SAMPLE_DRAFT_PROJECT, SAMPLE_PUBLISHED_PROJECT)) {
+            Instant created = Instant.ofEpochMilli(Long.parseLong(id.substring(0, 12), 16));
+            boolean draft = id.equals(SAMPLE_DRAFT_PROJECT);
+            StoredProject project = new StoredProject(id, SAMPLE_OWNER, Environment.STAGE,
+                    draft ? ProjectStatus.INITIAL : ProjectStatus.PUBLISHED,
+                    dev.reelforge.core.project.Project.draft(Optional.of("Summer in Lisbon")), Optional.empty(),
+                    created, created, 1);
+            if (draft) {
+                projects.addDraft(project);
+            } else {
+                projects.add(project);
+            }
         }
     }
 

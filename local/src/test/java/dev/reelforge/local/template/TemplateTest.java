@@ -183,7 +183,8 @@ class TemplateTest {
         assertThat(template.functions()).flatExtracting(FunctionDefinition::apiEvents)
                 .filteredOn(route -> route.restApiLogicalId().equals("PicovicoApi"))
                 .extracting(route -> route.method().toUpperCase(Locale.ROOT) + " " + route.path())
-                .contains("POST /login/app", "GET /me");
+                .contains("POST /login/app", "GET /me", "POST /me/videos", "GET /me/videos", "GET /me/videos/{id}",
+                        "POST /me/videos/{id}", "DELETE /me/videos/{id}", "GET /styles", "GET /me/styles");
     }
 
     @Test
@@ -235,6 +236,12 @@ class TemplateTest {
                 Map.entry("AccessPairAuthorizerFunction", List.of("dynamodb:GetItem")),
                 Map.entry("LoginAppFunction", List.of("dynamodb:GetItem", "dynamodb:PutItem")),
                 Map.entry("GetMeFunction", List.of("dynamodb:GetItem")),
+                Map.entry("CreateProjectFunction", List.of("[dynamodb:GetItem, dynamodb:PutItem, dynamodb:Query]")),
+                Map.entry("GetProjectFunction", List.of("dynamodb:GetItem")),
+                Map.entry("UpdateProjectFunction", List.of("[dynamodb:GetItem, dynamodb:PutItem]")),
+                Map.entry("DeleteProjectFunction", List.of("[dynamodb:GetItem, dynamodb:DeleteItem]")),
+                Map.entry("ListProjectsFunction", List.of("dynamodb:Query")),
+                Map.entry("ListStylesFunction", List.of()),
                 Map.entry("SubmitRenderFunction", List.of("[dynamodb:PutItem, dynamodb:GetItem]")),
                 Map.entry("GetRenderFunction", List.of("dynamodb:GetItem")),
                 Map.entry("CancelRenderFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]")),
@@ -324,6 +331,7 @@ class TemplateTest {
         assertThat(keySchema(tables.get("RendersTable"))).containsExactly("owner:HASH", "id:RANGE");
         assertThat(keySchema(tables.get("AssetsTable"))).containsExactly("owner:HASH", "id:RANGE");
         assertThat(keySchema(tables.get("AccountsTable"))).containsExactly("pk:HASH");
+        assertThat(keySchema(tables.get("ProjectsTable"))).containsExactly("scope:HASH", "sk:RANGE");
         List<?> assetIndexes = (List<?>) tables.get("AssetsTable").properties().get("LocalSecondaryIndexes");
         assertThat(assetIndexes).as("a render's assets are queried within the owner's partition").singleElement()
                 .satisfies(index -> {

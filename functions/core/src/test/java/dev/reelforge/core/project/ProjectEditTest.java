@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ProjectEditTest {
 
     private static final StyleBook STYLES = StyleBook.shipped();
-    private static final MediaResolver LONG_MUSIC = Projects.musicOf(OptionalDouble.of(600));
+    private static final MediaResolver LONG_MUSIC = ProjectFixtures.musicOf(OptionalDouble.of(600));
 
     private static Style style(String name) {
         return STYLES.style(name).orElseThrow();
@@ -46,9 +46,9 @@ class ProjectEditTest {
     @EnumSource(ProjectQuality.class)
     void everyStylesEditPassesTheEditApisOwnValidationAtEveryQuality(ProjectQuality quality) {
         for (Style style : STYLES.all()) {
-            for (MediaResolver music : List.of(LONG_MUSIC, Projects.musicOf(OptionalDouble.of(4)),
-                    Projects.musicOf(OptionalDouble.empty()))) {
-                JsonNode edit = ProjectEdit.of(Projects.holiday(style.machineName(), quality), style, music);
+            for (MediaResolver music : List.of(LONG_MUSIC, ProjectFixtures.musicOf(OptionalDouble.of(4)),
+                    ProjectFixtures.musicOf(OptionalDouble.empty()))) {
+                JsonNode edit = ProjectEdit.of(ProjectFixtures.holiday(style.machineName(), quality), style, music);
 
                 assertThat(new EditValidator().validate(edit)).as("%s at %s", style.machineName(), quality).isEmpty();
                 assertThat(new EditReader().read(edit)).as("%s at %s", style.machineName(), quality)
@@ -60,7 +60,7 @@ class ProjectEditTest {
     @Test
     void textFramesWithOnlyATitleOrOnlyATextAreValidEditsInEveryStyle() {
         for (Style style : STYLES.all()) {
-            Project project = Projects.holiday(style.machineName(), ProjectQuality.Q480);
+            Project project = ProjectFixtures.holiday(style.machineName(), ProjectQuality.Q480);
             List<Frame> frames = new ArrayList<>(project.frames());
             frames.add(new Frame.Text("Only a title", "", 0, 5));
             frames.add(new Frame.Text("", "Only a text", 0, 5));
@@ -77,7 +77,7 @@ class ProjectEditTest {
     void everyStyleMakesADifferentEditOfTheSameProject() {
         Set<String> edits = new HashSet<>();
         for (Style style : STYLES.all()) {
-            Project project = Projects.holiday("any", ProjectQuality.Q360);
+            Project project = ProjectFixtures.holiday("any", ProjectQuality.Q360);
             edits.add(ProjectEdit.of(project, style, LONG_MUSIC).toString());
         }
         assertThat(edits).hasSize(STYLES.all().size());
@@ -85,7 +85,7 @@ class ProjectEditTest {
 
     @Test
     void framedAndFramelessVanillaDifferInFitAndScaleOfThePhotos() {
-        Project project = Projects.holiday("vanilla", ProjectQuality.Q360);
+        Project project = ProjectFixtures.holiday("vanilla", ProjectQuality.Q360);
         JsonNode framed = clips(ProjectEdit.of(project, style("vanilla"), LONG_MUSIC)).stream()
                 .filter(clip -> clip.path("asset").path("type").asText().equals("image")).findFirst().orElseThrow();
         JsonNode frameless = clips(ProjectEdit.of(project, style("vanilla_frameless"), LONG_MUSIC)).stream()
@@ -100,7 +100,7 @@ class ProjectEditTest {
     @Test
     void theVideoIsTheIntroThenEachFrameForTheSlideLengthThenTheCredits() {
         Style vanilla = style("vanilla");
-        Project project = Projects.holiday("vanilla", ProjectQuality.Q360);
+        Project project = ProjectFixtures.holiday("vanilla", ProjectQuality.Q360);
         JsonNode edit = ProjectEdit.of(project, vanilla, LONG_MUSIC);
 
         // intro 3 s, 4 frames of 5 s, credits 4 s
@@ -118,7 +118,7 @@ class ProjectEditTest {
     @Test
     void aProjectWithoutCreditsEndsAfterItsLastFrame() {
         Style focus = style("focus");
-        Project project = Projects.holiday("focus", ProjectQuality.Q360);
+        Project project = ProjectFixtures.holiday("focus", ProjectQuality.Q360);
         Project noCredits = new Project(project.name(), project.style(), project.quality(), project.frames(),
                 project.music(), List.of(), project.privacy());
 
@@ -129,7 +129,7 @@ class ProjectEditTest {
     @ParameterizedTest
     @EnumSource(ProjectQuality.class)
     void theOutputIsTheQualitysHeightIn16By9(ProjectQuality quality) {
-        JsonNode output = ProjectEdit.of(Projects.holiday("focus", quality), style("focus"), LONG_MUSIC)
+        JsonNode output = ProjectEdit.of(ProjectFixtures.holiday("focus", quality), style("focus"), LONG_MUSIC)
                 .path("output");
 
         assertThat(output.path("size").path("height").asInt()).isEqualTo(quality.height());
@@ -143,7 +143,7 @@ class ProjectEditTest {
 
     @Test
     void musicLongerThanTheVideoIsTheSoundtrackFadingOut() {
-        JsonNode timeline = ProjectEdit.of(Projects.holiday("vanilla", ProjectQuality.Q360), style("vanilla"),
+        JsonNode timeline = ProjectEdit.of(ProjectFixtures.holiday("vanilla", ProjectQuality.Q360), style("vanilla"),
                 LONG_MUSIC).path("timeline");
 
         assertThat(timeline.path("soundtrack").path("src").asText()).isEqualTo("https://media.example.com/music.mp3");
@@ -152,8 +152,8 @@ class ProjectEditTest {
 
     @Test
     void musicShorterThanTheVideoLoopsUnderAllOfItAndTheLastLoopFadesOut() {
-        JsonNode edit = ProjectEdit.of(Projects.holiday("vanilla", ProjectQuality.Q360), style("vanilla"),
-                Projects.musicOf(OptionalDouble.of(10)));
+        JsonNode edit = ProjectEdit.of(ProjectFixtures.holiday("vanilla", ProjectQuality.Q360), style("vanilla"),
+                ProjectFixtures.musicOf(OptionalDouble.of(10)));
 
         assertThat(edit.path("timeline").has("soundtrack")).isFalse();
         List<JsonNode> loops = clips(edit).stream()
@@ -167,7 +167,7 @@ class ProjectEditTest {
 
     @Test
     void aProjectWithoutMusicIsSilent() {
-        Project project = Projects.holiday("vanilla", ProjectQuality.Q360);
+        Project project = ProjectFixtures.holiday("vanilla", ProjectQuality.Q360);
         Project silent = new Project(project.name(), project.style(), project.quality(), project.frames(),
                 Optional.empty(), project.credits(), project.privacy());
         JsonNode edit = ProjectEdit.of(silent, style("vanilla"), LONG_MUSIC);
@@ -178,8 +178,8 @@ class ProjectEditTest {
 
     @Test
     void textSizesFollowTheQuality() {
-        JsonNode small = ProjectEdit.of(Projects.holiday("vanilla", ProjectQuality.Q360), style("vanilla"), LONG_MUSIC);
-        JsonNode large = ProjectEdit.of(Projects.holiday("vanilla", ProjectQuality.Q720), style("vanilla"), LONG_MUSIC);
+        JsonNode small = ProjectEdit.of(ProjectFixtures.holiday("vanilla", ProjectQuality.Q360), style("vanilla"), LONG_MUSIC);
+        JsonNode large = ProjectEdit.of(ProjectFixtures.holiday("vanilla", ProjectQuality.Q720), style("vanilla"), LONG_MUSIC);
 
         int smallSize = clips(small).stream().filter(clip -> clip.path("asset").path("type").asText().equals("text"))
                 .findFirst().orElseThrow().path("asset").path("font").path("size").asInt();

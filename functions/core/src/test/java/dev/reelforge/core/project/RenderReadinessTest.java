@@ -11,7 +11,7 @@ class RenderReadinessTest {
     private static final StyleBook STYLES = StyleBook.shipped();
 
     private static Project holiday(String style) {
-        return Projects.holiday(style, ProjectQuality.Q360);
+        return ProjectFixtures.holiday(style, ProjectQuality.Q360);
     }
 
     private static Project withStyle(Project project, Optional<String> style) {
@@ -46,7 +46,7 @@ class RenderReadinessTest {
     void fewerPhotosThanTheStyleNeedsIs7403() {
         Project project = holiday("party_default");
         Project twoPhotos = new Project(project.name(), project.style(), project.quality(),
-                List.of(Projects.photo(0, "a"), Projects.photo(1, null), new Frame.Text("t", "x", 10, 15)),
+                List.of(ProjectFixtures.photo(0, "a"), ProjectFixtures.photo(1, null), new Frame.Text("t", "x", 10, 15)),
                 project.music(), project.credits(), project.privacy());
 
         assertThat(RenderReadiness.of(twoPhotos, STYLES)).isEqualTo(new RenderReadiness.Refused(7403,

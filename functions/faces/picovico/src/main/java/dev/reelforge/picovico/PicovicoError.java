@@ -20,6 +20,14 @@ public record PicovicoError(int status, String message) {
         return new PicovicoError(401, message);
     }
 
+    public static PicovicoError notFound(String message) {
+        return new PicovicoError(404, message);
+    }
+
+    public static PicovicoError conflict(String message) {
+        return new PicovicoError(409, message);
+    }
+
     public static PicovicoError payloadTooLarge(int maxBytes) {
         return new PicovicoError(413, "the body must be at most " + maxBytes + " bytes");
     }

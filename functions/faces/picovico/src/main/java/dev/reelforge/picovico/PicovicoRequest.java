@@ -2,7 +2,9 @@ package dev.reelforge.picovico;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.Environment;
+import dev.reelforge.core.json.Json;
 import dev.reelforge.core.json.JsonDocument;
 import dev.reelforge.runtime.http.ProxyRequest;
 import java.net.URLDecoder;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the parts of an API Gateway proxy request that the Picovico handlers need, each as a {@link Parsed} value
@@ -59,6 +62,39 @@ public final class PicovicoRequest {
                         "the Content-Type header must be " + FORM + " or " + JSON));
             };
         }));
+    }
+
+    /**
+     * The body as one JSON object: form fields as strings (the SDKs post JSON in them; the reader parses those), or a
+     * JSON object as sent, nested values included; an empty body is an empty object.
+     */
+    public Parsed<JsonNode> document(int maxBytes) {
+        return contentType().flatMap(contentType -> bodyText(maxBytes).flatMap(text -> {
+            String mediaType = contentType == null ? FORM
+                    : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+            if (!text.isEmpty() && mediaType.equals(JSON)) {
+                return switch (JsonDocument.parse(text)) {
+                    case JsonDocument.Malformed malformed ->
+                            Parsed.rejected(PicovicoError.badRequest("the body " + malformed.reason()));
+                    case JsonDocument.Parsed parsed -> parsed.tree().isObject() ? Parsed.ok(parsed.tree())
+                            : Parsed.rejected(PicovicoError.badRequest("the JSON body must be an object"));
+                };
+            }
+            return fields(maxBytes).map(fields -> {
+                ObjectNode object = Json.object();
+                fields.forEach(object::put);
+                return object;
+            });
+        }));
+    }
+
+    /** A path parameter as given ({@code id}); absent is a misrouted request, answered as not found. */
+    public String pathParameter(String name) {
+        return request.pathParameter(name).orElse("");
+    }
+
+    public Optional<String> queryParameter(String name) {
+        return request.queryParameter(name);
     }
 
     private Parsed<String> contentType() {

@@ -78,6 +78,11 @@ public final class DynamoDbTables {
         return new DynamoDbVideos(client, environment.required("VIDEOS_TABLE"));
     }
 
+    /** Picovico's projects (template.yaml, ProjectsTable). */
+    public DynamoDbProjects projects() {
+        return new DynamoDbProjects(client, environment.required("PROJECTS_TABLE"));
+    }
+
     public DynamoDbWebhookSecrets webhookSecrets() {
         return new DynamoDbWebhookSecrets(client, environment.required("ACCOUNTS_TABLE"), new SecureRandom());
     }

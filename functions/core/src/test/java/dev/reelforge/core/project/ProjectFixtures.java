@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** Sample projects for the tests: photos and music by URL. */
-final class Projects {
+final class ProjectFixtures {
 
-    private Projects() {}
+    private ProjectFixtures() {}
 
     static MediaRef url(String path) {
         return new MediaRef.Url(URI.create("https://media.example.com/" + path));

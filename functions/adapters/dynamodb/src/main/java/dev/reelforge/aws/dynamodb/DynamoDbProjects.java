@@ -1,0 +1,229 @@
+package dev.reelforge.aws.dynamodb;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelforge.core.Environment;
+import dev.reelforge.core.json.Json;
+import dev.reelforge.core.project.ProjectId;
+import dev.reelforge.core.project.ProjectStatus;
+import dev.reelforge.core.project.ProjectWire;
+import dev.reelforge.core.project.Projects;
+import dev.reelforge.core.project.StoredProject;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Picovico's projects in a DynamoDB table keyed by {@code scope} ({@code <owner>#<environment>}, HASH) and {@code sk}
+ * (RANGE): {@code video#<id>} for a project, whose id begins with its creation time ({@link ProjectId}), so a scope's
+ * projects sort by creation time and one is read by id with a GetItem; and {@code draft}, the marker naming the
+ * scope's one draft, created only if absent in the same transaction as the draft itself (one draft per owner and
+ * environment, whoever races). The project's fields are kept in Picovico's wire form ({@link ProjectWire}).
+ */
+public final class DynamoDbProjects implements Projects {
+
+    static final String SCOPE = "scope";
+    static final String SK = "sk";
+    static final String ID = "id";
+    static final String OWNER = "owner";
+    static final String ENVIRONMENT = "environment";
+    static final String STATUS = "status";
+    static final String FIELDS = "fields";
+    static final String CALLBACK_URL = "callbackUrl";
+    static final String CREATED = "created";
+    static final String MODIFIED = "modified";
+    static final String VERSION = "version";
+
+    private static final String PROJECT_PREFIX = "video#";
+    private static final String DRAFT = "draft";
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+
+    public DynamoDbProjects(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+    }
+
+    @Override
+    public Optional<StoredProject> find(String owner, Environment environment, String id) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tableName)
+                .key(key(owner, environment, PROJECT_PREFIX + id)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public Optional<StoredProject> findDraft(String owner, Environment environment) {
+        Map<String, AttributeValue> marker = dynamoDb.getItem(get -> get.tableName(tableName)
+                .key(key(owner, environment, DRAFT)).consistentRead(true)).item();
+        if (marker == null || marker.isEmpty()) {
+            return Optional.empty();
+        }
+        return find(owner, environment, marker.get(ID).s());
+    }
+
+    @Override
+    public boolean addDraft(StoredProject draft) {
+        Map<String, AttributeValue> marker = new HashMap<>(key(draft.owner(), draft.environment(), DRAFT));
+        marker.put(ID, s(draft.id()));
+        try {
+            dynamoDb.transactWriteItems(transaction -> transaction.transactItems(
+                    TransactWriteItem.builder().put(put -> put.tableName(tableName).item(marker)
+                            .conditionExpression("attribute_not_exists(#sk)")
+                            .expressionAttributeNames(Map.of("#sk", SK))).build(),
+                    TransactWriteItem.builder().put(put -> put.tableName(tableName).item(toItem(draft))
+                            .conditionExpression("attribute_not_exists(#sk)")
+                            .expressionAttributeNames(Map.of("#sk", SK))).build()));
+            return true;
+        } catch (TransactionCanceledException draftExists) {
+            return false;
+        }
+    }
+
+    /** Adds a project as it is (any status), if its id is new; how projects past their draft come to be. */
+    public boolean add(StoredProject project) {
+        try {
+            dynamoDb.putItem(put -> put.tableName(tableName).item(toItem(project))
+                    .conditionExpression("attribute_not_exists(#sk)")
+                    .expressionAttributeNames(Map.of("#sk", SK)));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean replaceDraft(StoredProject updated, long expectedVersion) {
+        try {
+            dynamoDb.putItem(put -> put.tableName(tableName).item(toItem(updated))
+                    .conditionExpression("#status = :initial AND #version = :version")
+                    .expressionAttributeNames(Map.of("#status", STATUS, "#version", VERSION))
+                    .expressionAttributeValues(Map.of(":initial", s(ProjectStatus.INITIAL.wireName()),
+                            ":version", n(expectedVersion))));
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean delete(String owner, Environment environment, String id) {
+        Optional<StoredProject> found = find(owner, environment, id);
+        if (found.isEmpty()) {
+            return false;
+        }
+        try {
+            TransactWriteItem project = TransactWriteItem.builder().delete(delete -> delete.tableName(tableName)
+                    .key(key(owner, environment, PROJECT_PREFIX + id))
+                    .conditionExpression("attribute_exists(#sk)")
+                    .expressionAttributeNames(Map.of("#sk", SK))).build();
+            if (found.get().status() == ProjectStatus.INITIAL) {
+                TransactWriteItem marker = TransactWriteItem.builder().delete(delete -> delete.tableName(tableName)
+                        .key(key(owner, environment, DRAFT))
+                        .conditionExpression("#id = :id")
+                        .expressionAttributeNames(Map.of("#id", ID))
+                        .expressionAttributeValues(Map.of(":id", s(id)))).build();
+                dynamoDb.transactWriteItems(transaction -> transaction.transactItems(project, marker));
+            } else {
+                dynamoDb.transactWriteItems(transaction -> transaction.transactItems(project));
+            }
+            return true;
+        } catch (TransactionCanceledException goneMeanwhile) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<StoredProject> olderThan(String owner, Environment environment, Optional<Instant> before, int limit) {
+        String upper = before.map(time -> PROJECT_PREFIX + ProjectId.timePrefix(time.toEpochMilli()))
+                .orElse(PROJECT_PREFIX + "~");
+        return query(owner, environment, PROJECT_PREFIX, upper, false, limit);
+    }
+
+    @Override
+    public List<StoredProject> newerThan(String owner, Environment environment, Instant after, int limit) {
+        return query(owner, environment, PROJECT_PREFIX + ProjectId.timePrefix(after.toEpochMilli() + 1),
+                PROJECT_PREFIX + "~", true, limit);
+    }
+
+    /** Projects whose sort key is between the bounds (a bound is never a key itself: keys are longer). */
+    private List<StoredProject> query(String owner, Environment environment, String lower, String upper,
+            boolean ascending, int limit) {
+        List<StoredProject> found = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> exclusiveStart = start;
+            QueryResponse response = dynamoDb.query(query -> query.tableName(tableName)
+                    .keyConditionExpression("#scope = :scope AND #sk BETWEEN :lower AND :upper")
+                    .expressionAttributeNames(Map.of("#scope", SCOPE, "#sk", SK))
+                    .expressionAttributeValues(Map.of(":scope", s(scope(owner, environment)), ":lower", s(lower),
+                            ":upper", s(upper)))
+                    .scanIndexForward(ascending)
+                    .consistentRead(true)
+                    .limit(limit - found.size())
+                    .exclusiveStartKey(exclusiveStart));
+            response.items().forEach(item -> found.add(fromItem(item)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null && found.size() < limit);
+        return found;
+    }
+
+    private static String scope(String owner, Environment environment) {
+        return owner + "#" + environment.pathName();
+    }
+
+    private static Map<String, AttributeValue> key(String owner, Environment environment, String sk) {
+        return Map.of(SCOPE, s(scope(owner, environment)), SK, s(sk));
+    }
+
+    private static Map<String, AttributeValue> toItem(StoredProject project) {
+        Map<String, AttributeValue> item = new HashMap<>(key(project.owner(), project.environment(),
+                PROJECT_PREFIX + project.id()));
+        item.put(ID, s(project.id()));
+        item.put(OWNER, s(project.owner()));
+        item.put(ENVIRONMENT, s(project.environment().pathName()));
+        item.put(STATUS, s(project.status().wireName()));
+        item.put(FIELDS, s(Json.write(ProjectWire.fields(project.project()))));
+        project.callbackUrl().ifPresent(url -> item.put(CALLBACK_URL, s(url.toString())));
+        item.put(CREATED, n(project.created().toEpochMilli()));
+        item.put(MODIFIED, n(project.modified().toEpochMilli()));
+        item.put(VERSION, n(project.version()));
+        return item;
+    }
+
+    private static StoredProject fromItem(Map<String, AttributeValue> item) {
+        ObjectNode fields;
+        try {
+            fields = (ObjectNode) Json.MAPPER.readTree(item.get(FIELDS).s());
+        } catch (IOException e) {
+            throw new IllegalStateException("a stored project's fields are not JSON", e);
+        }
+        return new StoredProject(item.get(ID).s(), item.get(OWNER).s(),
+                Environment.fromPathName(item.get(ENVIRONMENT).s()).orElseThrow(),
+                ProjectStatus.fromWireName(item.get(STATUS).s()).orElseThrow(),
+                ProjectWire.read(fields),
+                Optional.ofNullable(item.get(CALLBACK_URL)).map(value -> URI.create(value.s())),
+                Instant.ofEpochMilli(Long.parseLong(item.get(CREATED).n())),
+                Instant.ofEpochMilli(Long.parseLong(item.get(MODIFIED).n())),
+                Long.parseLong(item.get(VERSION).n()));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.reelforge.picovico.projects;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.reelforge.aws.dynamodb.DynamoDbTables;
+import dev.reelforge.core.json.Json;
+import dev.reelforge.core.project.DeleteProject;
+import dev.reelforge.picovico.PicovicoErrorMapper;
+import dev.reelforge.picovico.PicovicoRequest;
+import dev.reelforge.picovico.PicovicoResponses;
+import dev.reelforge.runtime.FunctionEnvironment;
+
+/** {@code DELETE /me/videos/{id}}: {@code {"message":"Video deleted"}}, or 404 (also when deleted already). */
+public final class DeleteProjectFunction
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    private final DeleteProject deleteProject;
+
+    public DeleteProjectFunction() {
+        this(FunctionEnvironment.fromSystem());
+    }
+
+    public DeleteProjectFunction(FunctionEnvironment environment) {
+        this(new DeleteProject(DynamoDbTables.of(environment).projects()));
+    }
+
+    public DeleteProjectFunction(DeleteProject deleteProject) {
+        this.deleteProject = deleteProject;
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return PicovicoErrorMapper.guard(event, context, () ->
+                deleteProject.delete(ProjectRoutes.lookup(new PicovicoRequest(event)))
+                        ? PicovicoResponses.ok(Json.object().put("message", "Video deleted"))
+                        : ProjectRoutes.notFound());
+    }
+}
