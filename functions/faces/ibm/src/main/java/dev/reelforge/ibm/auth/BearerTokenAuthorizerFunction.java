@@ -10,10 +10,12 @@ import dev.reelforge.core.oauth.AuthorizeBearerTokenCommand;
 import dev.reelforge.core.oauth.AuthorizeBearerTokenResult;
 import dev.reelforge.ibm.IbmRequest;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.AuthorizerPolicy;
+import dev.reelforge.runtime.http.ExecuteApiArn;
+import dev.reelforge.runtime.http.UnauthorizedException;
 import dev.reelforge.runtime.log.LogEvent;
 import dev.reelforge.runtime.log.StructuredLog;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,12 +60,12 @@ public final class BearerTokenAuthorizerFunction
             line.outcome("missing").info();
             throw new UnauthorizedException();
         }
-        String prefix = apiStagePrefix(event.getMethodArn());
+        ExecuteApiArn arn = ExecuteApiArn.parse(event.getMethodArn());
         return switch (authorizeBearerToken.authorize(new AuthorizeBearerTokenCommand(token.get()))) {
             case AuthorizeBearerTokenResult.Granted granted -> {
                 line.owner(granted.owner()).outcome("granted")
                         .field("environment", granted.environment().pathName()).info();
-                yield allow(granted, prefix);
+                yield allow(granted, arn);
             }
             case AuthorizeBearerTokenResult.Denied denied -> {
                 line.outcome("denied").info();
@@ -90,32 +92,11 @@ public final class BearerTokenAuthorizerFunction
         return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 
-    /**
-     * {@code arn:aws:execute-api:{region}:{account}:{apiId}/{stage}}: the policy covers every method and path of
-     * this API's stage, so the gateway's cached answer serves every route.
-     */
-    private static String apiStagePrefix(String methodArn) {
-        String[] parts = methodArn == null ? new String[0] : methodArn.split("/", 3);
-        if (parts.length < 2 || !parts[0].startsWith("arn:")) {
-            throw new IllegalArgumentException("not an execute-api method ARN");
-        }
-        return parts[0] + "/" + parts[1];
-    }
-
-    private static IamPolicyResponseV1 allow(AuthorizeBearerTokenResult.Granted granted, String prefix) {
-        var statement = new IamPolicyResponseV1.Statement(IamPolicyResponseV1.EXECUTE_API_INVOKE,
-                IamPolicyResponseV1.ALLOW, List.of(prefix + "/*"), null);
-        return IamPolicyResponseV1.builder()
-                .withPrincipalId(granted.owner())
-                .withPolicyDocument(IamPolicyResponseV1.PolicyDocument.builder()
-                        .withVersion(IamPolicyResponseV1.VERSION_2012_10_17)
-                        .withStatement(List.of(statement))
-                        .build())
-                .withContext(Map.of(
-                        IbmRequest.OWNER, granted.owner(),
-                        IbmRequest.ENVIRONMENT, granted.environment().pathName(),
-                        IbmRequest.CLIENT_ID, granted.clientId(),
-                        IbmRequest.MANAGES_EXPIRATION, Boolean.toString(granted.managesExpiration()).toLowerCase(Locale.ROOT)))
-                .build();
+    private static IamPolicyResponseV1 allow(AuthorizeBearerTokenResult.Granted granted, ExecuteApiArn arn) {
+        return AuthorizerPolicy.allow(granted.owner(), List.of(arn.everything()), Map.of(
+                IbmRequest.OWNER, granted.owner(),
+                IbmRequest.ENVIRONMENT, granted.environment().pathName(),
+                IbmRequest.CLIENT_ID, granted.clientId(),
+                IbmRequest.MANAGES_EXPIRATION, Boolean.toString(granted.managesExpiration())));
     }
 }

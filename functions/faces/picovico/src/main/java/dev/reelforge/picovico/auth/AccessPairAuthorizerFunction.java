@@ -11,6 +11,9 @@ import dev.reelforge.core.appauth.AuthorizeAccessPairCommand;
 import dev.reelforge.core.appauth.AuthorizeAccessPairResult;
 import dev.reelforge.picovico.PicovicoRequest;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.AuthorizerPolicy;
+import dev.reelforge.runtime.http.ExecuteApiArn;
+import dev.reelforge.runtime.http.UnauthorizedException;
 import dev.reelforge.runtime.log.LogEvent;
 import dev.reelforge.runtime.log.StructuredLog;
 import java.util.List;
@@ -59,13 +62,13 @@ public final class AccessPairAuthorizerFunction
             line.outcome("missing").info();
             throw new UnauthorizedException();
         }
-        String prefix = apiStagePrefix(event.getMethodArn());
+        ExecuteApiArn arn = ExecuteApiArn.parse(event.getMethodArn());
         return switch (authorizeAccessPair.authorize(new AuthorizeAccessPairCommand(
                 new AccessPair(key.get(), token.get())))) {
             case AuthorizeAccessPairResult.Granted granted -> {
                 line.owner(granted.owner()).outcome("granted")
                         .field("environment", granted.environment().pathName()).info();
-                yield allow(granted, prefix);
+                yield allow(granted, arn);
             }
             case AuthorizeAccessPairResult.Denied denied -> {
                 line.outcome("denied").info();
@@ -87,31 +90,10 @@ public final class AccessPairAuthorizerFunction
         return Optional.of(values.getFirst());
     }
 
-    /**
-     * {@code arn:aws:execute-api:{region}:{account}:{apiId}/{stage}}: the policy covers every method and path of
-     * this API's stage, so the gateway's cached answer serves every route.
-     */
-    private static String apiStagePrefix(String methodArn) {
-        String[] parts = methodArn == null ? new String[0] : methodArn.split("/", 3);
-        if (parts.length < 2 || !parts[0].startsWith("arn:")) {
-            throw new IllegalArgumentException("not an execute-api method ARN");
-        }
-        return parts[0] + "/" + parts[1];
-    }
-
-    private static IamPolicyResponseV1 allow(AuthorizeAccessPairResult.Granted granted, String prefix) {
-        var statement = new IamPolicyResponseV1.Statement(IamPolicyResponseV1.EXECUTE_API_INVOKE,
-                IamPolicyResponseV1.ALLOW, List.of(prefix + "/*"), null);
-        return IamPolicyResponseV1.builder()
-                .withPrincipalId(granted.owner())
-                .withPolicyDocument(IamPolicyResponseV1.PolicyDocument.builder()
-                        .withVersion(IamPolicyResponseV1.VERSION_2012_10_17)
-                        .withStatement(List.of(statement))
-                        .build())
-                .withContext(Map.of(
-                        PicovicoRequest.OWNER, granted.owner(),
-                        PicovicoRequest.ENVIRONMENT, granted.environment().pathName(),
-                        PicovicoRequest.APP_ID, granted.appId()))
-                .build();
+    private static IamPolicyResponseV1 allow(AuthorizeAccessPairResult.Granted granted, ExecuteApiArn arn) {
+        return AuthorizerPolicy.allow(granted.owner(), List.of(arn.everything()), Map.of(
+                PicovicoRequest.OWNER, granted.owner(),
+                PicovicoRequest.ENVIRONMENT, granted.environment().pathName(),
+                PicovicoRequest.APP_ID, granted.appId()));
     }
 }

@@ -10,6 +10,9 @@ import dev.reelforge.core.account.AuthorizeApiKey;
 import dev.reelforge.core.account.AuthorizeApiKeyCommand;
 import dev.reelforge.core.account.AuthorizeApiKeyResult;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.AuthorizerPolicy;
+import dev.reelforge.runtime.http.ExecuteApiArn;
+import dev.reelforge.runtime.http.UnauthorizedException;
 import dev.reelforge.runtime.log.LogEvent;
 import dev.reelforge.runtime.log.StructuredLog;
 import java.util.List;
@@ -81,24 +84,11 @@ public final class ApiKeyAuthorizerFunction implements RequestHandler<APIGateway
         List<String> resources = FACES_UNDER_VERSION.stream()
                 .map(face -> arn.allMethodsUnder(face, version))
                 .toList();
-        return policy(granted.owner(), IamPolicyResponseV1.ALLOW, resources,
+        return AuthorizerPolicy.allow(granted.owner(), resources,
                 Map.of("owner", granted.owner(), "environment", version));
     }
 
     private static IamPolicyResponseV1 deny(ExecuteApiArn arn) {
-        return policy("anonymous", IamPolicyResponseV1.DENY, List.of(arn.everything()), Map.of());
-    }
-
-    private static IamPolicyResponseV1 policy(String principal, String effect, List<String> resources,
-            Map<String, Object> context) {
-        var statement = new IamPolicyResponseV1.Statement(IamPolicyResponseV1.EXECUTE_API_INVOKE, effect, resources, null);
-        return IamPolicyResponseV1.builder()
-                .withPrincipalId(principal)
-                .withPolicyDocument(IamPolicyResponseV1.PolicyDocument.builder()
-                        .withVersion(IamPolicyResponseV1.VERSION_2012_10_17)
-                        .withStatement(List.of(statement))
-                        .build())
-                .withContext(context)
-                .build();
+        return AuthorizerPolicy.deny("anonymous", List.of(arn.everything()));
     }
 }
