@@ -56,7 +56,7 @@ public final class ApiBenchmark {
                     + " [--part all|cold|warm] [--data-dir DIR]");
             System.err.println("       reelforge bench render [--runs N (3)] [--data-dir DIR]");
             System.err.println("       reelforge bench hosting [--runs N (3)] [--size-mb N (1024)] [--data-dir DIR]");
-            System.err.println("       reelforge bench videos [--runs N (5)] [--seconds N (60)] [--part all|downloads]"
+            System.err.println("       reelforge bench videos [--runs N (5)] [--seconds N (60)] [--part all|downloads|sweep]"
                     + " [--data-dir DIR]");
             return 2;
         }
@@ -73,15 +73,12 @@ public final class ApiBenchmark {
         Path template = options.template().toAbsolutePath().normalize();
         Path project = template.getParent();
         Path eventFile = project.resolve(EVENT);
-        Path work = null;
-        try {
-            work = Machine.newScratch(options.option("data-dir").map(Path::of), "reelforge-bench-");
+        return Machine.measureInScratch(options, "api", (work, started) -> {
             SamTemplate sam = SamTemplate.load(template);
             FunctionDefinition function = sam.function(FUNCTION)
                     .orElseThrow(() -> new IllegalStateException("template.yaml has no " + FUNCTION));
             String eventJson = Files.readString(eventFile, StandardCharsets.UTF_8);
 
-            Instant started = Instant.now();
             printHeader(started, runs, requests, warmup);
             if (!part.equals("warm")) {
                 coldStart(template, function, project, eventFile, work, runs);
@@ -92,17 +89,7 @@ public final class ApiBenchmark {
                         warmup, requests);
                 printWarm(result, warmup, requests);
             }
-            OUT.printf(Locale.ROOT, "%nbench api took %d s%n", ChronoUnit.SECONDS.between(started, Instant.now()));
-            return 0;
-        } catch (Exception e) {
-            System.err.println("bench: " + e);
-            e.printStackTrace();
-            return 1;
-        } finally {
-            if (work != null) {
-                Machine.deleteScratch(work);
-            }
-        }
+        });
     }
 
     private static void coldStart(Path template, FunctionDefinition function, Path project, Path eventFile,

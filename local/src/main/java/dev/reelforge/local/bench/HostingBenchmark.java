@@ -68,15 +68,8 @@ public final class HostingBenchmark {
     private record Round(String order, double copier, double plain) {}
 
     public static int run(CommandLine options) {
-        int runs;
-        long sizeMib;
-        try {
-            runs = options.option("runs").map(Integer::parseInt).orElse(3);
-            sizeMib = options.option("size-mb").map(Long::parseLong).orElse(1024L);
-        } catch (NumberFormatException e) {
-            runs = 0;
-            sizeMib = 0;
-        }
+        int runs = Machine.countOption(options, "runs", 3);
+        long sizeMib = Machine.numberOption(options, "size-mb", 1024);
         String part = options.option("part").orElse("all");
         if (runs < 1 || sizeMib < 1 || !(part.equals("all") || PARTS.contains(part))) {
             System.err.println("usage: reelforge bench hosting [--runs N (3)] [--size-mb N (1024)] [--part all|copy|ready]"
@@ -84,10 +77,7 @@ public final class HostingBenchmark {
             return 2;
         }
         Path template = options.template().toAbsolutePath().normalize();
-        Path work = null;
-        try {
-            work = Machine.newScratch(options.option("data-dir").map(Path::of), "reelforge-bench-hosting-");
-            Instant started = Instant.now();
+        return Machine.measureInScratch(options, "hosting", (work, started) -> {
             PROGRESS.println("bench hosting: starting the embedded stack...");
             try (LocalStack stack = LocalStack.start(new LocalStack.Options(template, work.resolve("stack"), 0,
                     line -> {}))) {
@@ -99,17 +89,7 @@ public final class HostingBenchmark {
                     doneToReady(stack, runs);
                 }
             }
-            OUT.printf(Locale.ROOT, "%nbench hosting took %d s%n", ChronoUnit.SECONDS.between(started, Instant.now()));
-            return 0;
-        } catch (Exception e) {
-            System.err.println("bench: " + e);
-            e.printStackTrace();
-            return 1;
-        } finally {
-            if (work != null) {
-                Machine.deleteScratch(work);
-            }
-        }
+        });
     }
 
     private static void printHeader(Instant started, int runs, long sizeMib) {

@@ -1,10 +1,14 @@
 package dev.reelforge.local.bench;
 
+import dev.reelforge.local.CommandLine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -30,6 +34,51 @@ final class Machine {
             return fields[0] + " " + fields[1] + " " + fields[2];
         } catch (IOException | RuntimeException e) {
             return "unknown";
+        }
+    }
+
+    /** A whole-number option, {@code fallback} when absent and 0 when it is not a number (which a usage refuses). */
+    static long numberOption(CommandLine options, String name, long fallback) {
+        try {
+            return options.option(name).map(Long::parseLong).orElse(fallback);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** {@link #numberOption}, for options that count: 0 beyond an int, too. */
+    static int countOption(CommandLine options, String name, int fallback) {
+        long value = numberOption(options, name, fallback);
+        return value > Integer.MAX_VALUE || value < Integer.MIN_VALUE ? 0 : (int) value;
+    }
+
+    /** What a benchmark measures, in its scratch directory, from {@code started}. */
+    interface Measurement {
+        void run(Path work, Instant started) throws Exception;
+    }
+
+    /**
+     * Runs a benchmark in a new scratch directory (under {@code --data-dir}, or the temporary directory), prints how
+     * long it took and removes the directory. A failure is printed with its trace on standard error, exit status 1:
+     * this is a developer's command on a terminal, where the trace says where the measurement broke.
+     */
+    static int measureInScratch(CommandLine options, String name, Measurement measurement) {
+        Path work = null;
+        try {
+            work = newScratch(options.option("data-dir").map(Path::of), "reelforge-bench-" + name + "-");
+            Instant started = Instant.now();
+            measurement.run(work, started);
+            System.out.printf(Locale.ROOT, "%nbench %s took %d s%n", name,
+                    ChronoUnit.SECONDS.between(started, Instant.now()));
+            return 0;
+        } catch (Exception e) {
+            System.err.println("bench " + name + " failed: " + e);
+            e.printStackTrace();
+            return 1;
+        } finally {
+            if (work != null) {
+                deleteScratch(work);
+            }
         }
     }
 

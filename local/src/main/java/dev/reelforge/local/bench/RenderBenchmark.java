@@ -51,28 +51,16 @@ public final class RenderBenchmark {
                     + " [--data-dir DIR]");
             return 2;
         }
-        int runs;
-        int warmup;
-        int pollMillis;
-        try {
-            runs = options.option("runs").map(Integer::parseInt).orElse(3);
-            warmup = options.option("warmup").map(Integer::parseInt).orElse(1);
-            pollMillis = options.option("poll-ms").map(Integer::parseInt)
-                    .orElse((int) RenderPipeline.DEFAULT_POLL.toMillis());
-        } catch (NumberFormatException e) {
-            runs = 0;
-            warmup = 0;
-            pollMillis = 0;
-        }
+        int runs = Machine.countOption(options, "runs", 3);
+        int warmup = Machine.countOption(options, "warmup", 1);
+        int pollMillis = Machine.countOption(options, "poll-ms",
+                (int) RenderPipeline.DEFAULT_POLL.toMillis());
         if (runs < 1 || warmup < 1 || pollMillis < 1) {
             System.err.println("bench: --runs, --warmup and --poll-ms must be positive numbers");
             return 2;
         }
         Path template = options.template().toAbsolutePath().normalize();
-        Path work = null;
-        try {
-            work = Machine.newScratch(options.option("data-dir").map(Path::of), "reelforge-bench-render-");
-            Instant started = Instant.now();
+        return Machine.measureInScratch(options, "render", (work, started) -> {
             PROGRESS.println("bench render: starting the embedded stack...");
             try (LocalStack stack = LocalStack.start(new LocalStack.Options(template, work.resolve("stack"), 0,
                     line -> {}));
@@ -129,17 +117,7 @@ public final class RenderBenchmark {
                 double ssim = RenderMedia.ssim(ffmpeg, pipelineOutput, baseline.output());
                 printOutputs(pipelineMedia, baselineMedia, ssim, last, baseline);
             }
-            OUT.printf(Locale.ROOT, "%nbench render took %d s%n", ChronoUnit.SECONDS.between(started, Instant.now()));
-            return 0;
-        } catch (Exception e) {
-            System.err.println("bench: " + e);
-            e.printStackTrace();
-            return 1;
-        } finally {
-            if (work != null) {
-                Machine.deleteScratch(work);
-            }
-        }
+        });
     }
 
     private static void printHeader(Instant started, int runs, int warmup, int pollMillis, Path ffmpeg,

@@ -83,15 +83,8 @@ public final class VideosBenchmark {
     private record Round(String order, Measured mp4, Measured flv) {}
 
     public static int run(CommandLine options) {
-        int runs;
-        int seconds;
-        try {
-            runs = options.option("runs").map(Integer::parseInt).orElse(5);
-            seconds = options.option("seconds").map(Integer::parseInt).orElse(60);
-        } catch (NumberFormatException e) {
-            runs = 0;
-            seconds = 0;
-        }
+        int runs = Machine.countOption(options, "runs", 5);
+        int seconds = Machine.countOption(options, "seconds", 60);
         String part = options.option("part").orElse("all");
         if (runs < 1 || seconds < 1 || !(part.equals("all") || PARTS.contains(part))) {
             System.err.println("usage: reelforge bench videos [--runs N (5)] [--seconds N (60)] [--part all|downloads|sweep]"
@@ -99,10 +92,7 @@ public final class VideosBenchmark {
             return 2;
         }
         Path template = options.template().toAbsolutePath().normalize();
-        Path work = null;
-        try {
-            work = Machine.newScratch(options.option("data-dir").map(Path::of), "reelforge-bench-videos-");
-            Instant started = Instant.now();
+        return Machine.measureInScratch(options, "videos", (work, started) -> {
             PROGRESS.println("bench videos: starting the embedded stack...");
             MakerTimes makerTimes = new MakerTimes();
             try (LocalStack stack = LocalStack.start(new LocalStack.Options(template, work.resolve("stack"), 0,
@@ -115,17 +105,7 @@ public final class VideosBenchmark {
                     printSweep(ExpirationSweepBenchmark.measure(stack, runs, PROGRESS));
                 }
             }
-            OUT.printf(Locale.ROOT, "%nbench videos took %d s%n", ChronoUnit.SECONDS.between(started, Instant.now()));
-            return 0;
-        } catch (Exception e) {
-            System.err.println("bench: " + e);
-            e.printStackTrace();
-            return 1;
-        } finally {
-            if (work != null) {
-                Machine.deleteScratch(work);
-            }
-        }
+        });
     }
 
     private static void printHeader(Instant started, int runs, int seconds) {
