@@ -3,6 +3,7 @@ package dev.reelforge.core.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.Environment;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,9 +13,14 @@ import java.util.UUID;
  * and all; {@link dev.reelforge.core.edit.MergeFields} derives the merged form from it. A {@code done}
  * render has a {@code result}, a {@code failed} one an {@code error}: {@value #CANCELLED} when its owner
  * cancelled it.
+ *
+ * <p>A face may ask for more than the edit says: {@code renditions}, further sizes of the video made by the same
+ * encoding job, and {@code project}, the id of the Picovico project the render makes (its owner's, in its
+ * environment), whose status follows the render's.
  */
 public record Render(UUID id, String owner, Environment environment, RenderStatus status, JsonNode edit,
-        Instant created, Instant updated, Optional<String> error, Optional<RenderResult> result) {
+        Instant created, Instant updated, Optional<String> error, Optional<RenderResult> result,
+        List<Rendition> renditions, Optional<String> project) {
 
     /** The error of a render its owner cancelled ({@link CancelRender}). */
     public static final String CANCELLED = "cancelled";
@@ -29,6 +35,14 @@ public record Render(UUID id, String owner, Environment environment, RenderStatu
         Objects.requireNonNull(updated, "updated");
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(result, "result");
+        renditions = List.copyOf(renditions);
+        Objects.requireNonNull(project, "project");
+    }
+
+    /** A render of an edit alone: no renditions, no project. */
+    public Render(UUID id, String owner, Environment environment, RenderStatus status, JsonNode edit,
+            Instant created, Instant updated, Optional<String> error, Optional<RenderResult> result) {
+        this(id, owner, environment, status, edit, created, updated, error, result, List.of(), Optional.empty());
     }
 
     /** Whether the render ended because its owner cancelled it. */
@@ -38,5 +52,12 @@ public record Render(UUID id, String owner, Environment environment, RenderStatu
 
     public static Render queued(UUID id, String owner, Environment environment, JsonNode edit, Instant now) {
         return new Render(id, owner, environment, RenderStatus.QUEUED, edit, now, now, Optional.empty(), Optional.empty());
+    }
+
+    /** A queued render of a Picovico project, with the renditions its quality calls for. */
+    public static Render queuedForProject(UUID id, String owner, Environment environment, JsonNode edit,
+            List<Rendition> renditions, String project, Instant now) {
+        return new Render(id, owner, environment, RenderStatus.QUEUED, edit, now, now, Optional.empty(),
+                Optional.empty(), renditions, Optional.of(project));
     }
 }

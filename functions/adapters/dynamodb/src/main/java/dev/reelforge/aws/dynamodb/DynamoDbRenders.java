@@ -2,6 +2,7 @@ package dev.reelforge.aws.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.Environment;
+import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.core.render.DuplicateRenderException;
 import dev.reelforge.core.render.Render;
@@ -9,6 +10,7 @@ import dev.reelforge.core.render.RenderKey;
 import dev.reelforge.core.render.RenderOutputs;
 import dev.reelforge.core.render.RenderResult;
 import dev.reelforge.core.render.RenderStatus;
+import dev.reelforge.core.render.Rendition;
 import dev.reelforge.core.render.Renders;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -61,6 +63,11 @@ public final class DynamoDbRenders implements Renders {
     static final String DURATION = "duration";
     static final String RENDER_TIME = "renderTime";
     static final String OUTPUTS = "outputs";
+    static final String RENDITIONS = "renditions";
+    static final String PROJECT = "project";
+    private static final String NAME = "name";
+    private static final String WIDTH = "width";
+    private static final String HEIGHT = "height";
 
     private static final String PENDING_VALUE = "1";
     /** Fixed width, so that stored timestamps sort as text in the order of time. */
@@ -257,6 +264,14 @@ public final class DynamoDbRenders implements Renders {
         if (!render.status().isTerminal()) {
             item.put(PENDING, s(PENDING_VALUE));
         }
+        if (!render.renditions().isEmpty()) {
+            item.put(RENDITIONS, AttributeValue.fromL(render.renditions().stream()
+                    .map(rendition -> AttributeValue.fromM(Map.of(NAME, s(rendition.name()),
+                            WIDTH, AttributeValue.fromN(Integer.toString(rendition.size().width())),
+                            HEIGHT, AttributeValue.fromN(Integer.toString(rendition.size().height())))))
+                    .toList()));
+        }
+        render.project().ifPresent(project -> item.put(PROJECT, s(project)));
         return item;
     }
 
@@ -276,7 +291,15 @@ public final class DynamoDbRenders implements Renders {
                 Instant.parse(item.get(CREATED).s()),
                 Instant.parse(item.get(UPDATED).s()),
                 Optional.ofNullable(item.get(ERROR)).map(AttributeValue::s),
-                result);
+                result,
+                Optional.ofNullable(item.get(RENDITIONS)).map(DynamoDbRenders::renditionsOf).orElse(List.of()),
+                Optional.ofNullable(item.get(PROJECT)).map(AttributeValue::s));
+    }
+
+    private static List<Rendition> renditionsOf(AttributeValue list) {
+        return list.l().stream().map(AttributeValue::m).map(rendition -> new Rendition(rendition.get(NAME).s(),
+                new Size(Integer.parseInt(rendition.get(WIDTH).n()), Integer.parseInt(rendition.get(HEIGHT).n()))))
+                .toList();
     }
 
     private static AttributeValue s(String value) {
