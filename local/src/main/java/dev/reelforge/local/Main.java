@@ -19,11 +19,15 @@ public final class Main {
               clock  [show | advance <ISO-8601 duration>] [--data-dir DIR]
                                                        read or move the stack's clock (PT25H, P2D); on a running
                                                        stack it applies the lifecycle rules before returning
-              demo   [--data-dir DIR] [--version stage|v1] [--callback] [--ibm] [--log-format text|json]
+              demo   [--data-dir DIR] [--version stage|v1] [--callback] [--ibm] [--picovico]
+                     [--log-format text|json]
                                                        render a sample edit end to end and print its URLs
                                                        (--callback: receive and check its callbacks too;
                                                        --ibm: then the Videos API on it: token, video,
                                                        MP4 and FLV downloads, expiration a minute ahead;
+                                                       --picovico: instead, photos and music uploaded to the
+                                                       Projects API, a project rendered in two styles at 720,
+                                                       its three renditions saved, its public link followed;
                                                        --log-format: the stack's log on standard error)
               webhook-secret [show | rotate] [--data-dir DIR]
                                                        the development account's webhook secrets on the running
