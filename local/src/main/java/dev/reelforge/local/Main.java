@@ -41,6 +41,9 @@ public final class Main {
               bench  videos [--runs N] [--seconds N] [--part all|downloads|sweep]
                                                        MP4/FLV downloads against a plain copy and a bare ffmpeg
                                                        remux; the expiration sweep against reads by key
+              bench  projects [--runs N] [--photos N] [--style NAME]
+                                                       a 20-photo project at 720 (three renditions) against
+                                                       one ffmpeg making the same three files
               fuzz   [--duration PT5M] [merge | edit | url | request | token]
                                                        coverage-guided fuzzing with Jazzer (run by the launcher
                                                        script through Maven; findings join the test corpus)
