@@ -1,0 +1,68 @@
+package dev.reelforge.library;
+
+import dev.reelforge.aws.s3.S3Buckets;
+import dev.reelforge.aws.s3.S3MusicLibraryFiles;
+import dev.reelforge.core.project.LibraryTrack;
+import dev.reelforge.core.project.MusicLibrary;
+import dev.reelforge.core.project.MusicLibraryFiles;
+import dev.reelforge.core.project.ShippedMusicLibrary;
+import dev.reelforge.runtime.FunctionEnvironment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Puts every track of the library in the hosting bucket that is not there yet: synthesised from its score for exactly
+ * its listed duration, encoded to M4A, written under {@code library/music/{file}}. Files already there are left
+ * alone (a file's name changes with its sound), so running it again, or twice at once, writes nothing new. The AWS
+ * stack runs it at deployment (a custom resource), the embedded stack at each start.
+ */
+public final class PublishMusicLibrary {
+
+    private final MusicLibrary library;
+    private final MusicLibraryFiles files;
+    private final Synthesiser synthesiser;
+    private final AacEncoder encoder;
+
+    public PublishMusicLibrary(MusicLibrary library, MusicLibraryFiles files, Synthesiser synthesiser,
+            AacEncoder encoder) {
+        this.library = library;
+        this.files = files;
+        this.synthesiser = synthesiser;
+        this.encoder = encoder;
+    }
+
+    /** The shipped library, written to {@code HOSTING_BUCKET} and encoded with {@code FFMPEG}. */
+    public static PublishMusicLibrary of(FunctionEnvironment environment) {
+        return new PublishMusicLibrary(ShippedMusicLibrary.shipped(),
+                new S3MusicLibraryFiles(S3Buckets.client(environment), environment.required("HOSTING_BUCKET")),
+                new Synthesiser(), new AacEncoder(Path.of(environment.required("FFMPEG"))));
+    }
+
+    public PublishedLibrary publish(PublishLibraryCommand command) {
+        List<String> written = new ArrayList<>();
+        List<String> present = new ArrayList<>();
+        for (LibraryTrack track : library.tracks()) {
+            if (files.has(track.file())) {
+                present.add(track.file());
+                continue;
+            }
+            Score score = TrackScores.of(track.id())
+                    .orElseThrow(() -> new IllegalStateException("the library's track " + track.id() + " has no score"));
+            try {
+                Files.createDirectories(command.workDirectory());
+                Path m4a = command.workDirectory().resolve(track.file());
+                encoder.encode(synthesiser.play(score, track.seconds()), m4a);
+                files.put(track.file(), m4a, "audio/mp4");
+                Files.deleteIfExists(m4a);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make " + track.file(), e);
+            }
+            written.add(track.file());
+        }
+        return new PublishedLibrary(written, present);
+    }
+}
