@@ -438,7 +438,8 @@ class TemplateTest {
         assertThat(template.functions()).filteredOn(function -> function.environment().containsKey("HOSTING_BUCKET"))
                 .extracting(FunctionDefinition::logicalId)
                 .containsExactlyInAnyOrder("RemoveHostedFilesFunction", "PromoteOutputFunction",
-                        "AssetSweeperFunction", "PrepareMp4DownloadFunction", "MakeFlvDownloadFunction")
+                        "AssetSweeperFunction", "PrepareMp4DownloadFunction", "MakeFlvDownloadFunction",
+                        "MusicLibraryFunction")
                 .allSatisfy(logicalId -> assertThat(template.function(logicalId).orElseThrow().environment())
                         .containsEntry("HOSTING_BUCKET", bucket.bucketName()));
     }
