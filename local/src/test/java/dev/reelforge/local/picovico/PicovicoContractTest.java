@@ -61,8 +61,9 @@ class PicovicoContractTest {
                 .as("an unknown status").isNotEmpty();
         assertThat(CONTRACT.validate("Video", changed(draft(), video -> video.putArray("credit").add("Photos: Ana"))))
                 .as("a credit that is not a [key, value] pair").isNotEmpty();
-        assertThat(CONTRACT.validate("Video", changed(published(), video -> video.putNull("video"))))
-                .as("a published video without renditions").isNotEmpty();
+        assertThat(CONTRACT.validate("Video", changed(draft(), video -> video.putObject("video").putObject("360")
+                .put("url", "https://cdn.example/o/r-360.mp4").put("size", 1234))))
+                .as("a draft with renditions").isNotEmpty();
         assertThat(CONTRACT.validate("Video", changed(published(), video -> video.putObject("video")
                 .putObject("1080").put("url", "https://cdn.example/x.mp4").put("size", 1))))
                 .as("a rendition Reelforge does not make").isNotEmpty();
