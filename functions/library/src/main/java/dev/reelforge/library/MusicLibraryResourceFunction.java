@@ -68,7 +68,7 @@ public final class MusicLibraryResourceFunction implements RequestHandler<Map<St
         } catch (RuntimeException e) {
             log.event("music-library-failed").failure(e).error();
             response.put("Status", "FAILED").put("Reason", "The music library could not be written; see log stream "
-                    + (context == null ? "" : context.getLogStreamName()));
+                    + context.getLogStreamName());
         }
         respond.accept(HttpRequest.newBuilder(responseUrl).timeout(Duration.ofSeconds(30))
                 .PUT(HttpRequest.BodyPublishers.ofString(Json.write(response), StandardCharsets.UTF_8)).build());

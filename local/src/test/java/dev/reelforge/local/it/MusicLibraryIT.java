@@ -4,9 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.aws.s3.S3MusicLibraryFiles;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.media.MediaInfo;
 import dev.reelforge.core.media.MediaProbe;
+import dev.reelforge.core.project.LibraryTrack;
+import dev.reelforge.core.project.ShippedMusicLibrary;
+import dev.reelforge.library.AacEncoder;
+import dev.reelforge.library.PublishLibraryCommand;
+import dev.reelforge.library.PublishMusicLibrary;
+import dev.reelforge.library.PublishedLibrary;
+import dev.reelforge.library.Synthesiser;
 import dev.reelforge.local.LocalStack;
 import dev.reelforge.local.picovico.PicovicoHttp;
 import dev.reelforge.media.FfmpegMediaProbe;
@@ -74,6 +82,7 @@ class MusicLibraryIT {
             HttpResponse<Path> fetched = HTTP.send(HttpRequest.newBuilder(preview).build(),
                     HttpResponse.BodyHandlers.ofFile(file));
             assertThat(fetched.statusCode()).as(preview.toString()).isEqualTo(200);
+            assertThat(fetched.headers().firstValue("content-type")).as(preview.toString()).hasValue("audio/mp4");
 
             MediaProbe.ProbeResult probed = probe.probe(file);
             assertThat(probed).as(preview.toString()).isInstanceOf(MediaProbe.ProbeResult.Probed.class);
@@ -85,6 +94,19 @@ class MusicLibraryIT {
             checksums.add(sha256(file));
         }
         assertThat(checksums).as("each track is different audio").doesNotHaveDuplicates();
+    }
+
+    @Test
+    void publishingTheLibraryAgainWritesNothing() {
+        String bucket = stack.function("MusicLibraryFunction").definition().environment().get("HOSTING_BUCKET");
+        PublishMusicLibrary publish = new PublishMusicLibrary(ShippedMusicLibrary.shipped(),
+                new S3MusicLibraryFiles(stack.services().s3(), bucket), new Synthesiser(), new AacEncoder(stack.ffmpeg()));
+
+        PublishedLibrary again = publish.publish(new PublishLibraryCommand(directory.resolve("work")));
+
+        assertThat(again.written()).isEmpty();
+        assertThat(again.present()).containsExactlyElementsOf(
+                ShippedMusicLibrary.shipped().tracks().stream().map(LibraryTrack::file).toList());
     }
 
     @Test
