@@ -24,22 +24,28 @@ public final class PublishMusicLibrary {
 
     private final MusicLibrary library;
     private final MusicLibraryFiles files;
-    private final Synthesiser synthesiser;
-    private final AacEncoder encoder;
+    private final TrackMaker maker;
 
-    public PublishMusicLibrary(MusicLibrary library, MusicLibraryFiles files, Synthesiser synthesiser,
-            AacEncoder encoder) {
+    public PublishMusicLibrary(MusicLibrary library, MusicLibraryFiles files, TrackMaker maker) {
         this.library = library;
         this.files = files;
-        this.synthesiser = synthesiser;
-        this.encoder = encoder;
+        this.maker = maker;
     }
 
-    /** The shipped library, written to {@code HOSTING_BUCKET} and encoded with {@code FFMPEG}. */
-    public static PublishMusicLibrary of(FunctionEnvironment environment) {
+    /** The shipped library, written to {@code HOSTING_BUCKET}, each file made by {@code maker}. */
+    public static PublishMusicLibrary of(FunctionEnvironment environment, TrackMaker maker) {
         return new PublishMusicLibrary(ShippedMusicLibrary.shipped(),
-                new S3MusicLibraryFiles(S3Buckets.client(environment), environment.required("HOSTING_BUCKET")),
-                new Synthesiser(), new AacEncoder(Path.of(environment.required("FFMPEG"))));
+                new S3MusicLibraryFiles(S3Buckets.client(environment), environment.required("HOSTING_BUCKET")), maker);
+    }
+
+    /** The shipped library, written to {@code HOSTING_BUCKET}, synthesised and encoded with {@code FFMPEG}. */
+    public static PublishMusicLibrary of(FunctionEnvironment environment) {
+        return of(environment, synthesised(Path.of(environment.required("FFMPEG"))));
+    }
+
+    /** Tracks made from their scores, encoded with this ffmpeg. */
+    public static TrackMaker synthesised(Path ffmpeg) {
+        return new SynthesisedTracks(new Synthesiser(), new AacEncoder(ffmpeg));
     }
 
     public PublishedLibrary publish(PublishLibraryCommand command) {
@@ -50,12 +56,10 @@ public final class PublishMusicLibrary {
                 present.add(track.file());
                 continue;
             }
-            Score score = TrackScores.of(track.id())
-                    .orElseThrow(() -> new IllegalStateException("the library's track " + track.id() + " has no score"));
             try {
                 Files.createDirectories(command.workDirectory());
                 Path m4a = command.workDirectory().resolve(track.file());
-                encoder.encode(synthesiser.play(score, track.seconds()), m4a);
+                maker.make(track, m4a);
                 files.put(track.file(), m4a, "audio/mp4");
                 Files.deleteIfExists(m4a);
             } catch (IOException e) {

@@ -62,8 +62,8 @@ class MusicLibraryResourceFunctionTest {
     private final RefusingLibraryFiles files = new RefusingLibraryFiles();
     private final List<HttpRequest> answers = new ArrayList<>();
     private final MusicLibraryResourceFunction function = new MusicLibraryResourceFunction(
-            new PublishMusicLibrary(ShippedMusicLibrary.shipped(), files, new Synthesiser(),
-                    new AacEncoder(Path.of("/nonexistent/ffmpeg"))), answers::add);
+            new PublishMusicLibrary(ShippedMusicLibrary.shipped(), files,
+                    PublishMusicLibrary.synthesised(Path.of("/nonexistent/ffmpeg"))), answers::add);
 
     private static Map<String, Object> event(String requestType) {
         return Map.of("RequestType", requestType, "ResponseURL", "https://cloudformation.example/response?sig=1",

@@ -10,11 +10,9 @@ import dev.reelforge.core.media.MediaInfo;
 import dev.reelforge.core.media.MediaProbe;
 import dev.reelforge.core.project.LibraryTrack;
 import dev.reelforge.core.project.ShippedMusicLibrary;
-import dev.reelforge.library.AacEncoder;
 import dev.reelforge.library.PublishLibraryCommand;
 import dev.reelforge.library.PublishMusicLibrary;
 import dev.reelforge.library.PublishedLibrary;
-import dev.reelforge.library.Synthesiser;
 import dev.reelforge.local.LocalStack;
 import dev.reelforge.local.picovico.PicovicoHttp;
 import dev.reelforge.media.FfmpegMediaProbe;
@@ -100,7 +98,7 @@ class MusicLibraryIT {
     void publishingTheLibraryAgainWritesNothing() {
         String bucket = stack.function("MusicLibraryFunction").definition().environment().get("HOSTING_BUCKET");
         PublishMusicLibrary publish = new PublishMusicLibrary(ShippedMusicLibrary.shipped(),
-                new S3MusicLibraryFiles(stack.services().s3(), bucket), new Synthesiser(), new AacEncoder(stack.ffmpeg()));
+                new S3MusicLibraryFiles(stack.services().s3(), bucket), PublishMusicLibrary.synthesised(stack.ffmpeg()));
 
         PublishedLibrary again = publish.publish(new PublishLibraryCommand(directory.resolve("work")));
 
