@@ -144,6 +144,11 @@ public final class PicovicoContract {
         }
     }
 
+    /** Every route the contract lists, as {@code METHOD /path/{param}}. */
+    public java.util.Set<String> routeTemplates() {
+        return routes.stream().map(Route::template).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     /** The problems of {@code body} as the definition {@code name} of picovico.schema.json; empty when it matches. */
     public List<String> validate(String name, JsonNode body) {
         Schema schema = definitions.computeIfAbsent(name,
