@@ -242,6 +242,9 @@ class TemplateTest {
                 Map.entry("DeleteProjectFunction", List.of("[dynamodb:GetItem, dynamodb:DeleteItem]")),
                 Map.entry("ListProjectsFunction", List.of("dynamodb:Query")),
                 Map.entry("ListStylesFunction", List.of()),
+                Map.entry("ListMusicsFunction", List.of()),
+                Map.entry("GetMusicFunction", List.of()),
+                Map.entry("MusicLibraryFunction", List.of("[s3:GetObject, s3:PutObject]", "s3:ListBucket")),
                 Map.entry("SubmitRenderFunction", List.of("[dynamodb:PutItem, dynamodb:GetItem]")),
                 Map.entry("GetRenderFunction", List.of("dynamodb:GetItem")),
                 Map.entry("CancelRenderFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]")),
@@ -435,7 +438,8 @@ class TemplateTest {
         assertThat(template.functions()).filteredOn(function -> function.environment().containsKey("HOSTING_BUCKET"))
                 .extracting(FunctionDefinition::logicalId)
                 .containsExactlyInAnyOrder("RemoveHostedFilesFunction", "PromoteOutputFunction",
-                        "AssetSweeperFunction", "PrepareMp4DownloadFunction", "MakeFlvDownloadFunction")
+                        "AssetSweeperFunction", "PrepareMp4DownloadFunction", "MakeFlvDownloadFunction",
+                        "MusicLibraryFunction")
                 .allSatisfy(logicalId -> assertThat(template.function(logicalId).orElseThrow().environment())
                         .containsEntry("HOSTING_BUCKET", bucket.bucketName()));
     }
