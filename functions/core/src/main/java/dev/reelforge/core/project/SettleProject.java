@@ -3,6 +3,7 @@ package dev.reelforge.core.project;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.asset.Asset;
+import dev.reelforge.core.asset.AssetId;
 import dev.reelforge.core.asset.AssetStatus;
 import dev.reelforge.core.asset.Assets;
 import dev.reelforge.core.callback.CallbackPayload;
@@ -20,11 +21,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Settles a {@code processing} project once its render or one of its hosted files ends: a failed render, or a file
@@ -81,9 +81,12 @@ public final class SettleProject {
             return new SettleProjectResult.AlreadySettled(projectId);
         }
         Map<String, ExpectedFile> expected = expectedFiles(render, project.project().quality());
-        Map<String, Asset> hosted = assets.findForRender(render.owner(), render.id()).stream()
-                .filter(asset -> expected.containsKey(asset.filename()))
-                .collect(Collectors.toMap(Asset::filename, Function.identity()));
+        // each expected file's asset by its derived id, read consistently: no event can miss a change before it
+        Map<String, Asset> hosted = new LinkedHashMap<>();
+        for (String filename : expected.keySet()) {
+            assets.find(render.owner(), AssetId.of(render.id(), filename))
+                    .ifPresent(asset -> hosted.put(filename, asset));
+        }
         Optional<Asset> lost = hosted.values().stream()
                 .filter(asset -> asset.status() == AssetStatus.FAILED || asset.status() == AssetStatus.DELETED)
                 .findFirst();
@@ -131,7 +134,7 @@ public final class SettleProject {
      * {@code {id}-{name}.mp4} and {@code {id}-{name}-thumb.jpg} for each rendition (named after its quality).
      */
     static Map<String, ExpectedFile> expectedFiles(Render render, ProjectQuality quality) {
-        Map<String, ExpectedFile> files = new java.util.LinkedHashMap<>();
+        Map<String, ExpectedFile> files = new LinkedHashMap<>();
         files.put(render.id() + ".mp4", new ExpectedFile(quality, false));
         files.put(render.id() + "-thumb.jpg", new ExpectedFile(quality, true));
         for (Rendition rendition : render.renditions()) {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
+import dev.reelforge.core.asset.DeleteRenderAssets;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.core.project.DeleteProject;
 import dev.reelforge.picovico.PicovicoErrorMapper;
@@ -12,7 +13,10 @@ import dev.reelforge.picovico.PicovicoRequest;
 import dev.reelforge.picovico.PicovicoResponses;
 import dev.reelforge.runtime.FunctionEnvironment;
 
-/** {@code DELETE /me/videos/{id}}: {@code {"message":"Video deleted"}}, or 404 (also when deleted already). */
+/**
+ * {@code DELETE /me/videos/{id}}: {@code {"message":"Video deleted"}}, or 404 (also when deleted already); a published
+ * video's hosted files are deleted as the Serve API deletes a render's assets.
+ */
 public final class DeleteProjectFunction
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
@@ -23,11 +27,16 @@ public final class DeleteProjectFunction
     }
 
     public DeleteProjectFunction(FunctionEnvironment environment) {
-        this(new DeleteProject(DynamoDbTables.of(environment).projects()));
+        this(deleteProject(DynamoDbTables.of(environment), environment));
     }
 
     public DeleteProjectFunction(DeleteProject deleteProject) {
         this.deleteProject = deleteProject;
+    }
+
+    private static DeleteProject deleteProject(DynamoDbTables tables, FunctionEnvironment environment) {
+        return new DeleteProject(tables.projects(),
+                new DeleteRenderAssets(tables.renders(), tables.assets(), environment.clock()));
     }
 
     @Override
