@@ -10,7 +10,6 @@ import dev.reelforge.aws.dynamodb.DynamoDbDownloadables;
 import dev.reelforge.aws.dynamodb.DynamoDbOAuthClients;
 import dev.reelforge.aws.dynamodb.DynamoDbOAuthTokens;
 import dev.reelforge.aws.dynamodb.DynamoDbPicovicoApps;
-import dev.reelforge.aws.dynamodb.DynamoDbCreditBalances;
 import dev.reelforge.aws.dynamodb.DynamoDbCreditedRenders;
 import dev.reelforge.aws.dynamodb.DynamoDbProjects;
 import dev.reelforge.core.project.Frame;
@@ -61,6 +60,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -70,6 +70,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Every file in events/ is accepted by its function: read as the Lambda Java runtime reads it, invoked
@@ -236,8 +237,10 @@ class SampleEventsIT {
                 projects.add(project);
             }
         }
-        new DynamoDbCreditBalances(stack.services().dynamoDb(), stack.tableName("AccountsTable"))
-                .openIfAbsent(SAMPLE_OWNER, 5_000);
+        // the sample account opens with no credits: enough for the render sample, whenever seeded
+        stack.services().dynamoDb().putItem(put -> put.tableName(stack.tableName("AccountsTable")).item(Map.of(
+                "pk", AttributeValue.fromS("credits#" + SAMPLE_OWNER), "kind", AttributeValue.fromS("credits"),
+                "owner", AttributeValue.fromS(SAMPLE_OWNER), "balance", AttributeValue.fromN("5000"))));
         Instant created = Instant.ofEpochMilli(Long.parseLong(SAMPLE_RENDERABLE_PROJECT.substring(0, 12), 16));
         projects.addDraft(new StoredProject(SAMPLE_RENDERABLE_PROJECT, SAMPLE_OWNER, Environment.V1,
                 ProjectStatus.INITIAL, new dev.reelforge.core.project.Project(Optional.of("Summer in Lisbon"),

@@ -77,8 +77,9 @@ public final class RenderProject {
                     return new RenderProjectResult.Queued(renderId);
                 }
                 case INSUFFICIENT_CREDITS -> {
-                    return new RenderProjectResult.Refused(INSUFFICIENT_CREDITS, "Insufficient credits amount: a render at "
-                            + draft.project().quality().height() + " costs " + cost + " credits (GET /me shows the balance)");
+                    return new RenderProjectResult.Refused(INSUFFICIENT_CREDITS, "Insufficient credits amount: a render"
+                            + " at " + draft.project().quality().height() + " costs " + cost
+                            + " credits (GET /me shows the balance)");
                 }
                 case DRAFT_CHANGED -> {
                     // read it again: updated meanwhile, or rendered by a concurrent request
@@ -125,10 +126,10 @@ public final class RenderProject {
             }
             found.put(music, track.get());
         }
-        if (readiness instanceof RenderReadiness.Refused refused) {
+        if (readiness instanceof RenderReadiness.Refused refused
+                && refused.code() == RenderReadiness.INSUFFICIENT_ASSETS) {
             return Checked.refused(new RenderProjectResult.Refused(refused.code(), refused.message()));
         }
-        Style style = ((RenderReadiness.Ready) readiness).style();
         for (int i = 0; i < project.frames().size(); i++) {
             if (project.frames().get(i) instanceof Frame.Image image) {
                 Optional<MediaResolver.ResolvedMedia> photo = resolve(image.photo(), id -> media.photo(draft.owner(),
@@ -140,6 +141,10 @@ public final class RenderProject {
                 found.put(image.photo(), photo.get());
             }
         }
+        if (readiness instanceof RenderReadiness.Refused refused) {
+            return Checked.refused(new RenderProjectResult.Refused(refused.code(), refused.message()));
+        }
+        Style style = ((RenderReadiness.Ready) readiness).style();
         Optional<URI> callback = draft.callbackUrl();
         if (callback.isPresent()) {
             Optional<String> refusal = checks.callbackRefusal(callback.get());
