@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
 import dev.reelforge.aws.sqs.SqsCallbackQueue;
-import dev.reelforge.core.project.PublishedFileSizes;
 import dev.reelforge.core.project.SettleProject;
 import dev.reelforge.core.project.SettleProjectCommand;
 import dev.reelforge.core.project.SettleProjectResult;
@@ -36,12 +35,7 @@ public final class SettleProjectsFunction implements RequestHandler<DynamodbEven
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */
     public SettleProjectsFunction(FunctionEnvironment environment) {
-        this(environment, PublishedFileSizes.NOT_RECORDED);
-    }
-
-    /** The real parts, with {@code sizes} telling a hosted file's size in bytes. */
-    public SettleProjectsFunction(FunctionEnvironment environment, PublishedFileSizes sizes) {
-        this(wire(DynamoDbTables.of(environment), environment, sizes), environment.required("ASSETS_TABLE"));
+        this(wire(DynamoDbTables.of(environment), environment), environment.required("ASSETS_TABLE"));
     }
 
     /** @param assetsTable the name of the assets table: its stream's records are about assets */
@@ -50,10 +44,9 @@ public final class SettleProjectsFunction implements RequestHandler<DynamodbEven
         this.assetsTable = assetsTable;
     }
 
-    private static SettleProject wire(DynamoDbTables tables, FunctionEnvironment environment,
-            PublishedFileSizes sizes) {
+    private static SettleProject wire(DynamoDbTables tables, FunctionEnvironment environment) {
         return new SettleProject(tables.renders(), tables.assets(), tables.projects(), tables.creditedRenders(),
-                sizes, tables.deliveries(), SqsCallbackQueue.of(environment), environment.clock());
+                tables.deliveries(), SqsCallbackQueue.of(environment), environment.clock());
     }
 
     @Override

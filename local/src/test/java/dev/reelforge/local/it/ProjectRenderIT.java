@@ -30,7 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -232,8 +231,7 @@ class ProjectRenderIT {
             String url = published.at("/video/360/url").asText();
             UUID renderId = renderOf(pair, id);
             assertThat(URI.create(url).getPath()).isEqualTo("/" + pair.userId() + "/" + renderId + ".mp4");
-            // sizes come with the renditions work (assets recording their bytes): null until then
-            assertThat(published.at("/video/360").has("size")).isTrue();
+            assertThat(published.at("/video/360/size").asLong()).as("bytes").isPositive();
             assertThat(published.at("/thumbnail/360").asText()).endsWith("/" + renderId + "-thumb.jpg");
             assertThat(get(URI.create(url)).statusCode()).as("the hosted video").isEqualTo(200);
             assertThat(get(URI.create(published.at("/thumbnail/360").asText())).statusCode()).isEqualTo(200);
@@ -255,7 +253,8 @@ class ProjectRenderIT {
             assertThat(body.at("/data/object/video/0/url").asText()).isEqualTo(url);
             assertThat(body.at("/data/object/video/0/thumbnail").asText())
                     .isEqualTo(published.at("/thumbnail/360").asText());
-            assertThat(body.at("/data/object/video/0").has("size")).isTrue();
+            assertThat(body.at("/data/object/video/0/size").asLong())
+                    .isEqualTo(published.at("/video/360/size").asLong());
 
             PicovicoHttp.Pair other = freshPair();
             assertThat(PicovicoHttp.get(stack.stack(), "/me/videos/" + id, other).status()).isEqualTo(404);
@@ -289,8 +288,6 @@ class ProjectRenderIT {
         assertLinkNotFound("/v/" + draftId + "/" + "a".repeat(201) + ".mp4");
     }
 
-    @Disabled("passes once the renditions branch (pico-renditions) lands: until then the encoder makes the main file"
-            + " only, so a 720 project waits for its 480 and 360 files")
     @Test
     void a720ProjectIsPublishedInThreeQualities() {
         PicovicoHttp.Pair pair = freshPair();
@@ -308,9 +305,17 @@ class ProjectRenderIT {
         UUID renderId = renderOf(pair, id);
         for (String quality : List.of("360", "480")) {
             assertThat(published.at("/video/" + quality + "/url").asText()).endsWith(renderId + "-" + quality + ".mp4");
-            assertThat(published.at("/video/" + quality + "/size").asLong()).isPositive();
+            assertThat(published.at("/thumbnail/" + quality).asText()).endsWith(renderId + "-" + quality + "-thumb.jpg");
         }
         assertThat(published.at("/video/720/url").asText()).endsWith(renderId + ".mp4");
+        assertThat(published.at("/thumbnail/720").asText()).endsWith(renderId + "-thumb.jpg");
+        for (String quality : List.of("360", "480", "720")) {
+            assertThat(published.at("/video/" + quality + "/size").asLong()).as("bytes of %s", quality).isPositive();
+            assertThat(get(URI.create(published.at("/video/" + quality + "/url").asText())).statusCode())
+                    .as("the hosted %s", quality).isEqualTo(200);
+        }
+        assertThat(published.at("/video/720/size").asLong()).as("720 is the largest")
+                .isGreaterThan(published.at("/video/360/size").asLong());
         HttpResponse<String> link = get(URI.create(stack.stack().apiUrl() + "/v/" + id + "/three.mp4"));
         assertThat(link.headers().firstValue("location")).contains(published.at("/video/720/url").asText());
     }

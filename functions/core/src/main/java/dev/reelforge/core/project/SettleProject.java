@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Settles a {@code processing} project once its render or one of its hosted files ends: a failed render, or a file
@@ -43,18 +44,16 @@ public final class SettleProject {
     private final Assets assets;
     private final Projects projects;
     private final CreditedRenders creditedRenders;
-    private final PublishedFileSizes sizes;
     private final Deliveries deliveries;
     private final CallbackQueue queue;
     private final Clock clock;
 
     public SettleProject(Renders renders, Assets assets, Projects projects, CreditedRenders creditedRenders,
-            PublishedFileSizes sizes, Deliveries deliveries, CallbackQueue queue, Clock clock) {
+            Deliveries deliveries, CallbackQueue queue, Clock clock) {
         this.renders = renders;
         this.assets = assets;
         this.projects = projects;
         this.creditedRenders = creditedRenders;
-        this.sizes = sizes;
         this.deliveries = deliveries;
         this.queue = queue;
         this.clock = clock;
@@ -156,7 +155,7 @@ public final class SettleProject {
                     .filter(entry -> entry.getValue().equals(new ExpectedFile(file.quality(), true)))
                     .findFirst().flatMap(entry -> hosted.get(entry.getKey()).url());
             videos.add(new ProjectPublication.PublishedVideo(file.quality(), video.url().orElseThrow(),
-                    sizes.bytesOf(video), thumbnail));
+                    video.size().map(OptionalLong::of).orElseGet(OptionalLong::empty), thumbnail));
         });
         return new ProjectPublication(videos);
     }

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -36,9 +35,8 @@ class SettleProjectTest {
     private final InMemoryAssets assets = new InMemoryAssets();
     private final InMemoryProjects projects = new InMemoryProjects(renders);
     private final InMemoryDeliveries deliveries = new InMemoryDeliveries();
-    private final SettleProject settleProject = new SettleProject(renders, assets, projects, projects,
-            asset -> OptionalLong.of(asset.filename().length() * 1000L), deliveries, new InMemoryCallbackQueue(),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final SettleProject settleProject = new SettleProject(renders, assets, projects, projects, deliveries,
+            new InMemoryCallbackQueue(), Clock.fixed(NOW, ZoneOffset.UTC));
     private final UUID renderId = UUID.fromString("11111111-2222-3333-4444-555555555555");
 
     /** A project of the quality, its render queued and paid for, a callback URL when given. */
@@ -71,7 +69,8 @@ class SettleProjectTest {
         assets.begin(Asset.importing(OWNER, Environment.STAGE, "us-east-1", renderId, filename, NOW));
         UUID id = AssetId.of(renderId, filename);
         if (ready) {
-            assets.markReady(OWNER, id, "https://cdn.example/" + OWNER + "/" + filename, NOW);
+            assets.markReady(OWNER, id, "https://cdn.example/" + OWNER + "/" + filename,
+                    Optional.of(filename.length() * 1000L), NOW);
         } else {
             assets.markFailed(OWNER, id, "the copy failed", NOW);
         }
