@@ -1,0 +1,51 @@
+package dev.reelforge.core.upload;
+
+import java.util.OptionalDouble;
+
+/**
+ * Checks a file written to a presigned upload's place ({@link UploadCheck}, against the format that was signed) and
+ * settles its item: ready, or failed with the file removed. Events come at least once and in any order: an upload
+ * no longer pending is left as it is, and a settle lost to a concurrent one changes nothing.
+ */
+public final class CheckUpload {
+
+    private final Uploads uploads;
+    private final UploadFiles files;
+    private final UploadCheck check;
+
+    public CheckUpload(Uploads uploads, UploadFiles files, UploadCheck check) {
+        this.uploads = uploads;
+        this.files = files;
+        this.check = check;
+    }
+
+    public CheckUploadResult check(CheckUploadCommand command) {
+        Upload upload = uploads.findAnywhere(command.owner(), command.format().kind(), command.id())
+                .filter(found -> found.format() == command.format())
+                .orElse(null);
+        if (upload == null) {
+            return new CheckUploadResult.Skipped("no upload has this file");
+        }
+        if (upload.status() != UploadStatus.PENDING) {
+            return new CheckUploadResult.Skipped("the upload is " + upload.status().wireName() + " already");
+        }
+        if (!files.fetch(upload, command.workFile())) {
+            return new CheckUploadResult.Skipped("the file is gone");
+        }
+        return switch (check.check(command.workFile(), upload.kind(), upload.format())) {
+            case UploadCheck.Outcome.Accepted accepted -> {
+                Upload ready = upload.ready(accepted.bytes(), accepted.seconds());
+                yield uploads.settle(ready) ? new CheckUploadResult.Ready(ready)
+                        : new CheckUploadResult.Skipped("the upload was settled meanwhile");
+            }
+            case UploadCheck.Outcome.Refused refused -> {
+                Upload failed = upload.failed(refused.reason());
+                if (!uploads.settle(failed)) {
+                    yield new CheckUploadResult.Skipped("the upload was settled meanwhile");
+                }
+                files.remove(upload);
+                yield new CheckUploadResult.Failed(failed, refused.reason());
+            }
+        };
+    }
+}
