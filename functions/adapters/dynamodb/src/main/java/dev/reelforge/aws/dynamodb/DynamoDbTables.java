@@ -83,6 +83,11 @@ public final class DynamoDbTables {
         return new DynamoDbProjects(client, environment.required("PROJECTS_TABLE"));
     }
 
+    /** The owners' photos and music, kept in the projects table. */
+    public DynamoDbUploads uploads() {
+        return new DynamoDbUploads(client, environment.required("PROJECTS_TABLE"));
+    }
+
     public DynamoDbWebhookSecrets webhookSecrets() {
         return new DynamoDbWebhookSecrets(client, environment.required("ACCOUNTS_TABLE"), new SecureRandom());
     }
