@@ -14,4 +14,12 @@ public record CheckUploadCommand(String owner, String id, UploadFormat format, P
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(workFile, "workFile");
     }
+
+    /** The file's owner, id and format, as its key names them, before a work file is chosen. */
+    public record Builder(String owner, String id, UploadFormat format) {
+
+        public CheckUploadCommand workFile(Path workFile) {
+            return new CheckUploadCommand(owner, id, format, workFile);
+        }
+    }
 }
