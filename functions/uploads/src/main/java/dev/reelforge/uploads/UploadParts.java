@@ -16,8 +16,7 @@ import java.time.Duration;
 import java.util.Set;
 
 /** The real parts the upload functions are wired from, read from a function's environment. */
-record UploadParts(DynamoDbUploads uploads, S3Buckets buckets, S3UploadFiles files, URI cdnUrl,
-        FunctionEnvironment environment) {
+record UploadParts(DynamoDbUploads uploads, S3Buckets buckets, S3UploadFiles files, FunctionEnvironment environment) {
 
     /** ffmpeg reads only a file's header to probe it; the bound is for files crafted to stall it. */
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
@@ -25,7 +24,7 @@ record UploadParts(DynamoDbUploads uploads, S3Buckets buckets, S3UploadFiles fil
     static UploadParts of(FunctionEnvironment environment) {
         S3Buckets buckets = S3Buckets.of(environment);
         return new UploadParts(DynamoDbTables.of(environment).uploads(), buckets,
-                S3UploadFiles.of(buckets, environment), environment.requiredUri("CDN_URL"), environment);
+                S3UploadFiles.of(buckets, environment), environment);
     }
 
     UploadCheck check() {
@@ -36,6 +35,11 @@ record UploadParts(DynamoDbUploads uploads, S3Buckets buckets, S3UploadFiles fil
      * The address guard edit sources go through, for a photo or music named by URL: public addresses only (loopback
      * where the deployment allows it, as the embedded stack does), at most 25 MB, no {@code s3://} bucket.
      */
+    /** Where the CDN serves the hosting bucket ({@code CDN_URL}). */
+    URI cdnUrl() {
+        return environment.requiredUri("CDN_URL");
+    }
+
     GuardedSourceFetcher fetcher() {
         SourceLimits limits = new SourceLimits(UploadLimits.MAX_BYTES, Duration.ofSeconds(5), Duration.ofSeconds(10),
                 environment.requiredFlag("ALLOW_LOOPBACK_SOURCES"), 5, Set.of());

@@ -18,9 +18,6 @@ public interface UploadFiles {
     /** Removes the file; removing one that is not there is fine. */
     void remove(Upload upload);
 
-    /** Where the CDN serves an upload's file. */
-    URI url(Upload upload);
-
     /** A URL the owner can PUT exactly {@code bytes} bytes of the upload's format to, for {@code lifetime}. */
     PresignedUpload presign(Upload upload, long bytes, Duration lifetime);
 

@@ -34,16 +34,14 @@ public final class S3UploadFiles implements UploadFiles {
     private final S3Client s3;
     private final S3Presigner presigner;
     private final String bucket;
-    private final URI cdnUrl;
 
-    public S3UploadFiles(S3Client s3, S3Presigner presigner, String bucket, URI cdnUrl) {
+    public S3UploadFiles(S3Client s3, S3Presigner presigner, String bucket) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;
-        this.cdnUrl = cdnUrl;
     }
 
-    /** On the function's S3 client, the hosting bucket ({@code HOSTING_BUCKET}) and CDN ({@code CDN_URL}). */
+    /** On the function's S3 client, in the hosting bucket ({@code HOSTING_BUCKET}). */
     public static S3UploadFiles of(S3Buckets buckets, FunctionEnvironment environment) {
         S3Presigner.Builder presigner = S3Presigner.builder()
                 .region(Region.of(environment.required("AWS_REGION")))
@@ -51,8 +49,7 @@ public final class S3UploadFiles implements UploadFiles {
                 .serviceConfiguration(S3Configuration.builder()
                         .pathStyleAccessEnabled(SdkClients.endpointOverridden(environment, "S3")).build());
         environment.optionalUri("AWS_ENDPOINT_URL_S3").ifPresent(presigner::endpointOverride);
-        return new S3UploadFiles(buckets.client(), presigner.build(), environment.required("HOSTING_BUCKET"),
-                environment.requiredUri("CDN_URL"));
+        return new S3UploadFiles(buckets.client(), presigner.build(), environment.required("HOSTING_BUCKET"));
     }
 
     @Override
@@ -77,11 +74,6 @@ public final class S3UploadFiles implements UploadFiles {
     @Override
     public void remove(Upload upload) {
         s3.deleteObject(delete -> delete.bucket(bucket).key(upload.key()));
-    }
-
-    @Override
-    public URI url(Upload upload) {
-        return upload.url(cdnUrl);
     }
 
     @Override
