@@ -95,6 +95,9 @@ public final class AddUploadFunction implements RequestHandler<APIGatewayProxyRe
                     case AddUploadResult.Refused refused -> PicovicoResponses.error(PicovicoError.badRequest(
                             (isPut(event) ? "The body is refused: " : "The file at the field \"url\" is refused: ")
                                     + refused.reason() + "."));
+                    case AddUploadResult.NotAsDeclared notAsDeclared -> PicovicoResponses.error(PicovicoError.badRequest(
+                            "The body is not " + notAsDeclared.declared().mediaType() + " as the Content-Type header"
+                                    + " declares: its bytes do not begin as such a file does."));
                     case AddUploadResult.NotFetched notFetched -> PicovicoResponses.error(PicovicoError.badRequest(
                             "The field \"url\" cannot be fetched: " + notFetched.reason() + "."));
                 };

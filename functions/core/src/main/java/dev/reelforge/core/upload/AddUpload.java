@@ -46,6 +46,8 @@ public final class AddUpload {
         }
         return switch (check.check(file, command.kind(), command.declared().orElse(null))) {
             case UploadCheck.Outcome.Refused refused -> new AddUploadResult.Refused(refused.reason());
+            case UploadCheck.Outcome.NotAsDeclared notAsDeclared ->
+                    new AddUploadResult.NotAsDeclared(notAsDeclared.declared());
             case UploadCheck.Outcome.Accepted accepted -> {
                 Instant now = clock.instant();
                 Upload upload = new Upload(command.owner(), command.environment(), ProjectId.generate(now, random),

@@ -32,7 +32,12 @@ public final class CheckUpload {
         if (!files.fetch(upload, command.workFile())) {
             return new CheckUploadResult.Skipped("the file is gone");
         }
-        return switch (check.check(command.workFile(), upload.kind(), upload.format())) {
+        UploadCheck.Outcome outcome = check.check(command.workFile(), upload.kind(), upload.format());
+        if (outcome instanceof UploadCheck.Outcome.NotAsDeclared notAsDeclared) {
+            outcome = new UploadCheck.Outcome.Refused("the file is not " + notAsDeclared.declared().mediaType()
+                    + ", the content_type it was announced as");
+        }
+        return switch (outcome) {
             case UploadCheck.Outcome.Accepted accepted -> {
                 Upload ready = upload.ready(accepted.bytes(), accepted.seconds());
                 yield uploads.settle(ready) ? new CheckUploadResult.Ready(ready)
@@ -46,6 +51,7 @@ public final class CheckUpload {
                 files.remove(upload);
                 yield new CheckUploadResult.Failed(failed, refused.reason());
             }
+            case UploadCheck.Outcome.NotAsDeclared notAsDeclared -> throw new IllegalStateException("mapped above");
         };
     }
 }

@@ -30,6 +30,9 @@ public final class UploadCheck {
 
         /** Why not, fit to show the owner. */
         record Refused(String reason) implements Outcome {}
+
+        /** The file does not begin as the declared format does (the declaration, not the file, is at fault). */
+        record NotAsDeclared(UploadFormat declared) implements Outcome {}
     }
 
     /** The format the file's first bytes carry, if one of {@code kind}'s. */
@@ -62,7 +65,7 @@ public final class UploadCheck {
                         + " of an accepted type (" + UploadFormat.mediaTypes(kind) + ")");
             }
         } else if (!format.beginsLike(head)) {
-            return new Outcome.Refused("the file is not " + format.mediaType() + " as declared");
+            return new Outcome.NotAsDeclared(format);
         }
         return switch (probe.probe(file)) {
             case MediaProbe.ProbeResult.Unreadable unreadable ->
