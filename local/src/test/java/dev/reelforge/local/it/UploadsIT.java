@@ -247,6 +247,17 @@ class UploadsIT {
     }
 
     @Test
+    void aBodyTooLargeForALambdaEventNeverReachesTheFunctionAsOnAws() {
+        PicovicoHttp.Pair pair = freshPair();
+        // 5 MB is under API Gateway's 10 MB, but its base64 alone is over Lambda's 6,291,456-byte request
+        byte[] body = new byte[5 * 1000 * 1000];
+
+        PicovicoHttp.Response put = put("/me/photos", pair, Optional.of("image/png"), body);
+
+        assertPicovicoError(put, 500, "request id");
+    }
+
+    @Test
     void aBodyOverApiGatewaysLimitIsRefusedBeforeItIsSent() {
         PicovicoHttp.Pair pair = freshPair();
         RawHttp raw = new RawHttp(stack.apiUrl());
