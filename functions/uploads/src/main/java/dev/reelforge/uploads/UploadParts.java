@@ -7,6 +7,7 @@ import dev.reelforge.aws.s3.S3UploadFiles;
 import dev.reelforge.core.upload.UploadCheck;
 import dev.reelforge.core.upload.UploadLimits;
 import dev.reelforge.media.FfmpegMediaProbe;
+import dev.reelforge.media.FfmpegStillDecoder;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.sources.GuardedSourceFetcher;
 import dev.reelforge.sources.SourceLimits;
@@ -28,7 +29,8 @@ record UploadParts(DynamoDbUploads uploads, S3Buckets buckets, S3UploadFiles fil
     }
 
     UploadCheck check() {
-        return new UploadCheck(new FfmpegMediaProbe(Path.of(environment.required("FFMPEG")), PROBE_TIMEOUT));
+        Path ffmpeg = Path.of(environment.required("FFMPEG"));
+        return new UploadCheck(new FfmpegMediaProbe(ffmpeg, PROBE_TIMEOUT), new FfmpegStillDecoder(ffmpeg, PROBE_TIMEOUT));
     }
 
     /**

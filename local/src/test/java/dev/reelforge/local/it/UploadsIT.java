@@ -213,6 +213,19 @@ class UploadsIT {
     }
 
     @Test
+    void aJpegCutShortIsRefusedAsOneThatDoesNotDecode() {
+        PicovicoHttp.Pair pair = freshPair();
+        byte[] jpeg = bytes(media.image("red-640.jpg", "red", 640, 480));
+
+        // its header is whole, so a probe alone would take it
+        PicovicoHttp.Response put = put("/me/photos", pair, Optional.of("image/jpeg"),
+                Arrays.copyOf(jpeg, jpeg.length * 3 / 4));
+
+        assertPicovicoError(put, 400, "body", "does not decode");
+        assertThat(PicovicoHttp.get(stack, "/me/photos", pair).body().path("photos")).isEmpty();
+    }
+
+    @Test
     void aPngDeclaredAsJpegIsRefusedNamingTheContentType() {
         PicovicoHttp.Pair pair = freshPair();
 

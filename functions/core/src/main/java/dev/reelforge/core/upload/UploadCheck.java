@@ -2,25 +2,29 @@ package dev.reelforge.core.upload;
 
 import dev.reelforge.core.media.MediaInfo;
 import dev.reelforge.core.media.MediaProbe;
+import dev.reelforge.core.media.StillDecoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * Checks an uploaded file, not trusting what it claims: its size, then its first bytes against the format (declared,
- * or for an undeclared one, sniffed), then a probe (an image that decodes with the format's codec and bounded
- * dimensions; music with an audio stream and a bounded length, which it records).
+ * or for an undeclared one, sniffed), then a probe (an image of the format's codec with bounded dimensions, which
+ * then decodes in full; music with an audio stream and a bounded length, which it records).
  */
 public final class UploadCheck {
 
     private final MediaProbe probe;
+    private final StillDecoder decoder;
 
-    public UploadCheck(MediaProbe probe) {
+    public UploadCheck(MediaProbe probe, StillDecoder decoder) {
         this.probe = probe;
+        this.decoder = decoder;
     }
 
     public sealed interface Outcome {
@@ -71,12 +75,12 @@ public final class UploadCheck {
             case MediaProbe.ProbeResult.Unreadable unreadable ->
                     new Outcome.Refused("the file cannot be read as " + format.mediaType());
             case MediaProbe.ProbeResult.Probed probed -> kind == UploadKind.PHOTO
-                    ? photo(probed.info(), format, bytes)
+                    ? photo(probed.info(), format, bytes, file)
                     : music(probed.info(), format, bytes);
         };
     }
 
-    private static Outcome photo(MediaInfo info, UploadFormat format, long bytes) {
+    private Outcome photo(MediaInfo info, UploadFormat format, long bytes, Path file) {
         if (info.video().isEmpty()) {
             return new Outcome.Refused("the file holds no image");
         }
@@ -91,6 +95,11 @@ public final class UploadCheck {
             return new Outcome.Refused("the image is " + image.width() + "x" + image.height() + ": each side must be"
                     + " at most " + UploadLimits.MAX_PHOTO_SIDE + " pixels, and the whole at most "
                     + UploadLimits.MAX_PHOTO_PIXELS + " pixels");
+        }
+        // only once its size is known to be bounded: decoding is the one step whose work grows with the image
+        Optional<String> undecodable = decoder.failure(file);
+        if (undecodable.isPresent()) {
+            return new Outcome.Refused(undecodable.get());
         }
         return new Outcome.Accepted(format, bytes, OptionalDouble.empty());
     }

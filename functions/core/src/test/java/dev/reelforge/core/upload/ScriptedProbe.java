@@ -2,21 +2,29 @@ package dev.reelforge.core.upload;
 
 import dev.reelforge.core.media.MediaInfo;
 import dev.reelforge.core.media.MediaProbe;
+import dev.reelforge.core.media.StillDecoder;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * A stand-in for ffmpeg's probe answering what a test says, for the core's unit tests (UploadsIT probes real files
+ * A stand-in for ffmpeg's probe (and its decoding of stills) answering what a test says, for the core's unit tests (UploadsIT probes real files
  * with ffmpeg). It counts its calls: a file refused by its first bytes must never reach the probe.
  */
-final class ScriptedProbe implements MediaProbe {
+final class ScriptedProbe implements MediaProbe, StillDecoder {
 
     private ProbeResult answer;
+    private Optional<String> decodeFailure = Optional.empty();
     int calls;
+    int decodes;
 
     ScriptedProbe answering(ProbeResult answer) {
         this.answer = answer;
+        return this;
+    }
+
+    ScriptedProbe failingToDecode(String reason) {
+        this.decodeFailure = Optional.of(reason);
         return this;
     }
 
@@ -34,5 +42,11 @@ final class ScriptedProbe implements MediaProbe {
     public ProbeResult probe(Path file) {
         calls++;
         return answer;
+    }
+
+    @Override
+    public Optional<String> failure(Path image) {
+        decodes++;
+        return decodeFailure;
     }
 }

@@ -19,7 +19,7 @@ class UploadCheckTest {
     Path directory;
 
     private final ScriptedProbe probe = new ScriptedProbe();
-    private final UploadCheck check = new UploadCheck(probe);
+    private final UploadCheck check = new UploadCheck(probe, probe);
 
     private Path file(byte[] bytes) throws IOException {
         return Files.write(Files.createTempFile(directory, "file", ".bin"), bytes);
@@ -84,6 +84,17 @@ class UploadCheckTest {
         assertThat(wide).isInstanceOfSatisfying(UploadCheck.Outcome.Refused.class, refused ->
                 assertThat(refused.reason()).contains("12001x10"));
         assertThat(many).isInstanceOf(UploadCheck.Outcome.Refused.class);
+    }
+
+    @Test
+    void anImageThatDoesNotDecodeIsRefusedAndOneOutOfBoundsIsNeverDecoded() throws IOException {
+        probe.answering(ScriptedProbe.image(640, 480, "png")).failingToDecode("the image does not decode");
+        UploadCheck.Outcome damaged = check.check(file(PNG_HEAD), UploadKind.PHOTO, null);
+        probe.answering(ScriptedProbe.image(20_000, 10, "png"));
+        check.check(file(PNG_HEAD), UploadKind.PHOTO, null);
+
+        assertThat(damaged).isEqualTo(new UploadCheck.Outcome.Refused("the image does not decode"));
+        assertThat(probe.decodes).isEqualTo(1);
     }
 
     @Test

@@ -36,7 +36,7 @@ class UploadUseCasesTest {
     private final Random random = new Random(7);
 
     private AddUpload addUpload(SourceFetcher fetcher) {
-        return new AddUpload(uploads, files, new UploadCheck(probe), fetcher, CLOCK, random);
+        return new AddUpload(uploads, files, new UploadCheck(probe, probe), fetcher, CLOCK, random);
     }
 
     private Path png() throws IOException {
@@ -94,7 +94,7 @@ class UploadUseCasesTest {
         assertThat(pending.status()).isEqualTo(UploadStatus.PENDING);
         files.written(pending, UploadCheckTest.MP3_HEAD);
         probe.answering(ScriptedProbe.sound(12.5));
-        CheckUpload check = new CheckUpload(uploads, files, new UploadCheck(probe));
+        CheckUpload check = new CheckUpload(uploads, files, new UploadCheck(probe, probe));
         CheckUploadCommand command = new CheckUploadCommand("ann", pending.id(), UploadFormat.MP3,
                 directory.resolve("work"));
 
@@ -114,7 +114,7 @@ class UploadUseCasesTest {
                 .request(new RequestUploadCommand("ann", Environment.STAGE, UploadFormat.PNG, 4))).upload();
         files.written(pending, "text".getBytes());
 
-        CheckUploadResult result = new CheckUpload(uploads, files, new UploadCheck(probe)).check(
+        CheckUploadResult result = new CheckUpload(uploads, files, new UploadCheck(probe, probe)).check(
                 new CheckUploadCommand("ann", pending.id(), UploadFormat.PNG, directory.resolve("work")));
 
         assertThat(result).isInstanceOfSatisfying(CheckUploadResult.Failed.class, failed ->
@@ -129,7 +129,7 @@ class UploadUseCasesTest {
     void aFileOfAnotherFormatOrNoUploadIsSkipped() {
         Upload pending = ((RequestUploadResult.Requested) new RequestUpload(uploads, files, CLOCK, random)
                 .request(new RequestUploadCommand("ann", Environment.STAGE, UploadFormat.PNG, 4))).upload();
-        CheckUpload check = new CheckUpload(uploads, files, new UploadCheck(probe));
+        CheckUpload check = new CheckUpload(uploads, files, new UploadCheck(probe, probe));
 
         assertThat(check.check(new CheckUploadCommand("ann", pending.id(), UploadFormat.JPEG,
                 directory.resolve("w")))).isInstanceOf(CheckUploadResult.Skipped.class);
