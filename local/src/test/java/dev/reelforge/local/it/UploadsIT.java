@@ -374,6 +374,37 @@ class UploadsIT {
     }
 
     @Test
+    void aPresignedUrlWritesOnceSoACheckedFileCannotBeReplaced() {
+        PicovicoHttp.Pair pair = freshPair();
+        byte[] png = bytes(media.image("teal.png", "teal", 40, 30));
+        JsonNode target = PicovicoHttp.post(stack, "/me/uploads", pair, PicovicoHttp.form(Map.of("kind", "photo",
+                "content_type", "image/png", "size", Integer.toString(png.length)))).body();
+        String id = target.path("id").asText();
+        HttpRequest.Builder upload = HttpRequest.newBuilder(URI.create(target.path("upload_url").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(png));
+        target.path("headers").properties().forEach(header -> {
+            if (!header.getKey().equalsIgnoreCase("Content-Length")) {
+                upload.header(header.getKey(), header.getValue().asText());
+            }
+        });
+        assertThat(send(upload.build()).status()).isEqualTo(200);
+        Eventually.holds("the upload is checked", () -> PicovicoHttp.get(stack, "/me/photos/" + id, pair).body()
+                .path("status").asText().equals("ready"));
+        byte[] other = png.clone();
+        other[png.length - 20] ^= 0x55;
+
+        PicovicoHttp.Response again = send(HttpRequest.newBuilder(URI.create(target.path("upload_url").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(other)).headers(target.path("headers").properties()
+                        .stream().filter(header -> !header.getKey().equalsIgnoreCase("Content-Length"))
+                        .flatMap(header -> java.util.stream.Stream.of(header.getKey(), header.getValue().asText()))
+                        .toArray(String[]::new)).build());
+
+        assertThat(again.status()).as(again.text()).isEqualTo(412);
+        assertThat(fetch(PicovicoHttp.get(stack, "/me/photos/" + id, pair).body().path("url").asText()).body())
+                .isEqualTo(png);
+    }
+
+    @Test
     void aPresignedUploadThatIsNotWhatItWasAnnouncedAsFailsAndItsFileIsRemoved() {
         PicovicoHttp.Pair pair = freshPair();
         byte[] text = "text announced as a PNG, and not one".getBytes(StandardCharsets.UTF_8);

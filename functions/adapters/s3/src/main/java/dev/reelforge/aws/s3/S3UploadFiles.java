@@ -26,8 +26,9 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 
 /**
  * The uploads' files in the hosting bucket at {@code {owner}/uploads/{id}.{ext}} ({@link Upload#key()}), served by the
- * CDN at the same path, with their format's Content-Type. A presigned PUT signs the key, the Content-Type and the
- * Content-Length, so S3 refuses any other size or type (and any other key).
+ * CDN at the same path, with their format's Content-Type. A presigned PUT signs the key, the Content-Type, the
+ * Content-Length and {@code If-None-Match: *}, so S3 refuses any other size, type or key, and a second write to a key
+ * written already (which would replace a checked file with an unchecked one).
  */
 public final class S3UploadFiles implements UploadFiles {
 
@@ -81,7 +82,9 @@ public final class S3UploadFiles implements UploadFiles {
         PresignedPutObjectRequest presigned = presigner.presignPutObject(request -> request
                 .signatureDuration(lifetime)
                 .putObjectRequest(put -> put.bucket(bucket).key(upload.key())
-                        .contentType(upload.format().mediaType()).contentLength(bytes)));
+                        .contentType(upload.format().mediaType()).contentLength(bytes)
+                        // once only: a second PUT before the URL expires would replace a checked file unchecked
+                        .ifNoneMatch("*")));
         Map<String, String> headers = new LinkedHashMap<>();
         presigned.signedHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("host")) {
