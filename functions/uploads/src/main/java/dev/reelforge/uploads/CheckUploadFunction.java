@@ -106,6 +106,10 @@ public final class CheckUploadFunction implements RequestHandler<S3Event, String
                     line.outcome("failed").field("error", failed.reason()).warn();
                     yield "failed: " + key + ": " + failed.reason();
                 }
+                case CheckUploadResult.Removed removed -> {
+                    line.outcome("removed").field("reason", removed.reason()).warn();
+                    yield "removed: " + key + ": " + removed.reason();
+                }
                 case CheckUploadResult.Skipped skipped -> {
                     line.outcome("skipped").field("reason", skipped.reason()).info();
                     yield "skipped: " + key + ": " + skipped.reason();

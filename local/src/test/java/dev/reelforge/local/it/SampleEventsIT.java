@@ -346,7 +346,7 @@ class SampleEventsIT {
                  "FailStuckDownloadsFunction", "ExpireVideosFunction" ->
                     assertThat(result.asText()).doesNotStartWith("ignored: not");
             case "PromoteOutputFunction" -> assertThat(result.asText()).matches("(promoted|already finished): .*");
-            case "CheckUploadFunction" -> assertThat(result.asText()).matches("(ready|failed|skipped): .*");
+            case "CheckUploadFunction" -> assertThat(result.asText()).matches("(ready|failed|skipped|removed): .*");
             default -> assertThat(result.path("statusCode").asInt()).as(result.toString()).isBetween(200, 299);
         }
     }

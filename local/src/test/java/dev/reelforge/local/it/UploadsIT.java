@@ -81,6 +81,18 @@ class UploadsIT {
         }
     }
 
+    /** A PUT of the bytes to a presigned upload's URL with the headers its answer lists (the client sets the length). */
+    private static PicovicoHttp.Response presignedPut(JsonNode target, byte[] bytes) {
+        HttpRequest.Builder upload = HttpRequest.newBuilder(URI.create(target.path("upload_url").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        target.path("headers").properties().forEach(header -> {
+            if (!header.getKey().equalsIgnoreCase("Content-Length")) {
+                upload.header(header.getKey(), header.getValue().asText());
+            }
+        });
+        return send(upload.build());
+    }
+
     private static byte[] bytes(Path file) {
         try {
             return Files.readAllBytes(file);
@@ -336,14 +348,7 @@ class UploadsIT {
         assertThat(PicovicoHttp.get(stack, "/me/musics/" + id, pair).body().path("status").asText())
                 .isEqualTo("pending");
 
-        HttpRequest.Builder upload = HttpRequest.newBuilder(URI.create(target.path("upload_url").asText()))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(file));
-        target.path("headers").properties().forEach(header -> {
-            if (!header.getKey().equalsIgnoreCase("Content-Length")) { // the client sets it from the body
-                upload.header(header.getKey(), header.getValue().asText());
-            }
-        });
-        PicovicoHttp.Response uploaded = send(upload.build());
+        PicovicoHttp.Response uploaded = presignedPut(target, file);
         assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(200);
 
         Eventually.holds("the upload is checked", () -> !PicovicoHttp.get(stack, "/me/musics/" + id, pair).body()
@@ -364,9 +369,7 @@ class UploadsIT {
         JsonNode target = PicovicoHttp.post(stack, "/me/uploads", pair, PicovicoHttp.form(Map.of("kind", "photo",
                 "content_type", "image/png", "size", Integer.toString(png.length + 100)))).body();
 
-        HttpRequest.Builder upload = HttpRequest.newBuilder(URI.create(target.path("upload_url").asText()))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(png)).header("Content-Type", "image/png");
-        PicovicoHttp.Response uploaded = send(upload.build());
+        PicovicoHttp.Response uploaded = presignedPut(target, png);
 
         assertThat(uploaded.status()).isEqualTo(403);
         assertThat(PicovicoHttp.get(stack, "/me/photos/" + target.path("id").asText(), pair).body()
@@ -380,28 +383,33 @@ class UploadsIT {
         JsonNode target = PicovicoHttp.post(stack, "/me/uploads", pair, PicovicoHttp.form(Map.of("kind", "photo",
                 "content_type", "image/png", "size", Integer.toString(png.length)))).body();
         String id = target.path("id").asText();
-        HttpRequest.Builder upload = HttpRequest.newBuilder(URI.create(target.path("upload_url").asText()))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(png));
-        target.path("headers").properties().forEach(header -> {
-            if (!header.getKey().equalsIgnoreCase("Content-Length")) {
-                upload.header(header.getKey(), header.getValue().asText());
-            }
-        });
-        assertThat(send(upload.build()).status()).isEqualTo(200);
+        assertThat(presignedPut(target, png).status()).isEqualTo(200);
         Eventually.holds("the upload is checked", () -> PicovicoHttp.get(stack, "/me/photos/" + id, pair).body()
                 .path("status").asText().equals("ready"));
         byte[] other = png.clone();
         other[png.length - 20] ^= 0x55;
 
-        PicovicoHttp.Response again = send(HttpRequest.newBuilder(URI.create(target.path("upload_url").asText()))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(other)).headers(target.path("headers").properties()
-                        .stream().filter(header -> !header.getKey().equalsIgnoreCase("Content-Length"))
-                        .flatMap(header -> java.util.stream.Stream.of(header.getKey(), header.getValue().asText()))
-                        .toArray(String[]::new)).build());
+        PicovicoHttp.Response again = presignedPut(target, other);
 
         assertThat(again.status()).as(again.text()).isEqualTo(412);
         assertThat(fetch(PicovicoHttp.get(stack, "/me/photos/" + id, pair).body().path("url").asText()).body())
                 .isEqualTo(png);
+    }
+
+    @Test
+    void aFileWrittenThroughAPresignedUrlAfterItsUploadWasDeletedIsNotKept() {
+        PicovicoHttp.Pair pair = freshPair();
+        byte[] png = bytes(media.image("teal.png", "teal", 40, 30));
+        JsonNode target = PicovicoHttp.post(stack, "/me/uploads", pair, PicovicoHttp.form(Map.of("kind", "photo",
+                "content_type", "image/png", "size", Integer.toString(png.length)))).body();
+        assertThat(PicovicoHttp.delete(stack, "/me/photos/" + target.path("id").asText(), pair).status())
+                .isEqualTo(200);
+
+        PicovicoHttp.Response uploaded = presignedPut(target, png);
+
+        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(200);
+        Eventually.holds("the unowned file is removed", () ->
+                fetch(target.path("url").asText()).statusCode() != 200);
     }
 
     @Test
@@ -412,8 +420,7 @@ class UploadsIT {
                 "content_type", "image/png", "size", Integer.toString(text.length)))).body();
         String id = target.path("id").asText();
 
-        PicovicoHttp.Response uploaded = send(HttpRequest.newBuilder(URI.create(target.path("upload_url").asText()))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(text)).header("Content-Type", "image/png").build());
+        PicovicoHttp.Response uploaded = presignedPut(target, text);
         assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(200);
 
         Eventually.holds("the upload is checked", () -> !PicovicoHttp.get(stack, "/me/photos/" + id, pair).body()

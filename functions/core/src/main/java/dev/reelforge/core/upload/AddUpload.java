@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
 
 /**
  * Adds a photo or music whose file is at hand (a body received, or a URL fetched through the address guard): checks
- * it ({@link UploadCheck}), and only then stores the file and records it, ready. Nothing of a refused file is kept.
+ * it ({@link UploadCheck}), and only then records it (pending), stores the file and makes it ready. Nothing of a
+ * refused file is kept.
  */
 public final class AddUpload {
 
@@ -50,12 +52,16 @@ public final class AddUpload {
                     new AddUploadResult.NotAsDeclared(notAsDeclared.declared());
             case UploadCheck.Outcome.Accepted accepted -> {
                 Instant now = clock.instant();
-                Upload upload = new Upload(command.owner(), command.environment(), ProjectId.generate(now, random),
-                        accepted.format(), UploadStatus.READY, now, OptionalLong.of(accepted.bytes()),
-                        accepted.seconds(), Optional.empty());
-                files.store(file, upload);
-                uploads.add(upload);
-                yield new AddUploadResult.Added(upload);
+                Upload pending = new Upload(command.owner(), command.environment(), ProjectId.generate(now, random),
+                        accepted.format(), UploadStatus.PENDING, now, OptionalLong.of(accepted.bytes()),
+                        OptionalDouble.empty(), Optional.empty());
+                // the item before the file: a file with no item is an orphan, which its bucket event removes
+                uploads.add(pending);
+                files.store(file, pending);
+                Upload ready = pending.ready(accepted.bytes(), accepted.seconds());
+                // false only when the file's own event checked it first, with the same outcome
+                uploads.settle(ready);
+                yield new AddUploadResult.Added(ready);
             }
         };
     }

@@ -4,8 +4,9 @@ import java.util.OptionalDouble;
 
 /**
  * Checks a file written to a presigned upload's place ({@link UploadCheck}, against the format that was signed) and
- * settles its item: ready, or failed with the file removed. Events come at least once and in any order: an upload
- * no longer pending is left as it is, and a settle lost to a concurrent one changes nothing.
+ * settles its item: ready, or failed with the file removed. Events come at least once and in any order: a ready
+ * upload is left as it is, and a settle lost to a concurrent one changes nothing. A file no pending or ready upload
+ * owns is removed.
  */
 public final class CheckUpload {
 
@@ -20,11 +21,15 @@ public final class CheckUpload {
     }
 
     public CheckUploadResult check(CheckUploadCommand command) {
+        String key = Upload.keyOf(command.owner(), command.id(), command.format());
         Upload upload = uploads.findAnywhere(command.owner(), command.format().kind(), command.id())
                 .filter(found -> found.format() == command.format())
                 .orElse(null);
-        if (upload == null) {
-            return new CheckUploadResult.Skipped("no upload has this file");
+        // Every upload's item is written before its file can be, so a file without a pending or ready item was
+        // written through a presigned URL after its upload was deleted or failed: unchecked, it is not kept.
+        if (upload == null || upload.status() == UploadStatus.FAILED) {
+            files.remove(key);
+            return new CheckUploadResult.Removed(upload == null ? "no upload has this file" : "the upload failed");
         }
         if (upload.status() != UploadStatus.PENDING) {
             return new CheckUploadResult.Skipped("the upload is " + upload.status().wireName() + " already");
@@ -48,7 +53,7 @@ public final class CheckUpload {
                 if (!uploads.settle(failed)) {
                     yield new CheckUploadResult.Skipped("the upload was settled meanwhile");
                 }
-                files.remove(upload);
+                files.remove(upload.key());
                 yield new CheckUploadResult.Failed(failed, refused.reason());
             }
             case UploadCheck.Outcome.NotAsDeclared notAsDeclared -> throw new IllegalStateException("mapped above");

@@ -8,6 +8,9 @@ public sealed interface CheckUploadResult {
     /** Refused: the item failed with {@code reason}, the file removed. */
     record Failed(Upload upload, String reason) implements CheckUploadResult {}
 
-    /** Nothing to do: no pending upload has this file (checked already, deleted, or not an upload's). */
+    /** The file belongs to no pending or ready upload (deleted, failed, or none): removed unchecked. */
+    record Removed(String reason) implements CheckUploadResult {}
+
+    /** Nothing to do: the upload is checked already, or the file is gone. */
     record Skipped(String reason) implements CheckUploadResult {}
 }

@@ -18,7 +18,7 @@ public final class DeleteUpload {
     public boolean delete(UploadLookup lookup) {
         return uploads.find(lookup.owner(), lookup.environment(), lookup.kind(), lookup.id())
                 .map(upload -> {
-                    files.remove(upload);
+                    files.remove(upload.key());
                     return uploads.remove(upload.owner(), upload.environment(), upload.kind(), upload.id());
                 })
                 .orElse(false);

@@ -15,8 +15,8 @@ public interface UploadFiles {
     /** Copies the file a presigned upload wrote to {@code target}; false when there is none (yet, or any more). */
     boolean fetch(Upload upload, Path target);
 
-    /** Removes the file; removing one that is not there is fine. */
-    void remove(Upload upload);
+    /** Removes the file at {@code key} ({@link Upload#key()}); removing one that is not there is fine. */
+    void remove(String key);
 
     /** A URL the owner can PUT exactly {@code bytes} bytes of the upload's format to, for {@code lifetime}. */
     PresignedUpload presign(Upload upload, long bytes, Duration lifetime);

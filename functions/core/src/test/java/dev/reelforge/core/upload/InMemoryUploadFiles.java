@@ -44,8 +44,8 @@ final class InMemoryUploadFiles implements UploadFiles {
     }
 
     @Override
-    public void remove(Upload upload) {
-        files.remove(upload.key());
+    public void remove(String key) {
+        files.remove(key);
     }
 
     @Override

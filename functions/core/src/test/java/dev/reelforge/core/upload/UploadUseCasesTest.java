@@ -126,16 +126,37 @@ class UploadUseCasesTest {
     }
 
     @Test
-    void aFileOfAnotherFormatOrNoUploadIsSkipped() {
+    void aFileNoPendingOrReadyUploadOwnsIsRemovedUnchecked() {
         Upload pending = ((RequestUploadResult.Requested) new RequestUpload(uploads, files, CLOCK, random)
                 .request(new RequestUploadCommand("ann", Environment.STAGE, UploadFormat.PNG, 4))).upload();
         CheckUpload check = new CheckUpload(uploads, files, new UploadCheck(probe, probe));
+        String otherExtension = Upload.keyOf("ann", pending.id(), UploadFormat.JPEG);
+        String otherOwner = Upload.keyOf("bob", pending.id(), UploadFormat.PNG);
+        files.files.put(otherExtension, new byte[] {1});
+        files.files.put(otherOwner, new byte[] {1});
+        files.written(pending, new byte[] {1});
 
         assertThat(check.check(new CheckUploadCommand("ann", pending.id(), UploadFormat.JPEG,
-                directory.resolve("w")))).isInstanceOf(CheckUploadResult.Skipped.class);
+                directory.resolve("w")))).isInstanceOf(CheckUploadResult.Removed.class);
         assertThat(check.check(new CheckUploadCommand("bob", pending.id(), UploadFormat.PNG,
-                directory.resolve("w")))).isInstanceOf(CheckUploadResult.Skipped.class);
+                directory.resolve("w")))).isInstanceOf(CheckUploadResult.Removed.class);
+        assertThat(files.files).containsOnlyKeys(pending.key());
         assertThat(probe.calls).isZero();
+    }
+
+    @Test
+    void aFileWrittenAgainAfterItsUploadFailedIsRemoved() {
+        Upload pending = ((RequestUploadResult.Requested) new RequestUpload(uploads, files, CLOCK, random)
+                .request(new RequestUploadCommand("ann", Environment.STAGE, UploadFormat.PNG, 4))).upload();
+        CheckUpload check = new CheckUpload(uploads, files, new UploadCheck(probe, probe));
+        CheckUploadCommand command = new CheckUploadCommand("ann", pending.id(), UploadFormat.PNG,
+                directory.resolve("w"));
+        files.written(pending, "text".getBytes());
+        assertThat(check.check(command)).isInstanceOf(CheckUploadResult.Failed.class);
+        files.written(pending, UploadCheckTest.PNG_HEAD);
+
+        assertThat(check.check(command)).isInstanceOf(CheckUploadResult.Removed.class);
+        assertThat(files.files).isEmpty();
     }
 
     @Test

@@ -73,8 +73,8 @@ public final class S3UploadFiles implements UploadFiles {
     }
 
     @Override
-    public void remove(Upload upload) {
-        s3.deleteObject(delete -> delete.bucket(bucket).key(upload.key()));
+    public void remove(String key) {
+        s3.deleteObject(delete -> delete.bucket(bucket).key(key));
     }
 
     @Override
