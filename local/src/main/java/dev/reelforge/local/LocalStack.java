@@ -144,6 +144,7 @@ public final class LocalStack implements AutoCloseable {
             LocalRuntime runtime = new LocalRuntime(ffmpeg, dataDirectory.resolve("work"), options.allowLoopbackSources());
             Map<String, LocalFunction> functions = initialize(template, services.endpoints(), runtime, clock,
                     options.log());
+            MusicLibrarySeed.ensure(template, services.endpoints(), runtime, clock, options.log());
 
             AsyncInvoker invoker = new AsyncInvoker(ASYNC_RETRY_DELAYS, options.log(),
                     dataDirectory.resolve(INVOCATIONS_DIRECTORY));

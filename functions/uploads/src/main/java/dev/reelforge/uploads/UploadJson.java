@@ -8,8 +8,9 @@ import java.net.URI;
 
 /**
  * A photo or music as Picovico's clients read it: {@code id}, {@code url} and {@code thumbnail_url} (a photo's own
- * URL: no smaller copy is made) or, for music, {@code preview_url} and {@code duration} (seconds, null until
- * checked); and Reelforge's {@code status} ({@code pending}, {@code ready}, {@code failed} with its {@code error}),
+ * URL: no smaller copy is made; null for music, which has {@code preview_url} and {@code duration}, seconds, null
+ * until checked); and Reelforge's {@code status} ({@code pending}, {@code ready}, {@code failed} with its
+ * {@code failure}: not {@code error}, which names the envelope of a failed request),
  * {@code content_type}, {@code size} and {@code created_on}.
  */
 final class UploadJson {
@@ -22,6 +23,7 @@ final class UploadJson {
         if (upload.kind() == UploadKind.PHOTO) {
             json.put("thumbnail_url", url);
         } else {
+            json.putNull("thumbnail_url");
             json.put("preview_url", url);
             if (upload.seconds().isPresent()) {
                 json.put("duration", Math.round(upload.seconds().getAsDouble() * 1000) / 1000.0);
@@ -30,7 +32,7 @@ final class UploadJson {
             }
         }
         json.put("status", upload.status().wireName());
-        upload.error().ifPresent(error -> json.put("error", error));
+        upload.error().ifPresent(error -> json.put("failure", error));
         json.put("content_type", upload.format().mediaType());
         if (upload.bytes().isPresent()) {
             json.put("size", upload.bytes().getAsLong());

@@ -224,8 +224,22 @@ record JobSpec(String role, Optional<String> queue, Map<String, String> userMeta
         JsonPath file = settings.field("fileGroupSettings").requiredObject(names("destination"));
         S3Location destination = S3Location.parse(file.field("destination"), true);
         List<OutputSpec> outputs = new ArrayList<>();
-        for (JsonPath output : at.field("outputs").array(1, MAX_OUTPUTS)) {
-            outputs.add(output(output, index, outputs.size(), input));
+        List<JsonPath> outputPaths = at.field("outputs").array(1, MAX_OUTPUTS);
+        Map<String, Integer> modifiers = new HashMap<>();
+        for (JsonPath output : outputPaths) {
+            OutputSpec spec = output(output, index, outputs.size(), input);
+            // MediaConvert's Output.nameModifier: "When you create multiple outputs in the same output group, Name
+            // modifier is required"; and one group's outputs are told apart by it
+            if (outputPaths.size() > 1 && spec.nameModifier().isEmpty()) {
+                throw new InvalidJobException(output.field("nameModifier").path()
+                        + ": a value is required when an output group has several outputs");
+            }
+            Integer same = modifiers.putIfAbsent(spec.nameModifier(), spec.index());
+            if (same != null) {
+                throw new InvalidJobException(output.field("nameModifier").path() + ": " + spec.nameModifier()
+                        + " is the name modifier of output " + same + " of the group already");
+            }
+            outputs.add(spec);
         }
         return new GroupSpec(destination, outputs);
     }

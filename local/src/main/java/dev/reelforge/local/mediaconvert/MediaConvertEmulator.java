@@ -608,25 +608,30 @@ public final class MediaConvertEmulator implements LocalService {
         if (!job.progress(Phase.TRANSCODING, 0, PROBED, 0, true, this::announce)) {
             return;
         }
+        // One ffmpeg for the files (the deliverable and renditions), one for the frame captures: each decodes the
+        // input once for all its outputs. Captures run apart because they need a variable frame rate sync, which
+        // ffmpeg sets for a whole process; they end as soon as their last frame is taken.
+        List<List<Transcoder.Target>> runs = new ArrayList<>();
+        for (boolean captures : new boolean[] {false, true}) {
+            List<Transcoder.Target> run = new ArrayList<>();
+            for (OutputSpec output : outputs) {
+                if (output.isFrameCapture() == captures) {
+                    run.add(target(spec, directory, output));
+                }
+            }
+            if (!run.isEmpty()) {
+                runs.add(run);
+            }
+        }
         Map<OutputSpec, List<Path>> written = new LinkedHashMap<>();
         long[] frames = {0};
-        for (int i = 0; i < outputs.size(); i++) {
-            OutputSpec output = outputs.get(i);
-            GroupSpec group = spec.groups().get(output.group());
-            String key = Destinations.key(group.destination(), inputLocation, output, 0);
-            String fileName = key.substring(key.lastIndexOf('/') + 1);
-            if (output.isFrameCapture()) {
-                // ffmpeg's image sequence pattern: a literal % doubled, the capture number as %07d
-                fileName = fileName.substring(0, fileName.length() - ("0000000." + output.extension()).length())
-                        .replace("%", "%%") + "%07d." + output.extension().replace("%", "%%");
-            }
-            Path outputDirectory = directory.resolve("out").resolve(output.group() + "-" + output.index());
+        for (int i = 0; i < runs.size(); i++) {
             int done = i;
-            int count = outputs.size();
+            int count = runs.size();
             long before = frames[0];
             int[] announced = {job.percent()};
-            written.put(output, transcoder.encode(input, info, spec.input().overlays(), images, output,
-                    outputDirectory, fileName, new Transcoder.Control() {
+            written.putAll(transcoder.encode(input, info, spec.input().overlays(), images, runs.get(i), directory,
+                    "run-" + i, new Transcoder.Control() {
                         @Override
                         public void started(Process process) {
                             job.running(process);
@@ -673,6 +678,20 @@ public final class MediaConvertEmulator implements LocalService {
             groupDetail.put("type", "FILE_GROUP");
         }
         job.complete(clock.instant(), details, this::announce);
+    }
+
+    /** Where an output is encoded: its own directory, under the file name its key ends with. */
+    private static Transcoder.Target target(JobSpec spec, Path directory, OutputSpec output) {
+        GroupSpec group = spec.groups().get(output.group());
+        String key = Destinations.key(group.destination(), spec.input().file(), output, 0);
+        String fileName = key.substring(key.lastIndexOf('/') + 1);
+        if (output.isFrameCapture()) {
+            // ffmpeg's image sequence pattern: a literal % doubled, the capture number as %07d
+            fileName = fileName.substring(0, fileName.length() - ("0000000." + output.extension()).length())
+                    .replace("%", "%%") + "%07d." + output.extension().replace("%", "%%");
+        }
+        return new Transcoder.Target(output, directory.resolve("out").resolve(output.group() + "-" + output.index()),
+                fileName);
     }
 
     private ObjectNode outputDetail(OutputSpec output, Path file, String location, MediaInfo input) {

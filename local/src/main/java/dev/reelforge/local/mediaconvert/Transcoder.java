@@ -17,15 +17,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Encodes one output of a job with ffmpeg, as MediaConvert would: H.264 with libx264 (QVBR as a CRF with the
+ * Encodes the outputs of a job with ffmpeg, several at once from one decoding of the input, as MediaConvert would: H.264 with libx264 (QVBR as a CRF with the
  * peak bitrate as VBV cap), AAC, GIF through a generated palette, MP3 with LAME, JPEG frame captures, and
  * image inserters as overlays with their opacity (input overlays before scaling, so they scale with the
  * video; output overlays after).
@@ -54,23 +56,72 @@ final class Transcoder {
         this.ffmpeg = ffmpeg;
     }
 
+    /** One output of a run: where its file (for frame captures, a pattern with {@code %07d}) goes. */
+    record Target(OutputSpec output, Path directory, String fileName) {}
+
     /**
-     * Writes an output into {@code directory}, named {@code fileName} (for frame captures, a pattern with
-     * {@code %07d}), and returns the files written in order.
+     * Writes several outputs of one input with one ffmpeg process, which decodes the input once and feeds each
+     * output's own filter graph (ffmpeg hands an input stream's frames to every graph that names it), and returns the
+     * files each wrote, in order. Frame captures and the other outputs may not share a run: captures need ffmpeg's
+     * variable frame rate sync, which ffmpeg 4.4 sets for the whole process.
      *
      * @param images the local file of each overlay image, by its location
+     * @param logs   where ffmpeg's messages are kept, named {@code ffmpeg-<run>.log}
      */
-    List<Path> encode(Path input, MediaInfo info, List<Overlay> inputOverlays, Map<String, Path> images,
-            OutputSpec output, Path directory, String fileName, Control control)
-            throws JobFailedException, InterruptedException {
+    Map<OutputSpec, List<Path>> encode(Path input, MediaInfo info, List<Overlay> inputOverlays, Map<String, Path> images,
+            List<Target> targets, Path logs, String run, Control control) throws JobFailedException, InterruptedException {
+        boolean captures = targets.getFirst().output().isFrameCapture();
+        if (targets.stream().anyMatch(target -> target.output().isFrameCapture() != captures)) {
+            throw new IllegalArgumentException("frame captures and other outputs run in separate ffmpeg processes");
+        }
+        List<String> inputs = new ArrayList<>(List.of("-i", "file:" + input.toAbsolutePath()));
+        List<String> graphs = new ArrayList<>();
+        List<String> outputs = new ArrayList<>();
+        int[] labels = {0};
+        double expectedSeconds = 0;
+        for (int n = 0; n < targets.size(); n++) {
+            Target target = targets.get(n);
+            expectedSeconds = Math.max(expectedSeconds, output(info, inputOverlays, images, target, n, inputs, graphs,
+                    outputs, labels));
+        }
         List<String> arguments = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "error",
-                "-nostats", "-progress", "pipe:1", "-i", "file:" + input.toAbsolutePath()));
+                "-nostats", "-progress", "pipe:1"));
+        if (captures) {
+            // the selected frames as they are, not duplicated to a constant rate (image2 is a CFR muxer by default)
+            arguments.addAll(List.of("-vsync", "vfr"));
+        }
+        arguments.addAll(inputs);
+        graphs.forEach(graph -> arguments.addAll(List.of("-filter_complex", graph)));
+        arguments.addAll(outputs);
+        for (Target target : targets) {
+            try {
+                Files.createDirectories(target.directory());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        run(arguments, logs, run, targets, Math.max(expectedSeconds, 0.001), control);
+        Map<OutputSpec, List<Path>> written = new LinkedHashMap<>();
+        for (Target target : targets) {
+            written.put(target.output(), written(target.directory(), target.fileName(), target.output()));
+        }
+        return written;
+    }
+
+    /**
+     * Adds one output: its overlay images to {@code inputs}, its filter graph (labels numbered on from
+     * {@code labels}, its video sink {@code [vout<n>]}) to {@code graphs}, its mapping, codec and container options
+     * and file to {@code outputs}. Returns the seconds it is expected to cover.
+     */
+    private static double output(MediaInfo info, List<Overlay> inputOverlays, Map<String, Path> images, Target target,
+            int n, List<String> inputs, List<String> graphs, List<String> outputs, int[] labels) {
+        OutputSpec output = target.output();
         double expectedSeconds = info.duration().orElse(0);
+        String sink = "[vout" + n + "]";
         if (output.video().isPresent()) {
             VideoSpec video = output.video().get();
             List<String> filters = new ArrayList<>();
             String current = "[0:v]";
-            int[] labels = {0};
             if (video.codec() instanceof FrameCapture capture) {
                 double interval = 1 / capture.rate().value();
                 double frame = info.video().map(stream -> stream.fps() > 0 ? 1 / stream.fps() : 0.04).orElse(0.04);
@@ -82,7 +133,7 @@ final class Transcoder {
                 current = next;
                 expectedSeconds = Math.min(expectedSeconds, interval * (capture.maxCaptures() - 1));
             }
-            current = overlay(inputOverlays, images, arguments, filters, current, labels);
+            current = overlay(inputOverlays, images, inputs, filters, current, labels);
             String scale = video.width().isPresent() || video.height().isPresent()
                     ? "scale=" + video.width().map(String::valueOf).orElse("-2") + ":"
                             + video.height().map(String::valueOf).orElse("-2") + ":flags=bicubic,"
@@ -96,40 +147,44 @@ final class Transcoder {
             };
             String scaled = label(labels);
             filters.add(current + scale + rate + "setsar=1" + scaled);
-            current = overlay(video.overlays(), images, arguments, filters, scaled, labels);
+            current = overlay(video.overlays(), images, inputs, filters, scaled, labels);
             switch (video.codec()) {
-                case H264 h264 -> filters.add(current + "format=yuv420p[vout]");
-                case Gif gif -> filters.add(current + "split[gifa][gifb];"
-                        + "[gifa]palettegen=stats_mode=diff[palette];"
-                        + "[gifb][palette]paletteuse=dither=bayer:bayer_scale=5:diff_mode=rectangle[vout]");
-                case FrameCapture capture -> filters.add(current + "format=yuvj420p[vout]");
+                case H264 h264 -> filters.add(current + "format=yuv420p" + sink);
+                case Gif gif -> {
+                    String a = label(labels);
+                    String b = label(labels);
+                    String palette = label(labels);
+                    filters.add(current + "split" + a + b + ";" + a + "palettegen=stats_mode=diff" + palette + ";"
+                            + b + palette + "paletteuse=dither=bayer:bayer_scale=5:diff_mode=rectangle" + sink);
+                }
+                case FrameCapture capture -> filters.add(current + "format=yuvj420p" + sink);
             }
-            arguments.addAll(List.of("-filter_complex", String.join(";", filters), "-map", "[vout]"));
+            graphs.add(String.join(";", filters));
+            outputs.addAll(List.of("-map", sink));
         }
-        output.audio().ifPresent(audio -> arguments.addAll(List.of("-map", "0:a:0")));
+        output.audio().ifPresent(audio -> outputs.addAll(List.of("-map", "0:a:0")));
         if (output.video().isEmpty()) {
-            arguments.add("-vn");
+            outputs.add("-vn");
         }
         if (output.audio().isEmpty()) {
-            arguments.add("-an");
+            outputs.add("-an");
         }
-        output.video().ifPresent(video -> arguments.addAll(videoCodec(video, output)));
-        output.audio().ifPresent(audio -> arguments.addAll(audioCodec(audio)));
-        arguments.addAll(switch (output.container()) {
+        output.video().ifPresent(video -> outputs.addAll(videoCodec(video, output)));
+        output.audio().ifPresent(audio -> outputs.addAll(audioCodec(audio)));
+        outputs.addAll(switch (output.container()) {
             case MP4 -> output.progressiveDownload() ? List.of("-movflags", "+faststart", "-f", "mp4") : List.of("-f", "mp4");
             case GIF -> List.of("-loop", "0", "-f", "gif");
             case RAW -> output.isFrameCapture() ? List.of("-start_number", "0", "-f", "image2") : List.of("-f", "mp3");
         });
-        arguments.add(directory.resolve(fileName).toString());
-        run(arguments, directory, output, Math.max(expectedSeconds, 0.001), control);
-        return written(directory, fileName, output);
+        outputs.add(target.directory().resolve(target.fileName()).toString());
+        return expectedSeconds;
     }
 
-    private static String overlay(List<Overlay> overlays, Map<String, Path> images, List<String> arguments,
+    private static String overlay(List<Overlay> overlays, Map<String, Path> images, List<String> inputs,
             List<String> filters, String current, int[] labels) {
         for (Overlay overlay : overlays) {
-            int index = (int) arguments.stream().filter("-i"::equals).count();
-            arguments.addAll(List.of("-i", "file:" + images.get(overlay.image().uri()).toAbsolutePath()));
+            int index = (int) inputs.stream().filter("-i"::equals).count();
+            inputs.addAll(List.of("-i", "file:" + images.get(overlay.image().uri()).toAbsolutePath()));
             String image = label(labels);
             String size = overlay.width().isPresent() || overlay.height().isPresent()
                     ? "scale=" + overlay.width().map(String::valueOf).orElse("-1") + ":"
@@ -200,17 +255,17 @@ final class Transcoder {
         return String.format(Locale.ROOT, "%.6f", value);
     }
 
-    private void run(List<String> arguments, Path directory, OutputSpec output, double expectedSeconds,
+    private void run(List<String> arguments, Path logs, String run, List<Target> targets, double expectedSeconds,
             Control control) throws JobFailedException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ffmpeg.toString());
         command.addAll(arguments);
-        Path log = directory.resolve("ffmpeg-" + output.group() + "-" + output.index() + ".log");
+        Path log = logs.resolve("ffmpeg-" + run + ".log");
         Process process;
         try {
-            Files.createDirectories(directory);
+            Files.createDirectories(logs);
             process = new ProcessBuilder(command)
-                    .directory(directory.toFile())
+                    .directory(logs.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectError(log.toFile())
                     .start();
@@ -244,7 +299,8 @@ final class Transcoder {
         }
         int exit = process.exitValue();
         if (exit != 0) {
-            throw new JobFailedException(JobFailedException.UNKNOWN, "Encoding " + output.describe()
+            throw new JobFailedException(JobFailedException.UNKNOWN, "Encoding " + targets.stream()
+                    .map(target -> target.output().describe()).collect(Collectors.joining(", "))
                     + " failed: ffmpeg exited with " + exit + ": " + tail(log));
         }
     }

@@ -10,7 +10,13 @@ import dev.reelforge.aws.dynamodb.DynamoDbDownloadables;
 import dev.reelforge.aws.dynamodb.DynamoDbOAuthClients;
 import dev.reelforge.aws.dynamodb.DynamoDbOAuthTokens;
 import dev.reelforge.aws.dynamodb.DynamoDbPicovicoApps;
+import dev.reelforge.aws.dynamodb.DynamoDbCreditedRenders;
 import dev.reelforge.aws.dynamodb.DynamoDbProjects;
+import dev.reelforge.core.project.Frame;
+import dev.reelforge.core.project.MediaRef;
+import dev.reelforge.core.project.Privacy;
+import dev.reelforge.core.project.ProjectPublication;
+import dev.reelforge.core.project.ProjectQuality;
 import dev.reelforge.core.project.ProjectStatus;
 import dev.reelforge.core.project.StoredProject;
 import dev.reelforge.aws.dynamodb.DynamoDbRenders;
@@ -52,12 +58,14 @@ import dev.reelforge.local.lambda.LocalFunction;
 import dev.reelforge.local.media.SampleMedia;
 import dev.reelforge.local.template.FunctionDefinition;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -68,6 +76,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Every file in events/ is accepted by its function: read as the Lambda Java runtime reads it, invoked
@@ -108,6 +117,11 @@ class SampleEventsIT {
     /** The sample owner's stage projects (the Picovico project samples' ids). */
     private static final String SAMPLE_DRAFT_PROJECT = "019aef3c5a00a1b2c3d4e5f6";
     private static final String SAMPLE_PUBLISHED_PROJECT = "019aef3c5a00f6e5d4c3b2a1";
+    /** The sample owner's v1 draft, ready to render (RenderProjectFunction's sample renders it). */
+    private static final String SAMPLE_RENDERABLE_PROJECT = "019aef3c5a00c0ffee000001";
+    /** A published public project of the sample owner, with its public link and its done render. */
+    private static final String SAMPLE_LINKED_PROJECT = "019aef3c5a00beef00000002";
+    private static final UUID SAMPLE_LINKED_RENDER = UUID.fromString("3c8e5b70-1f2a-4d9b-8e6c-4b7a2d9f0e15");
 
     private static LocalStack stack;
 
@@ -230,6 +244,40 @@ class SampleEventsIT {
                 projects.add(project);
             }
         }
+        // the sample account opens with no credits: enough for the render sample, whenever seeded
+        stack.services().dynamoDb().putItem(put -> put.tableName(stack.tableName("AccountsTable")).item(Map.of(
+                "pk", AttributeValue.fromS("credits#" + SAMPLE_OWNER), "kind", AttributeValue.fromS("credits"),
+                "owner", AttributeValue.fromS(SAMPLE_OWNER), "balance", AttributeValue.fromN("5000"))));
+        Instant created = Instant.ofEpochMilli(Long.parseLong(SAMPLE_RENDERABLE_PROJECT.substring(0, 12), 16));
+        projects.addDraft(new StoredProject(SAMPLE_RENDERABLE_PROJECT, SAMPLE_OWNER, Environment.V1,
+                ProjectStatus.INITIAL, new dev.reelforge.core.project.Project(Optional.of("Summer in Lisbon"),
+                        Optional.of("vanilla"), ProjectQuality.Q360, List.of(new Frame.Image(new MediaRef.Url(
+                                URI.create("https://photos.example/lisbon.jpg")), Optional.of("The river"), 0, 5)),
+                        Optional.empty(), List.of(), Privacy.PUBLIC),
+                Optional.empty(), created, created, 1));
+        seedLinkedProject(projects);
+    }
+
+    /** A public project published by a done render: its link leads to the render's hosted MP4. */
+    private static void seedLinkedProject(DynamoDbProjects projects) {
+        DynamoDbRenders renders = new DynamoDbRenders(stack.services().dynamoDb(), stack.tableName("RendersTable"));
+        if (renders.find(SAMPLE_OWNER, SAMPLE_LINKED_RENDER).isPresent()) {
+            return;
+        }
+        renders.add(new Render(SAMPLE_LINKED_RENDER, SAMPLE_OWNER, Environment.STAGE, RenderStatus.DONE,
+                Json.object(), Instant.now(), Instant.now(), Optional.empty(), Optional.empty(), List.of(),
+                Optional.of(SAMPLE_LINKED_PROJECT)));
+        Instant created = Instant.ofEpochMilli(Long.parseLong(SAMPLE_LINKED_PROJECT.substring(0, 12), 16));
+        StoredProject processing = new StoredProject(SAMPLE_LINKED_PROJECT, SAMPLE_OWNER, Environment.STAGE,
+                ProjectStatus.PROCESSING, dev.reelforge.core.project.Project.draft(Optional.of("Summer in Lisbon")),
+                Optional.empty(), created, created, 2, Optional.of(SAMPLE_LINKED_RENDER), Optional.empty());
+        projects.add(processing);
+        String cdn = "https://d111111abcdef8.cloudfront.net/" + SAMPLE_OWNER + "/" + SAMPLE_LINKED_RENDER;
+        new DynamoDbCreditedRenders(stack.services().dynamoDb(), stack.tableName("ProjectsTable"),
+                stack.tableName("RendersTable"), stack.tableName("AccountsTable"))
+                .publish(processing, processing.published(new ProjectPublication(List.of(
+                        new ProjectPublication.PublishedVideo(ProjectQuality.Q360, cdn + ".mp4", OptionalLong.of(1234),
+                                Optional.of(cdn + "-thumb.jpg")))), Instant.now()));
     }
 
     /**
@@ -307,6 +355,10 @@ class SampleEventsIT {
         String logicalId = file.getParent().getFileName().toString();
         LocalFunction function = stack.function(logicalId);
         Object event = LambdaJson.fromJson(Files.readString(file, StandardCharsets.UTF_8), function.eventType());
+        if (logicalId.equals("MusicLibraryFunction")) {
+            assertThat(answerToCloudFormation(function, event).path("Status").asText()).isEqualTo("SUCCESS");
+            return;
+        }
 
         JsonNode result = Json.MAPPER.readTree(LambdaJson.toJson(function.invoke(event)));
 
@@ -338,7 +390,13 @@ class SampleEventsIT {
                 assertThat(result.at("/policyDocument/Statement/0/Effect").asText()).as(result.toString()).isEqualTo("Allow");
                 assertThat(result.at("/context/owner").asText()).isEqualTo(SAMPLE_OWNER);
             }
-            case "RenderWorkerFunction", "DispatchCallbacksFunction", "SendCallbacksFunction",
+            case "PublicLinkFunction" -> {
+                assertThat(result.path("statusCode").asInt()).as(result.toString()).isEqualTo(302);
+                assertThat(result.at("/headers/Location").asText())
+                        .isEqualTo("https://d111111abcdef8.cloudfront.net/" + SAMPLE_OWNER + "/" + SAMPLE_LINKED_RENDER
+                                + ".mp4");
+            }
+            case "RenderWorkerFunction", "DispatchCallbacksFunction", "SendCallbacksFunction", "SettleProjectsFunction",
                  "RemoveHostedFilesFunction", "StopCancelledRenderFunction", "PrepareMp4DownloadFunction",
                  "MakeFlvDownloadFunction" ->
                     assertThat(result.path("batchItemFailures")).as(result.toString()).isEmpty();
@@ -349,5 +407,30 @@ class SampleEventsIT {
             case "CheckUploadFunction" -> assertThat(result.asText()).matches("(ready|failed|skipped|removed): .*");
             default -> assertThat(result.path("statusCode").asInt()).as(result.toString()).isBetween(200, 299);
         }
+    }
+
+    /**
+     * Invokes the custom resource's function with its sample event, its ResponseURL (CloudFormation's presigned S3
+     * URL) replaced by a server on loopback, and returns what the function answered there.
+     */
+    @SuppressWarnings("unchecked")
+    private static JsonNode answerToCloudFormation(LocalFunction function, Object event) throws IOException {
+        java.util.concurrent.atomic.AtomicReference<String> answer = new java.util.concurrent.atomic.AtomicReference<>();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            answer.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            ((java.util.Map<String, Object>) event).put("ResponseURL",
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/response");
+            function.invoke(event);
+        } finally {
+            server.stop(0);
+        }
+        return Json.MAPPER.readTree(answer.get());
     }
 }

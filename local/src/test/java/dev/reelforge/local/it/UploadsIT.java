@@ -10,6 +10,7 @@ import dev.reelforge.core.media.MediaProbe;
 import dev.reelforge.local.LocalStack;
 import dev.reelforge.local.media.LoopbackFileServer;
 import dev.reelforge.local.media.SampleMedia;
+import dev.reelforge.local.picovico.PicovicoContract;
 import dev.reelforge.local.picovico.PicovicoHttp;
 import dev.reelforge.media.FfmpegMediaProbe;
 import java.io.IOException;
@@ -57,14 +58,19 @@ class UploadsIT {
         return PicovicoHttp.logIn(stack, PicovicoHttp.anotherOwner(stack).app(Environment.STAGE));
     }
 
-    /** A PUT of the file's exact bytes, with the Content-Type when given (Picovico's SDKs send none). */
+    /**
+     * A PUT of the file's exact bytes, with the Content-Type when given (Picovico's SDKs send none), its answer held to
+     * the contract as PicovicoHttp holds the others.
+     */
     private static PicovicoHttp.Response put(String path, PicovicoHttp.Pair pair, Optional<String> contentType,
             byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.apiUrl() + path))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("X-Access-Key", pair.accessKey()).header("X-Access-Token", pair.accessToken());
         contentType.ifPresent(type -> request.header("Content-Type", type));
-        return send(request.build());
+        PicovicoHttp.Response response = send(request.build());
+        PicovicoContract.shipped().check("PUT", path, response);
+        return response;
     }
 
     private static PicovicoHttp.Response send(HttpRequest request) {
@@ -427,7 +433,7 @@ class UploadsIT {
                 .path("status").asText().equals("pending"));
         JsonNode photo = PicovicoHttp.get(stack, "/me/photos/" + id, pair).body();
         assertThat(photo.path("status").asText()).isEqualTo("failed");
-        assertThat(photo.path("error").asText()).contains("image/png");
+        assertThat(photo.path("failure").asText()).contains("image/png");
         // the CDN reads the bucket without listing it, so a missing file answers 403, as CloudFront's does
         assertThat(fetch(photo.path("url").asText()).statusCode()).isIn(403, 404);
     }
@@ -504,6 +510,35 @@ class UploadsIT {
         assertPicovicoError(PicovicoHttp.get(stack, "/me/photos/" + id, pair), 404, "photo");
         assertThat(fetch(photo.path("url").asText()).statusCode()).isIn(403, 404);
         assertPicovicoError(PicovicoHttp.delete(stack, "/me/photos/" + id, pair), 404, "photo");
+    }
+
+    @Test
+    void aProjectRendersWithPhotosAndMusicNamedByIdOnceTheyAreReady() {
+        PicovicoHttp.Pair pair = freshPair();
+        String photo = put("/me/photos", pair, Optional.empty(), bytes(media.image("orange.jpg", "orange", 64, 48)))
+                .body().path("id").asText();
+        String music = put("/me/musics", pair, Optional.empty(), bytes(media.tone("tone-3s.mp3", 440, 3)))
+                .body().path("id").asText();
+        String pending = PicovicoHttp.post(stack, "/me/uploads", pair, PicovicoHttp.form(Map.of("kind", "photo",
+                "content_type", "image/png", "size", "100"))).body().path("id").asText();
+        String draft = PicovicoHttp.post(stack, "/me/videos", pair, PicovicoHttp.form(Map.of("name", "By id")))
+                .body().path("id").asText();
+        Map<String, String> json = Map.of("X-Access-Key", pair.accessKey(), "X-Access-Token", pair.accessToken(),
+                "Content-Type", "application/json");
+
+        PicovicoHttp.send(stack, "POST", "/me/videos/" + draft, json, Optional.of("{\"style\": \"vanilla\","
+                + " \"assets\": [{\"name\": \"image\", \"asset_id\": \"" + pending + "\", \"start_time\": 0,"
+                + " \"end_time\": 5}]}"));
+        PicovicoHttp.Response notReady = PicovicoHttp.post(stack, "/me/videos/" + draft + "/render", pair, "");
+        PicovicoHttp.send(stack, "POST", "/me/videos/" + draft, json, Optional.of("{\"assets\": ["
+                + "{\"name\": \"image\", \"asset_id\": \"" + photo + "\", \"start_time\": 0, \"end_time\": 5},"
+                + "{\"name\": \"music\", \"asset_id\": \"" + music + "\", \"start_time\": 0, \"end_time\": 0}]}"));
+        PicovicoHttp.Response rendering = PicovicoHttp.post(stack, "/me/videos/" + draft + "/render", pair, "");
+
+        assertThat(notReady.status()).as(notReady.text()).isEqualTo(400);
+        assertThat(notReady.body().path("error").path("status").asInt()).isEqualTo(7403);
+        assertThat(rendering.status()).as(rendering.text()).isEqualTo(200);
+        assertThat(rendering.body().path("status").asInt()).isEqualTo(7201);
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.core.pipeline.Encoder.EncodeRequest;
 import dev.reelforge.core.plan.OutputPlan;
+import dev.reelforge.core.render.Rendition;
 import dev.reelforge.local.LocalClients;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -285,10 +287,30 @@ class MediaConvertEmulatorApiTest {
 
     @Test
     void twoOutputsWritingOneFileAreRefused() throws Exception {
-        refused(job -> ((ArrayNode) job.path("settings").path("outputGroups").path(0)
-                        .path("outputs")).add(output(job).deepCopy()),
-                "/settings/outputGroups/0/outputs/1: writes s3://renders/renders/owner/render.mp4 as output 0 of"
+        refused(job -> ((ArrayNode) job.path("settings").path("outputGroups"))
+                        .add(job.path("settings").path("outputGroups").path(0).deepCopy()),
+                "/settings/outputGroups/1/outputs/0: writes s3://renders/renders/owner/render.mp4 as output 0 of"
                         + " output group 0 does; give them different nameModifiers");
+    }
+
+    @Test
+    void anOutputWithoutANameModifierInAGroupOfSeveralIsRefused() throws Exception {
+        refused(job -> {
+            ObjectNode second = output(job).deepCopy().put("nameModifier", "-small");
+            ((ArrayNode) job.path("settings").path("outputGroups").path(0).path("outputs")).add(second);
+        }, "/settings/outputGroups/0/outputs/0/nameModifier: a value is required when an output group has several"
+                + " outputs");
+    }
+
+    @Test
+    void twoOutputsOfOneGroupWithTheSameNameModifierAreRefused() throws Exception {
+        refused(job -> {
+            output(job).put("nameModifier", "-360");
+            ObjectNode second = output(job).deepCopy();
+            ((ObjectNode) second.path("videoDescription")).put("width", 640).put("height", 360);
+            ((ArrayNode) job.path("settings").path("outputGroups").path(0).path("outputs")).add(second);
+        }, "/settings/outputGroups/0/outputs/1/nameModifier: -360 is the name modifier of output 0 of the group"
+                + " already");
     }
 
     @Test
@@ -338,8 +360,11 @@ class MediaConvertEmulatorApiTest {
                         video ? Optional.of(new OutputPlan.ThumbnailPlan(0, new Size(256, 144))) : Optional.empty(),
                         true, false);
                 UUID render = UUID.randomUUID();
+                List<Rendition> renditions = format == OutputFormat.MP4
+                        ? List.of(new Rendition("360", new Size(640, 360)), new Rendition("480", new Size(854, 480)))
+                        : List.of();
                 String id = encoder.start(new EncodeRequest(render, "owner", environment, "s3://work/i/" + render + ".mp4",
-                        "s3://renders/renders/owner/" + render, plan, video, true, 5));
+                        "s3://renders/renders/owner/" + render, plan, video, true, 5, renditions));
                 assertThat(client.getJob(get -> get.id(id)).job().userMetadata())
                         .containsEntry("renderId", render.toString());
             }

@@ -16,8 +16,10 @@ import dev.reelforge.core.edit.model.Fps;
 import dev.reelforge.core.edit.model.OutputFormat;
 import dev.reelforge.core.edit.model.Quality;
 import dev.reelforge.core.edit.model.Size;
+import dev.reelforge.core.pipeline.Encoder;
 import dev.reelforge.core.pipeline.Encoder.EncodeRequest;
 import dev.reelforge.core.plan.OutputPlan;
+import dev.reelforge.core.render.Rendition;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -180,6 +182,41 @@ class MediaConvertEmulatorIT {
         assertThat(job.outputGroupDetails().getFirst().outputDetails().getFirst().durationInMs()).isBetween(2900, 3100);
         assertThat(job.timing().finishTime()).isNotNull();
         assertThat(job.userMetadata()).containsEntry("renderId", render.toString());
+    }
+
+    @Test
+    void oneJobWritesEachRenditionAndItsCaptureAtItsOwnSize() {
+        UUID render = UUID.randomUUID();
+        List<Rendition> renditions = List.of(new Rendition("small", new Size(160, 90)),
+                new Rendition("tiny", new Size(96, 54)));
+        EncodeRequest request = new EncodeRequest(render, "owner-1", Environment.V1, intermediate, prefix(render),
+                plan(OutputFormat.MP4, FRAME, FPS, Optional.empty(), Optional.of(new OutputPlan.ThumbnailPlan(1.5,
+                        new Size(80, 45)))), true, true, SECONDS, renditions);
+        Encoder.WrittenFiles written = encoder.outputsOf(request);
+        String jobId = encoder.start(request);
+
+        JsonNode complete = local.events.await(jobId, "COMPLETE", timeout());
+
+        for (int i = 0; i < renditions.size(); i++) {
+            Size size = renditions.get(i).size();
+            JsonNode file = outputDetail(complete, 1, i);
+            assertThat(file.path("outputFilePaths").path(0).asText()).isEqualTo(written.renditions().get(i).file());
+            assertThat(file.path("videoDetails").path("widthInPx").asInt()).isEqualTo(size.width());
+            assertThat(file.path("videoDetails").path("heightInPx").asInt()).isEqualTo(size.height());
+            String mp4 = local.describe(local.download(written.renditions().get(i).file()));
+            assertThat(mp4).contains("Video: h264", size.width() + "x" + size.height(), "25 fps", "Audio: aac");
+            assertThat(duration(mp4)).isBetween(2.9, 3.1);
+
+            JsonNode capture = outputDetail(complete, 2, i + 1);
+            assertThat(capture.path("outputFilePaths").path(0).asText()).isEqualTo(written.renditions().get(i).capture())
+                    .endsWith("-" + renditions.get(i).name() + "-thumb.0000001.jpg");
+            BufferedImage image = image(local.download(written.renditions().get(i).capture()));
+            assertThat(image.getWidth()).isEqualTo(size.width());
+            assertThat(image.getHeight()).isEqualTo(size.height());
+        }
+        assertThat(outputDetail(complete, 0, 0).path("outputFilePaths").path(0).asText()).isEqualTo(written.file());
+        assertThat(outputDetail(complete, 2, 0).path("outputFilePaths").path(0).asText())
+                .isEqualTo(written.thumbnail().orElseThrow());
     }
 
     @Test

@@ -27,7 +27,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Picovico's API of an embedded stack, over HTTP, for tests: access pairs taken through the real
+ * Picovico's API of an embedded stack, over HTTP, for tests, every answer held to the face's contract
+ * ({@link PicovicoContract}, {@code contracts/picovico/}): access pairs taken through the real
  * {@code POST /login/app} (with local.json's development apps, or another owner's made as the development account
  * is), and requests with {@code X-Access-Key} and {@code X-Access-Token}.
  *
@@ -156,7 +157,9 @@ public final class PicovicoHttp {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, List<String>> lowerCase = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> lowerCase.put(name.toLowerCase(Locale.ROOT), values));
-            return new Response(response.statusCode(), lowerCase, response.body());
+            Response answer = new Response(response.statusCode(), lowerCase, response.body());
+            PicovicoContract.shipped().check(method, path, answer);
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

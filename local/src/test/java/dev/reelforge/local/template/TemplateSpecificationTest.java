@@ -101,11 +101,9 @@ class TemplateSpecificationTest {
                 "Resources.RenderSweeperFunction.Properties.Environment.Variables.STUCK_RENDER_PATIENCE (Ref):"
                         + " Ref StuckRenderPatiense names no parameter, resource, pseudo parameter or resource SAM"
                         + " generates (did you mean StuckRenderPatience?)");
-        // PromoteOutputFunction's, the one CDN_URL after HOSTING_DISTRIBUTION_ID
-        assertThat(problemsWith("HOSTING_DISTRIBUTION_ID: !Ref HostingDistribution\n"
-                        + "          CDN_URL: !Sub \"https://${HostingDistribution.DomainName}\"",
-                "HOSTING_DISTRIBUTION_ID: !Ref HostingDistribution\n"
-                        + "          CDN_URL: !Sub \"https://${HostingDistribution.Domain}\"")).containsExactly(
+        assertThat(problemsWith("HOSTING_DISTRIBUTION_ID: !Ref HostingDistribution\n          CDN_URL: !Sub"
+                + " \"https://${HostingDistribution.DomainName}\"", "HOSTING_DISTRIBUTION_ID: !Ref HostingDistribution\n"
+                + "          CDN_URL: !Sub \"https://${HostingDistribution.Domain}\"")).containsExactly(
                 "Resources.PromoteOutputFunction.Properties.Environment.Variables.CDN_URL (Fn::Sub): HostingDistribution"
                         + " (AWS::CloudFront::Distribution) has no attribute Domain (it has [DomainName, Id])");
     }

@@ -179,7 +179,7 @@ class TemplateTest {
                 assertThat(function.codeUri()).isIn("functions/faces/picovico/target/picovico.jar",
                         "functions/uploads/target/uploads.jar");
                 assertThat(route.authorizer()).as("%s %s", route.method(), route.path())
-                        .isEqualTo(route.path().startsWith("/login/") ? "NONE" : null);
+                        .isEqualTo(route.path().startsWith("/login/") || route.path().startsWith("/v/") ? "NONE" : null);
             }
         }
         assertThat(template.functions()).flatExtracting(FunctionDefinition::apiEvents)
@@ -187,6 +187,7 @@ class TemplateTest {
                 .extracting(route -> route.method().toUpperCase(Locale.ROOT) + " " + route.path())
                 .contains("POST /login/app", "GET /me", "POST /me/videos", "GET /me/videos", "GET /me/videos/{id}",
                         "POST /me/videos/{id}", "DELETE /me/videos/{id}", "GET /styles", "GET /me/styles",
+                        "POST /me/videos/{id}/render", "GET /v/{id}/{name}",
                         "PUT /me/photos", "POST /me/photos", "GET /me/photos", "GET /me/photos/{id}",
                         "DELETE /me/photos/{id}", "PUT /me/musics", "POST /me/musics", "GET /me/musics",
                         "GET /me/musics/{id}", "DELETE /me/musics/{id}", "POST /me/uploads");
@@ -197,7 +198,9 @@ class TemplateTest {
         Map<String, List<String>> leadingKeys = Map.of(
                 "AccessPairAuthorizerFunction", List.of("picovicoaccess#*"),
                 "LoginAppFunction", List.of("picovicoapp#*", "picovicoaccess#*"),
-                "GetMeFunction", List.of("credits#*"));
+                "GetMeFunction", List.of("credits#*"),
+                "RenderProjectFunction", List.of("credits#*"),
+                "SettleProjectsFunction", List.of("credits#*"));
         leadingKeys.forEach((function, prefixes) -> assertThat(statements(function))
                 .filteredOn(statement -> Map.of("Fn::GetAtt", List.of("AccountsTable", "Arn"))
                         .equals(statement.get("Resource")))
@@ -244,9 +247,18 @@ class TemplateTest {
                 Map.entry("CreateProjectFunction", List.of("[dynamodb:GetItem, dynamodb:PutItem, dynamodb:Query]")),
                 Map.entry("GetProjectFunction", List.of("dynamodb:GetItem")),
                 Map.entry("UpdateProjectFunction", List.of("[dynamodb:GetItem, dynamodb:PutItem]")),
-                Map.entry("DeleteProjectFunction", List.of("[dynamodb:GetItem, dynamodb:DeleteItem]")),
+                Map.entry("DeleteProjectFunction", List.of("[dynamodb:GetItem, dynamodb:DeleteItem]",
+                        "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:GetItem")),
+                Map.entry("RenderProjectFunction", List.of("[dynamodb:GetItem, dynamodb:PutItem, dynamodb:DeleteItem]",
+                        "dynamodb:PutItem", "dynamodb:UpdateItem")),
+                Map.entry("PublicLinkFunction", List.of("dynamodb:GetItem")),
+                Map.entry("SettleProjectsFunction", List.of("dynamodb:GetItem", "[dynamodb:GetItem, dynamodb:PutItem]",
+                        "dynamodb:UpdateItem", "sqs:SendMessage")),
                 Map.entry("ListProjectsFunction", List.of("dynamodb:Query")),
                 Map.entry("ListStylesFunction", List.of()),
+                Map.entry("ListMusicsFunction", List.of()),
+                Map.entry("GetMusicFunction", List.of()),
+                Map.entry("MusicLibraryFunction", List.of("[s3:GetObject, s3:PutObject]", "s3:ListBucket")),
                 Map.entry("AddUploadFunction", List.of("dynamodb:PutItem", "s3:PutObject")),
                 Map.entry("GetUploadFunction", List.of("dynamodb:GetItem")),
                 Map.entry("ListUploadsFunction", List.of("dynamodb:Query")),
@@ -449,6 +461,7 @@ class TemplateTest {
                 .extracting(FunctionDefinition::logicalId)
                 .containsExactlyInAnyOrder("RemoveHostedFilesFunction", "PromoteOutputFunction",
                         "AssetSweeperFunction", "PrepareMp4DownloadFunction", "MakeFlvDownloadFunction",
+                        "MusicLibraryFunction",
                         "AddUploadFunction", "DeleteUploadFunction", "RequestUploadFunction", "CheckUploadFunction")
                 .allSatisfy(logicalId -> assertThat(template.function(logicalId).orElseThrow().environment())
                         .containsEntry("HOSTING_BUCKET", bucket.bucketName()));

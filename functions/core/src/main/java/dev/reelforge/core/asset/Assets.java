@@ -23,8 +23,16 @@ public interface Assets {
     /** All assets of one of the owner's renders, deleted ones included, ordered by filename; empty when none. */
     List<Asset> findForRender(String owner, UUID renderId);
 
-    /** {@code importing -> ready} with its CDN URL; false when the asset is missing or not importing. */
-    boolean markReady(String owner, UUID id, String url, Instant now);
+    /**
+     * {@code importing -> ready} with its CDN URL and the hosted file's size in bytes (as the copy reported it);
+     * false when the asset is missing or not importing.
+     */
+    boolean markReady(String owner, UUID id, String url, Optional<Long> size, Instant now);
+
+    /** {@link #markReady(String, UUID, String, Optional, Instant)} for a file whose size is not known. */
+    default boolean markReady(String owner, UUID id, String url, Instant now) {
+        return markReady(owner, id, url, Optional.empty(), now);
+    }
 
     /** {@code importing -> failed} with the reason; false when the asset is missing or not importing. */
     boolean markFailed(String owner, UUID id, String error, Instant now);

@@ -27,7 +27,11 @@ import java.util.UUID;
  *       and deletes it ({@link dev.reelforge.core.render.StopCancelledRender}), whose copy is then removed as above.
  * </ul>
  *
- * <p>A render's video file ({@code {renderId}.mp4}) also becomes a video of the Videos API ({@link Videos}): its
+ * <p>Each output is an asset of its own: the render's file, its poster and thumbnail, and each rendition's file and
+ * capture ({@code {renderId}-360.mp4}, {@code {renderId}-360-thumb.jpg}); a ready asset records the size the copy
+ * reported.
+ *
+ * <p>A render's video file ({@code {renderId}.mp4}, not a rendition's) also becomes a video of the Videos API ({@link Videos}): its
  * record is added once its copy is made and before its asset is ready, with the size the copy reported and the
  * length the render reported if it is done by then (else the Videos API reads it from the render later). Adding is
  * conditional on no record existing, so a repeated delivery adds nothing, and a ready asset always has its video.
@@ -140,7 +144,8 @@ public final class PromoteOutput {
                                     .map(result -> Video.lengthOf(result.duration())),
                             clock.instant()));
                 }
-                if (assets.markReady(owner, asset.id(), hosting.urlOf(owner, asset.filename()), clock.instant())) {
+                if (assets.markReady(owner, asset.id(), hosting.urlOf(owner, asset.filename()),
+                        Optional.of(copied.bytes()), clock.instant())) {
                     return new PromoteOutputResult.Promoted(current(asset));
                 }
                 Asset finished = current(asset);

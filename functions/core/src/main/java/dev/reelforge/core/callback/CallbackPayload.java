@@ -142,6 +142,41 @@ public sealed interface CallbackPayload {
         }
     }
 
+    /**
+     * A Picovico project settled by its render, in Picovico's v2.7 body: {@code {"type":"video.created" |
+     * "video.failed","created":<Unix seconds>,"status":"published" | "failed","data":{"object":{"id","video":
+     * [{"quality","url","size","thumbnail"}]}}}}; {@code body} is that JSON, made by the projects flow.
+     */
+    record Project(UUID render, String owner, String type, String body) implements CallbackPayload {
+
+        public Project {
+            Objects.requireNonNull(render, "render");
+            Objects.requireNonNull(owner, "owner");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(body, "body");
+        }
+
+        @Override
+        public UUID renderId() {
+            return render;
+        }
+
+        @Override
+        public String event() {
+            return type;
+        }
+
+        @Override
+        public String deliveryId() {
+            return DeliveryId.of(render, type);
+        }
+
+        @Override
+        public String json() {
+            return body;
+        }
+    }
+
     private static String finish(ObjectNode body, Optional<String> url, Optional<String> error, Instant completed) {
         body.put("url", url.orElse(null));
         body.put("error", error.orElse(null));

@@ -166,6 +166,11 @@ public final class ProduceRender {
             case Planning.Planned planned -> plan = render.environment() == Environment.STAGE
                     ? planned.plan().watermarked() : planned.plan();
         }
+        if (!render.renditions().isEmpty() && plan.output().format() != OutputFormat.MP4) {
+            // a face asks for renditions of videos only; reaching here is its bug, not the user's mistake
+            throw new IllegalStateException("render " + key.id() + " asks for renditions of a "
+                    + plan.output().format() + " output; renditions are sizes of an MP4 video");
+        }
         if (plan.duration() > limits.maxOutputLength().toSeconds()) {
             return failed(key, String.format(Locale.ROOT, "the render would be %.0f s long, over the %d s limit",
                     plan.duration(), limits.maxOutputLength().toSeconds()), null);
@@ -202,12 +207,16 @@ public final class ProduceRender {
                 + composition.file().getFileName(), composition.file(), composition.contentType());
         Encoder.EncodeRequest request = new Encoder.EncodeRequest(key.id(), key.owner(), render.environment(),
                 intermediate, storage.location(base), plan.output(), format.kind() == OutputFormat.Kind.VIDEO,
-                plan.writesAudio(), plan.duration());
+                plan.writesAudio(), plan.duration(), render.renditions());
         // Recorded before the job starts, so that each output's creation finds it, whatever the order of events.
         Encoder.WrittenFiles written = encoder.outputsOf(request);
+        List<RenderOutputs.RenditionOutputs> renditions = written.renditions().stream()
+                .map(rendition -> new RenderOutputs.RenditionOutputs(rendition.name(), storage.keyOf(rendition.file()),
+                        storage.keyOf(rendition.capture())))
+                .toList();
         if (!renders.recordOutputs(key, new RenderOutputs(storage.keyOf(written.file()),
-                written.poster().map(storage::keyOf), written.thumbnail().map(storage::keyOf), plan.output().hosted()),
-                clock.instant())) {
+                written.poster().map(storage::keyOf), written.thumbnail().map(storage::keyOf), plan.output().hosted(),
+                renditions), clock.instant())) {
             return stopped(key);
         }
         String jobId = encoder.start(request);

@@ -4,20 +4,18 @@ import dev.reelforge.core.pipeline.Storage;
 import dev.reelforge.core.pipeline.TemporaryUrls;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Moves a render along as its encoding job reports: progress, {@code saving} while outputs are written,
- * {@code done} with the temporary URLs of what was written, or {@code failed} with a readable error (the
+ * {@code done} with the temporary URLs of what was written (the render's file, poster and thumbnail, told apart by
+ * the outputs recorded for it, {@link RenderOutputs}; its renditions are hosted, not linked from the result), or {@code failed} with a readable error (the
  * encoder's own message names internal storage, so users get its error code; the logs get the message).
  * Events arrive at least once and in any order; the forward-only store turns repeats into no-ops.
  */
 public final class RecordEncodingEvent {
-
-    /** Frame captures are written with these name modifiers (see the encoder). */
-    static final String POSTER_MARK = "-poster.";
-    static final String THUMBNAIL_MARK = "-thumb.";
 
     private final Renders renders;
     private final Storage storage;
@@ -60,17 +58,22 @@ public final class RecordEncodingEvent {
         if (render.isEmpty() || render.get().status().isTerminal()) {
             return new RecordEncodingEventResult.Ignored("render " + key.id() + " has already finished");
         }
-        List<String> outputs = completed.outputs();
-        Optional<String> main = outputs.stream()
-                .filter(output -> !output.contains(POSTER_MARK) && !output.contains(THUMBNAIL_MARK))
-                .findFirst();
+        // The job's outputs are told apart by the keys recorded before it started, not by their names: a
+        // rendition's file is an MP4 too, and its capture ends in "-thumb." as the thumbnail does.
+        Optional<RenderOutputs> recorded = renders.outputsOf(key);
+        if (recorded.isEmpty()) {
+            return fail(key, "encoding finished, but the render's outputs were never recorded");
+        }
+        Map<String, String> written = new HashMap<>();
+        completed.outputs().forEach(location -> written.putIfAbsent(storage.keyOf(location), location));
+        Optional<String> main = Optional.ofNullable(written.get(recorded.get().file()));
         if (main.isEmpty()) {
             return fail(key, "encoding finished without writing the render's file");
         }
         RenderResult result = new RenderResult(
                 urlOf(main.get()),
-                outputs.stream().filter(output -> output.contains(POSTER_MARK)).findFirst().map(this::urlOf),
-                outputs.stream().filter(output -> output.contains(THUMBNAIL_MARK)).findFirst().map(this::urlOf),
+                recorded.get().poster().map(written::get).map(this::urlOf),
+                recorded.get().thumbnail().map(written::get).map(this::urlOf),
                 completed.durationMillis() / 1000.0,
                 Duration.between(render.get().created(), clock.instant()).toMillis());
         return renders.complete(key, result, clock.instant())

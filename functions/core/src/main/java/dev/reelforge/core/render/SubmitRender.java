@@ -2,10 +2,7 @@ package dev.reelforge.core.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.callback.CallbackUrlCheck;
-import dev.reelforge.core.edit.EditReader;
-import dev.reelforge.core.edit.EditReading;
 import dev.reelforge.core.edit.EditValidator;
-import dev.reelforge.core.edit.MergeFields;
 import dev.reelforge.core.json.CanonicalJson;
 import dev.reelforge.core.validation.Violation;
 import java.net.URI;
@@ -36,9 +33,7 @@ public final class SubmitRender {
 
     private final Renders renders;
     private final IdempotencyKeys idempotencyKeys;
-    private final EditValidator validator;
-    private final CallbackUrlCheck callbackUrlCheck;
-    private final EditReader reader = new EditReader();
+    private final EditChecks checks;
     private final Clock clock;
     private final Supplier<UUID> newId;
 
@@ -46,8 +41,7 @@ public final class SubmitRender {
             CallbackUrlCheck callbackUrlCheck, Clock clock, Supplier<UUID> newId) {
         this.renders = renders;
         this.idempotencyKeys = idempotencyKeys;
-        this.validator = validator;
-        this.callbackUrlCheck = callbackUrlCheck;
+        this.checks = new EditChecks(validator, callbackUrlCheck);
         this.clock = clock;
         this.newId = newId;
     }
@@ -92,16 +86,8 @@ public final class SubmitRender {
     }
 
     private Optional<SubmitRenderResult.Invalid> problemsWith(JsonNode edit) {
-        List<Violation> violations = validator.validate(edit);
-        if (!violations.isEmpty()) {
-            return Optional.of(new SubmitRenderResult.Invalid(violations));
-        }
-        JsonNode merged = MergeFields.apply(edit);
-        if (reader.read(merged) instanceof EditReading.Unsupported unsupported) {
-            return Optional.of(new SubmitRenderResult.Invalid(unsupported.violations()));
-        }
-        return callbackOf(merged).flatMap(callbackUrlCheck::refusal)
-                .map(refusal -> new SubmitRenderResult.Invalid(List.of(new Violation("callback", refusal))));
+        List<Violation> violations = checks.problemsWith(edit);
+        return violations.isEmpty() ? Optional.empty() : Optional.of(new SubmitRenderResult.Invalid(violations));
     }
 
     /** The edit's callback URL (merge fields applied), which the contract has already checked is a URL. */

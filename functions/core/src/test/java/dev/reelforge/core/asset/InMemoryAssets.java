@@ -42,18 +42,19 @@ public final class InMemoryAssets implements Assets {
     }
 
     @Override
-    public boolean markReady(String owner, UUID id, String url, Instant now) {
-        return move(owner, id, AssetStatus.READY, Optional.of(url), Optional.empty(), now);
+    public boolean markReady(String owner, UUID id, String url, Optional<Long> size, Instant now) {
+        return move(owner, id, AssetStatus.READY, Optional.of(url), Optional.empty(), size, now);
     }
 
     @Override
     public boolean markFailed(String owner, UUID id, String error, Instant now) {
-        return move(owner, id, AssetStatus.FAILED, Optional.empty(), Optional.of(error), now);
+        return move(owner, id, AssetStatus.FAILED, Optional.empty(), Optional.of(error), Optional.empty(), now);
     }
 
     @Override
     public boolean markDeleted(String owner, UUID id, Instant now) {
-        boolean deleted = move(owner, id, AssetStatus.DELETED, Optional.empty(), Optional.empty(), now);
+        boolean deleted = move(owner, id, AssetStatus.DELETED, Optional.empty(), Optional.empty(), Optional.empty(),
+                now);
         if (deleted) {
             removalDue.add(new Key(owner, id));
         }
@@ -90,14 +91,14 @@ public final class InMemoryAssets implements Assets {
     }
 
     private boolean move(String owner, UUID id, AssetStatus next, Optional<String> url, Optional<String> error,
-            Instant now) {
+            Optional<Long> size, Instant now) {
         Asset asset = assets.get(new Key(owner, id));
         if (asset == null || !asset.status().canMoveTo(next)) {
             return false;
         }
         assets.put(new Key(owner, id), new Asset(asset.id(), owner, asset.environment(), asset.region(),
                 asset.renderId(), asset.filename(), url.or(asset::url), next, asset.created(), now,
-                error.or(asset::error)));
+                error.or(asset::error), size.or(asset::size)));
         return true;
     }
 }

@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Renders in a map; only what the asset use cases read (add, find, outputs), counting the lookups. */
+/**
+ * Renders in a map; only what the asset use cases and the recording of a finished job use (add, find, outputs,
+ * complete, fail), counting the lookups.
+ */
 public final class InMemoryRenders implements Renders {
 
     private final Map<RenderKey, Render> renders = new HashMap<>();
@@ -59,7 +62,7 @@ public final class InMemoryRenders implements Renders {
 
     @Override
     public Optional<String> jobOf(RenderKey render) {
-        throw new UnsupportedOperationException();
+        return Optional.empty();
     }
 
     @Override
@@ -69,12 +72,23 @@ public final class InMemoryRenders implements Renders {
 
     @Override
     public boolean complete(RenderKey render, RenderResult result, Instant now) {
-        throw new UnsupportedOperationException();
+        return finish(render, RenderStatus.DONE, Optional.empty(), Optional.of(result), now);
     }
 
     @Override
     public boolean fail(RenderKey render, String error, Instant now) {
-        throw new UnsupportedOperationException();
+        return finish(render, RenderStatus.FAILED, Optional.of(error), Optional.empty(), now);
+    }
+
+    private boolean finish(RenderKey key, RenderStatus status, Optional<String> error, Optional<RenderResult> result,
+            Instant now) {
+        Render render = renders.get(key);
+        if (render == null || render.status().isTerminal()) {
+            return false;
+        }
+        renders.put(key, new Render(render.id(), render.owner(), render.environment(), status, render.edit(),
+                render.created(), now, error, result, render.renditions(), render.project()));
+        return true;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static dev.reelforge.core.asset.AssetFixture.NOW;
 import static dev.reelforge.core.asset.AssetFixture.OWNER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.render.Render;
@@ -17,6 +18,7 @@ import dev.reelforge.core.video.Protection;
 import dev.reelforge.core.video.Video;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -271,6 +273,31 @@ class PromoteOutputTest {
 
         assertThat(videos.find(asset(done, ".mp4").id()).orElseThrow().length()).contains("2.04");
         assertThat(videos.find(asset(rendering, ".mp4").id()).orElseThrow().length()).isEmpty();
+    }
+
+    @Test
+    void eachRenditionsFileAndCaptureBecomeReadyAssetsWithTheCopiedSizeButNoVideo() {
+        UUID render = fixture.render(OWNER, Environment.V1);
+        String base = "renders/" + OWNER + "/" + render;
+        fixture.renders.recordOutputs(new RenderKey(OWNER, render), new RenderOutputs(base + ".mp4", Optional.empty(),
+                Optional.of(base + "-thumb.0000001.jpg"), true, List.of(
+                        new RenderOutputs.RenditionOutputs("360", base + "-360.mp4", base + "-360-thumb.0000001.jpg"))),
+                NOW);
+        List.of(".mp4", "-thumb.0000001.jpg", "-360.mp4", "-360-thumb.0000000.jpg", "-360-thumb.0000001.jpg")
+                .forEach(suffix -> copier.sources.add(base + suffix));
+
+        List.of(".mp4", "-thumb.0000001.jpg", "-360.mp4", "-360-thumb.0000000.jpg", "-360-thumb.0000001.jpg")
+                .forEach(suffix -> created(render, suffix));
+
+        assertThat(assets.findForRender(OWNER, render)).extracting(Asset::filename, Asset::status, Asset::size)
+                .containsExactly(
+                        tuple(render + "-360-thumb.jpg", AssetStatus.READY, Optional.of(1234L)),
+                        tuple(render + "-360.mp4", AssetStatus.READY, Optional.of(1234L)),
+                        tuple(render + "-thumb.jpg", AssetStatus.READY, Optional.of(1234L)),
+                        tuple(render + ".mp4", AssetStatus.READY, Optional.of(1234L)));
+        assertThat(asset(render, "-360.mp4").url()).contains("https://cdn.example/" + OWNER + "/" + render + "-360.mp4");
+        assertThat(videos.find(asset(render, "-360.mp4").id())).as("a rendition is no IBM video").isEmpty();
+        assertThat(videos.find(asset(render, ".mp4").id())).isPresent();
     }
 
     @Test

@@ -31,6 +31,20 @@ public final class PicovicoResponses {
         return respond(error.status(), envelope(error.message(), error.status()), NO_STORE);
     }
 
+    /**
+     * A render refused with one of Picovico's 74xx codes: the code goes in the envelope's {@code status} (what the
+     * SDKs raise as the error's status), the HTTP status says it is the request's fault.
+     */
+    public static APIGatewayProxyResponseEvent refused(int httpStatus, int code, String message) {
+        return respond(httpStatus, envelope(message, code), NO_STORE);
+    }
+
+    /** A redirect to {@code location}, which caches may keep for {@code maxAgeSeconds}. */
+    public static APIGatewayProxyResponseEvent found(String location, int maxAgeSeconds) {
+        return new APIGatewayProxyResponseEvent().withStatusCode(302).withHeaders(Map.of("Location", location,
+                "Cache-Control", "public, max-age=" + maxAgeSeconds));
+    }
+
     /** The only answer to an unexpected failure: a 500 with nothing but the request id to quote to support. */
     public static APIGatewayProxyResponseEvent internalError(String requestId) {
         return respond(500, envelope("An unexpected error occurred. Quote request id " + requestId + " to support.",

@@ -58,6 +58,8 @@ public final class DynamoDbAssets implements Assets {
     static final String CREATED = "created";
     static final String UPDATED = "updated";
     static final String ERROR = "error";
+    /** The hosted file's length in bytes (N), set when the asset becomes ready. */
+    static final String SIZE = "size";
     static final String IMPORTING = "importing";
     static final String REMOVAL_DUE = "removalDue";
 
@@ -114,8 +116,11 @@ public final class DynamoDbAssets implements Assets {
     }
 
     @Override
-    public boolean markReady(String owner, UUID id, String url, Instant now) {
-        return move(owner, id, AssetStatus.READY, "#url = :url", Map.of(":url", s(url)), now);
+    public boolean markReady(String owner, UUID id, String url, Optional<Long> size, Instant now) {
+        return size.isPresent()
+                ? move(owner, id, AssetStatus.READY, "#url = :url, #size = :size",
+                        Map.of(":url", s(url), ":size", AttributeValue.fromN(Long.toString(size.get()))), now)
+                : move(owner, id, AssetStatus.READY, "#url = :url", Map.of(":url", s(url)), now);
     }
 
     @Override
@@ -198,6 +203,7 @@ public final class DynamoDbAssets implements Assets {
         }
         asset.url().ifPresent(url -> item.put(URL, s(url)));
         asset.error().ifPresent(error -> item.put(ERROR, s(error)));
+        asset.size().ifPresent(size -> item.put(SIZE, AttributeValue.fromN(Long.toString(size))));
         return item;
     }
 
@@ -213,7 +219,8 @@ public final class DynamoDbAssets implements Assets {
                 AssetStatus.fromWireName(item.get(STATUS).s()).orElseThrow(),
                 Instant.parse(item.get(CREATED).s()),
                 Instant.parse(item.get(UPDATED).s()),
-                Optional.ofNullable(item.get(ERROR)).map(AttributeValue::s));
+                Optional.ofNullable(item.get(ERROR)).map(AttributeValue::s),
+                Optional.ofNullable(item.get(SIZE)).map(AttributeValue::n).map(Long::parseLong));
     }
 
     private static AttributeValue s(String value) {

@@ -1,12 +1,17 @@
 package dev.reelforge.aws.dynamodb;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.core.project.ProjectId;
+import dev.reelforge.core.project.ProjectPublication;
+import dev.reelforge.core.project.ProjectQuality;
 import dev.reelforge.core.project.ProjectStatus;
 import dev.reelforge.core.project.ProjectWire;
 import dev.reelforge.core.project.Projects;
+import dev.reelforge.core.project.PublicLinks;
 import dev.reelforge.core.project.StoredProject;
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -28,9 +35,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * (RANGE): {@code video#<id>} for a project, whose id begins with its creation time ({@link ProjectId}), so a scope's
  * projects sort by creation time and one is read by id with a GetItem; and {@code draft}, the marker naming the
  * scope's one draft, created only if absent in the same transaction as the draft itself (one draft per owner and
- * environment, whoever races). The project's fields are kept in Picovico's wire form ({@link ProjectWire}).
+ * environment, whoever races). The project's fields are kept in Picovico's wire form ({@link ProjectWire}), its
+ * render's id as {@code render} and its publication as {@code published} (JSON). A published public project's link
+ * is an item of its own, {@code scope} = {@code link#<id>}, {@code sk} = {@code link}, holding the best quality's
+ * URL: the public link reads it by id alone, and deleting the project deletes it.
  */
-public final class DynamoDbProjects implements Projects {
+public final class DynamoDbProjects implements Projects, PublicLinks {
 
     static final String SCOPE = "scope";
     static final String SK = "sk";
@@ -43,9 +53,14 @@ public final class DynamoDbProjects implements Projects {
     static final String CREATED = "created";
     static final String MODIFIED = "modified";
     static final String VERSION = "version";
+    static final String RENDER = "render";
+    static final String PUBLISHED = "published";
+    static final String URL = "url";
 
     private static final String PROJECT_PREFIX = "video#";
     private static final String DRAFT = "draft";
+    private static final String LINK_PREFIX = "link#";
+    private static final String LINK = "link";
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -135,7 +150,9 @@ public final class DynamoDbProjects implements Projects {
                         .expressionAttributeValues(Map.of(":id", s(id)))).build();
                 dynamoDb.transactWriteItems(transaction -> transaction.transactItems(project, marker));
             } else {
-                dynamoDb.transactWriteItems(transaction -> transaction.transactItems(project));
+                TransactWriteItem link = TransactWriteItem.builder().delete(delete -> delete.tableName(tableName)
+                        .key(linkKey(id))).build();
+                dynamoDb.transactWriteItems(transaction -> transaction.transactItems(project, link));
             }
             return true;
         } catch (TransactionCanceledException goneMeanwhile) {
@@ -179,6 +196,33 @@ public final class DynamoDbProjects implements Projects {
         return found;
     }
 
+    /** A published public project's link: an item of its own, {@code link#<id>}, put when it is published. */
+    @Override
+    public Optional<URI> target(String id) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tableName).key(linkKey(id))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(URI.create(item.get(URL).s()));
+    }
+
+    /** The link item of a public published project: {@code scope} = {@code link#<id>}, {@code sk} = {@code link}. */
+    static Map<String, AttributeValue> linkItem(String id, String url) {
+        Map<String, AttributeValue> item = new HashMap<>(linkKey(id));
+        item.put(URL, s(url));
+        return item;
+    }
+
+    static Map<String, AttributeValue> linkKey(String id) {
+        return Map.of(SCOPE, s(LINK_PREFIX + id), SK, s(LINK));
+    }
+
+    static Map<String, AttributeValue> draftKey(String owner, Environment environment) {
+        return key(owner, environment, DRAFT);
+    }
+
+    static Map<String, AttributeValue> projectKey(StoredProject project) {
+        return key(project.owner(), project.environment(), PROJECT_PREFIX + project.id());
+    }
+
     private static String scope(String owner, Environment environment) {
         return owner + "#" + environment.pathName();
     }
@@ -187,7 +231,7 @@ public final class DynamoDbProjects implements Projects {
         return Map.of(SCOPE, s(scope(owner, environment)), SK, s(sk));
     }
 
-    private static Map<String, AttributeValue> toItem(StoredProject project) {
+    static Map<String, AttributeValue> toItem(StoredProject project) {
         Map<String, AttributeValue> item = new HashMap<>(key(project.owner(), project.environment(),
                 PROJECT_PREFIX + project.id()));
         item.put(ID, s(project.id()));
@@ -199,6 +243,8 @@ public final class DynamoDbProjects implements Projects {
         item.put(CREATED, n(project.created().toEpochMilli()));
         item.put(MODIFIED, n(project.modified().toEpochMilli()));
         item.put(VERSION, n(project.version()));
+        project.render().ifPresent(render -> item.put(RENDER, s(render.toString())));
+        project.publication().ifPresent(publication -> item.put(PUBLISHED, s(Json.write(publicationJson(publication)))));
         return item;
     }
 
@@ -216,14 +262,43 @@ public final class DynamoDbProjects implements Projects {
                 Optional.ofNullable(item.get(CALLBACK_URL)).map(value -> URI.create(value.s())),
                 Instant.ofEpochMilli(Long.parseLong(item.get(CREATED).n())),
                 Instant.ofEpochMilli(Long.parseLong(item.get(MODIFIED).n())),
-                Long.parseLong(item.get(VERSION).n()));
+                Long.parseLong(item.get(VERSION).n()),
+                Optional.ofNullable(item.get(RENDER)).map(value -> UUID.fromString(value.s())),
+                Optional.ofNullable(item.get(PUBLISHED)).map(value -> publicationOf(value.s())));
     }
 
-    private static AttributeValue s(String value) {
+    private static ArrayNode publicationJson(ProjectPublication publication) {
+        ArrayNode videos = Json.MAPPER.createArrayNode();
+        for (ProjectPublication.PublishedVideo video : publication.videos()) {
+            ObjectNode entry = videos.addObject().put("quality", video.quality().height()).put("url", video.url());
+            video.size().ifPresent(size -> entry.put("size", size));
+            video.thumbnail().ifPresent(thumbnail -> entry.put("thumbnail", thumbnail));
+        }
+        return videos;
+    }
+
+    private static ProjectPublication publicationOf(String json) {
+        JsonNode videos;
+        try {
+            videos = Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("a stored publication is not JSON", e);
+        }
+        List<ProjectPublication.PublishedVideo> read = new ArrayList<>();
+        for (JsonNode video : videos) {
+            read.add(new ProjectPublication.PublishedVideo(
+                    ProjectQuality.ofHeight(video.path("quality").asInt()).orElseThrow(), video.path("url").asText(),
+                    video.has("size") ? OptionalLong.of(video.path("size").asLong()) : OptionalLong.empty(),
+                    video.has("thumbnail") ? Optional.of(video.path("thumbnail").asText()) : Optional.empty()));
+        }
+        return new ProjectPublication(read);
+    }
+
+    static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }
 
-    private static AttributeValue n(long value) {
+    static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
     }
 }

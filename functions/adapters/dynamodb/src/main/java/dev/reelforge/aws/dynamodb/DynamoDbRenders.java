@@ -135,7 +135,10 @@ public final class DynamoDbRenders implements Renders {
                 "attribute_exists(#id) AND #status IN (" + placeholders(UNFINISHED) + ")", values);
     }
 
-    /** Kept as one map attribute: {@code {file, poster?, thumbnail?, hosted}}. */
+    /**
+     * Kept as one map attribute: {@code {file, poster?, thumbnail?, hosted, renditions?}}, {@code renditions} a list of
+     * {@code {name, file, capture}} (absent when the render has none).
+     */
     @Override
     public boolean recordOutputs(RenderKey render, RenderOutputs outputs, Instant now) {
         Map<String, AttributeValue> map = new HashMap<>();
@@ -143,6 +146,12 @@ public final class DynamoDbRenders implements Renders {
         outputs.poster().ifPresent(poster -> map.put("poster", s(poster)));
         outputs.thumbnail().ifPresent(thumbnail -> map.put("thumbnail", s(thumbnail)));
         map.put("hosted", AttributeValue.fromBool(outputs.hosted()));
+        if (!outputs.renditions().isEmpty()) {
+            map.put("renditions", AttributeValue.fromL(outputs.renditions().stream()
+                    .map(rendition -> AttributeValue.fromM(Map.of("name", s(rendition.name()),
+                            "file", s(rendition.file()), "capture", s(rendition.capture()))))
+                    .toList()));
+        }
         Map<String, AttributeValue> values = new HashMap<>(statusValues(UNFINISHED));
         values.put(":outputs", AttributeValue.fromM(map));
         values.put(":now", s(ItemTimestamps.format(now)));
@@ -162,7 +171,12 @@ public final class DynamoDbRenders implements Renders {
                 new RenderOutputs(map.get("file").s(),
                         Optional.ofNullable(map.get("poster")).map(AttributeValue::s),
                         Optional.ofNullable(map.get("thumbnail")).map(AttributeValue::s),
-                        map.get("hosted").bool()));
+                        map.get("hosted").bool(),
+                        Optional.ofNullable(map.get("renditions")).map(AttributeValue::l).orElse(List.of()).stream()
+                                .map(AttributeValue::m)
+                                .map(rendition -> new RenderOutputs.RenditionOutputs(rendition.get("name").s(),
+                                        rendition.get("file").s(), rendition.get("capture").s()))
+                                .toList()));
     }
 
     @Override

@@ -99,6 +99,12 @@ public final class DynamoDbTables {
         return new UploadedProjectMedia(uploads(), library, environment.requiredUri("CDN_URL"));
     }
 
+    /** Projects' renders and their credits: the projects, renders and accounts tables, written together. */
+    public DynamoDbCreditedRenders creditedRenders() {
+        return new DynamoDbCreditedRenders(client, environment.required("PROJECTS_TABLE"),
+                environment.required("RENDERS_TABLE"), environment.required("ACCOUNTS_TABLE"));
+    }
+
     public DynamoDbWebhookSecrets webhookSecrets() {
         return new DynamoDbWebhookSecrets(client, environment.required("ACCOUNTS_TABLE"), new SecureRandom());
     }

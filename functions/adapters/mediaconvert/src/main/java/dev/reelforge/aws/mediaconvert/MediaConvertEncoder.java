@@ -8,6 +8,7 @@ import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.pipeline.Encoder;
 import dev.reelforge.core.plan.OutputPlan;
 import dev.reelforge.core.plan.WatermarkPlacement;
+import dev.reelforge.core.render.Rendition;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.runtime.SdkClients;
 import java.time.Clock;
@@ -65,9 +66,12 @@ import software.amazon.awssdk.services.mediaconvert.model.VideoPreprocessor;
  * runs the same jobs on the embedded stack). The job's {@code clientRequestToken} is the render id, so a
  * start retried within MediaConvert's one-minute idempotency window returns the job already started.
  *
- * <p>The job has one input and up to two file output groups writing next to each other under the
- * request's output prefix: the deliverable ({@code <prefix>.mp4|.gif|.mp3}) and the frame captures
- * ({@code <prefix>-poster.NNNNNNN.jpg}, {@code <prefix>-thumb.NNNNNNN.jpg}). A frame capture samples the
+ * <p>The job has one input and up to three file output groups writing next to each other under the
+ * request's output prefix: the deliverable ({@code <prefix>.mp4|.gif|.mp3}, alone in its group: it has no name
+ * modifier, which MediaConvert requires of every output of a group with several), the renditions of an MP4, if
+ * any ({@code <prefix>-360.mp4}, ... one output each, made as the deliverable is at their own size), and the frame
+ * captures ({@code <prefix>-poster.NNNNNNN.jpg}, {@code <prefix>-thumb.NNNNNNN.jpg}, {@code <prefix>-360-thumb...}
+ * for each rendition at {@link EncodeRequest#renditionCaptureAt}, at the rendition's size). A frame capture samples the
  * output from its first frame at a fixed rate, so the frame at {@code t} seconds is taken as the second
  * capture at 1/t frames per second ({@code .0000001.jpg}, which is also the path the COMPLETE event
  * reports), or the only capture when {@code t} is the first frame. docs/MEDIACONVERT-EMULATOR.md has the
@@ -127,7 +131,13 @@ public final class MediaConvertEncoder implements Encoder {
         OutputPlan plan = request.output();
         return new WrittenFiles(deliverableLocation(request.outputPrefix(), plan.format()),
                 plan.posterAt().map(at -> posterLocation(request.outputPrefix(), at, plan.fps())),
-                plan.thumbnail().map(thumbnail -> thumbnailLocation(request.outputPrefix(), thumbnail.at(), plan.fps())));
+                plan.thumbnail().map(thumbnail -> thumbnailLocation(request.outputPrefix(), thumbnail.at(), plan.fps())),
+                request.renditions().stream()
+                        .map(rendition -> new RenditionFiles(rendition.name(),
+                                request.outputPrefix() + renditionModifier(rendition) + "." + plan.format().extension(),
+                                request.outputPrefix() + captureSuffix(renditionCaptureModifier(rendition),
+                                        request.renditionCaptureAt(), plan.fps())))
+                        .toList());
     }
 
     /** The job for a request; pure, so tests can read it without a MediaConvert. */
@@ -136,10 +146,20 @@ public final class MediaConvertEncoder implements Encoder {
         boolean audio = writesAudio(request);
         List<OutputGroup> groups = new ArrayList<>();
         groups.add(fileGroup("Deliverable", request.outputPrefix(), List.of(deliverable(request, audio))));
+        if (!request.renditions().isEmpty()) {
+            groups.add(fileGroup("Renditions", request.outputPrefix(), request.renditions().stream()
+                    .map(rendition -> mp4(request, rendition.size(), audio).nameModifier(renditionModifier(rendition))
+                            .build())
+                    .toList()));
+        }
         List<Output> captures = new ArrayList<>();
         plan.posterAt().ifPresent(at -> captures.add(frameCapture(request, POSTER_MODIFIER, at, plan.size())));
         plan.thumbnail().ifPresent(thumbnail ->
                 captures.add(frameCapture(request, THUMBNAIL_MODIFIER, thumbnail.at(), thumbnail.size())));
+        for (Rendition rendition : request.renditions()) {
+            captures.add(frameCapture(request, renditionCaptureModifier(rendition), request.renditionCaptureAt(),
+                    rendition.size()));
+        }
         if (!captures.isEmpty()) {
             groups.add(fileGroup("Frame captures", request.outputPrefix(), captures));
         }
@@ -188,34 +208,7 @@ public final class MediaConvertEncoder implements Encoder {
     private Output deliverable(EncodeRequest request, boolean audio) {
         OutputPlan plan = request.output();
         return switch (plan.format()) {
-            case MP4 -> {
-                Output.Builder output = Output.builder()
-                        .extension("mp4")
-                        .containerSettings(ContainerSettings.builder()
-                                .container(ContainerType.MP4)
-                                .mp4Settings(Mp4Settings.builder().moovPlacement(Mp4MoovPlacement.PROGRESSIVE_DOWNLOAD).build())
-                                .build())
-                        .videoDescription(video(request, plan.size(), VideoCodecSettings.builder()
-                                .codec(VideoCodec.H_264)
-                                .h264Settings(h264(plan.size(), plan.fps(), plan.quality()))
-                                .build()));
-                if (audio) {
-                    output.audioDescriptions(AudioDescription.builder()
-                            .audioSourceName(AUDIO_SELECTOR)
-                            .codecSettings(AudioCodecSettings.builder()
-                                    .codec(AudioCodec.AAC)
-                                    .aacSettings(AacSettings.builder()
-                                            .codecProfile(AacCodecProfile.LC)
-                                            .codingMode(AacCodingMode.CODING_MODE_2_0)
-                                            .rateControlMode(AacRateControlMode.CBR)
-                                            .sampleRate(48_000)
-                                            .bitrate(aacBitrate(plan.quality()))
-                                            .build())
-                                    .build())
-                            .build());
-                }
-                yield output.build();
-            }
+            case MP4 -> mp4(request, plan.size(), audio).build();
             case GIF -> Output.builder()
                     .extension("gif")
                     .containerSettings(ContainerSettings.builder().container(ContainerType.GIF).build())
@@ -253,6 +246,40 @@ public final class MediaConvertEncoder implements Encoder {
             case JPG, PNG, BMP -> throw new IllegalArgumentException(
                     "a " + plan.format() + " output is composed directly, not encoded by MediaConvert");
         };
+    }
+
+    /**
+     * An MP4 of the plan's video at {@code size}: H.264 whose peak bitrate follows the size ({@link #maxBitrate}) at
+     * the plan's quality level, and AAC when {@code audio}. The deliverable and every rendition are made so.
+     */
+    private Output.Builder mp4(EncodeRequest request, Size size, boolean audio) {
+        OutputPlan plan = request.output();
+        Output.Builder output = Output.builder()
+                .extension("mp4")
+                .containerSettings(ContainerSettings.builder()
+                        .container(ContainerType.MP4)
+                        .mp4Settings(Mp4Settings.builder().moovPlacement(Mp4MoovPlacement.PROGRESSIVE_DOWNLOAD).build())
+                        .build())
+                .videoDescription(video(request, size, VideoCodecSettings.builder()
+                        .codec(VideoCodec.H_264)
+                        .h264Settings(h264(size, plan.fps(), plan.quality()))
+                        .build()));
+        if (audio) {
+            output.audioDescriptions(AudioDescription.builder()
+                    .audioSourceName(AUDIO_SELECTOR)
+                    .codecSettings(AudioCodecSettings.builder()
+                            .codec(AudioCodec.AAC)
+                            .aacSettings(AacSettings.builder()
+                                    .codecProfile(AacCodecProfile.LC)
+                                    .codingMode(AacCodingMode.CODING_MODE_2_0)
+                                    .rateControlMode(AacRateControlMode.CBR)
+                                    .sampleRate(48_000)
+                                    .bitrate(aacBitrate(plan.quality()))
+                                    .build())
+                            .build())
+                    .build());
+        }
+        return output;
     }
 
     private Output frameCapture(EncodeRequest request, String nameModifier, double at, Size size) {
@@ -412,6 +439,16 @@ public final class MediaConvertEncoder implements Encoder {
     /** Where the thumbnail is written for an output prefix: {@code <prefix>-thumb.000000N.jpg}. */
     public static String thumbnailLocation(String outputPrefix, double at, Fps fps) {
         return outputPrefix + captureSuffix(THUMBNAIL_MODIFIER, at, fps);
+    }
+
+    /** A rendition's video file's name modifier: {@code -360} writes {@code <prefix>-360.mp4}. */
+    static String renditionModifier(Rendition rendition) {
+        return "-" + rendition.name();
+    }
+
+    /** A rendition's frame capture's name modifier: {@code -360-thumb} writes {@code <prefix>-360-thumb.000000N.jpg}. */
+    static String renditionCaptureModifier(Rendition rendition) {
+        return renditionModifier(rendition) + THUMBNAIL_MODIFIER;
     }
 
     /** The deliverable's location: the prefix with the format's extension. */

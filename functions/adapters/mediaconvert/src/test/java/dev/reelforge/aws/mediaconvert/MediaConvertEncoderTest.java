@@ -11,9 +11,11 @@ import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.pipeline.Encoder;
 import dev.reelforge.core.pipeline.Encoder.EncodeRequest;
 import dev.reelforge.core.plan.OutputPlan;
+import dev.reelforge.core.render.Rendition;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ import software.amazon.awssdk.services.mediaconvert.model.H264Settings;
 import software.amazon.awssdk.services.mediaconvert.model.InputTimecodeSource;
 import software.amazon.awssdk.services.mediaconvert.model.InsertableImage;
 import software.amazon.awssdk.services.mediaconvert.model.Output;
+import software.amazon.awssdk.services.mediaconvert.model.OutputGroup;
 import software.amazon.awssdk.services.mediaconvert.model.OutputGroupType;
 import software.amazon.awssdk.services.mediaconvert.model.VideoCodec;
 
@@ -219,6 +222,99 @@ class MediaConvertEncoderTest {
                 Optional.of("s3://out-bucket/renders/owner-1/" + RENDER + "-thumb.0000000.jpg")));
         assertThat(encoder.outputsOf(neither)).isEqualTo(new Encoder.WrittenFiles(
                 "s3://out-bucket/renders/owner-1/" + RENDER + ".gif", Optional.empty(), Optional.empty()));
+    }
+
+    private static final List<Rendition> RENDITIONS =
+            List.of(new Rendition("360", new Size(640, 360)), new Rendition("480", new Size(854, 480)));
+
+    private static EncodeRequest withRenditions(Environment environment, OutputPlan plan, double duration) {
+        return new EncodeRequest(RENDER, "owner-1", environment, "s3://work-bucket/intermediate/" + RENDER + ".mkv",
+                "s3://out-bucket/renders/owner-1/" + RENDER, plan, true, true, duration, RENDITIONS);
+    }
+
+    @Test
+    void eachRenditionIsAnMp4OfItsOwnSizeInOneGroupOfTheSameJobMadeAsTheDeliverableIs() {
+        CreateJobRequest job = encoder.createJobRequest(withRenditions(Environment.V1, plan(OutputFormat.MP4,
+                Optional.empty(), Optional.of(new OutputPlan.ThumbnailPlan(2, new Size(320, 180)))), 6));
+        List<OutputGroup> groups = job.settings().outputGroups();
+
+        assertThat(groups).extracting(OutputGroup::name).containsExactly("Deliverable", "Renditions", "Frame captures");
+        assertThat(groups).allSatisfy(group -> assertThat(group.outputGroupSettings().fileGroupSettings().destination())
+                .isEqualTo("s3://out-bucket/renders/owner-1/" + RENDER));
+        Output main = groups.get(0).outputs().getFirst();
+        assertThat(groups.get(0).outputs()).hasSize(1);
+        assertThat(groups.get(1).outputs()).extracting(Output::nameModifier).containsExactly("-360", "-480");
+        for (int i = 0; i < RENDITIONS.size(); i++) {
+            Size size = RENDITIONS.get(i).size();
+            Output rendition = groups.get(1).outputs().get(i);
+            assertThat(rendition.extension()).isEqualTo("mp4");
+            assertThat(rendition.containerSettings()).isEqualTo(main.containerSettings());
+            assertThat(rendition.videoDescription().width()).isEqualTo(size.width());
+            assertThat(rendition.videoDescription().height()).isEqualTo(size.height());
+            H264Settings h264 = rendition.videoDescription().codecSettings().h264Settings();
+            assertThat(h264.maxBitrate()).isEqualTo(MediaConvertEncoder.maxBitrate(size, new Fps(25, 1), Quality.MEDIUM))
+                    .isLessThan(main.videoDescription().codecSettings().h264Settings().maxBitrate());
+            assertThat(h264.toBuilder().maxBitrate(null).build())
+                    .isEqualTo(main.videoDescription().codecSettings().h264Settings().toBuilder().maxBitrate(null).build());
+            assertThat(rendition.audioDescriptions()).isEqualTo(main.audioDescriptions()).hasSize(1);
+        }
+        List<Output> captures = groups.get(2).outputs();
+        assertThat(captures).extracting(Output::nameModifier).containsExactly("-thumb", "-360-thumb", "-480-thumb");
+        assertThat(captures.subList(1, 3)).allSatisfy(capture -> {
+            FrameCaptureSettings at = capture.videoDescription().codecSettings().frameCaptureSettings();
+            // the thumbnail's time, 2 s: captures at 0 s and 2 s
+            assertThat(at.framerateNumerator()).isEqualTo(1);
+            assertThat(at.framerateDenominator()).isEqualTo(2);
+            assertThat(at.maxCaptures()).isEqualTo(2);
+        });
+        assertThat(captures.get(1).videoDescription().width()).isEqualTo(640);
+        assertThat(captures.get(2).videoDescription().height()).isEqualTo(480);
+    }
+
+    @Test
+    void aRenditionsCaptureIsTakenAtThePosterWithoutAThumbnailAndMidVideoWithNeither() {
+        EncodeRequest poster = withRenditions(Environment.V1, plan(OutputFormat.MP4, Optional.of(1.5), Optional.empty()), 6);
+        EncodeRequest neither = withRenditions(Environment.V1, plan(OutputFormat.MP4, Optional.empty(), Optional.empty()), 5);
+
+        assertThat(poster.renditionCaptureAt()).isEqualTo(1.5);
+        assertThat(neither.renditionCaptureAt()).isEqualTo(2.5);
+        FrameCaptureSettings mid = encoder.createJobRequest(neither).settings().outputGroups().get(2).outputs()
+                .getFirst().videoDescription().codecSettings().frameCaptureSettings();
+        assertThat(mid.framerateNumerator()).isEqualTo(2);
+        assertThat(mid.framerateDenominator()).isEqualTo(5);
+    }
+
+    @Test
+    void theRenditionsFilesAreKnownBeforeTheJobStarts() {
+        EncodeRequest request = withRenditions(Environment.V1, plan(OutputFormat.MP4, Optional.empty(),
+                Optional.of(new OutputPlan.ThumbnailPlan(2, new Size(320, 180)))), 6);
+        String prefix = "s3://out-bucket/renders/owner-1/" + RENDER;
+
+        assertThat(encoder.outputsOf(request)).isEqualTo(new Encoder.WrittenFiles(prefix + ".mp4", Optional.empty(),
+                Optional.of(prefix + "-thumb.0000001.jpg"), List.of(
+                        new Encoder.RenditionFiles("360", prefix + "-360.mp4", prefix + "-360-thumb.0000001.jpg"),
+                        new Encoder.RenditionFiles("480", prefix + "-480.mp4", prefix + "-480-thumb.0000001.jpg"))));
+    }
+
+    @Test
+    void renditionsOfAnythingButAnMp4AreRefused() {
+        assertThatThrownBy(() -> withRenditions(Environment.V1, plan(OutputFormat.GIF, Optional.empty(),
+                Optional.empty()), 3)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GIF");
+    }
+
+    @Test
+    void aStageRenditionAndItsCaptureCarryTheWatermarkPlacedInTheirOwnPixels() {
+        CreateJobRequest job = encoder.createJobRequest(withRenditions(Environment.STAGE,
+                plan(OutputFormat.MP4, Optional.empty(), Optional.empty()), 4));
+
+        Output rendition = job.settings().outputGroups().get(1).outputs().getFirst();
+        Output capture = job.settings().outputGroups().get(2).outputs().getFirst();
+        for (Output output : List.of(rendition, capture)) {
+            InsertableImage mark =
+                    output.videoDescription().videoPreprocessors().imageInserter().insertableImages().getFirst();
+            assertThat(mark).isEqualTo(encoder.watermark(new Size(640, 360)));
+            assertThat(mark.imageX() + mark.width()).isLessThanOrEqualTo(640).isGreaterThan(600);
+        }
     }
 
     @Test

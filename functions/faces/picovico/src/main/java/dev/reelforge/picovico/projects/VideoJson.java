@@ -2,13 +2,15 @@ package dev.reelforge.picovico.projects;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.json.Json;
+import dev.reelforge.core.project.ProjectPublication;
 import dev.reelforge.core.project.ProjectWire;
 import dev.reelforge.core.project.StoredProject;
 import dev.reelforge.core.project.StyleBook;
 
 /**
- * Picovico's Video object for a project, filled with what Reelforge knows: {@code video} and {@code thumbnail} are
- * null until published, {@code duration} is what the style makes of the frames (null without a style), {@code view}
+ * Picovico's Video object for a project, filled with what Reelforge knows: {@code video} ({@code {"360":{"url",
+ * "size"},...}}, each quality up to the chosen one) and {@code thumbnail} ({@code {"360":url,...}}) are null until
+ * published, {@code duration} is what the style makes of the frames (null without a style), {@code view}
  * is null (views are not counted), {@code tags} empty, {@code owner} only its id.
  */
 final class VideoJson {
@@ -37,8 +39,23 @@ final class VideoJson {
         json.put("created_on", stored.created().getEpochSecond());
         json.put("modified_on", stored.modified().getEpochSecond());
         json.putNull("view");
-        json.putNull("video");
-        json.putNull("thumbnail");
+        stored.publication().ifPresentOrElse(publication -> {
+            ObjectNode videos = json.putObject("video");
+            ObjectNode thumbnails = json.putObject("thumbnail");
+            for (ProjectPublication.PublishedVideo hosted : publication.videos()) {
+                String quality = Integer.toString(hosted.quality().height());
+                ObjectNode entry = videos.putObject(quality).put("url", hosted.url());
+                if (hosted.size().isPresent()) {
+                    entry.put("size", hosted.size().getAsLong());
+                } else {
+                    entry.putNull("size");
+                }
+                thumbnails.put(quality, hosted.thumbnail().orElse(null));
+            }
+        }, () -> {
+            json.putNull("video");
+            json.putNull("thumbnail");
+        });
         return json;
     }
 }
