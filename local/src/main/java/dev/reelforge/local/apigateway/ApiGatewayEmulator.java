@@ -35,6 +35,14 @@ public final class ApiGatewayEmulator implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * Lambda's limit on a synchronous invocation's request, the whole event as JSON: "Request must be smaller than
+     * 6291456 bytes for the InvokeFunction operation". API Gateway takes bodies up to 10 MB, base64-encodes binary
+     * ones into the event, and a larger event fails the invocation, which API Gateway answers as an integration
+     * failure (its 5xx), never reaching the function.
+     */
+    static final int LAMBDA_MAX_REQUEST_BYTES = 6_291_456;
+
     private final RouteTable routes;
     private final List<ApiDefinition> apis;
     private final Map<String, RequestAuthorizer> authorizers;
@@ -167,6 +175,11 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         }
         APIGatewayProxyRequestEvent event = events.proxyEvent(route, match.get(), request, requestId, received,
                 authorizerContext);
+        if (LambdaJson.toJson(event).getBytes(StandardCharsets.UTF_8).length >= LAMBDA_MAX_REQUEST_BYTES) {
+            System.err.println("[api-gateway " + requestId + "] " + route.function().definition().logicalId()
+                    + " not invoked: the event is larger than Lambda's " + LAMBDA_MAX_REQUEST_BYTES + "-byte limit");
+            return GatewayResponses.render(api, GatewayResponseType.INTEGRATION_FAILURE, facts);
+        }
         try {
             return proxyResponse(route.function().invoke(event), requestId);
         } catch (FunctionTimeoutException e) {

@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Rendering Picovico projects on the embedded stack, through HTTP: the 74xx refusals in their order, credits
  * debited once and refunded once when the render fails, a project published with its video and thumbnail maps, its
  * public link, Picovico's callback (signed), and another owner seeing none of it. Photos are given by URL (files of
- * a loopback server); music by id finds nothing until uploads and the library land ({@code NoUploadedMedia}).
+ * a loopback server); photos and music by id are UploadsIT's.
  */
 class ProjectRenderIT {
 

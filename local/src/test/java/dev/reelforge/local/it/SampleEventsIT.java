@@ -20,6 +20,7 @@ import dev.reelforge.core.project.ProjectQuality;
 import dev.reelforge.core.project.ProjectStatus;
 import dev.reelforge.core.project.StoredProject;
 import dev.reelforge.aws.dynamodb.DynamoDbRenders;
+import dev.reelforge.aws.dynamodb.DynamoDbUploads;
 import dev.reelforge.aws.dynamodb.DynamoDbVideos;
 import dev.reelforge.aws.s3.S3HostedFiles;
 import dev.reelforge.core.Environment;
@@ -42,6 +43,10 @@ import dev.reelforge.core.render.RenderKey;
 import dev.reelforge.core.render.RenderOutputs;
 import dev.reelforge.core.render.RenderResult;
 import dev.reelforge.core.render.RenderStatus;
+import dev.reelforge.core.upload.Upload;
+import dev.reelforge.core.upload.UploadFormat;
+import dev.reelforge.core.upload.UploadKind;
+import dev.reelforge.core.upload.UploadStatus;
 import dev.reelforge.core.video.Video;
 import dev.reelforge.core.video.download.DownloadFormat;
 import dev.reelforge.core.video.download.Downloadable;
@@ -62,6 +67,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -130,6 +136,7 @@ class SampleEventsIT {
         seedIbmClientAndToken();
         seedPicovicoAppAndPair();
         seedProjects();
+        seedUploads();
         seedVideos();
         DynamoDbRenders renders = new DynamoDbRenders(stack.services().dynamoDb(), stack.tableName("RendersTable"));
         if (renders.find(SAMPLE_OWNER, SAMPLE_RENDER).isEmpty()) {
@@ -273,6 +280,23 @@ class SampleEventsIT {
                                 Optional.of(cdn + "-thumb.jpg")))), Instant.now()));
     }
 
+    /**
+     * The sample owner's two ready stage photos: {@code 019aef3c5a00aa11bb22cc33} (a JPEG, read by GetUploadFunction's
+     * sample and named by CheckUploadFunction's, which finds it checked already) and {@code 019aef3c5a00dd44ee55ff66}
+     * (a PNG, which DeleteUploadFunction's sample deletes).
+     */
+    private static void seedUploads() {
+        DynamoDbUploads uploads = new DynamoDbUploads(stack.services().dynamoDb(), stack.tableName("ProjectsTable"));
+        for (String id : List.of("019aef3c5a00aa11bb22cc33", "019aef3c5a00dd44ee55ff66")) {
+            if (uploads.find(SAMPLE_OWNER, Environment.STAGE, UploadKind.PHOTO, id).isEmpty()) {
+                uploads.add(new Upload(SAMPLE_OWNER, Environment.STAGE, id,
+                        id.endsWith("33") ? UploadFormat.JPEG : UploadFormat.PNG, UploadStatus.READY,
+                        Instant.ofEpochMilli(Long.parseLong(id.substring(0, 12), 16)), OptionalLong.of(20000),
+                        OptionalDouble.empty(), Optional.empty()));
+            }
+        }
+    }
+
     /** Two done renders of the sample owner, each with its MP4 hosted (a ready asset) and its video record. */
     private static void seedVideos() {
         DynamoDbRenders renders = new DynamoDbRenders(stack.services().dynamoDb(), stack.tableName("RendersTable"));
@@ -380,6 +404,7 @@ class SampleEventsIT {
                  "FailStuckDownloadsFunction", "ExpireVideosFunction" ->
                     assertThat(result.asText()).doesNotStartWith("ignored: not");
             case "PromoteOutputFunction" -> assertThat(result.asText()).matches("(promoted|already finished): .*");
+            case "CheckUploadFunction" -> assertThat(result.asText()).matches("(ready|failed|skipped|removed): .*");
             default -> assertThat(result.path("statusCode").asInt()).as(result.toString()).isBetween(200, 299);
         }
     }

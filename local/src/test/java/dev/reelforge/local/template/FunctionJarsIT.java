@@ -15,6 +15,12 @@ class FunctionJarsIT {
 
     /** An API function's cold start includes fetching and opening its jar: it stays small. */
     private static final long MAX_API_JAR_BYTES = 12L * 1024 * 1024;
+    /**
+     * The photos and music routes write files to S3 (and sign PUTs to it): their jar, uploads.jar, carries the S3
+     * client (about 4.5 MB more) and the face's jar does not. Its bound is the face's plus that much.
+     */
+    private static final String UPLOADS_JAR = "functions/uploads/target/uploads.jar";
+    private static final long MAX_UPLOADS_JAR_BYTES = 16L * 1024 * 1024;
 
     @Test
     void everyCodeUriJarHoldsItsHandlerAndNeitherApacheNorNettyHttpClients() throws IOException {
@@ -37,10 +43,12 @@ class FunctionJarsIT {
                 continue;
             }
             Path jar = ProjectFiles.root().resolve(function.codeUri());
-            assertThat(Files.size(jar)).as("%s's jar %s", function.logicalId(), jar).isLessThanOrEqualTo(MAX_API_JAR_BYTES);
+            boolean uploads = function.codeUri().equals(UPLOADS_JAR);
+            assertThat(Files.size(jar)).as("%s's jar %s", function.logicalId(), jar)
+                    .isLessThanOrEqualTo(uploads ? MAX_UPLOADS_JAR_BYTES : MAX_API_JAR_BYTES);
             try (JarFile file = new JarFile(jar.toFile())) {
                 assertThat(file.stream().map(entry -> entry.getName())).as(jar.toString())
-                        .noneMatch(name -> name.startsWith("software/amazon/awssdk/services/s3/")
+                        .noneMatch(name -> (!uploads && name.startsWith("software/amazon/awssdk/services/s3/"))
                                 || name.startsWith("software/amazon/awssdk/services/cloudfront/")
                                 || name.startsWith("software/amazon/awssdk/services/mediaconvert/")
                                 || name.startsWith("software/amazon/awssdk/services/secretsmanager/")

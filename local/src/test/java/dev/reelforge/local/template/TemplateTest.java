@@ -175,7 +175,9 @@ class TemplateTest {
                     continue;
                 }
                 assertThat(route.path()).as(function.logicalId()).matches("/(login|me|styles|musics|v)(/.*)?");
-                assertThat(function.codeUri()).isEqualTo("functions/faces/picovico/target/picovico.jar");
+                // the photos and music routes need S3 and ffmpeg: their own jar (FunctionJarsIT)
+                assertThat(function.codeUri()).isIn("functions/faces/picovico/target/picovico.jar",
+                        "functions/uploads/target/uploads.jar");
                 assertThat(route.authorizer()).as("%s %s", route.method(), route.path())
                         .isEqualTo(route.path().startsWith("/login/") || route.path().startsWith("/v/") ? "NONE" : null);
             }
@@ -185,7 +187,10 @@ class TemplateTest {
                 .extracting(route -> route.method().toUpperCase(Locale.ROOT) + " " + route.path())
                 .contains("POST /login/app", "GET /me", "POST /me/videos", "GET /me/videos", "GET /me/videos/{id}",
                         "POST /me/videos/{id}", "DELETE /me/videos/{id}", "GET /styles", "GET /me/styles",
-                        "POST /me/videos/{id}/render", "GET /v/{id}/{name}");
+                        "POST /me/videos/{id}/render", "GET /v/{id}/{name}",
+                        "PUT /me/photos", "POST /me/photos", "GET /me/photos", "GET /me/photos/{id}",
+                        "DELETE /me/photos/{id}", "PUT /me/musics", "POST /me/musics", "GET /me/musics",
+                        "GET /me/musics/{id}", "DELETE /me/musics/{id}", "POST /me/uploads");
     }
 
     @Test
@@ -254,6 +259,14 @@ class TemplateTest {
                 Map.entry("ListMusicsFunction", List.of()),
                 Map.entry("GetMusicFunction", List.of()),
                 Map.entry("MusicLibraryFunction", List.of("[s3:GetObject, s3:PutObject]", "s3:ListBucket")),
+                Map.entry("AddUploadFunction", List.of("dynamodb:PutItem", "s3:PutObject")),
+                Map.entry("GetUploadFunction", List.of("dynamodb:GetItem")),
+                Map.entry("ListUploadsFunction", List.of("dynamodb:Query")),
+                Map.entry("DeleteUploadFunction", List.of("[dynamodb:GetItem, dynamodb:DeleteItem]",
+                        "s3:DeleteObject")),
+                Map.entry("RequestUploadFunction", List.of("dynamodb:PutItem", "s3:PutObject")),
+                Map.entry("CheckUploadFunction", List.of("[dynamodb:GetItem, dynamodb:PutItem]",
+                        "[s3:GetObject, s3:DeleteObject]", "s3:ListBucket")),
                 Map.entry("SubmitRenderFunction", List.of("[dynamodb:PutItem, dynamodb:GetItem]")),
                 Map.entry("GetRenderFunction", List.of("dynamodb:GetItem")),
                 Map.entry("CancelRenderFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]")),
@@ -448,9 +461,33 @@ class TemplateTest {
                 .extracting(FunctionDefinition::logicalId)
                 .containsExactlyInAnyOrder("RemoveHostedFilesFunction", "PromoteOutputFunction",
                         "AssetSweeperFunction", "PrepareMp4DownloadFunction", "MakeFlvDownloadFunction",
-                        "MusicLibraryFunction")
+                        "MusicLibraryFunction",
+                        "AddUploadFunction", "DeleteUploadFunction", "RequestUploadFunction", "CheckUploadFunction")
                 .allSatisfy(logicalId -> assertThat(template.function(logicalId).orElseThrow().environment())
                         .containsEntry("HOSTING_BUCKET", bucket.bucketName()));
+    }
+
+    @Test
+    void everyUploadExtensionWrittenToTheHostingBucketIsCheckedByAFunctionThatNamesTheBucketWithoutReferencingIt() {
+        Map<String, Object> resources = Intrinsics.mapOrEmpty(raw.get("Resources"));
+        Map<String, Object> check = Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(resources.get("CheckUploadFunction"))
+                .get("Properties"));
+        List<String> suffixes = new java.util.ArrayList<>();
+        Intrinsics.mapOrEmpty(check.get("Events")).values().forEach(declared -> {
+            Map<String, Object> event = Intrinsics.mapOrEmpty(declared);
+            Map<String, Object> source = Intrinsics.mapOrEmpty(event.get("Properties"));
+            assertThat(event.get("Type")).isEqualTo("S3");
+            assertThat(source.get("Bucket")).isEqualTo(Map.of("Ref", "HostingBucket"));
+            suffixes.add(String.valueOf(source.get("Filter")).replaceAll(".*Value=([^}]*)}.*", "$1"));
+        });
+
+        assertThat(suffixes).containsExactlyInAnyOrder(".jpg", ".png", ".mp3", ".wav", ".m4a");
+        // the bucket's notification configuration needs the function: a Ref or GetAtt back would be circular
+        assertThat(String.valueOf(check.get("Policies")) + check.get("Environment")).doesNotContain("HostingBucket",
+                "HostingDistribution");
+        assertThat(template.function("CheckUploadFunction").orElseThrow().environment().get("HOSTING_BUCKET"))
+                .isEqualTo(template.buckets().stream().filter(bucket -> bucket.logicalId().equals("HostingBucket"))
+                        .findFirst().orElseThrow().bucketName());
     }
 
     @Test

@@ -88,6 +88,30 @@ public final class PicovicoRequest {
         }));
     }
 
+    /**
+     * The body's exact bytes (a file), refused with {@code tooLarge} when larger than {@code maxBytes}, before any is
+     * decoded; an empty body is an empty array.
+     */
+    public Parsed<byte[]> bytes(int maxBytes, PicovicoError tooLarge) {
+        return switch (request.bytes(maxBytes)) {
+            case ProxyRequest.Bytes.Absent absent -> Parsed.ok(new byte[0]);
+            case ProxyRequest.Bytes.Read read -> Parsed.ok(read.bytes());
+            case ProxyRequest.Bytes.TooLarge tooLong -> Parsed.rejected(tooLarge);
+            case ProxyRequest.Bytes.NotBase64 notBase64 ->
+                    Parsed.rejected(PicovicoError.badRequest("the body is marked base64 but is not base64"));
+        };
+    }
+
+    /** A header that may be sent at most once, when sent. */
+    public Parsed<Optional<String>> header(String name) {
+        return switch (request.singleHeader(name)) {
+            case ProxyRequest.HeaderValue.Absent absent -> Parsed.ok(Optional.empty());
+            case ProxyRequest.HeaderValue.One one -> Parsed.ok(Optional.of(one.value()));
+            case ProxyRequest.HeaderValue.Repeated repeated ->
+                    Parsed.rejected(PicovicoError.badRequest("the " + name + " header must be sent at most once"));
+        };
+    }
+
     /** A path parameter as given ({@code id}); absent is a misrouted request, answered as not found. */
     public String pathParameter(String name) {
         return request.pathParameter(name).orElse("");

@@ -135,6 +135,48 @@ public final class ProxyRequest {
         return new Body.Text(body);
     }
 
+    /** What a request's body is, read as bytes (a file upload). */
+    public sealed interface Bytes {
+        record Absent() implements Bytes {}
+
+        record Read(byte[] bytes) implements Bytes {}
+
+        record TooLarge(int maxBytes) implements Bytes {}
+
+        record NotBase64() implements Bytes {}
+    }
+
+    /**
+     * The body's exact bytes, refused when larger than {@code maxBytes} before any is decoded. A body that is not
+     * base64 (an event whose media type was not binary) is taken as the UTF-8 of its text.
+     */
+    public Bytes bytes(int maxBytes) {
+        String body = event.getBody();
+        if (body == null || body.isEmpty()) {
+            return new Bytes.Absent();
+        }
+        if (Boolean.TRUE.equals(event.getIsBase64Encoded())) {
+            if (body.length() > 4L * ((maxBytes + 2) / 3)) {
+                return new Bytes.TooLarge(maxBytes);
+            }
+            if (body.length() % 4 != 0) {
+                return new Bytes.NotBase64();
+            }
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(body);
+            } catch (IllegalArgumentException e) {
+                return new Bytes.NotBase64();
+            }
+            return bytes.length > maxBytes ? new Bytes.TooLarge(maxBytes) : new Bytes.Read(bytes);
+        }
+        if (body.length() > maxBytes) {
+            return new Bytes.TooLarge(maxBytes);
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return bytes.length > maxBytes ? new Bytes.TooLarge(maxBytes) : new Bytes.Read(bytes);
+    }
+
     /** The bytes as text, refused at the first byte that does not belong to a well-formed UTF-8 character. */
     private static Body utf8(byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()

@@ -1,5 +1,8 @@
 package dev.reelforge.aws.dynamodb;
 
+import dev.reelforge.core.project.MusicLibrary;
+import dev.reelforge.core.project.ProjectMedia;
+import dev.reelforge.core.upload.UploadedProjectMedia;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.runtime.SdkClients;
 import java.security.SecureRandom;
@@ -81,6 +84,19 @@ public final class DynamoDbTables {
     /** Picovico's projects (template.yaml, ProjectsTable). */
     public DynamoDbProjects projects() {
         return new DynamoDbProjects(client, environment.required("PROJECTS_TABLE"));
+    }
+
+    /** The owners' photos and music, kept in the projects table. */
+    public DynamoDbUploads uploads() {
+        return new DynamoDbUploads(client, environment.required("PROJECTS_TABLE"));
+    }
+
+    /**
+     * What a project's render finds its photos and music through: the owner's uploads (served by the CDN at
+     * {@code CDN_URL}), else the music library's tracks.
+     */
+    public ProjectMedia projectMedia(MusicLibrary library) {
+        return new UploadedProjectMedia(uploads(), library, environment.requiredUri("CDN_URL"));
     }
 
     /** Projects' renders and their credits: the projects, renders and accounts tables, written together. */

@@ -8,6 +8,7 @@ import dev.reelforge.aws.dynamodb.DynamoDbTables;
 import dev.reelforge.core.edit.EditValidator;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.core.project.ProjectMedia;
+import dev.reelforge.core.project.ShippedMusicLibrary;
 import dev.reelforge.core.project.RenderProject;
 import dev.reelforge.core.project.RenderProjectResult;
 import dev.reelforge.core.project.StyleBook;
@@ -38,8 +39,9 @@ public final class RenderProjectFunction
         this(FunctionEnvironment.fromSystem());
     }
 
+    /** The owner's uploads by id (served by the CDN at {@code CDN_URL}), else, for music, the library's tracks. */
     public RenderProjectFunction(FunctionEnvironment environment) {
-        this(environment, new NoUploadedMedia());
+        this(environment, DynamoDbTables.of(environment).projectMedia(ShippedMusicLibrary.shipped()));
     }
 
     /** The real parts, with {@code media} finding the photos and music a project names by id. */
