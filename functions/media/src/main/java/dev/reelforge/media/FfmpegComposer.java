@@ -160,7 +160,7 @@ public final class FfmpegComposer implements Composer {
         }
         List<String> command = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "error"));
         command.addAll(graph.inputArguments());
-        command.addAll(List.of("-filter_complex_script", script.toString()));
+        command.addAll(List.of("-filter_complex_script", script.toAbsolutePath().toString()));
         command.addAll(output.arguments());
         command.add("file:" + file.toAbsolutePath());
 
