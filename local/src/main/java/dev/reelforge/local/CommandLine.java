@@ -12,7 +12,7 @@ import java.util.Optional;
 public record CommandLine(Map<String, String> options, List<String> positional) {
 
     /** Options that take no value: present means on. */
-    private static final List<String> FLAGS = List.of("--no-loopback-sources", "--callback", "--ibm");
+    private static final List<String> FLAGS = List.of("--no-loopback-sources", "--callback", "--ibm", "--picovico");
 
     static CommandLine parse(Deque<String> arguments) {
         Map<String, String> options = new HashMap<>();
