@@ -42,7 +42,7 @@ public record CommandLine(Map<String, String> options, List<String> positional) 
     }
 
     public Path dataDirectory() {
-        return option("data-dir").map(Path::of).orElse(Main.defaultDataDirectory());
+        return option("data-dir").map(Path::of).orElse(Main.defaultDataDirectory()).toAbsolutePath().normalize();
     }
 
     public Path template() {

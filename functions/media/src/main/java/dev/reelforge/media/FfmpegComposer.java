@@ -129,7 +129,8 @@ public final class FfmpegComposer implements Composer {
         Path work;
         try {
             Files.createDirectories(directory);
-            work = Files.createTempDirectory(directory, "compose-");
+            // Absolute: ffmpeg runs in it, and the graph names the files it writes there (text, the script itself).
+            work = Files.createTempDirectory(directory.toAbsolutePath(), "compose-");
         } catch (IOException e) {
             throw new CompositionFailedException("cannot create a work directory in " + directory, e);
         }
@@ -160,7 +161,7 @@ public final class FfmpegComposer implements Composer {
         }
         List<String> command = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "error"));
         command.addAll(graph.inputArguments());
-        command.addAll(List.of("-filter_complex_script", script.toAbsolutePath().toString()));
+        command.addAll(List.of("-filter_complex_script", script.toString()));
         command.addAll(output.arguments());
         command.add("file:" + file.toAbsolutePath());
 

@@ -56,13 +56,17 @@ class FfmpegComposerOutputTest {
     }
 
     @Test
-    void aVideoIsComposedIntoADirectoryNamedRelativeToTheWorkingDirectory() throws IOException {
+    void aVideoWithTextIsComposedIntoADirectoryAndFontsNamedRelativeToTheWorkingDirectory() throws IOException {
         // ./reelforge's default data directory is relative (.reelforge), and ffmpeg runs in its own work directory.
         SourceFile red = media.image("red.png", "red", 64, 48);
         Path relative = Files.createDirectories(Path.of("target", "relative-compose", directory.getFileName().toString()));
+        FfmpegComposer composerWithRelativeFonts = new FfmpegComposer(TestFfmpeg.EXECUTABLE,
+                new LiberationFonts(relative.resolve("fonts")), Duration.ofSeconds(60));
 
-        Composer.Composition composition = composer.compose(plan().duration(1)
-                .layer(still(red, new Timing(0, 1), Plans.fullFrame(), Plans.PLAIN)).build(), media.files(), relative);
+        Composer.Composition composition = composerWithRelativeFonts.compose(plan().duration(1)
+                .layer(still(red, new Timing(0, 1), Plans.fullFrame(), Plans.PLAIN))
+                .layer(Plans.title("Relative", dev.reelforge.core.edit.model.Position.CENTER, new Timing(0, 1)))
+                .build(), media.files(), relative);
 
         assertThat(Playback.probe(composition.file()).duration().orElseThrow()).isCloseTo(1, within(0.04));
     }
