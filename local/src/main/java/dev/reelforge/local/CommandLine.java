@@ -12,7 +12,7 @@ import java.util.Optional;
 public record CommandLine(Map<String, String> options, List<String> positional) {
 
     /** Options that take no value: present means on. */
-    private static final List<String> FLAGS = List.of("--no-loopback-sources", "--callback", "--ibm");
+    private static final List<String> FLAGS = List.of("--no-loopback-sources", "--callback", "--ibm", "--picovico");
 
     static CommandLine parse(Deque<String> arguments) {
         Map<String, String> options = new HashMap<>();
@@ -42,7 +42,7 @@ public record CommandLine(Map<String, String> options, List<String> positional) 
     }
 
     public Path dataDirectory() {
-        return option("data-dir").map(Path::of).orElse(Main.defaultDataDirectory());
+        return option("data-dir").map(Path::of).orElse(Main.defaultDataDirectory()).toAbsolutePath().normalize();
     }
 
     public Path template() {

@@ -37,6 +37,8 @@ import java.util.stream.StreamSupport;
  * ({@link LogFormat}; json: one JSON object per line, as Lambda writes them, what libraries print there made
  * lines of the same shape), the narration staying on standard output. With {@code --ibm}, the IBM Video Streaming
  * workflow follows on the hosted video ({@link VideosDemo}): token, video, downloadable MP4 and FLV, expiration.
+ * With {@code --picovico}, Picovico's workflow instead of the sample edit ({@link ProjectsDemo}): photos and music
+ * uploaded, a project rendered in two styles at 720, its renditions saved and its public link followed.
  */
 final class DemoCommand {
 
@@ -56,12 +58,20 @@ final class DemoCommand {
                 .orElseThrow(() -> new IllegalArgumentException("--version is stage or v1"));
         boolean callback = options.flag("callback");
         boolean ibm = options.flag("ibm");
+        boolean picovico = options.flag("picovico");
+        if (picovico && (ibm || callback)) {
+            throw new IllegalArgumentException("--picovico runs on its own: not with --ibm or --callback");
+        }
         Optional<DataDirectoryLock> free = DataDirectoryLock.tryAcquire(dataDirectory);
         if (free.isEmpty()) {
             LocalDescriptor running = LocalDescriptor.read(dataDirectory)
                     .orElseThrow(() -> new IllegalStateException("a stack holds " + dataDirectory + " but its local.json is unreadable"));
             System.out.println("using the embedded stack running at " + running.apiUrl()
                     + logFormat.map(format -> " (its log is where it runs)").orElse(""));
+            if (picovico) {
+                return new ProjectsDemo(running, environment, BundledFfmpeg.extractTo(dataDirectory.resolve("bin")),
+                        dataDirectory).run();
+            }
             return render(running, BundledFfmpeg.extractTo(dataDirectory.resolve("bin")), dataDirectory, environment,
                     LocalClock.open(dataDirectory), callback, ibm);
         }
@@ -73,6 +83,9 @@ final class DemoCommand {
             System.setErr(LogFormat.lineStream(log));
         }
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(options.template(), dataDirectory, 0, log))) {
+            if (picovico) {
+                return new ProjectsDemo(stack.descriptor(), environment, stack.ffmpeg(), dataDirectory).run();
+            }
             return render(stack.descriptor(), stack.ffmpeg(), dataDirectory, environment, stack.clock(), callback,
                     ibm);
         } finally {

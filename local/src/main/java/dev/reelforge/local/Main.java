@@ -19,11 +19,15 @@ public final class Main {
               clock  [show | advance <ISO-8601 duration>] [--data-dir DIR]
                                                        read or move the stack's clock (PT25H, P2D); on a running
                                                        stack it applies the lifecycle rules before returning
-              demo   [--data-dir DIR] [--version stage|v1] [--callback] [--ibm] [--log-format text|json]
+              demo   [--data-dir DIR] [--version stage|v1] [--callback] [--ibm] [--picovico]
+                     [--log-format text|json]
                                                        render a sample edit end to end and print its URLs
                                                        (--callback: receive and check its callbacks too;
                                                        --ibm: then the Videos API on it: token, video,
                                                        MP4 and FLV downloads, expiration a minute ahead;
+                                                       --picovico: instead, photos and music uploaded to the
+                                                       Projects API, a project rendered in two styles at 720,
+                                                       its three renditions saved, its public link followed;
                                                        --log-format: the stack's log on standard error)
               webhook-secret [show | rotate] [--data-dir DIR]
                                                        the development account's webhook secrets on the running
@@ -37,6 +41,9 @@ public final class Main {
               bench  videos [--runs N] [--seconds N] [--part all|downloads|sweep]
                                                        MP4/FLV downloads against a plain copy and a bare ffmpeg
                                                        remux; the expiration sweep against reads by key
+              bench  projects [--runs N] [--photos N] [--style NAME]
+                                                       a 20-photo project at 720 (three renditions) against
+                                                       one ffmpeg making the same three files
               fuzz   [--duration PT5M] [merge | edit | url | request | token]
                                                        coverage-guided fuzzing with Jazzer (run by the launcher
                                                        script through Maven; findings join the test corpus)

@@ -129,7 +129,8 @@ public final class FfmpegComposer implements Composer {
         Path work;
         try {
             Files.createDirectories(directory);
-            work = Files.createTempDirectory(directory, "compose-");
+            // Absolute: ffmpeg runs in it, and the graph names the files it writes there (text, the script itself).
+            work = Files.createTempDirectory(directory.toAbsolutePath(), "compose-");
         } catch (IOException e) {
             throw new CompositionFailedException("cannot create a work directory in " + directory, e);
         }
@@ -187,16 +188,38 @@ public final class FfmpegComposer implements Composer {
     }
 
     private Output video(FilterGraph graph, RenderPlan plan, Map<Integer, Path> sources, Path work) {
-        String picture = picture(graph, plan, sources, 0, plan.duration(), ChromaSampling.YUV420, work);
-        List<String> arguments = new ArrayList<>(List.of("-map", "[" + picture + "]", "-c:v", "libx264",
+        VideoLabels labels = videoLabels(graph, plan, sources, work);
+        List<String> arguments = new ArrayList<>(List.of("-map", "[" + labels.picture() + "]", "-c:v", "libx264",
                 "-preset", "ultrafast", "-crf", Integer.toString(CRF), "-pix_fmt", "yuv420p"));
-        if (plan.writesAudio()) {
-            String sound = SoundMix.add(graph, plan.sounds(), sources, plan.duration());
-            arguments.addAll(List.of("-map", "[" + sound + "]", "-c:a", "pcm_s16le",
-                    "-ar", Integer.toString(SoundMix.SAMPLE_RATE), "-ac", "2"));
-        }
+        labels.sound().ifPresent(sound -> arguments.addAll(List.of("-map", "[" + sound + "]", "-c:a", "pcm_s16le",
+                "-ar", Integer.toString(SoundMix.SAMPLE_RATE), "-ac", "2")));
         return new Output(arguments, "mov", "video/quicktime");
     }
+
+    /** Where a video plan's composed picture and sound come out of the graph. */
+    private record VideoLabels(String picture, Optional<String> sound) {}
+
+    private VideoLabels videoLabels(FilterGraph graph, RenderPlan plan, Map<Integer, Path> sources, Path work) {
+        String picture = picture(graph, plan, sources, 0, plan.duration(), ChromaSampling.YUV420, work);
+        return new VideoLabels(picture, plan.writesAudio()
+                ? Optional.of(SoundMix.add(graph, plan.sounds(), sources, plan.duration())) : Optional.empty());
+    }
+
+    /**
+     * The composition of a video plan as {@link #compose} runs it, without its output: ffmpeg's input arguments, the
+     * filter graph's script, and the labels of the composed picture and sound in it. The benchmarks' baselines
+     * build on it to make the same composition in one process straight into final files.
+     *
+     * @param work where files the graph reads are written (text to draw, for one); it must outlive the ffmpeg run
+     */
+    public VideoGraph videoGraph(RenderPlan plan, Map<Integer, Path> sources, Path work) {
+        FilterGraph graph = new FilterGraph();
+        VideoLabels labels = videoLabels(graph, plan, sources, work);
+        return new VideoGraph(graph.inputArguments(), graph.script(), labels.picture(), labels.sound());
+    }
+
+    /** See {@link #videoGraph}. */
+    public record VideoGraph(List<String> inputArguments, String script, String picture, Optional<String> sound) {}
 
     private static Output audio(FilterGraph graph, RenderPlan plan, Map<Integer, Path> sources) {
         String sound = SoundMix.add(graph, plan.sounds(), sources, plan.duration());

@@ -55,6 +55,22 @@ class FfmpegComposerOutputTest {
         return composer.compose(plan, media.files(), directory.resolve("out-" + compositions++));
     }
 
+    @Test
+    void aVideoWithTextIsComposedIntoADirectoryAndFontsNamedRelativeToTheWorkingDirectory() throws IOException {
+        // ./reelforge's default data directory is relative (.reelforge), and ffmpeg runs in its own work directory.
+        SourceFile red = media.image("red.png", "red", 64, 48);
+        Path relative = Files.createDirectories(Path.of("target", "relative-compose", directory.getFileName().toString()));
+        FfmpegComposer composerWithRelativeFonts = new FfmpegComposer(TestFfmpeg.EXECUTABLE,
+                new LiberationFonts(relative.resolve("fonts")), Duration.ofSeconds(60));
+
+        Composer.Composition composition = composerWithRelativeFonts.compose(plan().duration(1)
+                .layer(still(red, new Timing(0, 1), Plans.fullFrame(), Plans.PLAIN))
+                .layer(Plans.title("Relative", dev.reelforge.core.edit.model.Position.CENTER, new Timing(0, 1)))
+                .build(), media.files(), relative);
+
+        assertThat(Playback.probe(composition.file()).duration().orElseThrow()).isCloseTo(1, within(0.04));
+    }
+
     @ParameterizedTest
     @CsvSource({"25, 1, 1.3", "30000, 1001, 2.5", "24, 1, 1"})
     void aVideoIsAnH264QuickTimeOfThePlansSizeRateAndDuration(int numerator, int denominator, double seconds) {

@@ -51,6 +51,9 @@ public final class ApiBenchmark {
         if (options.positional().size() == 1 && options.positional().getFirst().equals("videos")) {
             return VideosBenchmark.run(options);
         }
+        if (options.positional().size() == 1 && options.positional().getFirst().equals("projects")) {
+            return ProjectsBenchmark.run(options);
+        }
         if (options.positional().size() != 1 || !options.positional().getFirst().equals("api")) {
             System.err.println("usage: reelforge bench api [--runs N (5)] [--requests N (1000)] [--warmup N (1000)]"
                     + " [--part all|cold|warm] [--data-dir DIR]");
@@ -58,6 +61,7 @@ public final class ApiBenchmark {
             System.err.println("       reelforge bench hosting [--runs N (3)] [--size-mb N (1024)] [--data-dir DIR]");
             System.err.println("       reelforge bench videos [--runs N (5)] [--seconds N (60)] [--part all|downloads|sweep]"
                     + " [--data-dir DIR]");
+            System.err.println("       reelforge bench projects [--runs N (3)] [--photos N (20)] [--style NAME] [--data-dir DIR]");
             return 2;
         }
         int runs = intOption(options, "runs", 5);

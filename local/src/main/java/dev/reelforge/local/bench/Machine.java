@@ -27,6 +27,15 @@ final class Machine {
         }
     }
 
+    /** The 1-minute load average, as /proc/loadavg has it; NaN elsewhere. */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** The 1, 5 and 15 minute load averages, as /proc/loadavg has them; "unknown" elsewhere. */
     static String loadAverageText() {
         try {

@@ -86,7 +86,7 @@ public final class RenderBenchmark {
 
                 List<Round> rounds = new ArrayList<>();
                 for (int run = 1; run <= runs; run++) {
-                    double load = loadAverage();
+                    double load = Machine.loadAverage();
                     RenderPipeline.Result measuredPipeline;
                     RenderBaseline.Result measuredBaseline;
                     // The order flips every run, so that drift on a shared machine falls on both alike.
@@ -448,14 +448,6 @@ public final class RenderBenchmark {
             return Files.size(file);
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    private static double loadAverage() {
-        try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split("\\s+")[0]);
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
         }
     }
 

@@ -41,6 +41,12 @@ public final class SampleMedia {
                 "-frames:v", "1"));
     }
 
+    /** A still image of soft colour gradients, different for each {@code seed} (the extension picks the format). */
+    public Path picture(String name, int seed, int width, int height) {
+        return make(name, List.of("-f", "lavfi", "-i", "gradients=s=" + width + "x" + height + ":seed=" + seed
+                + ":n=4", "-frames:v", "1"));
+    }
+
     /** An MP3 of a sine tone. */
     public Path tone(String name, int hz, double seconds) {
         return make(name, List.of("-f", "lavfi", "-i", "sine=f=" + hz + ":d=" + seconds + ":sample_rate=44100",

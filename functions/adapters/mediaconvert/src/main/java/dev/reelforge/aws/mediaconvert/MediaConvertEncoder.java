@@ -367,7 +367,7 @@ public final class MediaConvertEncoder implements Encoder {
      * Close to MediaConvert's recommended starting points (1080p level 9 at 6 Mbit/s, 720p level 8 at
      * 4 Mbit/s, 480p level 7 at 1 Mbit/s).
      */
-    static int maxBitrate(Size size, Fps fps, Quality quality) {
+    public static int maxBitrate(Size size, Fps fps, Quality quality) {
         double bitsPerPixel = switch (quality) {
             case VERYLOW -> 1.0;
             case LOW -> 1.75;
