@@ -1,5 +1,6 @@
 package dev.reelforge.local.services;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -38,9 +39,9 @@ public final class LoopbackPorts {
 
     /** The lowest ephemeral port (Linux's {@code ip_local_port_range}; the IANA range where that cannot be read). */
     private static int ephemeralLow() {
-        try {
-            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
-            int low = Integer.parseInt(range.split("\\s+")[0]);
+        // Read line by line: Files.readString gave only the first character of this procfs file here (JDK 25).
+        try (BufferedReader file = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+            int low = Integer.parseInt(file.readLine().trim().split("\\s+")[0]);
             return low > STABLE_LOW + 1000 ? low : 49_152;
         } catch (IOException | RuntimeException unreadable) {
             return 49_152;
