@@ -7,7 +7,6 @@ import dev.reelforge.core.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,10 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * A user of the Projects API (Picovico's dialect), as the demo and the projects benchmark are, sending what
@@ -50,7 +47,7 @@ public final class ProjectsApiClient {
         ProjectsApiClient anonymous = new ProjectsApiClient(descriptor.apiUrl(), "", "");
         Answer login = anonymous.send(HttpRequest.newBuilder(descriptor.apiUrl().resolve("/login/app"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form(Map.of("app_id", app.appId(), "app_secret", app.appSecret()))));
+                .POST(FormBody.of(Map.of("app_id", app.appId(), "app_secret", app.appSecret()))));
         JsonNode pair = expect(login, 200);
         return new ProjectsApiClient(descriptor.apiUrl(), pair.path("access_key").asText(),
                 pair.path("access_token").asText());
@@ -94,13 +91,13 @@ public final class ProjectsApiClient {
     /** {@code POST /me/videos}: a new draft, or the draft there already is. */
     public Answer createProject(String name) {
         return send(authorized("/me/videos").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form(Map.of("name", name))));
+                .POST(FormBody.of(Map.of("name", name))));
     }
 
     /** {@code POST /me/videos/{id}} with form fields, as the SDKs save a project. */
     public Answer updateProject(String id, Map<String, String> fields) {
         return send(authorized("/me/videos/" + id).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form(fields)));
+                .POST(FormBody.of(fields)));
     }
 
     public Answer render(String id) {
@@ -141,14 +138,6 @@ public final class ProjectsApiClient {
             throw new IllegalStateException("the Projects API answered " + answer.status() + ": " + answer.body());
         }
         return answer.body();
-    }
-
-    /** The fields as {@code application/x-www-form-urlencoded}, in their order. */
-    public static HttpRequest.BodyPublisher form(Map<String, String> fields) {
-        return HttpRequest.BodyPublishers.ofString(new LinkedHashMap<>(fields).entrySet().stream()
-                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&")));
     }
 
     private HttpRequest.Builder authorized(String path) {

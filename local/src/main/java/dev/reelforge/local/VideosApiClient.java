@@ -6,7 +6,6 @@ import dev.reelforge.core.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A user of the Videos API (IBM Video Streaming's dialect), as the demo and the videos benchmark are: takes a token
@@ -44,7 +42,7 @@ public final class VideosApiClient {
         Answer token = anonymous.send(HttpRequest.newBuilder(descriptor.apiUrl().resolve("/oauth2/token"))
                 .header("Authorization", "Basic " + client.clientSecret())
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form(Map.of("grant_type", "client_credentials", "client_id", client.clientId()))));
+                .POST(FormBody.of(Map.of("grant_type", "client_credentials", "client_id", client.clientId()))));
         if (token.status() != 200) {
             throw new IllegalStateException("the token endpoint answered " + token.status() + ": " + token.body());
         }
@@ -87,7 +85,7 @@ public final class VideosApiClient {
     public Answer expireAt(String id, Instant expiresAt) {
         return send(authorized("/videos/" + id + "/expiration.json")
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .PUT(form(Map.of("rule", "at_given_time", "expires_at", Long.toString(expiresAt.getEpochSecond())))));
+                .PUT(FormBody.of(Map.of("rule", "at_given_time", "expires_at", Long.toString(expiresAt.getEpochSecond())))));
     }
 
     /** The body of an answer with the expected status; otherwise what the API said, as an exception. */
@@ -104,13 +102,6 @@ public final class VideosApiClient {
 
     private HttpRequest.Builder authorized(String path) {
         return HttpRequest.newBuilder(apiUrl.resolve(path)).header("Authorization", "Bearer " + accessToken);
-    }
-
-    private static HttpRequest.BodyPublisher form(Map<String, String> fields) {
-        return HttpRequest.BodyPublishers.ofString(fields.entrySet().stream()
-                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&")));
     }
 
     private static void pause(Duration interval) {

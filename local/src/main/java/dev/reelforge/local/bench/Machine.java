@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -25,6 +28,28 @@ final class Machine {
         } catch (IOException | UncheckedIOException e) {
             return "unknown CPU";
         }
+    }
+
+    /**
+     * Runs {@code command} in {@code directory}, its output and errors to {@code log}, and answers its wall time in
+     * seconds; a run that takes over 10 minutes or exits with anything but 0 fails with what it wrote.
+     */
+    static double runTimed(List<String> command, Path directory, Path log, String what)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectOutput(log.toFile()).redirectErrorStream(true).start();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(what + " did not finish in 10 minutes");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(what + " failed (" + process.exitValue() + "): "
+                    + Files.readString(log, StandardCharsets.UTF_8));
+        }
+        return seconds;
     }
 
     /** The 1-minute load average, as /proc/loadavg has it; NaN elsewhere. */

@@ -3,7 +3,6 @@ package dev.reelforge.local.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.edit.EditReader;
 import dev.reelforge.core.edit.EditReading;
-import dev.reelforge.core.edit.model.Fps;
 import dev.reelforge.core.edit.model.Quality;
 import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.media.MediaInfo;
@@ -37,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The projects benchmark's baseline: the project's own composition, as the pipeline's composer builds it (the same
@@ -126,19 +124,7 @@ final class ProjectsBaseline {
         for (Path output : outputs) {
             Files.deleteIfExists(output);
         }
-        long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .redirectOutput(log.toFile()).redirectErrorStream(true).start();
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the baseline ffmpeg did not finish in 10 minutes");
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("the baseline ffmpeg failed (" + process.exitValue() + "): "
-                    + Files.readString(log, StandardCharsets.UTF_8));
-        }
+        double seconds = Machine.runTimed(command, directory, log, "the baseline ffmpeg");
         return new Result(seconds);
     }
 

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The baseline: the bench's composition as one hand-written ffmpeg command, from the same local source files
@@ -72,20 +71,8 @@ final class RenderBaseline {
         Path log = directory.resolve("ffmpeg.log");
         Files.deleteIfExists(output());
         Optional<RenderProcessWatch.Cpu> before = RenderProcessWatch.Cpu.read();
-        long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .redirectOutput(log.toFile()).redirectErrorStream(true).start();
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the baseline ffmpeg did not finish in 10 minutes");
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = Machine.runTimed(command, directory, log, "the baseline ffmpeg");
         Optional<RenderProcessWatch.Cpu> after = RenderProcessWatch.Cpu.read();
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("the baseline ffmpeg failed (" + process.exitValue() + "): "
-                    + Files.readString(log, StandardCharsets.UTF_8));
-        }
         Optional<RenderProcessWatch.Cpu> cpu = before.flatMap(earlier -> after.map(later -> later.minus(earlier)));
         return new Result(seconds, speed(), cpu);
     }
