@@ -1,6 +1,7 @@
 package dev.reelforge.local.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import dev.reelforge.aws.dynamodb.DynamoDbProjects;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.callback.WebhookSecret;
 import dev.reelforge.core.json.Json;
+import dev.reelforge.core.media.MediaInfo;
 import dev.reelforge.core.project.StoredProject;
 import dev.reelforge.local.lambda.LambdaJson;
 import dev.reelforge.local.picovico.PicovicoHttp;
@@ -17,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +34,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -288,16 +293,20 @@ class ProjectRenderIT {
         assertLinkNotFound("/v/" + draftId + "/" + "a".repeat(201) + ".mp4");
     }
 
-    @Test
-    void a720ProjectIsPublishedInThreeQualities() {
+    @ParameterizedTest
+    @ValueSource(strings = {"vanilla", "vanilla_frameless", "focus", "party_default"})
+    void a720ProjectIsPublishedInThreeQualitiesOfItsLengthAndSizes(String style) {
         PicovicoHttp.Pair pair = freshPair();
         String id = draft(pair, Optional.of("Three sizes"));
-        update(pair, id, "{\"style\": \"vanilla\", \"quality\": 720, \"assets\": [" + imageAsset(photoUrl) + "]}");
+        String music = "{\"name\": \"music\", \"url\": \"" + stack.url(stack.media().tone("tone.mp3", 440, 30))
+                + "\", \"start_time\": 0, \"end_time\": 0}";
+        String three = String.join(", ", imageAsset(photoUrl), imageAsset(photoUrl), imageAsset(photoUrl), music);
+        update(pair, id, "{\"style\": \"" + style + "\", \"quality\": 720, \"assets\": [" + three + "]}");
         assertThat(render(pair, id).status()).isEqualTo(200);
 
         JsonNode published = awaitSettled(pair, id);
 
-        assertThat(published.path("status").asText()).isEqualTo("published");
+        assertThat(published.path("status").asText()).as(published.toString()).isEqualTo("published");
         assertThat(published.path("video").properties()).extracting(Map.Entry::getKey)
                 .containsExactlyInAnyOrder("360", "480", "720");
         assertThat(published.path("thumbnail").properties()).extracting(Map.Entry::getKey)
@@ -309,13 +318,24 @@ class ProjectRenderIT {
         }
         assertThat(published.at("/video/720/url").asText()).endsWith(renderId + ".mp4");
         assertThat(published.at("/thumbnail/720").asText()).endsWith(renderId + "-thumb.jpg");
+        double length = published.path("duration").asDouble();
+        Map<String, int[]> sizes = Map.of("360", new int[] {640, 360}, "480", new int[] {854, 480},
+                "720", new int[] {1280, 720});
+        RenderPlayback playback = stack.playback();
         for (String quality : List.of("360", "480", "720")) {
-            assertThat(published.at("/video/" + quality + "/size").asLong()).as("bytes of %s", quality).isPositive();
-            assertThat(get(URI.create(published.at("/video/" + quality + "/url").asText())).statusCode())
-                    .as("the hosted %s", quality).isEqualTo(200);
+            Path file = stack.download(published.at("/video/" + quality + "/url").asText(), "mp4");
+            assertThat(published.at("/video/" + quality + "/size").asLong()).as("bytes of %s", quality)
+                    .isEqualTo(file.toFile().length());
+            assertThat(playback.duration(file)).as("duration of %s (%s)", quality, style).isCloseTo(length, within(0.1));
+            MediaInfo.VideoStream picture = playback.probe(file).video().orElseThrow();
+            assertThat(new int[] {picture.width(), picture.height()}).as("size of %s", quality)
+                    .containsExactly(sizes.get(quality));
+            assertThat(playback.probe(file).hasAudio()).as("%s has the music", quality).isTrue();
+            Path thumbnail = stack.download(published.at("/thumbnail/" + quality).asText(), "jpg");
+            MediaInfo.VideoStream still = playback.probe(thumbnail).video().orElseThrow();
+            assertThat(new int[] {still.width(), still.height()}).as("size of the %s thumbnail", quality)
+                    .containsExactly(sizes.get(quality));
         }
-        assertThat(published.at("/video/720/size").asLong()).as("720 is the largest")
-                .isGreaterThan(published.at("/video/360/size").asLong());
         HttpResponse<String> link = get(URI.create(stack.stack().apiUrl() + "/v/" + id + "/three.mp4"));
         assertThat(link.headers().firstValue("location")).contains(published.at("/video/720/url").asText());
     }
