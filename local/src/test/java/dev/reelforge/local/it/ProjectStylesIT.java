@@ -36,6 +36,11 @@ class ProjectStylesIT {
     private static final double TONE_SECONDS = 6;
     /** Both styles show the first photo, settled after its transition, at this time (docs/STYLES.md). */
     private static final double FIRST_PHOTO_TIME = 3.5;
+    /**
+     * Mean absolute difference per channel (0-255) above which two frames are told apart at a glance. The closest pair,
+     * vanilla and vanilla_frameless (the same photo, with and without its border), measured 24; the others 84 to 107.
+     */
+    private static final double VISIBLY_DIFFERENT = 15;
 
     private static RenderTestStack stack;
     private static RenderPlayback playback;
@@ -83,11 +88,43 @@ class ProjectStylesIT {
         }).toList();
     }
 
+    private static List<Rendered> everyStyle;
+
+    /** Each shipped style's render of the project, made once for the tests that look at them. */
+    private static synchronized List<Rendered> everyStyle() {
+        if (everyStyle == null) {
+            everyStyle = render(StyleBook.shipped().all().stream().map(Style::machineName).toArray(String[]::new));
+        }
+        return everyStyle;
+    }
+
+    private static Rendered rendered(String style) {
+        return everyStyle().stream().filter(output -> output.style().machineName().equals(style)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void everyStyleLooksDifferentFromEveryOtherOnTheFirstPhoto() {
+        List<Rendered> rendered = everyStyle();
+        assertThat(rendered).extracting(output -> output.style().machineName())
+                .containsExactlyInAnyOrder("vanilla", "vanilla_frameless", "focus", "party_default");
+        for (int i = 0; i < rendered.size(); i++) {
+            for (int j = i + 1; j < rendered.size(); j++) {
+                RenderPlayback.Frame one = playback.frameAt(rendered.get(i).video(), FIRST_PHOTO_TIME);
+                RenderPlayback.Frame other = playback.frameAt(rendered.get(j).video(), FIRST_PHOTO_TIME);
+                assertThat(one.difference(other, 0, 0, 640, 360))
+                        .as("mean difference of %s and %s at %s s", rendered.get(i).style().machineName(),
+                                rendered.get(j).style().machineName(), FIRST_PHOTO_TIME)
+                        .isGreaterThan(VISIBLY_DIFFERENT);
+            }
+        }
+    }
+
     @Test
     void twoStylesRenderTheProjectAtItsLengthAndQualityAndLookDifferent() {
-        List<Rendered> rendered = render("party_default", "focus");
-        Rendered party = rendered.get(0);
-        Rendered focus = rendered.get(1);
+        Rendered party = rendered("party_default");
+        Rendered focus = rendered("focus");
+        List<Rendered> rendered = List.of(party, focus);
 
         for (Rendered output : rendered) {
             String name = output.style().machineName();
