@@ -205,6 +205,8 @@ class ProjectRenderIT {
         JsonNode failed = awaitSettled(pair, id);
         assertThat(failed.path("status").asText()).isEqualTo("failed");
         assertThat(failed.path("video").isNull()).isTrue();
+        assertThat(failed.path("failure").asText()).as("why, for its owner")
+                .startsWith("the render failed: ").contains("could not be fetched");
         assertThat(credits(pair)).as("refunded").isEqualTo(STARTING_CREDITS);
         assertRefused(render(pair, id), 409, 409, "failed");
 

@@ -90,7 +90,8 @@ public final class SettleProject {
                 .filter(asset -> asset.status() == AssetStatus.FAILED || asset.status() == AssetStatus.DELETED)
                 .findFirst();
         if (render.status() == RenderStatus.FAILED || lost.isPresent()) {
-            String reason = render.status() == RenderStatus.FAILED ? "the render failed"
+            String reason = render.status() == RenderStatus.FAILED
+                    ? "the render failed: " + render.error().orElse("no reason was given")
                     : "hosting " + lost.get().filename() + " failed";
             return fail(project, render, reason);
         }
@@ -112,7 +113,7 @@ public final class SettleProject {
     }
 
     private SettleProjectResult fail(StoredProject project, Render render, String reason) {
-        StoredProject failed = project.failed(clock.instant());
+        StoredProject failed = project.failed(reason, clock.instant());
         if (!creditedRenders.failAndRefund(project, failed, project.project().quality().credits())) {
             return settledMeanwhile(render, project.id());
         }

@@ -11,11 +11,11 @@ import java.util.UUID;
  * A project as kept: its id (which begins with its creation time, see {@link ProjectId}), owner and environment,
  * status, content, callback URL, times, and a version that every change increments (updates are conditional on it).
  * From its render request on, {@code render} names the render that makes it; once published, {@code publication}
- * holds its hosted videos.
+ * holds its hosted videos; once failed, {@code failure} says why, in words for its owner.
  */
 public record StoredProject(String id, String owner, Environment environment, ProjectStatus status, Project project,
         Optional<URI> callbackUrl, Instant created, Instant modified, long version, Optional<UUID> render,
-        Optional<ProjectPublication> publication) {
+        Optional<ProjectPublication> publication, Optional<String> failure) {
 
     public StoredProject {
         Objects.requireNonNull(id);
@@ -28,6 +28,15 @@ public record StoredProject(String id, String owner, Environment environment, Pr
         Objects.requireNonNull(modified);
         Objects.requireNonNull(render);
         Objects.requireNonNull(publication);
+        Objects.requireNonNull(failure);
+    }
+
+    /** A project that has not failed. */
+    public StoredProject(String id, String owner, Environment environment, ProjectStatus status, Project project,
+            Optional<URI> callbackUrl, Instant created, Instant modified, long version, Optional<UUID> render,
+            Optional<ProjectPublication> publication) {
+        this(id, owner, environment, status, project, callbackUrl, created, modified, version, render, publication,
+                Optional.empty());
     }
 
     /** A project that no render has touched yet. */
@@ -56,9 +65,9 @@ public record StoredProject(String id, String owner, Environment environment, Pr
                 version + 1, render, Optional.of(hosted));
     }
 
-    /** This project, failed at {@code now}. */
-    public StoredProject failed(Instant now) {
+    /** This project, failed at {@code now} for {@code reason}. */
+    public StoredProject failed(String reason, Instant now) {
         return new StoredProject(id, owner, environment, ProjectStatus.FAILED, project, callbackUrl, created, now,
-                version + 1, render, Optional.empty());
+                version + 1, render, Optional.empty(), Optional.of(reason));
     }
 }

@@ -28,7 +28,7 @@ class DeleteProjectTest {
         assertThat(deleteProject.delete(lookup)).isEqualTo(new DeleteProjectResult.Processing());
         assertThat(projects.find("owner-1", Environment.STAGE, processing.id())).isPresent();
 
-        projects.failAndRefund(processing, processing.failed(NOW), 40);
+        projects.failAndRefund(processing, processing.failed("the render failed", NOW), 40);
         assertThat(deleteProject.delete(lookup)).isEqualTo(new DeleteProjectResult.Deleted());
         assertThat(deleteProject.delete(lookup)).isEqualTo(new DeleteProjectResult.NotFound());
     }

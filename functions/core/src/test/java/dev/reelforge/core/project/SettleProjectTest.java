@@ -96,6 +96,8 @@ class SettleProjectTest {
         assertThat(settle()).isEqualTo(new SettleProjectResult.AlreadySettled(processing.id()));
 
         assertThat(project(processing).status()).isEqualTo(ProjectStatus.FAILED);
+        assertThat(project(processing).failure()).hasValueSatisfying(failure ->
+                assertThat(failure).startsWith("the render failed: "));
         assertThat(projects.balances.get(OWNER)).isEqualTo(BALANCE);
         assertThat(deliveries.listForRender(OWNER, renderId)).singleElement().satisfies(delivery -> {
             JsonNode body = Json.MAPPER.readTree(delivery.payload());
@@ -176,6 +178,7 @@ class SettleProjectTest {
         assertThat(settle()).isEqualTo(new SettleProjectResult.AlreadySettled(processing.id()));
 
         assertThat(project(processing).status()).isEqualTo(ProjectStatus.FAILED);
+        assertThat(project(processing).failure()).contains("hosting " + renderId + "-360.mp4 failed");
         assertThat(projects.balances.get(OWNER)).isEqualTo(BALANCE);
     }
 

@@ -55,6 +55,7 @@ public final class DynamoDbProjects implements Projects, PublicLinks {
     static final String VERSION = "version";
     static final String RENDER = "render";
     static final String PUBLISHED = "published";
+    static final String FAILURE = "failure";
     static final String URL = "url";
 
     private static final String PROJECT_PREFIX = "video#";
@@ -245,6 +246,7 @@ public final class DynamoDbProjects implements Projects, PublicLinks {
         item.put(VERSION, n(project.version()));
         project.render().ifPresent(render -> item.put(RENDER, s(render.toString())));
         project.publication().ifPresent(publication -> item.put(PUBLISHED, s(Json.write(publicationJson(publication)))));
+        project.failure().ifPresent(failure -> item.put(FAILURE, s(failure)));
         return item;
     }
 
@@ -264,7 +266,8 @@ public final class DynamoDbProjects implements Projects, PublicLinks {
                 Instant.ofEpochMilli(Long.parseLong(item.get(MODIFIED).n())),
                 Long.parseLong(item.get(VERSION).n()),
                 Optional.ofNullable(item.get(RENDER)).map(value -> UUID.fromString(value.s())),
-                Optional.ofNullable(item.get(PUBLISHED)).map(value -> publicationOf(value.s())));
+                Optional.ofNullable(item.get(PUBLISHED)).map(value -> publicationOf(value.s())),
+                Optional.ofNullable(item.get(FAILURE)).map(AttributeValue::s));
     }
 
     private static ArrayNode publicationJson(ProjectPublication publication) {

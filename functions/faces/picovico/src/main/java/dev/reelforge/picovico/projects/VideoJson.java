@@ -56,6 +56,7 @@ final class VideoJson {
             json.putNull("video");
             json.putNull("thumbnail");
         });
+        json.put("failure", stored.failure().orElse(null));
         return json;
     }
 }
