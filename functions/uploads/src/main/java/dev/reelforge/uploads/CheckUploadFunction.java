@@ -44,7 +44,7 @@ public final class CheckUploadFunction implements RequestHandler<S3Event, String
     }
 
     private CheckUploadFunction(UploadParts parts) {
-        this(new CheckUpload(parts.uploads(), parts.files(), parts.check()), parts.workDirectory());
+        this(new CheckUpload(parts.uploads(), parts.files(), parts.check(), parts.environment().clock()), parts.workDirectory());
     }
 
     public CheckUploadFunction(CheckUpload checkUpload, Path workDirectory) {

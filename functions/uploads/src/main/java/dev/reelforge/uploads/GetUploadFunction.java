@@ -23,7 +23,7 @@ public final class GetUploadFunction implements RequestHandler<APIGatewayProxyRe
     }
 
     public GetUploadFunction(FunctionEnvironment environment) {
-        this(new GetUpload(DynamoDbTables.of(environment).uploads()), environment.requiredUri("CDN_URL"));
+        this(new GetUpload(DynamoDbTables.of(environment).uploads(), environment.clock()), environment.requiredUri("CDN_URL"));
     }
 
     public GetUploadFunction(GetUpload getUpload, URI cdnUrl) {

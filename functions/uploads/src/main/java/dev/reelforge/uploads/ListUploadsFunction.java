@@ -43,7 +43,7 @@ public final class ListUploadsFunction
     }
 
     public ListUploadsFunction(FunctionEnvironment environment) {
-        this(new ListUploads(DynamoDbTables.of(environment).uploads()), environment.requiredUri("CDN_URL"));
+        this(new ListUploads(DynamoDbTables.of(environment).uploads(), environment.clock()), environment.requiredUri("CDN_URL"));
     }
 
     public ListUploadsFunction(ListUploads listUploads, URI cdnUrl) {

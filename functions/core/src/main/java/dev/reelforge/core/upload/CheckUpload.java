@@ -1,23 +1,26 @@
 package dev.reelforge.core.upload;
 
+import java.time.Clock;
 import java.util.OptionalDouble;
 
 /**
  * Checks a file written to a presigned upload's place ({@link UploadCheck}, against the format that was signed) and
  * settles its item: ready, or failed with the file removed. Events come at least once and in any order: a ready
  * upload is left as it is, and a settle lost to a concurrent one changes nothing. A file no pending or ready upload
- * owns is removed.
+ * owns is removed, and so is one that arrives after its upload's deadline ({@link Upload#PENDING_AT_MOST}).
  */
 public final class CheckUpload {
 
     private final Uploads uploads;
     private final UploadFiles files;
     private final UploadCheck check;
+    private final Clock clock;
 
-    public CheckUpload(Uploads uploads, UploadFiles files, UploadCheck check) {
+    public CheckUpload(Uploads uploads, UploadFiles files, UploadCheck check, Clock clock) {
         this.uploads = uploads;
         this.files = files;
         this.check = check;
+        this.clock = clock;
     }
 
     public CheckUploadResult check(CheckUploadCommand command) {
@@ -33,6 +36,15 @@ public final class CheckUpload {
         }
         if (upload.status() != UploadStatus.PENDING) {
             return new CheckUploadResult.Skipped("the upload is " + upload.status().wireName() + " already");
+        }
+        Upload asShown = upload.asOf(clock.instant());
+        if (asShown.status() == UploadStatus.FAILED) {
+            // past its deadline it has been shown failed: it stays so, and its file is not kept
+            if (uploads.settle(asShown)) {
+                files.remove(key);
+                return new CheckUploadResult.Failed(asShown, asShown.error().orElseThrow());
+            }
+            return new CheckUploadResult.Skipped("the upload was settled meanwhile");
         }
         if (!files.fetch(upload, command.workFile())) {
             return new CheckUploadResult.Skipped("the file is gone");

@@ -1,5 +1,7 @@
 package dev.reelforge.core.upload;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /** A page of the caller's photos or music, newest first. */
@@ -9,13 +11,17 @@ public final class ListUploads {
     public static final int MAX_COUNT = 100;
 
     private final Uploads uploads;
+    private final Clock clock;
 
-    public ListUploads(Uploads uploads) {
+    public ListUploads(Uploads uploads, Clock clock) {
         this.uploads = uploads;
+        this.clock = clock;
     }
 
     public List<Upload> list(ListUploadsCommand command) {
         int count = Math.max(1, Math.min(MAX_COUNT, command.count()));
-        return uploads.list(command.owner(), command.environment(), command.kind(), command.before(), count);
+        Instant now = clock.instant();
+        return uploads.list(command.owner(), command.environment(), command.kind(), command.before(), count).stream()
+                .map(upload -> upload.asOf(now)).toList();
     }
 }

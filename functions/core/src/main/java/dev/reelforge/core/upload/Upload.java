@@ -2,6 +2,7 @@ package dev.reelforge.core.upload;
 
 import dev.reelforge.core.Environment;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +20,12 @@ import java.util.OptionalLong;
  */
 public record Upload(String owner, Environment environment, String id, UploadFormat format, UploadStatus status,
         Instant created, OptionalLong bytes, OptionalDouble seconds, Optional<String> error) {
+
+    /**
+     * How long an upload may stay {@code pending}: its presigned URL lives {@link RequestUpload#LIFETIME}, and a PUT
+     * begun just before that ends may take a while; an upload whose file has not been checked by then never will be.
+     */
+    public static final Duration PENDING_AT_MOST = RequestUpload.LIFETIME.plus(Duration.ofHours(1));
 
     public Upload {
         Objects.requireNonNull(owner, "owner");
@@ -54,6 +61,16 @@ public record Upload(String owner, Environment environment, String id, UploadFor
     public Upload ready(long measuredBytes, OptionalDouble measuredSeconds) {
         return new Upload(owner, environment, id, format, UploadStatus.READY, created, OptionalLong.of(measuredBytes),
                 measuredSeconds, Optional.empty());
+    }
+
+    /**
+     * This upload as it stands at {@code now}: one still pending past {@link #PENDING_AT_MOST} is failed, its file never
+     * having arrived (or never been checked), so no upload stays pending for ever.
+     */
+    public Upload asOf(Instant now) {
+        return status == UploadStatus.PENDING && now.isAfter(created.plus(PENDING_AT_MOST))
+                ? failed("the file did not arrive within " + PENDING_AT_MOST.toMinutes() + " minutes of the upload's request")
+                : this;
     }
 
     public Upload failed(String reason) {

@@ -94,7 +94,7 @@ class UploadUseCasesTest {
         assertThat(pending.status()).isEqualTo(UploadStatus.PENDING);
         files.written(pending, UploadCheckTest.MP3_HEAD);
         probe.answering(ScriptedProbe.sound(12.5));
-        CheckUpload check = new CheckUpload(uploads, files, new UploadCheck(probe, probe));
+        CheckUpload check = new CheckUpload(uploads, files, new UploadCheck(probe, probe), CLOCK);
         CheckUploadCommand command = new CheckUploadCommand("ann", pending.id(), UploadFormat.MP3,
                 directory.resolve("work"));
 
@@ -109,12 +109,40 @@ class UploadUseCasesTest {
     }
 
     @Test
+    void aPresignedUploadWhoseFileNeverArrivesIsFailedOnceItsDeadlineHasPassedAndALateFileIsNotKept() {
+        Upload pending = ((RequestUploadResult.Requested) new RequestUpload(uploads, files, CLOCK, random)
+                .request(new RequestUploadCommand("ann", Environment.V1, UploadFormat.MP3, 10))).upload();
+        Clock justBefore = Clock.offset(CLOCK, Upload.PENDING_AT_MOST);
+        Clock after = Clock.offset(CLOCK, Upload.PENDING_AT_MOST.plusSeconds(1));
+        UploadLookup lookup = new UploadLookup("ann", Environment.V1, UploadKind.MUSIC, pending.id());
+
+        assertThat(new GetUpload(uploads, justBefore).get(lookup).orElseThrow().status())
+                .isEqualTo(UploadStatus.PENDING);
+        Upload late = new GetUpload(uploads, after).get(lookup).orElseThrow();
+        assertThat(late.status()).isEqualTo(UploadStatus.FAILED);
+        assertThat(late.error()).hasValueSatisfying(error -> assertThat(error).contains("did not arrive"));
+        assertThat(new ListUploads(uploads, after).list(new ListUploadsCommand("ann", Environment.V1,
+                UploadKind.MUSIC, Optional.empty(), 10))).singleElement()
+                .satisfies(listed -> assertThat(listed.status()).isEqualTo(UploadStatus.FAILED));
+
+        files.written(pending, UploadCheckTest.MP3_HEAD);
+        probe.answering(ScriptedProbe.sound(12.5));
+        CheckUploadResult checked = new CheckUpload(uploads, files, new UploadCheck(probe, probe), after).check(
+                new CheckUploadCommand("ann", pending.id(), UploadFormat.MP3, directory.resolve("work")));
+
+        assertThat(checked).isInstanceOf(CheckUploadResult.Failed.class);
+        assertThat(files.files).isEmpty();
+        assertThat(uploads.find("ann", Environment.V1, UploadKind.MUSIC, pending.id()).orElseThrow().status())
+                .as("stored as it was shown").isEqualTo(UploadStatus.FAILED);
+    }
+
+    @Test
     void aPresignedFileThatIsNotWhatItWasAnnouncedAsFailsAndIsRemoved() {
         Upload pending = ((RequestUploadResult.Requested) new RequestUpload(uploads, files, CLOCK, random)
                 .request(new RequestUploadCommand("ann", Environment.STAGE, UploadFormat.PNG, 4))).upload();
         files.written(pending, "text".getBytes());
 
-        CheckUploadResult result = new CheckUpload(uploads, files, new UploadCheck(probe, probe)).check(
+        CheckUploadResult result = new CheckUpload(uploads, files, new UploadCheck(probe, probe), CLOCK).check(
                 new CheckUploadCommand("ann", pending.id(), UploadFormat.PNG, directory.resolve("work")));
 
         assertThat(result).isInstanceOfSatisfying(CheckUploadResult.Failed.class, failed ->
@@ -129,7 +157,7 @@ class UploadUseCasesTest {
     void aFileNoPendingOrReadyUploadOwnsIsRemovedUnchecked() {
         Upload pending = ((RequestUploadResult.Requested) new RequestUpload(uploads, files, CLOCK, random)
                 .request(new RequestUploadCommand("ann", Environment.STAGE, UploadFormat.PNG, 4))).upload();
-        CheckUpload check = new CheckUpload(uploads, files, new UploadCheck(probe, probe));
+        CheckUpload check = new CheckUpload(uploads, files, new UploadCheck(probe, probe), CLOCK);
         String otherExtension = Upload.keyOf("ann", pending.id(), UploadFormat.JPEG);
         String otherOwner = Upload.keyOf("bob", pending.id(), UploadFormat.PNG);
         files.files.put(otherExtension, new byte[] {1});
@@ -148,7 +176,7 @@ class UploadUseCasesTest {
     void aFileWrittenAgainAfterItsUploadFailedIsRemoved() {
         Upload pending = ((RequestUploadResult.Requested) new RequestUpload(uploads, files, CLOCK, random)
                 .request(new RequestUploadCommand("ann", Environment.STAGE, UploadFormat.PNG, 4))).upload();
-        CheckUpload check = new CheckUpload(uploads, files, new UploadCheck(probe, probe));
+        CheckUpload check = new CheckUpload(uploads, files, new UploadCheck(probe, probe), CLOCK);
         CheckUploadCommand command = new CheckUploadCommand("ann", pending.id(), UploadFormat.PNG,
                 directory.resolve("w"));
         files.written(pending, "text".getBytes());
@@ -214,7 +242,7 @@ class UploadUseCasesTest {
         for (int i = 0; i < 3; i++) {
             new RequestUpload(uploads, files, Clock.offset(CLOCK, java.time.Duration.ofSeconds(i)), random).request(new RequestUploadCommand("ann", Environment.STAGE, UploadFormat.PNG, 4));
         }
-        ListUploads list = new ListUploads(uploads);
+        ListUploads list = new ListUploads(uploads, CLOCK);
 
         List<Upload> page = list.list(new ListUploadsCommand("ann", Environment.STAGE, UploadKind.PHOTO,
                 Optional.empty(), 2));
