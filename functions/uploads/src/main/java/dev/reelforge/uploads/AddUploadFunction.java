@@ -16,6 +16,7 @@ import dev.reelforge.picovico.PicovicoErrorMapper;
 import dev.reelforge.picovico.PicovicoRequest;
 import dev.reelforge.picovico.PicovicoResponses;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.BodyFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -158,7 +159,7 @@ public final class AddUploadFunction implements RequestHandler<APIGatewayProxyRe
     private static Parsed<URI> url(Map<String, String> fields) {
         for (String name : fields.keySet()) {
             if (!URL_FIELDS.contains(name)) {
-                return Parsed.rejected(PicovicoError.badRequest("The field " + PicovicoRequest.quoted(name)
+                return Parsed.rejected(PicovicoError.badRequest("The field " + BodyFields.quoted(name)
                         + " is not one this route takes (url, thumbnail_url, preview_url, source, title, artist)."));
             }
         }

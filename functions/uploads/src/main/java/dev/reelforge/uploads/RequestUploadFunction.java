@@ -21,6 +21,7 @@ import dev.reelforge.picovico.PicovicoErrorMapper;
 import dev.reelforge.picovico.PicovicoRequest;
 import dev.reelforge.picovico.PicovicoResponses;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.BodyFields;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Map;
@@ -76,7 +77,7 @@ public final class RequestUploadFunction
     private APIGatewayProxyResponseEvent answer(Caller caller, Map<String, String> fields) {
         for (String name : fields.keySet()) {
             if (!FIELDS.contains(name)) {
-                return bad("The field " + PicovicoRequest.quoted(name)
+                return bad("The field " + BodyFields.quoted(name)
                         + " is not one this route takes (kind, content_type, size).");
             }
         }

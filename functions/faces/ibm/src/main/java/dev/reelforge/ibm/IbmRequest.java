@@ -1,14 +1,9 @@
 package dev.reelforge.ibm;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.Environment;
-import dev.reelforge.core.json.JsonDocument;
+import dev.reelforge.runtime.http.BodyFields;
 import dev.reelforge.runtime.http.ProxyRequest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,8 +23,6 @@ public final class IbmRequest {
 
     private static final Pattern UUID_FORMAT =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-    private static final String FORM = "application/x-www-form-urlencoded";
-    private static final String JSON = "application/json";
 
     private final ProxyRequest request;
 
@@ -88,19 +81,14 @@ public final class IbmRequest {
      * route: {@code invalid_request} on the token endpoint, {@code bad_request} elsewhere).
      */
     public Parsed<Map<String, String>> fields(int maxBytes, String error) {
-        return singleHeader("Content-Type", error).flatMap(contentType -> bodyText(maxBytes, error).flatMap(text -> {
-            if (text.isEmpty()) {
-                return Parsed.ok(Map.of());
-            }
-            String mediaType = contentType.map(value -> value.split(";", 2)[0].strip().toLowerCase(Locale.ROOT))
-                    .orElse(FORM);
-            return switch (mediaType) {
-                case FORM -> formFields(text, error);
-                case JSON -> jsonFields(text, error);
-                default -> Parsed.rejected(IbmError.badRequest(error,
-                        "the Content-Type header must be " + FORM + " or " + JSON));
-            };
-        }));
+        return singleHeader("Content-Type", error).flatMap(contentType -> bodyText(maxBytes, error)
+                .flatMap(text -> switch (BodyFields.read(text, contentType)) {
+                    case BodyFields.Reading.Read read -> Parsed.ok(read.fields());
+                    case BodyFields.Reading.Refused refused ->
+                            Parsed.rejected(IbmError.badRequest(error, refused.problem()));
+                    case BodyFields.Reading.NotJson notJson ->
+                            Parsed.rejected(IbmError.badRequest(error, "the body is not JSON: " + notJson.reason()));
+                }));
     }
 
     private Parsed<String> bodyText(int maxBytes, String error) {
@@ -113,56 +101,5 @@ public final class IbmRequest {
             case ProxyRequest.Body.NotUtf8 notUtf8 ->
                     Parsed.rejected(IbmError.badRequest(error, "the body is not valid UTF-8: " + notUtf8.where()));
         };
-    }
-
-    private static Parsed<Map<String, String>> formFields(String text, String error) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : text.split("&", -1)) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name;
-            String value;
-            try {
-                name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return Parsed.rejected(IbmError.badRequest(error, "the form body has a malformed %-escape"));
-            }
-            if (fields.putIfAbsent(name, value) != null) {
-                return Parsed.rejected(IbmError.badRequest(error, "the field " + quoted(name) + " is sent twice"));
-            }
-        }
-        return Parsed.ok(fields);
-    }
-
-    private static Parsed<Map<String, String>> jsonFields(String text, String error) {
-        return switch (JsonDocument.parse(text)) {
-            case JsonDocument.Malformed malformed -> Parsed.rejected(IbmError.badRequest(error,
-                    "the body is not JSON: " + malformed.reason()));
-            case JsonDocument.Parsed parsed -> {
-                JsonNode tree = parsed.tree();
-                if (!tree.isObject()) {
-                    yield Parsed.rejected(IbmError.badRequest(error, "the JSON body must be an object"));
-                }
-                Map<String, String> fields = new LinkedHashMap<>();
-                for (Map.Entry<String, JsonNode> field : tree.properties()) {
-                    JsonNode value = field.getValue();
-                    if (!value.isValueNode() || value.isNull()) {
-                        yield Parsed.rejected(IbmError.badRequest(error, "the field " + quoted(field.getKey())
-                                + " must be a string, a number or a boolean"));
-                    }
-                    fields.put(field.getKey(), value.asText());
-                }
-                yield Parsed.ok(fields);
-            }
-        };
-    }
-
-    /** A field name as a hint may quote it: short, and printable ASCII only. */
-    public static String quoted(String name) {
-        boolean printable = name.length() <= 40 && name.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"');
-        return printable ? "\"" + name + "\"" : "(an unprintable or overlong name)";
     }
 }

@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.core.json.JsonDocument;
+import dev.reelforge.runtime.http.BodyFields;
 import dev.reelforge.runtime.http.ProxyRequest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,9 +21,6 @@ public final class PicovicoRequest {
     public static final String OWNER = "owner";
     public static final String ENVIRONMENT = "environment";
     public static final String APP_ID = "appId";
-
-    private static final String FORM = "application/x-www-form-urlencoded";
-    private static final String JSON = "application/json";
 
     private final ProxyRequest request;
 
@@ -49,19 +43,8 @@ public final class PicovicoRequest {
      * fields. A field sent twice, a nested JSON value, a malformed escape or another media type is refused.
      */
     public Parsed<Map<String, String>> fields(int maxBytes) {
-        return contentType().flatMap(contentType -> bodyText(maxBytes).flatMap(text -> {
-            if (text.isEmpty()) {
-                return Parsed.ok(Map.of());
-            }
-            String mediaType = contentType == null ? FORM
-                    : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-            return switch (mediaType) {
-                case FORM -> formFields(text);
-                case JSON -> jsonFields(text);
-                default -> Parsed.rejected(PicovicoError.badRequest(
-                        "the Content-Type header must be " + FORM + " or " + JSON));
-            };
-        }));
+        return header("Content-Type").flatMap(contentType -> bodyText(maxBytes)
+                .flatMap(text -> fieldsOf(text, contentType)));
     }
 
     /**
@@ -69,18 +52,15 @@ public final class PicovicoRequest {
      * JSON object as sent, nested values included; an empty body is an empty object.
      */
     public Parsed<JsonNode> document(int maxBytes) {
-        return contentType().flatMap(contentType -> bodyText(maxBytes).flatMap(text -> {
-            String mediaType = contentType == null ? FORM
-                    : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-            if (!text.isEmpty() && mediaType.equals(JSON)) {
+        return header("Content-Type").flatMap(contentType -> bodyText(maxBytes).flatMap(text -> {
+            if (!text.isEmpty() && BodyFields.mediaType(contentType).equals(BodyFields.JSON)) {
                 return switch (JsonDocument.parse(text)) {
-                    case JsonDocument.Malformed malformed ->
-                            Parsed.rejected(PicovicoError.badRequest("the body " + malformed.reason()));
+                    case JsonDocument.Malformed malformed -> Parsed.rejected(notJson(malformed.reason()));
                     case JsonDocument.Parsed parsed -> parsed.tree().isObject() ? Parsed.ok(parsed.tree())
                             : Parsed.rejected(PicovicoError.badRequest("the JSON body must be an object"));
                 };
             }
-            return fields(maxBytes).map(fields -> {
+            return fieldsOf(text, contentType).map(fields -> {
                 ObjectNode object = Json.object();
                 fields.forEach(object::put);
                 return object;
@@ -121,15 +101,6 @@ public final class PicovicoRequest {
         return request.queryParameter(name);
     }
 
-    private Parsed<String> contentType() {
-        return switch (request.singleHeader("Content-Type")) {
-            case ProxyRequest.HeaderValue.Absent absent -> Parsed.ok(null);
-            case ProxyRequest.HeaderValue.One one -> Parsed.ok(one.value());
-            case ProxyRequest.HeaderValue.Repeated repeated ->
-                    Parsed.rejected(PicovicoError.badRequest("the Content-Type header must be sent at most once"));
-        };
-    }
-
     private Parsed<String> bodyText(int maxBytes) {
         return switch (request.body(maxBytes)) {
             case ProxyRequest.Body.Absent absent -> Parsed.ok("");
@@ -142,54 +113,15 @@ public final class PicovicoRequest {
         };
     }
 
-    private static Parsed<Map<String, String>> formFields(String text) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : text.split("&", -1)) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name;
-            String value;
-            try {
-                name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return Parsed.rejected(PicovicoError.badRequest("the form body has a malformed %-escape"));
-            }
-            if (fields.putIfAbsent(name, value) != null) {
-                return Parsed.rejected(PicovicoError.badRequest("the field " + quoted(name) + " is sent twice"));
-            }
-        }
-        return Parsed.ok(fields);
-    }
-
-    private static Parsed<Map<String, String>> jsonFields(String text) {
-        return switch (JsonDocument.parse(text)) {
-            case JsonDocument.Malformed malformed ->
-                    Parsed.rejected(PicovicoError.badRequest("the body " + malformed.reason()));
-            case JsonDocument.Parsed parsed -> {
-                JsonNode tree = parsed.tree();
-                if (!tree.isObject()) {
-                    yield Parsed.rejected(PicovicoError.badRequest("the JSON body must be an object"));
-                }
-                Map<String, String> fields = new LinkedHashMap<>();
-                for (Map.Entry<String, JsonNode> field : tree.properties()) {
-                    JsonNode value = field.getValue();
-                    if (!value.isValueNode() || value.isNull()) {
-                        yield Parsed.rejected(PicovicoError.badRequest("the field " + quoted(field.getKey())
-                                + " must be a string, a number or a boolean"));
-                    }
-                    fields.put(field.getKey(), value.asText());
-                }
-                yield Parsed.ok(fields);
-            }
+    private static Parsed<Map<String, String>> fieldsOf(String text, Optional<String> contentType) {
+        return switch (BodyFields.read(text, contentType)) {
+            case BodyFields.Reading.Read read -> Parsed.ok(read.fields());
+            case BodyFields.Reading.Refused refused -> Parsed.rejected(PicovicoError.badRequest(refused.problem()));
+            case BodyFields.Reading.NotJson notJson -> Parsed.rejected(notJson(notJson.reason()));
         };
     }
 
-    /** A field name as a message may quote it: short, and printable ASCII only. */
-    public static String quoted(String name) {
-        boolean printable = name.length() <= 40 && name.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"');
-        return printable ? "\"" + name + "\"" : "(an unprintable or overlong name)";
+    private static PicovicoError notJson(String reason) {
+        return PicovicoError.badRequest("the body " + reason);
     }
 }

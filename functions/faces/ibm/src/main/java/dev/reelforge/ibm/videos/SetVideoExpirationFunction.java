@@ -16,6 +16,7 @@ import dev.reelforge.ibm.IbmRequest;
 import dev.reelforge.ibm.IbmResponses;
 import dev.reelforge.ibm.Parsed;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.BodyFields;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -86,7 +87,7 @@ public final class SetVideoExpirationFunction
     private static Parsed<SetExpirationCommand> command(Caller caller, UUID id, Map<String, String> fields) {
         Optional<String> unknown = fields.keySet().stream().filter(name -> !FIELDS.contains(name)).findFirst();
         if (unknown.isPresent()) {
-            return Parsed.rejected(IbmError.badRequest(BAD_REQUEST, "the field " + IbmRequest.quoted(unknown.get())
+            return Parsed.rejected(IbmError.badRequest(BAD_REQUEST, "the field " + BodyFields.quoted(unknown.get())
                     + " is not one this route takes: rule, expires_at"));
         }
         Optional<String> expiresAt = Optional.ofNullable(fields.get("expires_at"));

@@ -17,6 +17,7 @@ import dev.reelforge.ibm.IbmRequest;
 import dev.reelforge.ibm.IbmResponses;
 import dev.reelforge.ibm.Parsed;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.BodyFields;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -84,7 +85,7 @@ public final class UpdateVideoFunction
     private static Parsed<UpdateVideoCommand> command(Caller caller, UUID id, Map<String, String> fields) {
         Optional<String> unknown = fields.keySet().stream().filter(name -> !FIELDS.contains(name)).findFirst();
         if (unknown.isPresent()) {
-            return Parsed.rejected(IbmError.badRequest(INVALID_VALUE, "the field " + IbmRequest.quoted(unknown.get())
+            return Parsed.rejected(IbmError.badRequest(INVALID_VALUE, "the field " + BodyFields.quoted(unknown.get())
                     + " is not one this route takes: title, description, protect"));
         }
         Optional<String> title = Optional.ofNullable(fields.get("title"));

@@ -17,6 +17,7 @@ import dev.reelforge.picovico.PicovicoErrorMapper;
 import dev.reelforge.picovico.PicovicoRequest;
 import dev.reelforge.picovico.PicovicoResponses;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.BodyFields;
 import java.security.SecureRandom;
 import java.util.Iterator;
 import java.util.Optional;
@@ -60,7 +61,7 @@ public final class CreateProjectFunction
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String field = names.next();
             if (!field.equals("name")) {
-                return Parsed.rejected(PicovicoError.badRequest("the field " + PicovicoRequest.quoted(field)
+                return Parsed.rejected(PicovicoError.badRequest("the field " + BodyFields.quoted(field)
                         + " is not a field of a new video (known: name)"));
             }
         }
