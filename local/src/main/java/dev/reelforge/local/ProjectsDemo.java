@@ -5,13 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.local.media.SampleMedia;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,7 +117,7 @@ final class ProjectsDemo {
             String quality = rendition.getKey();
             String url = rendition.getValue().path("url").asText();
             Path copy = output.resolve(id + "-" + quality + ".mp4");
-            long bytes = download(url, copy);
+            long bytes = FileDownload.save(url, copy);
             System.out.printf(Locale.ROOT, "    %4sp %s (%d bytes, saved as %s)%n", quality, url, bytes,
                     copy.toAbsolutePath());
             System.out.printf(Locale.ROOT, "          thumbnail %s%n", video.path("thumbnail").path(quality).asText());
@@ -158,22 +151,5 @@ final class ProjectsDemo {
             throw new IllegalStateException(what + " was not accepted: " + item);
         }
         return item;
-    }
-
-    private static long download(String url, Path target) {
-        try {
-            Files.createDirectories(target.getParent());
-            HttpResponse<Path> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofFile(target));
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(url + " answered " + response.statusCode());
-            }
-            return Files.size(target);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot download " + url, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,13 +2,6 @@ package dev.reelforge.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.Environment;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +48,7 @@ final class VideosDemo {
                 return 1;
             }
             Path copy = outputDirectory.resolve(id + "." + format);
-            long bytes = download(downloadable.path("download_url").asText(), copy);
+            long bytes = FileDownload.save(downloadable.path("download_url").asText(), copy);
             System.out.printf(Locale.ROOT,
                     "  POST /videos/%s/downloadable/%s.json -> %s, available %.1f s later, until %s%n",
                     id, format, requested.path("status").asText(), (System.nanoTime() - asked) / 1e9,
@@ -91,23 +84,6 @@ final class VideosDemo {
             }
         }
         return "(not found)";
-    }
-
-    private static long download(String url, Path target) {
-        try {
-            Files.createDirectories(target.getParent());
-            HttpResponse<Path> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofFile(target));
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("the download URL answered " + response.statusCode());
-            }
-            return Files.size(target);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot download " + url, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void pause() {

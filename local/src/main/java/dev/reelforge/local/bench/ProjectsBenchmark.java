@@ -6,16 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.local.CommandLine;
+import dev.reelforge.local.FileDownload;
 import dev.reelforge.local.LocalStack;
 import dev.reelforge.local.ProjectsApiClient;
 import dev.reelforge.local.media.SampleMedia;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -192,8 +187,8 @@ public final class ProjectsBenchmark {
             OUT.printf(Locale.ROOT, "%-5d %-20s %10.2f %10.2f %7.2fx %9.2f%n", i + 1, round.order(), round.pipeline(),
                     round.baseline(), round.pipeline() / round.baseline(), round.loadBefore());
         }
-        double pipeline = median(rounds.stream().map(Round::pipeline).toList());
-        double baseline = median(rounds.stream().map(Round::baseline).toList());
+        double pipeline = RenderBenchmark.median(rounds.stream().map(Round::pipeline).toList());
+        double baseline = RenderBenchmark.median(rounds.stream().map(Round::baseline).toList());
         OUT.printf(Locale.ROOT, "median: pipeline %.2f s, baseline %.2f s, ratio pipeline/baseline %.2fx (+%.2f s)%n",
                 pipeline, baseline, pipeline / baseline, pipeline - baseline);
     }
@@ -206,7 +201,7 @@ public final class ProjectsBenchmark {
         String[] qualities = {"720", "480", "360"};
         for (int i = 0; i < qualities.length; i++) {
             Path copy = work.resolve("pipeline-" + qualities[i] + ".mp4");
-            download(video.path("video").path(qualities[i]).path("url").asText(), copy);
+            FileDownload.save(video.path("video").path(qualities[i]).path("url").asText(), copy);
             RenderMedia pipelineMedia = RenderMedia.inspect(ffmpeg, copy);
             RenderMedia baselineMedia = RenderMedia.inspect(ffmpeg, baselineFiles.get(i));
             OUT.printf(Locale.ROOT, "  %sp: %dx%d %.2f s %,d bytes | %dx%d %.2f s %,d bytes; SSIM %.4f%n", qualities[i],
@@ -214,26 +209,5 @@ public final class ProjectsBenchmark {
                     baselineMedia.width(), baselineMedia.height(), baselineMedia.containerSeconds(), baselineMedia.bytes(),
                     RenderMedia.ssim(ffmpeg, copy, baselineFiles.get(i)));
         }
-    }
-
-    private static void download(String url, Path target) {
-        try {
-            HttpResponse<Path> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofFile(target));
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(url + " answered " + response.statusCode());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot download " + url, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 }
