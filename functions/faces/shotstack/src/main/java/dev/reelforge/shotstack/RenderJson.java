@@ -30,8 +30,6 @@ public final class RenderJson {
                 .put("id", render.id().toString())
                 .put("owner", render.owner())
                 .put("status", render.status().wireName());
-        // a Reelforge extension: the saved template the render was made from (POST /templates/render)
-        render.template().ifPresent(template -> response.put("templateId", template.toString()));
         render.error().ifPresent(error -> response.put("error", error));
         render.result().ifPresent(result -> {
             response.put("url", result.url());
