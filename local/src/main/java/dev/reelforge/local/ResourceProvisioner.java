@@ -208,8 +208,12 @@ final class ResourceProvisioner {
     }
 
     private static Projection projection(Map<String, Object> index) {
-        Object type = ((Map<?, ?>) index.get("Projection")).get("ProjectionType");
-        return Projection.builder().projectionType(String.valueOf(type)).build();
+        Map<?, ?> projection = (Map<?, ?>) index.get("Projection");
+        Projection.Builder built = Projection.builder().projectionType(String.valueOf(projection.get("ProjectionType")));
+        if (projection.get("NonKeyAttributes") instanceof List<?> attributes) {
+            built.nonKeyAttributes(attributes.stream().map(String::valueOf).toList());
+        }
+        return built.build();
     }
 
     @SuppressWarnings("unchecked")

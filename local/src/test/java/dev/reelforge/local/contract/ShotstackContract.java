@@ -13,6 +13,7 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,19 +51,32 @@ public final class ShotstackContract {
         return errors(VALIDATOR.validateRequest(request(exchange)));
     }
 
-    /** The contract's objections to the response, for the statuses it documents. */
-    public static List<String> responseViolations(Exchange exchange) {
+    /** The contract's objections to a request, but those to the values at the JSON pointers {@code excused} accepts. */
+    public static List<String> requestViolationsExcept(Exchange exchange, Predicate<String> excused) {
+        return errors(VALIDATOR.validateRequest(request(exchange)), excused);
+    }
+
+    /** The contract's objections to the response, but those to the values at the JSON pointers {@code excused} accepts. */
+    public static List<String> responseViolationsExcept(Exchange exchange, Predicate<String> excused) {
         Matcher path = SERVER_PREFIX.matcher(exchange.path());
         if (!path.matches()) {
             return List.of("not a path under /edit/{version} or /serve/{version}: " + exchange.path());
         }
+        return errors(validateResponse(exchange, path), excused);
+    }
+
+    /** The contract's objections to the response, for the statuses it documents. */
+    public static List<String> responseViolations(Exchange exchange) {
+        return responseViolationsExcept(exchange, pointer -> false);
+    }
+
+    private static ValidationReport validateResponse(Exchange exchange, Matcher path) {
         SimpleResponse.Builder response = SimpleResponse.Builder.status(exchange.status());
         exchange.responseHeaders().forEach(response::withHeader);
         if (exchange.responseBody() != null && !exchange.responseBody().isEmpty()) {
             response.withBody(exchange.responseBody());
         }
-        return errors(VALIDATOR.validateResponse(path.group(3), Request.Method.valueOf(exchange.method()),
-                response.build()));
+        return VALIDATOR.validateResponse(path.group(3), Request.Method.valueOf(exchange.method()), response.build());
     }
 
     private static SimpleRequest request(Exchange exchange) {
@@ -78,8 +92,14 @@ public final class ShotstackContract {
     }
 
     private static List<String> errors(ValidationReport report) {
+        return errors(report, pointer -> false);
+    }
+
+    private static List<String> errors(ValidationReport report, Predicate<String> excused) {
         return report.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .filter(message -> message.getContext().flatMap(ValidationReport.MessageContext::getPointers)
+                        .map(pointers -> !excused.test(pointers.getInstance())).orElse(true))
                 .map(message -> message.getKey() + ": " + message.getMessage())
                 .toList();
     }

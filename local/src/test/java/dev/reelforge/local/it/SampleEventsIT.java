@@ -20,6 +20,7 @@ import dev.reelforge.core.project.ProjectQuality;
 import dev.reelforge.core.project.ProjectStatus;
 import dev.reelforge.core.project.StoredProject;
 import dev.reelforge.aws.dynamodb.DynamoDbRenders;
+import dev.reelforge.aws.dynamodb.DynamoDbTemplates;
 import dev.reelforge.aws.dynamodb.DynamoDbUploads;
 import dev.reelforge.aws.dynamodb.DynamoDbVideos;
 import dev.reelforge.aws.s3.S3HostedFiles;
@@ -43,6 +44,7 @@ import dev.reelforge.core.render.RenderKey;
 import dev.reelforge.core.render.RenderOutputs;
 import dev.reelforge.core.render.RenderResult;
 import dev.reelforge.core.render.RenderStatus;
+import dev.reelforge.core.template.Template;
 import dev.reelforge.core.upload.Upload;
 import dev.reelforge.core.upload.UploadFormat;
 import dev.reelforge.core.upload.UploadKind;
@@ -123,6 +125,10 @@ class SampleEventsIT {
     private static final String SAMPLE_LINKED_PROJECT = "019aef3c5a00beef00000002";
     private static final UUID SAMPLE_LINKED_RENDER = UUID.fromString("3c8e5b70-1f2a-4d9b-8e6c-4b7a2d9f0e15");
 
+    /** The sample owner's stage templates: one read, updated and rendered, one deleted (DeleteTemplateFunction's). */
+    private static final UUID SAMPLE_TEMPLATE = UUID.fromString("4e7c2b19-8a3d-4f5e-9b6c-1d2e3f4a5b6c");
+    private static final UUID SAMPLE_DELETABLE_TEMPLATE = UUID.fromString("5f8d3c2a-9b4e-4a6f-8c7d-2e3f4a5b6c7d");
+
     private static LocalStack stack;
 
     @BeforeAll
@@ -136,6 +142,7 @@ class SampleEventsIT {
         seedIbmClientAndToken();
         seedPicovicoAppAndPair();
         seedProjects();
+        seedTemplates();
         seedUploads();
         seedVideos();
         DynamoDbRenders renders = new DynamoDbRenders(stack.services().dynamoDb(), stack.tableName("RendersTable"));
@@ -210,6 +217,19 @@ class SampleEventsIT {
     }
 
     /** The sample owner's stage Picovico app, and an access pair of it that outlives any clock advance of the tests. */
+    /** The sample templates, saved with the edit of SubmitRenderFunction's sample (its TITLE merge field a default). */
+    private static void seedTemplates() throws IOException {
+        DynamoDbTemplates templates = new DynamoDbTemplates(stack.services().dynamoDb(), stack.tableName("TemplatesTable"));
+        JsonNode edit = Json.MAPPER.readTree(Json.MAPPER.readTree(Files.readString(ProjectFiles.events()
+                .resolve("SubmitRenderFunction/post-render.json"))).path("body").asText());
+        for (UUID id : List.of(SAMPLE_TEMPLATE, SAMPLE_DELETABLE_TEMPLATE)) {
+            if (templates.find(SAMPLE_OWNER, id).isEmpty()) {
+                templates.add(new Template(id, SAMPLE_OWNER, Environment.STAGE, "Sample template", edit, Instant.now(),
+                        Instant.now()));
+            }
+        }
+    }
+
     private static void seedPicovicoAppAndPair() {
         DynamoDbPicovicoApps apps = new DynamoDbPicovicoApps(stack.services().dynamoDb(),
                 stack.tableName("AccountsTable"));

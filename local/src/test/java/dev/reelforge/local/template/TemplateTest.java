@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.reelforge.aws.cloudfront.CloudFrontSignedUrls;
 import dev.reelforge.aws.dynamodb.DynamoDbAssets;
+import dev.reelforge.aws.dynamodb.DynamoDbTemplates;
 import dev.reelforge.aws.dynamodb.DynamoDbDeliveries;
 import dev.reelforge.aws.dynamodb.DynamoDbDownloadables;
 import dev.reelforge.aws.dynamodb.DynamoDbIdempotencyKeys;
@@ -270,6 +271,12 @@ class TemplateTest {
                 Map.entry("SubmitRenderFunction", List.of("[dynamodb:PutItem, dynamodb:GetItem]")),
                 Map.entry("GetRenderFunction", List.of("dynamodb:GetItem")),
                 Map.entry("CancelRenderFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]")),
+                Map.entry("CreateTemplateFunction", List.of("dynamodb:PutItem", "dynamodb:Query")),
+                Map.entry("ListTemplatesFunction", List.of("dynamodb:Query")),
+                Map.entry("GetTemplateFunction", List.of("dynamodb:GetItem")),
+                Map.entry("UpdateTemplateFunction", List.of("[dynamodb:GetItem, dynamodb:PutItem]")),
+                Map.entry("DeleteTemplateFunction", List.of("dynamodb:DeleteItem")),
+                Map.entry("RenderTemplateFunction", List.of("dynamodb:GetItem", "[dynamodb:PutItem, dynamodb:GetItem]")),
                 Map.entry("GetAssetFunction", List.of("dynamodb:GetItem")),
                 Map.entry("GetRenderAssetsFunction", List.of("dynamodb:Query", "dynamodb:GetItem")),
                 Map.entry("DeleteAssetFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]")),
@@ -357,6 +364,13 @@ class TemplateTest {
         assertThat(keySchema(tables.get("AssetsTable"))).containsExactly("owner:HASH", "id:RANGE");
         assertThat(keySchema(tables.get("AccountsTable"))).containsExactly("pk:HASH");
         assertThat(keySchema(tables.get("ProjectsTable"))).containsExactly("scope:HASH", "sk:RANGE");
+        assertThat(keySchema(tables.get("TemplatesTable"))).containsExactly("owner:HASH", "id:RANGE");
+        List<?> templateIndexes = (List<?>) tables.get("TemplatesTable").properties().get("LocalSecondaryIndexes");
+        assertThat(templateIndexes).as("an owner's templates are listed within the owner's partition").singleElement()
+                .satisfies(index -> {
+                    assertThat(Intrinsics.mapOrEmpty(index).get("IndexName")).isEqualTo(DynamoDbTemplates.CREATED_INDEX);
+                    assertThat(keySchema(Intrinsics.mapOrEmpty(index))).containsExactly("owner:HASH", "created:RANGE");
+                });
         List<?> assetIndexes = (List<?>) tables.get("AssetsTable").properties().get("LocalSecondaryIndexes");
         assertThat(assetIndexes).as("a render's assets are queried within the owner's partition").singleElement()
                 .satisfies(index -> {

@@ -16,11 +16,12 @@ import java.util.UUID;
  *
  * <p>A face may ask for more than the edit says: {@code renditions}, further sizes of the video made by the same
  * encoding job, and {@code project}, the id of the Picovico project the render makes (its owner's, in its
- * environment), whose status follows the render's.
+ * environment), whose status follows the render's. {@code template} is the id of the saved template the edit was made
+ * from ({@link dev.reelforge.core.template.RenderTemplate}), if it was.
  */
 public record Render(UUID id, String owner, Environment environment, RenderStatus status, JsonNode edit,
         Instant created, Instant updated, Optional<String> error, Optional<RenderResult> result,
-        List<Rendition> renditions, Optional<String> project) {
+        List<Rendition> renditions, Optional<String> project, Optional<UUID> template) {
 
     /** The error of a render its owner cancelled ({@link CancelRender}). */
     public static final String CANCELLED = "cancelled";
@@ -37,6 +38,15 @@ public record Render(UUID id, String owner, Environment environment, RenderStatu
         Objects.requireNonNull(result, "result");
         renditions = List.copyOf(renditions);
         Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(template, "template");
+    }
+
+    /** A render not made from a template. */
+    public Render(UUID id, String owner, Environment environment, RenderStatus status, JsonNode edit,
+            Instant created, Instant updated, Optional<String> error, Optional<RenderResult> result,
+            List<Rendition> renditions, Optional<String> project) {
+        this(id, owner, environment, status, edit, created, updated, error, result, renditions, project,
+                Optional.empty());
     }
 
     /** A render of an edit alone: no renditions, no project. */
@@ -52,6 +62,13 @@ public record Render(UUID id, String owner, Environment environment, RenderStatu
 
     public static Render queued(UUID id, String owner, Environment environment, JsonNode edit, Instant now) {
         return new Render(id, owner, environment, RenderStatus.QUEUED, edit, now, now, Optional.empty(), Optional.empty());
+    }
+
+    /** A queued render of an edit, made from the saved template {@code template} if present. */
+    public static Render queued(UUID id, String owner, Environment environment, JsonNode edit, Optional<UUID> template,
+            Instant now) {
+        return new Render(id, owner, environment, RenderStatus.QUEUED, edit, now, now, Optional.empty(),
+                Optional.empty(), List.of(), Optional.empty(), template);
     }
 
     /** A queued render of a Picovico project, with the renditions its quality calls for. */

@@ -57,7 +57,8 @@ public final class SubmitRender {
         if (invalid.isPresent()) {
             return invalid.get();
         }
-        Render render = Render.queued(newId.get(), command.owner(), command.environment(), command.edit(), now);
+        Render render = Render.queued(newId.get(), command.owner(), command.environment(), command.edit(),
+                command.template(), now);
         renders.add(render);
         return new SubmitRenderResult.Queued(render.id());
     }
@@ -73,7 +74,8 @@ public final class SubmitRender {
         if (invalid.isPresent()) {
             return invalid.get();
         }
-        Render render = Render.queued(newId.get(), command.owner(), command.environment(), command.edit(), now);
+        Render render = Render.queued(newId.get(), command.owner(), command.environment(), command.edit(),
+                command.template(), now);
         IdempotencyRecord record = new IdempotencyRecord(key, requestHash, render.id(), now.plus(KEY_LIFETIME));
         return idempotencyKeys.addUnlessTaken(render, record, now)
                 .map(winner -> answerAgain(winner, requestHash))

@@ -22,7 +22,7 @@ public record ArraySchema(Schema items, int minItems, int maxItems) implements S
             JsonNode item = value.get(i);
             if (item.isNull()) {
                 violations.add(path.index(i), "must be " + items.expectation());
-            } else {
+            } else if (!violations.standIns().standsForAnyValue(item)) {
                 items.check(item, path.index(i), violations);
             }
         }

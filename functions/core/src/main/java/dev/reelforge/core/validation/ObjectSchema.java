@@ -51,7 +51,7 @@ public final class ObjectSchema implements Schema {
             JsonPath fieldPath = path.property(field.getKey());
             if (schema == null) {
                 violations.add(fieldPath, "is not a known property");
-            } else if (!field.getValue().isNull()) {
+            } else if (!field.getValue().isNull() && !violations.standIns().standsForAnyValue(field.getValue())) {
                 schema.check(field.getValue(), fieldPath, violations);
             }
         }

@@ -22,7 +22,7 @@ public record OneOfSchema(List<Schema> alternatives) implements Schema {
             return;
         }
         for (Schema candidate : candidates) {
-            Violations trial = new Violations();
+            Violations trial = violations.trial();
             candidate.check(value, path, trial);
             if (trial.isEmpty()) {
                 return;

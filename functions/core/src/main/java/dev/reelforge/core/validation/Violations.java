@@ -12,6 +12,25 @@ public final class Violations {
     public static final int MAX_REPORTED = 25;
 
     private final List<Violation> found = new ArrayList<>();
+    private final StandIns standIns;
+
+    public Violations() {
+        this(StandIns.NONE);
+    }
+
+    /** Collects the violations of a document whose {@code standIns} are checked only as far as they can be. */
+    public Violations(StandIns standIns) {
+        this.standIns = standIns;
+    }
+
+    public StandIns standIns() {
+        return standIns;
+    }
+
+    /** An empty collection for trying one alternative, with the same stand-ins. */
+    public Violations trial() {
+        return new Violations(standIns);
+    }
 
     public void add(JsonPath path, String problem) {
         if (found.size() < MAX_REPORTED) {

@@ -87,7 +87,7 @@ public final class InMemoryRenders implements Renders {
             return false;
         }
         renders.put(key, new Render(render.id(), render.owner(), render.environment(), status, render.edit(),
-                render.created(), now, error, result, render.renditions(), render.project()));
+                render.created(), now, error, result, render.renditions(), render.project(), render.template()));
         return true;
     }
 

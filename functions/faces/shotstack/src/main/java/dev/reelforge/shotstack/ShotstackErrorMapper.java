@@ -30,14 +30,16 @@ public final class ShotstackErrorMapper {
         return GUARD.guard(request, context, handler);
     }
 
-    /** The render or asset the path names, when it is a UUID. */
+    /** The render, asset or template the path names, when it is a UUID. */
     private static void pathIds(APIGatewayProxyRequestEvent request, LogEvent line) {
         String route = String.valueOf(request.getResource());
         Optional.ofNullable(request.getPathParameters()).map(parameters -> parameters.get("id"))
                 .filter(id -> UUID_FORMAT.matcher(id).matches())
                 .map(UUID::fromString)
                 .ifPresent(id -> {
-                    if (route.endsWith("/render/{id}") || route.startsWith("/edit/")) {
+                    if (route.endsWith("/templates/{id}")) {
+                        line.field("template", id.toString());
+                    } else if (route.endsWith("/render/{id}") || route.startsWith("/edit/")) {
                         line.render(id);
                     } else if (route.endsWith("/assets/{id}")) {
                         line.asset(id);

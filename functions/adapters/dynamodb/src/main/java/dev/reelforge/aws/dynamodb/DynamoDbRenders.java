@@ -65,6 +65,7 @@ public final class DynamoDbRenders implements Renders {
     static final String OUTPUTS = "outputs";
     static final String RENDITIONS = "renditions";
     static final String PROJECT = "project";
+    static final String TEMPLATE = "template";
     private static final String NAME = "name";
     private static final String WIDTH = "width";
     private static final String HEIGHT = "height";
@@ -286,6 +287,7 @@ public final class DynamoDbRenders implements Renders {
                     .toList()));
         }
         render.project().ifPresent(project -> item.put(PROJECT, s(project)));
+        render.template().ifPresent(template -> item.put(TEMPLATE, s(template.toString())));
         return item;
     }
 
@@ -307,7 +309,8 @@ public final class DynamoDbRenders implements Renders {
                 Optional.ofNullable(item.get(ERROR)).map(AttributeValue::s),
                 result,
                 Optional.ofNullable(item.get(RENDITIONS)).map(DynamoDbRenders::renditionsOf).orElse(List.of()),
-                Optional.ofNullable(item.get(PROJECT)).map(AttributeValue::s));
+                Optional.ofNullable(item.get(PROJECT)).map(AttributeValue::s),
+                Optional.ofNullable(item.get(TEMPLATE)).map(AttributeValue::s).map(UUID::fromString));
     }
 
     private static List<Rendition> renditionsOf(AttributeValue list) {

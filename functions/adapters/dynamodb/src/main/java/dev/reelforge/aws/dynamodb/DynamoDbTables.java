@@ -105,6 +105,11 @@ public final class DynamoDbTables {
                 environment.required("RENDERS_TABLE"), environment.required("ACCOUNTS_TABLE"));
     }
 
+    /** Saved Edit API templates (template.yaml, TemplatesTable). */
+    public DynamoDbTemplates templates() {
+        return new DynamoDbTemplates(client, environment.required("TEMPLATES_TABLE"));
+    }
+
     public DynamoDbWebhookSecrets webhookSecrets() {
         return new DynamoDbWebhookSecrets(client, environment.required("ACCOUNTS_TABLE"), new SecureRandom());
     }

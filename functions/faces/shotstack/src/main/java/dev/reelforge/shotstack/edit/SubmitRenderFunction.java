@@ -50,7 +50,8 @@ public final class SubmitRenderFunction
         this.submitRender = submitRender;
     }
 
-    private static SubmitRender submitRender(DynamoDbTables tables, FunctionEnvironment environment) {
+    /** The use case, wired as this function wires it; a template render submits through the same. */
+    static SubmitRender submitRender(DynamoDbTables tables, FunctionEnvironment environment) {
         return new SubmitRender(tables.renders(), tables.idempotencyKeys(), new EditValidator(),
                 new GuardedCallbackUrlCheck(environment.requiredFlag("ALLOW_LOOPBACK_CALLBACKS")), environment.clock(),
                 UUID::randomUUID);
@@ -71,7 +72,8 @@ public final class SubmitRenderFunction
                         new SubmitRenderCommand(caller.owner(), caller.environment(), edit, key))));
     }
 
-    private static Parsed<Optional<IdempotencyKey>> idempotencyKey(ApiRequest request) {
+    /** The request's {@code Idempotency-Key}, if it sent one; a template render reads it the same way. */
+    static Parsed<Optional<IdempotencyKey>> idempotencyKey(ApiRequest request) {
         return request.singleHeader(IDEMPOTENCY_KEY_HEADER).flatMap(value -> {
             if (value.isEmpty()) {
                 return Parsed.ok(Optional.empty());
@@ -84,8 +86,8 @@ public final class SubmitRenderFunction
         });
     }
 
-    /** Logs {@code render.submitted} on {@code line}, then answers. */
-    private static APIGatewayProxyResponseEvent respond(SubmitRenderResult result, LogEvent line) {
+    /** Logs {@code render.submitted} on {@code line}, then answers; a template render answers the same way. */
+    static APIGatewayProxyResponseEvent respond(SubmitRenderResult result, LogEvent line) {
         return switch (result) {
             case SubmitRenderResult.Queued queued -> {
                 line.render(queued.id()).outcome("queued").info();
