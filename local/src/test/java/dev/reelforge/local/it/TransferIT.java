@@ -8,9 +8,12 @@ import dev.reelforge.core.Environment;
 import dev.reelforge.core.account.CreateAccount;
 import dev.reelforge.core.account.CreateAccountCommand;
 import dev.reelforge.core.account.CreatedAccount;
+import dev.reelforge.core.json.Json;
 import dev.reelforge.local.LocalStack;
 import dev.reelforge.local.contract.ContractCheckingClient;
 import dev.reelforge.local.contract.ContractCheckingClient.ApiResponse;
+import dev.reelforge.local.lambda.LambdaJson;
+import dev.reelforge.local.lambda.LocalFunction;
 import dev.reelforge.local.media.LoopbackFileServer;
 import dev.reelforge.local.media.SampleMedia;
 import java.io.IOException;
@@ -44,6 +47,7 @@ class TransferIT {
     private static String stageKey;
     private static SampleMedia media;
     private static LoopbackFileServer files;
+    private static Path directory;
 
     @BeforeAll
     static void start() {
@@ -51,7 +55,7 @@ class TransferIT {
         api = new ContractCheckingClient(stack.apiUrl());
         owner = stack.descriptor().owner();
         stageKey = stack.descriptor().apiKey(Environment.STAGE);
-        Path directory = SharedStack.temporaryDirectory("transfer-media");
+        directory = SharedStack.temporaryDirectory("transfer-media");
         media = new SampleMedia(stack.ffmpeg(), directory);
         files = LoopbackFileServer.serve(directory);
     }
@@ -125,6 +129,35 @@ class TransferIT {
         assertThat(api.delete("/serve/stage/assets/" + asset.path("id").asText(), stageKey).status()).isEqualTo(204);
         Eventually.holds("the deleted transfer's CDN URL stops serving",
                 () -> fetch(asset.path("url").asText()).statusCode() != 200);
+    }
+
+    @Test
+    void aRedeliveredTransferChangesNothing() throws IOException {
+        byte[] transferred = Files.readAllBytes(media.image("again.png", "purple", 40, 30));
+        String id = UUID.randomUUID().toString();
+        String url = files.url("again.png").toString();
+        assertThat(transfer(stageKey, url, id, "[{\"provider\":\"shotstack\"}]").status()).isEqualTo(200);
+        JsonNode asset = finished(id);
+        assertThat(asset.path("status").asText()).isEqualTo("ready");
+
+        // the origin's file changes, then the stream's record of the insert comes again (as Lambda may, at least once)
+        Files.write(directory.resolve("again.png"), Files.readAllBytes(media.image("other.png", "yellow", 60, 20)));
+        LocalFunction flow = stack.function("HostTransfersFunction");
+        String record = """
+                {"Records": [{"eventID": "again", "eventName": "INSERT", "eventSource": "aws:dynamodb",
+                  "dynamodb": {"Keys": {"owner": {"S": "%1$s"}, "id": {"S": "%2$s"}},
+                    "NewImage": {"owner": {"S": "%1$s"}, "id": {"S": "%2$s"}, "status": {"S": "importing"},
+                      "transferUrl": {"S": "%3$s"}}, "StreamViewType": "NEW_IMAGE"}}]}"""
+                .formatted(owner, asset.path("id").asText(), url);
+        JsonNode result = Json.MAPPER.readTree(LambdaJson.toJson(flow.invoke(LambdaJson.fromJson(record,
+                flow.eventType()))));
+
+        assertThat(result.path("batchItemFailures")).as(result.toString()).isEmpty();
+        JsonNode after = listed(stageKey, id).get(0).path("attributes");
+        assertThat(after.path("status").asText()).isEqualTo("ready");
+        assertThat(after.path("updated").asText()).as("not touched again").isEqualTo(asset.path("updated").asText());
+        assertThat(fetch(after.path("url").asText()).body()).as("the hosted file is the first one fetched")
+                .isEqualTo(transferred);
     }
 
     @Test
