@@ -104,7 +104,7 @@ public final class GuardedMediaSampler implements MediaSampler {
                         readRange(first.location(), target, from, to, deadline);
                     }
                 }
-                return new SampleResult.Sampled(target, total);
+                return new SampleResult.Sampled(target, total, false);
             }
             if (first.head().status() == 416) {
                 throw new SourceRefusal("the source is empty");
@@ -114,8 +114,11 @@ public final class GuardedMediaSampler implements MediaSampler {
             }
             OptionalLong declared = first.head().contentLength();
             long read;
+            boolean truncated;
             try (OutputStream out = Files.newOutputStream(target)) {
                 read = copyUpTo(first.body(), out, limits.maxBytes());
+                truncated = declared.isPresent() ? declared.getAsLong() > read
+                        : read == limits.maxBytes() && read(first.body(), new byte[1], 1) >= 0;
             }
             if (read == 0) {
                 throw new SourceRefusal("the source is empty");
@@ -130,7 +133,7 @@ public final class GuardedMediaSampler implements MediaSampler {
                     file.setLength(total);
                 }
             }
-            return new SampleResult.Sampled(target, total);
+            return new SampleResult.Sampled(target, total, truncated);
         }
     }
 

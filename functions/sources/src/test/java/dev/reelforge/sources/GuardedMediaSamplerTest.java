@@ -96,7 +96,7 @@ class GuardedMediaSamplerTest {
 
         SampleResult result = sampler(64 * 1024, Duration.ofSeconds(10)).sample(url(server.uri("/v.mp4")), target);
 
-        assertThat(result).isEqualTo(new SampleResult.Sampled(target, file.length));
+        assertThat(result).isEqualTo(new SampleResult.Sampled(target, file.length, false));
         int moov = file.length - 300;
         assertThat(ranges).containsExactly("bytes=0-" + (HEAD - 1), "bytes=" + moov + "-" + (file.length - 1));
         byte[] sample = Files.readAllBytes(target);
@@ -127,7 +127,7 @@ class GuardedMediaSamplerTest {
 
         SampleResult result = sampler(2000, Duration.ofSeconds(10)).sample(url(server.uri("/plain.mp3")), target);
 
-        assertThat(result).isEqualTo(new SampleResult.Sampled(target, 5000));
+        assertThat(result).isEqualTo(new SampleResult.Sampled(target, 5000, true));
         byte[] sample = Files.readAllBytes(target);
         assertThat(sample).hasSize(5000);
         assertThat(sample[1999]).isEqualTo((byte) 7);

@@ -69,13 +69,17 @@ class ProbeIT {
 
     /** 4 s of noise (barely compressible: about 15 MB, far beyond the probe's 4 MiB head) with a tone. */
     private static Path noisyVideo(String name, String... extra) {
+        return noisyVideo(name, 4, extra);
+    }
+
+    private static Path noisyVideo(String name, int seconds, String... extra) {
         Path target = directory.resolve(name);
         if (Files.isRegularFile(target)) {
             return target;
         }
         List<String> command = new ArrayList<>(List.of(stack.ffmpeg().toString(), "-hide_banner", "-loglevel", "error",
-                "-nostdin", "-y", "-f", "lavfi", "-i", "testsrc2=s=640x360:r=25:d=4,noise=alls=60:allf=t+u",
-                "-f", "lavfi", "-i", "sine=f=440:d=4:sample_rate=48000", "-c:v", "libx264", "-preset", "ultrafast",
+                "-nostdin", "-y", "-f", "lavfi", "-i", "testsrc2=s=640x360:r=25:d=" + seconds + ",noise=alls=60:allf=t+u",
+                "-f", "lavfi", "-i", "sine=f=440:d=" + seconds + ":sample_rate=48000", "-c:v", "libx264", "-preset", "ultrafast",
                 "-crf", "18", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest"));
         command.addAll(List.of(extra));
         command.add(target.toString());
@@ -161,6 +165,14 @@ class ProbeIT {
 
         assertThat(stream(metadata, "video").path("width").asInt()).isEqualTo(320);
         assertThat(metadata.path("format").path("size").asText()).isEqualTo(Long.toString(Files.size(file)));
+    }
+
+    @Test
+    void aVideoBeyondTheCapWhoseIndexComesLastFromAServerWithoutRangesIsRefusedSayingWhy() throws IOException {
+        Path file = noisyVideo("long-index-last.mp4", 6);
+        assertThat(Files.size(file)).as("beyond the probe's 16 MiB").isGreaterThan(16L * 1024 * 1024);
+
+        assertRefused(probe(server.url("norange/long-index-last.mp4")), "ignores range requests");
     }
 
     @Test

@@ -14,8 +14,12 @@ public interface MediaSampler {
 
     sealed interface SampleResult {
 
-        /** {@code sourceBytes}: the source's whole length, as its server declared it (or as much as was read). */
-        record Sampled(Path file, long sourceBytes) implements SampleResult {}
+        /**
+         * {@code sourceBytes}: the source's whole length, as its server declared it (or as much as was read);
+         * {@code truncated}: the server ignored the range asked for and only the beginning of the file, up to the
+         * cap, was read, so an index beyond it is missing.
+         */
+        record Sampled(Path file, long sourceBytes, boolean truncated) implements SampleResult {}
 
         /** The source cannot or may not be fetched; {@code reason} is fit to show the user. */
         record Refused(String reason) implements SampleResult {}

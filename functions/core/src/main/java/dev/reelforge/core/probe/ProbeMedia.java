@@ -51,8 +51,10 @@ public final class ProbeMedia {
                     case MediaProbe.ProbeResult.Probed probed ->
                             new ProbeMediaResult.Probed(command.url(), probed.info(), sampled.sourceBytes());
                     // ffmpeg's own words name the scratch file: none of them is quoted
-                    case MediaProbe.ProbeResult.Unreadable unreadable -> new ProbeMediaResult.Refused(
-                            "is not a video, image or audio file that can be read");
+                    case MediaProbe.ProbeResult.Unreadable unreadable -> new ProbeMediaResult.Refused(sampled.truncated()
+                            ? "could not be read from its beginning, and its server ignores range requests, so no"
+                                    + " more of it is read (an MP4 needs its moov box, which comes last in this one)"
+                            : "is not a video, image or audio file that can be read");
                 };
             };
         } finally {
