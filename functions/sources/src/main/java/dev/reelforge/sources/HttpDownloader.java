@@ -111,7 +111,7 @@ final class HttpDownloader {
         }
     }
 
-    private static URI redirectTarget(HttpEndpoint from, HttpResponseHead head) throws SourceRefusal {
+    static URI redirectTarget(HttpEndpoint from, HttpResponseHead head) throws SourceRefusal {
         String location = head.field("location")
                 .orElseThrow(() -> new SourceRefusal("the server answered " + head.status() + " without a location"));
         URI next;

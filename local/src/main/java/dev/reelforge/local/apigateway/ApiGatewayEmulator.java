@@ -149,7 +149,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
 
     private HttpResponse route(HttpRequest request, String requestId) {
         Instant received = clock.instant();
-        Optional<RouteTable.Match> match = routes.find(request.method(), request.path());
+        Optional<RouteTable.Match> match = routes.find(request.method(), request.rawPath());
         if (match.isEmpty()) {
             return GatewayResponses.render(apiServing(request.path()), GatewayResponseType.MISSING_AUTHENTICATION_TOKEN,
                     facts(request, requestId, ""));

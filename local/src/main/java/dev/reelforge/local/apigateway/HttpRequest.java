@@ -12,6 +12,12 @@ import java.util.Optional;
 record HttpRequest(String method, String target, String path, Map<String, List<String>> headers,
         Map<String, List<String>> query, byte[] body, String sourceIp) {
 
+    /** The path as sent, still percent-encoded: what a REST API routes on and hands the function. */
+    String rawPath() {
+        int question = target.indexOf('?');
+        return question < 0 ? target : target.substring(0, question);
+    }
+
     /**
      * The header's last value, the one API Gateway puts in the single-value {@code headers} of its events: what
      * the authorizer identifies a caller by must be what the authorizer function is shown.

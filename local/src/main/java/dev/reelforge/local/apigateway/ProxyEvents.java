@@ -63,7 +63,8 @@ final class ProxyEvents {
 
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
                 .withResource(route.resourcePath())
-                .withPath(request.path())
+                // as a REST API sends them: the path and its parameters still percent-encoded
+                .withPath(request.rawPath())
                 .withHttpMethod(request.method())
                 .withHeaders(single(request.headers()))
                 .withMultiValueHeaders(nullIfEmpty(request.headers()))
@@ -98,7 +99,7 @@ final class ProxyEvents {
         event.setType("REQUEST");
         event.setMethodArn(methodArn(route, request));
         event.setResource(route.resourcePath());
-        event.setPath(request.path());
+        event.setPath(request.rawPath());
         event.setHttpMethod(request.method());
         event.setHeaders(single(request.headers()));
         event.setQueryStringParameters(single(request.query()));

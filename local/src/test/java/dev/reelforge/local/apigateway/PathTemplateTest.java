@@ -26,6 +26,19 @@ class PathTemplateTest {
     }
 
     @Test
+    void anEncodedSlashStaysInsideItsSegmentAndParametersArriveStillEncoded() {
+        assertThat(match("/edit/{version}/probe/{url}", "/edit/stage/probe/https%3A%2F%2Fa.test%2Fv.mp4"))
+                .contains(Map.of("version", "stage", "url", "https%3A%2F%2Fa.test%2Fv.mp4"));
+        assertThat(match("/edit/{version}/probe/{url}", "/edit/stage/probe/https:/a.test/v.mp4")).isEmpty();
+    }
+
+    @Test
+    void literalSegmentsAreComparedDecoded() {
+        assertThat(match("/edit/{version}/render", "/edit/v1/rend%65r")).contains(Map.of("version", "v1"));
+        assertThat(match("/edit/{version}/render", "/edit/v1/rend%FFr")).isEmpty();
+    }
+
+    @Test
     void literalSegmentsAreMoreSpecificThanParameters() {
         assertThat(PathTemplate.specificity(PathTemplate.segments("/assets/render/{id}")))
                 .isLessThan(PathTemplate.specificity(PathTemplate.segments("/assets/{id}/{x}")));

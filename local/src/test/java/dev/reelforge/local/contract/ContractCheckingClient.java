@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.edit.MergeFields;
 import dev.reelforge.core.json.Json;
+import dev.reelforge.core.transfer.TransferGroup;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -30,7 +31,8 @@ import java.util.stream.Collectors;
  * contract's rules for the parameters of the path they extend: {@code DELETE /serve/{version}/assets/render/{id}}
  * by those of {@code GET /assets/render/{id}}, and must answer a success with a 204 and no body, as the contract's
  * own delete does; {@code GET /edit/{version}/render/{id}/callbacks} by those of {@code GET /render/{id}}, and must
- * answer a success in the Edit API's envelope with a {@code callbacks} array; {@code DELETE /edit/{version}/render/{id}}
+ * answer a success in the Edit API's envelope with a {@code callbacks} array; {@code /serve/{version}/assets/render/{id}}
+ * with a transfer's id that is no UUID as with the UUID it stands for; {@code DELETE /edit/{version}/render/{id}}
  * (cancel) by those of {@code GET /render/{id}}, and must answer a success with a 202 whose body is what the
  * contract's {@code GET /render/{id}} answers (message aside).
  *
@@ -43,6 +45,10 @@ public final class ContractCheckingClient {
 
     private static final Pattern EXTENSION = Pattern.compile("^/serve/(stage|v1)/assets/render/[^/]*$");
     private static final Pattern CALLBACKS_EXTENSION = Pattern.compile("^(/edit/(stage|v1)/render/[^/]*)/callbacks$");
+    private static final Pattern RENDER_ASSETS = Pattern.compile("^(/serve/(?:stage|v1)/assets/render/)([^/]+)$");
+    private static final Pattern UUID_FORMAT =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern TRANSFER = Pattern.compile("^/serve/(stage|v1)/assets$");
     private static final Pattern CANCEL_EXTENSION = Pattern.compile("^/edit/(stage|v1)/render/[^/]*$");
     /** The routes whose bodies carry a saved template ({@code templates/render} carries none). */
     private static final Pattern TEMPLATE_PATH = Pattern.compile("^/edit/(stage|v1)/templates(/(?!render$)[^/]*)?$");
@@ -129,9 +135,9 @@ public final class ContractCheckingClient {
         return new ApiResponse(response.statusCode(), responseHeaders, parse(response.body()));
     }
 
-    private static void judge(ShotstackContract.Exchange seen) {
-        ShotstackContract.Exchange exchange = seen;
-        String what = exchange.method() + " " + exchange.path() + " -> " + exchange.status();
+    private static void judge(ShotstackContract.Exchange sent) {
+        String what = sent.method() + " " + sent.path() + " -> " + sent.status();
+        ShotstackContract.Exchange exchange = withTransferGroup(sent);
         Matcher callbacks = CALLBACKS_EXTENSION.matcher(exchange.path());
         if (exchange.method().equals("GET") && callbacks.matches()) {
             judgeCallbacks(exchange, callbacks.group(1), what);
@@ -157,13 +163,43 @@ public final class ContractCheckingClient {
                 assertThat(exchange.responseBody()).as("%s: a 204 has no body", what).isNullOrEmpty();
                 return;
             }
-            assertThat(ShotstackContract.responseViolationsExcept(exchange,
-                    template ? placeholdersIn(exchange.responseBody()) : pointer -> false))
+            ShotstackContract.Exchange answered = exchange;
+            assertThat(ShotstackContract.responseViolationsExcept(answered,
+                    template ? placeholdersIn(answered.responseBody()) : pointer -> false).stream()
+                    .filter(violation -> !isTransferResponseDefect(answered, violation)).toList())
                     .as("%s: response does not match the contract", what).isEmpty();
         } else if (!requestViolations.isEmpty()) {
             assertThat(exchange.status()).as("%s: a request the contract forbids must get a 4xx", what)
                     .isBetween(400, 499);
         }
+    }
+
+    /**
+     * {@code /serve/{version}/assets/render/{id}} takes the {@code id} a client gave its transfers in place of a render
+     * id (a Reelforge extension: the contract's Transfer.id need not be a UUID, its listing route's must): judged as
+     * the route with the UUID that id stands for ({@link TransferGroup}).
+     */
+    private static ShotstackContract.Exchange withTransferGroup(ShotstackContract.Exchange exchange) {
+        Matcher listing = RENDER_ASSETS.matcher(exchange.path());
+        if (!listing.matches() || UUID_FORMAT.matcher(listing.group(2)).matches()) {
+            return exchange;
+        }
+        return TransferGroup.of(listing.group(2))
+                .map(group -> new ShotstackContract.Exchange(exchange.method(), listing.group(1) + group,
+                        exchange.query(), exchange.requestHeaders(), exchange.requestBody(), exchange.status(),
+                        exchange.responseHeaders(), exchange.responseBody()))
+                .orElse(exchange);
+    }
+
+    /**
+     * The contract's TransferResponseData lists {@code data} among its own required properties, so a transfer's
+     * answer would need {@code data.data}: a slip, against the contract's own example and Shotstack's answer
+     * ({@code {"data":{"type":"asset","attributes":{…}}}}). That one violation is not held against the answer.
+     */
+    private static boolean isTransferResponseDefect(ShotstackContract.Exchange exchange, String violation) {
+        return exchange.method().equals("POST") && TRANSFER.matcher(exchange.path()).matches()
+                && violation.equals("validation.response.body.schema.required: [Path '/data'] Object has missing "
+                        + "required properties ([\"data\"])");
     }
 
     private static void judgeCallbacks(ShotstackContract.Exchange exchange, String renderPath, String what) {

@@ -324,17 +324,20 @@ class ServeApiIT {
                 .as("no such render").isEqualTo(404);
     }
 
+    /** By render, the id may also be a transfer's (URL-safe characters): one that is neither is refused. */
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"GET, /serve/stage/assets/", "GET, /serve/stage/assets/render/", "DELETE, /serve/stage/assets/",
-            "DELETE, /serve/stage/assets/render/"})
-    void rejectsAnIdThatIsNotAUuid(String method, String path) {
-        ApiResponse response = method.equals("GET") ? api.get(path + "not-a-uuid", stageKey)
-                : api.delete(path + "not-a-uuid", stageKey);
+    @CsvSource(delimiter = '|', value = {
+            "GET    | /serve/stage/assets/        | not-a-uuid   | id must be a UUID",
+            "DELETE | /serve/stage/assets/        | not-a-uuid   | id must be a UUID",
+            "GET    | /serve/stage/assets/render/ | not-a-uuid!  | id must be a render id (a UUID) or the id of a transfer",
+            "DELETE | /serve/stage/assets/render/ | not%20a-uuid | id must be a render id (a UUID) or the id of a transfer"})
+    void rejectsAnIdThatIsNotAUuid(String method, String path, String id, String said) {
+        ApiResponse response = method.equals("GET") ? api.get(path + id, stageKey) : api.delete(path + id, stageKey);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body().path("success").asBoolean(true)).isFalse();
         assertThat(response.body().path("message").asText()).isEqualTo("Bad Request");
-        assertThat(response.body().path("response").asText()).isEqualTo("id must be a UUID");
+        assertThat(response.body().path("response").asText()).isEqualTo(said);
         assertThat(response.body().at("/errors/0/path").asText()).isEqualTo("id");
     }
 

@@ -334,7 +334,12 @@ class TemplateTest {
                 Map.entry("ListChannelVideosFunction", List.of("dynamodb:Query", "dynamodb:GetItem")),
                 // derived from the caller alone: no policy at all
                 Map.entry("ListChannelsFunction", List.of()),
-                Map.entry("GetChannelFunction", List.of()));
+                Map.entry("GetChannelFunction", List.of()),
+                // probes fetch from users' URLs only
+                Map.entry("ProbeFunction", List.of()),
+                Map.entry("TransferAssetFunction", List.of("dynamodb:PutItem")),
+                Map.entry("HostTransfersFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]",
+                        "[s3:PutObject, s3:DeleteObject]")));
         Map<String, Object> resources = Intrinsics.mapOrEmpty(raw.get("Resources"));
         for (FunctionDefinition function : template.functions()) {
             Object declared = Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(resources.get(function.logicalId()))
@@ -476,7 +481,8 @@ class TemplateTest {
                 .containsExactlyInAnyOrder("RemoveHostedFilesFunction", "PromoteOutputFunction",
                         "AssetSweeperFunction", "PrepareMp4DownloadFunction", "MakeFlvDownloadFunction",
                         "MusicLibraryFunction",
-                        "AddUploadFunction", "DeleteUploadFunction", "RequestUploadFunction", "CheckUploadFunction")
+                        "AddUploadFunction", "DeleteUploadFunction", "RequestUploadFunction", "CheckUploadFunction",
+                        "HostTransfersFunction")
                 .allSatisfy(logicalId -> assertThat(template.function(logicalId).orElseThrow().environment())
                         .containsEntry("HOSTING_BUCKET", bucket.bucketName()));
     }

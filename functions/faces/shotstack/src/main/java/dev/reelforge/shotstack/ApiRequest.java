@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.json.JsonDocument;
+import dev.reelforge.core.transfer.TransferGroup;
 import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.runtime.http.ProxyRequest;
 import java.util.Optional;
@@ -38,6 +39,17 @@ public final class ApiRequest {
         return request.pathParameter(name).filter(value -> UUID_FORMAT.matcher(value).matches())
                 .<Parsed<UUID>>map(value -> Parsed.ok(UUID.fromString(value)))
                 .orElseGet(() -> Parsed.rejected(Problem.badRequest(JsonPath.of(name), "must be a UUID")));
+    }
+
+    /**
+     * A render id, or the {@code id} a client gave its Serve transfers, standing for their group
+     * ({@link TransferGroup}): the assets listed or deleted by {@code /serve/{version}/assets/render/{id}}.
+     */
+    public Parsed<UUID> renderOrTransferPathParameter(String name) {
+        return request.pathParameter(name).flatMap(TransferGroup::of)
+                .<Parsed<UUID>>map(Parsed::ok)
+                .orElseGet(() -> Parsed.rejected(Problem.badRequest(JsonPath.of(name),
+                        "must be a render id (a UUID) or the id of a transfer")));
     }
 
     /** A {@code true}/{@code false} query parameter; absent means {@code fallback}. */

@@ -187,7 +187,7 @@ public final class DynamoDbAssets implements Assets {
         return Map.of(OWNER, s(owner), ID, s(id.toString()));
     }
 
-    private static Map<String, AttributeValue> toItem(Asset asset) {
+    static Map<String, AttributeValue> toItem(Asset asset) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(OWNER, s(asset.owner()));
         item.put(ID, s(asset.id().toString()));

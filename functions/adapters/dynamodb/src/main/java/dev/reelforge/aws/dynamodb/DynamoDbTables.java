@@ -40,6 +40,11 @@ public final class DynamoDbTables {
         return new DynamoDbAssets(client, environment.required("ASSETS_TABLE"));
     }
 
+    /** Serve transfers: assets with the URL their file is fetched from. */
+    public DynamoDbTransfers transfers() {
+        return new DynamoDbTransfers(client, environment.required("ASSETS_TABLE"));
+    }
+
     public DynamoDbAccounts accounts() {
         return new DynamoDbAccounts(client, environment.required("ACCOUNTS_TABLE"));
     }

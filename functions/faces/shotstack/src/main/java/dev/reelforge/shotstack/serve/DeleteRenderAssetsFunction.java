@@ -18,7 +18,8 @@ import dev.reelforge.shotstack.ShotstackResponses;
 
 /**
  * {@code DELETE /serve/{version}/assets/render/{id}}, a Reelforge extension of the Serve API: deletes every
- * hosted asset of one of the caller's renders and answers 204 (also when none was left to delete).
+ * hosted asset of one of the caller's renders (or of its transfers with one id) and answers 204 (also when none was
+ * left to delete).
  */
 public final class DeleteRenderAssetsFunction
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
@@ -51,7 +52,7 @@ public final class DeleteRenderAssetsFunction
     }
 
     private static Parsed<DeleteRenderAssetsCommand> parse(ApiRequest request) {
-        return request.caller().flatMap(caller -> request.uuidPathParameter("id")
+        return request.caller().flatMap(caller -> request.renderOrTransferPathParameter("id")
                 .map(renderId -> new DeleteRenderAssetsCommand(caller.owner(), caller.environment(), renderId)));
     }
 

@@ -18,8 +18,9 @@ import dev.reelforge.shotstack.ShotstackErrorMapper;
 import dev.reelforge.shotstack.ShotstackResponses;
 
 /**
- * {@code GET /serve/{version}/assets/render/{id}}: every hosted asset of one of the caller's renders, as the
- * contract's AssetRenderResponse ordered by filename; {@code data} is empty while none has been created.
+ * {@code GET /serve/{version}/assets/render/{id}}: every hosted asset of one of the caller's renders (or of its
+ * transfers with that id), as the contract's AssetRenderResponse ordered by filename; {@code data} is empty while
+ * none has been created.
  */
 public final class GetRenderAssetsFunction
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
@@ -52,7 +53,7 @@ public final class GetRenderAssetsFunction
     }
 
     private static Parsed<GetRenderAssetsCommand> parse(ApiRequest request) {
-        return request.caller().flatMap(caller -> request.uuidPathParameter("id")
+        return request.caller().flatMap(caller -> request.renderOrTransferPathParameter("id")
                 .map(renderId -> new GetRenderAssetsCommand(caller.owner(), caller.environment(), renderId)));
     }
 
