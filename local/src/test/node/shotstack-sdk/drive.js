@@ -179,7 +179,10 @@ const scenarios = {
     const transfer = new Shotstack.Transfer();
     transfer.setUrl(args.url).setId(args.id).setDestinations([destination]);
     const queued = await serve.postServeAsset(transfer);
-    return { queued: queued.data };
+    const hosted = await until(() => serve.getAssetByRenderId(args.id),
+      (data) => data.data.length > 0 && data.data.every((asset) => ['ready', 'failed'].includes(asset.attributes.status)),
+      `transfer ${args.id}`);
+    return { queued: queued.data, hosted: hosted.data.map((asset) => asset.attributes) };
   },
 };
 

@@ -11,9 +11,14 @@ import dev.reelforge.local.LocalStack;
 import dev.reelforge.local.media.LoopbackFileServer;
 import dev.reelforge.local.media.SampleMedia;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,7 +103,7 @@ class ShotstackSdkIT {
     void theSdkProbesAVideoAnImageAndASound() {
         Path video = media.video("probed.mp4", 640, 360, 3, 440);
         Path image = media.picture("probed.png", 7, 320, 240);
-        Path sound = media.tone("probed.m4a", 220, 2);
+        Path sound = media.tone("probed.mp3", 220, 2);
         ObjectNode urls = Json.object();
         urls.put("video", files.url(video.getFileName().toString()).toString());
         urls.put("image", files.url(image.getFileName().toString()).toString());
@@ -162,5 +167,26 @@ class ShotstackSdkIT {
         assertThat(listed).contains(id);
         assertThat(result.at("/upload/attributes/url").asText()).startsWith("http");
         assertThat(result.at("/deleted/attributes/status").asText()).isEqualTo("deleted");
+    }
+
+    @Test
+    void theSdkTransfersAFileIntoHosting() throws Exception {
+        Path image = media.picture("transferred.png", 3, 200, 100);
+        String id = UUID.randomUUID().toString();
+        ObjectNode inputs = Json.object();
+        inputs.put("url", files.url(image.getFileName().toString()).toString());
+        inputs.put("id", id);
+
+        JsonNode result = succeeded(sdk.run("transfer", inputs));
+
+        assertThat(result.at("/queued/attributes/id").asText()).isEqualTo(id);
+        assertThat(result.at("/queued/attributes/status").asText()).isEqualTo("queued");
+        JsonNode hosted = result.at("/hosted/0");
+        assertThat(hosted.path("status").asText()).isEqualTo("ready");
+        HttpResponse<byte[]> served = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(hosted.path("url").asText())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body()).isEqualTo(Files.readAllBytes(image));
     }
 }
