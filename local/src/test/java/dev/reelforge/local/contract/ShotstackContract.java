@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class ShotstackContract {
 
-    private static final Pattern SERVER_PREFIX = Pattern.compile("^/(edit|serve)/(stage|v1)(/.*)$");
+    private static final Pattern SERVER_PREFIX = Pattern.compile("^/(edit|serve|ingest)/(stage|v1)(/.*)$");
 
     private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
             .createFor(load())

@@ -15,7 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import dev.reelforge.core.validation.Violation;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,12 +27,14 @@ import java.util.Optional;
  * Imports a queued source: {@code queued → importing}, its file fetched through the guard (or its upload read),
  * known by its first bytes ({@link SourceFormat}), probed, stored in the hosting bucket as a Serve asset of the
  * source, then {@code ready} with its media, the job making its renditions started ({@link RenditionEncoder}, one job
- * for all); or {@code failed} with a reason fit to show. Renditions of another kind than the source (an image of a
- * video) fail at once. Events come at least once: a source already past {@code importing} is skipped, and one
+ * for all); or {@code failed} with a reason fit to show. Renditions the probed source cannot give ({@link RenditionsReader#checkAgainst}: a video
+ * rendition of a sound file) fail at once, naming why. Events come at least once: a source already past {@code importing} is skipped, and one
  * still {@code importing} (an earlier attempt stopped halfway) is imported again, each step being harmless to repeat
  * (same file, same asset, same job). A source deleted meanwhile keeps nothing: the file stored is deleted again.
  */
 public final class ImportSource {
+
+    private static final RenditionsReader RENDITIONS = new RenditionsReader();
 
     private final Sources sources;
     private final SourceFetcher fetcher;
@@ -120,15 +125,20 @@ public final class ImportSource {
         String url = files.url(importing.owner(), filename);
         sourceAssets.hosted(importing, filename, url, Optional.of(info.bytes()));
 
-        RenditionFormat.Kind kind = kindOf(media);
+        List<RenditionSpec> specs = importing.renditions().stream().map(Rendition::spec).toList();
+        Map<String, String> unsuitable = new HashMap<>();
+        for (Violation violation : RENDITIONS.checkAgainst(specs, media)) {
+            unsuitable.putIfAbsent(renditionOf(violation), violation.message());
+        }
         List<Rendition> renditions = new ArrayList<>();
         List<RenditionOutput> outputs = new ArrayList<>();
-        for (Rendition rendition : importing.renditions()) {
+        for (int i = 0; i < importing.renditions().size(); i++) {
+            Rendition rendition = importing.renditions().get(i);
+            String refusal = unsuitable.get(RenditionsReader.PATH.index(i).toString());
             if (rendition.status().isTerminal()) {
                 renditions.add(rendition);
-            } else if (rendition.spec().format().kind() != kind) {
-                renditions.add(rendition.failed("a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " source makes "
-                        + kind.name().toLowerCase(java.util.Locale.ROOT) + " renditions only, not " + rendition.spec().format().wireName()));
+            } else if (refusal != null) {
+                renditions.add(rendition.failed(refusal));
             } else {
                 renditions.add(rendition);
                 outputs.add(new RenditionOutput(rendition.id().toString(), rendition.spec(),
@@ -182,11 +192,11 @@ public final class ImportSource {
         return new SourceMedia(info.hasVideo(), info.hasAudio(), width, height, duration, fps);
     }
 
-    static RenditionFormat.Kind kindOf(SourceMedia media) {
-        if (!media.hasVideo()) {
-            return RenditionFormat.Kind.AUDIO;
-        }
-        return media.duration() > 0 && media.fps() > 0 ? RenditionFormat.Kind.VIDEO : RenditionFormat.Kind.IMAGE;
+    /** {@code outputs.renditions[2]} of a violation about {@code outputs.renditions[2].format}. */
+    private static String renditionOf(Violation violation) {
+        String path = violation.path().toString();
+        int end = path.indexOf(']');
+        return end < 0 ? path : path.substring(0, end + 1);
     }
 
     private Path workFile() {

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Sources as the Ingest API shows them (JSON:API, resource type {@code source}). The contract types a source's
- * {@code height} as a string (its rendition's as an integer): it is written as the contract says. {@code error} (why a
- * source or rendition failed) is Reelforge's addition.
+ * {@code height} as a string (its rendition's as an integer): it is written as the contract says. Why a source or a
+ * rendition failed is not shown (the contract has no field for it); the logs and callbacks' {@code error} say it.
  */
 final class SourceJson {
 
@@ -49,7 +49,6 @@ final class SourceJson {
         source.input().ifPresent(input -> attributes.put("input", input));
         source.url().ifPresent(url -> attributes.put("source", url));
         attributes.put("status", source.status().wireName());
-        source.error().ifPresent(error -> attributes.put("error", error));
         if (!source.renditions().isEmpty()) {
             ArrayNode renditions = attributes.putObject("outputs").putArray("renditions");
             source.renditions().forEach(rendition -> renditions.add(rendition(source, rendition)));
@@ -73,10 +72,9 @@ final class SourceJson {
     }
 
     private static ObjectNode rendition(Source source, Rendition rendition) {
-        ObjectNode json = Json.object().put("id", rendition.id().toString()).put("owner", source.owner())
+        ObjectNode json = Json.object().put("id", rendition.id().toString())
                 .put("status", rendition.status().wireName());
         rendition.url().ifPresent(url -> json.put("url", url));
-        rendition.error().ifPresent(error -> json.put("error", error));
         rendition.executionTime().ifPresent(millis -> json.put("executionTime", millis));
         JsonNode transformation = Json.parseTrusted(rendition.transformation());
         json.set("transformation", transformation);

@@ -1,11 +1,11 @@
 package dev.reelforge.aws.dynamodb;
 
 import dev.reelforge.core.Environment;
-import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.ingest.Rendition;
 import dev.reelforge.core.ingest.RenditionEncoder.SourceMedia;
 import dev.reelforge.core.ingest.RenditionFit;
 import dev.reelforge.core.ingest.RenditionFormat;
+import dev.reelforge.core.ingest.RenditionSize;
 import dev.reelforge.core.ingest.RenditionSpec;
 import dev.reelforge.core.ingest.RenditionStatus;
 import dev.reelforge.core.ingest.Source;
@@ -135,8 +135,8 @@ public final class DynamoDbSources implements Sources {
         RenditionSpec spec = rendition.spec();
         map.put("format", s(spec.format().wireName()));
         spec.size().ifPresent(size -> {
-            map.put("sizeWidth", n(size.width()));
-            map.put("sizeHeight", n(size.height()));
+            size.width().ifPresent(width -> map.put("sizeWidth", n(width)));
+            size.height().ifPresent(height -> map.put("sizeHeight", n(height)));
         });
         map.put("fit", s(spec.fit().name()));
         spec.quality().ifPresent(quality -> map.put("quality", n(quality)));
@@ -173,8 +173,8 @@ public final class DynamoDbSources implements Sources {
     }
 
     private static Rendition fromMap(Map<String, AttributeValue> map) {
-        Optional<Size> size = map.containsKey("sizeWidth")
-                ? Optional.of(new Size(integer(map, "sizeWidth").getAsInt(), integer(map, "sizeHeight").getAsInt()))
+        Optional<RenditionSize> size = map.containsKey("sizeWidth") || map.containsKey("sizeHeight")
+                ? Optional.of(new RenditionSize(integer(map, "sizeWidth"), integer(map, "sizeHeight")))
                 : Optional.empty();
         RenditionSpec spec = new RenditionSpec(RenditionFormat.fromWire(map.get("format").s()).orElseThrow(), size,
                 RenditionFit.valueOf(map.get("fit").s()), integer(map, "quality"), decimal(map, "specFps"),

@@ -1,0 +1,261 @@
+package dev.reelforge.local.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.aws.dynamodb.DynamoDbAccounts;
+import dev.reelforge.core.Environment;
+import dev.reelforge.core.asset.AssetId;
+import dev.reelforge.core.account.CreateAccount;
+import dev.reelforge.core.account.CreateAccountCommand;
+import dev.reelforge.core.media.MediaInfo;
+import dev.reelforge.core.media.MediaProbe;
+import dev.reelforge.local.LocalStack;
+import dev.reelforge.local.contract.ContractCheckingClient;
+import dev.reelforge.local.contract.ContractCheckingClient.ApiResponse;
+import dev.reelforge.local.media.LoopbackFileServer;
+import dev.reelforge.local.media.SampleMedia;
+import dev.reelforge.media.FfmpegMediaProbe;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Ingest API on the embedded stack, through HTTP, every exchange judged by the contract: sources fetched from a
+ * URL (through the guard; the stack allows loopback) or uploaded to a signed URL, probed, stored and served by the
+ * CDN, their renditions made by the MediaConvert emulator; deletion removes every file; other owners see nothing.
+ */
+class IngestIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final Duration SLOW = Duration.ofSeconds(120);
+
+    private static LocalStack stack;
+    private static ContractCheckingClient api;
+    private static String stageKey;
+    private static Path mediaDirectory;
+    private static SampleMedia media;
+    private static LoopbackFileServer files;
+    private static MediaProbe probe;
+
+    @BeforeAll
+    static void start() {
+        stack = SharedStack.get();
+        api = new ContractCheckingClient(stack.apiUrl());
+        stageKey = stack.descriptor().apiKey(Environment.STAGE);
+        mediaDirectory = SharedStack.temporaryDirectory("ingest-media-");
+        media = new SampleMedia(stack.ffmpeg(), mediaDirectory);
+        files = LoopbackFileServer.serve(mediaDirectory);
+        probe = new FfmpegMediaProbe(stack.ffmpeg(), Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        files.close();
+    }
+
+    private static String anotherOwnersKey() {
+        return new CreateAccount(new DynamoDbAccounts(stack.services().dynamoDb(), stack.tableName("AccountsTable")),
+                Clock.systemUTC(), new SecureRandom()).create(new CreateAccountCommand()).apiKeys().get(Environment.STAGE).value();
+    }
+
+    private static String postSource(String body) {
+        ApiResponse posted = api.post("/ingest/stage/sources", stageKey, body);
+        assertThat(posted.status()).as(posted.body().toString()).isEqualTo(201);
+        assertThat(posted.body().at("/data/type").asText()).isEqualTo("source");
+        return posted.body().at("/data/id").asText();
+    }
+
+    /** The source's attributes once {@code until} holds of them. */
+    private static JsonNode pollSource(String id, Predicate<JsonNode> until) {
+        long deadline = System.nanoTime() + SLOW.toNanos();
+        while (true) {
+            ApiResponse response = api.get("/ingest/stage/sources/" + id, stageKey);
+            assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+            JsonNode attributes = response.body().at("/data/attributes");
+            if (until.test(attributes)) {
+                return attributes;
+            }
+            assertThat(System.nanoTime() < deadline).as("source %s: %s, within %s", id, attributes, SLOW).isTrue();
+            sleep(200);
+        }
+    }
+
+    private static boolean ended(JsonNode attributes) {
+        String status = attributes.path("status").asText();
+        if (status.equals("failed")) {
+            return true;
+        }
+        if (!status.equals("ready")) {
+            return false;
+        }
+        for (JsonNode rendition : attributes.at("/outputs/renditions")) {
+            if (rendition.path("status").asText().equals("queued")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static HttpResponse<byte[]> fetch(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static MediaInfo probed(String url, String name) {
+        HttpResponse<byte[]> file = fetch(url);
+        assertThat(file.statusCode()).as(url).isEqualTo(200);
+        try {
+            Path local = Files.write(mediaDirectory.resolve("fetched-" + name), file.body());
+            return switch (probe.probe(local)) {
+                case MediaProbe.ProbeResult.Probed probed -> probed.info();
+                case MediaProbe.ProbeResult.Unreadable unreadable ->
+                        throw new AssertionError(url + " does not probe: " + unreadable.reason());
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aSourceFetchedByUrlIsProbedStoredAndServedByTheCdn() throws IOException {
+        Path video = media.video("by-url.mp4", 320, 240, 2, 440);
+        String id = postSource("{\"url\":\"" + files.url("by-url.mp4") + "\"}");
+
+        JsonNode source = pollSource(id, IngestIT::ended);
+
+        assertThat(source.path("status").asText()).as(source.toString()).isEqualTo("ready");
+        assertThat(source.path("id").asText()).isEqualTo(id);
+        assertThat(source.path("owner").asText()).isEqualTo(stack.descriptor().owner());
+        assertThat(source.path("input").asText()).isEqualTo(files.url("by-url.mp4").toString());
+        assertThat(source.path("width").asInt()).isEqualTo(320);
+        assertThat(source.path("height").asText()).as("the contract types it as a string").isEqualTo("240");
+        assertThat(source.path("duration").asDouble()).isBetween(1.9, 2.1);
+        assertThat(source.path("fps").asDouble()).isEqualTo(25.0);
+        HttpResponse<byte[]> served = fetch(source.path("source").asText());
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body()).isEqualTo(Files.readAllBytes(video));
+
+        ApiResponse list = api.get("/ingest/stage/sources", stageKey);
+        assertThat(list.status()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        list.body().path("data").forEach(item -> ids.add(item.path("id").asText()));
+        assertThat(ids).contains(id);
+    }
+
+    @Test
+    void aUrlTheGuardRefusesFailsTheSourceNamingWhy() {
+        String id = postSource("{\"url\":\"http://169.254.169.254/latest/meta-data\"}");
+
+        JsonNode source = pollSource(id, IngestIT::ended);
+
+        assertThat(source.path("status").asText()).isEqualTo("failed");
+        assertThat(source.has("source")).isFalse();
+    }
+
+    @Test
+    void whatIsNotBuiltIsRefusedWith400NamingTheFieldInTheIngestErrorShape() {
+        String url = files.url("anything.mp4").toString();
+        for (String[] refused : new String[][] {
+                {"{\"url\":\"" + url + "\",\"outputs\":{\"transcription\":{\"format\":\"srt\"}}}", "outputs.transcription"},
+                {"{\"url\":\"" + url + "\",\"destinations\":{\"provider\":\"mux\"}}", "destinations.provider"},
+                {"{\"url\":\"" + url + "\",\"destinations\":{\"provider\":\"shotstack\",\"exclude\":true}}",
+                        "destinations.exclude"},
+                {"{\"outputs\":{}}", "url"},
+                {"{\"url\":\"ftp://example.com/a.mp4\"}", "url"},
+                {"{\"url\":\"" + url + "\",\"callback\":\"not a url\"}", "callback"}}) {
+            ApiResponse response = api.post("/ingest/stage/sources", stageKey, refused[0]);
+
+            assertThat(response.status()).as(refused[0]).isEqualTo(400);
+            JsonNode error = response.body().at("/errors/0");
+            assertThat(error.path("status").asText()).isEqualTo("400");
+            assertThat(error.path("title").asText()).isEqualTo("Validation Error");
+            assertThat(error.path("detail").asText()).as(refused[0]).startsWith(refused[1] + " ");
+        }
+    }
+
+    @Test
+    void anotherOwnerNeverSeesASource() {
+        media.video("private.mp4", 160, 120, 1, 440);
+        String id = postSource("{\"url\":\"" + files.url("private.mp4") + "\"}");
+        String otherKey = anotherOwnersKey();
+
+        assertThat(api.get("/ingest/stage/sources/" + id, otherKey).status()).isEqualTo(404);
+        assertThat(api.delete("/ingest/stage/sources/" + id, otherKey).status()).isEqualTo(404);
+        assertThat(api.get("/ingest/stage/sources", otherKey).body().path("data")).isEmpty();
+        assertThat(api.get("/ingest/v1/sources/" + id, stack.descriptor().apiKey(Environment.V1)).status())
+                .as("another environment's source is not found either").isEqualTo(404);
+        assertThat(api.get("/ingest/stage/sources/" + id, stageKey).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownSourceIsNotFound() {
+        ApiResponse response = api.get("/ingest/stage/sources/00000000-0000-4000-8000-000000000000", stageKey);
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.body().at("/errors/0/status").asText()).isEqualTo("404");
+        assertThat(api.get("/ingest/stage/sources/zzytey4v-32km-kq1z-aftr-3kcuqi0brad2", stageKey).status())
+                .as("an id of the contract's form that is no UUID names no source").isEqualTo(404);
+    }
+
+    @Test
+    void deletingASourceRemovesItsFileFromTheCdn() {
+        media.video("to-delete.mp4", 160, 120, 1, 440);
+        String id = postSource("{\"url\":\"" + files.url("to-delete.mp4") + "\"}");
+        JsonNode ready = pollSource(id, IngestIT::ended);
+        assertThat(ready.path("status").asText()).isEqualTo("ready");
+        String url = ready.path("source").asText();
+        assertThat(fetch(url).statusCode()).isEqualTo(200);
+        String assetPath = "/serve/stage/assets/" + AssetId.of(UUID.fromString(id), url.substring(url.lastIndexOf('/') + 1));
+        ApiResponse asset = api.get(assetPath, stageKey);
+        assertThat(asset.status()).as("the stored file is a Serve asset of its source").isEqualTo(200);
+        assertThat(asset.body().at("/data/attributes/renderId").asText()).isEqualTo(id);
+        assertThat(asset.body().at("/data/attributes/url").asText()).isEqualTo(url);
+
+        ApiResponse deleted = api.delete("/ingest/stage/sources/" + id, stageKey);
+
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(api.get("/ingest/stage/sources/" + id, stageKey).body().at("/data/attributes/status").asText())
+                .isEqualTo("deleted");
+        assertThat(api.get(assetPath, stageKey).body().at("/data/attributes/status").asText()).isEqualTo("deleted");
+        // the CDN reads the bucket without listing it: a missing file is a 403, as on AWS
+        Eventually.holds("the deleted source's file is gone from the CDN",
+                () -> List.of(403, 404).contains(fetch(url).statusCode()));
+        assertThat(api.delete("/ingest/stage/sources/" + id, stageKey).status()).as("again").isEqualTo(204);
+        List<String> listed = new ArrayList<>();
+        api.get("/ingest/stage/sources", stageKey).body().path("data")
+                .forEach(item -> listed.add(item.path("id").asText()));
+        assertThat(listed).doesNotContain(id);
+    }
+}
