@@ -258,4 +258,128 @@ class IngestIT {
                 .forEach(item -> listed.add(item.path("id").asText()));
         assertThat(listed).doesNotContain(id);
     }
+    private static final String THREE_RENDITIONS = """
+            {"renditions": [
+              {"format": "mp4", "size": {"width": 320, "height": 180}, "fps": 15},
+              {"format": "webm", "resolution": "preview"},
+              {"format": "mp4", "size": {"width": 160}, "fps": 12, "filename": "tiny"}
+            ]}""";
+
+    /** Each rendition of {@link #THREE_RENDITIONS} of a 2-second 640x360 source: ready, served, probed as asked. */
+    private static void assertThreeRenditions(String id, JsonNode source) {
+        assertThat(source.path("status").asText()).as(source.toString()).isEqualTo("ready");
+        JsonNode renditions = source.at("/outputs/renditions");
+        assertThat(renditions).hasSize(3);
+        int[][] sizes = {{320, 180}, {512, 288}, {160, 90}};
+        double[] fps = {15, 25, 12};
+        for (int i = 0; i < 3; i++) {
+            JsonNode rendition = renditions.get(i);
+            assertThat(rendition.path("status").asText()).as(rendition.toString()).isEqualTo("ready");
+            assertThat(rendition.path("width").asInt()).isEqualTo(sizes[i][0]);
+            assertThat(rendition.path("height").asInt()).isEqualTo(sizes[i][1]);
+            assertThat(rendition.path("duration").asDouble()).isBetween(1.9, 2.1);
+            assertThat(rendition.path("fps").asDouble()).isEqualTo(fps[i]);
+            assertThat(rendition.path("transformation").path("format").asText()).isIn("mp4", "webm");
+            MediaInfo file = probed(rendition.path("url").asText(), id + "-" + i);
+            MediaInfo.VideoStream video = file.video().orElseThrow();
+            assertThat(video.width()).as("rendition %s width", i).isEqualTo(sizes[i][0]);
+            assertThat(video.height()).as("rendition %s height", i).isEqualTo(sizes[i][1]);
+            assertThat(video.fps()).as("rendition %s fps", i).isCloseTo(fps[i], org.assertj.core.data.Offset.offset(0.01));
+            assertThat(file.duration().orElseThrow()).as("rendition %s duration", i).isBetween(1.9, 2.1);
+        }
+        assertThat(renditions.get(1).path("url").asText()).endsWith(".webm");
+        assertThat(renditions.get(2).path("url").asText()).endsWith(id + "-tiny.mp4");
+    }
+
+    @Test
+    void aSourceFetchedByUrlIsMadeIntoThreeRenditionsServedByTheCdn() {
+        media.video("three.mp4", 640, 360, 2, 440);
+        String id = postSource("{\"url\":\"" + files.url("three.mp4") + "\",\"outputs\":" + THREE_RENDITIONS + "}");
+
+        JsonNode source = pollSource(id, IngestIT::ended);
+
+        assertThreeRenditions(id, source);
+    }
+
+    /** What {@code curl -X PUT -T file <url>} sends: the bytes, no Content-Type, nothing signed but the URL. */
+    private static int put(String url, Path file) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofFile(file))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aFileUploadedToTheSignedUrlIsImportedAsTheSdkAsksForIt() throws IOException {
+        Path video = media.video("uploaded.mp4", 320, 240, 1, 440);
+
+        ApiResponse upload = api.post("/ingest/stage/upload", stageKey, null);
+
+        assertThat(upload.status()).as(upload.body().toString()).isEqualTo(200);
+        assertThat(upload.body().at("/data/type").asText()).isEqualTo("upload");
+        String id = upload.body().at("/data/id").asText();
+        assertThat(upload.body().at("/data/attributes/id").asText()).isEqualTo(id);
+        assertThat(upload.body().at("/data/attributes/expires").asText()).matches("\\d{4}-.*Z");
+        assertThat(api.get("/ingest/stage/sources/" + id, stageKey).body().at("/data/attributes/status").asText())
+                .as("waiting for its file").isEqualTo("queued");
+        assertThat(put(upload.body().at("/data/attributes/url").asText(), video)).isEqualTo(200);
+
+        JsonNode source = pollSource(id, IngestIT::ended);
+
+        assertThat(source.path("status").asText()).isEqualTo("ready");
+        assertThat(source.has("input")).as("an upload came from no URL").isFalse();
+        assertThat(source.path("width").asInt()).isEqualTo(320);
+        assertThat(fetch(source.path("source").asText()).body()).isEqualTo(Files.readAllBytes(video));
+    }
+
+    @Test
+    void anUploadAskingForThreeRenditionsGetsThemAndDeletingItRemovesEveryFile() {
+        Path video = media.video("uploaded-three.mp4", 640, 360, 2, 440);
+        ApiResponse upload = api.post("/ingest/stage/upload", stageKey, "{\"outputs\":" + THREE_RENDITIONS + "}");
+        assertThat(upload.status()).as(upload.body().toString()).isEqualTo(200);
+        String id = upload.body().at("/data/id").asText();
+        assertThat(put(upload.body().at("/data/attributes/url").asText(), video)).isEqualTo(200);
+
+        JsonNode source = pollSource(id, IngestIT::ended);
+        assertThreeRenditions(id, source);
+
+        assertThat(api.delete("/ingest/stage/sources/" + id, stageKey).status()).isEqualTo(204);
+
+        JsonNode deleted = api.get("/ingest/stage/sources/" + id, stageKey).body().at("/data/attributes");
+        assertThat(deleted.path("status").asText()).isEqualTo("deleted");
+        deleted.at("/outputs/renditions").forEach(rendition ->
+                assertThat(rendition.path("status").asText()).isEqualTo("deleted"));
+        List<String> urls = new ArrayList<>(List.of(source.path("source").asText()));
+        source.at("/outputs/renditions").forEach(rendition -> urls.add(rendition.path("url").asText()));
+        for (String url : urls) {
+            Eventually.holds(url + " is gone from the CDN", () -> List.of(403, 404).contains(fetch(url).statusCode()));
+        }
+    }
+
+    @Test
+    void aReadySourcesUrlIsAnEditsAssetSource() {
+        media.video("for-an-edit.mp4", 320, 180, 2, 440);
+        String id = postSource("{\"url\":\"" + files.url("for-an-edit.mp4") + "\"}");
+        String url = pollSource(id, IngestIT::ended).path("source").asText();
+
+        ApiResponse render = api.post("/edit/stage/render", stageKey, """
+                {"timeline": {"tracks": [{"clips": [{"asset": {"type": "video", "src": "%s"}, "start": 0, "length": 1}]}]},
+                 "output": {"format": "mp4", "resolution": "preview"}}""".formatted(url));
+        assertThat(render.status()).as(render.body().toString()).isEqualTo(201);
+        String renderId = render.body().at("/response/id").asText();
+
+        long deadline = System.nanoTime() + SLOW.toNanos();
+        String status;
+        do {
+            sleep(200);
+            status = api.get("/edit/stage/render/" + renderId, stageKey).body().at("/response/status").asText();
+            assertThat(System.nanoTime() < deadline).as("render %s still %s", renderId, status).isTrue();
+        } while (!status.equals("done") && !status.equals("failed"));
+        assertThat(status).isEqualTo("done");
+    }
 }
