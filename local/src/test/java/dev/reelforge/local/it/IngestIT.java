@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.aws.dynamodb.DynamoDbAccounts;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.asset.AssetId;
+import dev.reelforge.core.callback.WebhookSecret;
+import dev.reelforge.core.json.Json;
 import dev.reelforge.core.account.CreateAccount;
 import dev.reelforge.core.account.CreateAccountCommand;
 import dev.reelforge.core.media.MediaInfo;
@@ -15,6 +17,7 @@ import dev.reelforge.local.contract.ContractCheckingClient;
 import dev.reelforge.local.contract.ContractCheckingClient.ApiResponse;
 import dev.reelforge.local.media.LoopbackFileServer;
 import dev.reelforge.local.media.SampleMedia;
+import dev.reelforge.local.webhooks.WebhookReceiver;
 import dev.reelforge.media.FfmpegMediaProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -175,7 +178,7 @@ class IngestIT {
     }
 
     @Test
-    void aUrlTheGuardRefusesFailsTheSourceNamingWhy() {
+    void aUrlTheGuardRefusesFailsTheSource() {
         String id = postSource("{\"url\":\"http://169.254.169.254/latest/meta-data\"}");
 
         JsonNode source = pollSource(id, IngestIT::ended);
@@ -381,5 +384,41 @@ class IngestIT {
             assertThat(System.nanoTime() < deadline).as("render %s still %s", renderId, status).isTrue();
         } while (!status.equals("done") && !status.equals("failed"));
         assertThat(status).isEqualTo("done");
+    }
+    @Test
+    void theCallbackHearsSignedOfTheSourceAndOfEachRenditionInShotstacksIngestBody() {
+        media.video("called-back.mp4", 320, 180, 1, 440);
+        WebhookSecret secret = WebhookSecret.parse(stack.descriptor().webhookSecret()).orElseThrow();
+        try (WebhookReceiver receiver = WebhookReceiver.start(List.of(secret), stack.clock(), callback -> {})) {
+            String id = postSource("{\"url\":\"" + files.url("called-back.mp4") + "\",\"callback\":\""
+                    + receiver.url() + "\",\"outputs\":{\"renditions\":[{\"format\":\"mp4\",\"size\":{\"width\":160,"
+                    + "\"height\":90}}]}}");
+            JsonNode source = pollSource(id, IngestIT::ended);
+            String renditionId = source.at("/outputs/renditions/0/id").asText();
+
+            Eventually.holds("the source's and its rendition's callbacks arrive", () -> receiver.received().stream()
+                    .map(WebhookReceiver.Received::webhookId).distinct().count() == 2);
+
+            List<JsonNode> bodies = new ArrayList<>();
+            for (WebhookReceiver.Received received : receiver.received()) {
+                assertThat(received.verified()).as(received.verification()).isTrue();
+                bodies.add(Json.parseTrusted(received.body()));
+            }
+            JsonNode sourceCallback = bodies.stream().filter(body -> body.path("action").asText().equals("source"))
+                    .findFirst().orElseThrow();
+            assertThat(sourceCallback.path("type").asText()).isEqualTo("ingest");
+            assertThat(sourceCallback.path("id").asText()).isEqualTo(id);
+            assertThat(sourceCallback.path("owner").asText()).isEqualTo(stack.descriptor().owner());
+            assertThat(sourceCallback.path("status").asText()).isEqualTo("ready");
+            assertThat(sourceCallback.path("url").asText()).isEqualTo(source.path("source").asText());
+            assertThat(sourceCallback.path("error").isNull()).isTrue();
+            assertThat(sourceCallback.path("completed").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+            JsonNode renditionCallback = bodies.stream()
+                    .filter(body -> body.path("action").asText().equals("rendition")).findFirst().orElseThrow();
+            assertThat(renditionCallback.path("id").asText()).isEqualTo(renditionId);
+            assertThat(renditionCallback.path("status").asText()).isEqualTo("ready");
+            assertThat(renditionCallback.path("url").asText())
+                    .isEqualTo(source.at("/outputs/renditions/0/url").asText());
+        }
     }
 }
