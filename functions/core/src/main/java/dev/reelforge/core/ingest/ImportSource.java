@@ -26,11 +26,12 @@ import java.util.Optional;
 /**
  * Imports a queued source: {@code queued → importing}, its file fetched through the guard (or its upload read),
  * known by its first bytes ({@link SourceFormat}), probed, stored in the hosting bucket as a Serve asset of the
- * source, then {@code ready} with its media, the job making its renditions started ({@link RenditionEncoder}, one job
- * for all); or {@code failed} with a reason fit to show. Renditions the probed source cannot give ({@link RenditionsReader#checkAgainst}: a video
- * rendition of a sound file) fail at once, naming why. Events come at least once: a source already past {@code importing} is skipped, and one
- * still {@code importing} (an earlier attempt stopped halfway) is imported again, each step being harmless to repeat
- * (same file, same asset, same job). A source deleted meanwhile keeps nothing: the file stored is deleted again.
+ * source, then {@code ready} with its media and the job making its renditions started ({@link RenditionEncoder}, one
+ * job for all); or {@code failed} with a reason fit to show. A rendition the probed source cannot give
+ * ({@link RenditionsReader#checkAgainst}: a video rendition of a sound file) fails at once, naming why. Events come at
+ * least once: a source already past {@code importing} is skipped, and one still {@code importing} (an earlier attempt
+ * stopped halfway) is imported again, each step being harmless to repeat (same file, same asset, same job). A source
+ * deleted meanwhile keeps nothing: the file stored is deleted again.
  */
 public final class ImportSource {
 
