@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Shotstack's OpenAPI definition as a judge of HTTP exchanges. Its paths are relative to the servers
- * {@code /edit/{version}} and {@code /serve/{version}}, so that prefix is taken off before matching.
+ * {@code /edit/{version}}, {@code /serve/{version}} and {@code /ingest/{version}}, so that prefix is taken off before
+ * matching.
  * Statuses the contract does not document (4xx) have no body schema to check.
  */
 public final class ShotstackContract {
@@ -54,7 +55,8 @@ public final class ShotstackContract {
     public static List<String> responseViolations(Exchange exchange) {
         Matcher path = SERVER_PREFIX.matcher(exchange.path());
         if (!path.matches()) {
-            return List.of("not a path under /edit/{version} or /serve/{version}: " + exchange.path());
+            return List.of("not a path under /edit/{version}, /serve/{version} or /ingest/{version}: "
+                    + exchange.path());
         }
         SimpleResponse.Builder response = SimpleResponse.Builder.status(exchange.status());
         exchange.responseHeaders().forEach(response::withHeader);
