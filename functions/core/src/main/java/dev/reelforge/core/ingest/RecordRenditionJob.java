@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * file a Serve asset of the source with its CDN URL, size and duration as the encoder reported them; one without a
  * file, or every one of a failed job, is {@code failed}. Only the source's own job counts, once: a repeated or late
  * event finds the renditions ended and changes nothing. A job that ends past the renditions' deadline
- * ({@link Source#RENDITIONS_AT_MOST}, by when they were shown failed) or for a deleted source keeps no file.
+ * ({@link Source#RENDITIONS_AT_MOST}, by when they were shown failed) or for a deleted source keeps no file. A job's
+ * end that comes before its source's import recorded it throws {@link SourceNotReadyException}, to be taken again.
  */
 public final class RecordRenditionJob {
 
@@ -43,6 +44,11 @@ public final class RecordRenditionJob {
                 return new RecordRenditionJobResult.Ignored("no source " + event.sourceId());
             }
             Source source = found.get();
+            if (source.status() == SourceStatus.IMPORTING || source.status() == SourceStatus.QUEUED) {
+                // the import starts the job, then records it with the source's readiness: a quick job's end can
+                // come in between, and is taken again once the source is ready (the function's retry)
+                throw new SourceNotReadyException(source.id(), event.jobId());
+            }
             if (!source.jobId().equals(Optional.of(event.jobId()))) {
                 return new RecordRenditionJobResult.Ignored("job " + event.jobId() + " is not source "
                         + source.id() + "'s");

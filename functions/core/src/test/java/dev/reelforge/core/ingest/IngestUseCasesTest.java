@@ -268,6 +268,24 @@ class IngestUseCasesTest {
     }
 
     @Test
+    void aJobsEndArrivingBeforeTheImportRecordedTheJobIsTakenAgainOnceTheSourceIsReady() {
+        Source source = added("[{}]");
+        Source importing = source.importing(NOW);
+        assertThat(sources.replace(source, importing)).isTrue();
+        RecordRenditionJob record = new RecordRenditionJob(sources, files, assets, "us-east-1", CLOCK);
+        RenditionJobEvent event = new RenditionJobEvent("ann", source.id(), "job-" + source.id(),
+                new RenditionJobEvent.Errored("1010"), OptionalLong.empty());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> record.record(event))
+                .isInstanceOf(SourceNotReadyException.class);
+        assertThat(sources.get(source.id())).isEqualTo(importing);
+
+        imported(source);
+        assertThat(record.record(event)).isInstanceOf(RecordRenditionJobResult.Recorded.class);
+        assertThat(sources.get(source.id()).renditions().getFirst().status()).isEqualTo(RenditionStatus.FAILED);
+    }
+
+    @Test
     void aRenditionWhoseFileTheJobDidNotMakeFails() {
         Source source = added("[{},{\"filename\":\"b\"}]");
         imported(source);

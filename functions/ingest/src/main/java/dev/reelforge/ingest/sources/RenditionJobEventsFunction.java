@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * MediaConvert's job state changes of rendition jobs (the EventBridge rule takes those whose {@code userMetadata} says
  * {@code application} reelforge and {@code kind} ingest): COMPLETE makes each rendition ready with its file, ERROR
- * fails them ({@link RecordRenditionJob}); other states change nothing.
+ * fails them ({@link RecordRenditionJob}); other states change nothing. An end that arrives before its source's import
+ * recorded the job throws ({@link dev.reelforge.core.ingest.SourceNotReadyException}), so Lambda delivers it again.
  */
 public final class RenditionJobEventsFunction implements RequestHandler<ScheduledEvent, String> {
 
