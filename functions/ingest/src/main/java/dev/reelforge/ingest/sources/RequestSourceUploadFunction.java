@@ -18,6 +18,9 @@ import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Caller;
 import dev.reelforge.shotstack.Parsed;
 import dev.reelforge.shotstack.Problem;
+import dev.reelforge.shotstack.ingest.IngestRequests;
+import dev.reelforge.shotstack.ingest.IngestResponses;
+import dev.reelforge.shotstack.ingest.SourceRequest;
 import dev.reelforge.shotstack.RenderJson;
 import dev.reelforge.sources.GuardedCallbackUrlCheck;
 

@@ -1,4 +1,4 @@
-package dev.reelforge.ingest.sources;
+package dev.reelforge.shotstack.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package dev.reelforge.ingest.sources;
+package dev.reelforge.shotstack.ingest;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;

@@ -1,4 +1,4 @@
-package dev.reelforge.ingest.sources;
+package dev.reelforge.shotstack.ingest;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * {@code IngestErrorResponse}: {@code {"errors":[{"status":"400","title":"Validation Error","detail":"..."}]}}), one
  * error per violation found, for client mistakes and for the one generic 500.
  */
-final class IngestResponses {
+public final class IngestResponses {
 
     private static final Map<String, String> JSON_HEADERS = Map.of("Content-Type", "application/json");
     private static final Pattern UUID_FORMAT =
@@ -32,12 +32,12 @@ final class IngestResponses {
     private IngestResponses() {}
 
     /** Runs the handler; an exception is logged in full and answered with a generic 500 naming the request id. */
-    static APIGatewayProxyResponseEvent guard(APIGatewayProxyRequestEvent request, Context context,
+    public static APIGatewayProxyResponseEvent guard(APIGatewayProxyRequestEvent request, Context context,
             Supplier<APIGatewayProxyResponseEvent> handler) {
         return GUARD.guard(request, context, handler);
     }
 
-    static APIGatewayProxyResponseEvent document(int status, JsonNode document) {
+    public static APIGatewayProxyResponseEvent document(int status, JsonNode document) {
         return new APIGatewayProxyResponseEvent().withStatusCode(status).withHeaders(JSON_HEADERS)
                 .withBody(Json.write(document));
     }
@@ -46,7 +46,7 @@ final class IngestResponses {
         return new APIGatewayProxyResponseEvent().withStatusCode(204).withHeaders(Map.of());
     }
 
-    static APIGatewayProxyResponseEvent problem(Problem problem) {
+    public static APIGatewayProxyResponseEvent problem(Problem problem) {
         ObjectNode body = Json.object();
         ArrayNode errors = body.putArray("errors");
         for (Violation violation : problem.violations()) {

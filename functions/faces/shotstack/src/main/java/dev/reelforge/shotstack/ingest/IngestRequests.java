@@ -1,4 +1,4 @@
-package dev.reelforge.ingest.sources;
+package dev.reelforge.shotstack.ingest;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** What the Ingest API's handlers read of a request, beyond {@link ApiRequest}. */
-final class IngestRequests {
+public final class IngestRequests {
 
     /** The largest body taken: a source and ten renditions are well under it. */
     static final int MAX_BODY_BYTES = 64 * 1024;
@@ -32,7 +32,7 @@ final class IngestRequests {
     }
 
     /** The JSON body; null when there is none (an empty body is none). */
-    static Parsed<JsonNode> optionalJsonBody(APIGatewayProxyRequestEvent event) {
+    public static Parsed<JsonNode> optionalJsonBody(APIGatewayProxyRequestEvent event) {
         if (event.getBody() == null || event.getBody().isEmpty()) {
             return Parsed.ok(null);
         }

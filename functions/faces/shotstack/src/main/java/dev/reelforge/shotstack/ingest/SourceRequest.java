@@ -1,4 +1,4 @@
-package dev.reelforge.ingest.sources;
+package dev.reelforge.shotstack.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.callback.CallbackUrlCheck;
@@ -24,14 +24,14 @@ import java.util.Set;
  * {@code outputs.transcription}, a destination other than Shotstack's hosting (or opting out of it), and what
  * {@link RenditionsReader} refuses of a rendition.
  */
-record SourceRequest(Optional<FetchableUrl> url, List<RequestedRendition> renditions, Optional<String> callback) {
+public record SourceRequest(Optional<FetchableUrl> url, List<RequestedRendition> renditions, Optional<String> callback) {
 
     /** The longest URL taken (the source's or the callback's). */
     static final int MAX_URL_LENGTH = 2048;
     private static final Set<String> SCHEMES = Set.of("http", "https");
     private static final RenditionsReader RENDITIONS = new RenditionsReader();
 
-    sealed interface Reading {
+    public sealed interface Reading {
 
         record Read(SourceRequest request) implements Reading {}
 
@@ -42,7 +42,7 @@ record SourceRequest(Optional<FetchableUrl> url, List<RequestedRendition> rendit
      * @param body       the request's JSON; null (no body) reads as an empty object where {@code url} is not taken
      * @param takesUrl   whether {@code url} is required (sources) or refused (uploads)
      */
-    static Reading read(JsonNode body, boolean takesUrl, CallbackUrlCheck callbackCheck) {
+    public static Reading read(JsonNode body, boolean takesUrl, CallbackUrlCheck callbackCheck) {
         List<Violation> violations = new ArrayList<>();
         if (body == null || body.isNull()) {
             body = Json.object();
