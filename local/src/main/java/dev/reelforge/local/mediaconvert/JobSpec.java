@@ -17,9 +17,10 @@ import java.util.Set;
 /**
  * A CreateJob request the local MediaConvert can run, read from its JSON by {@link #parse}, which refuses
  * everything outside the honoured subset with the path of what it refuses. The subset is what
- * {@code MediaConvertEncoder} writes, plus close variants: one input from S3 (ZEROBASED or EMBEDDED
- * timecode, default audio selection, image inserters), file output groups to S3, and outputs that are
- * H.264 + AAC in MP4, GIF in GIF, MP3 in RAW, or JPEG frame captures in RAW; docs/MEDIACONVERT-EMULATOR.md
+ * {@code MediaConvertEncoder} and {@code MediaConvertRenditionEncoder} write, plus close variants: one input from
+ * S3 (ZEROBASED or EMBEDDED timecode, default audio selection, image inserters), file output groups to S3, and
+ * outputs that are H.264 + AAC in MP4 or MOV, VP9 + Opus in WEBM, GIF in GIF, MP3 or WAV in RAW, or JPEG frame
+ * captures in RAW; docs/MEDIACONVERT-EMULATOR.md
  * lists it field by field.
  */
 record JobSpec(String role, Optional<String> queue, Map<String, String> userMetadata,
@@ -74,7 +75,7 @@ record JobSpec(String role, Optional<String> queue, Map<String, String> userMeta
 
     record GroupSpec(S3Location destination, List<OutputSpec> outputs) {}
 
-    enum Container { MP4, GIF, RAW }
+    enum Container { MP4, MOV, WEBM, GIF, RAW }
 
     record OutputSpec(int group, int index, Container container, String nameModifier, String extension,
             boolean progressiveDownload, Optional<VideoSpec> video, Optional<AudioSpec> audio) {
@@ -88,27 +89,49 @@ record JobSpec(String role, Optional<String> queue, Map<String, String> userMeta
         }
     }
 
-    /** {@code width}/{@code height} absent keep the input's. */
-    record VideoSpec(Optional<Integer> width, Optional<Integer> height, Codec codec, List<Overlay> overlays) {}
+    /**
+     * {@code width}/{@code height} absent keep the input's; with both, {@code scaling} says how a picture of another
+     * aspect ratio fills them.
+     */
+    record VideoSpec(Optional<Integer> width, Optional<Integer> height, Scaling scaling, Codec codec,
+            List<Overlay> overlays) {}
 
-    sealed interface Codec permits H264, Gif, FrameCapture {}
+    /**
+     * MediaConvert's scaling behaviours ("Video scaling behavior" in its user guide): DEFAULT scales to fit inside the
+     * frame and pads the rest (black), STRETCH_TO_OUTPUT distorts to the frame, FIT scales to fit inside without
+     * padding (the file is the scaled picture's size), FILL scales to cover the frame and crops the excess.
+     */
+    enum Scaling { DEFAULT, STRETCH_TO_OUTPUT, FIT, FILL }
+
+    sealed interface Codec permits H264, Vp9, Gif, FrameCapture {}
+
+    /**
+     * A keyframe every {@code size} frames ({@code FRAMES}) or seconds ({@code SECONDS}).
+     */
+    record Gop(double size, boolean seconds) {}
 
     /**
      * @param rateControlMode QVBR, VBR or CBR
      * @param qualityLevel    the QVBR level, 1 to 10
      * @param profile         the x264 profile
      * @param rate            the output frame rate; absent follows the source
+     * @param gop             the keyframe interval; absent leaves it to the encoder
+     * @param sceneChangeKeyframes whether a scene change may start a GOP early (sceneChangeDetect not DISABLED)
      */
     record H264(String rateControlMode, int qualityLevel, Optional<Integer> maxBitrate, Optional<Integer> bitrate,
-            String profile, Optional<Rate> rate) implements Codec {}
+            String profile, Optional<Rate> rate, Optional<Gop> gop, boolean sceneChangeKeyframes) implements Codec {}
+
+    /** VP9 at a VBR {@code bitrate} with an optional peak; {@code gop} in frames. */
+    record Vp9(int bitrate, Optional<Integer> maxBitrate, Optional<Rate> rate, Optional<Gop> gop) implements Codec {}
 
     record Gif(Optional<Rate> rate) implements Codec {}
 
     /** The first frame, then one every 1/rate seconds, at most {@code maxCaptures}; JPEG {@code quality} 1 to 100. */
     record FrameCapture(Rate rate, int maxCaptures, int quality) implements Codec {}
 
-    /** AAC or MP3 of the input's default audio track. */
-    record AudioSpec(String codec, int bitrate, int sampleRate, int channels, Optional<Integer> vbrQuality) {}
+    /** AAC, MP3, Opus or WAV (PCM of {@code bitDepth} bits; bitrate 0) of the input's default audio track. */
+    record AudioSpec(String codec, int bitrate, int sampleRate, int channels, Optional<Integer> vbrQuality,
+            int bitDepth) {}
 
     private static final Set<String> JOB_FIELDS = names("role", "settings", "queue", "userMetadata",
             "clientRequestToken", "priority", "statusUpdateInterval", "billingTagsSource", "accelerationSettings",
@@ -134,6 +157,9 @@ record JobSpec(String role, Optional<String> queue, Map<String, String> userMeta
             "adaptiveQuantization", "spatialAdaptiveQuantization", "temporalAdaptiveQuantization",
             "flickerAdaptiveQuantization", "slices", "softness", "telecine", "minIInterval", "dynamicSubGop",
             "repeatPps", "unregisteredSeiTimecode", "parControl");
+    private static final Set<String> VP9_FIELDS = names("rateControlMode", "bitrate", "maxBitrate", "hrdBufferSize",
+            "qualityTuningLevel", "framerateControl", "framerateNumerator", "framerateDenominator",
+            "framerateConversionAlgorithm", "gopSize", "parControl");
     private static final Set<String> FRAMERATE_CONVERSION = names("DUPLICATE_DROP", "INTERPOLATE");
     private static final int MAX_OUTPUT_GROUPS = 20;
     private static final int MAX_OUTPUTS = 50;
@@ -248,7 +274,8 @@ record JobSpec(String role, Optional<String> queue, Map<String, String> userMeta
         at.object(OUTPUT_FIELDS);
         JsonPath containerSettings = at.field("containerSettings").requiredObject(names("container", "mp4Settings"));
         JsonPath containerField = containerSettings.field("container");
-        Container container = Container.valueOf(containerField.required().choice(names("MP4", "GIF", "RAW")).orElseThrow());
+        Container container = Container.valueOf(containerField.required()
+                .choice(names("MP4", "MOV", "WEBM", "GIF", "RAW")).orElseThrow());
         boolean progressive = true;
         Optional<JsonPath> mp4 = containerSettings.field("mp4Settings").optionalObject(MP4_FIELDS);
         if (mp4.isPresent()) {
@@ -274,19 +301,31 @@ record JobSpec(String role, Optional<String> queue, Map<String, String> userMeta
         JsonPath audioCodecPath = at.field("audioDescriptions").item(0).field("codecSettings").field("codec");
         Codec codec = video.map(VideoSpec::codec).orElse(null);
         String defaultExtension = switch (container) {
-            case MP4 -> {
+            case MP4, MOV -> {
+                String name = container == Container.MP4 ? "an MP4" : "a MOV";
                 if (codec != null && !(codec instanceof H264)) {
                     throw new InvalidJobException(codecPath.path() + ": " + codecPath.node().textValue()
-                            + " in an MP4 container is not supported by the local MediaConvert");
+                            + " in " + name + " container is not supported by the local MediaConvert");
                 }
                 if (audio.isPresent() && !audio.get().codec().equals("AAC")) {
                     throw new InvalidJobException(audioCodecPath.path() + ": " + audio.get().codec()
-                            + " in an MP4 container is not supported by the local MediaConvert");
+                            + " in " + name + " container is not supported by the local MediaConvert");
                 }
                 if (video.isEmpty() && audio.isEmpty()) {
                     throw new InvalidJobException(at.path() + ": an output needs a videoDescription or audioDescriptions");
                 }
-                yield "mp4";
+                yield container == Container.MP4 ? "mp4" : "mov";
+            }
+            case WEBM -> {
+                if (!(codec instanceof Vp9)) {
+                    throw new InvalidJobException((video.isEmpty() ? at.field("videoDescription") : codecPath).path()
+                            + ": a WEBM output needs the VP9 video codec in the local MediaConvert");
+                }
+                if (audio.isPresent() && !audio.get().codec().equals("OPUS")) {
+                    throw new InvalidJobException(audioCodecPath.path() + ": " + audio.get().codec()
+                            + " in a WEBM container is not supported by the local MediaConvert (OPUS is)");
+                }
+                yield "webm";
             }
             case GIF -> {
                 if (!(codec instanceof Gif)) {
@@ -305,6 +344,9 @@ record JobSpec(String role, Optional<String> queue, Map<String, String> userMeta
                 }
                 if (codec == null && audio.isPresent() && audio.get().codec().equals("MP3")) {
                     yield "mp3";
+                }
+                if (codec == null && audio.isPresent() && audio.get().codec().equals("WAV")) {
+                    yield "wav";
                 }
                 if (codec != null && !(codec instanceof FrameCapture)) {
                     throw new InvalidJobException(codecPath.path() + ": " + codecPath.node().textValue()
@@ -335,7 +377,8 @@ record JobSpec(String role, Optional<String> queue, Map<String, String> userMeta
         at.object(VIDEO_FIELDS);
         Optional<Integer> width = at.field("width").integer(32, 8192);
         Optional<Integer> height = at.field("height").integer(32, 8192);
-        at.field("scalingBehavior").choice(names("DEFAULT", "STRETCH_TO_OUTPUT"));
+        Scaling scaling = Scaling.valueOf(at.field("scalingBehavior")
+                .choice(names("DEFAULT", "STRETCH_TO_OUTPUT", "FIT", "FILL")).orElse("DEFAULT"));
         at.field("antiAlias").choice(names("ENABLED", "DISABLED"));
         at.field("sharpness").integer(0, 100);
         at.field("timecodeInsertion").choice(names("DISABLED"));
@@ -347,14 +390,16 @@ record JobSpec(String role, Optional<String> queue, Map<String, String> userMeta
                 .map(preprocessors -> imageInserter(preprocessors.field("imageInserter")))
                 .orElse(List.of());
         JsonPath settings = at.field("codecSettings")
-                .requiredObject(names("codec", "h264Settings", "gifSettings", "frameCaptureSettings"));
-        String codec = settings.field("codec").required().choice(names("H_264", "GIF", "FRAME_CAPTURE")).orElseThrow();
+                .requiredObject(names("codec", "h264Settings", "vp9Settings", "gifSettings", "frameCaptureSettings"));
+        String codec = settings.field("codec").required().choice(names("H_264", "VP9", "GIF", "FRAME_CAPTURE"))
+                .orElseThrow();
         String settingsName = switch (codec) {
             case "H_264" -> "h264Settings";
+            case "VP9" -> "vp9Settings";
             case "GIF" -> "gifSettings";
             default -> "frameCaptureSettings";
         };
-        for (String other : List.of("h264Settings", "gifSettings", "frameCaptureSettings")) {
+        for (String other : List.of("h264Settings", "vp9Settings", "gifSettings", "frameCaptureSettings")) {
             if (!other.equals(settingsName) && settings.field(other).present()) {
                 throw settings.field(other).unsupported();
             }
@@ -362,12 +407,13 @@ record JobSpec(String role, Optional<String> queue, Map<String, String> userMeta
         JsonPath codecSettings = settings.field(settingsName);
         Codec parsed = switch (codec) {
             case "H_264" -> h264(codecSettings.requiredObject(H264_FIELDS));
+            case "VP9" -> vp9(codecSettings.requiredObject(VP9_FIELDS));
             case "GIF" -> new Gif(rate(codecSettings.optionalObject(names("framerateControl", "framerateNumerator",
                     "framerateDenominator", "framerateConversionAlgorithm")).orElse(null)));
             default -> frameCapture(codecSettings.requiredObject(names("framerateNumerator", "framerateDenominator",
                     "maxCaptures", "quality")));
         };
-        return new VideoSpec(width, height, parsed, overlays);
+        return new VideoSpec(width, height, scaling, parsed, overlays);
     }
 
     private static H264 h264(JsonPath at) {
@@ -387,10 +433,28 @@ record JobSpec(String role, Optional<String> queue, Map<String, String> userMeta
         at.field("codecLevel").choice(names("AUTO"));
         at.field("interlaceMode").choice(names("PROGRESSIVE"));
         at.field("qualityTuningLevel").choice(names("SINGLE_PASS", "SINGLE_PASS_HQ", "MULTI_PASS_HQ"));
-        at.field("sceneChangeDetect").choice(names("DISABLED", "ENABLED", "TRANSITION_DETECTION"));
+        boolean sceneChanges = !at.field("sceneChangeDetect").choice(names("DISABLED", "ENABLED", "TRANSITION_DETECTION"))
+                .orElse("ENABLED").equals("DISABLED");
         at.field("telecine").choice(names("NONE"));
         at.field("parControl").choice(names("INITIALIZE_FROM_SOURCE"));
-        return new H264(mode, level, maxBitrate, bitrate, profile.toLowerCase(Locale.ROOT), rate(at));
+        String units = at.field("gopSizeUnits").choice(names("FRAMES", "SECONDS", "AUTO")).orElse("FRAMES");
+        Optional<Double> gopSize = at.field("gopSize").number(0, 30_000);
+        Optional<Gop> gop = units.equals("AUTO") ? Optional.empty()
+                : gopSize.filter(size -> size > 0).map(size -> new Gop(size, units.equals("SECONDS")));
+        return new H264(mode, level, maxBitrate, bitrate, profile.toLowerCase(Locale.ROOT), rate(at), gop,
+                sceneChanges);
+    }
+
+    private static Vp9 vp9(JsonPath at) {
+        at.field("rateControlMode").choice(names("VBR"));
+        int bitrate = at.field("bitrate").requiredInteger(1000, 480_000_000);
+        Optional<Integer> maxBitrate = at.field("maxBitrate").integer(1000, 480_000_000);
+        at.field("hrdBufferSize").integer(0, 47_185_920);
+        at.field("qualityTuningLevel").choice(names("MULTI_PASS", "MULTI_PASS_HQ"));
+        at.field("parControl").choice(names("INITIALIZE_FROM_SOURCE"));
+        Optional<Gop> gop = at.field("gopSize").number(0, 30_000).filter(size -> size > 0)
+                .map(size -> new Gop(size, false));
+        return new Vp9(bitrate, maxBitrate, rate(at), gop);
     }
 
     /** A codec's frame rate: absent, or INITIALIZE_FROM_SOURCE, follows the source. */
@@ -433,12 +497,35 @@ record JobSpec(String role, Optional<String> queue, Map<String, String> userMeta
         }
         at.field("audioTypeControl").choice(names("FOLLOW_INPUT", "USE_CONFIGURED"));
         at.field("languageCodeControl").choice(names("FOLLOW_INPUT", "USE_CONFIGURED"));
-        JsonPath settings = at.field("codecSettings").requiredObject(names("codec", "aacSettings", "mp3Settings"));
-        String codec = settings.field("codec").required().choice(names("AAC", "MP3")).orElseThrow();
-        String settingsName = codec.equals("AAC") ? "aacSettings" : "mp3Settings";
-        String other = codec.equals("AAC") ? "mp3Settings" : "aacSettings";
-        if (settings.field(other).present()) {
-            throw settings.field(other).unsupported();
+        JsonPath settings = at.field("codecSettings").requiredObject(names("codec", "aacSettings", "mp3Settings",
+                "opusSettings", "wavSettings"));
+        String codec = settings.field("codec").required().choice(names("AAC", "MP3", "OPUS", "WAV")).orElseThrow();
+        String settingsName = codec.toLowerCase(Locale.ROOT) + "Settings";
+        for (String other : List.of("aacSettings", "mp3Settings", "opusSettings", "wavSettings")) {
+            if (!other.equals(settingsName) && settings.field(other).present()) {
+                throw settings.field(other).unsupported();
+            }
+        }
+        if (codec.equals("OPUS")) {
+            JsonPath opus = settings.field(settingsName).optionalObject(names("bitrate", "channels", "sampleRate"))
+                    .orElse(settings.field(settingsName));
+            int sampleRate = opus.field("sampleRate").integer(16_000, 48_000).orElse(48_000);
+            if (sampleRate != 16_000 && sampleRate != 24_000 && sampleRate != 48_000) {
+                throw opus.field("sampleRate").invalid("expected 16000, 24000 or 48000");
+            }
+            return new AudioSpec("OPUS", opus.field("bitrate").integer(32_000, 192_000).orElse(96_000), sampleRate,
+                    opus.field("channels").integer(1, 2).orElse(2), Optional.empty(), 0);
+        }
+        if (codec.equals("WAV")) {
+            JsonPath wav = settings.field(settingsName).optionalObject(names("bitDepth", "channels", "sampleRate",
+                    "format")).orElse(settings.field(settingsName));
+            wav.field("format").choice(names("RIFF"));
+            int bitDepth = wav.field("bitDepth").integer(16, 32).orElse(16);
+            if (bitDepth != 16 && bitDepth != 24 && bitDepth != 32) {
+                throw wav.field("bitDepth").invalid("expected 16, 24 or 32");
+            }
+            return new AudioSpec("WAV", 0, wav.field("sampleRate").integer(8000, 192_000).orElse(48_000),
+                    wav.field("channels").integer(1, 8).orElse(2), Optional.empty(), bitDepth);
         }
         if (codec.equals("AAC")) {
             JsonPath aac = settings.field(settingsName).required().object(names("bitrate", "codingMode", "sampleRate",
@@ -452,7 +539,7 @@ record JobSpec(String role, Optional<String> queue, Map<String, String> userMeta
             aac.field("audioDescriptionBroadcasterMix").choice(names("NORMAL"));
             return new AudioSpec("AAC", aac.field("bitrate").integer(6000, 1_024_000).orElse(96_000),
                     aac.field("sampleRate").integer(8000, 96_000).orElse(48_000),
-                    codingMode.equals("CODING_MODE_1_0") ? 1 : 2, Optional.empty());
+                    codingMode.equals("CODING_MODE_1_0") ? 1 : 2, Optional.empty(), 0);
         }
         JsonPath mp3 = settings.field(settingsName).required().object(names("bitrate", "channels", "rateControlMode",
                 "sampleRate", "vbrQuality"));
@@ -463,7 +550,7 @@ record JobSpec(String role, Optional<String> queue, Map<String, String> userMeta
         }
         return new AudioSpec("MP3", mp3.field("bitrate").integer(16_000, 320_000).orElse(192_000),
                 mp3.field("sampleRate").integer(22_050, 48_000).orElse(48_000),
-                mp3.field("channels").integer(1, 2).orElse(2), mode.equals("VBR") ? vbrQuality : Optional.empty());
+                mp3.field("channels").integer(1, 2).orElse(2), mode.equals("VBR") ? vbrQuality : Optional.empty(), 0);
     }
 
     /** What only shows across outputs: a job of frame captures alone, and two outputs writing one file. */

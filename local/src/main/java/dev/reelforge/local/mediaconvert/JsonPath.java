@@ -156,6 +156,21 @@ final class JsonPath {
         return Optional.of(value);
     }
 
+    /** A number, integral or not (the SDK writes {@code gopSize} as {@code 10.0}). */
+    Optional<Double> number(double min, double max) {
+        if (!present()) {
+            return Optional.empty();
+        }
+        if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
+            throw invalid("expected a number");
+        }
+        double value = node.doubleValue();
+        if (value < min || value > max) {
+            throw new InvalidJobException(path() + ": " + shown() + " is out of range (" + min + " to " + max + ")");
+        }
+        return Optional.of(value);
+    }
+
     int requiredInteger(long min, long max) {
         return required().integer(min, max).orElseThrow();
     }

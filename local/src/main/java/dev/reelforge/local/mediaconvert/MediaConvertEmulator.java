@@ -717,6 +717,9 @@ public final class MediaConvertEmulator implements LocalService {
     private static String contentType(OutputSpec output) {
         return switch (output.extension().toLowerCase(Locale.ROOT)) {
             case "mp4" -> "video/mp4";
+            case "mov" -> "video/quicktime";
+            case "webm" -> "video/webm";
+            case "wav" -> "audio/wav";
             case "gif" -> "image/gif";
             case "mp3" -> "audio/mpeg";
             case "jpg", "jpeg" -> "image/jpeg";

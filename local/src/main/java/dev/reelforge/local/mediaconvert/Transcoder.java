@@ -4,11 +4,13 @@ import dev.reelforge.core.media.MediaInfo;
 import dev.reelforge.local.mediaconvert.JobSpec.AudioSpec;
 import dev.reelforge.local.mediaconvert.JobSpec.FrameCapture;
 import dev.reelforge.local.mediaconvert.JobSpec.Gif;
+import dev.reelforge.local.mediaconvert.JobSpec.Gop;
 import dev.reelforge.local.mediaconvert.JobSpec.H264;
 import dev.reelforge.local.mediaconvert.JobSpec.Overlay;
 import dev.reelforge.local.mediaconvert.JobSpec.OutputSpec;
 import dev.reelforge.local.mediaconvert.JobSpec.Rate;
 import dev.reelforge.local.mediaconvert.JobSpec.VideoSpec;
+import dev.reelforge.local.mediaconvert.JobSpec.Vp9;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,7 +30,8 @@ import java.util.stream.Stream;
 
 /**
  * Encodes the outputs of a job with ffmpeg, several at once from one decoding of the input, as MediaConvert would: H.264 with libx264 (QVBR as a CRF with the
- * peak bitrate as VBV cap), AAC, GIF through a generated palette, MP3 with LAME, JPEG frame captures, and
+ * peak bitrate as VBV cap), VP9 with libvpx, AAC, Opus, PCM WAV, GIF through a generated palette, MP3 with LAME,
+ * JPEG frame captures, the scaling behaviours (pad, stretch, fit, fill), and
  * image inserters as overlays with their opacity (input overlays before scaling, so they scale with the
  * video; output overlays after).
  */
@@ -134,14 +137,12 @@ final class Transcoder {
                 expectedSeconds = Math.min(expectedSeconds, interval * (capture.maxCaptures() - 1));
             }
             current = overlay(inputOverlays, images, inputs, filters, current, labels);
-            String scale = video.width().isPresent() || video.height().isPresent()
-                    ? "scale=" + video.width().map(String::valueOf).orElse("-2") + ":"
-                            + video.height().map(String::valueOf).orElse("-2") + ":flags=bicubic,"
-                    : "";
+            String scale = scale(video);
             // The frame rate is set before the output overlays: after an overlay, ffmpeg 4.4's fps filter rounds
             // the end of the stream down and drops the last frame.
             String rate = switch (video.codec()) {
                 case H264 h264 -> rate(h264.rate());
+                case Vp9 vp9 -> rate(vp9.rate());
                 case Gif gif -> rate(gif.rate());
                 case FrameCapture capture -> "";
             };
@@ -150,6 +151,7 @@ final class Transcoder {
             current = overlay(video.overlays(), images, inputs, filters, scaled, labels);
             switch (video.codec()) {
                 case H264 h264 -> filters.add(current + "format=yuv420p" + sink);
+                case Vp9 vp9 -> filters.add(current + "format=yuv420p" + sink);
                 case Gif gif -> {
                     String a = label(labels);
                     String b = label(labels);
@@ -169,12 +171,15 @@ final class Transcoder {
         if (output.audio().isEmpty()) {
             outputs.add("-an");
         }
-        output.video().ifPresent(video -> outputs.addAll(videoCodec(video, output)));
+        output.video().ifPresent(video -> outputs.addAll(videoCodec(video, info)));
         output.audio().ifPresent(audio -> outputs.addAll(audioCodec(audio)));
         outputs.addAll(switch (output.container()) {
             case MP4 -> output.progressiveDownload() ? List.of("-movflags", "+faststart", "-f", "mp4") : List.of("-f", "mp4");
+            case MOV -> List.of("-f", "mov");
+            case WEBM -> List.of("-f", "webm");
             case GIF -> List.of("-loop", "0", "-f", "gif");
-            case RAW -> output.isFrameCapture() ? List.of("-start_number", "0", "-f", "image2") : List.of("-f", "mp3");
+            case RAW -> output.isFrameCapture() ? List.of("-start_number", "0", "-f", "image2")
+                    : List.of("-f", output.audio().orElseThrow().codec().equals("WAV") ? "wav" : "mp3");
         });
         outputs.add(target.directory().resolve(target.fileName()).toString());
         return expectedSeconds;
@@ -199,11 +204,58 @@ final class Transcoder {
         return current;
     }
 
-    private static List<String> videoCodec(VideoSpec video, OutputSpec output) {
+    /**
+     * The scaling to the output's frame, as MediaConvert's scaling behaviour says when both sides are given; one side
+     * alone keeps the aspect ratio (an even other side).
+     */
+    private static String scale(VideoSpec video) {
+        if (video.width().isEmpty() || video.height().isEmpty()) {
+            return video.width().isPresent() || video.height().isPresent()
+                    ? "scale=" + video.width().map(String::valueOf).orElse("-2") + ":"
+                            + video.height().map(String::valueOf).orElse("-2") + ":flags=bicubic,"
+                    : "";
+        }
+        String size = video.width().get() + ":" + video.height().get();
+        return switch (video.scaling()) {
+            case STRETCH_TO_OUTPUT -> "scale=" + size + ":flags=bicubic,";
+            case DEFAULT -> "scale=" + size + ":force_original_aspect_ratio=decrease:force_divisible_by=2:flags=bicubic,"
+                    + "pad=" + size + ":(ow-iw)/2:(oh-ih)/2:black,";
+            case FIT -> "scale=" + size + ":force_original_aspect_ratio=decrease:force_divisible_by=2:flags=bicubic,";
+            case FILL -> "scale=" + size + ":force_original_aspect_ratio=increase:flags=bicubic,crop=" + size + ",";
+        };
+    }
+
+    /** A GOP's length in frames: seconds at the output's frame rate (the input's when it follows the input). */
+    private static int gopFrames(Gop gop, Optional<Rate> rate, MediaInfo info) {
+        if (!gop.seconds()) {
+            return Math.max(1, (int) Math.round(gop.size()));
+        }
+        double fps = rate.map(Rate::value)
+                .orElse(info.video().map(stream -> stream.fps() > 0 ? stream.fps() : 25.0).orElse(25.0));
+        return Math.max(1, (int) Math.round(gop.size() * fps));
+    }
+
+    private static List<String> videoCodec(VideoSpec video, MediaInfo info) {
         return switch (video.codec()) {
+            case Vp9 vp9 -> {
+                // realtime and the fastest speed: the local outputs are checked for their shape, not their efficiency
+                List<String> codec = new ArrayList<>(List.of("-c:v", "libvpx-vp9", "-deadline", "realtime",
+                        "-cpu-used", "8", "-row-mt", "1", "-b:v", String.valueOf(vp9.bitrate())));
+                vp9.maxBitrate().ifPresent(max -> codec.addAll(List.of("-maxrate", String.valueOf(max),
+                        "-bufsize", String.valueOf(2L * max))));
+                vp9.gop().ifPresent(gop -> {
+                    String frames = String.valueOf(gopFrames(gop, vp9.rate(), info));
+                    codec.addAll(List.of("-g", frames, "-keyint_min", frames));
+                });
+                yield codec;
+            }
             case H264 h264 -> {
                 List<String> codec = new ArrayList<>(List.of("-c:v", "libx264", "-preset", "veryfast",
                         "-profile:v", h264.profile()));
+                h264.gop().ifPresent(gop -> codec.addAll(List.of("-g", String.valueOf(gopFrames(gop, h264.rate(), info)))));
+                if (!h264.sceneChangeKeyframes()) {
+                    codec.addAll(List.of("-sc_threshold", "0"));
+                }
                 switch (h264.rateControlMode()) {
                     case "QVBR" -> {
                         int max = h264.maxBitrate().orElseThrow();
@@ -231,9 +283,16 @@ final class Transcoder {
     }
 
     private static List<String> audioCodec(AudioSpec audio) {
-        List<String> codec = new ArrayList<>(List.of("-c:a", audio.codec().equals("AAC") ? "aac" : "libmp3lame"));
-        audio.vbrQuality().ifPresentOrElse(quality -> codec.addAll(List.of("-q:a", String.valueOf(quality))),
-                () -> codec.addAll(List.of("-b:a", String.valueOf(audio.bitrate()))));
+        List<String> codec = new ArrayList<>(List.of("-c:a", switch (audio.codec()) {
+            case "AAC" -> "aac";
+            case "OPUS" -> "libopus";
+            case "WAV" -> "pcm_s" + audio.bitDepth() + "le";
+            default -> "libmp3lame";
+        }));
+        if (!audio.codec().equals("WAV")) {
+            audio.vbrQuality().ifPresentOrElse(quality -> codec.addAll(List.of("-q:a", String.valueOf(quality))),
+                    () -> codec.addAll(List.of("-b:a", String.valueOf(audio.bitrate()))));
+        }
         codec.addAll(List.of("-ar", String.valueOf(audio.sampleRate()), "-ac", String.valueOf(audio.channels())));
         return codec;
     }

@@ -47,6 +47,7 @@ final class ContractBundle {
         }
         tagUnion(schemas, "Asset", "type");
         tagUnion(schemas, "Destinations", "provider");
+        requireOnlyDeclared(schemas, "RenditionResponseAttributes");
         return Json.write(api);
     }
 
@@ -70,6 +71,22 @@ final class ContractBundle {
             only.add(tagSchema.path("default"));
             variantSchema.put("additionalProperties", false);
         }
+    }
+
+    /**
+     * A rendition's attributes require {@code owner}, which they do not declare; as every object admits only the
+     * properties it declares, no rendition could match. The undeclared requirement is dropped.
+     */
+    private static void requireOnlyDeclared(ObjectNode schemas, String name) {
+        ObjectNode schema = (ObjectNode) schemas.get(name);
+        JsonNode properties = schema.path("properties");
+        ArrayNode declared = Json.MAPPER.createArrayNode();
+        schema.path("required").forEach(field -> {
+            if (properties.has(field.asText())) {
+                declared.add(field);
+            }
+        });
+        schema.set("required", declared);
     }
 
     /**

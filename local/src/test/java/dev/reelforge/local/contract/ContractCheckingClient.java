@@ -34,7 +34,9 @@ import java.util.stream.Collectors;
  * answer a success in the Edit API's envelope with a {@code callbacks} array; {@code /serve/{version}/assets/render/{id}}
  * with a transfer's id that is no UUID as with the UUID it stands for; {@code DELETE /edit/{version}/render/{id}}
  * (cancel) by those of {@code GET /render/{id}}, and must answer a success with a 202 whose body is what the
- * contract's {@code GET /render/{id}} answers (message aside).
+ * contract's {@code GET /render/{id}} answers (message aside); {@code POST /ingest/{version}/upload} with a body (the
+ * outputs, destinations and callback of the upload's source) by the contract's rules for the same request without
+ * one, its answer by the contract's.
  *
  * <p>A saved template ({@code POST /templates}, {@code PUT} and {@code GET /templates/{id}}) may hold merge placeholders
  * its own merge fields leave in place, which stand for values given when it is rendered: the contract lets a placeholder
@@ -52,6 +54,7 @@ public final class ContractCheckingClient {
     private static final Pattern CANCEL_EXTENSION = Pattern.compile("^/edit/(stage|v1)/render/[^/]*$");
     /** The routes whose bodies carry a saved template ({@code templates/render} carries none). */
     private static final Pattern TEMPLATE_PATH = Pattern.compile("^/edit/(stage|v1)/templates(/(?!render$)[^/]*)?$");
+    private static final Pattern UPLOAD_EXTENSION = Pattern.compile("^/ingest/(stage|v1)/upload$");
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -136,6 +139,12 @@ public final class ContractCheckingClient {
     }
 
     private static void judge(ShotstackContract.Exchange sent) {
+        if (sent.method().equals("POST") && UPLOAD_EXTENSION.matcher(sent.path()).matches()
+                && sent.requestBody() != null) {
+            judge(new ShotstackContract.Exchange(sent.method(), sent.path(), sent.query(),
+                    sent.requestHeaders(), null, sent.status(), sent.responseHeaders(), sent.responseBody()));
+            return;
+        }
         String what = sent.method() + " " + sent.path() + " -> " + sent.status();
         ShotstackContract.Exchange exchange = withTransferGroup(sent);
         Matcher callbacks = CALLBACKS_EXTENSION.matcher(exchange.path());

@@ -19,12 +19,13 @@ import java.util.regex.Pattern;
 
 /**
  * Shotstack's OpenAPI definition as a judge of HTTP exchanges. Its paths are relative to the servers
- * {@code /edit/{version}} and {@code /serve/{version}}, so that prefix is taken off before matching.
+ * {@code /edit/{version}}, {@code /serve/{version}} and {@code /ingest/{version}}, so that prefix is taken off before
+ * matching.
  * Statuses the contract does not document (4xx) have no body schema to check.
  */
 public final class ShotstackContract {
 
-    private static final Pattern SERVER_PREFIX = Pattern.compile("^/(edit|serve)/(stage|v1)(/.*)$");
+    private static final Pattern SERVER_PREFIX = Pattern.compile("^/(edit|serve|ingest)/(stage|v1)(/.*)$");
 
     private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
             .createFor(load())
@@ -60,7 +61,8 @@ public final class ShotstackContract {
     public static List<String> responseViolationsExcept(Exchange exchange, Predicate<String> excused) {
         Matcher path = SERVER_PREFIX.matcher(exchange.path());
         if (!path.matches()) {
-            return List.of("not a path under /edit/{version} or /serve/{version}: " + exchange.path());
+            return List.of("not a path under /edit/{version}, /serve/{version} or /ingest/{version}: "
+                    + exchange.path());
         }
         return errors(validateResponse(exchange, path), excused);
     }

@@ -19,6 +19,13 @@ import dev.reelforge.core.project.ProjectPublication;
 import dev.reelforge.core.project.ProjectQuality;
 import dev.reelforge.core.project.ProjectStatus;
 import dev.reelforge.core.project.StoredProject;
+import dev.reelforge.aws.dynamodb.DynamoDbSources;
+import dev.reelforge.core.ingest.Rendition;
+import dev.reelforge.core.ingest.RenditionEncoder;
+import dev.reelforge.core.ingest.RenditionSpec;
+import dev.reelforge.core.ingest.RenditionsReader;
+import dev.reelforge.core.ingest.RenditionsReading;
+import dev.reelforge.core.ingest.Source;
 import dev.reelforge.aws.dynamodb.DynamoDbRenders;
 import dev.reelforge.aws.dynamodb.DynamoDbTemplates;
 import dev.reelforge.aws.dynamodb.DynamoDbUploads;
@@ -128,6 +135,10 @@ class SampleEventsIT {
     /** The sample owner's stage templates: one read, updated and rendered, one deleted (DeleteTemplateFunction's). */
     private static final UUID SAMPLE_TEMPLATE = UUID.fromString("4e7c2b19-8a3d-4f5e-9b6c-1d2e3f4a5b6c");
     private static final UUID SAMPLE_DELETABLE_TEMPLATE = UUID.fromString("5f8d3c2a-9b4e-4a6f-8c7d-2e3f4a5b6c7d");
+    /** The sample owner's ingested sources: one ready whose rendition job is under way, one the sample deletes. */
+    private static final UUID SAMPLE_READY_SOURCE = UUID.fromString("5d3c2b1a-9e8f-4a7b-8c6d-1e2f3a4b5c6d");
+    private static final UUID SAMPLE_DELETED_SOURCE = UUID.fromString("6e4d3c2b-0f9e-4b8c-9d7e-2f3a4b5c6d7e");
+    private static final String SAMPLE_RENDITION_JOB = "1795169800000-ingest1";
 
     private static LocalStack stack;
 
@@ -145,6 +156,7 @@ class SampleEventsIT {
         seedTemplates();
         seedUploads();
         seedVideos();
+        seedSources();
         DynamoDbRenders renders = new DynamoDbRenders(stack.services().dynamoDb(), stack.tableName("RendersTable"));
         if (renders.find(SAMPLE_OWNER, SAMPLE_RENDER).isEmpty()) {
             JsonNode edit = Json.MAPPER.readTree(Files.readString(ProjectFiles.events()
@@ -164,6 +176,30 @@ class SampleEventsIT {
             assets.begin(Asset.importing(SAMPLE_OWNER, Environment.STAGE, "us-east-1", SAMPLE_RENDER, filename, Instant.now()));
         }
         seedVideoWithRequestedDownloadables(renders, assets);
+    }
+
+    /** The Ingest samples' sources (RenditionJobEventsFunction's job makes the ready one's rendition). */
+    private static void seedSources() {
+        DynamoDbSources sources = new DynamoDbSources(stack.services().dynamoDb(), stack.tableName("SourcesTable"));
+        RenditionEncoder.SourceMedia media = new RenditionEncoder.SourceMedia(true, true, 1920, 1080, 25.86, 25);
+        if (sources.find(SAMPLE_OWNER, SAMPLE_READY_SOURCE).isEmpty()) {
+            RenditionSpec small = ((RenditionsReading.Read) new RenditionsReader().read(
+                    Json.parseTrusted("[{\"filename\":\"small\"}]"))).renditions().getFirst();
+            Source queued = Source.queued(SAMPLE_READY_SOURCE, SAMPLE_OWNER, Environment.STAGE,
+                    Optional.of("https://example.com/scott-ko.mp4"), List.of(Rendition.queued(
+                            UUID.fromString("8a6f5e4d-2b1a-4d0e-9f9a-4b5c6d7e8f90"), small, "{\"filename\":\"small\"}")),
+                    Optional.empty(), Instant.now());
+            sources.add(queued.ready(SAMPLE_READY_SOURCE + "-source.mp4", "https://d111111abcdef8.cloudfront.net/"
+                    + SAMPLE_OWNER + "/" + SAMPLE_READY_SOURCE + "-source.mp4", media, queued.renditions(),
+                    Optional.of(SAMPLE_RENDITION_JOB), Instant.now()));
+        }
+        if (sources.find(SAMPLE_OWNER, SAMPLE_DELETED_SOURCE).isEmpty()) {
+            Source queued = Source.queued(SAMPLE_DELETED_SOURCE, SAMPLE_OWNER, Environment.STAGE,
+                    Optional.of("https://example.com/scott-ko.mp4"), List.of(), Optional.empty(), Instant.now());
+            sources.add(queued.ready(SAMPLE_DELETED_SOURCE + "-source.mp4", "https://d111111abcdef8.cloudfront.net/"
+                    + SAMPLE_OWNER + "/" + SAMPLE_DELETED_SOURCE + "-source.mp4", media, List.of(), Optional.empty(),
+                    Instant.now()));
+        }
     }
 
     /**
@@ -416,12 +452,13 @@ class SampleEventsIT {
                         .isEqualTo("https://d111111abcdef8.cloudfront.net/" + SAMPLE_OWNER + "/" + SAMPLE_LINKED_RENDER
                                 + ".mp4");
             }
-            case "RenderWorkerFunction", "DispatchCallbacksFunction", "SendCallbacksFunction", "SettleProjectsFunction",
+            case "RenderWorkerFunction", "ImportSourceFunction", "DispatchSourceCallbacksFunction",
+                 "DispatchCallbacksFunction", "SendCallbacksFunction", "SettleProjectsFunction",
                  "RemoveHostedFilesFunction", "StopCancelledRenderFunction", "PrepareMp4DownloadFunction",
                  "MakeFlvDownloadFunction", "HostTransfersFunction" ->
                     assertThat(result.path("batchItemFailures")).as(result.toString()).isEmpty();
             case "RenderStatusFunction", "RenderSweeperFunction", "AssetSweeperFunction", "RetryCallbacksFunction",
-                 "FailStuckDownloadsFunction", "ExpireVideosFunction" ->
+                 "FailStuckDownloadsFunction", "ExpireVideosFunction", "RenditionJobEventsFunction" ->
                     assertThat(result.asText()).doesNotStartWith("ignored: not");
             case "PromoteOutputFunction" -> assertThat(result.asText()).matches("(promoted|already finished): .*");
             // its URL names an address the guard refuses, so every stack answers the same, without connecting
@@ -431,6 +468,7 @@ class SampleEventsIT {
                         .startsWith("url could not be fetched: 169.254.169.254 is ");
             }
             case "CheckUploadFunction" -> assertThat(result.asText()).matches("(ready|failed|skipped|removed): .*");
+            case "ImportUploadFunction" -> assertThat(result.asText()).matches("[0-9a-f-]{36}: (imported|failed|skipped)");
             default -> assertThat(result.path("statusCode").asInt()).as(result.toString()).isBetween(200, 299);
         }
     }

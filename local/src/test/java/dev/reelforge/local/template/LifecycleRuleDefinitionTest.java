@@ -28,6 +28,7 @@ class LifecycleRuleDefinitionTest {
                 .containsExactly(
                         tuple("ExpireRenderOutputs", "renders/", Optional.of(1), Optional.empty()),
                         tuple("ExpireIntermediates", "work/", Optional.of(1), Optional.empty()),
+                        tuple("ExpireIngestUploads", "ingest/", Optional.of(1), Optional.empty()),
                         tuple("AbortIncompleteUploads", "", Optional.empty(), Optional.of(1)));
     }
 

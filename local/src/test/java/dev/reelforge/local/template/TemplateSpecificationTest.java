@@ -33,6 +33,7 @@ class TemplateSpecificationTest {
     @Test
     void theRenderWorkerInheritingSnapStartWithItsLargeEphemeralStorageIsRefused() throws IOException {
         assertThat(problemsWith("""
+                      # small beside a render's minutes.
                       SnapStart:
                         ApplyOn: None
                 """, "")).anySatisfy(problem -> assertThat(problem).startsWith(
@@ -79,8 +80,8 @@ class TemplateSpecificationTest {
 
     @Test
     void aGetAttOfAMissingResourceIsNamed() throws IOException {
-        assertThat(problemsWith("MEDIACONVERT_ROLE_ARN: !GetAtt MediaConvertRole.Arn",
-                "MEDIACONVERT_ROLE_ARN: !GetAtt MediaConvertRoles.Arn")).containsExactly(
+        assertThat(problemsWith("MEDIACONVERT_ROLE_ARN: !GetAtt MediaConvertRole.Arn\n          WATERMARK_KEY",
+                "MEDIACONVERT_ROLE_ARN: !GetAtt MediaConvertRoles.Arn\n          WATERMARK_KEY")).containsExactly(
                 "Resources.RenderWorkerFunction.Properties.Environment.Variables.MEDIACONVERT_ROLE_ARN (Fn::GetAtt):"
                         + " Fn::GetAtt MediaConvertRoles.Arn names no resource (did you mean MediaConvertRole?)");
     }
@@ -136,7 +137,8 @@ class TemplateSpecificationTest {
 
     @Test
     void aSamResourceOrEventTypeNotDocumentedIsNamed() throws IOException {
-        assertThat(problemsWith("Type: EventBridgeRule", "Type: EventBrigdeRule")).singleElement().asString()
+        assertThat(problemsWith("MediaConvertJobStateChange:\n          Type: EventBridgeRule",
+                "MediaConvertJobStateChange:\n          Type: EventBrigdeRule")).singleElement().asString()
                 .startsWith("Resources.RenderStatusFunction.Properties.Events.MediaConvertJobStateChange.Type:"
                         + " EventBrigdeRule is not described in sam-specification.yaml");
         assertThat(problemsWith("Type: AWS::CloudFront::KeyGroup", "Type: AWS::CloudFront::KeyGroups"))
@@ -156,7 +158,8 @@ class TemplateSpecificationTest {
         assertThat(problemsWith("MemorySize: 3008", "MemorySize: 20480")).containsExactly(
                 "Resources.RenderWorkerFunction.Properties.MemorySize: Lambda's memory setting takes 128..10240,"
                         + " found 20480");
-        assertThat(problemsWith("Timeout: 900", "Timeout: 3600")).containsExactly(
+        assertThat(problemsWith("MemorySize: 3008\n      Timeout: 900", "MemorySize: 3008\n      Timeout: 3600"))
+                .containsExactly(
                 "Resources.RenderWorkerFunction.Properties.Timeout: Lambda's timeout takes 1..900, found 3600");
         assertThat(problemsWith("Runtime: java21", "Runtime: nodejs22.x")).hasSize(functionsWithSnapStart())
                 .allSatisfy(problem -> assertThat(problem).contains(".SnapStart: Lambda offers SnapStart only on"

@@ -84,14 +84,14 @@ class TemplateTest {
                 if (!route.restApiLogicalId().equals("ShotstackApi")) {
                     continue;
                 }
-                assertThat(route.path()).matches("/(edit|serve)/\\{version}/.+");
+                assertThat(route.path()).matches("/(edit|serve|ingest)/\\{version}/.+");
                 String operation = route.method().toUpperCase(Locale.ROOT) + " " + route.path();
                 if (EXTENSIONS.contains(operation)) {
                     assertThat(readme).as("an extension is documented").contains(
                             "`" + operation.replace("{version}", "{stage,v1}") + "` (a Reelforge **extension**");
                     continue;
                 }
-                String contractPath = route.path().replaceFirst("^/(edit|serve)/\\{version}", "");
+                String contractPath = route.path().replaceFirst("^/(edit|serve|ingest)/\\{version}", "");
                 assertThat(contract).as(route.path()).contains("\n  " + contractPath + ":\n");
             }
         }
@@ -311,6 +311,22 @@ class TemplateTest {
                 Map.entry("RetryCallbacksFunction", List.of("dynamodb:Query", "[dynamodb:GetItem, dynamodb:UpdateItem]",
                         "sqs:SendMessage")),
                 Map.entry("GetRenderCallbacksFunction", List.of("dynamodb:GetItem", "dynamodb:Query")),
+                Map.entry("PostSourceFunction", List.of("dynamodb:PutItem")),
+                Map.entry("RequestSourceUploadFunction", List.of("dynamodb:PutItem", "s3:PutObject")),
+                Map.entry("ListSourcesFunction", List.of("dynamodb:Query")),
+                Map.entry("GetSourceFunction", List.of("dynamodb:GetItem")),
+                Map.entry("DeleteSourceFunction", List.of("[dynamodb:GetItem, dynamodb:PutItem]", "dynamodb:Query",
+                        "dynamodb:UpdateItem")),
+                Map.entry("ImportSourceFunction", List.of("[dynamodb:GetItem, dynamodb:PutItem]",
+                        "[dynamodb:PutItem, dynamodb:GetItem, dynamodb:UpdateItem]", "s3:PutObject", "s3:GetObject",
+                        "mediaconvert:CreateJob", "iam:PassRole")),
+                Map.entry("ImportUploadFunction", List.of("[dynamodb:GetItem, dynamodb:PutItem]",
+                        "[dynamodb:PutItem, dynamodb:GetItem, dynamodb:UpdateItem]", "s3:GetObject", "s3:ListBucket",
+                        "s3:PutObject", "mediaconvert:CreateJob", "iam:PassRole")),
+                Map.entry("RenditionJobEventsFunction", List.of("[dynamodb:GetItem, dynamodb:PutItem]",
+                        "[dynamodb:PutItem, dynamodb:GetItem, dynamodb:UpdateItem]")),
+                Map.entry("DispatchSourceCallbacksFunction", List.of("dynamodb:GetItem",
+                        "[dynamodb:GetItem, dynamodb:PutItem]", "sqs:SendMessage")),
                 Map.entry("GetDownloadableFunction", List.of("dynamodb:GetItem")),
                 Map.entry("RequestDownloadableFunction", List.of("dynamodb:GetItem",
                         "[dynamodb:GetItem, dynamodb:PutItem]")),
@@ -482,7 +498,9 @@ class TemplateTest {
                         "AssetSweeperFunction", "PrepareMp4DownloadFunction", "MakeFlvDownloadFunction",
                         "MusicLibraryFunction",
                         "AddUploadFunction", "DeleteUploadFunction", "RequestUploadFunction", "CheckUploadFunction",
-                        "HostTransfersFunction")
+                        "HostTransfersFunction",
+                        "RequestSourceUploadFunction", "ImportSourceFunction", "ImportUploadFunction",
+                        "RenditionJobEventsFunction")
                 .allSatisfy(logicalId -> assertThat(template.function(logicalId).orElseThrow().environment())
                         .containsEntry("HOSTING_BUCKET", bucket.bucketName()));
     }

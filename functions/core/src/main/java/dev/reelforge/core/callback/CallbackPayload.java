@@ -143,6 +143,48 @@ public sealed interface CallbackPayload {
     }
 
     /**
+     * An ingested source, or one of its renditions, that became {@code ready} or {@code failed}, in Shotstack's ingest
+     * body: {@code {"type":"ingest","action":"source" | "rendition","id","owner","status","url","error","completed"}}
+     * ({@code id} the source's or the rendition's). Its deliveries are listed under the source.
+     */
+    record Ingest(UUID id, UUID source, String owner, String action, String status, Optional<String> url,
+            Optional<String> error, Instant completed) implements CallbackPayload {
+
+        public Ingest {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(owner, "owner");
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(error, "error");
+            Objects.requireNonNull(completed, "completed");
+        }
+
+        @Override
+        public UUID renderId() {
+            return source;
+        }
+
+        @Override
+        public String event() {
+            return action + "." + status;
+        }
+
+        @Override
+        public String deliveryId() {
+            return DeliveryId.of(id, status);
+        }
+
+        @Override
+        public String json() {
+            ObjectNode body = Json.object().put("type", "ingest").put("action", action).put("id", id.toString())
+                    .put("owner", owner).put("status", status);
+            return finish(body, url, error, completed);
+        }
+    }
+
+    /**
      * A Picovico project settled by its render, in Picovico's v2.7 body: {@code {"type":"video.created" |
      * "video.failed","created":<Unix seconds>,"status":"published" | "failed","data":{"object":{"id","video":
      * [{"quality","url","size","thumbnail"}]}}}}; {@code body} is that JSON, made by the projects flow.

@@ -1,6 +1,7 @@
 package dev.reelforge.core.ingest;
 
 import dev.reelforge.core.edit.model.Size;
+import dev.reelforge.core.ingest.RenditionEncoder.SourceMedia;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -11,14 +12,15 @@ import java.util.OptionalInt;
  * make yet is refused when the source is posted, naming the field).
  *
  * @param format           the file format
- * @param size             the frame size ({@code size} or {@code resolution}); empty keeps the source's
+ * @param size             the frame size ({@code size} or {@code resolution}; one side of {@code size} scales the
+ *                         other with the source); empty keeps the source's
  * @param fit              how the source fills {@code size}
  * @param quality          1 to 100; empty lets the encoder choose
  * @param fps              frames per second; empty keeps the source's
  * @param keyframeInterval frames between keyframes; empty lets the encoder choose
  * @param filename         the file's name without extension; empty names it after the rendition's id
  */
-public record RenditionSpec(RenditionFormat format, Optional<Size> size, RenditionFit fit, OptionalInt quality,
+public record RenditionSpec(RenditionFormat format, Optional<RenditionSize> size, RenditionFit fit, OptionalInt quality,
         OptionalDouble fps, OptionalInt keyframeInterval, Optional<String> filename) {
 
     public RenditionSpec {
@@ -29,5 +31,10 @@ public record RenditionSpec(RenditionFormat format, Optional<Size> size, Renditi
         Objects.requireNonNull(fps, "fps");
         Objects.requireNonNull(keyframeInterval, "keyframeInterval");
         Objects.requireNonNull(filename, "filename");
+    }
+
+    /** The frame of the rendition of a source with pictures; empty keeps the source's own. */
+    public Optional<Size> frameFor(SourceMedia media) {
+        return size.map(requested -> requested.frameFor(media));
     }
 }

@@ -74,6 +74,11 @@ public final class DynamoDbTables {
         return new DynamoDbCreditBalances(client, environment.required("ACCOUNTS_TABLE"));
     }
 
+    /** The Ingest API's sources. */
+    public DynamoDbSources sources() {
+        return new DynamoDbSources(client, environment.required("SOURCES_TABLE"));
+    }
+
     public DynamoDbDeliveries deliveries() {
         return new DynamoDbDeliveries(client, environment.required("DELIVERIES_TABLE"));
     }

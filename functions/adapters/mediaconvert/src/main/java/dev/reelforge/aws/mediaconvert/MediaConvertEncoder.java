@@ -108,11 +108,15 @@ public final class MediaConvertEncoder implements Encoder {
      * outputs with the image at {@code watermarkImage} ({@code s3://...}) of the given size.
      */
     public static MediaConvertEncoder of(FunctionEnvironment environment, String watermarkImage, Size watermarkSize) {
-        return new MediaConvertEncoder(
-                SdkClients.configure(MediaConvertClient.builder(), environment, "MEDIACONVERT").build(),
+        return new MediaConvertEncoder(client(environment),
                 new MediaConvertSettings(environment.required("MEDIACONVERT_ROLE_ARN"),
                         environment.optional("MEDIACONVERT_QUEUE_ARN"), watermarkImage, watermarkSize),
                 environment.clock());
+    }
+
+    /** The MediaConvert client of a function, configured as template.yaml describes it ({@code MEDIACONVERT_*}). */
+    static MediaConvertClient client(FunctionEnvironment environment) {
+        return SdkClients.configure(MediaConvertClient.builder(), environment, "MEDIACONVERT").build();
     }
 
     @Override

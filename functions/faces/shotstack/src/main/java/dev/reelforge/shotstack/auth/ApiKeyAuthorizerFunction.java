@@ -28,7 +28,7 @@ import java.util.Optional;
 public final class ApiKeyAuthorizerFunction implements RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1> {
 
     static final String API_KEY_HEADER = "x-api-key";
-    private static final List<String> FACES_UNDER_VERSION = List.of("edit", "serve");
+    private static final List<String> FACES_UNDER_VERSION = List.of("edit", "serve", "ingest");
 
     private final AuthorizeApiKey authorizeApiKey;
 
