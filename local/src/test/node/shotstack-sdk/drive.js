@@ -162,15 +162,18 @@ const scenarios = {
       `source ${id}`);
     const listed = await ingest.getSources();
     const upload = await ingest.getUploadSignedUrl();
-    await ingest.deleteSource(id);
-    const deleted = await ingest.getSource(id);
     return {
       queued: queued.data,
       ready: ready.data,
       listedIds: listed.data.map((item) => item.id),
       upload: upload.data,
-      deleted: deleted.data,
     };
+  },
+
+  async deleteSource() {
+    await ingest.deleteSource(args.id);
+    const deleted = await ingest.getSource(args.id);
+    return { deleted: deleted.data };
   },
 
   async transfer() {

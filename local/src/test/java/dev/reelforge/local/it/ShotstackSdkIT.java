@@ -158,7 +158,7 @@ class ShotstackSdkIT {
                 .isEqualTo("ready"));
         assertThat(made.get(0).path("width").asInt()).isEqualTo(640);
         assertThat(made.get(0).path("fps").asDouble()).isEqualTo(24.0);
-        assertThat(made.get(1).path("url").asText()).endsWith("/small.mp4");
+        assertThat(made.get(1).path("url").asText()).endsWith("-small.mp4");
         for (JsonNode rendition : made) {
             assertThat(playback.durationAt(URI.create(rendition.path("url").asText()))).isCloseTo(3.0, within(0.1));
         }
@@ -166,7 +166,14 @@ class ShotstackSdkIT {
         result.path("listedIds").forEach(listedId -> listed.add(listedId.asText()));
         assertThat(listed).contains(id);
         assertThat(result.at("/upload/attributes/url").asText()).startsWith("http");
-        assertThat(result.at("/deleted/attributes/status").asText()).isEqualTo("deleted");
+
+        ObjectNode toDelete = Json.object();
+        toDelete.put("id", id);
+        JsonNode deleted = succeeded(sdk.run("deleteSource", toDelete));
+
+        assertThat(deleted.at("/deleted/attributes/status").asText()).isEqualTo("deleted");
+        URI rendition = URI.create(made.get(0).path("url").asText());
+        Eventually.holds("the deleted source's rendition is no longer served", () -> status(rendition) != 200);
     }
 
     @Test
@@ -188,5 +195,17 @@ class ShotstackSdkIT {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.body()).isEqualTo(Files.readAllBytes(image));
+    }
+
+    private static int status(URI url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).method("HEAD",
+                    HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
