@@ -6,9 +6,20 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.json.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.local.LocalStack;
+import dev.reelforge.local.media.LoopbackFileServer;
+import dev.reelforge.local.media.SampleMedia;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +33,8 @@ class ShotstackSdkIT {
     private static LocalStack stack;
     private static ShotstackSdk sdk;
     private static RenderPlayback playback;
+    private static SampleMedia media;
+    private static LoopbackFileServer files;
 
     @TempDir
     static Path work;
@@ -31,6 +44,15 @@ class ShotstackSdkIT {
         stack = SharedStack.get();
         sdk = ShotstackSdk.against(stack.apiUrl(), stack.descriptor().apiKey(Environment.STAGE), "stage");
         playback = new RenderPlayback(stack.ffmpeg(), work);
+        media = new SampleMedia(stack.ffmpeg(), work);
+        files = LoopbackFileServer.serve(work);
+    }
+
+    @AfterAll
+    static void stopServingFiles() {
+        if (files != null) {
+            files.close();
+        }
     }
 
     private static JsonNode succeeded(JsonNode printed) {
@@ -52,5 +74,138 @@ class ShotstackSdkIT {
                 .contains(status.path("id").asText() + ".mp4");
         assertThat(result.at("/asset/status").asText()).isEqualTo("ready");
         assertThat(playback.durationAt(URI.create(result.at("/asset/url").asText()))).isCloseTo(2.0, within(0.1));
+    }
+
+    @Test
+    void theSdkSavesListsUpdatesRendersWithMergeFieldsAndDeletesATemplate() {
+        JsonNode result = succeeded(sdk.run("templates", Json.object()));
+
+        String id = result.at("/created/id").asText();
+        assertThat(result.at("/created/message").asText()).isEqualTo("Template Successfully Created");
+        assertThat(result.at("/listed/templates").findValuesAsText("id")).contains(id);
+        assertThat(result.at("/read/template/name").asText()).isEqualTo("SDK template");
+        assertThat(result.at("/read/template/template/timeline/tracks/0/clips/0/asset/text").asText())
+                .isEqualTo("{{NAME}}");
+        if (!result.at("/read/parsedBySdk").asBoolean()) {
+            assertThat(result.at("/read/sdkError").asText()).as("the SDK's own parsing, not the exchange, failed")
+                    .startsWith("Multiple matches found constructing `Asset`");
+        }
+        assertThat(result.at("/updated/id").asText()).isEqualTo(id);
+        assertThat(result.at("/reread/template/name").asText()).isEqualTo("SDK template, renamed");
+        JsonNode status = result.path("status");
+        assertThat(status.path("status").asText()).isEqualTo("done");
+        assertThat(playback.durationAt(URI.create(status.path("url").asText())))
+                .as("the updated template's 3 s, not the first one's 2 s").isCloseTo(3.0, within(0.1));
+        assertThat(result.path("afterDelete").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void theSdkProbesAVideoAnImageAndASound() {
+        Path video = media.video("probed.mp4", 640, 360, 3, 440);
+        Path image = media.picture("probed.png", 7, 320, 240);
+        Path sound = media.tone("probed.mp3", 220, 2);
+        ObjectNode urls = Json.object();
+        urls.put("video", files.url(video.getFileName().toString()).toString());
+        urls.put("image", files.url(image.getFileName().toString()).toString());
+        urls.put("sound", files.url(sound.getFileName().toString()).toString());
+        ObjectNode inputs = Json.object();
+        inputs.set("urls", urls);
+
+        JsonNode result = succeeded(sdk.run("probe", inputs));
+
+        JsonNode videoProbe = result.at("/video/response/metadata");
+        assertThat(videoProbe.at("/format/filename").asText()).isEqualTo(urls.path("video").asText());
+        assertThat(videoProbe.at("/format/duration").asDouble()).isCloseTo(3.0, within(0.1));
+        JsonNode videoStream = stream(videoProbe, "video");
+        assertThat(videoStream.path("width").asInt()).isEqualTo(640);
+        assertThat(videoStream.path("height").asInt()).isEqualTo(360);
+        assertThat(stream(videoProbe, "audio").path("codec_name").asText()).isEqualTo("aac");
+        JsonNode imageStream = stream(result.at("/image/response/metadata"), "video");
+        assertThat(imageStream.path("width").asInt()).isEqualTo(320);
+        assertThat(imageStream.path("codec_name").asText()).isEqualTo("png");
+        assertThat(result.at("/sound/response/metadata/format/duration").asDouble()).isCloseTo(2.0, within(0.1));
+    }
+
+    private static JsonNode stream(JsonNode probe, String type) {
+        for (JsonNode stream : probe.path("streams")) {
+            if (stream.path("codec_type").asText().equals(type)) {
+                return stream;
+            }
+        }
+        throw new AssertionError("no " + type + " stream in " + probe);
+    }
+
+    @Test
+    void theSdkIngestsASourceIntoRenditionsAndDeletesIt() {
+        Path video = media.video("ingested.mp4", 1280, 720, 3, 330);
+        ObjectNode inputs = Json.object();
+        inputs.put("url", files.url(video.getFileName().toString()).toString());
+        var renditions = inputs.putArray("renditions");
+        renditions.addObject().put("format", "mp4").put("resolution", "mobile").put("fps", 24);
+        renditions.addObject().put("format", "mp4").put("resolution", "preview").put("filename", "small");
+
+        JsonNode result = succeeded(sdk.run("ingest", inputs));
+
+        String id = result.at("/queued/id").asText();
+        JsonNode ready = result.at("/ready/attributes");
+        assertThat(ready.path("status").asText()).isEqualTo("ready");
+        assertThat(ready.path("width").asInt()).isEqualTo(1280);
+        assertThat(ready.path("duration").asDouble()).isCloseTo(3.0, within(0.1));
+        assertThat(playback.durationAt(URI.create(ready.path("source").asText()))).isCloseTo(3.0, within(0.1));
+        List<JsonNode> made = new ArrayList<>();
+        ready.at("/outputs/renditions").forEach(made::add);
+        assertThat(made).hasSize(2).allSatisfy(rendition -> assertThat(rendition.path("status").asText())
+                .isEqualTo("ready"));
+        assertThat(made.get(0).path("width").asInt()).isEqualTo(640);
+        assertThat(made.get(0).path("fps").asDouble()).isEqualTo(24.0);
+        assertThat(made.get(1).path("url").asText()).endsWith("-small.mp4");
+        for (JsonNode rendition : made) {
+            assertThat(playback.durationAt(URI.create(rendition.path("url").asText()))).isCloseTo(3.0, within(0.1));
+        }
+        List<String> listed = new ArrayList<>();
+        result.path("listedIds").forEach(listedId -> listed.add(listedId.asText()));
+        assertThat(listed).contains(id);
+        assertThat(result.at("/upload/attributes/url").asText()).startsWith("http");
+
+        ObjectNode toDelete = Json.object();
+        toDelete.put("id", id);
+        JsonNode deleted = succeeded(sdk.run("deleteSource", toDelete));
+
+        assertThat(deleted.at("/deleted/attributes/status").asText()).isEqualTo("deleted");
+        URI rendition = URI.create(made.get(0).path("url").asText());
+        Eventually.holds("the deleted source's rendition is no longer served", () -> status(rendition) != 200);
+    }
+
+    @Test
+    void theSdkTransfersAFileIntoHosting() throws Exception {
+        Path image = media.picture("transferred.png", 3, 200, 100);
+        String id = UUID.randomUUID().toString();
+        ObjectNode inputs = Json.object();
+        inputs.put("url", files.url(image.getFileName().toString()).toString());
+        inputs.put("id", id);
+
+        JsonNode result = succeeded(sdk.run("transfer", inputs));
+
+        assertThat(result.at("/queued/attributes/id").asText()).isEqualTo(id);
+        assertThat(result.at("/queued/attributes/status").asText()).isEqualTo("queued");
+        JsonNode hosted = result.at("/hosted/0");
+        assertThat(hosted.path("status").asText()).isEqualTo("ready");
+        HttpResponse<byte[]> served = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(hosted.path("url").asText())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body()).isEqualTo(Files.readAllBytes(image));
+    }
+
+    private static int status(URI url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).method("HEAD",
+                    HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
