@@ -2,7 +2,11 @@ package dev.reelforge.aws.s3;
 
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.runtime.SdkClients;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * A function's S3 buckets, on one client built at init: uploads go without {@code Expect: 100-continue} (see
@@ -33,6 +37,20 @@ public final class S3Buckets {
 
     public S3Client client() {
         return client;
+    }
+
+    /**
+     * A presigner of the function's region, credentials and endpoint, addressing a stand-in endpoint path-style as
+     * the client does, for the presigned PUTs of uploads.
+     */
+    public S3Presigner presigner() {
+        S3Presigner.Builder presigner = S3Presigner.builder()
+                .region(Region.of(environment.required("AWS_REGION")))
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(SdkClients.endpointOverridden(environment, "S3")).build());
+        environment.optionalUri("AWS_ENDPOINT_URL_S3").ifPresent(presigner::endpointOverride);
+        return presigner.build();
     }
 
     /** The temporary bucket: render outputs and intermediates, deleted by its lifecycle rules. */

@@ -2,7 +2,6 @@ package dev.reelforge.aws.s3;
 
 import dev.reelforge.core.ingest.SourceFiles;
 import dev.reelforge.runtime.FunctionEnvironment;
-import dev.reelforge.runtime.SdkClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,12 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -51,13 +47,7 @@ public final class S3SourceFiles implements SourceFiles {
 
     /** On the function's S3 client: {@code TEMP_BUCKET}, {@code HOSTING_BUCKET}, {@code CDN_URL}. */
     public static S3SourceFiles of(S3Buckets buckets, FunctionEnvironment environment) {
-        S3Presigner.Builder presigner = S3Presigner.builder()
-                .region(Region.of(environment.required("AWS_REGION")))
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .serviceConfiguration(S3Configuration.builder()
-                        .pathStyleAccessEnabled(SdkClients.endpointOverridden(environment, "S3")).build());
-        environment.optionalUri("AWS_ENDPOINT_URL_S3").ifPresent(presigner::endpointOverride);
-        return new S3SourceFiles(buckets.client(), presigner.build(), environment.required("TEMP_BUCKET"),
+        return new S3SourceFiles(buckets.client(), buckets.presigner(), environment.required("TEMP_BUCKET"),
                 environment.required("HOSTING_BUCKET"), environment.requiredUri("CDN_URL"));
     }
 

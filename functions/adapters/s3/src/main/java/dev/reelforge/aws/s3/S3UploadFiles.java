@@ -3,7 +3,6 @@ package dev.reelforge.aws.s3;
 import dev.reelforge.core.upload.Upload;
 import dev.reelforge.core.upload.UploadFiles;
 import dev.reelforge.runtime.FunctionEnvironment;
-import dev.reelforge.runtime.SdkClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,12 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -44,13 +40,7 @@ public final class S3UploadFiles implements UploadFiles {
 
     /** On the function's S3 client, in the hosting bucket ({@code HOSTING_BUCKET}). */
     public static S3UploadFiles of(S3Buckets buckets, FunctionEnvironment environment) {
-        S3Presigner.Builder presigner = S3Presigner.builder()
-                .region(Region.of(environment.required("AWS_REGION")))
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .serviceConfiguration(S3Configuration.builder()
-                        .pathStyleAccessEnabled(SdkClients.endpointOverridden(environment, "S3")).build());
-        environment.optionalUri("AWS_ENDPOINT_URL_S3").ifPresent(presigner::endpointOverride);
-        return new S3UploadFiles(buckets.client(), presigner.build(), environment.required("HOSTING_BUCKET"));
+        return new S3UploadFiles(buckets.client(), buckets.presigner(), environment.required("HOSTING_BUCKET"));
     }
 
     @Override
