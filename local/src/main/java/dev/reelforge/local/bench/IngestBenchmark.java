@@ -31,9 +31,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -80,8 +83,52 @@ public final class IngestBenchmark {
         List<String> make(String source, SourceMedia media, List<RenditionSpec> renditions) throws Exception;
     }
 
-    /** One measured round: both sides in seconds, in the order they ran. */
-    private record Round(boolean pipelineFirst, double pipeline, double baseline, double load) {}
+    /** One measured round: both sides in seconds, in the order they ran, and where the pipeline's time went. */
+    private record Round(boolean pipelineFirst, double pipeline, double baseline, double load, Phases phases) {}
+
+    /**
+     * The pipeline's time by the job's events (their {@code timestamp}s): from CreateJob until the TRANSCODING phase
+     * begins (the job's start, the S3 download of the source, probing it), the TRANSCODING phase (the one ffmpeg
+     * process), and from the UPLOADING phase until the COMPLETE event is taken (uploads to S3, probing each file).
+     */
+    private record Phases(double beforeEncoding, double encoding, double afterEncoding) {}
+
+    /** Every event of the jobs, by job id, and the id of the job started last. */
+    private static final class JobLog {
+        private final Map<String, List<JsonNode>> events = new ConcurrentHashMap<>();
+        private final BlockingQueue<JsonNode> finished = new LinkedBlockingQueue<>();
+        private volatile String lastJob;
+        private volatile long lastSubmittedMillis;
+
+        void take(String event) {
+            JsonNode parsed = Json.parseTrusted(event);
+            String jobId = parsed.path("detail").path("jobId").asText();
+            events.computeIfAbsent(jobId, id -> new CopyOnWriteArrayList<>()).add(parsed);
+            if (List.of("COMPLETE", "ERROR", "CANCELED").contains(parsed.path("detail").path("status").asText())) {
+                finished.add(parsed);
+            }
+        }
+
+        Phases phasesOfLast() {
+            List<JsonNode> of = events.getOrDefault(lastJob, List.of());
+            long transcoding = firstInPhase(of, "TRANSCODING");
+            long uploading = firstInPhase(of, "UPLOADING");
+            long complete = of.stream().filter(event -> event.path("detail").path("status").asText().equals("COMPLETE"))
+                    .mapToLong(event -> event.path("detail").path("timestamp").asLong()).findFirst().orElse(-1);
+            if (transcoding < 0 || uploading < 0 || complete < 0) {
+                return new Phases(Double.NaN, Double.NaN, Double.NaN);
+            }
+            return new Phases((transcoding - lastSubmittedMillis) / 1000.0, (uploading - transcoding) / 1000.0,
+                    (complete - uploading) / 1000.0);
+        }
+
+        private static long firstInPhase(List<JsonNode> events, String phase) {
+            return events.stream()
+                    .filter(event -> event.path("detail").path("status").asText().equals("STATUS_UPDATE"))
+                    .filter(event -> event.path("detail").path("jobProgress").path("currentPhase").asText().equals(phase))
+                    .mapToLong(event -> event.path("detail").path("timestamp").asLong()).min().orElse(-1);
+        }
+    }
 
     public static int run(CommandLine options) {
         int runs = Machine.countOption(options, "runs", 3);
@@ -95,18 +142,12 @@ public final class IngestBenchmark {
         }
         return Machine.measureInScratch(options, "ingest", (work, started) -> {
             Path ffmpeg = BundledFfmpeg.extractTo(work.resolve("bin"));
-            BlockingQueue<JsonNode> finished = new LinkedBlockingQueue<>();
+            JobLog jobs = new JobLog();
             try (S3ProxyServer s3Server = S3ProxyServer.start(work.resolve("s3"), LocalCredentials.ACCESS_KEY_ID,
                     LocalCredentials.SECRET_ACCESS_KEY);
                     S3Client s3 = LocalClients.s3(s3Server.endpoint());
                     MediaConvertEmulator emulator = MediaConvertEmulator.start(ffmpeg, s3, work.resolve("mediaconvert"),
-                            "000000000000", "us-east-1", event -> {
-                                JsonNode parsed = Json.parseTrusted(event);
-                                String status = parsed.path("detail").path("status").asText();
-                                if (List.of("COMPLETE", "ERROR", "CANCELED").contains(status)) {
-                                    finished.add(parsed);
-                                }
-                            });
+                            "000000000000", "us-east-1", jobs::take);
                     MediaConvertClient mediaConvert = MediaConvertClient.builder()
                             .endpointOverride(emulator.endpoint())
                             .region(Region.US_EAST_1)
@@ -119,18 +160,18 @@ public final class IngestBenchmark {
                         new MediaConvertSettings(ROLE, Optional.empty(), "s3://unused/watermark.png", new Size(1, 1)),
                         Clock.systemUTC());
                 RenditionPipeline pipeline = (source, media, renditions) ->
-                        throughMediaConvert(encoder, finished, source, media, renditions);
+                        throughMediaConvert(encoder, jobs, source, media, renditions);
                 printHeader(started, runs, seconds, smallSeconds, ffmpeg);
                 warmUp(s3, ffmpeg, pipeline, work.resolve("warm-up"));
                 if (!part.equals("small")) {
-                    measure("three renditions of a " + seconds + "-s 1080p source", s3, ffmpeg, pipeline,
+                    measure("three renditions of a " + seconds + "-s 1080p source", s3, ffmpeg, pipeline, jobs,
                             work.resolve("three"), seconds, """
                                     [{"format": "mp4", "resolution": "mobile"}, {"format": "mp4", "resolution": "hd"},
                                      {"format": "mp4", "resolution": "fhd"}]""", runs);
                 }
                 if (!part.equals("three")) {
                     measure("one 360p rendition of a " + smallSeconds + "-s 1080p source (least favourable)", s3,
-                            ffmpeg, pipeline, work.resolve("small"), smallSeconds,
+                            ffmpeg, pipeline, jobs, work.resolve("small"), smallSeconds,
                             "[{\"format\": \"mp4\", \"resolution\": \"mobile\"}]", runs);
                 }
             }
@@ -171,7 +212,7 @@ public final class IngestBenchmark {
     }
 
     /** The pipeline as the import flow starts it: one job for the source, finished when its COMPLETE arrives. */
-    private static List<String> throughMediaConvert(MediaConvertRenditionEncoder encoder, BlockingQueue<JsonNode> finished,
+    private static List<String> throughMediaConvert(MediaConvertRenditionEncoder encoder, JobLog jobs,
             String source, SourceMedia media, List<RenditionSpec> renditions) throws InterruptedException {
         // a new source id each time: the job's token is the source's, and a repeat within a minute is the same job
         String sourceId = UUID.randomUUID().toString();
@@ -180,10 +221,12 @@ public final class IngestBenchmark {
             outputs.add(new RenditionOutput("r" + i, renditions.get(i),
                     "s3://" + RENDITIONS_BUCKET + "/" + OWNER + "/" + sourceId + "/r" + i));
         }
+        jobs.lastSubmittedMillis = System.currentTimeMillis();
         String jobId = encoder.start(new RenditionJob(sourceId, OWNER, source, media, outputs));
+        jobs.lastJob = jobId;
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         while (true) {
-            JsonNode event = finished.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            JsonNode event = jobs.finished.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (event == null) {
                 throw new IllegalStateException("job " + jobId + " did not finish in 30 minutes");
             }
@@ -197,7 +240,8 @@ public final class IngestBenchmark {
         }
     }
 
-    private static void measure(String title, S3Client s3, Path ffmpeg, RenditionPipeline pipeline, Path directory,
+    private static void measure(String title, S3Client s3, Path ffmpeg, RenditionPipeline pipeline, JobLog jobs,
+            Path directory,
             int seconds, String renditionsJson, int runs) throws Exception {
         List<RenditionSpec> renditions = read(renditionsJson);
         SourceMedia media = new SourceMedia(true, true, 1920, 1080, seconds, SOURCE_FPS.value());
@@ -212,17 +256,19 @@ public final class IngestBenchmark {
             double load = Machine.loadAverage();
             double pipelineSeconds = 0;
             double baselineSeconds = 0;
+            Phases phases = null;
             for (int side = 0; side < 2; side++) {
                 if ((side == 0) == pipelineFirst) {
                     long start = System.nanoTime();
                     lastOutputs = pipeline.make(source, media, renditions);
                     pipelineSeconds = (System.nanoTime() - start) / 1e9;
+                    phases = jobs.phasesOfLast();
                 } else {
                     baselineSeconds = Machine.runTimed(baseline, directory, directory.resolve("baseline.log"),
                             "the baseline ffmpeg");
                 }
             }
-            rounds.add(new Round(pipelineFirst, pipelineSeconds, baselineSeconds, load));
+            rounds.add(new Round(pipelineFirst, pipelineSeconds, baselineSeconds, load, phases));
             PROGRESS.printf(Locale.ROOT, "  run %d of %d: pipeline %.2f s, baseline %.2f s%n", run, runs,
                     pipelineSeconds, baselineSeconds);
         }
@@ -290,18 +336,26 @@ public final class IngestBenchmark {
             List<Round> rounds, List<Path> pipelineFiles, Path directory) {
         OUT.println();
         OUT.println("== " + title + " ==");
-        OUT.printf(Locale.ROOT, "%-5s %-15s %10s %10s %8s %9s%n", "run", "order", "pipeline", "baseline", "ratio",
-                "load avg");
+        OUT.printf(Locale.ROOT, "%-5s %-15s %10s %10s %8s %9s   %s%n", "run", "order", "pipeline", "baseline", "ratio",
+                "load avg", "pipeline: before encoding + encoding (ffmpeg) + after encoding, s");
         for (int i = 0; i < rounds.size(); i++) {
             Round round = rounds.get(i);
-            OUT.printf(Locale.ROOT, "%-5d %-15s %8.2f s %8.2f s %7.2fx %9.2f%n", i + 1,
+            OUT.printf(Locale.ROOT, "%-5d %-15s %8.2f s %8.2f s %7.2fx %9.2f   %.2f + %.2f + %.2f%n", i + 1,
                     round.pipelineFirst() ? "pipeline first" : "baseline first", round.pipeline(), round.baseline(),
-                    round.pipeline() / round.baseline(), round.load());
+                    round.pipeline() / round.baseline(), round.load(), round.phases().beforeEncoding(),
+                    round.phases().encoding(), round.phases().afterEncoding());
         }
         double pipeline = RenderBenchmark.median(rounds.stream().map(Round::pipeline).toList());
         double baseline = RenderBenchmark.median(rounds.stream().map(Round::baseline).toList());
         OUT.printf(Locale.ROOT, "median of %d: pipeline %.2f s, baseline %.2f s, ratio %.2fx (pipeline/baseline),"
                 + " %+.2f s%n", rounds.size(), pipeline, baseline, pipeline / baseline, pipeline - baseline);
+        OUT.printf(Locale.ROOT, "median pipeline phases: %.2f s before encoding (start, S3 download, probe), %.2f s"
+                        + " encoding (the job's ffmpeg; %.2fx the baseline's process), %.2f s after (S3 uploads,"
+                        + " probing the files, the event)%n",
+                RenderBenchmark.median(rounds.stream().map(round -> round.phases().beforeEncoding()).toList()),
+                RenderBenchmark.median(rounds.stream().map(round -> round.phases().encoding()).toList()),
+                RenderBenchmark.median(rounds.stream().map(round -> round.phases().encoding()).toList()) / baseline,
+                RenderBenchmark.median(rounds.stream().map(round -> round.phases().afterEncoding()).toList()));
         for (int i = 0; i < renditions.size(); i++) {
             Size frame = renditions.get(i).frameFor(media).orElseThrow();
             Path baselineFile = directory.resolve(baselineFile(i));
