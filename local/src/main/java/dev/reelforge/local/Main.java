@@ -44,6 +44,9 @@ public final class Main {
               bench  projects [--runs N] [--photos N] [--style NAME]
                                                        a 20-photo project at 720 (three renditions) against
                                                        one ffmpeg making the same three files
+              bench  ingest [--runs N] [--seconds N] [--small-seconds N] [--part all|three|small]
+                                                       a 60 s 1080p source into 360/720/1080 MP4 renditions by one
+                                                       MediaConvert job against one ffmpeg making the same files
               fuzz   [--duration PT5M] [merge | edit | url | request | token]
                                                        coverage-guided fuzzing with Jazzer (run by the launcher
                                                        script through Maven; findings join the test corpus)

@@ -54,6 +54,9 @@ public final class ApiBenchmark {
         if (options.positional().size() == 1 && options.positional().getFirst().equals("projects")) {
             return ProjectsBenchmark.run(options);
         }
+        if (options.positional().size() == 1 && options.positional().getFirst().equals("ingest")) {
+            return IngestBenchmark.run(options);
+        }
         if (options.positional().size() != 1 || !options.positional().getFirst().equals("api")) {
             System.err.println("usage: reelforge bench api [--runs N (5)] [--requests N (1000)] [--warmup N (1000)]"
                     + " [--part all|cold|warm] [--data-dir DIR]");
@@ -62,6 +65,8 @@ public final class ApiBenchmark {
             System.err.println("       reelforge bench videos [--runs N (5)] [--seconds N (60)] [--part all|downloads|sweep]"
                     + " [--data-dir DIR]");
             System.err.println("       reelforge bench projects [--runs N (3)] [--photos N (20)] [--style NAME] [--data-dir DIR]");
+            System.err.println("       reelforge bench ingest [--runs N (3)] [--seconds N (60)] [--small-seconds N (5)]"
+                    + " [--part all|three|small] [--data-dir DIR]");
             return 2;
         }
         int runs = intOption(options, "runs", 5);

@@ -451,7 +451,7 @@ public final class RenderBenchmark {
         }
     }
 
-    private static String ffmpegVersion(Path ffmpeg) {
+    static String ffmpegVersion(Path ffmpeg) {
         try {
             Process process = new ProcessBuilder(ffmpeg.toString(), "-hide_banner", "-version")
                     .redirectErrorStream(true).start();

@@ -7,12 +7,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.aws.mediaconvert.MediaConvertEncoder;
+import dev.reelforge.aws.mediaconvert.MediaConvertRenditionEncoder;
 import dev.reelforge.aws.mediaconvert.MediaConvertSettings;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.edit.model.Fps;
 import dev.reelforge.core.edit.model.OutputFormat;
 import dev.reelforge.core.edit.model.Quality;
 import dev.reelforge.core.edit.model.Size;
+import dev.reelforge.core.ingest.RenditionEncoder.RenditionJob;
+import dev.reelforge.core.ingest.RenditionEncoder.RenditionOutput;
+import dev.reelforge.core.ingest.RenditionEncoder.SourceMedia;
+import dev.reelforge.core.ingest.RenditionFit;
+import dev.reelforge.core.ingest.RenditionFormat;
+import dev.reelforge.core.ingest.RenditionSize;
+import dev.reelforge.core.ingest.RenditionSpec;
+import dev.reelforge.core.ingest.RenditionsReader;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.core.pipeline.Encoder.EncodeRequest;
 import dev.reelforge.core.plan.OutputPlan;
@@ -27,9 +36,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
@@ -368,6 +380,31 @@ class MediaConvertEmulatorApiTest {
                 assertThat(client.getJob(get -> get.id(id)).job().userMetadata())
                         .containsEntry("renderId", render.toString());
             }
+        }
+    }
+
+    @Test
+    void everythingTheRenditionEncoderWritesIsAccepted() {
+        MediaConvertRenditionEncoder encoder = new MediaConvertRenditionEncoder(client, new MediaConvertSettings(ROLE,
+                Optional.empty(), "s3://assets/assets/watermark.png", new Size(300, 100)), Clock.systemUTC());
+        SourceMedia video = new SourceMedia(true, true, 1920, 1080, 5, 29.97);
+        for (RenditionFit fit : RenditionFit.values()) {
+            List<RenditionOutput> outputs = new ArrayList<>();
+            for (RenditionFormat format : RenditionsReader.MADE) {
+                boolean audio = format.kind() == RenditionFormat.Kind.AUDIO;
+                outputs.add(new RenditionOutput(format.wireName(), new RenditionSpec(format,
+                        audio ? Optional.empty() : Optional.of(RenditionSize.of(new Size(640, 480))), fit,
+                        OptionalInt.of(55), audio ? OptionalDouble.empty() : OptionalDouble.of(23.976),
+                        audio || format == RenditionFormat.GIF ? OptionalInt.empty() : OptionalInt.of(12),
+                        Optional.empty()), "s3://renders/ingest/owner/" + fit + "/" + format.wireName()));
+                outputs.add(new RenditionOutput(format.wireName() + "-plain", new RenditionSpec(format,
+                        Optional.empty(), fit, OptionalInt.empty(), OptionalDouble.empty(), OptionalInt.empty(),
+                        Optional.empty()), "s3://renders/ingest/owner/" + fit + "/" + format.wireName() + "-plain"));
+            }
+            String sourceId = UUID.randomUUID().toString();
+            String id = encoder.start(new RenditionJob(sourceId, "owner", "s3://work/i/" + sourceId, video, outputs));
+            assertThat(client.getJob(get -> get.id(id)).job().userMetadata()).containsEntry("sourceId", sourceId)
+                    .containsEntry("kind", "ingest");
         }
     }
 

@@ -1,0 +1,371 @@
+package dev.reelforge.local.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.aws.mediaconvert.MediaConvertEncoder;
+import dev.reelforge.aws.mediaconvert.MediaConvertRenditionEncoder;
+import dev.reelforge.aws.mediaconvert.MediaConvertSettings;
+import dev.reelforge.core.edit.model.Fps;
+import dev.reelforge.core.edit.model.Quality;
+import dev.reelforge.core.edit.model.Size;
+import dev.reelforge.core.ingest.RenditionEncoder.RenditionJob;
+import dev.reelforge.core.ingest.RenditionEncoder.RenditionOutput;
+import dev.reelforge.core.ingest.RenditionEncoder.SourceMedia;
+import dev.reelforge.core.ingest.RenditionSpec;
+import dev.reelforge.core.ingest.RenditionsReader;
+import dev.reelforge.core.ingest.RenditionsReading;
+import dev.reelforge.core.json.Json;
+import dev.reelforge.local.CommandLine;
+import dev.reelforge.local.LocalClients;
+import dev.reelforge.local.LocalCredentials;
+import dev.reelforge.local.mediaconvert.MediaConvertEmulator;
+import dev.reelforge.local.services.S3ProxyServer;
+import dev.reelforge.media.BundledFfmpeg;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.mediaconvert.MediaConvertClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * {@code reelforge bench ingest [--runs N] [--seconds N] [--small-seconds N] [--part all|three|small]}: making an
+ * ingested source's renditions with the MediaConvert job {@link MediaConvertRenditionEncoder} writes, run by the
+ * local MediaConvert (S3Proxy, ffmpeg), against bare ffmpeg making the same files from the same file in one process,
+ * measured in the same run, alternating which goes first.
+ *
+ * <p>Part {@code three}: a 1080p source of {@code --seconds} (60) into 360p, 720p and 1080p MP4 renditions. Part
+ * {@code small}, the least favourable case for the design: a 1080p source of {@code --small-seconds} (5) into one
+ * 360p MP4, where the job's fixed costs (S3 download and uploads, probing, the job's bookkeeping and events) weigh
+ * most against the encoding. The pipeline is timed from CreateJob to its COMPLETE event, the baseline is the ffmpeg
+ * process. Each pipeline rendition's SSIM against the baseline's file of the same size is printed (1 is identical).
+ * See docs/PERFORMANCE.md, "Ingest".
+ */
+public final class IngestBenchmark {
+
+    static final List<String> PARTS = List.of("three", "small");
+    private static final PrintStream OUT = System.out;
+    private static final PrintStream PROGRESS = System.err;
+    private static final String OWNER = "bench";
+    private static final String SOURCES_BUCKET = "sources";
+    private static final String RENDITIONS_BUCKET = "renditions";
+    private static final String ROLE = "arn:aws:iam::000000000000:role/MediaConvertRole";
+    private static final Fps SOURCE_FPS = new Fps(25, 1);
+    /** The emulator's CRF for the QVBR level the encoder writes when a rendition sets no quality (7). */
+    private static final int CRF_OF_DEFAULT_LEVEL = 23;
+
+    private IngestBenchmark() {}
+
+    /**
+     * The pipeline side: makes the renditions of a stored source and answers where each file is, once they all are.
+     * One function, so that the same bench can drive it through the Ingest API end to end (POST a source with these
+     * renditions, poll until ready) once that exists.
+     */
+    @FunctionalInterface
+    interface RenditionPipeline {
+        List<String> make(String source, SourceMedia media, List<RenditionSpec> renditions) throws Exception;
+    }
+
+    /** One measured round: both sides in seconds, in the order they ran, and where the pipeline's time went. */
+    private record Round(boolean pipelineFirst, double pipeline, double baseline, double load, Phases phases) {}
+
+    /**
+     * The pipeline's time by the job's events (their {@code timestamp}s): from CreateJob until the TRANSCODING phase
+     * begins (the job's start, the S3 download of the source, probing it), the TRANSCODING phase (the one ffmpeg
+     * process), and from the UPLOADING phase until the COMPLETE event is taken (uploads to S3, probing each file).
+     */
+    private record Phases(double beforeEncoding, double encoding, double afterEncoding) {}
+
+    /** Every event of the jobs, by job id, and the id of the job started last. */
+    private static final class JobLog {
+        private final Map<String, List<JsonNode>> events = new ConcurrentHashMap<>();
+        private final BlockingQueue<JsonNode> finished = new LinkedBlockingQueue<>();
+        private volatile String lastJob;
+        private volatile long lastSubmittedMillis;
+
+        void take(String event) {
+            JsonNode parsed = Json.parseTrusted(event);
+            String jobId = parsed.path("detail").path("jobId").asText();
+            events.computeIfAbsent(jobId, id -> new CopyOnWriteArrayList<>()).add(parsed);
+            if (List.of("COMPLETE", "ERROR", "CANCELED").contains(parsed.path("detail").path("status").asText())) {
+                finished.add(parsed);
+            }
+        }
+
+        Phases phasesOfLast() {
+            List<JsonNode> of = events.getOrDefault(lastJob, List.of());
+            long transcoding = firstInPhase(of, "TRANSCODING");
+            long uploading = firstInPhase(of, "UPLOADING");
+            long complete = of.stream().filter(event -> event.path("detail").path("status").asText().equals("COMPLETE"))
+                    .mapToLong(event -> event.path("detail").path("timestamp").asLong()).findFirst().orElse(-1);
+            if (transcoding < 0 || uploading < 0 || complete < 0) {
+                return new Phases(Double.NaN, Double.NaN, Double.NaN);
+            }
+            return new Phases((transcoding - lastSubmittedMillis) / 1000.0, (uploading - transcoding) / 1000.0,
+                    (complete - uploading) / 1000.0);
+        }
+
+        private static long firstInPhase(List<JsonNode> events, String phase) {
+            return events.stream()
+                    .filter(event -> event.path("detail").path("status").asText().equals("STATUS_UPDATE"))
+                    .filter(event -> event.path("detail").path("jobProgress").path("currentPhase").asText().equals(phase))
+                    .mapToLong(event -> event.path("detail").path("timestamp").asLong()).min().orElse(-1);
+        }
+    }
+
+    public static int run(CommandLine options) {
+        int runs = Machine.countOption(options, "runs", 3);
+        int seconds = Machine.countOption(options, "seconds", 60);
+        int smallSeconds = Machine.countOption(options, "small-seconds", 5);
+        String part = options.option("part").orElse("all");
+        if (runs < 1 || seconds < 1 || smallSeconds < 1 || !(part.equals("all") || PARTS.contains(part))) {
+            System.err.println("usage: reelforge bench ingest [--runs N (3)] [--seconds N (60)] [--small-seconds N (5)]"
+                    + " [--part all|three|small] [--data-dir DIR]");
+            return 2;
+        }
+        return Machine.measureInScratch(options, "ingest", (work, started) -> {
+            Path ffmpeg = BundledFfmpeg.extractTo(work.resolve("bin"));
+            JobLog jobs = new JobLog();
+            try (S3ProxyServer s3Server = S3ProxyServer.start(work.resolve("s3"), LocalCredentials.ACCESS_KEY_ID,
+                    LocalCredentials.SECRET_ACCESS_KEY);
+                    S3Client s3 = LocalClients.s3(s3Server.endpoint());
+                    MediaConvertEmulator emulator = MediaConvertEmulator.start(ffmpeg, s3, work.resolve("mediaconvert"),
+                            "000000000000", "us-east-1", jobs::take);
+                    MediaConvertClient mediaConvert = MediaConvertClient.builder()
+                            .endpointOverride(emulator.endpoint())
+                            .region(Region.US_EAST_1)
+                            .credentialsProvider(LocalCredentials.provider())
+                            .httpClient(UrlConnectionHttpClient.create())
+                            .build()) {
+                s3.createBucket(create -> create.bucket(SOURCES_BUCKET));
+                s3.createBucket(create -> create.bucket(RENDITIONS_BUCKET));
+                MediaConvertRenditionEncoder encoder = new MediaConvertRenditionEncoder(mediaConvert,
+                        new MediaConvertSettings(ROLE, Optional.empty(), "s3://unused/watermark.png", new Size(1, 1)),
+                        Clock.systemUTC());
+                RenditionPipeline pipeline = (source, media, renditions) ->
+                        throughMediaConvert(encoder, jobs, source, media, renditions);
+                printHeader(started, runs, seconds, smallSeconds, ffmpeg);
+                warmUp(s3, ffmpeg, pipeline, work.resolve("warm-up"));
+                if (!part.equals("small")) {
+                    measure("three renditions of a " + seconds + "-s 1080p source", s3, ffmpeg, pipeline, jobs,
+                            work.resolve("three"), seconds, """
+                                    [{"format": "mp4", "resolution": "mobile"}, {"format": "mp4", "resolution": "hd"},
+                                     {"format": "mp4", "resolution": "fhd"}]""", runs);
+                }
+                if (!part.equals("three")) {
+                    measure("one 360p rendition of a " + smallSeconds + "-s 1080p source (least favourable)", s3,
+                            ffmpeg, pipeline, jobs, work.resolve("small"), smallSeconds,
+                            "[{\"format\": \"mp4\", \"resolution\": \"mobile\"}]", runs);
+                }
+            }
+        });
+    }
+
+    /**
+     * One job of a 1-s source, not measured: the first job of a JVM loads and compiles the SDK client's and the
+     * emulator's code, which would fall on the first measured run only.
+     */
+    private static void warmUp(S3Client s3, Path ffmpeg, RenditionPipeline pipeline, Path directory) throws Exception {
+        PROGRESS.println("bench ingest: warm-up (one job of a 1-s source), not measured...");
+        String source = storedSource(s3, ffmpeg, directory, 1);
+        pipeline.make(source, new SourceMedia(true, true, 1920, 1080, 1, SOURCE_FPS.value()),
+                read("[{\"format\": \"mp4\", \"resolution\": \"mobile\"}]"));
+    }
+
+    private static List<RenditionSpec> read(String renditionsJson) {
+        RenditionsReading reading = new RenditionsReader().read(Json.parseTrusted(renditionsJson));
+        return ((RenditionsReading.Read) reading).renditions();
+    }
+
+    /** A 1080p testsrc2 source with a tone, made with ffmpeg and stored in S3; answers its location. */
+    private static String storedSource(S3Client s3, Path ffmpeg, Path directory, int seconds)
+            throws IOException, InterruptedException {
+        Files.createDirectories(directory);
+        PROGRESS.printf(Locale.ROOT, "bench ingest: making a %d-s 1080p source...%n", seconds);
+        Path sourceFile = directory.resolve("source.mp4");
+        Machine.runTimed(List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
+                "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=25:duration=" + seconds,
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds,
+                "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p",
+                "-c:a", "aac", "-b:a", "192k", "-movflags", "+faststart", sourceFile.toString()),
+                directory, directory.resolve("source.log"), "making the source");
+        String key = OWNER + "/" + directory.getFileName() + "/source.mp4";
+        s3.putObject(put -> put.bucket(SOURCES_BUCKET).key(key), RequestBody.fromFile(sourceFile));
+        return "s3://" + SOURCES_BUCKET + "/" + key;
+    }
+
+    /** The pipeline as the import flow starts it: one job for the source, finished when its COMPLETE arrives. */
+    private static List<String> throughMediaConvert(MediaConvertRenditionEncoder encoder, JobLog jobs,
+            String source, SourceMedia media, List<RenditionSpec> renditions) throws InterruptedException {
+        // a new source id each time: the job's token is the source's, and a repeat within a minute is the same job
+        String sourceId = UUID.randomUUID().toString();
+        List<RenditionOutput> outputs = new ArrayList<>();
+        for (int i = 0; i < renditions.size(); i++) {
+            outputs.add(new RenditionOutput("r" + i, renditions.get(i),
+                    "s3://" + RENDITIONS_BUCKET + "/" + OWNER + "/" + sourceId + "/r" + i));
+        }
+        jobs.lastSubmittedMillis = System.currentTimeMillis();
+        String jobId = encoder.start(new RenditionJob(sourceId, OWNER, source, media, outputs));
+        jobs.lastJob = jobId;
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (true) {
+            JsonNode event = jobs.finished.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (event == null) {
+                throw new IllegalStateException("job " + jobId + " did not finish in 30 minutes");
+            }
+            if (!event.path("detail").path("jobId").asText().equals(jobId)) {
+                continue;
+            }
+            if (!event.path("detail").path("status").asText().equals("COMPLETE")) {
+                throw new IllegalStateException("job " + jobId + " ended " + event.path("detail"));
+            }
+            return outputs.stream().map(MediaConvertRenditionEncoder::fileOf).toList();
+        }
+    }
+
+    private static void measure(String title, S3Client s3, Path ffmpeg, RenditionPipeline pipeline, JobLog jobs,
+            Path directory,
+            int seconds, String renditionsJson, int runs) throws Exception {
+        List<RenditionSpec> renditions = read(renditionsJson);
+        SourceMedia media = new SourceMedia(true, true, 1920, 1080, seconds, SOURCE_FPS.value());
+        String source = storedSource(s3, ffmpeg, directory, seconds);
+        Path sourceFile = directory.resolve("source.mp4");
+        List<String> baseline = baselineCommand(ffmpeg, sourceFile, renditions, media);
+
+        List<Round> rounds = new ArrayList<>();
+        List<String> lastOutputs = List.of();
+        for (int run = 1; run <= runs; run++) {
+            boolean pipelineFirst = run % 2 == 1;
+            double load = Machine.loadAverage();
+            double pipelineSeconds = 0;
+            double baselineSeconds = 0;
+            Phases phases = null;
+            for (int side = 0; side < 2; side++) {
+                if ((side == 0) == pipelineFirst) {
+                    long start = System.nanoTime();
+                    lastOutputs = pipeline.make(source, media, renditions);
+                    pipelineSeconds = (System.nanoTime() - start) / 1e9;
+                    phases = jobs.phasesOfLast();
+                } else {
+                    baselineSeconds = Machine.runTimed(baseline, directory, directory.resolve("baseline.log"),
+                            "the baseline ffmpeg");
+                }
+            }
+            rounds.add(new Round(pipelineFirst, pipelineSeconds, baselineSeconds, load, phases));
+            PROGRESS.printf(Locale.ROOT, "  run %d of %d: pipeline %.2f s, baseline %.2f s%n", run, runs,
+                    pipelineSeconds, baselineSeconds);
+        }
+        List<Path> pipelineFiles = new ArrayList<>();
+        for (String location : lastOutputs) {
+            String rest = location.substring(("s3://" + RENDITIONS_BUCKET + "/").length());
+            Path file = directory.resolve("pipeline-" + rest.substring(rest.lastIndexOf('/') + 1));
+            s3.getObject(get -> get.bucket(RENDITIONS_BUCKET).key(rest), file);
+            pipelineFiles.add(file);
+        }
+        print(title, ffmpeg, renditions, media, rounds, pipelineFiles, directory);
+    }
+
+    /**
+     * Bare ffmpeg: the same files from the same local file in one process, with the settings the local MediaConvert
+     * gives these renditions (libx264 veryfast, the CRF of QVBR level 7 capped at the same peak bitrate, AAC 128
+     * kbit/s, the source's rate, the picture scaled to fill and cropped), one split of the decoded source.
+     */
+    private static List<String> baselineCommand(Path ffmpeg, Path source, List<RenditionSpec> renditions,
+            SourceMedia media) {
+        List<String> command = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-y",
+                "-loglevel", "error", "-i", "file:" + source.toAbsolutePath()));
+        StringBuilder graph = new StringBuilder("[0:v]split=" + renditions.size());
+        for (int i = 0; i < renditions.size(); i++) {
+            graph.append("[in").append(i).append("]");
+        }
+        for (int i = 0; i < renditions.size(); i++) {
+            Size frame = renditions.get(i).frameFor(media).orElseThrow();
+            String size = frame.width() + ":" + frame.height();
+            graph.append(";[in").append(i).append("]scale=").append(size)
+                    .append(":force_original_aspect_ratio=increase:flags=bicubic,crop=").append(size)
+                    .append(",setsar=1,format=yuv420p[out").append(i).append("]");
+        }
+        command.addAll(List.of("-filter_complex", graph.toString()));
+        for (int i = 0; i < renditions.size(); i++) {
+            Size frame = renditions.get(i).frameFor(media).orElseThrow();
+            int peak = MediaConvertEncoder.maxBitrate(frame, SOURCE_FPS, Quality.MEDIUM);
+            command.addAll(List.of("-map", "[out" + i + "]", "-map", "0:a:0",
+                    "-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high",
+                    "-crf", String.valueOf(CRF_OF_DEFAULT_LEVEL), "-maxrate", String.valueOf(peak),
+                    "-bufsize", String.valueOf(2L * peak),
+                    "-c:a", "aac", "-b:a", "128000", "-ar", "48000", "-ac", "2",
+                    "-movflags", "+faststart", "-f", "mp4", baselineFile(i)));
+        }
+        return List.copyOf(command);
+    }
+
+    private static String baselineFile(int rendition) {
+        return "baseline-" + rendition + ".mp4";
+    }
+
+    private static void printHeader(Instant started, int runs, int seconds, int smallSeconds, Path ffmpeg) {
+        OUT.println("Reelforge bench ingest, " + started.truncatedTo(ChronoUnit.SECONDS));
+        OUT.printf(Locale.ROOT, "machine: %d CPUs (%s), java %s, %s; load average %s%n",
+                Runtime.getRuntime().availableProcessors(), Machine.cpuModel(), Runtime.version(),
+                RenderBenchmark.ffmpegVersion(ffmpeg), Machine.loadAverageText());
+        OUT.printf(Locale.ROOT, "settings: --runs %d --seconds %d --small-seconds %d%n", runs, seconds, smallSeconds);
+        OUT.println("pipeline = CreateJob (MediaConvertRenditionEncoder, SDK client) until its COMPLETE event, the local"
+                + " MediaConvert downloading the source from S3Proxy, encoding with one ffmpeg, uploading the files;"
+                + " baseline = one ffmpeg process making the same files from the local source file.");
+        OUT.println("Every ratio is against the baseline measured in this same run.");
+    }
+
+    private static void print(String title, Path ffmpeg, List<RenditionSpec> renditions, SourceMedia media,
+            List<Round> rounds, List<Path> pipelineFiles, Path directory) {
+        OUT.println();
+        OUT.println("== " + title + " ==");
+        OUT.printf(Locale.ROOT, "%-5s %-15s %10s %10s %8s %9s   %s%n", "run", "order", "pipeline", "baseline", "ratio",
+                "load avg", "pipeline: before encoding + encoding (ffmpeg) + after encoding, s");
+        for (int i = 0; i < rounds.size(); i++) {
+            Round round = rounds.get(i);
+            OUT.printf(Locale.ROOT, "%-5d %-15s %8.2f s %8.2f s %7.2fx %9.2f   %.2f + %.2f + %.2f%n", i + 1,
+                    round.pipelineFirst() ? "pipeline first" : "baseline first", round.pipeline(), round.baseline(),
+                    round.pipeline() / round.baseline(), round.load(), round.phases().beforeEncoding(),
+                    round.phases().encoding(), round.phases().afterEncoding());
+        }
+        double pipeline = RenderBenchmark.median(rounds.stream().map(Round::pipeline).toList());
+        double baseline = RenderBenchmark.median(rounds.stream().map(Round::baseline).toList());
+        OUT.printf(Locale.ROOT, "median of %d: pipeline %.2f s, baseline %.2f s, ratio %.2fx (pipeline/baseline),"
+                + " %+.2f s%n", rounds.size(), pipeline, baseline, pipeline / baseline, pipeline - baseline);
+        OUT.printf(Locale.ROOT, "median pipeline phases: %.2f s before encoding (start, S3 download, probe), %.2f s"
+                        + " encoding (the job's ffmpeg; %.2fx the baseline's process), %.2f s after (S3 uploads,"
+                        + " probing the files, the event)%n",
+                RenderBenchmark.median(rounds.stream().map(round -> round.phases().beforeEncoding()).toList()),
+                RenderBenchmark.median(rounds.stream().map(round -> round.phases().encoding()).toList()),
+                RenderBenchmark.median(rounds.stream().map(round -> round.phases().encoding()).toList()) / baseline,
+                RenderBenchmark.median(rounds.stream().map(round -> round.phases().afterEncoding()).toList()));
+        for (int i = 0; i < renditions.size(); i++) {
+            Size frame = renditions.get(i).frameFor(media).orElseThrow();
+            Path baselineFile = directory.resolve(baselineFile(i));
+            RenderMedia ours = RenderMedia.inspect(ffmpeg, pipelineFiles.get(i));
+            RenderMedia theirs = RenderMedia.inspect(ffmpeg, baselineFile);
+            List<String> differences = ours.differencesFrom(theirs);
+            OUT.printf(Locale.ROOT, "rendition %dx%d: SSIM %.4f against the baseline's; pipeline %s%n", frame.width(),
+                    frame.height(), RenderMedia.ssim(ffmpeg, pipelineFiles.get(i), baselineFile), ours.describe());
+            OUT.printf(Locale.ROOT, "  baseline %s%s%n", theirs.describe(),
+                    differences.isEmpty() ? "" : "; differs in " + String.join(", ", differences));
+        }
+    }
+}
