@@ -66,7 +66,7 @@ public final class ApiBenchmark {
                     + " [--data-dir DIR]");
             System.err.println("       reelforge bench projects [--runs N (3)] [--photos N (20)] [--style NAME] [--data-dir DIR]");
             System.err.println("       reelforge bench ingest [--runs N (3)] [--seconds N (60)] [--small-seconds N (5)]"
-                    + " [--part all|three|small] [--data-dir DIR]");
+                    + " [--part all|three|small] [--via api|job] [--data-dir DIR]");
             return 2;
         }
         int runs = intOption(options, "runs", 5);

@@ -1,6 +1,7 @@
 package dev.reelforge.local.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.aws.mediaconvert.MediaConvertEncoder;
 import dev.reelforge.aws.mediaconvert.MediaConvertRenditionEncoder;
 import dev.reelforge.aws.mediaconvert.MediaConvertSettings;
@@ -14,16 +15,24 @@ import dev.reelforge.core.ingest.RenditionSpec;
 import dev.reelforge.core.ingest.RenditionsReader;
 import dev.reelforge.core.ingest.RenditionsReading;
 import dev.reelforge.core.json.Json;
+import dev.reelforge.core.Environment;
 import dev.reelforge.local.CommandLine;
 import dev.reelforge.local.LocalClients;
 import dev.reelforge.local.LocalCredentials;
+import dev.reelforge.local.LocalStack;
+import dev.reelforge.local.media.LoopbackFileServer;
 import dev.reelforge.local.mediaconvert.MediaConvertEmulator;
 import dev.reelforge.local.services.S3ProxyServer;
 import dev.reelforge.media.BundledFfmpeg;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,16 +55,16 @@ import software.amazon.awssdk.services.mediaconvert.MediaConvertClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * {@code reelforge bench ingest [--runs N] [--seconds N] [--small-seconds N] [--part all|three|small]}: making an
- * ingested source's renditions with the MediaConvert job {@link MediaConvertRenditionEncoder} writes, run by the
- * local MediaConvert (S3Proxy, ffmpeg), against bare ffmpeg making the same files from the same file in one process,
- * measured in the same run, alternating which goes first.
+ * {@code reelforge bench ingest [--runs N] [--seconds N] [--small-seconds N] [--part all|three|small] [--via
+ * api|job]}: ingesting a source into renditions, against bare ffmpeg making the same files from the same file in one
+ * process, measured in the same run, alternating which goes first. {@code --via api} (the default) drives the Ingest
+ * API on the embedded stack end to end ({@link ThroughApi}); {@code --via job} times the MediaConvert job
+ * {@link MediaConvertRenditionEncoder} writes alone, run by the local MediaConvert (S3Proxy, ffmpeg), with its phases.
  *
  * <p>Part {@code three}: a 1080p source of {@code --seconds} (60) into 360p, 720p and 1080p MP4 renditions. Part
  * {@code small}, the least favourable case for the design: a 1080p source of {@code --small-seconds} (5) into one
  * 360p MP4, where the job's fixed costs (S3 download and uploads, probing, the job's bookkeeping and events) weigh
- * most against the encoding. The pipeline is timed from CreateJob to its COMPLETE event, the baseline is the ffmpeg
- * process. Each pipeline rendition's SSIM against the baseline's file of the same size is printed (1 is identical).
+ * most against the encoding. The baseline is the ffmpeg process. Each pipeline rendition's SSIM against the baseline's file of the same size is printed (1 is identical).
  * See docs/PERFORMANCE.md, "Ingest".
  */
 public final class IngestBenchmark {
@@ -74,13 +83,21 @@ public final class IngestBenchmark {
     private IngestBenchmark() {}
 
     /**
-     * The pipeline side: makes the renditions of a stored source and answers where each file is, once they all are.
-     * One function, so that the same bench can drive it through the Ingest API end to end (POST a source with these
-     * renditions, poll until ready) once that exists.
+     * The pipeline side: places the source where it ingests from, makes its renditions, answering where each file
+     * is once they all are, and saves such a file locally; {@link ThroughApi} (the default) or {@link ThroughJob}.
      */
-    @FunctionalInterface
     interface RenditionPipeline {
-        List<String> make(String source, SourceMedia media, List<RenditionSpec> renditions) throws Exception;
+
+        /** Where this side ingests the source file from (not timed: the user's file is there before). */
+        String place(Path sourceFile) throws Exception;
+
+        /** @param renditions the source request's {@code outputs.renditions}, as a user sends them */
+        List<String> make(String source, SourceMedia media, JsonNode renditions) throws Exception;
+
+        void save(String location, Path file) throws Exception;
+
+        /** Where the last {@link #make}'s time went, when this side can tell. */
+        Phases phasesOfLast();
     }
 
     /** One measured round: both sides in seconds, in the order they ran, and where the pipeline's time went. */
@@ -135,12 +152,25 @@ public final class IngestBenchmark {
         int seconds = Machine.countOption(options, "seconds", 60);
         int smallSeconds = Machine.countOption(options, "small-seconds", 5);
         String part = options.option("part").orElse("all");
-        if (runs < 1 || seconds < 1 || smallSeconds < 1 || !(part.equals("all") || PARTS.contains(part))) {
+        String via = options.option("via").orElse("api");
+        if (runs < 1 || seconds < 1 || smallSeconds < 1 || !(part.equals("all") || PARTS.contains(part))
+                || !List.of("api", "job").contains(via)) {
             System.err.println("usage: reelforge bench ingest [--runs N (3)] [--seconds N (60)] [--small-seconds N (5)]"
-                    + " [--part all|three|small] [--data-dir DIR]");
+                    + " [--part all|three|small] [--via api|job] [--data-dir DIR]");
             return 2;
         }
+        Path template = options.template().toAbsolutePath().normalize();
         return Machine.measureInScratch(options, "ingest", (work, started) -> {
+            if (via.equals("api")) {
+                PROGRESS.println("bench ingest: starting the embedded stack...");
+                try (LocalStack stack = LocalStack.start(new LocalStack.Options(template, work.resolve("stack"), 0,
+                        line -> {}));
+                        LoopbackFileServer files = LoopbackFileServer.serve(work.resolve("served"))) {
+                    ThroughApi pipeline = new ThroughApi(stack, files, work.resolve("served"));
+                    measureAll(pipeline, stack.ffmpeg(), work, started, runs, seconds, smallSeconds, part, via);
+                }
+                return;
+            }
             Path ffmpeg = BundledFfmpeg.extractTo(work.resolve("bin"));
             JobLog jobs = new JobLog();
             try (S3ProxyServer s3Server = S3ProxyServer.start(work.resolve("s3"), LocalCredentials.ACCESS_KEY_ID,
@@ -159,44 +189,165 @@ public final class IngestBenchmark {
                 MediaConvertRenditionEncoder encoder = new MediaConvertRenditionEncoder(mediaConvert,
                         new MediaConvertSettings(ROLE, Optional.empty(), "s3://unused/watermark.png", new Size(1, 1)),
                         Clock.systemUTC());
-                RenditionPipeline pipeline = (source, media, renditions) ->
-                        throughMediaConvert(encoder, jobs, source, media, renditions);
-                printHeader(started, runs, seconds, smallSeconds, ffmpeg);
-                warmUp(s3, ffmpeg, pipeline, work.resolve("warm-up"));
-                if (!part.equals("small")) {
-                    measure("three renditions of a " + seconds + "-s 1080p source", s3, ffmpeg, pipeline, jobs,
-                            work.resolve("three"), seconds, """
-                                    [{"format": "mp4", "resolution": "mobile"}, {"format": "mp4", "resolution": "hd"},
-                                     {"format": "mp4", "resolution": "fhd"}]""", runs);
-                }
-                if (!part.equals("three")) {
-                    measure("one 360p rendition of a " + smallSeconds + "-s 1080p source (least favourable)", s3,
-                            ffmpeg, pipeline, jobs, work.resolve("small"), smallSeconds,
-                            "[{\"format\": \"mp4\", \"resolution\": \"mobile\"}]", runs);
-                }
+                measureAll(new ThroughJob(s3, encoder, jobs), ffmpeg, work, started, runs, seconds, smallSeconds, part,
+                        via);
             }
         });
+    }
+
+    private static void measureAll(RenditionPipeline pipeline, Path ffmpeg, Path work, Instant started, int runs,
+            int seconds, int smallSeconds, String part, String via) throws Exception {
+        printHeader(started, runs, seconds, smallSeconds, ffmpeg, via);
+        warmUp(ffmpeg, pipeline, work.resolve("warm-up"));
+        if (!part.equals("small")) {
+            measure("three renditions of a " + seconds + "-s 1080p source", ffmpeg, pipeline, work.resolve("three"),
+                    seconds, """
+                            [{"format": "mp4", "resolution": "mobile"}, {"format": "mp4", "resolution": "hd"},
+                             {"format": "mp4", "resolution": "fhd"}]""", runs);
+        }
+        if (!part.equals("three")) {
+            measure("one 360p rendition of a " + smallSeconds + "-s 1080p source (least favourable)", ffmpeg,
+                    pipeline, work.resolve("small"), smallSeconds,
+                    "[{\"format\": \"mp4\", \"resolution\": \"mobile\"}]", runs);
+        }
+    }
+
+    /**
+     * The Ingest API end to end, as a user drives it: the source served on loopback, {@code POST /ingest/stage/sources}
+     * with its renditions, then {@code GET /ingest/stage/sources/{id}} every 100 ms until every rendition is ready; the
+     * stack fetches it through the address guard, stores and probes it, starts the one job, and the job's events make
+     * each rendition ready. The files are read back from the CDN.
+     */
+    private static final class ThroughApi implements RenditionPipeline {
+
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final URI api;
+        private final String key;
+        private final LoopbackFileServer files;
+        private final Path served;
+
+        ThroughApi(LocalStack stack, LoopbackFileServer files, Path served) throws IOException {
+            this.api = stack.apiUrl();
+            this.key = stack.descriptor().apiKey(Environment.STAGE);
+            this.files = files;
+            this.served = Files.createDirectories(served);
+        }
+
+        @Override
+        public String place(Path sourceFile) throws IOException {
+            String name = sourceFile.getParent().getFileName() + "-" + sourceFile.getFileName();
+            Files.copy(sourceFile, served.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            return files.url(name).toString();
+        }
+
+        @Override
+        public List<String> make(String source, SourceMedia media, JsonNode renditions) throws Exception {
+            ObjectNode body = Json.object().put("url", source);
+            body.putObject("outputs").set("renditions", renditions);
+            JsonNode queued = send(HttpRequest.newBuilder(api.resolve("/ingest/stage/sources"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+            String id = queued.at("/data/id").asText();
+            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                JsonNode attributes = send(HttpRequest.newBuilder(api.resolve("/ingest/stage/sources/" + id)).GET())
+                        .at("/data/attributes");
+                List<String> urls = new ArrayList<>();
+                boolean failed = attributes.path("status").asText().equals("failed");
+                for (JsonNode rendition : attributes.at("/outputs/renditions")) {
+                    failed |= rendition.path("status").asText().equals("failed");
+                    if (rendition.path("status").asText().equals("ready")) {
+                        urls.add(rendition.path("url").asText());
+                    }
+                }
+                if (failed) {
+                    throw new IllegalStateException("source " + id + " failed: " + attributes);
+                }
+                if (urls.size() == renditions.size()) {
+                    return urls;
+                }
+                Thread.sleep(100);
+            }
+            throw new IllegalStateException("source " + id + " was not ready in 30 minutes");
+        }
+
+        private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            HttpResponse<String> response = http.send(request.header("x-api-key", key).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+            return Json.parseTrusted(response.body());
+        }
+
+        @Override
+        public void save(String location, Path file) throws Exception {
+            http.send(HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofFile(file));
+        }
+
+        @Override
+        public Phases phasesOfLast() {
+            return new Phases(Double.NaN, Double.NaN, Double.NaN);
+        }
+    }
+
+    /**
+     * The job alone, as the import flow starts it: the source already in S3, CreateJob through the SDK client until
+     * its COMPLETE event; its events split the time into phases.
+     */
+    private static final class ThroughJob implements RenditionPipeline {
+
+        private final S3Client s3;
+        private final MediaConvertRenditionEncoder encoder;
+        private final JobLog jobs;
+
+        ThroughJob(S3Client s3, MediaConvertRenditionEncoder encoder, JobLog jobs) {
+            this.s3 = s3;
+            this.encoder = encoder;
+            this.jobs = jobs;
+        }
+
+        @Override
+        public String place(Path sourceFile) {
+            String key = OWNER + "/" + sourceFile.getParent().getFileName() + "/source.mp4";
+            s3.putObject(put -> put.bucket(SOURCES_BUCKET).key(key), RequestBody.fromFile(sourceFile));
+            return "s3://" + SOURCES_BUCKET + "/" + key;
+        }
+
+        @Override
+        public List<String> make(String source, SourceMedia media, JsonNode renditions) throws InterruptedException {
+            return throughMediaConvert(encoder, jobs, source, media, read(renditions));
+        }
+
+        @Override
+        public void save(String location, Path file) {
+            String rest = location.substring(("s3://" + RENDITIONS_BUCKET + "/").length());
+            s3.getObject(get -> get.bucket(RENDITIONS_BUCKET).key(rest), file);
+        }
+
+        @Override
+        public Phases phasesOfLast() {
+            return jobs.phasesOfLast();
+        }
     }
 
     /**
      * One job of a 1-s source, not measured: the first job of a JVM loads and compiles the SDK client's and the
      * emulator's code, which would fall on the first measured run only.
      */
-    private static void warmUp(S3Client s3, Path ffmpeg, RenditionPipeline pipeline, Path directory) throws Exception {
-        PROGRESS.println("bench ingest: warm-up (one job of a 1-s source), not measured...");
-        String source = storedSource(s3, ffmpeg, directory, 1);
+    private static void warmUp(Path ffmpeg, RenditionPipeline pipeline, Path directory) throws Exception {
+        PROGRESS.println("bench ingest: warm-up (one source of 1 s), not measured...");
+        String source = pipeline.place(sourceFile(ffmpeg, directory, 1));
         pipeline.make(source, new SourceMedia(true, true, 1920, 1080, 1, SOURCE_FPS.value()),
-                read("[{\"format\": \"mp4\", \"resolution\": \"mobile\"}]"));
+                Json.parseTrusted("[{\"format\": \"mp4\", \"resolution\": \"mobile\"}]"));
     }
 
-    private static List<RenditionSpec> read(String renditionsJson) {
-        RenditionsReading reading = new RenditionsReader().read(Json.parseTrusted(renditionsJson));
+    private static List<RenditionSpec> read(JsonNode renditions) {
+        RenditionsReading reading = new RenditionsReader().read(renditions);
         return ((RenditionsReading.Read) reading).renditions();
     }
 
-    /** A 1080p testsrc2 source with a tone, made with ffmpeg and stored in S3; answers its location. */
-    private static String storedSource(S3Client s3, Path ffmpeg, Path directory, int seconds)
-            throws IOException, InterruptedException {
+    /** A 1080p testsrc2 source with a tone, made with ffmpeg: {@code directory/source.mp4}. */
+    private static Path sourceFile(Path ffmpeg, Path directory, int seconds) throws IOException, InterruptedException {
         Files.createDirectories(directory);
         PROGRESS.printf(Locale.ROOT, "bench ingest: making a %d-s 1080p source...%n", seconds);
         Path sourceFile = directory.resolve("source.mp4");
@@ -206,9 +357,7 @@ public final class IngestBenchmark {
                 "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p",
                 "-c:a", "aac", "-b:a", "192k", "-movflags", "+faststart", sourceFile.toString()),
                 directory, directory.resolve("source.log"), "making the source");
-        String key = OWNER + "/" + directory.getFileName() + "/source.mp4";
-        s3.putObject(put -> put.bucket(SOURCES_BUCKET).key(key), RequestBody.fromFile(sourceFile));
-        return "s3://" + SOURCES_BUCKET + "/" + key;
+        return sourceFile;
     }
 
     /** The pipeline as the import flow starts it: one job for the source, finished when its COMPLETE arrives. */
@@ -240,13 +389,13 @@ public final class IngestBenchmark {
         }
     }
 
-    private static void measure(String title, S3Client s3, Path ffmpeg, RenditionPipeline pipeline, JobLog jobs,
-            Path directory,
-            int seconds, String renditionsJson, int runs) throws Exception {
-        List<RenditionSpec> renditions = read(renditionsJson);
+    private static void measure(String title, Path ffmpeg, RenditionPipeline pipeline, Path directory, int seconds,
+            String renditionsJson, int runs) throws Exception {
+        JsonNode asSent = Json.parseTrusted(renditionsJson);
+        List<RenditionSpec> renditions = read(asSent);
         SourceMedia media = new SourceMedia(true, true, 1920, 1080, seconds, SOURCE_FPS.value());
-        String source = storedSource(s3, ffmpeg, directory, seconds);
-        Path sourceFile = directory.resolve("source.mp4");
+        Path sourceFile = sourceFile(ffmpeg, directory, seconds);
+        String source = pipeline.place(sourceFile);
         List<String> baseline = baselineCommand(ffmpeg, sourceFile, renditions, media);
 
         List<Round> rounds = new ArrayList<>();
@@ -260,9 +409,9 @@ public final class IngestBenchmark {
             for (int side = 0; side < 2; side++) {
                 if ((side == 0) == pipelineFirst) {
                     long start = System.nanoTime();
-                    lastOutputs = pipeline.make(source, media, renditions);
+                    lastOutputs = pipeline.make(source, media, asSent);
                     pipelineSeconds = (System.nanoTime() - start) / 1e9;
-                    phases = jobs.phasesOfLast();
+                    phases = pipeline.phasesOfLast();
                 } else {
                     baselineSeconds = Machine.runTimed(baseline, directory, directory.resolve("baseline.log"),
                             "the baseline ffmpeg");
@@ -273,10 +422,9 @@ public final class IngestBenchmark {
                     pipelineSeconds, baselineSeconds);
         }
         List<Path> pipelineFiles = new ArrayList<>();
-        for (String location : lastOutputs) {
-            String rest = location.substring(("s3://" + RENDITIONS_BUCKET + "/").length());
-            Path file = directory.resolve("pipeline-" + rest.substring(rest.lastIndexOf('/') + 1));
-            s3.getObject(get -> get.bucket(RENDITIONS_BUCKET).key(rest), file);
+        for (int i = 0; i < lastOutputs.size(); i++) {
+            Path file = directory.resolve("pipeline-" + i + ".mp4");
+            pipeline.save(lastOutputs.get(i), file);
             pipelineFiles.add(file);
         }
         print(title, ffmpeg, renditions, media, rounds, pipelineFiles, directory);
@@ -320,15 +468,22 @@ public final class IngestBenchmark {
         return "baseline-" + rendition + ".mp4";
     }
 
-    private static void printHeader(Instant started, int runs, int seconds, int smallSeconds, Path ffmpeg) {
+    private static void printHeader(Instant started, int runs, int seconds, int smallSeconds, Path ffmpeg,
+            String via) {
         OUT.println("Reelforge bench ingest, " + started.truncatedTo(ChronoUnit.SECONDS));
         OUT.printf(Locale.ROOT, "machine: %d CPUs (%s), java %s, %s; load average %s%n",
                 Runtime.getRuntime().availableProcessors(), Machine.cpuModel(), Runtime.version(),
                 RenderBenchmark.ffmpegVersion(ffmpeg), Machine.loadAverageText());
-        OUT.printf(Locale.ROOT, "settings: --runs %d --seconds %d --small-seconds %d%n", runs, seconds, smallSeconds);
-        OUT.println("pipeline = CreateJob (MediaConvertRenditionEncoder, SDK client) until its COMPLETE event, the local"
-                + " MediaConvert downloading the source from S3Proxy, encoding with one ffmpeg, uploading the files;"
-                + " baseline = one ffmpeg process making the same files from the local source file.");
+        OUT.printf(Locale.ROOT, "settings: --runs %d --seconds %d --small-seconds %d --via %s%n", runs, seconds,
+                smallSeconds, via);
+        OUT.println(via.equals("api")
+                ? "pipeline = the Ingest API on the embedded stack: POST /ingest/stage/sources with the renditions (the"
+                        + " source served on loopback) until GET shows every rendition ready: fetched through the"
+                        + " guard, stored, probed, one MediaConvert job, its events;"
+                : "pipeline = CreateJob (MediaConvertRenditionEncoder, SDK client) until its COMPLETE event, the local"
+                        + " MediaConvert downloading the source from S3Proxy, encoding with one ffmpeg, uploading the"
+                        + " files;");
+        OUT.println("baseline = one ffmpeg process making the same files from the local source file.");
         OUT.println("Every ratio is against the baseline measured in this same run.");
     }
 
@@ -336,26 +491,30 @@ public final class IngestBenchmark {
             List<Round> rounds, List<Path> pipelineFiles, Path directory) {
         OUT.println();
         OUT.println("== " + title + " ==");
+        boolean phased = rounds.stream().noneMatch(round -> Double.isNaN(round.phases().encoding()));
         OUT.printf(Locale.ROOT, "%-5s %-15s %10s %10s %8s %9s   %s%n", "run", "order", "pipeline", "baseline", "ratio",
-                "load avg", "pipeline: before encoding + encoding (ffmpeg) + after encoding, s");
+                "load avg", phased ? "pipeline: before encoding + encoding (ffmpeg) + after encoding, s" : "");
         for (int i = 0; i < rounds.size(); i++) {
             Round round = rounds.get(i);
-            OUT.printf(Locale.ROOT, "%-5d %-15s %8.2f s %8.2f s %7.2fx %9.2f   %.2f + %.2f + %.2f%n", i + 1,
+            OUT.printf(Locale.ROOT, "%-5d %-15s %8.2f s %8.2f s %7.2fx %9.2f   %s%n", i + 1,
                     round.pipelineFirst() ? "pipeline first" : "baseline first", round.pipeline(), round.baseline(),
-                    round.pipeline() / round.baseline(), round.load(), round.phases().beforeEncoding(),
-                    round.phases().encoding(), round.phases().afterEncoding());
+                    round.pipeline() / round.baseline(), round.load(), !phased ? "" : String.format(Locale.ROOT,
+                            "%.2f + %.2f + %.2f", round.phases().beforeEncoding(), round.phases().encoding(),
+                            round.phases().afterEncoding()));
         }
         double pipeline = RenderBenchmark.median(rounds.stream().map(Round::pipeline).toList());
         double baseline = RenderBenchmark.median(rounds.stream().map(Round::baseline).toList());
         OUT.printf(Locale.ROOT, "median of %d: pipeline %.2f s, baseline %.2f s, ratio %.2fx (pipeline/baseline),"
                 + " %+.2f s%n", rounds.size(), pipeline, baseline, pipeline / baseline, pipeline - baseline);
-        OUT.printf(Locale.ROOT, "median pipeline phases: %.2f s before encoding (start, S3 download, probe), %.2f s"
+        if (phased) {
+            OUT.printf(Locale.ROOT, "median pipeline phases: %.2f s before encoding (start, S3 download, probe), %.2f s"
                         + " encoding (the job's ffmpeg; %.2fx the baseline's process), %.2f s after (S3 uploads,"
                         + " probing the files, the event)%n",
                 RenderBenchmark.median(rounds.stream().map(round -> round.phases().beforeEncoding()).toList()),
                 RenderBenchmark.median(rounds.stream().map(round -> round.phases().encoding()).toList()),
                 RenderBenchmark.median(rounds.stream().map(round -> round.phases().encoding()).toList()) / baseline,
                 RenderBenchmark.median(rounds.stream().map(round -> round.phases().afterEncoding()).toList()));
+        }
         for (int i = 0; i < renditions.size(); i++) {
             Size frame = renditions.get(i).frameFor(media).orElseThrow();
             Path baselineFile = directory.resolve(baselineFile(i));
