@@ -36,6 +36,8 @@ import java.util.Optional;
 public final class ImportSource {
 
     private static final RenditionsReader RENDITIONS = new RenditionsReader();
+    /** What a rendition whose job the encoder refused shows: the encoder's own words name its internal settings. */
+    static final String JOB_REFUSED = "the encoder refused to make this rendition";
 
     private final Sources sources;
     private final SourceFetcher fetcher;
@@ -146,12 +148,21 @@ public final class ImportSource {
                         files.location(importing.owner(), rendition.baseName(importing.id()))));
             }
         }
-        Optional<String> jobId = outputs.isEmpty() ? Optional.empty()
-                : Optional.of(encoder.start(new RenditionJob(importing.id().toString(), importing.owner(),
+        Optional<String> jobId = Optional.empty();
+        Optional<String> jobRefusal = Optional.empty();
+        if (!outputs.isEmpty()) {
+            try {
+                jobId = Optional.of(encoder.start(new RenditionJob(importing.id().toString(), importing.owner(),
                         files.location(importing.owner(), filename), media, outputs)));
+            } catch (RenditionJobRefusedException jobRefused) {
+                jobRefusal = Optional.of(jobRefused.getMessage());
+                renditions = renditions.stream().map(rendition -> rendition.status().isTerminal() ? rendition
+                        : rendition.failed(JOB_REFUSED)).toList();
+            }
+        }
         Source ready = importing.ready(filename, url, media, renditions, jobId, clock.instant());
         if (sources.replace(importing, ready)) {
-            return new ImportSourceResult.Imported(ready);
+            return new ImportSourceResult.Imported(ready, jobRefusal);
         }
         Optional<Source> now = sources.find(importing.owner(), importing.id());
         if (now.isEmpty() || now.get().status() == SourceStatus.DELETED) {

@@ -1,8 +1,14 @@
 package dev.reelforge.core.ingest;
 
+import java.util.Optional;
+
 public sealed interface ImportSourceResult {
 
-    record Imported(Source source) implements ImportSourceResult {}
+    /**
+     * {@code jobRefused}: why the encoder refused the renditions' job, in its own words (for the log, not the user),
+     * when it did.
+     */
+    record Imported(Source source, Optional<String> jobRefused) implements ImportSourceResult {}
 
     /** {@code reason} is fit to show the user (it is the source's error). */
     record Failed(Source source, String reason) implements ImportSourceResult {}

@@ -10,7 +10,11 @@ import java.util.Objects;
  */
 public interface RenditionEncoder {
 
-    /** Starts the job; starting it again for the same source does not start a second one. Returns its id. */
+    /**
+     * Starts the job; starting it again for the same source does not start a second one. Returns its id.
+     *
+     * @throws RenditionJobRefusedException when the encoder refuses the job's settings (retrying cannot help)
+     */
     String start(RenditionJob job);
 
     /**

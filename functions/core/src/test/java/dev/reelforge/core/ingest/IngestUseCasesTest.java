@@ -51,7 +51,12 @@ class IngestUseCasesTest {
     private final InMemorySourceFiles files = new InMemorySourceFiles();
     private final InMemoryAssets assets = new InMemoryAssets();
     private final List<RenditionJob> jobs = new ArrayList<>();
+    private boolean encoderRefuses;
+    /** Records the jobs it is asked for; refuses them, as MediaConvert's 400 does, when told to. */
     private final RenditionEncoder encoder = job -> {
+        if (encoderRefuses) {
+            throw new RenditionJobRefusedException("refused", new IllegalArgumentException("400"));
+        }
         jobs.add(job);
         return "job-" + job.sourceId();
     };
@@ -183,6 +188,24 @@ class IngestUseCasesTest {
         assertThat(ready.renditions().get(0).error().orElseThrow()).startsWith("outputs.renditions[0].format ");
         assertThat(jobs.getFirst().renditions()).extracting(RenditionEncoder.RenditionOutput::renditionId)
                 .containsExactly(ready.renditions().get(1).id().toString());
+    }
+
+    @Test
+    void aJobTheEncoderRefusesFailsItsRenditionsAtOnceAndTheSourceIsStillReady() {
+        Source source = added("[{\"format\":\"mp4\"},{\"format\":\"webm\"}]");
+        encoderRefuses = true;
+
+        ImportSourceResult result = imported(source);
+
+        assertThat(((ImportSourceResult.Imported) result).jobRefused()).as("the encoder's words, for the log")
+                .contains("refused");
+        Source ready = sources.get(source.id());
+        assertThat(ready.status()).isEqualTo(SourceStatus.READY);
+        assertThat(ready.renditions()).allSatisfy(rendition -> {
+            assertThat(rendition.status()).isEqualTo(RenditionStatus.FAILED);
+            assertThat(rendition.error()).contains(ImportSource.JOB_REFUSED);
+        });
+        assertThat(jobs).isEmpty();
     }
 
     @Test

@@ -54,6 +54,8 @@ public final class ImportSourceFunction implements RequestHandler<DynamodbEvent,
     static void log(StructuredLog log, String owner, UUID id, ImportSourceResult result) {
         LogEvent line = log.event("source.imported").owner(owner).field("sourceId", id.toString());
         switch (result) {
+            case ImportSourceResult.Imported imported when imported.jobRefused().isPresent() ->
+                    line.outcome("ready").field("jobRefused", imported.jobRefused().get()).warn();
             case ImportSourceResult.Imported imported -> line.outcome("ready").info();
             case ImportSourceResult.Failed failed -> line.outcome("failed").field("error", failed.reason()).warn();
             case ImportSourceResult.Skipped skipped -> line.outcome("skipped").field("reason", skipped.reason()).info();

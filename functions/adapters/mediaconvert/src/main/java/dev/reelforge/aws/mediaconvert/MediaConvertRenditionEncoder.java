@@ -4,6 +4,7 @@ import dev.reelforge.core.edit.model.Fps;
 import dev.reelforge.core.edit.model.Quality;
 import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.ingest.RenditionEncoder;
+import dev.reelforge.core.ingest.RenditionJobRefusedException;
 import dev.reelforge.core.ingest.RenditionFit;
 import dev.reelforge.core.ingest.RenditionFormat;
 import dev.reelforge.core.ingest.RenditionSpec;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.mediaconvert.model.AudioCodecSettings;
 import software.amazon.awssdk.services.mediaconvert.model.AudioDefaultSelection;
 import software.amazon.awssdk.services.mediaconvert.model.AudioDescription;
 import software.amazon.awssdk.services.mediaconvert.model.AudioSelector;
+import software.amazon.awssdk.services.mediaconvert.model.BadRequestException;
 import software.amazon.awssdk.services.mediaconvert.model.ContainerSettings;
 import software.amazon.awssdk.services.mediaconvert.model.ContainerType;
 import software.amazon.awssdk.services.mediaconvert.model.CreateJobRequest;
@@ -122,7 +124,12 @@ public final class MediaConvertRenditionEncoder implements RenditionEncoder {
 
     @Override
     public String start(RenditionJob job) {
-        return mediaConvert.createJob(createJobRequest(job)).job().id();
+        try {
+            return mediaConvert.createJob(createJobRequest(job)).job().id();
+        } catch (BadRequestException refused) {
+            throw new RenditionJobRefusedException("MediaConvert refused the rendition job of source "
+                    + job.sourceId() + ": " + refused.awsErrorDetails().errorMessage(), refused);
+        }
     }
 
     /** Where a rendition's file is written ({@code s3://...}), as the COMPLETE event's {@code outputFilePaths} names it. */
