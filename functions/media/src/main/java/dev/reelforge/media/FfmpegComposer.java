@@ -34,10 +34,12 @@ import java.util.stream.Stream;
  * {@code trim}); a still image stays. It is scaled to the box's {@code scaledWidth x scaledHeight}, cut to the
  * box's crop and drawn at the box's (x, y), partly outside the frame if need be. A picture's own
  * transparency is kept.</li>
- * <li>Its look: {@code opacity} scales its alpha. Every transition fades over its seconds (alpha 0 to 1 in,
- * 1 to 0 out); besides, {@code wipeLeft}/{@code wipeRight} reveal (and, out, hide) the picture with a vertical
- * edge running right to left / left to right across the part of it inside the frame; {@code slide*} moves it
- * 10% of the frame in the named direction (arriving from the opposite side, leaving towards it);
+ * <li>Its look: {@code opacity} scales its alpha. Every transition but {@code reveal} and {@code carousel*}
+ * fades over its seconds (alpha 0 to 1 in, 1 to 0 out); besides, {@code wipeLeft}/{@code wipeRight} reveal
+ * (and, out, hide) the picture with a vertical edge running right to left / left to right across the part of
+ * it inside the frame; {@code reveal} does the same without fading, in as {@code wipeRight}, out as
+ * {@code wipeLeft}; {@code slide*} moves it 10% of the frame in the named direction (arriving from the
+ * opposite side, leaving towards it); {@code carousel*} moves it likewise by the whole frame, without fading;
  * {@code zoom} zooms it from 1.3x to 1x in, 1x to 1.3x out. Motion effects last the whole layer:
  * {@code zoomIn} 1 to 1.3x, {@code zoomOut} 1.3 to 1x, {@code slide*} pans the picture across 10% of its
  * box in the named direction (shown 1.1x so the pan never reveals an edge); slow effects go half as far,
@@ -47,7 +49,7 @@ import java.util.stream.Stream;
  * (contrast 0.8, saturation 0.5), negative.</li>
  * <li>Text is drawn with the Liberation face's TTF at {@code sizePx}, in its colour and alpha, lines
  * {@code lineHeight x sizePx} apart, wrapped and placed as {@link TextLayout} says, over its background.
- * Fades and slides apply as to pictures; a wipe or zoom of text is drawn as a fade.</li>
+ * Fades, slides and carousels apply as to pictures; a wipe, reveal or zoom of text is drawn as a fade.</li>
  * </ul>
  *
  * <h2>Sound</h2>

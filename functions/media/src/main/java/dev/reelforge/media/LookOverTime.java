@@ -9,11 +9,14 @@ import dev.reelforge.core.plan.Timing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A layer's {@link Look} as ffmpeg expressions of the output time {@code t}: how transparent, how zoomed,
  * how far panned and moved it is at each frame. Every transition fades; a slide also moves the layer, a zoom
- * also zooms it, a wipe also reveals it edge first. Motion effects and zooms happen inside the layer's box.
+ * also zooms it, a wipe also reveals it edge first. A reveal uncovers it edge first without fading (text, which
+ * cannot be cut, fades instead); a carousel slides it across the whole frame without fading. Motion effects and
+ * zooms happen inside the layer's box.
  */
 final class LookOverTime {
 
@@ -36,12 +39,21 @@ final class LookOverTime {
         return look.opacity();
     }
 
-    /** Fades of the alpha channel: every transition in or out fades, over its seconds. */
+    /** Fades of a picture's alpha channel: every transition in or out but a carousel or reveal, over its seconds. */
     List<Filter> fades() {
+        return fades(kind -> !kind.isCarousel() && kind != TransitionKind.REVEAL);
+    }
+
+    /** Fades of a text's background band: as the text's {@link #alpha()}. */
+    List<Filter> textFades() {
+        return fades(LookOverTime::fadesText);
+    }
+
+    private List<Filter> fades(Predicate<TransitionKind> fading) {
         List<Filter> fades = new ArrayList<>();
-        look.in().filter(in -> in.seconds() > 0).ifPresent(in -> fades.add(Filter.of("fade").with("t", "in")
+        look.in().filter(in -> in.seconds() > 0 && fading.test(in.transition().kind())).ifPresent(in -> fades.add(Filter.of("fade").with("t", "in")
                 .with("st", timing.start()).with("d", in.seconds()).with("alpha", 1)));
-        look.out().filter(out -> out.seconds() > 0).ifPresent(out -> fades.add(Filter.of("fade").with("t", "out")
+        look.out().filter(out -> out.seconds() > 0 && fading.test(out.transition().kind())).ifPresent(out -> fades.add(Filter.of("fade").with("t", "out")
                 .with("st", timing.end() - out.seconds()).with("d", out.seconds()).with("alpha", 1)));
         return fades;
     }
@@ -49,8 +61,8 @@ final class LookOverTime {
     /** Opacity times the fades, for filters that take an alpha expression (drawtext). */
     Expression alpha() {
         Expression alpha = Expression.constant(look.opacity());
-        Optional<Expression> in = inProgress();
-        Optional<Expression> out = outProgress();
+        Optional<Expression> in = inProgress().filter(p -> fadesText(look.in().orElseThrow().transition().kind()));
+        Optional<Expression> out = outProgress().filter(p -> fadesText(look.out().orElseThrow().transition().kind()));
         if (in.isPresent()) {
             alpha = alpha.times(in.get());
         }
@@ -103,18 +115,19 @@ final class LookOverTime {
         return layerProgress().plus(-0.5).times(sign * distance);
     }
 
-    /** How far (frame pixels) slide transitions move the layer right. */
+    /** How far (frame pixels) slide and carousel transitions move the layer right. */
     Expression slideX() {
-        return slide(frame.width(), TransitionKind.SLIDE_LEFT, TransitionKind.SLIDE_RIGHT);
+        return slide(SLIDE * frame.width(), TransitionKind.SLIDE_LEFT, TransitionKind.SLIDE_RIGHT)
+                .plus(slide(frame.width(), TransitionKind.CAROUSEL_LEFT, TransitionKind.CAROUSEL_RIGHT));
     }
 
-    /** How far (frame pixels) slide transitions move the layer down. */
+    /** How far (frame pixels) slide and carousel transitions move the layer down. */
     Expression slideY() {
-        return slide(frame.height(), TransitionKind.SLIDE_UP, TransitionKind.SLIDE_DOWN);
+        return slide(SLIDE * frame.height(), TransitionKind.SLIDE_UP, TransitionKind.SLIDE_DOWN)
+                .plus(slide(frame.height(), TransitionKind.CAROUSEL_UP, TransitionKind.CAROUSEL_DOWN));
     }
 
-    private Expression slide(int size, TransitionKind negative, TransitionKind positive) {
-        double distance = SLIDE * size;
+    private Expression slide(double distance, TransitionKind negative, TransitionKind positive) {
         Expression offset = Expression.ZERO;
         // Coming in, the layer arrives from behind its direction; going out, it leaves along it.
         if (transitionIn(negative) || transitionIn(positive)) {
@@ -130,7 +143,8 @@ final class LookOverTime {
 
     boolean wipes() {
         return transitionIn(TransitionKind.WIPE_LEFT) || transitionIn(TransitionKind.WIPE_RIGHT)
-                || transitionOut(TransitionKind.WIPE_LEFT) || transitionOut(TransitionKind.WIPE_RIGHT);
+                || transitionIn(TransitionKind.REVEAL) || transitionOut(TransitionKind.WIPE_LEFT)
+                || transitionOut(TransitionKind.WIPE_RIGHT) || transitionOut(TransitionKind.REVEAL);
     }
 
     /**
@@ -150,11 +164,13 @@ final class LookOverTime {
             // The edge runs right to left; what is right of it shows.
             in = inProgress().orElseThrow().times(-span).plus(high).text();
             right = true;
-        } else if (transitionIn(TransitionKind.WIPE_RIGHT)) {
+        } else if (transitionIn(TransitionKind.WIPE_RIGHT) || transitionIn(TransitionKind.REVEAL)) {
+            // A reveal in uncovers from left to right, as a wipe right does.
             in = inProgress().orElseThrow().times(span).plus(low - width).text();
             left = true;
         }
-        if (transitionOut(TransitionKind.WIPE_LEFT)) {
+        if (transitionOut(TransitionKind.WIPE_LEFT) || transitionOut(TransitionKind.REVEAL)) {
+            // A reveal out covers from right to left, as a wipe left does.
             // The edge runs right to left; what is left of it stays.
             out = outProgress().orElseThrow().times(-span).plus(high - width).text();
             left = true;
@@ -171,6 +187,11 @@ final class LookOverTime {
 
     /** A wipe: the visible window's offset, and the transparent room it needs left and right of the picture. */
     record Wipe(Expression offset, int padLeft, int padRight) {}
+
+    /** Text cannot be cut by an edge: a reveal (like a wipe) fades it; only a carousel does not. */
+    private static boolean fadesText(TransitionKind kind) {
+        return !kind.isCarousel();
+    }
 
     private boolean transitionIn(TransitionKind kind) {
         return look.in().filter(in -> in.seconds() > 0 && in.transition().kind() == kind).isPresent();

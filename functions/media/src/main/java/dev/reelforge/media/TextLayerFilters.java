@@ -110,7 +110,7 @@ final class TextLayerFilters {
         filters.add(Filter.of("setpts").positional("PTS+" + Filter.number(start) + "/TB"));
         // A frame more than shown, cut by trim, so the overlay draws the last one (see PictureLayerFilters).
         filters.add(Filter.of("trim").with("end", end));
-        filters.addAll(look.fades());
+        filters.addAll(look.textFades());
         String band = graph.label("band");
         graph.chain(List.of(), filters, band);
         PictureLayerFilters.Overlay overlay = new PictureLayerFilters.Overlay(band,

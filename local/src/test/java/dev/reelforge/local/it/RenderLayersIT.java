@@ -162,4 +162,43 @@ class RenderLayersIT {
         assertThat(midpoint).as("brightness at 0.5 s").isBetween(128 - 25.0, 128 + 25.0);
         assertThat(after).as("brightness at 2 s").isGreaterThan(235);
     }
+
+    /**
+     * Carousels (all four ways, in and out), reveal (in and out) and a Slow/Fast pair, in one 9-s render: a white
+     * frame on black, read at each transition's midpoint. A carousel moves the picture across the whole frame and
+     * a reveal uncovers it by an edge, neither fading: what shows is white, not grey.
+     */
+    @Test
+    void carouselsSlideAcrossTheFrameAndRevealsUncoverItAtTheirMidpoints() {
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [{"clips": [
+                  {"asset": {"type": "image", "src": "%1$s"}, "start": 0, "length": 2,
+                   "transition": {"in": "carouselLeft", "out": "carouselUp"}},
+                  {"asset": {"type": "image", "src": "%1$s"}, "start": 2, "length": 2,
+                   "transition": {"in": "carouselRight", "out": "carouselDown"}},
+                  {"asset": {"type": "image", "src": "%1$s"}, "start": 4, "length": 2,
+                   "transition": {"in": "reveal", "out": "reveal"}},
+                  {"asset": {"type": "image", "src": "%1$s"}, "start": 6, "length": 3,
+                   "transition": {"in": "carouselLeftSlow", "out": "carouselLeftFast"}}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """.formatted(white)).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+
+        assertHalves(playback.frameAt(mp4, 0.5), 240, 90, 80, 90, "carouselLeft in comes from the right");
+        assertHalves(playback.frameAt(mp4, 1.5), 160, 45, 160, 135, "carouselUp out leaves by the top");
+        assertHalves(playback.frameAt(mp4, 2.5), 80, 90, 240, 90, "carouselRight in comes from the left");
+        assertHalves(playback.frameAt(mp4, 3.5), 160, 135, 160, 45, "carouselDown out leaves by the bottom");
+        assertHalves(playback.frameAt(mp4, 4.5), 80, 90, 240, 90, "reveal in uncovers from left to right");
+        assertHalves(playback.frameAt(mp4, 5.5), 80, 90, 240, 90, "reveal out covers from right to left");
+        // Slow takes 2 s (6 to 8), Fast 0.5 s (8.5 to 9): at 7 s half in, at 8.2 s whole, at 8.75 s half out.
+        assertHalves(playback.frameAt(mp4, 7), 240, 90, 80, 90, "carouselLeftSlow in, halfway at 1 s");
+        assertPixel(playback.frameAt(mp4, 8.2), 300, 90, 255, 255, 255, "carouselLeftFast out, not begun at 8.2 s");
+        assertHalves(playback.frameAt(mp4, 8.75), 120, 90, 240, 90, "carouselLeftFast out, halfway at 0.25 s");
+    }
+
+    /** White, unfaded, at (wx, wy); black at (bx, by). */
+    private static void assertHalves(Frame frame, int wx, int wy, int bx, int by, String what) {
+        assertPixel(frame, wx, wy, 255, 255, 255, what + ": the picture");
+        assertPixel(frame, bx, by, 0, 0, 0, what + ": the background");
+    }
 }

@@ -210,7 +210,8 @@ public final class EditReader {
         Optional<TransitionKind> kind = TransitionKind.fromWireName(Speed.baseName(name.get()));
         if (kind.isEmpty()) {
             violations.add(path.property(direction), "'" + name.get() + "' " + NOT_SUPPORTED
-                    + " (supported: fade, wipeLeft, wipeRight, slideLeft, slideRight, slideUp, slideDown, zoom, "
+                    + " (supported: fade, reveal, wipeLeft, wipeRight, slideLeft, slideRight, slideUp, slideDown, "
+                    + "carouselLeft, carouselRight, carouselUp, carouselDown, zoom, "
                     + "each with Slow and Fast variants)");
             return Optional.empty();
         }

@@ -54,10 +54,10 @@ class StyleBookTest {
     @Test
     void aStyleWithATransitionReelforgeDoesNotRenderFailsAtLoadNamingIt() {
         assertThatThrownBy(() -> vanillaChanged(style ->
-                ((ObjectNode) style.path("photo").path("transitions")).put("in", "carouselLeft")))
+                ((ObjectNode) style.path("photo").path("transitions")).put("in", "shuffleTopRight")))
                 .isInstanceOf(MalformedStyleException.class)
                 .hasMessageContaining("style vanilla").hasMessageContaining("transition.in")
-                .hasMessageContaining("carouselLeft");
+                .hasMessageContaining("shuffleTopRight");
     }
 
     @Test

@@ -12,12 +12,22 @@ public enum TransitionKind {
     SLIDE_RIGHT("slideRight"),
     SLIDE_UP("slideUp"),
     SLIDE_DOWN("slideDown"),
-    ZOOM("zoom");
+    ZOOM("zoom"),
+    REVEAL("reveal"),
+    CAROUSEL_LEFT("carouselLeft"),
+    CAROUSEL_RIGHT("carouselRight"),
+    CAROUSEL_UP("carouselUp"),
+    CAROUSEL_DOWN("carouselDown");
 
     private final String wireName;
 
     TransitionKind(String wireName) {
         this.wireName = wireName;
+    }
+
+    /** Carousels slide the layer across the whole frame instead of fading it. */
+    public boolean isCarousel() {
+        return this == CAROUSEL_LEFT || this == CAROUSEL_RIGHT || this == CAROUSEL_UP || this == CAROUSEL_DOWN;
     }
 
     public String wireName() {
