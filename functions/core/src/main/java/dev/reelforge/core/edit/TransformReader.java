@@ -15,27 +15,35 @@ final class TransformReader {
     static Transform read(JsonNode clip, JsonPath path, Violations violations) {
         JsonNode transform = clip.path("transform");
         JsonPath transformPath = path.property("transform");
+        JsonNode skew = transform.path("skew");
+        JsonNode angle = transform.path("rotate").path("angle");
+        JsonNode flip = transform.path("flip");
+        boolean skews = shapes(skew.path("x")) || shapes(skew.path("y"));
+        boolean rotates = shapes(angle);
+        boolean flips = flip.path("horizontal").asBoolean(false) || flip.path("vertical").asBoolean(false);
         String type = clip.path("asset").path("type").asText();
-        if ((type.equals("title") || type.equals("text")) && transform.isObject() && !transform.isEmpty()) {
+        if ((type.equals("title") || type.equals("text")) && (skews || rotates || flips)) {
             violations.add(transformPath, "on a " + type + " asset " + NOT_SUPPORTED
                     + " (it is supported on video and image assets)");
             return Transform.NONE;
         }
-        JsonNode skew = transform.path("skew");
         for (String axis : new String[] {"x", "y"}) {
-            if (skew.has(axis) && !skew.path(axis).isNull()) {
+            if (shapes(skew.path(axis))) {
                 violations.add(transformPath.property("skew").property(axis), NOT_SUPPORTED);
             }
         }
-        JsonNode angle = transform.path("rotate").path("angle");
         if (angle.isArray()) {
             violations.add(transformPath.property("rotate").property("angle"),
                     "as an array of tweens " + NOT_SUPPORTED + " (use a number)");
         }
-        JsonNode flip = transform.path("flip");
         return new Transform(crop(clip.path("asset"), path.property("asset"), violations),
                 flip.path("horizontal").asBoolean(false), flip.path("vertical").asBoolean(false),
                 angle.isNumber() ? angle.asDouble() : 0);
+    }
+
+    /** Whether a transform value changes the picture: a tween array, or a number other than 0. */
+    private static boolean shapes(JsonNode value) {
+        return value.isArray() || (value.isNumber() && value.asDouble() != 0);
     }
 
     private static Transform.Crop crop(JsonNode asset, JsonPath path, Violations violations) {
