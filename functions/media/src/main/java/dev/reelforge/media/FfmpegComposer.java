@@ -31,9 +31,11 @@ import java.util.stream.Stream;
  * {@code duration} seconds long (to the frame). Layers are drawn bottom first, each only during its timing:
  * <ul>
  * <li>A picture plays its source from {@code trim} at {@code speed} (its first frame is source time
- * {@code trim}); a still image stays. It is scaled to the box's {@code scaledWidth x scaledHeight}, cut to the
- * box's crop and drawn at the box's (x, y), partly outside the frame if need be. A picture's own
- * transparency is kept.</li>
+ * {@code trim}); a still image stays. The box's transform crop (fractions of the source) is cut off first;
+ * it is scaled to the box's {@code scaledWidth x scaledHeight}, cut to the box's crop and drawn at the box's
+ * (x, y), partly outside the frame if need be. A picture's own transparency is kept. After its look, the
+ * transform's flips mirror it and its angle turns it clockwise about its centre onto a frame holding every
+ * corner (clear outside the picture), drawn with the same centre.</li>
  * <li>Its look: {@code opacity} scales its alpha. Every transition but {@code reveal} and {@code carousel*}
  * fades over its seconds (alpha 0 to 1 in, 1 to 0 out); besides, {@code wipeLeft}/{@code wipeRight} reveal
  * (and, out, hide) the picture with a vertical edge running right to left / left to right across the part of

@@ -3,6 +3,7 @@ package dev.reelforge.media;
 import dev.reelforge.core.edit.model.ColorFilter;
 import dev.reelforge.core.edit.model.Fps;
 import dev.reelforge.core.edit.model.Size;
+import dev.reelforge.core.edit.model.Transform;
 import dev.reelforge.core.plan.Box;
 import dev.reelforge.core.plan.VisualLayer;
 import java.nio.file.Path;
@@ -74,6 +75,7 @@ final class PictureLayerFilters {
             input = graph.input(FilterGraph.Input.whole(file)) + ":v";
             // An animated image used as a still shows its first frame.
             filters.add(Filter.of("trim").with("end_frame", 1));
+            sourceCrop(box.transform().crop()).ifPresent(filters::add);
             List<Filter> perFrame = new ArrayList<>();
             if (zoom.varies()) {
                 filters.add(scale(box.scaledWidth(), box.scaledHeight(), Expression.ONE));
@@ -109,6 +111,7 @@ final class PictureLayerFilters {
             filters.add(Filter.of("setpts").positional("(PTS-STARTPTS)" + speed + "+" + Filter.number(start) + "/TB"));
             filters.add(Filter.of("fps").with("fps", fps.numerator() + "/" + fps.denominator()));
             filters.add(Filter.of("trim").with("end", end));
+            sourceCrop(box.transform().crop()).ifPresent(filters::add);
             filters.add(scale(box.scaledWidth(), box.scaledHeight(), zoom));
             double factor = zoom.varies() ? Double.NaN : zoom.value();
             cropTo(zoom, centreX, centreY, panX, panY, width, height,
@@ -118,10 +121,33 @@ final class PictureLayerFilters {
             filters.addAll(transparency(look));
         }
         filters.addAll(look.fades());
-        Expression x = look.slideX().plus(box.x());
-        Expression y = look.slideY().plus(box.y());
+        Transform transform = box.transform();
+        if (transform.flipHorizontal()) {
+            filters.add(Filter.of("hflip"));
+        }
+        if (transform.flipVertical()) {
+            filters.add(Filter.of("vflip"));
+        }
+        int boxX = box.x();
+        int boxY = box.y();
+        if (transform.rotates()) {
+            // Turned about its centre onto a frame that holds every corner; the corners outside it are clear.
+            double radians = Math.toRadians(transform.angle());
+            double cos = Math.abs(Math.cos(radians));
+            double sin = Math.abs(Math.sin(radians));
+            int turnedWidth = even(width * cos + height * sin - 1e-6);
+            int turnedHeight = even(width * sin + height * cos - 1e-6);
+            filters.add(Filter.of("rotate").with("a", Filter.number(radians)).with("ow", turnedWidth)
+                    .with("oh", turnedHeight).with("c", "none"));
+            boxX -= (turnedWidth - width) / 2;
+            boxY -= (turnedHeight - height) / 2;
+            width = turnedWidth;
+            height = turnedHeight;
+        }
+        Expression x = look.slideX().plus(boxX);
+        Expression y = look.slideY().plus(boxY);
         if (look.wipes()) {
-            LookOverTime.Wipe wipe = look.wipe(box.x(), width);
+            LookOverTime.Wipe wipe = look.wipe(boxX, width);
             filters.add(Filter.of("pad").with("w", wipe.padLeft() + width + wipe.padRight()).with("h", height)
                     .with("x", wipe.padLeft()).with("y", 0).with("color", "black@0"));
             filters.add(Filter.of("crop").with("w", width).with("h", height)
@@ -202,6 +228,18 @@ final class PictureLayerFilters {
 
     private static String stretch(double factor) {
         return "clip((val-128)*" + Filter.number(factor) + "+128,minval,maxval)";
+    }
+
+    /** Cuts the asset's crop off the source, before it is fitted; nothing when there is none. */
+    private static Optional<Filter> sourceCrop(Transform.Crop crop) {
+        if (!crop.crops()) {
+            return Optional.empty();
+        }
+        return Optional.of(Filter.of("crop")
+                .with("w", "max(1,iw*" + Filter.number(crop.keptWidth()) + ")")
+                .with("h", "max(1,ih*" + Filter.number(crop.keptHeight()) + ")")
+                .with("x", "iw*" + Filter.number(crop.left()))
+                .with("y", "ih*" + Filter.number(crop.top())));
     }
 
     static int even(double pixels) {

@@ -14,6 +14,8 @@ import dev.reelforge.core.edit.model.MotionKind;
 import dev.reelforge.core.edit.model.Speed;
 import dev.reelforge.core.edit.model.Transition;
 import dev.reelforge.core.edit.model.TransitionKind;
+import dev.reelforge.core.edit.model.Transform;
+import dev.reelforge.core.plan.Box;
 import dev.reelforge.core.plan.Look;
 import dev.reelforge.core.plan.RenderPlan;
 import dev.reelforge.core.plan.SourceFile;
@@ -156,6 +158,26 @@ class FfmpegComposerPictureTest {
         assertThat(Playback.frameAt(video, 0.1).luma(160, 90)).isLessThan(40);
         assertThat(Playback.frameAt(video, 0.5).luma(160, 90)).isCloseTo(128, within(15));
         assertThat(Playback.frameAt(video, 1.5).luma(160, 90)).isGreaterThan(245);
+    }
+
+    @Test
+    void aTurnedPictureKeepsItsCentreAndAWipeInStillRevealsAllOfIt() {
+        SourceFile red = media.image("red.png", "red", 64, 48);
+        Look wipeRight = Plans.transitions(Optional.of(new Transition(TransitionKind.WIPE_RIGHT, Speed.FAST)),
+                Optional.empty());
+        Box square = new Box(100, 100, new Box.Crop(0, 0, 100, 100), 110, 40,
+                new Transform(Transform.Crop.NONE, false, false, 45));
+
+        Path video = compose(plan().layer(still(red, WHOLE, square, wipeRight)).build());
+
+        // A 100x100 square turned 45 degrees about (160, 90) is a diamond 141 pixels across.
+        Playback.Frame frame = Playback.frameAt(video, 1);
+        assertThat(frame.is(160, 90, 255, 0, 0, 12)).as("the centre " + frame.describe(160, 90)).isTrue();
+        assertThat(frame.is(160, 25, 255, 0, 0, 12)).as("the top point, above the square's box "
+                + frame.describe(160, 25)).isTrue();
+        assertThat(frame.is(225, 90, 255, 0, 0, 12)).as("the right point " + frame.describe(225, 90)).isTrue();
+        assertThat(frame.is(114, 44, 0, 0, 0, 12)).as("the box's corner, uncovered " + frame.describe(114, 44))
+                .isTrue();
     }
 
     @Test

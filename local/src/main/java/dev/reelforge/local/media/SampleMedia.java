@@ -47,6 +47,22 @@ public final class SampleMedia {
                 + ":n=4", "-frames:v", "1"));
     }
 
+    /**
+     * Four flat quadrants, red top left, green top right, blue bottom left, white bottom right: where each
+     * lands tells a mirror from a turn. An H.264 MP4 of {@code seconds}, or a still image when that is 0.
+     */
+    public Path quadrants(String name, int width, int height, double seconds) {
+        List<String> arguments = new ArrayList<>();
+        for (String colour : List.of("0xFF0000", "0x00FF00", "0x0000FF", "0xFFFFFF")) {
+            arguments.addAll(List.of("-f", "lavfi", "-i", "color=c=" + colour + ":s=" + width / 2 + "x" + height / 2
+                    + ":r=25" + (seconds > 0 ? ":d=" + seconds : "")));
+        }
+        arguments.addAll(List.of("-filter_complex", "[0][1][2][3]xstack=inputs=4:layout=0_0|w0_0|0_h0|w0_h0"));
+        arguments.addAll(seconds > 0 ? List.of("-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p")
+                : List.of("-frames:v", "1"));
+        return make(name, arguments);
+    }
+
     /** An MP3 of a sine tone. */
     public Path tone(String name, int hz, double seconds) {
         return make(name, List.of("-f", "lavfi", "-i", "sine=f=" + hz + ":d=" + seconds + ":sample_rate=44100",

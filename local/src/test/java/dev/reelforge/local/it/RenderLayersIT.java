@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How clips are drawn, read from the pixels of small outputs (320x180): which track is on top, opacity,
- * position and offset, fit, a colour filter and a fade. Flat colour images make every expected pixel known.
+ * position and offset, fit, a colour filter, a fade, a transform (rotate, flip) and an asset's crop. Flat colour
+ * images make every expected pixel known; four flat quadrants tell a clockwise turn from an anticlockwise one.
  * Stills are PNG renders (composed directly); the fade needs time, so it is an MP4 through MediaConvert.
  */
 class RenderLayersIT {
@@ -27,6 +28,9 @@ class RenderLayersIT {
     private static String orange;
     /** A red image in 4:3, on a 16:9 frame. */
     private static String redFourByThree;
+    /** Four flat quadrants (red, green / blue, white), as an image and a video: where each lands tells a turn. */
+    private static String quadrants;
+    private static String quadrantsVideo;
 
     @BeforeAll
     static void startStackAndMedia() {
@@ -37,6 +41,8 @@ class RenderLayersIT {
         white = stack.url(stack.media().image("white.png", "0xFFFFFF", 320, 180));
         orange = stack.url(stack.media().image("orange.png", "0xFF8000", 320, 180));
         redFourByThree = stack.url(stack.media().image("red-4x3.png", "0xFF0000", 240, 180));
+        quadrants = stack.url(stack.media().quadrants("quadrants.png", 320, 180, 0));
+        quadrantsVideo = stack.url(stack.media().quadrants("quadrants.mp4", 320, 180, 1));
     }
 
     @AfterAll
@@ -66,6 +72,12 @@ class RenderLayersIT {
     private static String image(String src, String more) {
         return "{\"asset\": {\"type\": \"image\", \"src\": \"" + src + "\"}, \"start\": 0, \"length\": 2"
                 + (more.isEmpty() ? "" : ", " + more) + "}";
+    }
+
+    /** A track of one clip of a four-quadrant picture (red, green / blue, white) and the clip's fields. */
+    private static String quadrantTrack(String type, String src, String assetMore, String clipMore) {
+        return "{\"clips\": [{\"asset\": {\"type\": \"" + type + "\", \"src\": \"" + src + "\"" + assetMore
+                + "}, \"start\": 0, \"length\": 1, " + clipMore + "}]}";
     }
 
     private static void assertPixel(Frame frame, int x, int y, int r, int g, int b, String what) {
@@ -200,5 +212,48 @@ class RenderLayersIT {
     private static void assertHalves(Frame frame, int wx, int wy, int bx, int by, String what) {
         assertPixel(frame, wx, wy, 255, 255, 255, what + ": the picture");
         assertPixel(frame, bx, by, 0, 0, 0, what + ": the background");
+    }
+
+    @Test
+    void aPositiveAngleTurnsThePictureClockwiseAboutItsCentreLeavingTheCornersClear() {
+        // The 320x180 picture turned a quarter is 180x320 about the same centre, moved 32 pixels right by the offset:
+        // it spans x 102..282 and overflows the frame above and below.
+        Frame frame = still("#000000", quadrantTrack("image", quadrants, "", "\"offset\": {\"x\": 0.1}, "
+                + "\"transform\": {\"rotate\": {\"angle\": 90}}"));
+
+        assertPixel(frame, 130, 40, 0, 0, 255, "blue (was bottom left) now top left");
+        assertPixel(frame, 250, 40, 255, 0, 0, "red (was top left) now top right");
+        assertPixel(frame, 250, 150, 0, 255, 0, "green (was top right) now bottom right");
+        assertPixel(frame, 130, 150, 255, 255, 255, "white (was bottom right) now bottom left");
+        assertPixel(frame, 60, 90, 0, 0, 0, "the background left of the turned picture");
+        assertPixel(frame, 300, 90, 0, 0, 0, "the background right of the turned picture");
+    }
+
+    @Test
+    void flipMirrorsThePlacedPictureAndCropCutsTheAssetBeforeItIsFitted() {
+        Frame frame = still("#000000",
+                // Flipped both ways, in the top-left quarter moved a quarter of the frame right: x 80..240, y 0..90.
+                quadrantTrack("image", quadrants, "", "\"scale\": 0.5, \"position\": \"topLeft\", \"offset\": {\"x\": 0.25}, "
+                        + "\"transform\": {\"flip\": {\"horizontal\": true, \"vertical\": true}}"),
+                // The video's right half (green over white, 160x180) contained in the bottom-right quarter: 80x90.
+                quadrantTrack("video", quadrantsVideo, ", \"crop\": {\"left\": 0.5}", "\"scale\": 0.5, \"fit\": \"contain\", "
+                        + "\"position\": \"bottomRight\""),
+                // The image's bottom half (blue beside white, 320x90) contained in the bottom-left quarter: 160x45.
+                quadrantTrack("image", quadrants, ", \"crop\": {\"top\": 0.5}", "\"scale\": 0.5, \"fit\": \"contain\", "
+                        + "\"position\": \"bottomLeft\""));
+
+        assertPixel(frame, 120, 22, 255, 255, 255, "flipped: white now top left");
+        assertPixel(frame, 200, 22, 0, 0, 255, "flipped: blue now top right");
+        assertPixel(frame, 120, 67, 0, 255, 0, "flipped: green now bottom left");
+        assertPixel(frame, 200, 67, 255, 0, 0, "flipped: red now bottom right");
+        assertPixel(frame, 40, 45, 0, 0, 0, "the background left of the flipped picture");
+
+        assertPixel(frame, 280, 112, 0, 255, 0, "cropped video: green on top");
+        assertPixel(frame, 280, 160, 255, 255, 255, "cropped video: white below");
+        assertPixel(frame, 200, 135, 0, 0, 0, "the background beside the contained video");
+
+        assertPixel(frame, 40, 160, 0, 0, 255, "cropped image: blue on the left");
+        assertPixel(frame, 120, 160, 255, 255, 255, "cropped image: white on the right");
+        assertPixel(frame, 80, 110, 0, 0, 0, "the background above the contained image");
     }
 }

@@ -26,6 +26,7 @@ import dev.reelforge.core.edit.model.Timeline;
 import dev.reelforge.core.edit.model.TitleSize;
 import dev.reelforge.core.edit.model.TitleStyle;
 import dev.reelforge.core.edit.model.Track;
+import dev.reelforge.core.edit.model.Transform;
 import dev.reelforge.core.edit.model.Transition;
 import dev.reelforge.core.edit.model.TransitionKind;
 import dev.reelforge.core.edit.model.VolumeEffect;
@@ -98,11 +99,7 @@ public final class EditReader {
     }
 
     private Clip clip(JsonNode node, JsonPath path, Violations violations) {
-        for (String unsupported : List.of("transform")) {
-            if (present(node, unsupported)) {
-                violations.add(path.property(unsupported), NOT_SUPPORTED);
-            }
-        }
+        Transform transform = TransformReader.read(node, path, violations);
         Asset asset = asset(node.path("asset"), path.property("asset"), violations);
         ClipStart start = node.path("start").isNumber() ? new ClipStart.At(node.path("start").asDouble())
                 : new ClipStart.AfterPrevious();
@@ -128,14 +125,14 @@ public final class EditReader {
                 optionalText(node, "position").map(Position::fromWireName).orElse(Position.CENTER),
                 offset, in, out, effect,
                 optionalText(node, "filter").map(name -> ColorFilter.fromWireName(name).orElseThrow()),
-                opacity);
+                opacity, transform);
     }
 
     private Asset asset(JsonNode node, JsonPath path, Violations violations) {
         String type = node.path("type").asText();
         return switch (type) {
             case "video" -> {
-                unsupported(node, path, violations, "crop", "chromaKey");
+                unsupported(node, path, violations, "chromaKey");
                 double speed = node.path("speed").asDouble(1);
                 if (present(node, "speed") && speed == 0) {
                     violations.add(path.property("speed"), "0 (a paused clip) " + NOT_SUPPORTED);
@@ -145,7 +142,6 @@ public final class EditReader {
                         optionalText(node, "volumeEffect").map(VolumeEffect::fromWireName));
             }
             case "image" -> {
-                unsupported(node, path, violations, "crop");
                 yield new Asset.Image(URI.create(node.path("src").asText()));
             }
             case "audio" -> {

@@ -14,6 +14,7 @@ import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.edit.model.Soundtrack;
 import dev.reelforge.core.edit.model.TitleStyle;
 import dev.reelforge.core.edit.model.Track;
+import dev.reelforge.core.edit.model.Transform;
 import dev.reelforge.core.edit.model.Transition;
 import dev.reelforge.core.edit.model.VolumeEffect;
 import dev.reelforge.core.media.MediaInfo;
@@ -256,7 +257,12 @@ public final class RenderPlanner {
     }
 
     /** Sizes and places a picture in the frame, per the clip's fit, scale, position and offset. */
-    static Box box(Clip clip, MediaInfo.VideoStream picture, Size frame) {
+    static Box box(Clip clip, MediaInfo.VideoStream source, Size frame) {
+        // The asset's crop comes first: fit, scale and position work on what is left of it.
+        Transform.Crop cut = clip.transform().crop();
+        record Kept(double width, double height) {}
+        Kept picture = new Kept(Math.max(1, source.width() * cut.keptWidth()),
+                Math.max(1, source.height() * cut.keptHeight()));
         double areaWidth = frame.width() * clip.scale();
         double areaHeight = frame.height() * clip.scale();
         int scaledWidth;
@@ -290,7 +296,7 @@ public final class RenderPlanner {
         int x = (int) Math.round((frame.width() - visibleWidth) * clip.position().x() + clip.offset().x() * frame.width());
         int y = (int) Math.round((frame.height() - visibleHeight) * clip.position().y()
                 - clip.offset().y() * frame.height());
-        return new Box(scaledWidth, scaledHeight, crop, x, y);
+        return new Box(scaledWidth, scaledHeight, crop, x, y, clip.transform());
     }
 
     private static OutputPlan outputPlan(Output output, Window window) {

@@ -137,6 +137,25 @@ class RenderPlannerTest {
         assertThat(box.y()).isZero();
     }
 
+    @Test
+    void theAssetsCropComesBeforeFitSoWhatIsLeftIsFitted() throws Exception {
+        Edit edit = edit(timeline("""
+                {"asset": {"type": "image", "src": "https://x.test/i.png", "crop": {"top": 0.25, "bottom": 0.25}},
+                 "start": 0, "length": 1, "fit": "contain",
+                 "transform": {"rotate": {"angle": 90}, "flip": {"vertical": true}}}""", ""));
+
+        Box box = RenderPlanner.box(edit.timeline().tracks().getFirst().clips().getFirst(),
+                new MediaInfo.VideoStream(400, 800, 0, "png"), edit.output().size());
+
+        // 400x400 is left of 400x800, and that square is fitted into the 1280x720 frame.
+        assertThat(box.crop()).isEqualTo(new Box.Crop(0, 0, 720, 720));
+        assertThat(box.x()).isEqualTo(280);
+        assertThat(box.transform().crop().keptHeight()).isEqualTo(0.5);
+        assertThat(box.transform().angle()).isEqualTo(90);
+        assertThat(box.transform().flipVertical()).isTrue();
+        assertThat(box.transform().flipHorizontal()).isFalse();
+    }
+
     private static Box boxFor(String fit, double scale, String position, MediaInfo.VideoStream picture) {
         try {
             Edit edit = edit(timeline("""

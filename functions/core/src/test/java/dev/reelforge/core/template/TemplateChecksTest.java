@@ -76,7 +76,8 @@ class TemplateChecksTest {
         String transformed = EDIT.replace("\"start\": 2,", "\"start\": 2, \"transform\": {\"flip\": {\"horizontal\": true}},");
 
         assertThat(problemsWith(body("\"T\"", transformed)))
-                .containsExactly("template.timeline.tracks[0].clips[1].transform is not supported yet");
+                .containsExactly("template.timeline.tracks[0].clips[1].transform on a title asset is not supported yet"
+                        + " (it is supported on video and image assets)");
     }
 
     @Test

@@ -1,0 +1,68 @@
+package dev.reelforge.core.edit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.core.edit.model.Transform;
+import dev.reelforge.core.validation.JsonPath;
+import dev.reelforge.core.validation.Violations;
+
+/** Reads a clip's {@code transform} and its asset's {@code crop} (the schema has already checked their types). */
+final class TransformReader {
+
+    private static final String NOT_SUPPORTED = "is not supported yet";
+
+    private TransformReader() {}
+
+    static Transform read(JsonNode clip, JsonPath path, Violations violations) {
+        JsonNode transform = clip.path("transform");
+        JsonPath transformPath = path.property("transform");
+        JsonNode skew = transform.path("skew");
+        JsonNode angle = transform.path("rotate").path("angle");
+        JsonNode flip = transform.path("flip");
+        boolean skews = shapes(skew.path("x")) || shapes(skew.path("y"));
+        boolean rotates = shapes(angle);
+        boolean flips = flip.path("horizontal").asBoolean(false) || flip.path("vertical").asBoolean(false);
+        String type = clip.path("asset").path("type").asText();
+        if ((type.equals("title") || type.equals("text")) && (skews || rotates || flips)) {
+            violations.add(transformPath, "on a " + type + " asset " + NOT_SUPPORTED
+                    + " (it is supported on video and image assets)");
+            return Transform.NONE;
+        }
+        for (String axis : new String[] {"x", "y"}) {
+            if (shapes(skew.path(axis))) {
+                violations.add(transformPath.property("skew").property(axis), NOT_SUPPORTED);
+            }
+        }
+        if (angle.isArray()) {
+            violations.add(transformPath.property("rotate").property("angle"),
+                    "as an array of tweens " + NOT_SUPPORTED + " (use a number)");
+        }
+        return new Transform(crop(clip.path("asset"), path.property("asset"), violations),
+                flip.path("horizontal").asBoolean(false), flip.path("vertical").asBoolean(false),
+                angle.isNumber() ? angle.asDouble() : 0);
+    }
+
+    /** Whether a transform value changes the picture: a tween array, or a number other than 0. */
+    private static boolean shapes(JsonNode value) {
+        return value.isArray() || (value.isNumber() && value.asDouble() != 0);
+    }
+
+    private static Transform.Crop crop(JsonNode asset, JsonPath path, Violations violations) {
+        JsonNode crop = asset.path("crop");
+        if (!crop.isObject()) {
+            return Transform.Crop.NONE;
+        }
+        Transform.Crop read = new Transform.Crop(side(crop, "top"), side(crop, "bottom"), side(crop, "left"),
+                side(crop, "right"));
+        if (read.keptWidth() <= 0) {
+            violations.add(path.property("crop"), "left and right add up to 1 or more: nothing of the asset is left");
+        }
+        if (read.keptHeight() <= 0) {
+            violations.add(path.property("crop"), "top and bottom add up to 1 or more: nothing of the asset is left");
+        }
+        return read;
+    }
+
+    private static double side(JsonNode crop, String name) {
+        return Math.max(0, Math.min(1, crop.path(name).asDouble(0)));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.reelforge.core.edit.model;
+
+/**
+ * How a clip's picture is shaped: the asset's {@code crop} (fractions of the asset cut from each side, before it
+ * is fitted), then {@code flip} (a mirror of the fitted picture) and {@code rotate.angle} (degrees, clockwise when
+ * positive, about the picture's centre).
+ */
+public record Transform(Crop crop, boolean flipHorizontal, boolean flipVertical, double angle) {
+
+    public static final Transform NONE = new Transform(Crop.NONE, false, false, 0);
+
+    public Transform {
+        angle = angle % 360;
+    }
+
+    public boolean rotates() {
+        return angle != 0;
+    }
+
+    public boolean flips() {
+        return flipHorizontal || flipVertical;
+    }
+
+    /** Fractions of the asset cut from each side; what is left is at least a pixel (checked when read). */
+    public record Crop(double top, double bottom, double left, double right) {
+
+        public static final Crop NONE = new Crop(0, 0, 0, 0);
+
+        public boolean crops() {
+            return top > 0 || bottom > 0 || left > 0 || right > 0;
+        }
+
+        public double keptWidth() {
+            return 1 - left - right;
+        }
+
+        public double keptHeight() {
+            return 1 - top - bottom;
+        }
+    }
+}
