@@ -4,6 +4,7 @@ import dev.reelforge.core.edit.model.ColorFilter;
 import dev.reelforge.core.edit.model.Fps;
 import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.plan.Box;
+import dev.reelforge.core.plan.Timing;
 import dev.reelforge.core.plan.VisualLayer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ final class PictureLayerFilters {
                 (panX.varies() || panY.varies() ? perFrame : filters).addAll(window);
             }
             filters.addAll(colour(layer.look().filter().orElse(null)));
-            filters.addAll(transparency(look));
+            filters.addAll(transparency(look, new TweenedLook(layer.look()).tweensOpacity()));
             // One frame more than is shown, cut by trim: the overlay takes the time a stream ends at for the
             // end of its last frame, and a stream that just runs out ends at that frame's start.
             int frames = (int) Math.max(1, Math.ceil((end - start) * fps.value() - 1e-6)) + 1;
@@ -115,11 +116,13 @@ final class PictureLayerFilters {
                     zoom.varies() ? -1 : even(box.scaledWidth() * factor),
                     zoom.varies() ? -1 : even(box.scaledHeight() * factor)).ifPresent(filters::add);
             filters.addAll(colour(layer.look().filter().orElse(null)));
-            filters.addAll(transparency(look));
+            filters.addAll(transparency(look, new TweenedLook(layer.look()).tweensOpacity()));
         }
         filters.addAll(look.fades());
-        Expression x = look.slideX().plus(box.x());
-        Expression y = look.slideY().plus(box.y());
+        TweenedLook tweened = new TweenedLook(layer.look());
+        filters.addAll(tweened.opacity(new Timing(start, end - start), fps));
+        Expression x = look.slideX().plus(box.x()).plus(tweened.moveX(frame));
+        Expression y = look.slideY().plus(box.y()).plus(tweened.moveY(frame));
         if (look.wipes()) {
             LookOverTime.Wipe wipe = look.wipe(box.x(), width);
             filters.add(Filter.of("pad").with("w", wipe.padLeft() + width + wipe.padRight()).with("h", height)
@@ -162,10 +165,10 @@ final class PictureLayerFilters {
     }
 
     /** Alpha from here on; opacity multiplies it (a picture's own transparency is kept). */
-    private List<Filter> transparency(LookOverTime look) {
+    private List<Filter> transparency(LookOverTime look, boolean tweened) {
         List<Filter> filters = new ArrayList<>();
         filters.add(Filter.of("format").with("pix_fmts", sampling.withAlpha()));
-        if (look.opacity() < 1) {
+        if (look.opacity() < 1 && !tweened) {
             filters.add(Filter.of("lut").with("a", "val*" + Filter.number(Math.max(0, look.opacity()))));
         }
         return filters;

@@ -38,6 +38,17 @@ public record Keyframes(List<Tween> tweens) {
         return current.valueAt(clipSeconds);
     }
 
+    /** The same keyframes on a clock that reads 0 {@code seconds} into the clip. */
+    public Keyframes shifted(double seconds) {
+        return new Keyframes(tweens.stream().map(tween -> new Tween(tween.from(), tween.to(),
+                tween.start() - seconds, tween.length(), tween.interpolation(), tween.easing())).toList());
+    }
+
+    /** Whether every value it takes is at most 0 (a sound that is never heard). */
+    public boolean neverAbove0() {
+        return tweens.stream().allMatch(tween -> tween.from() <= 0 && tween.to() <= 0);
+    }
+
     /** Every value times {@code factor} (e.g. an offset in fractions of the frame to pixels). */
     public Keyframes times(double factor) {
         return new Keyframes(tweens.stream().map(tween -> new Tween(tween.from() * factor, tween.to() * factor,
