@@ -5,6 +5,7 @@ import dev.reelforge.core.edit.model.Fps;
 import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.edit.model.Transform;
 import dev.reelforge.core.plan.Box;
+import dev.reelforge.core.plan.Timing;
 import dev.reelforge.core.plan.VisualLayer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ final class PictureLayerFilters {
                 (panX.varies() || panY.varies() ? perFrame : filters).addAll(window);
             }
             filters.addAll(colour(layer.look().filter().orElse(null)));
-            filters.addAll(transparency(look));
+            filters.addAll(transparency(look, new TweenedLook(layer.look()).tweensOpacity()));
             // One frame more than is shown, cut by trim: the overlay takes the time a stream ends at for the
             // end of its last frame, and a stream that just runs out ends at that frame's start.
             int frames = (int) Math.max(1, Math.ceil((end - start) * fps.value() - 1e-6)) + 1;
@@ -118,9 +119,11 @@ final class PictureLayerFilters {
                     zoom.varies() ? -1 : even(box.scaledWidth() * factor),
                     zoom.varies() ? -1 : even(box.scaledHeight() * factor)).ifPresent(filters::add);
             filters.addAll(colour(layer.look().filter().orElse(null)));
-            filters.addAll(transparency(look));
+            filters.addAll(transparency(look, new TweenedLook(layer.look()).tweensOpacity()));
         }
         filters.addAll(look.fades());
+        TweenedLook tweened = new TweenedLook(layer.look());
+        filters.addAll(tweened.opacity(new Timing(start, end - start), fps));
         Transform transform = box.transform();
         if (transform.flipHorizontal()) {
             filters.add(Filter.of("hflip"));
@@ -144,8 +147,8 @@ final class PictureLayerFilters {
             width = turnedWidth;
             height = turnedHeight;
         }
-        Expression x = look.slideX().plus(boxX);
-        Expression y = look.slideY().plus(boxY);
+        Expression x = look.slideX().plus(boxX).plus(tweened.moveX(frame));
+        Expression y = look.slideY().plus(boxY).plus(tweened.moveY(frame));
         if (look.wipes()) {
             LookOverTime.Wipe wipe = look.wipe(boxX, width);
             filters.add(Filter.of("pad").with("w", wipe.padLeft() + width + wipe.padRight()).with("h", height)
@@ -188,10 +191,10 @@ final class PictureLayerFilters {
     }
 
     /** Alpha from here on; opacity multiplies it (a picture's own transparency is kept). */
-    private List<Filter> transparency(LookOverTime look) {
+    private List<Filter> transparency(LookOverTime look, boolean tweened) {
         List<Filter> filters = new ArrayList<>();
         filters.add(Filter.of("format").with("pix_fmts", sampling.withAlpha()));
-        if (look.opacity() < 1) {
+        if (look.opacity() < 1 && !tweened) {
             filters.add(Filter.of("lut").with("a", "val*" + Filter.number(Math.max(0, look.opacity()))));
         }
         return filters;

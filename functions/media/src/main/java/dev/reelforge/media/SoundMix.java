@@ -1,5 +1,6 @@
 package dev.reelforge.media;
 
+import dev.reelforge.core.edit.model.Keyframes;
 import dev.reelforge.core.plan.AudioPart;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,6 +61,10 @@ final class SoundMix {
         if (part.volume() != 1) {
             filters.add(Filter.of("volume").with("volume", part.volume()));
         }
+        part.volumeTweens().filter(tweens -> !tweens.isConstant()).ifPresent(tweens -> filters.add(
+                Filter.of("volume").with("volume", KeyframesExpression.of(tweens, 0).text()).with("eval", "frame")));
+        part.volumeTweens().filter(Keyframes::isConstant).ifPresent(tweens -> filters.add(
+                Filter.of("volume").with("volume", Math.max(0, tweens.valueAt(0)))));
         if (part.fadeInSeconds() > 0) {
             filters.add(Filter.of("afade").with("t", "in").with("st", 0).with("d", part.fadeInSeconds()));
         }

@@ -1,6 +1,7 @@
 package dev.reelforge.core.edit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.core.edit.model.Animation;
 import dev.reelforge.core.edit.model.Asset;
 import dev.reelforge.core.edit.model.Clip;
 import dev.reelforge.core.edit.model.ClipLength;
@@ -9,6 +10,7 @@ import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.edit.model.ColorFilter;
 import dev.reelforge.core.edit.model.Edit;
 import dev.reelforge.core.edit.model.Fit;
+import dev.reelforge.core.edit.model.Keyframes;
 import dev.reelforge.core.edit.model.FontFamily;
 import dev.reelforge.core.edit.model.Fps;
 import dev.reelforge.core.edit.model.MotionEffect;
@@ -37,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads an edit that passed {@link EditValidator} (merge fields applied) into the renderable model. The
@@ -114,10 +117,25 @@ public final class EditReader {
         Optional<Transition> out = transition(node.path("transition"), "out", path.property("transition"), violations);
         Optional<MotionEffect> effect = optionalText(node, "effect").map(name ->
                 new MotionEffect(MotionKind.fromWireName(Speed.baseName(name)).orElseThrow(), Speed.ofSuffixed(name)));
-        double opacity = number(node, "opacity", path, violations, 1);
-        Offset offset = offset(node.path("offset"), path.property("offset"), violations);
+        Animation animation = new Animation(
+                TweenReader.read(node.path("opacity"), path.property("opacity"), violations),
+                TweenReader.read(node.path("offset").path("x"), path.property("offset").property("x"), violations),
+                TweenReader.read(node.path("offset").path("y"), path.property("offset").property("y"), violations),
+                Set.of("video", "audio").contains(node.path("asset").path("type").asText())
+                        ? TweenReader.read(node.path("asset").path("volume"),
+                                path.property("asset").property("volume"), violations)
+                        : Optional.empty());
+        double opacity = firstValue(node, "opacity", animation.opacity(), path, violations, 1);
+        Offset offset = new Offset(
+                firstValue(node.path("offset"), "x", animation.offsetX(), path.property("offset"), violations, 0),
+                firstValue(node.path("offset"), "y", animation.offsetY(), path.property("offset"), violations, 0));
         if (asset == null) {
             return null;
+        }
+        if (animation.looks() && !(asset instanceof Asset.Video || asset instanceof Asset.Image)) {
+            violations.add(path.property(animation.opacity().isPresent() ? "opacity" : "offset"),
+                    "as an array of tweens " + NOT_SUPPORTED + " on " + node.path("asset").path("type").asText()
+                            + " assets (only on video and image)");
         }
         return new Clip(asset, start, length,
                 optionalText(node, "fit").map(Fit::fromWireName).orElse(Fit.CROP),
@@ -125,7 +143,7 @@ public final class EditReader {
                 optionalText(node, "position").map(Position::fromWireName).orElse(Position.CENTER),
                 offset, in, out, effect,
                 optionalText(node, "filter").map(name -> ColorFilter.fromWireName(name).orElseThrow()),
-                opacity, transform);
+                opacity, transform, animation);
     }
 
     private Asset asset(JsonNode node, JsonPath path, Violations violations) {
@@ -138,7 +156,7 @@ public final class EditReader {
                     violations.add(path.property("speed"), "0 (a paused clip) " + NOT_SUPPORTED);
                 }
                 yield new Asset.Video(URI.create(node.path("src").asText()), node.path("trim").asDouble(0),
-                        number(node, "volume", path, violations, 1), speed,
+                        volume(node, path, violations), speed,
                         optionalText(node, "volumeEffect").map(VolumeEffect::fromWireName));
             }
             case "image" -> {
@@ -150,7 +168,7 @@ public final class EditReader {
                     violations.add(path.property("speed"), "0 (paused audio) " + NOT_SUPPORTED);
                 }
                 yield new Asset.Audio(URI.create(node.path("src").asText()), node.path("trim").asDouble(0),
-                        number(node, "volume", path, violations, 1), speed,
+                        volume(node, path, violations), speed,
                         optionalText(node, "effect").map(VolumeEffect::fromWireName));
             }
             case "title" -> {
@@ -274,6 +292,18 @@ public final class EditReader {
                 node.path("repeat").asBoolean(true), node.path("mute").asBoolean(false), outputRange,
                 present(node, "poster") ? Optional.of(node.path("poster").path("capture").asDouble()) : Optional.empty(),
                 thumbnail, hosted);
+    }
+
+    /** A number, or the first value of its tweens (read already, violations and all). */
+    private static double firstValue(JsonNode node, String name, Optional<Keyframes> tweens, JsonPath path,
+            Violations violations, double fallback) {
+        return node.path(name).isArray() ? tweens.map(keyframes -> keyframes.valueAt(0)).orElse(fallback)
+                : number(node, name, path, violations, fallback);
+    }
+
+    /** A sound's volume; as tweens (read with the clip's {@link Animation}) it is 1 here. */
+    private static double volume(JsonNode node, JsonPath path, Violations violations) {
+        return node.path("volume").isArray() ? 1 : number(node, "volume", path, violations, 1);
     }
 
     /** A number that may also be given as an array of tweens, which are not supported yet. */

@@ -6,6 +6,7 @@ import dev.reelforge.core.edit.model.ClipLength;
 import dev.reelforge.core.edit.model.ClipStart;
 import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.edit.model.Edit;
+import dev.reelforge.core.edit.model.Keyframes;
 import dev.reelforge.core.edit.model.Offset;
 import dev.reelforge.core.edit.model.Output;
 import dev.reelforge.core.edit.model.OutputFormat;
@@ -162,7 +163,7 @@ public final class RenderPlanner {
         Look look = new Look(clip.opacity(),
                 cut.keepsStart() ? fitted(clip.transitionIn(), cut.timing().length()) : Optional.empty(),
                 cut.keepsEnd() ? fitted(clip.transitionOut(), cut.timing().length()) : Optional.empty(),
-                clip.effect(), clip.filter());
+                clip.effect(), clip.filter(), clip.animation(), cut.timing().start() - cut.skipped());
         return switch (clip.asset()) {
             case Asset.Video video -> {
                 SourceFile source = sources.get(video.src());
@@ -216,7 +217,8 @@ public final class RenderPlanner {
             case Asset.Audio audio -> new Sound(audio.src(), audio.trim(), audio.speed(), audio.volume(), audio.effect());
             default -> null;
         };
-        if (sound == null || sound.volume() <= 0) {
+        if (sound == null || sound.volume() <= 0
+                || clip.animation().volume().map(Keyframes::neverAbove0).orElse(false)) {
             return Optional.empty();
         }
         SourceFile source = sources.get(sound.src());
@@ -230,7 +232,8 @@ public final class RenderPlanner {
         return Optional.of(new AudioPart(cut.timing(), source, sound.trim() + cut.skipped() * sound.speed(),
                 sound.speed(), sound.volume(),
                 cut.keepsStart() && sound.effect().map(VolumeEffect::fadesIn).orElse(false) ? fade : 0,
-                cut.keepsEnd() && sound.effect().map(VolumeEffect::fadesOut).orElse(false) ? fade : 0));
+                cut.keepsEnd() && sound.effect().map(VolumeEffect::fadesOut).orElse(false) ? fade : 0,
+                clip.animation().volume().map(tweens -> tweens.shifted(cut.skipped()))));
     }
 
     private static Optional<AudioPart> soundtrack(Soundtrack soundtrack, Window window, SourceFile source) {

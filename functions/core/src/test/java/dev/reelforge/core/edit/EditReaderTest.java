@@ -1,6 +1,7 @@
 package dev.reelforge.core.edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.reelforge.core.edit.model.Asset;
 import dev.reelforge.core.edit.model.ClipLength;
@@ -43,13 +44,15 @@ class EditReaderTest {
             luma asset       | {"type": "luma", "src": "https://x.test/m.mp4"}                  | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.type 'luma' is not supported yet (supported: video, image, audio, title, text)
             html asset       | {"type": "html", "html": "<p>x</p>"}                              | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.type 'html' is not supported yet (supported: video, image, audio, title, text)
             shuffle          | {"type": "title", "text": "x"}                                   | , "transition": {"in": "shuffleTopRight"} | ''                                                           | timeline.tracks[0].clips[0].transition.in 'shuffleTopRight' is not supported yet (supported: fade, reveal, wipeLeft, wipeRight, slideLeft, slideRight, slideUp, slideDown, carouselLeft, carouselRight, carouselUp, carouselDown, zoom, each with Slow and Fast variants)
-            tweened opacity  | {"type": "title", "text": "x"}                                   | , "opacity": [{"from": 0, "to": 1}]    | ''                                                              | timeline.tracks[0].clips[0].opacity as an array of tweens is not supported yet (use a number)
             title transform  | {"type": "title", "text": "x"}                                   | , "transform": {"flip": {"horizontal": true}} | ''                                                       | timeline.tracks[0].clips[0].transform on a title asset is not supported yet (it is supported on video and image assets)
             skew             | {"type": "image", "src": "https://x.test/i.png"}                 | , "transform": {"skew": {"x": 0.5}}    | ''                                                              | timeline.tracks[0].clips[0].transform.skew.x is not supported yet
             tweened rotation | {"type": "image", "src": "https://x.test/i.png"}                 | , "transform": {"rotate": {"angle": [{"from": 0, "to": 90, "start": 0, "length": 1}]}} | '' | timeline.tracks[0].clips[0].transform.rotate.angle as an array of tweens is not supported yet (use a number)
             crop to nothing  | {"type": "image", "src": "https://x.test/i.png", "crop": {"left": 0.5, "right": 0.5}} | '' | ''                                                                              | timeline.tracks[0].clips[0].asset.crop left and right add up to 1 or more: nothing of the asset is left
             no-op transform  | {"type": "title", "text": "x"}                                   | , "transform": {"rotate": {"angle": 0}, "skew": {"x": 0, "y": 0}, "flip": {"horizontal": false}} | '' | -
             image transform  | {"type": "image", "src": "https://x.test/i.png", "crop": {"top": 0.25}} | , "transform": {"rotate": {"angle": 90}, "flip": {"horizontal": true}} | ''   | -
+            tweened title    | {"type": "title", "text": "x"}                                   | , "opacity": [{"from": 0, "to": 1, "length": 1}] | ''                                                    | timeline.tracks[0].clips[0].opacity as an array of tweens is not supported yet on title assets (only on video and image)
+            tween, no length | {"type": "image", "src": "https://x.test/i.png"}                 | , "opacity": [{"from": 0, "to": 1}]    | ''                                                              | timeline.tracks[0].clips[0].opacity[0].length must be a number
+            tween, text from | {"type": "image", "src": "https://x.test/i.png"}                 | , "offset": {"x": [{"from": "0", "to": 1, "length": 1}]} | ''                                            | timeline.tracks[0].clips[0].offset.x[0].from must be a number
             chroma key       | {"type": "video", "src": "https://x.test/v.mp4", "chromaKey": {"color": "#00ff00"}} | '' | ''                                                                                     | timeline.tracks[0].clips[0].asset.chromaKey is not supported yet
             paused video     | {"type": "video", "src": "https://x.test/v.mp4", "speed": 0}     | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.speed 0 (a paused clip) is not supported yet
             mux destination  | {"type": "title", "text": "x"}                                   | ''                                     | , "destinations": [{"provider": "mux"}]                          | output.destinations[0].provider 'mux' is not supported yet (only the shotstack hosting destination is)
@@ -66,6 +69,25 @@ class EditReaderTest {
             assertThat(((EditReading.Unsupported) reading).violations()).extracting(Violation::message)
                     .containsExactly(message);
         }
+    }
+
+    @Test
+    void tweenedOpacityOffsetAndVolumeAreReadAsFunctionsOfTheClipsTime() throws Exception {
+        Edit edit = renderable(edit("""
+                {"type": "video", "src": "https://x.test/v.mp4",
+                 "volume": [{"from": 1, "to": 0, "start": 1, "length": 1, "interpolation": "linear"}]}""", """
+                , "opacity": [{"from": 0, "to": 1, "length": 2, "interpolation": "bezier"}],
+                  "offset": {"x": [{"from": -0.5, "to": 0.5, "start": 0.5, "length": 1}], "y": 0.1}""", ""));
+
+        var clip = edit.timeline().tracks().getFirst().clips().getFirst();
+        assertThat(clip.opacity()).as("the static opacity: the first from").isEqualTo(0);
+        assertThat(clip.animation().opacity().orElseThrow().valueAt(1)).isCloseTo(0.8024, within(0.01));
+        assertThat(clip.offset().x()).isEqualTo(-0.5);
+        assertThat(clip.offset().y()).isEqualTo(0.1);
+        assertThat(clip.animation().offsetX().orElseThrow().valueAt(1)).isEqualTo(0);
+        assertThat(clip.animation().offsetY()).isEmpty();
+        assertThat(clip.animation().volume().orElseThrow().valueAt(1.5)).isEqualTo(0.5);
+        assertThat(((Asset.Video) clip.asset()).volume()).as("the asset's plain volume").isEqualTo(1);
     }
 
     @Test
