@@ -21,9 +21,6 @@ import dev.reelforge.local.webhooks.WebhookReceiver;
 import dev.reelforge.media.FfmpegMediaProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +42,6 @@ import org.junit.jupiter.api.Test;
  */
 class IngestIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Duration SLOW = Duration.ofSeconds(120);
 
     private static LocalStack stack;
@@ -115,20 +111,8 @@ class IngestIT {
         return true;
     }
 
-    private static HttpResponse<byte[]> fetch(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
     private static MediaInfo probed(String url, String name) {
-        HttpResponse<byte[]> file = fetch(url);
+        HttpResponse<byte[]> file = PlainHttp.get(url);
         assertThat(file.statusCode()).as(url).isEqualTo(200);
         try {
             Path local = Files.write(mediaDirectory.resolve("fetched-" + name), file.body());
@@ -166,7 +150,7 @@ class IngestIT {
         assertThat(source.path("height").asText()).as("the contract types it as a string").isEqualTo("240");
         assertThat(source.path("duration").asDouble()).isBetween(1.9, 2.1);
         assertThat(source.path("fps").asDouble()).isEqualTo(25.0);
-        HttpResponse<byte[]> served = fetch(source.path("source").asText());
+        HttpResponse<byte[]> served = PlainHttp.get(source.path("source").asText());
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.body()).isEqualTo(Files.readAllBytes(video));
 
@@ -239,7 +223,7 @@ class IngestIT {
         JsonNode ready = pollSource(id, IngestIT::ended);
         assertThat(ready.path("status").asText()).isEqualTo("ready");
         String url = ready.path("source").asText();
-        assertThat(fetch(url).statusCode()).isEqualTo(200);
+        assertThat(PlainHttp.get(url).statusCode()).isEqualTo(200);
         String assetPath = "/serve/stage/assets/" + AssetId.of(UUID.fromString(id), url.substring(url.lastIndexOf('/') + 1));
         ApiResponse asset = api.get(assetPath, stageKey);
         assertThat(asset.status()).as("the stored file is a Serve asset of its source").isEqualTo(200);
@@ -254,7 +238,7 @@ class IngestIT {
         assertThat(api.get(assetPath, stageKey).body().at("/data/attributes/status").asText()).isEqualTo("deleted");
         // the CDN reads the bucket without listing it: a missing file is a 403, as on AWS
         Eventually.holds("the deleted source's file is gone from the CDN",
-                () -> List.of(403, 404).contains(fetch(url).statusCode()));
+                () -> List.of(403, 404).contains(PlainHttp.get(url).statusCode()));
         assertThat(api.delete("/ingest/stage/sources/" + id, stageKey).status()).as("again").isEqualTo(204);
         List<String> listed = new ArrayList<>();
         api.get("/ingest/stage/sources", stageKey).body().path("data")
@@ -304,19 +288,6 @@ class IngestIT {
         assertThreeRenditions(id, source);
     }
 
-    /** What {@code curl -X PUT -T file <url>} sends: the bytes, no Content-Type, nothing signed but the URL. */
-    private static int put(String url, Path file) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofFile(file))
-                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
     @Test
     void aFileUploadedToTheSignedUrlIsImportedAsTheSdkAsksForIt() throws IOException {
         Path video = media.video("uploaded.mp4", 320, 240, 1, 440);
@@ -330,14 +301,14 @@ class IngestIT {
         assertThat(upload.body().at("/data/attributes/expires").asText()).matches("\\d{4}-.*Z");
         assertThat(api.get("/ingest/stage/sources/" + id, stageKey).body().at("/data/attributes/status").asText())
                 .as("waiting for its file").isEqualTo("queued");
-        assertThat(put(upload.body().at("/data/attributes/url").asText(), video)).isEqualTo(200);
+        assertThat(PlainHttp.put(upload.body().at("/data/attributes/url").asText(), video)).isEqualTo(200);
 
         JsonNode source = pollSource(id, IngestIT::ended);
 
         assertThat(source.path("status").asText()).isEqualTo("ready");
         assertThat(source.has("input")).as("an upload came from no URL").isFalse();
         assertThat(source.path("width").asInt()).isEqualTo(320);
-        assertThat(fetch(source.path("source").asText()).body()).isEqualTo(Files.readAllBytes(video));
+        assertThat(PlainHttp.get(source.path("source").asText()).body()).isEqualTo(Files.readAllBytes(video));
     }
 
     @Test
@@ -346,7 +317,7 @@ class IngestIT {
         ApiResponse upload = api.post("/ingest/stage/upload", stageKey, "{\"outputs\":" + THREE_RENDITIONS + "}");
         assertThat(upload.status()).as(upload.body().toString()).isEqualTo(200);
         String id = upload.body().at("/data/id").asText();
-        assertThat(put(upload.body().at("/data/attributes/url").asText(), video)).isEqualTo(200);
+        assertThat(PlainHttp.put(upload.body().at("/data/attributes/url").asText(), video)).isEqualTo(200);
 
         JsonNode source = pollSource(id, IngestIT::ended);
         assertThreeRenditions(id, source);
@@ -360,7 +331,7 @@ class IngestIT {
         List<String> urls = new ArrayList<>(List.of(source.path("source").asText()));
         source.at("/outputs/renditions").forEach(rendition -> urls.add(rendition.path("url").asText()));
         for (String url : urls) {
-            Eventually.holds(url + " is gone from the CDN", () -> List.of(403, 404).contains(fetch(url).statusCode()));
+            Eventually.holds(url + " is gone from the CDN", () -> List.of(403, 404).contains(PlainHttp.get(url).statusCode()));
         }
     }
 

@@ -103,7 +103,8 @@ class ProbeIT {
         return response.body().path("response").path("metadata");
     }
 
-    private static JsonNode stream(JsonNode metadata, String type) {
+    /** The first stream of {@code type} ({@code video}, {@code audio}) in a probe's metadata. */
+    static JsonNode stream(JsonNode metadata, String type) {
         for (JsonNode stream : metadata.path("streams")) {
             if (stream.path("codec_type").asText().equals(type)) {
                 return stream;

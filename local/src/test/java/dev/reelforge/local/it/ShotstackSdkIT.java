@@ -10,9 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.local.LocalStack;
 import dev.reelforge.local.media.LoopbackFileServer;
 import dev.reelforge.local.media.SampleMedia;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,23 +115,14 @@ class ShotstackSdkIT {
         JsonNode videoProbe = result.at("/video/response/metadata");
         assertThat(videoProbe.at("/format/filename").asText()).isEqualTo(urls.path("video").asText());
         assertThat(videoProbe.at("/format/duration").asDouble()).isCloseTo(3.0, within(0.1));
-        JsonNode videoStream = stream(videoProbe, "video");
+        JsonNode videoStream = ProbeIT.stream(videoProbe, "video");
         assertThat(videoStream.path("width").asInt()).isEqualTo(640);
         assertThat(videoStream.path("height").asInt()).isEqualTo(360);
-        assertThat(stream(videoProbe, "audio").path("codec_name").asText()).isEqualTo("aac");
-        JsonNode imageStream = stream(result.at("/image/response/metadata"), "video");
+        assertThat(ProbeIT.stream(videoProbe, "audio").path("codec_name").asText()).isEqualTo("aac");
+        JsonNode imageStream = ProbeIT.stream(result.at("/image/response/metadata"), "video");
         assertThat(imageStream.path("width").asInt()).isEqualTo(320);
         assertThat(imageStream.path("codec_name").asText()).isEqualTo("png");
         assertThat(result.at("/sound/response/metadata/format/duration").asDouble()).isCloseTo(2.0, within(0.1));
-    }
-
-    private static JsonNode stream(JsonNode probe, String type) {
-        for (JsonNode stream : probe.path("streams")) {
-            if (stream.path("codec_type").asText().equals(type)) {
-                return stream;
-            }
-        }
-        throw new AssertionError("no " + type + " stream in " + probe);
     }
 
     @Test
@@ -173,11 +163,12 @@ class ShotstackSdkIT {
 
         assertThat(deleted.at("/deleted/attributes/status").asText()).isEqualTo("deleted");
         URI rendition = URI.create(made.get(0).path("url").asText());
-        Eventually.holds("the deleted source's rendition is no longer served", () -> status(rendition) != 200);
+        Eventually.holds("the deleted source's rendition is no longer served",
+                () -> PlainHttp.head(rendition.toString()) != 200);
     }
 
     @Test
-    void theSdkTransfersAFileIntoHosting() throws Exception {
+    void theSdkTransfersAFileIntoHosting() throws IOException {
         Path image = media.picture("transferred.png", 3, 200, 100);
         String id = UUID.randomUUID().toString();
         ObjectNode inputs = Json.object();
@@ -190,22 +181,8 @@ class ShotstackSdkIT {
         assertThat(result.at("/queued/attributes/status").asText()).isEqualTo("queued");
         JsonNode hosted = result.at("/hosted/0");
         assertThat(hosted.path("status").asText()).isEqualTo("ready");
-        HttpResponse<byte[]> served = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(hosted.path("url").asText())).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> served = PlainHttp.get(hosted.path("url").asText());
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.body()).isEqualTo(Files.readAllBytes(image));
-    }
-
-    private static int status(URI url) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).method("HEAD",
-                    HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -17,10 +17,6 @@ import dev.reelforge.local.lambda.LocalFunction;
 import dev.reelforge.local.media.LoopbackFileServer;
 import dev.reelforge.local.media.SampleMedia;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +34,6 @@ import org.junit.jupiter.api.Test;
  */
 class TransferIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final String TIMESTAMP = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
 
     private static LocalStack stack;
@@ -87,17 +82,6 @@ class TransferIT {
         return listed(stageKey, id).get(0).path("attributes");
     }
 
-    private static HttpResponse<byte[]> fetch(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
     @Test
     void aTransferBecomesAReadyAssetWhoseCdnUrlServesTheSameBytesUntilItIsDeleted() throws IOException {
         Path clip = media.video("transferred.mp4", 320, 180, 2, 440);
@@ -118,7 +102,7 @@ class TransferIT {
         JsonNode asset = finished(id);
         assertThat(asset.path("status").asText()).as(asset.toString()).isEqualTo("ready");
         assertThat(asset.path("filename").asText()).isEqualTo(asset.path("id").asText() + ".mp4");
-        HttpResponse<byte[]> hosted = fetch(asset.path("url").asText());
+        HttpResponse<byte[]> hosted = PlainHttp.get(asset.path("url").asText());
         assertThat(hosted.statusCode()).isEqualTo(200);
         assertThat(hosted.body()).as("the CDN serves the bytes transferred").isEqualTo(Files.readAllBytes(clip));
         assertThat(hosted.headers().firstValue("Content-Type")).contains("video/mp4");
@@ -128,7 +112,7 @@ class TransferIT {
 
         assertThat(api.delete("/serve/stage/assets/" + asset.path("id").asText(), stageKey).status()).isEqualTo(204);
         Eventually.holds("the deleted transfer's CDN URL stops serving",
-                () -> fetch(asset.path("url").asText()).statusCode() != 200);
+                () -> PlainHttp.get(asset.path("url").asText()).statusCode() != 200);
     }
 
     @Test
@@ -156,7 +140,7 @@ class TransferIT {
         JsonNode after = listed(stageKey, id).get(0).path("attributes");
         assertThat(after.path("status").asText()).isEqualTo("ready");
         assertThat(after.path("updated").asText()).as("not touched again").isEqualTo(asset.path("updated").asText());
-        assertThat(fetch(after.path("url").asText()).body()).as("the hosted file is the first one fetched")
+        assertThat(PlainHttp.get(after.path("url").asText()).body()).as("the hosted file is the first one fetched")
                 .isEqualTo(transferred);
     }
 
