@@ -285,7 +285,7 @@ public final class FfmpegComposer implements Composer {
         for (VisualLayer layer : plan.layers()) {
             switch (layer) {
                 case VisualLayer.Picture picture -> {
-                    var overlay = pictures.add(picture, sources.get(picture.source().index()), from, to);
+                    var overlay = pictures.add(picture, sources.get(picture.source().index()), sources, from, to);
                     if (overlay.isPresent()) {
                         String next = graph.label("main");
                         graph.chain(List.of(composite, overlay.get().label()),
