@@ -136,7 +136,8 @@ final class PictureLayerFilters {
         if (!layer.mattes().isEmpty()) {
             // mattes cover the picture as it is placed, before it is mirrored or turned
             String unmatted = graph.then(input, filters, "picture");
-            input = new LumaMatteFilters(graph, fps).apply(unmatted, layer.mattes(), sources, width, height, start, end);
+            input = new LumaMatteFilters(graph, fps).apply(unmatted, layer.mattes(), sources, width, height, start,
+                    end);
             filters = new ArrayList<>();
         }
         Transform transform = box.transform();

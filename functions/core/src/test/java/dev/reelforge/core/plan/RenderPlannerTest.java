@@ -276,7 +276,8 @@ class RenderPlannerTest {
     @Test
     void aPausedVideoIsAStillOfItsFrameAtTrimWithoutSound() throws Exception {
         RenderPlan plan = plan(timeline("""
-                {"asset": {"type": "video", "src": "https://x.test/v.mp4", "trim": 3, "speed": 0}, "start": 0, "length": 4}""",
+                {"asset": {"type": "video", "src": "https://x.test/v.mp4", "trim": 3, "speed": 0},
+                 "start": 0, "length": 4}""",
                 ""));
 
         VisualLayer.Picture picture = (VisualLayer.Picture) plan.layers().getFirst();
