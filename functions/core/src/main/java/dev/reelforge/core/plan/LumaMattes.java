@@ -5,6 +5,7 @@ import dev.reelforge.core.edit.model.Clip;
 import dev.reelforge.core.media.MediaInfo;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +50,13 @@ final class LumaMattes {
                 }
             }
         }
+        lumas.values().forEach(list -> list.sort(Comparator.comparingDouble(Span::start)));
         return new LumaMattes(lumas);
     }
 
     /**
      * The mattes of the track's clip {@code index} on the output timeline, which shows the timeline from
-     * {@code from} for {@code duration} seconds.
+     * {@code from} for {@code duration} seconds; in time order.
      */
     List<Matte> of(int index, double from, double duration, Map<URI, SourceFile> sources) {
         List<Matte> mattes = new ArrayList<>();

@@ -286,4 +286,15 @@ class RenderPlannerTest {
         assertThat(picture.timing()).isEqualTo(new Timing(0, 4));
         assertThat(plan.sounds()).isEmpty();
     }
+
+    @Test
+    void lumasOverlappingOnOnePictureTakeTurnsInTimeOrder() throws Exception {
+        RenderPlan plan = plan(timeline("""
+                {"asset": {"type": "luma", "src": "https://x.test/i.png"}, "start": 3, "length": 2},
+                {"asset": {"type": "image", "src": "https://x.test/i.png"}, "start": 0, "length": 6},
+                {"asset": {"type": "luma", "src": "https://x.test/v.mp4"}, "start": 0, "length": 4}""", ""));
+
+        assertThat(((VisualLayer.Picture) plan.layers().getFirst()).mattes()).extracting(Matte::timing)
+                .containsExactly(new Timing(0, 4), new Timing(4, 1));
+    }
 }
