@@ -80,6 +80,10 @@ class RenderNewAssetsIT {
                   {"clips": [{"asset": {"type": "shape", "shape": "line", "fill": {"color": "#ffffff"},
                                         "line": {"length": 100, "thickness": 6}},
                               "start": 0, "length": 1, "offset": {"y": -0.35}}]},
+                  {"clips": [{"asset": {"type": "shape", "shape": "line", "fill": {"color": "#ffffff"},
+                                        "line": {"length": 100, "thickness": 6}},
+                              "start": 0, "length": 1, "offset": {"x": 0.15},
+                              "transform": {"rotate": {"angle": 90}}}]},
                   {"clips": [{"asset": {"type": "svg", "src": "<svg xmlns=\\"http://www.w3.org/2000/svg\\" width=\\"40\\" height=\\"40\\"><circle cx=\\"20\\" cy=\\"20\\" r=\\"20\\" fill=\\"#ffff00\\"/></svg>"},
                               "start": 0, "length": 1, "position": "bottomRight"}]}]},
                  "output": {"format": "png", "size": {"width": 320, "height": 180}}}
@@ -98,6 +102,9 @@ class RenderNewAssetsIT {
         // The line (100x6) centred, moved down 0.35 of the height: centre (160, 153).
         assertPixel(frame, 160, 153, 255, 255, 255, "the line");
         assertPixel(frame, 100, 153, 0, 0, 0, "left of the line");
+        // The same line turned a quarter (transform.rotate) and moved right 0.15 of the width: x 208, y 40..140.
+        assertPixel(frame, 208, 60, 255, 255, 255, "the turned line");
+        assertPixel(frame, 220, 60, 0, 0, 0, "right of the turned line");
         // The SVG's 40x40 yellow circle at the bottom right: centre (300, 160).
         assertPixel(frame, 300, 160, 255, 255, 0, "the SVG circle's centre");
         assertPixel(frame, 282, 142, 0, 0, 0, "the SVG's transparent corner");
