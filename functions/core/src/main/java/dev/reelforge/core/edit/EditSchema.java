@@ -45,6 +45,14 @@ public final class EditSchema {
             Pattern.compile("#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})"),
             "a hexadecimal colour such as #ff0000");
 
+    /**
+     * An HTML asset's background: a colour, or {@code transparent}, which Shotstack's own templates send and its
+     * service accepts although the contract's prose speaks of hexadecimal colours only.
+     */
+    private static final StringSchema COLOUR_OR_TRANSPARENT = string().matching(
+            Pattern.compile("#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|transparent"),
+            "a hexadecimal colour such as #ff0000, or transparent");
+
     /** A fraction where 0 is transparent (or muted) and 1 is opaque (or full volume). */
     private static final NumberSchema UNIT_INTERVAL = number().between(0, 1);
 
@@ -209,7 +217,7 @@ public final class EditSchema {
             .optional("css", string())
             .optional("width", POSITIVE_PIXELS)
             .optional("height", POSITIVE_PIXELS)
-            .optional("background", COLOUR)
+            .optional("background", COLOUR_OR_TRANSPARENT)
             .optional("position", POSITION)
             .build();
 
