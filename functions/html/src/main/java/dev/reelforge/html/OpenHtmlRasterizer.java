@@ -143,7 +143,10 @@ public final class OpenHtmlRasterizer implements HtmlRasterizer {
         return in;
     }
 
-    /** The user's markup as the only content of a box of the page's size, placed at its position, styled last. */
+    /**
+     * The user's markup as the only content of a box of the page's size, styled last. The content shrinks to fit
+     * (an inline block, at most the box wide) so that the box's position places it, blocks and all.
+     */
     static Document document(Page page) {
         Document fragment = Jsoup.parseBodyFragment(page.html());
         fragment.select("script, link, iframe, object, embed").remove();
@@ -153,7 +156,8 @@ public final class OpenHtmlRasterizer implements HtmlRasterizer {
         head.appendElement("style").appendChild(new DataNode(page.css()));
         Element cell = document.body().appendElement("div").addClass("reelforge-box")
                 .appendElement("table").addClass("reelforge-box")
-                .appendElement("tr").appendElement("td").addClass("reelforge-content");
+                .appendElement("tr").appendElement("td").addClass("reelforge-content")
+                .appendElement("div").addClass("reelforge-content");
         cell.insertChildren(0, fragment.body().childNodesCopy());
         return document;
     }
@@ -168,6 +172,7 @@ public final class OpenHtmlRasterizer implements HtmlRasterizer {
                 div.reelforge-box { width: %1$dpx; height: %2$dpx; overflow: hidden; }
                 table.reelforge-box { width: %1$dpx; height: %2$dpx; border-collapse: collapse; border-spacing: 0; }
                 td.reelforge-content { padding: 0; vertical-align: %3$s; text-align: %4$s; }
+                div.reelforge-content { display: inline-block; max-width: %1$dpx; }
                 """, page.width(), page.height(), vertical, horizontal, pageHeight(page));
     }
 }
