@@ -85,6 +85,10 @@ class RenderHtmlIT {
                       "font": {"family": "Typewriter Test", "size": 30, "color": "#ffffff"},
                       "alignment": {"horizontal": "left"}},
                     "start": 0, "length": 1, "position": "top"},
+                   {"asset": {"type": "html", "html": "<p>iiiiiiii</p>", "width": 320, "height": 60,
+                      "css": "p { font-family: 'Typewriter Test'; font-size: 30px; color: #ffffff; margin: 0; }",
+                      "position": "left"},
+                    "start": 0, "length": 1, "position": "center"},
                    {"asset": {"type": "text", "text": "iiiiiiii", "width": 320, "height": 60,
                       "font": {"family": "Liberation Sans", "size": 30, "color": "#ffffff"},
                       "alignment": {"horizontal": "left"}},
@@ -93,11 +97,12 @@ class RenderHtmlIT {
                 """.formatted(font)).render();
         Frame frame = playback.frameAt(stack.download(render.path("url").asText(), "png"), 0);
 
-        // Eight i's advance 0.6 em each in the monospaced font (about 144 px at 30 px), 0.22 em in Liberation Sans
-        int custom = inkWidth(frame, 0, 60);
+        // Eight i's advance 0.6 em each in the monospaced font (about 144 px at 30 px), 0.22 em in Liberation Sans:
+        // the text asset (top band), the HTML naming the family in its CSS (middle band), the shipped font (bottom)
         int shipped = inkWidth(frame, 120, 180);
         assertThat(shipped).as("Liberation Sans ink width").isBetween(35, 70);
-        assertThat(custom).as("the fetched font's ink width").isBetween(120, 170);
+        assertThat(inkWidth(frame, 0, 60)).as("the text asset's ink width in the fetched font").isBetween(120, 170);
+        assertThat(inkWidth(frame, 60, 120)).as("the HTML's ink width in the fetched font").isBetween(120, 170);
     }
 
     @Test
@@ -113,6 +118,22 @@ class RenderHtmlIT {
         assertThat(watched.status()).isEqualTo("failed");
         assertThat(watched.render().path("error").asText())
                 .isEqualTo("timeline.fonts[0].src is not a font that can be drawn: it is not a TrueType or OpenType font");
+    }
+
+    @Test
+    void aFamilyNeitherShippedNorAmongTheTimelinesFontsFailsTheRenderNamingTheField() {
+        String font = stack.url(renamedFont("typewriter-2.ttf"));
+        String id = stack.submit(Environment.V1, """
+                {"timeline": {"fonts": [{"src": "%s"}], "tracks": [
+                  {"clips": [{"asset": {"type": "text", "text": "x", "font": {"family": "Nowhere Sans"}},
+                    "start": 0, "length": 1}]}]},
+                 "output": {"format": "png", "size": {"width": 320, "height": 180}}}
+                """.formatted(font));
+        RenderTestStack.Watched watched = stack.awaitFinished(Environment.V1, id);
+
+        assertThat(watched.status()).isEqualTo("failed");
+        assertThat(watched.render().path("error").asText()).isEqualTo("timeline.tracks[0].clips[0].asset.font.family "
+                + "'Nowhere Sans' is neither a shipped font nor a family of timeline.fonts (Typewriter Test)");
     }
 
     /** Liberation Mono with its family renamed (same length, so no offset moves), served by the media host. */
