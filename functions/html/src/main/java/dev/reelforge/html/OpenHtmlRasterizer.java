@@ -2,7 +2,6 @@ package dev.reelforge.html;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
-import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
 import dev.reelforge.core.edit.model.Color;
@@ -10,6 +9,7 @@ import dev.reelforge.core.edit.model.Position;
 import dev.reelforge.core.pipeline.HtmlRasterizer;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -110,14 +111,19 @@ public final class OpenHtmlRasterizer implements HtmlRasterizer {
         for (FontFile font : fonts) {
             builder.useFont(font.file().toFile(), font.family(), 400, BaseRendererBuilder.FontStyle.NORMAL, true);
         }
-        // any family nobody answers to: Liberation Sans, never a font looked for on the system
-        builder.useFont(() -> resource("LiberationSans-Regular.ttf"), "Reelforge Fallback", 400,
-                BaseRendererBuilder.FontStyle.NORMAL, true, EnumSet.of(BaseRendererBuilder.FSFontUseCase.FALLBACK_FINAL));
-        try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-            renderer.layout();
-            try (PDDocument pdf = renderer.createPDFKeepOpen()) {
-                return new PDFRenderer(pdf).renderImage(0, CSS_DPI / PDF_DPI, ImageType.ARGB);
-            }
+        // any family nobody answers to: Liberation Sans, before the PDF standard fonts (which are not embedded)
+        for (String face : List.of("Regular", "Bold", "Italic", "BoldItalic")) {
+            builder.useFont(() -> resource("LiberationSans-" + face + ".ttf"), "Reelforge Fallback",
+                    face.startsWith("Bold") ? 700 : 400,
+                    face.endsWith("Italic") ? BaseRendererBuilder.FontStyle.ITALIC : BaseRendererBuilder.FontStyle.NORMAL,
+                    true, EnumSet.of(BaseRendererBuilder.FSFontUseCase.FALLBACK_PRE));
+        }
+        // Written out and read back: the fonts' subsets are embedded only when the document is saved, and a page
+        // drawn before that would show PDFBox's stand-in font instead of the faces laid out.
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        builder.toStream(pdf).run();
+        try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
+            return new PDFRenderer(document).renderImage(0, CSS_DPI / PDF_DPI, ImageType.ARGB);
         }
     }
 
@@ -151,6 +157,8 @@ public final class OpenHtmlRasterizer implements HtmlRasterizer {
         Document fragment = Jsoup.parseBodyFragment(page.html());
         fragment.select("script, link, iframe, object, embed").remove();
         Document document = Document.createShell("");
+        // in the XHTML namespace, openhtmltopdf applies its default style sheet (b is bold, i italic, ...)
+        document.child(0).attr("xmlns", "http://www.w3.org/1999/xhtml");
         Element head = document.head();
         head.appendElement("style").appendChild(new DataNode(boxStyle(page)));
         head.appendElement("style").appendChild(new DataNode(page.css()));

@@ -56,24 +56,43 @@ class OpenHtmlRasterizerTest {
         assertThat(ink.left()).isGreaterThan(200);
     }
 
+    /** One glyph, so its ink is its outline's: a monospaced i has a foot and an arm, a sans-serif i is a stroke. */
     @Test
     void aFontOfTheEditIsUsedByItsFamilyName() throws IOException {
         Path mono = directory.resolve("font");
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("liberation/LiberationMono-Regular.ttf")) {
             Files.write(mono, in.readAllBytes());
         }
-        String html = "<p>iiiiiiiiii</p>";
-        String css = "p { color: #00ff00; font-size: 30px; margin: 0; font-family: '%s'; }";
-        int sans = Ink.of(draw(new HtmlRasterizer.Page(html, css.formatted("Unknown Family"), 400, 60,
-                Color.TRANSPARENT, Position.LEFT)), 0x00ff00).width();
-        BufferedImage custom = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
+        String css = "p { color: #00ff00; font-size: 60px; margin: 0; font-family: '%s'; }";
+        int fallback = Ink.of(draw(new HtmlRasterizer.Page("<p>i</p>", css.formatted("Unknown Family"), 200, 90,
+                Color.TRANSPARENT, Position.CENTER)), 0x00ff00).width();
         Path target = directory.resolve("custom.png");
-        rasterizer.rasterize(new HtmlRasterizer.Page(html, css.formatted("My Own Font"), 400, 60, Color.TRANSPARENT,
-                Position.LEFT), List.of(new HtmlRasterizer.FontFile("My Own Font", mono)), target);
-        custom = ImageIO.read(target.toFile());
+        rasterizer.rasterize(new HtmlRasterizer.Page("<p>i</p>", css.formatted("My Own Font"), 200, 90,
+                Color.TRANSPARENT, Position.CENTER), List.of(new HtmlRasterizer.FontFile("My Own Font", mono)), target);
+        int custom = Ink.of(ImageIO.read(target.toFile()), 0x00ff00).width();
 
-        // ten monospaced i's are far wider than ten proportional ones
-        assertThat(Ink.of(custom, 0x00ff00).width()).isGreaterThan(sans * 2);
+        assertThat(fallback).as("Liberation Sans' i").isBetween(4, 10);
+        assertThat(custom).as("the edit's font's i").isGreaterThan(20);
+    }
+
+    /** The faces are embedded when the page is written: drawn before that, every face would look the same. */
+    @Test
+    void boldAndItalicAreDrawnWithTheirOwnFacesAlsoForAnUnknownFamily() throws IOException {
+        String css = "p { color: #00ff00; font-size: 40px; margin: 0; }";
+        int regular = Ink.of(draw(new HtmlRasterizer.Page("<p>WWW</p>", css, 300, 90, Color.TRANSPARENT,
+                Position.CENTER)), 0x00ff00).count();
+        int bold = Ink.of(draw(new HtmlRasterizer.Page("<p><b>WWW</b></p>", css, 300, 90, Color.TRANSPARENT,
+                Position.CENTER)), 0x00ff00).count();
+        int unknownBold = Ink.of(draw(new HtmlRasterizer.Page("<p style=\"font-family: 'Nope'\"><b>WWW</b></p>", css,
+                300, 90, Color.TRANSPARENT, Position.CENTER)), 0x00ff00).count();
+        Ink italic = Ink.of(draw(new HtmlRasterizer.Page("<p><i>l</i></p>", css, 300, 90, Color.TRANSPARENT,
+                Position.CENTER)), 0x00ff00);
+        Ink upright = Ink.of(draw(new HtmlRasterizer.Page("<p>l</p>", css, 300, 90, Color.TRANSPARENT,
+                Position.CENTER)), 0x00ff00);
+
+        assertThat(bold).as("bold ink against regular %d", regular).isGreaterThan(regular * 13 / 10);
+        assertThat(unknownBold).as("bold of an unknown family (Liberation Sans Bold)").isEqualTo(bold);
+        assertThat(italic.width()).as("a slanted l is wider than an upright one").isGreaterThan(upright.width() + 3);
     }
 
     @Test
