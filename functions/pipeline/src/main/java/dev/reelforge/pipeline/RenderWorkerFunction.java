@@ -19,6 +19,7 @@ import dev.reelforge.core.render.RenderKey;
 import dev.reelforge.html.OpenHtmlRasterizer;
 import dev.reelforge.media.FfmpegComposer;
 import dev.reelforge.media.FfmpegMediaProbe;
+import dev.reelforge.media.Java2dPictureDrawer;
 import dev.reelforge.media.LiberationFonts;
 import dev.reelforge.media.TrueTypeFontReader;
 import dev.reelforge.media.WatermarkImage;
@@ -81,6 +82,7 @@ public final class RenderWorkerFunction implements RequestHandler<DynamodbEvent,
         return new ProduceRender(
                 DynamoDbTables.of(environment).renders(),
                 new GuardedSourceFetcher(sourceLimits, buckets.client()),
+                new Java2dPictureDrawer(),
                 probe,
                 new FfmpegComposer(ffmpeg, fonts, COMPOSE_TIMEOUT, Optional.of(watermark)),
                 storage,

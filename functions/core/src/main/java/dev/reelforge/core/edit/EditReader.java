@@ -138,14 +138,16 @@ public final class EditReader {
         if (asset == null) {
             return null;
         }
-        if (animation.looks() && !(asset instanceof Asset.Video || asset instanceof Asset.Image)) {
+        if (animation.looks()
+                && !(asset instanceof Asset.Video || asset instanceof Asset.Image || asset instanceof Asset.Drawn)) {
             violations.add(path.property(animation.opacity().isPresent() ? "opacity" : "offset"),
                     "as an array of tweens " + NOT_SUPPORTED + " on " + node.path("asset").path("type").asText()
                             + " assets (only on video and image)");
         }
         return new Clip(asset, start, length,
-                // an HTML box keeps its pixels unless a fit is asked for (Shotstack places it at its size)
-                optionalText(node, "fit").map(Fit::fromWireName).orElse(asset instanceof Asset.Html ? Fit.NONE : Fit.CROP),
+                // a drawn picture (shape, svg) or an HTML box keeps its pixels unless the clip asks for a fit
+                optionalText(node, "fit").map(Fit::fromWireName)
+                        .orElse(asset instanceof Asset.Drawn || asset instanceof Asset.Html ? Fit.NONE : Fit.CROP),
                 present(node, "scale") && node.path("scale").asDouble() > 0 ? node.path("scale").asDouble() : 1,
                 optionalText(node, "position").map(Position::fromWireName).orElse(Position.CENTER),
                 offset, in, out, effect,
@@ -188,10 +190,12 @@ public final class EditReader {
                         offset(node.path("offset"), path.property("offset"), violations));
             }
             case "text" -> text(node, path, violations);
+            case "shape" -> DrawnAssetReader.shape(node, path, violations);
+            case "svg" -> DrawnAssetReader.svg(node, path, violations);
             case "html" -> HtmlReader.read(node, path, violations);
             default -> {
                 violations.add(path.property("type"), "'" + type + "' " + NOT_SUPPORTED
-                        + " (supported: video, image, audio, title, text, html)");
+                        + " (supported: video, image, audio, title, text, shape, svg, html)");
                 yield null;
             }
         };

@@ -47,7 +47,7 @@ class EditReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            luma asset       | {"type": "luma", "src": "https://x.test/m.mp4"}                  | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.type 'luma' is not supported yet (supported: video, image, audio, title, text, html)
+            luma asset       | {"type": "luma", "src": "https://x.test/m.mp4"}                  | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.type 'luma' is not supported yet (supported: video, image, audio, title, text, shape, svg, html)
             html asset       | {"type": "html", "html": "<p>x</p>", "background": "transparent"} | ''                                     | ''                                                              | -
             huge html box    | {"type": "html", "html": "<p>x</p>", "width": 5000}               | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.width must be at most 4096 pixels
             shuffle          | {"type": "title", "text": "x"}                                   | , "transition": {"in": "shuffleTopRight"} | ''                                                           | timeline.tracks[0].clips[0].transition.in 'shuffleTopRight' is not supported yet (supported: fade, reveal, wipeLeft, wipeRight, slideLeft, slideRight, slideUp, slideDown, carouselLeft, carouselRight, carouselUp, carouselDown, zoom, each with Slow and Fast variants)
