@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.Environment;
+import dev.reelforge.local.contract.ContractCheckingClient.ApiResponse;
 import dev.reelforge.local.it.RenderPlayback.Frame;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,6 +75,32 @@ class RenderHtmlIT {
         assertThat(frame.brightPixels(160, 90, 200, 180, 200)).as("the text is centred: none at the box's left")
                 .isZero();
         assertThat(frame.brightPixels(0, 0, 160, 90, 200)).as("no white in the first box").isZero();
+    }
+
+    /** The newest contract's html5 asset without JavaScript: static markup over the whole frame, centred. */
+    @Test
+    void anHtml5AssetWithoutScriptIsDrawnOverTheWholeFrameAndWithScriptIsRefused() {
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [
+                  {"clips": [{"asset": {"type": "html5", "html": "<div class='square'></div>",
+                      "css": ".square { width: 40px; height: 40px; background: #ffff00; }"},
+                    "start": 0, "length": 1}]}]},
+                 "output": {"format": "png", "size": {"width": 320, "height": 180}}}
+                """).render();
+        Frame frame = playback.frameAt(stack.download(render.path("url").asText(), "png"), 0);
+
+        assertPixel(frame, 160, 90, 255, 255, 0, "the square, centred in the frame");
+        assertPixel(frame, 130, 90, 0, 0, 0, "left of the square: transparent over the background");
+        assertPixel(frame, 160, 60, 0, 0, 0, "above the square");
+
+        ApiResponse refused = stack.api().post("/edit/" + Environment.V1.pathName() + "/render", stack.key(Environment.V1), """
+                {"timeline": {"tracks": [{"clips": [{"asset": {"type": "html5", "html": "<p>x</p>",
+                   "js": "document.body.remove()"}, "start": 0, "length": 1}]}]},
+                 "output": {"format": "png", "size": {"width": 320, "height": 180}}}
+                """);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("response").asText()).contains("timeline.tracks[0].clips[0].asset.js is not "
+                + "supported: JavaScript needs a browser");
     }
 
     @Test

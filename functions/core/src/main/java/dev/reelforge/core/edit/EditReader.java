@@ -193,9 +193,10 @@ public final class EditReader {
             case "shape" -> DrawnAssetReader.shape(node, path, violations);
             case "svg" -> DrawnAssetReader.svg(node, path, violations);
             case "html" -> HtmlReader.read(node, path, violations);
+            case "html5" -> HtmlReader.readHtml5(node, path, violations);
             default -> {
                 violations.add(path.property("type"), "'" + type + "' " + NOT_SUPPORTED
-                        + " (supported: video, image, audio, title, text, shape, svg, html)");
+                        + " (supported: video, image, audio, title, text, shape, svg, html, html5)");
                 yield null;
             }
         };

@@ -265,6 +265,14 @@ public final class EditSchema {
             .required("src", string().notEmpty().maxLength(MAX_SVG_CHARACTERS))
             .build();
 
+    /** Newest contract: HTML5 with optional JavaScript, bounded as the contract bounds it. */
+    static final ObjectSchema HTML5_ASSET = object()
+            .required("type", string().oneOf("html5"))
+            .required("html", string().maxLength(1_000_000))
+            .optional("css", string().maxLength(500_000))
+            .optional("js", string().maxLength(500_000))
+            .build();
+
     /** Deprecated by the contract in favour of the text asset, but still accepted. */
     static final ObjectSchema TITLE_ASSET = object()
             .required("type", string().oneOf("title"))
@@ -292,6 +300,7 @@ public final class EditSchema {
         assets.put("title", TITLE_ASSET);
         assets.put("shape", SHAPE_ASSET);
         assets.put("svg", SVG_ASSET);
+        assets.put("html5", HTML5_ASSET);
         return assets;
     }
 

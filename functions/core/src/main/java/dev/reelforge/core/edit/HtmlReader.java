@@ -34,6 +34,24 @@ final class HtmlReader {
                         : Position.CENTER);
     }
 
+    /**
+     * An HTML5 asset without JavaScript is static markup, drawn as an HTML asset the size of the frame, transparent,
+     * its content centred. JavaScript needs a browser, which the worker (on Lambda) does not run.
+     */
+    static Asset.Html readHtml5(JsonNode node, JsonPath path, Violations violations) {
+        if (node.path("js").isTextual() && !node.path("js").asText().isBlank()) {
+            violations.add(path.property("js"), "is not supported: JavaScript needs a browser, which the renderer "
+                    + "does not run (static HTML and CSS are drawn)");
+        }
+        String html = node.path("html").asText();
+        String css = node.path("css").isTextual() ? node.path("css").asText() : "";
+        if (html.length() + css.length() > MAX_MARKUP_CHARACTERS) {
+            violations.add(path.property("html"), "and css must be at most " + MAX_MARKUP_CHARACTERS
+                    + " characters together");
+        }
+        return new Asset.Html(html, css, Optional.empty(), Optional.empty(), Color.TRANSPARENT, Position.CENTER);
+    }
+
     private static Optional<Integer> side(JsonNode node, String name, JsonPath path, Violations violations) {
         if (!node.path(name).isNumber()) {
             return Optional.empty();
