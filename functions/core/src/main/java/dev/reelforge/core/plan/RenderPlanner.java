@@ -223,6 +223,8 @@ public final class RenderPlanner {
                     text.height().map(height -> (int) Math.round(height * clip.scale())),
                     text.horizontal(), text.vertical(), clip.position(), clip.offset(), true));
             case Asset.Audio audio -> Optional.empty();
+            // ProduceRender draws HTML into a picture (FontsAndPages) before planning
+            case Asset.Html html -> throw new Unplannable(placed.path() + ".asset (html) was not drawn before planning");
         };
     }
 
