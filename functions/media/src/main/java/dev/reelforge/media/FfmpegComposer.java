@@ -282,6 +282,7 @@ public final class FfmpegComposer implements Composer {
 
         PictureLayerFilters pictures = new PictureLayerFilters(graph, frame, plan.fps(), sampling);
         TextLayerFilters texts = new TextLayerFilters(graph, frame, plan.fps(), sampling, fonts, work);
+        CaptionLayerFilters captions = new CaptionLayerFilters(graph, frame, fonts, work);
         for (VisualLayer layer : plan.layers()) {
             switch (layer) {
                 case VisualLayer.Picture picture -> {
@@ -294,6 +295,7 @@ public final class FfmpegComposer implements Composer {
                     }
                 }
                 case VisualLayer.Text text -> composite = texts.add(composite, text, from, to);
+                case VisualLayer.Caption caption -> composite = captions.add(composite, caption, from, to);
             }
         }
         return composite;

@@ -132,6 +132,13 @@ public final class EditReader {
         if (asset == null) {
             return null;
         }
+        if (asset instanceof Asset.Caption) {
+            for (String moving : List.of("transition", "effect", "filter")) {
+                if (present(node, moving)) {
+                    violations.add(path.property(moving), NOT_SUPPORTED + " on caption assets");
+                }
+            }
+        }
         if (animation.looks() && !(asset instanceof Asset.Video || asset instanceof Asset.Image)) {
             violations.add(path.property(animation.opacity().isPresent() ? "opacity" : "offset"),
                     "as an array of tweens " + NOT_SUPPORTED + " on " + node.path("asset").path("type").asText()
@@ -181,9 +188,10 @@ public final class EditReader {
                         offset(node.path("offset"), path.property("offset"), violations));
             }
             case "text" -> text(node, path, violations);
+            case "caption" -> CaptionReader.caption(node, path, violations);
             default -> {
                 violations.add(path.property("type"), "'" + type + "' " + NOT_SUPPORTED
-                        + " (supported: video, image, audio, title, text)");
+                        + " (supported: video, image, audio, title, text, caption)");
                 yield null;
             }
         };

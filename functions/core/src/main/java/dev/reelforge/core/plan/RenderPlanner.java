@@ -1,5 +1,6 @@
 package dev.reelforge.core.plan;
 
+import dev.reelforge.core.caption.Cue;
 import dev.reelforge.core.edit.model.Asset;
 import dev.reelforge.core.edit.model.Clip;
 import dev.reelforge.core.edit.model.ClipLength;
@@ -53,14 +54,19 @@ public final class RenderPlanner {
     }
 
     public Planning plan(Edit edit, Map<URI, MediaInfo> probes) {
+        return plan(edit, probes, Map.of());
+    }
+
+    /** @param captions the cues of every caption asset's subtitle file, by its {@code src} */
+    public Planning plan(Edit edit, Map<URI, MediaInfo> probes, Map<URI, List<Cue>> captions) {
         try {
-            return new Planning.Planned(planOrThrow(edit, probes));
+            return new Planning.Planned(planOrThrow(edit, probes, captions));
         } catch (Unplannable unplannable) {
             return new Planning.Unplannable(unplannable.getMessage());
         }
     }
 
-    private RenderPlan planOrThrow(Edit edit, Map<URI, MediaInfo> probes) {
+    private RenderPlan planOrThrow(Edit edit, Map<URI, MediaInfo> probes, Map<URI, List<Cue>> captions) {
         Map<URI, SourceFile> sources = new LinkedHashMap<>();
         List<List<Placed>> tracks = place(edit.timeline().tracks(), probes, sources);
         double timelineEnd = tracks.stream().flatMap(List::stream)
@@ -85,7 +91,7 @@ public final class RenderPlanner {
             for (Placed placed : tracks.get(t)) {
                 double length = Double.isNaN(placed.length()) ? timelineEnd - placed.start() : placed.length();
                 window.cut(placed.start(), length).ifPresent(cut -> {
-                    visual(placed, cut, frame, sources).ifPresent(layers::add);
+                    visual(placed, cut, frame, sources, captions).ifPresent(layers::add);
                     sound(placed.clip(), cut, sources).ifPresent(sounds::add);
                 });
             }
@@ -158,7 +164,8 @@ public final class RenderPlanner {
         return remaining / played.speed();
     }
 
-    private static Optional<VisualLayer> visual(Placed placed, Cut cut, Size frame, Map<URI, SourceFile> sources) {
+    private static Optional<VisualLayer> visual(Placed placed, Cut cut, Size frame, Map<URI, SourceFile> sources,
+            Map<URI, List<Cue>> captions) {
         Clip clip = placed.clip();
         Look look = new Look(clip.opacity(),
                 cut.keepsStart() ? fitted(clip.transitionIn(), cut.timing().length()) : Optional.empty(),
@@ -199,6 +206,15 @@ public final class RenderPlanner {
                     text.width().map(width -> (int) Math.round(width * clip.scale())),
                     text.height().map(height -> (int) Math.round(height * clip.scale())),
                     text.horizontal(), text.vertical(), clip.position(), clip.offset(), true));
+            case Asset.Caption caption -> {
+                List<Cue> cues = captions.get(caption.src());
+                if (cues == null) {
+                    throw new Unplannable(placed.path() + ".asset.src was not read");
+                }
+                yield CaptionTimes.shown(caption, cues, cut.timing(), cut.timing().start() - cut.skipped())
+                        .map(shown -> new VisualLayer.Caption(cut.timing(), look, shown, caption.style()
+                                .scaled(clip.scale()), clip.offset()));
+            }
             case Asset.Audio audio -> Optional.empty();
         };
     }

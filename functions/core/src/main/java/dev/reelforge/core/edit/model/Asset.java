@@ -31,6 +31,13 @@ public sealed interface Asset {
             double lineHeight, Color color, Optional<Color> background, HorizontalAlign horizontal,
             VerticalAlign vertical) implements Asset {}
 
+    /**
+     * Captions read from a subtitle file ({@code src}), drawn per its cues: a cue at file time {@code t} is shown
+     * at clip time {@code (t - trim) / speed}. Not a {@link Sourced} asset: the file is text, fetched and parsed
+     * rather than probed.
+     */
+    record Caption(URI src, CaptionStyle style, double trim, double speed) implements Asset {}
+
     enum HorizontalAlign { LEFT, CENTER, RIGHT }
 
     enum VerticalAlign { TOP, CENTER, BOTTOM }

@@ -1,0 +1,40 @@
+package dev.reelforge.core.plan;
+
+import dev.reelforge.core.caption.Cue;
+import dev.reelforge.core.edit.model.Asset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Places a subtitle file's cues on the output: file time {@code t} is clip time {@code (t - trim) / speed}, the
+ * clip starting at {@code clipStart} on the output; each cue (and word) is cut to the part of the clip shown.
+ * Cues wholly before the trim point or after the clip are dropped.
+ */
+final class CaptionTimes {
+
+    private CaptionTimes() {}
+
+    /** The cues shown, on the output timeline; empty when none is. */
+    static Optional<List<Cue>> shown(Asset.Caption caption, List<Cue> cues, Timing shown, double clipStart) {
+        List<Cue> placed = new ArrayList<>();
+        for (Cue cue : cues) {
+            double start = Math.max(shown.start(), at(cue.start(), caption, clipStart));
+            double end = Math.min(shown.end(), at(cue.end(), caption, clipStart));
+            if (end - start <= 1e-9) {
+                continue;
+            }
+            List<Cue.Word> words = new ArrayList<>();
+            for (Cue.Word word : cue.words()) {
+                words.add(new Cue.Word(word.text(), Math.max(start, at(word.start(), caption, clipStart)),
+                        Math.min(end, Math.max(start, at(word.end(), caption, clipStart)))));
+            }
+            placed.add(new Cue(start, end, cue.text(), words));
+        }
+        return placed.isEmpty() ? Optional.empty() : Optional.of(placed);
+    }
+
+    private static double at(double fileSeconds, Asset.Caption caption, double clipStart) {
+        return clipStart + (fileSeconds - caption.trim()) / caption.speed();
+    }
+}
