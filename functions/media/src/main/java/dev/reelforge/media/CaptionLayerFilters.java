@@ -90,7 +90,9 @@ final class CaptionLayerFilters {
     /** The active-style words of a rich caption's line. */
     private void words(List<Filter> filters, PlacedLine line, SizedFont font, CaptionStyle style, Path fontFile,
             double opacity, double cueStart, double cueEnd) {
-        if (style.animation() == CaptionStyle.WordAnimation.NONE) {
+        boolean restyled = style.active().isPresent() || style.animation() == CaptionStyle.WordAnimation.POP
+                || style.animation() == CaptionStyle.WordAnimation.TYPEWRITER;
+        if (style.animation() == CaptionStyle.WordAnimation.NONE || !restyled) {
             return;
         }
         Color active = style.active().map(CaptionStyle.ActiveWord::color).orElse(style.color());
@@ -150,10 +152,17 @@ final class CaptionLayerFilters {
         double widest = lines.stream().mapToDouble(font::width).max().orElse(0);
         int boxWidth = (int) Math.ceil(widest) + 2 * style.padding();
         int boxHeight = (int) Math.ceil(blockHeight) + 2 * style.padding();
-        double centre = (areaLeft + areaRight) / 2 + layer.offset().x() * frame.width();
-        int boxX = (int) Math.round(centre - boxWidth / 2.0);
-        double top = style.margin().top().map(fraction -> fraction * frame.height())
-                .orElse(frame.height() - edge - boxHeight);
+        double dx = layer.offset().x() * frame.width();
+        int boxX = (int) Math.round(dx + switch (style.horizontal()) {
+            case LEFT -> areaLeft;
+            case CENTER -> (areaLeft + areaRight - boxWidth) / 2;
+            case RIGHT -> areaRight - boxWidth;
+        });
+        double top = style.margin().top().map(fraction -> fraction * frame.height()).orElse(switch (style.vertical()) {
+            case TOP -> edge;
+            case CENTER -> (frame.height() - boxHeight) / 2.0;
+            case BOTTOM -> frame.height() - edge - boxHeight;
+        });
         int boxY = (int) Math.round(top - layer.offset().y() * frame.height());
 
         List<PlacedLine> placed = new ArrayList<>();
@@ -163,7 +172,13 @@ final class CaptionLayerFilters {
             int count = line.isBlank() ? 0 : line.strip().split("\\s+").length;
             List<Cue.Word> words = new ArrayList<>(remaining.subList(0, Math.min(count, remaining.size())));
             remaining.subList(0, words.size()).clear();
-            placed.add(new PlacedLine(line, words, centre - font.width(line) / 2,
+            double free = boxWidth - 2 * style.padding() - font.width(line);
+            double x = boxX + style.padding() + switch (style.horizontal()) {
+                case LEFT -> 0;
+                case CENTER -> free / 2;
+                case RIGHT -> free;
+            };
+            placed.add(new PlacedLine(line, words, x,
                     (int) Math.round(boxY + style.padding() + font.ascent() + i * pitch)));
         }
         return new CueLayout(boxX, boxY, boxWidth, boxHeight, placed);

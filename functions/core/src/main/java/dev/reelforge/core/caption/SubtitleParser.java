@@ -41,7 +41,12 @@ public final class SubtitleParser {
         this.vtt = first.equals("WEBVTT") || first.startsWith("WEBVTT ") || first.startsWith("WEBVTT\t");
     }
 
+    /** SubRip, WebVTT, or (a file starting with {@code <}) TTML/DFXP, read by {@link TtmlParser}. */
     public static SubtitleParsing parse(String text) {
+        String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (content.stripLeading().startsWith("<")) {
+            return TtmlParser.parse(content);
+        }
         return new SubtitleParser(text).parse();
     }
 

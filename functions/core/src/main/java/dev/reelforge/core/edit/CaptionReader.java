@@ -39,7 +39,9 @@ final class CaptionReader {
                 background.path("padding").asInt(0), background.path("borderRadius").asInt(0),
                 new CaptionStyle.Margin(margin.hasNonNull("top") ? Optional.of(margin.path("top").asDouble())
                         : Optional.empty(), margin.path("left").asDouble(0), margin.path("right").asDouble(0)),
-                Optional.empty(), CaptionStyle.WordAnimation.NONE);
+                Asset.HorizontalAlign.CENTER, Asset.VerticalAlign.BOTTOM, CaptionStyle.TextTransform.NONE,
+                Optional.empty(),
+                CaptionStyle.WordAnimation.NONE);
         if (style.margin().left() + style.margin().right() >= 1) {
             violations.add(path.property("margin"), "left and right add up to the whole frame width or more,"
                     + " leaving no room for the captions");

@@ -189,9 +189,10 @@ public final class EditReader {
             }
             case "text" -> text(node, path, violations);
             case "caption" -> CaptionReader.caption(node, path, violations);
+            case "rich-caption" -> RichCaptionReader.richCaption(node, path, violations);
             default -> {
                 violations.add(path.property("type"), "'" + type + "' " + NOT_SUPPORTED
-                        + " (supported: video, image, audio, title, text, caption)");
+                        + " (supported: video, image, audio, title, text, caption, rich-caption)");
                 yield null;
             }
         };

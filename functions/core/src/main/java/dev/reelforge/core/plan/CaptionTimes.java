@@ -26,10 +26,10 @@ final class CaptionTimes {
             }
             List<Cue.Word> words = new ArrayList<>();
             for (Cue.Word word : cue.words()) {
-                words.add(new Cue.Word(word.text(), Math.max(start, at(word.start(), caption, clipStart)),
+                words.add(new Cue.Word(caption.style().transform().apply(word.text()), Math.max(start, at(word.start(), caption, clipStart)),
                         Math.min(end, Math.max(start, at(word.end(), caption, clipStart)))));
             }
-            placed.add(new Cue(start, end, cue.text(), words));
+            placed.add(new Cue(start, end, caption.style().transform().apply(cue.text()), words));
         }
         return placed.isEmpty() ? Optional.empty() : Optional.of(placed);
     }

@@ -103,4 +103,38 @@ class SubtitleParserTest {
 
         assertThat(cue.text()).hasSize(payload.length());
     }
+
+    @Test
+    void aTtmlFileGivesItsParagraphsWithLineBreaksAndEveryTimeForm() {
+        List<Cue> cues = cues("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter"
+                    ttp:frameRate="25" ttp:tickRate="10">
+                  <body><div>
+                    <p begin="00:00:01.500" end="00:00:02:05">Hello<br/><span>big</span>   world</p>
+                    <p begin="3s" dur="500ms">Two</p>
+                    <p begin="40t" end="125f">Three</p>
+                  </div></body>
+                </tt>
+                """);
+
+        assertThat(cues).extracting(Cue::start, Cue::end, Cue::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1.5, 2.2, "Hello\nbig world"),
+                org.assertj.core.groups.Tuple.tuple(3.0, 3.5, "Two"),
+                org.assertj.core.groups.Tuple.tuple(4.0, 5.0, "Three"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            no end     | <tt xmlns="http://www.w3.org/ns/ttml">\\n<body>\\n<p begin="1s">x</p></body></tt> | 3 | a <p> needs begin and end (or dur) times
+            bad time   | <tt xmlns="http://www.w3.org/ns/ttml">\\n<body>\\n\\n<p begin="soon" end="2s">x</p></body></tt> | 4 | 'soon' is not a TTML time such as 00:00:01.500 or 1.5s
+            not closed | <tt xmlns="http://www.w3.org/ns/ttml">\\n<body>\\n<p begin="1s" end="2s">x</body></tt> | 3 | not well-formed TTML
+            an entity  | <!DOCTYPE tt [<!ENTITY x SYSTEM "file:///etc/passwd">]>\\n<tt><body><p begin="1s" end="2s">&x;</p></body></tt> | 2 | not well-formed TTML
+            """)
+    void aMalformedTtmlFileIsReportedWithItsLine(String what, String text, int line, String problem) {
+        SubtitleParsing.Malformed malformed = malformed(text.replace("\\n", "\n"));
+
+        assertThat(malformed.line()).isEqualTo(line);
+        assertThat(malformed.problem()).isEqualTo(problem);
+    }
 }

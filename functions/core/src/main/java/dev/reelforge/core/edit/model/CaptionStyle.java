@@ -6,11 +6,13 @@ import java.util.Optional;
  * How captions look: the face at {@code size} pixels, lines {@code lineHeight x size} apart, in {@code color},
  * outlined by {@code strokeWidth} pixels of {@code stroke}; a {@code background} box around each cue's text,
  * {@code padding} pixels wider on every side, its corners rounded by {@code borderRadius} pixels; placed by
- * {@code margin}. For rich captions, the word being spoken may be styled apart ({@code active}) and
+ * {@code margin}, aligned in the caption area as {@code horizontal} says and, without a top margin, at the
+ * {@code vertical} place of the frame (captions: centred at the bottom). For rich captions, the word being spoken may be styled apart ({@code active}) and
  * {@code animation} says how words change as they are spoken.
  */
 public record CaptionStyle(FontFace face, int size, double lineHeight, Color color, Optional<Color> stroke,
         double strokeWidth, Optional<Color> background, int padding, int borderRadius, Margin margin,
+        Asset.HorizontalAlign horizontal, Asset.VerticalAlign vertical, TextTransform transform,
         Optional<ActiveWord> active, WordAnimation animation) {
 
     /** The same style with its font size, stroke, padding and radius scaled by {@code factor} (a clip's scale). */
@@ -20,7 +22,7 @@ public record CaptionStyle(FontFace face, int size, double lineHeight, Color col
         }
         return new CaptionStyle(face, Math.max(1, (int) Math.round(size * factor)), lineHeight, color, stroke,
                 strokeWidth * factor, background, (int) Math.round(padding * factor),
-                (int) Math.round(borderRadius * factor), margin, active, animation);
+                (int) Math.round(borderRadius * factor), margin, horizontal, vertical, transform, active, animation);
     }
 
     /**
@@ -34,6 +36,31 @@ public record CaptionStyle(FontFace face, int size, double lineHeight, Color col
 
     /** The spoken word's own colour, and a box of {@code background} behind it. */
     public record ActiveWord(Color color, Optional<Color> background) {}
+
+    /** How a rich caption's letters are cased. */
+    public enum TextTransform {
+        NONE, UPPERCASE, LOWERCASE,
+        /** The first letter of each word upper case, the others as written. */
+        CAPITALIZE;
+
+        public String apply(String text) {
+            return switch (this) {
+                case NONE -> text;
+                case UPPERCASE -> text.toUpperCase(java.util.Locale.ROOT);
+                case LOWERCASE -> text.toLowerCase(java.util.Locale.ROOT);
+                case CAPITALIZE -> {
+                    StringBuilder out = new StringBuilder(text.length());
+                    boolean wordStart = true;
+                    for (int i = 0; i < text.length(); i++) {
+                        char c = text.charAt(i);
+                        out.append(wordStart ? Character.toUpperCase(c) : c);
+                        wordStart = Character.isWhitespace(c);
+                    }
+                    yield out.toString();
+                }
+            };
+        }
+    }
 
     /** How a rich caption's words change while it is shown. */
     public enum WordAnimation {
