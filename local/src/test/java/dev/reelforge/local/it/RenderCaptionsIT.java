@@ -188,4 +188,87 @@ class RenderCaptionsIT {
                 .contains("line 6")
                 .doesNotContain("Exception");
     }
+
+    // ------------------------------------------------------------------ rich-caption (newest schema)
+
+    /** One rich-caption clip (asset fields after src) lasting 4 s, as a PNG of the frame at {@code at}. */
+    private static Frame richStill(String src, String assetMore, double at) {
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [{"clips": [
+                   {"asset": {"type": "rich-caption", "src": "%s"%s}, "start": 0, "length": 4}]}]},
+                 "output": {"format": "png", "size": {"width": 320, "height": 180}, "range": {"start": %s}}}
+                """.formatted(src, assetMore.isEmpty() ? "" : ", " + assetMore, at)).render();
+        return playback.frameAt(stack.download(render.path("url").asText(), "png"), 0);
+    }
+
+    /** Red pixels of a column range; the two words of {@link #TWO_WORDS} are as wide, so the gap is mid-frame. */
+    private static int red(Frame frame, int x0, int x1) {
+        return pixels(frame, x0, 0, x1, 180, 255, 0, 0);
+    }
+
+    private static int whiteIn(Frame frame, int x0, int x1) {
+        return pixels(frame, x0, 0, x1, 180, 255, 255, 255);
+    }
+
+    /** Two words over 0-2 s, without word times: the first is spoken from 0 to 1 s, the second from 1 to 2 s. */
+    private static final String TWO_WORDS = "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nMMMM MMMM\n";
+    private static final String ACTIVE_RED = "\"font\": {\"size\": 32, \"color\": \"#ffffff\"},"
+            + " \"active\": {\"font\": {\"color\": \"#ff0000\"}}";
+
+    @Test
+    void highlightDrawsTheSpokenWordInTheActiveColourAndTheOthersInTheirOwn() {
+        String src = subtitles("two-words.vtt", TWO_WORDS);
+        Frame first = richStill(src, ACTIVE_RED + ", \"animation\": {\"style\": \"highlight\"}", 0.5);
+        Frame second = richStill(src, ACTIVE_RED + ", \"animation\": {\"style\": \"highlight\"}", 1.5);
+
+        assertThat(red(first, 0, 155)).as("0.5 s: the first word (left) is red").isGreaterThan(50);
+        assertThat(red(first, 165, 320)).as("0.5 s: the second word is not").isZero();
+        assertThat(whiteIn(first, 165, 320)).as("0.5 s: the second word is white").isGreaterThan(50);
+        assertThat(red(second, 165, 320)).as("1.5 s: the second word (right) is red").isGreaterThan(50);
+        assertThat(red(second, 0, 155)).as("1.5 s: the first word is white again").isZero();
+    }
+
+    @Test
+    void karaokeKeepsTheWordsSpokenSoFarInTheActiveColour() {
+        String src = subtitles("two-words-karaoke.vtt", TWO_WORDS);
+        Frame first = richStill(src, ACTIVE_RED + ", \"animation\": {\"style\": \"karaoke\"}", 0.5);
+        Frame second = richStill(src, ACTIVE_RED + ", \"animation\": {\"style\": \"karaoke\"}", 1.5);
+
+        assertThat(red(first, 165, 320)).as("0.5 s: the second word is not spoken yet").isZero();
+        assertThat(red(first, 0, 155)).as("0.5 s: the first word is").isGreaterThan(50);
+        assertThat(red(second, 0, 155)).as("1.5 s: the first word stays red").isGreaterThan(50);
+        assertThat(red(second, 165, 320)).as("1.5 s: the second word is red too").isGreaterThan(50);
+    }
+
+    @Test
+    void aTtmlSourceIsDrawnAtItsParagraphsTimesInTheMiddleOfTheFrameByDefault() {
+        String src = subtitles("one.ttml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <tt xmlns="http://www.w3.org/ns/ttml"><body><div>
+                  <p begin="00:00:01.000" end="00:00:02.000">TTML TEXT</p>
+                </div></body></tt>
+                """);
+
+        assertThat(white(richStill(src, "\"animation\": {\"style\": \"none\"}", 0.5))).as("before the paragraph")
+                .isZero();
+        Frame during = richStill(src, "\"animation\": {\"style\": \"none\"}", 1.5);
+        assertThat(pixels(during, 0, 60, 320, 120, 255, 255, 255)).as("in the middle band").isGreaterThan(50);
+        assertThat(pixels(during, 0, 120, 320, 180, 255, 255, 255)).as("not at the bottom").isZero();
+    }
+
+    @Test
+    void sourcesThatWouldNeedSpeechRecognitionAreRefusedNamingTheSource() {
+        for (String src : new String[] {"alias://speech", "https://example.com/talk.mp4"}) {
+            var response = stack.api().post("/edit/" + Environment.V1.pathName() + "/render",
+                    stack.key(Environment.V1), """
+                            {"timeline": {"tracks": [{"clips": [
+                               {"asset": {"type": "rich-caption", "src": "%s"}, "start": 0, "length": 4}]}]},
+                             "output": {"format": "mp4", "resolution": "preview"}}
+                            """.formatted(src));
+
+            assertThat(response.status()).as("%s: %s", src, response.body()).isEqualTo(400);
+            assertThat(response.body().path("response").asText()).as(src)
+                    .contains("timeline.tracks[0].clips[0].asset.src").contains("speech recognition");
+        }
+    }
 }
