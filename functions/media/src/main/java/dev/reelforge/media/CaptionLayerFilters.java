@@ -198,6 +198,8 @@ final class CaptionLayerFilters {
             drawtext.with("borderw", Math.max(1, Math.round(style.strokeWidth())))
                     .with("bordercolor", color(style.stroke().get(), opacity));
         }
+        style.shadow().ifPresent(shadow -> drawtext.with("shadowcolor", color(shadow.color(), opacity))
+                .with("shadowx", shadow.x()).with("shadowy", shadow.y()));
         return drawtext.enabledWhen(shown);
     }
 

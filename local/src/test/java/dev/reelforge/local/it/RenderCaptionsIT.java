@@ -257,6 +257,24 @@ class RenderCaptionsIT {
     }
 
     @Test
+    void aShadowIsDrawnBesideTheTextAndTheClipsPositionPlacesTheCaptions() {
+        String src = subtitles("shadowed.vtt", TWO_WORDS);
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [{"clips": [
+                   {"asset": {"type": "rich-caption", "src": "%s", "font": {"size": 32},
+                              "shadow": {"offsetX": 3, "offsetY": 3, "color": "#00ff00", "opacity": 1},
+                              "animation": {"style": "none"}},
+                    "start": 0, "length": 4, "position": "top"}]}]},
+                 "output": {"format": "png", "size": {"width": 320, "height": 180}, "range": {"start": 1}}}
+                """.formatted(src)).render();
+        Frame frame = playback.frameAt(stack.download(render.path("url").asText(), "png"), 0);
+
+        assertThat(pixels(frame, 0, 0, 320, 60, 255, 255, 255)).as("white text at the top").isGreaterThan(100);
+        assertThat(pixels(frame, 0, 0, 320, 60, 0, 255, 0)).as("its green shadow").isGreaterThan(50);
+        assertThat(pixels(frame, 0, 60, 320, 180, 255, 255, 255)).as("nothing lower").isZero();
+    }
+
+    @Test
     void sourcesThatWouldNeedSpeechRecognitionAreRefusedNamingTheSource() {
         for (String src : new String[] {"alias://speech", "https://example.com/talk.mp4"}) {
             var response = stack.api().post("/edit/" + Environment.V1.pathName() + "/render",

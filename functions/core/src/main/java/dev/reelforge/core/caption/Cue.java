@@ -1,5 +1,6 @@
 package dev.reelforge.core.caption;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,12 +20,12 @@ public record Cue(double start, double end, String text, List<Word> words) {
 
     /** A cue whose words share its time evenly, in the order they are written. */
     static Cue evenlyTimed(double start, double end, String text) {
-        List<String> written = List.of(text.strip().split("\\s+"));
         if (text.isBlank()) {
             return new Cue(start, end, text, List.of());
         }
+        List<String> written = List.of(text.strip().split("\\s+"));
         double share = (end - start) / written.size();
-        java.util.ArrayList<Word> words = new java.util.ArrayList<>(written.size());
+        ArrayList<Word> words = new ArrayList<>(written.size());
         for (int i = 0; i < written.size(); i++) {
             words.add(new Word(written.get(i), start + i * share, i == written.size() - 1 ? end : start + (i + 1) * share));
         }

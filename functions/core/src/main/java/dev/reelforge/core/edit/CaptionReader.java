@@ -35,7 +35,7 @@ final class CaptionReader {
         JsonNode margin = node.path("margin");
         CaptionStyle style = new CaptionStyle(family.face(400), font.path("size").asInt(DEFAULT_SIZE),
                 font.path("lineHeight").asDouble(1), color, text(font, "stroke").map(Color::parse),
-                font.path("strokeWidth").asDouble(font.hasNonNull("stroke") ? 1 : 0), box,
+                font.path("strokeWidth").asDouble(font.hasNonNull("stroke") ? 1 : 0), Optional.empty(), box,
                 background.path("padding").asInt(0), background.path("borderRadius").asInt(0),
                 new CaptionStyle.Margin(margin.hasNonNull("top") ? Optional.of(margin.path("top").asDouble())
                         : Optional.empty(), margin.path("left").asDouble(0), margin.path("right").asDouble(0)),

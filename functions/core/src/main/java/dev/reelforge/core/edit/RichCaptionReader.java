@@ -62,7 +62,7 @@ final class RichCaptionReader {
             violations.add(stylePath.property("textDecoration"), NOT_SUPPORTED);
         }
         unsupported(style, stylePath, violations, "gradient");
-        unsupported(node, path, violations, "shadow");
+        Optional<CaptionStyle.Shadow> shadow = shadow(node.path("shadow"), path.property("shadow"), violations);
         JsonNode background = node.path("background");
         if (background.path("wrap").asBoolean(false)) {
             violations.add(path.property("background").property("wrap"), NOT_SUPPORTED);
@@ -91,7 +91,7 @@ final class RichCaptionReader {
         CaptionStyle captionStyle = new CaptionStyle(family.face(weight), size,
                 style.path("lineHeight").asDouble(1.2),
                 colour(font, "color", Color.WHITE).withOpacity(font.path("opacity").asDouble(1)),
-                strokeColor, stroke.path("width").asDouble(0), box, padding, radius, CaptionStyle.Margin.NONE,
+                strokeColor, stroke.path("width").asDouble(0), shadow, box, padding, radius, CaptionStyle.Margin.NONE,
                 Asset.HorizontalAlign.valueOf(align.path("horizontal").asText("center").toUpperCase(Locale.ROOT)),
                 switch (align.path("vertical").asText("middle")) {
                     case "top" -> Asset.VerticalAlign.TOP;
@@ -182,6 +182,18 @@ final class RichCaptionReader {
         return Optional.of(new CaptionStyle.ActiveWord(
                 CaptionReader.text(font, "color").map(Color::parse).orElse(Color.WHITE).withOpacity(opacity),
                 CaptionReader.text(font, "background").map(Color::parse)));
+    }
+
+    private static Optional<CaptionStyle.Shadow> shadow(JsonNode node, JsonPath path, Violations violations) {
+        if (!node.isObject()) {
+            return Optional.empty();
+        }
+        if (node.path("blur").asDouble(0) > 0) {
+            violations.add(path.property("blur"), "other than 0 " + NOT_SUPPORTED);
+        }
+        return Optional.of(new CaptionStyle.Shadow(colour(node, "color", Color.BLACK)
+                .withOpacity(node.path("opacity").asDouble(0.5)), (int) Math.round(node.path("offsetX").asDouble(0)),
+                (int) Math.round(node.path("offsetY").asDouble(0))));
     }
 
     private static Color colour(JsonNode node, String name, Color fallback) {

@@ -213,7 +213,7 @@ public final class RenderPlanner {
                 }
                 yield CaptionTimes.shown(caption, cues, cut.timing(), cut.timing().start() - cut.skipped())
                         .map(shown -> new VisualLayer.Caption(cut.timing(), look, shown, caption.style()
-                                .scaled(clip.scale()), clip.offset()));
+                                .scaled(clip.scale()).placedAt(clip.position()), clip.offset()));
             }
             case Asset.Audio audio -> Optional.empty();
         };

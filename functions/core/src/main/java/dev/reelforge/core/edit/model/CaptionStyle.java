@@ -6,12 +6,12 @@ import java.util.Optional;
  * How captions look: the face at {@code size} pixels, lines {@code lineHeight x size} apart, in {@code color},
  * outlined by {@code strokeWidth} pixels of {@code stroke}; a {@code background} box around each cue's text,
  * {@code padding} pixels wider on every side, its corners rounded by {@code borderRadius} pixels; placed by
- * {@code margin}, aligned in the caption area as {@code horizontal} says and, without a top margin, at the
+ * {@code margin}, with an optional hard {@code shadow}, aligned in the caption area as {@code horizontal} says and, without a top margin, at the
  * {@code vertical} place of the frame (captions: centred at the bottom). For rich captions, the word being spoken may be styled apart ({@code active}) and
  * {@code animation} says how words change as they are spoken.
  */
 public record CaptionStyle(FontFace face, int size, double lineHeight, Color color, Optional<Color> stroke,
-        double strokeWidth, Optional<Color> background, int padding, int borderRadius, Margin margin,
+        double strokeWidth, Optional<Shadow> shadow, Optional<Color> background, int padding, int borderRadius, Margin margin,
         Asset.HorizontalAlign horizontal, Asset.VerticalAlign vertical, TextTransform transform,
         Optional<ActiveWord> active, WordAnimation animation) {
 
@@ -21,9 +21,23 @@ public record CaptionStyle(FontFace face, int size, double lineHeight, Color col
             return this;
         }
         return new CaptionStyle(face, Math.max(1, (int) Math.round(size * factor)), lineHeight, color, stroke,
-                strokeWidth * factor, background, (int) Math.round(padding * factor),
+                strokeWidth * factor, shadow.map(cast -> new Shadow(cast.color(), (int) Math.round(cast.x() * factor),
+                        (int) Math.round(cast.y() * factor))), background, (int) Math.round(padding * factor),
                 (int) Math.round(borderRadius * factor), margin, horizontal, vertical, transform, active, animation);
     }
+
+    /** The same style placed at a clip's {@code position}: its row sets the vertical place, its column the alignment. */
+    public CaptionStyle placedAt(Position position) {
+        Asset.VerticalAlign row = position.y() < 0.5 ? Asset.VerticalAlign.TOP
+                : position.y() > 0.5 ? Asset.VerticalAlign.BOTTOM : vertical;
+        Asset.HorizontalAlign column = position.x() < 0.5 ? Asset.HorizontalAlign.LEFT
+                : position.x() > 0.5 ? Asset.HorizontalAlign.RIGHT : horizontal;
+        return new CaptionStyle(face, size, lineHeight, color, stroke, strokeWidth, shadow, background, padding,
+                borderRadius, margin, column, row, transform, active, animation);
+    }
+
+    /** A copy of the text drawn {@code x} pixels right and {@code y} down, in {@code color}, unblurred. */
+    public record Shadow(Color color, int x, int y) {}
 
     /**
      * Fractions of the frame: {@code top} (of the height) puts the captions' top that far down (absent: the
