@@ -14,11 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Burns a caption layer onto the composite: for each cue, its background box ({@code drawbox}, rounded corners as
- * one box per row of the corners) and one {@code drawtext} per line, each enabled only during the cue (ffmpeg's
- * timeline editing skips a disabled filter, so a frame pays only for the cues it shows). Lines are read from
- * files, never from the graph, so no subtitle text needs escaping; the graph itself goes to ffmpeg as a script
- * file, so hundreds of cues make a long script, not a long command line.
+ * Burns a caption layer onto the composite with a fixed set of filters, however many cues there are: a
+ * {@code sendcmd} reading a script file, then "slots", each one filter hidden ({@code enable=0}) until the script
+ * shows it: per line of the cues on screen at once, a {@code drawtext} (and one for the spoken word of a rich
+ * caption, with a {@code drawbox} behind it), and per row of the rounded background box a {@code drawbox}. When a
+ * cue begins the script moves its slots' boxes, gives its drawtexts their line ({@code reinit}) and enables them;
+ * when it ends it disables them. Cues overlapping in time take further slots. A filter per cue would cost every
+ * frame a pass through every cue's filters (ffmpeg 4.4's scheduler looks at all of a graph's filters for each
+ * one it runs: 4,000 filters cost 0.8 s a frame); slots cost a frame the same for ten cues or 2,000. Text reaches
+ * drawtext quoted for sendcmd's and the option parser's quoting, with {@code expansion=none}.
  *
  * <p>Layout of a cue: its lines ({@code \n} in the file) wrapped at word boundaries to the caption area: the frame
  * width less {@code margin.left} and {@code margin.right} (fractions of the width; at least 4% of the frame
@@ -31,7 +35,8 @@ import java.util.List;
  * <p>Rich captions draw the words in the active style over the line as they are spoken: {@code highlight} the
  * spoken word, {@code karaoke} every word from when it is spoken to the cue's end, {@code pop} the spoken word
  * 1.25x larger about its own centre, {@code typewriter} each word from when it is spoken (the line itself is not
- * drawn). Words are placed by the widths of the text before them, measured with the face drawtext draws.
+ * drawn); karaoke and typewriter draw the words spoken so far as one text. Words are placed by the widths of the
+ * text before them, measured with the face drawtext draws.
  */
 final class CaptionLayerFilters {
 
@@ -45,6 +50,7 @@ final class CaptionLayerFilters {
     private final LiberationFonts fonts;
     private final Path textDirectory;
     private int files;
+    private int layers;
 
     CaptionLayerFilters(FilterGraph graph, Size frame, LiberationFonts fonts, Path textDirectory) {
         this.graph = graph;
@@ -59,79 +65,170 @@ final class CaptionLayerFilters {
     /** A cue laid out: its box and lines. */
     record CueLayout(int boxX, int boxY, int boxWidth, int boxHeight, List<PlacedLine> lines) {}
 
+    /** Something a slot shows from {@code start} to {@code end}: its commands on entering. */
+    private record Shown(double start, double end, List<String> enter) {}
+
     /** Adds the layer for the output time {@code [from, to)} over {@code main}; returns the composite's label. */
     String add(String main, VisualLayer.Caption layer, double from, double to) {
         CaptionStyle style = layer.style();
         SizedFont font = fonts.font(style.face(), style.size());
         Path fontFile = fonts.file(style.face()).toAbsolutePath();
         double opacity = Math.max(0, Math.min(1, layer.look().opacity()));
-        List<Filter> filters = new ArrayList<>();
+        String prefix = "cap" + layers++ + "_";
+        // slot name -> what it shows, in time order; a slot is one filter, told by sendcmd what and where
+        java.util.Map<String, List<Shown>> slots = new java.util.LinkedHashMap<>();
+        List<Double> slotFreeAt = new ArrayList<>();
         for (Cue cue : layer.cues()) {
             double start = Math.max(cue.start(), from);
             double end = Math.min(cue.end(), to);
             if (end - start <= 1e-9 || cue.text().isBlank()) {
                 continue;
             }
-            String shown = window(start, end);
-            CueLayout layout = layout(cue, layer, font);
-            style.background().ifPresent(background -> filters.addAll(box(layout.boxX(), layout.boxY(),
-                    layout.boxWidth(), layout.boxHeight(), style.borderRadius(), color(background, opacity), shown)));
-            for (PlacedLine line : layout.lines()) {
-                if (style.animation() != CaptionStyle.WordAnimation.TYPEWRITER) {
-                    filters.add(text(line.text(), line.x(), line.baseline(), style.size(), style.color(), style,
-                            fontFile, opacity, shown));
-                }
-                words(filters, line, font, style, fontFile, opacity, start, end);
+            int slot = 0;
+            while (slot < slotFreeAt.size() && slotFreeAt.get(slot) > start + 1e-9) {
+                slot++;
             }
+            if (slot == slotFreeAt.size()) {
+                slotFreeAt.add(end);
+            } else {
+                slotFreeAt.set(slot, end);
+            }
+            CueLayout layout = layout(cue, layer, font);
+            if (style.background().isPresent()) {
+                List<int[]> rectangles = rectangles(layout.boxX(), layout.boxY(), layout.boxWidth(),
+                        layout.boxHeight(), style.borderRadius());
+                for (int i = 0; i < rectangles.size(); i++) {
+                    int[] r = rectangles.get(i);
+                    shown(slots, prefix + "b" + slot + "r" + i, start, end, List.of("x " + r[0], "y " + r[1],
+                            "w " + Math.max(1, r[2]), "h " + Math.max(1, r[3])));
+                }
+            }
+            for (int l = 0; l < layout.lines().size(); l++) {
+                PlacedLine line = layout.lines().get(l);
+                if (style.animation() != CaptionStyle.WordAnimation.TYPEWRITER) {
+                    shown(slots, prefix + "t" + slot + "l" + l, start, end, List.of(reinit(line.text(), line.x(),
+                            line.baseline())));
+                }
+                words(slots, prefix + "w" + slot + "l" + l, line, font, style, start, end);
+            }
+        }
+        if (slots.isEmpty()) {
+            return main;
+        }
+        List<Filter> filters = new ArrayList<>();
+        filters.add(Filter.of("sendcmd").with("f", commands(slots).toString()));
+        for (String name : slots.keySet()) {
+            filters.add(slotFilter(name, prefix, style, font, fontFile, opacity));
         }
         return graph.then(main, filters, "caption");
     }
 
-    /** The active-style words of a rich caption's line. */
-    private void words(List<Filter> filters, PlacedLine line, SizedFont font, CaptionStyle style, Path fontFile,
-            double opacity, double cueStart, double cueEnd) {
+    /** The filter of a slot, hidden until sendcmd shows it: a box row, a line, a word or its box. */
+    private Filter slotFilter(String name, String prefix, CaptionStyle style, SizedFont font, Path fontFile,
+            double opacity) {
+        char kind = kind(name);
+        Color active = style.active().map(CaptionStyle.ActiveWord::color).orElse(style.color());
+        return switch (kind) {
+            case 'b' -> Filter.of("drawbox@" + name).with("x", 0).with("y", 0).with("w", 1).with("h", 1)
+                    .with("color", color(style.background().orElseThrow(), opacity)).with("t", "fill")
+                    .enabledWhen("0");
+            case 'a' -> Filter.of("drawbox@" + name).with("x", 0).with("y", 0).with("w", 1).with("h", 1)
+                    .with("color", color(style.active().flatMap(CaptionStyle.ActiveWord::background).orElseThrow(),
+                            opacity)).with("t", "fill").enabledWhen("0");
+            case 't' -> text(style.size(), style.color(), style, fontFile, opacity, name);
+            default -> text(style.animation() == CaptionStyle.WordAnimation.POP
+                            ? (int) Math.round(style.size() * POP) : style.size(),
+                    style.animation() == CaptionStyle.WordAnimation.TYPEWRITER ? style.color() : active,
+                    style, fontFile, opacity, name);
+        };
+    }
+
+    private static void shown(java.util.Map<String, List<Shown>> slots, String slot, double start, double end,
+            List<String> enter) {
+        slots.computeIfAbsent(slot, name -> new ArrayList<>()).add(new Shown(start, end, enter));
+    }
+
+    /**
+     * sendcmd's script: for each thing shown, on entering its interval the slot's filter is moved (and given its
+     * text) and enabled, on leaving disabled. Intervals of one slot never overlap; sendcmd runs them in start
+     * order, so one ending as the next begins hides and shows in that order.
+     */
+    private Path commands(java.util.Map<String, List<Shown>> slots) {
+        StringBuilder script = new StringBuilder();
+        for (var slot : slots.entrySet()) {
+            char kind = kind(slot.getKey());
+            String target = (kind == 'b' || kind == 'a' ? "drawbox@" : "drawtext@") + slot.getKey();
+            for (Shown shown : slot.getValue()) {
+                script.append(Filter.number(shown.start())).append('-').append(Filter.number(shown.end()));
+                for (String command : shown.enter()) {
+                    script.append(" [enter] ").append(target).append(' ').append(command).append(',');
+                }
+                script.append(" [enter] ").append(target).append(" enable 1, [leave] ").append(target)
+                        .append(" enable 0;\n");
+            }
+        }
+        return write("commands", script.toString());
+    }
+
+    /** A slot's kind: b (a row of the background box), t (a line), w (a word), a (the word's box). */
+    private static char kind(String slot) {
+        return slot.charAt(slot.indexOf('_') + 1);
+    }
+
+    /**
+     * drawtext's reinit to draw {@code text} with its left at x and its baseline at row y. The text is quoted for
+     * the two parsers it passes (sendcmd's argument, then the option string), each reading {@code '...'} literally
+     * and {@code '\\''} as a quote; with {@code expansion=none} nothing else in it is special.
+     */
+    private static String reinit(String text, double x, int baseline) {
+        String options = "text=" + quoted(text) + ":x=" + (int) Math.round(x) + ":y=" + baseline + "-ascent";
+        return "reinit " + quoted(options);
+    }
+
+    private static String quoted(String value) {
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
+
+    /** The active-style words of a rich caption's line, one slot (and one for its box) per line. */
+    private void words(java.util.Map<String, List<Shown>> slots, String slot, PlacedLine line, SizedFont font,
+            CaptionStyle style, double cueStart, double cueEnd) {
         boolean restyled = style.active().isPresent() || style.animation() == CaptionStyle.WordAnimation.POP
                 || style.animation() == CaptionStyle.WordAnimation.TYPEWRITER;
         if (style.animation() == CaptionStyle.WordAnimation.NONE || !restyled) {
             return;
         }
-        Color active = style.active().map(CaptionStyle.ActiveWord::color).orElse(style.color());
+        boolean prefixes = style.animation() == CaptionStyle.WordAnimation.KARAOKE
+                || style.animation() == CaptionStyle.WordAnimation.TYPEWRITER;
+        String boxSlot = slot.replace("_w", "_a");
         StringBuilder before = new StringBuilder();
-        for (Cue.Word word : line.words()) {
-            if (!before.isEmpty()) {
-                before.append(' ');
-            }
-            double wordX = line.x() + font.width(before.toString());
+        List<Cue.Word> words = line.words();
+        for (int i = 0; i < words.size(); i++) {
+            Cue.Word word = words.get(i);
+            double wordX = line.x() + font.width(before + (before.isEmpty() ? "" : " "));
             double wordWidth = font.width(word.text());
-            before.append(word.text());
+            before.append(before.isEmpty() ? "" : " ").append(word.text());
             double start = Math.max(word.start(), cueStart);
-            double end = switch (style.animation()) {
-                case KARAOKE, TYPEWRITER -> cueEnd;
-                default -> Math.min(word.end(), cueEnd);
-            };
+            // a word is shown until the next one starts (karaoke and typewriter: the next prefix replaces it)
+            double next = i + 1 < words.size() ? Math.max(start, words.get(i + 1).start()) : cueEnd;
+            double end = Math.min(cueEnd, prefixes ? next : Math.min(Math.max(word.end(), start), next));
             if (end - start <= 1e-9) {
                 continue;
             }
-            String shown = window(start, end);
-            Color color = style.animation() == CaptionStyle.WordAnimation.TYPEWRITER ? style.color() : active;
-            int size = style.size();
-            double drawX = wordX;
-            int baseline = line.baseline();
+            String text = prefixes ? before.toString() : word.text();
+            double x = prefixes ? line.x() : wordX;
             if (style.animation() == CaptionStyle.WordAnimation.POP) {
-                size = (int) Math.round(style.size() * POP);
-                drawX = wordX + wordWidth / 2 - fonts.font(style.face(), size).width(word.text()) / 2;
+                x = wordX + wordWidth / 2 - fonts.font(style.face(), Math.round(style.size() * POP)).width(word.text()) / 2;
             }
-            if (style.animation() != CaptionStyle.WordAnimation.TYPEWRITER) {
-                var background = style.active().flatMap(CaptionStyle.ActiveWord::background);
-                if (background.isPresent()) {
-                    filters.add(Filter.of("drawbox").with("x", (int) Math.floor(wordX)).with("y",
-                                    (int) Math.round(baseline - font.ascent()))
-                            .with("w", Math.max(1, (int) Math.ceil(wordWidth)))
-                            .with("h", Math.max(1, (int) Math.ceil(font.ascent() + font.descent())))
-                            .with("color", color(background.get(), opacity)).with("t", "fill").enabledWhen(shown));
-                }
+            shown(slots, slot, start, end, List.of(reinit(text, x, line.baseline())));
+            if (style.animation() != CaptionStyle.WordAnimation.TYPEWRITER
+                    && style.active().flatMap(CaptionStyle.ActiveWord::background).isPresent()) {
+                double boxX = prefixes ? line.x() : wordX;
+                double boxWidth = prefixes ? font.width(text) : wordWidth;
+                shown(slots, boxSlot, start, end, List.of("x " + (int) Math.floor(boxX),
+                        "y " + (int) Math.round(line.baseline() - font.ascent()),
+                        "w " + Math.max(1, (int) Math.ceil(boxWidth)),
+                        "h " + Math.max(1, (int) Math.ceil(font.ascent() + font.descent()))));
             }
-            filters.add(text(word.text(), drawX, baseline, size, color, style, fontFile, opacity, shown));
         }
     }
 
@@ -184,54 +281,44 @@ final class CaptionLayerFilters {
         return new CueLayout(boxX, boxY, boxWidth, boxHeight, placed);
     }
 
-    private Filter text(String text, double x, int baseline, int size, Color color, CaptionStyle style, Path fontFile,
-            double opacity, String shown) {
-        Filter drawtext = Filter.of("drawtext")
+    /** A drawtext slot, hidden and without text until sendcmd gives it some. */
+    private Filter text(int size, Color color, CaptionStyle style, Path fontFile, double opacity, String name) {
+        Filter drawtext = Filter.of("drawtext@" + name)
                 .with("fontfile", fontFile.toString())
-                .with("textfile", write(text).toString())
+                .with("text", " ")
                 .with("expansion", "none")
                 .with("fontsize", size)
                 .with("fontcolor", color(color, opacity))
-                .with("x", (int) Math.round(x))
-                .with("y", baseline + "-ascent");
+                .with("x", 0)
+                .with("y", 0);
         if (style.stroke().isPresent() && style.strokeWidth() > 0) {
             drawtext.with("borderw", Math.max(1, Math.round(style.strokeWidth())))
                     .with("bordercolor", color(style.stroke().get(), opacity));
         }
         style.shadow().ifPresent(shadow -> drawtext.with("shadowcolor", color(shadow.color(), opacity))
                 .with("shadowx", shadow.x()).with("shadowy", shadow.y()));
-        return drawtext.enabledWhen(shown);
+        return drawtext.enabledWhen("0");
     }
 
     /**
      * A filled box; with a radius, rounded: the middle rows as one box, each row of the corners as its own box
      * inset by the circle's width there. The boxes never overlap, so a translucent colour stays even.
      */
-    static List<Filter> box(int x, int y, int width, int height, int radius, String color, String shown) {
+    static List<int[]> rectangles(int x, int y, int width, int height, int radius) {
         int r = Math.max(0, Math.min(radius, Math.min(width, height) / 2));
-        List<Filter> boxes = new ArrayList<>();
-        boxes.add(rectangle(x, y + r, width, height - 2 * r, color, shown));
+        List<int[]> rows = new ArrayList<>();
+        rows.add(new int[] {x, y + r, width, height - 2 * r});
         for (int row = 0; row < r; row++) {
             double dy = r - row - 0.5;
             int inset = (int) Math.round(r - Math.sqrt(Math.max(0, (double) r * r - dy * dy)));
-            boxes.add(rectangle(x + inset, y + row, width - 2 * inset, 1, color, shown));
-            boxes.add(rectangle(x + inset, y + height - 1 - row, width - 2 * inset, 1, color, shown));
+            rows.add(new int[] {x + inset, y + row, width - 2 * inset, 1});
+            rows.add(new int[] {x + inset, y + height - 1 - row, width - 2 * inset, 1});
         }
-        return boxes;
+        return rows;
     }
 
-    private static Filter rectangle(int x, int y, int width, int height, String color, String shown) {
-        // drawbox reads a width or height of 0 as the whole frame's
-        return Filter.of("drawbox").with("x", x).with("y", y).with("w", Math.max(1, width))
-                .with("h", Math.max(1, height)).with("color", color).with("t", "fill").enabledWhen(shown);
-    }
-
-    private static String window(double start, double end) {
-        return "gte(t," + Filter.number(start) + ")*lt(t," + Filter.number(end) + ")";
-    }
-
-    private Path write(String text) {
-        Path file = textDirectory.resolve("caption-" + files++ + ".txt");
+    private Path write(String kind, String text) {
+        Path file = textDirectory.resolve(kind + "-" + files++ + ".txt");
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {

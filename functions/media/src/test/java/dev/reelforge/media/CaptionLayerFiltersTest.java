@@ -8,26 +8,24 @@ import org.junit.jupiter.api.Test;
 class CaptionLayerFiltersTest {
 
     @Test
-    void aSquareBoxIsOneDrawbox() {
-        assertThat(CaptionLayerFilters.box(10, 20, 100, 40, 0, "0x0000ff@1", "1"))
-                .extracting(Filter::render)
-                .containsExactly("drawbox=x=10:y=20:w=100:h=40:color=0x0000ff@1:t=fill:enable=1");
+    void aSquareBoxIsOneRectangle() {
+        assertThat(CaptionLayerFilters.rectangles(10, 20, 100, 40, 0)).containsExactly(new int[] {10, 20, 100, 40});
     }
 
     @Test
     void aRoundedBoxIsTheMiddleAndOneInsetRowPerCornerRowCoveringEachPixelOnce() {
-        List<Filter> boxes = CaptionLayerFilters.box(10, 20, 100, 40, 4, "0x0000ff@0.5", "1");
+        List<int[]> rows = CaptionLayerFilters.rectangles(10, 20, 100, 40, 4);
 
-        assertThat(boxes).hasSize(1 + 2 * 4);
-        assertThat(boxes.getFirst().render()).isEqualTo("drawbox=x=10:y=24:w=100:h=32:color=0x0000ff@0.5:t=fill:enable=1");
+        assertThat(rows).hasSize(1 + 2 * 4);
+        assertThat(rows.getFirst()).containsExactly(10, 24, 100, 32);
         // the top row is inset most, the row next to the middle least; the bottom rows mirror them
-        assertThat(boxes.get(1).render()).startsWith("drawbox=x=12:y=20:w=96:h=1:");
-        assertThat(boxes.get(2).render()).startsWith("drawbox=x=12:y=59:w=96:h=1:");
-        assertThat(boxes.get(7).render()).startsWith("drawbox=x=10:y=23:w=100:h=1:");
+        assertThat(rows.get(1)).containsExactly(12, 20, 96, 1);
+        assertThat(rows.get(2)).containsExactly(12, 59, 96, 1);
+        assertThat(rows.get(7)).containsExactly(10, 23, 100, 1);
     }
 
     @Test
     void aRadiusLargerThanHalfTheBoxIsCappedAtIt() {
-        assertThat(CaptionLayerFilters.box(0, 0, 100, 10, 50, "0x000000@1", "1")).hasSize(1 + 2 * 5);
+        assertThat(CaptionLayerFilters.rectangles(0, 0, 100, 10, 50)).hasSize(1 + 2 * 5);
     }
 }

@@ -106,6 +106,25 @@ class RenderCaptionsIT {
     }
 
     @Test
+    void inAVideoEachCueComesAndGoesAtItsTimes() {
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [{"clips": [
+                   {"asset": {"type": "caption", "src": "%s", "background": {"color": "#0000ff", "padding": 6}},
+                    "start": 0, "length": 4}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """.formatted(srt)).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+
+        assertThat(white(playback.frameAt(mp4, 0.2))).as("before the first cue").isZero();
+        assertThat(white(playback.frameAt(mp4, 1.0))).as("the first cue").isGreaterThan(100);
+        assertThat(pixels(playback.frameAt(mp4, 2.0), 0, 0, 320, 180, 0, 0, 255)).as("no box between the cues")
+                .isZero();
+        assertThat(white(playback.frameAt(mp4, 3.0))).as("the second cue").isGreaterThan(50);
+        assertThat(pixels(playback.frameAt(mp4, 3.0), 0, 0, 320, 180, 0, 0, 255)).as("its box").isGreaterThan(200);
+        assertThat(white(playback.frameAt(mp4, 3.8))).as("after it").isZero();
+    }
+
+    @Test
     void trimShiftsTheCuesEarlierAndSpeedCompressesThem() {
         // trim 1: the second cue (2.5-3.5 in the file) is shown from 1.5 to 2.5 s
         assertThat(white(still(srt, "\"trim\": 1", 2.0))).as("trim 1, at 2 s: the second cue").isGreaterThan(50);

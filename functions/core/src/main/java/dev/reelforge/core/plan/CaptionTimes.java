@@ -13,7 +13,23 @@ import java.util.Optional;
  */
 final class CaptionTimes {
 
+    /**
+     * How many times one caption clip may change what it draws (a cue beginning; with word styling, a word too):
+     * each change re-initialises an ffmpeg drawtext, which in ffmpeg 4.4 keeps about 200 KB until the render
+     * ends, so this bounds the composition's memory at some 400-800 MB.
+     */
+    static final int MAX_CHANGES = 2000;
+
     private CaptionTimes() {}
+
+    /** The cues plus, for word styling, their words: how often the layer's text changes, roughly. */
+    static int changes(List<Cue> cues, boolean words) {
+        int changes = 0;
+        for (Cue cue : cues) {
+            changes += 1 + (words ? cue.words().size() : 0);
+        }
+        return changes;
+    }
 
     /** The cues shown, on the output timeline; empty when none is. */
     static Optional<List<Cue>> shown(Asset.Caption caption, List<Cue> cues, Timing shown, double clipStart) {

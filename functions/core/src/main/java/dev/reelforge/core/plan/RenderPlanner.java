@@ -2,6 +2,7 @@ package dev.reelforge.core.plan;
 
 import dev.reelforge.core.caption.Cue;
 import dev.reelforge.core.edit.model.Asset;
+import dev.reelforge.core.edit.model.CaptionStyle;
 import dev.reelforge.core.edit.model.Clip;
 import dev.reelforge.core.edit.model.ClipLength;
 import dev.reelforge.core.edit.model.ClipStart;
@@ -211,8 +212,15 @@ public final class RenderPlanner {
                 if (cues == null) {
                     throw new Unplannable(placed.path() + ".asset.src was not read");
                 }
-                yield CaptionTimes.shown(caption, cues, cut.timing(), cut.timing().start() - cut.skipped())
-                        .map(shown -> new VisualLayer.Caption(cut.timing(), look, shown, caption.style()
+                Optional<List<Cue>> shown = CaptionTimes.shown(caption, cues, cut.timing(),
+                        cut.timing().start() - cut.skipped());
+                int changes = shown.map(placedCues -> CaptionTimes.changes(placedCues,
+                        caption.style().animation() != CaptionStyle.WordAnimation.NONE)).orElse(0);
+                if (changes > CaptionTimes.MAX_CHANGES) {
+                    throw new Unplannable(placed.path() + ".asset.src has " + changes + " cues and spoken words to"
+                            + " draw in this render; a caption clip draws at most " + CaptionTimes.MAX_CHANGES);
+                }
+                yield shown.map(placedCues -> new VisualLayer.Caption(cut.timing(), look, placedCues, caption.style()
                                 .scaled(clip.scale()).placedAt(clip.position()), clip.offset()));
             }
             case Asset.Audio audio -> Optional.empty();
