@@ -259,6 +259,34 @@ class RenderCaptionsIT {
         assertThat(red(second, 165, 320)).as("1.5 s: the second word is red too").isGreaterThan(50);
     }
 
+    /** The first row (from the top) of a column range with a pixel near (r, g, b), or 180 if none. */
+    private static int top(Frame frame, int x0, int x1, int r, int g, int b) {
+        for (int y = 0; y < 180; y++) {
+            if (pixels(frame, x0, y, x1, y + 1, r, g, b) > 0) {
+                return y;
+            }
+        }
+        return 180;
+    }
+
+    @Test
+    void popDrawsTheSpokenWordLargerAndTypewriterShowsOnlyTheWordsSpokenSoFar() {
+        String src = subtitles("two-words-pop.vtt", TWO_WORDS);
+        Frame popped = richStill(src, ACTIVE_RED + ", \"animation\": {\"style\": \"pop\"}", 0.5);
+        Frame plain = richStill(src, ACTIVE_RED + ", \"animation\": {\"style\": \"pop\"}", 1.5);
+        Frame typedFirst = richStill(src, "\"font\": {\"size\": 32}, \"animation\": {\"style\": \"typewriter\"}",
+                0.5);
+        Frame typedBoth = richStill(src, "\"font\": {\"size\": 32}, \"animation\": {\"style\": \"typewriter\"}",
+                1.5);
+
+        assertThat(top(popped, 0, 155, 255, 0, 0)).as("the popped first word reaches higher than it does unpopped")
+                .isLessThanOrEqualTo(top(plain, 0, 155, 255, 255, 255) - 3);
+        assertThat(whiteIn(typedFirst, 0, 155)).as("typewriter, 0.5 s: the first word").isGreaterThan(50);
+        assertThat(whiteIn(typedFirst, 165, 320)).as("typewriter, 0.5 s: not the second yet").isZero();
+        assertThat(whiteIn(typedBoth, 165, 320)).as("typewriter, 1.5 s: the second word too").isGreaterThan(50);
+        assertThat(whiteIn(typedBoth, 0, 155)).as("typewriter, 1.5 s: the first word stays").isGreaterThan(50);
+    }
+
     @Test
     void aTtmlSourceIsDrawnAtItsParagraphsTimesInTheMiddleOfTheFrameByDefault() {
         String src = subtitles("one.ttml", """
