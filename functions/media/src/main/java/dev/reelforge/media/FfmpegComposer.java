@@ -52,6 +52,7 @@ import java.util.stream.Stream;
  * <li>Text is drawn with the Liberation face's TTF at {@code sizePx}, in its colour and alpha, lines
  * {@code lineHeight x sizePx} apart, wrapped and placed as {@link TextLayout} says, over its background.
  * Fades, slides and carousels apply as to pictures; a wipe, reveal or zoom of text is drawn as a fade.</li>
+ * <li>Captions: each cue's lines and box while the cue lasts, as {@link CaptionLayerFilters} says.</li>
  * </ul>
  *
  * <h2>Sound</h2>
