@@ -55,6 +55,7 @@ import java.util.stream.Stream;
  * <li>Text is drawn with the Liberation face's TTF at {@code sizePx}, in its colour and alpha, lines
  * {@code lineHeight x sizePx} apart, wrapped and placed as {@link TextLayout} says, over its background.
  * Fades, slides and carousels apply as to pictures; a wipe, reveal or zoom of text is drawn as a fade.</li>
+ * <li>Captions: each cue's lines and box while the cue lasts, as {@link CaptionLayerFilters} says.</li>
  * </ul>
  *
  * <h2>Sound</h2>
@@ -285,6 +286,7 @@ public final class FfmpegComposer implements Composer {
 
         PictureLayerFilters pictures = new PictureLayerFilters(graph, frame, plan.fps(), sampling);
         TextLayerFilters texts = new TextLayerFilters(graph, frame, plan.fps(), sampling, fonts, work);
+        CaptionLayerFilters captions = new CaptionLayerFilters(graph, frame, fonts, work);
         for (VisualLayer layer : plan.layers()) {
             switch (layer) {
                 case VisualLayer.Picture picture -> {
@@ -297,6 +299,7 @@ public final class FfmpegComposer implements Composer {
                     }
                 }
                 case VisualLayer.Text text -> composite = texts.add(composite, text, from, to);
+                case VisualLayer.Caption caption -> composite = captions.add(composite, caption, from, to);
             }
         }
         return composite;
