@@ -87,6 +87,10 @@ final class TextLayerFilters {
                     .with("x", dx.plus(Expression.ofTime(TextLayout.x(layer.horizontal(), layout.innerX(),
                             layout.innerWidth()))).text())
                     .with("y", dy.plus(Expression.ofTime(line.baseline() + "-ascent")).text());
+            if (layer.finish().stroked()) {
+                drawtext.with("borderw", Math.max(1, (int) Math.round(layer.finish().strokeWidth())))
+                        .with("bordercolor", color(layer.finish().stroke().get(), 1));
+            }
             if (!alpha.isConstant(1)) {
                 drawtext.with("alpha", alpha.text());
             }
