@@ -158,6 +158,32 @@ class RenderSmartClipsIT {
     }
 
     @Test
+    void shotstacksBuiltInMontserratFamiliesAreDrawnWithoutTimelineFonts() {
+        String text = """
+                {"clips": [{"asset": {"type": "text", "text": "MMMM", "font": {"family": "%s", "size": 48,
+                 "color": "#ffffff"}}, "start": 0, "length": 1, "position": "%s"}]}""";
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [%s, %s, %s]},
+                 "output": {"format": "png", "size": {"width": 640, "height": 360}}}
+                """.formatted(text.formatted("Montserrat ExtraBold", "top"), text.formatted("Montserrat SemiBold", "center"),
+                text.formatted("Liberation Sans", "bottom"))).render();
+        Frame frame = playback.frameAt(stack.download(render.path("url").asText(), "png"), 0);
+
+        RgbTest white = rgb -> rgb[0] > 128 && rgb[1] > 128 && rgb[2] > 128;
+        int[] extraBold = bounds(frame, 0, 0, 640, 100, white);
+        int[] semiBold = bounds(frame, 0, 140, 640, 220, white);
+        int[] liberation = bounds(frame, 0, 260, 640, 360, white);
+        // Montserrat's M is much wider than Liberation Sans's, and ExtraBold's strokes heavier than SemiBold's
+        assertThat(extraBold[2] - extraBold[0]).as("Montserrat ExtraBold's width")
+                .isGreaterThan((int) ((liberation[2] - liberation[0]) * 1.15));
+        assertThat(semiBold[2] - semiBold[0]).as("Montserrat SemiBold's width")
+                .isGreaterThan((int) ((liberation[2] - liberation[0]) * 1.1));
+        assertThat(count(frame, extraBold[0], extraBold[1], extraBold[2] + 1, extraBold[3] + 1, white))
+                .as("ExtraBold's inked pixels against SemiBold's")
+                .isGreaterThan(count(frame, semiBold[0], semiBold[1], semiBold[2] + 1, semiBold[3] + 1, white));
+    }
+
+    @Test
     void speechRecognitionUnknownAliasesAndTextAnimationAreRefusedNamingTheField() {
         assertRefused("""
                 {"clips": [{"asset": {"type": "caption", "src": "alias://speech"}, "start": 0, "length": "end"}]},
