@@ -95,7 +95,7 @@ class RenderSmartClipsIT {
                                         "width": 120, "height": 30, "ellipsis": "...",
                                         "font": {"size": 20, "color": "#ffffff"}, "background": {"color": "#800080"}},
                               "start": 0, "length": 1, "position": "right"}]},
-                  {"clips": [{"asset": {"type": "text", "text": "", "background": {"color": "#ff00ff"}},
+                  {"clips": [{"asset": {"type": "text", "text": "", "background": {"color": "#ff00ff", "borderRadius": 12}},
                               "start": 0, "length": 1, "width": 100, "height": 40, "position": "bottomLeft"}]},
                   {"clips": [{"asset": {"type": "image", "src": "%s"}, "start": 0, "length": 1,
                               "width": 160, "height": 160, "fit": "contain", "position": "topLeft"}]},
@@ -114,10 +114,12 @@ class RenderSmartClipsIT {
         assertPixel(frame, 590, 310, 0, 255, 0, "the cropped image");
         assertPixel(frame, 530, 310, 0, 0, 0, "left of the 100 px box");
         assertPixel(frame, 590, 250, 0, 0, 0, "above the 100 px box");
-        // empty text in the clip's 100x40 box: a magenta rectangle of that size
+        // empty text in the clip's 100x40 box: a magenta rectangle of that size, its corners rounded (12 px)
         int[] magenta = bounds(frame, 0, 240, 320, 360, rgb -> near(rgb, 255, 0, 255));
         assertThat(magenta[2] - magenta[0] + 1).as("the text box's width").isCloseTo(100, within(2));
         assertThat(magenta[3] - magenta[1] + 1).as("the text box's height").isCloseTo(40, within(2));
+        assertPixel(frame, magenta[0] + 1, magenta[1] + 1, 0, 0, 0, "the rounded-off corner of the text box");
+        assertPixel(frame, magenta[0] + 50, magenta[1] + 1, 255, 0, 255, "the text box's top edge");
         // half-opaque blue padded 20 px around 40 px text: about 45 + 40 px high (an unpadded band is ~61)
         int[] band = bounds(frame, 200, 0, 440, 150, rgb -> near(rgb, 0, 0, 128));
         assertThat(band[3] - band[1] + 1).as("the padded background's height").isBetween(80, 92);

@@ -9,13 +9,16 @@ import java.util.Optional;
 
 /**
  * Reads what the newest contract adds to the text asset: {@code font.size} also as a string of digits (as
- * Shotstack's own templates send it), {@code background.padding}, {@code stroke} and {@code ellipsis}; and refuses
+ * Shotstack's own templates send it), {@code background.padding} and {@code borderRadius}, {@code stroke} and
+ * {@code ellipsis}; and refuses
  * what is not drawn yet, naming the field.
  */
 final class TextFinishReader {
 
     /** Shotstack's text size when none is given. */
     static final int DEFAULT_SIZE = 32;
+    /** The contract bounds no radius; past half the box's short side it changes nothing anyway. */
+    static final int MAX_RADIUS = 2048;
 
     private TextFinishReader() {}
 
@@ -28,10 +31,6 @@ final class TextFinishReader {
         if (background.path("wrap").asBoolean(false)) {
             violations.add(path.property("background").property("wrap"),
                     "is not supported on text assets (as at Shotstack): use a rich-text asset");
-        }
-        if (background.path("borderRadius").asDouble(0) > 0) {
-            violations.add(path.property("background").property("borderRadius"),
-                    "is not supported yet on text assets (rich-text assets have rounded backgrounds)");
         }
     }
 
@@ -50,7 +49,8 @@ final class TextFinishReader {
         JsonNode ellipsis = text.get("ellipsis");
         return new TextFinish((int) Math.round(text.path("background").path("padding").asDouble(0)), strokeColor,
                 stroke.path("width").asDouble(present(stroke, "color") ? 1 : 0),
-                ellipsis == null || ellipsis.isNull() ? Optional.empty() : Optional.of(ellipsis.asText()));
+                ellipsis == null || ellipsis.isNull() ? Optional.empty() : Optional.of(ellipsis.asText()),
+                (int) Math.round(Math.min(MAX_RADIUS, text.path("background").path("borderRadius").asDouble(0))));
     }
 
     private static boolean present(JsonNode node, String name) {

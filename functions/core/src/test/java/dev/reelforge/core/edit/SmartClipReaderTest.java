@@ -73,7 +73,7 @@ class SmartClipReaderTest {
     void readsTheTextAssetsNewestProperties() throws Exception {
         Clip clip = clip("""
                 {"clips": [{"asset": {"type": "text", "text": "hi", "font": {"size": "36"},
-                  "background": {"color": "#ff0000", "opacity": 0.5, "padding": 12},
+                  "background": {"color": "#ff0000", "opacity": 0.5, "padding": 12, "borderRadius": 6.4},
                   "stroke": {"width": 3, "color": "#00ff00"}, "ellipsis": "…"}, "start": 0, "length": 1}]}""", 0, 0);
 
         Asset.Text text = (Asset.Text) clip.asset();
@@ -83,10 +83,11 @@ class SmartClipReaderTest {
         assertThat(text.finish().stroke()).contains(new Color(0, 255, 0, 255));
         assertThat(text.finish().strokeWidth()).isEqualTo(3);
         assertThat(text.finish().ellipsis()).contains("…");
+        assertThat(text.finish().borderRadius()).isEqualTo(6);
     }
 
     @Test
-    void refusesTextAnimationAndRoundedOrWrappedBackgroundsNamingTheField() throws Exception {
+    void refusesTextAnimationAndWrappedBackgroundsNamingTheField() throws Exception {
         assertThat(refusals("""
                 {"clips": [{"asset": {"type": "text", "text": "hi", "animation": {"preset": "typewriter"},
                   "background": {"color": "#000000", "borderRadius": 8, "wrap": true}}, "start": 0, "length": 1}]}"""))
@@ -94,9 +95,7 @@ class SmartClipReaderTest {
                         "timeline.tracks[0].clips[0].asset.animation is not supported yet on text assets"
                                 + " (rich-text assets have animation presets)",
                         "timeline.tracks[0].clips[0].asset.background.wrap is not supported on text assets"
-                                + " (as at Shotstack): use a rich-text asset",
-                        "timeline.tracks[0].clips[0].asset.background.borderRadius is not supported yet on text assets"
-                                + " (rich-text assets have rounded backgrounds)");
+                                + " (as at Shotstack): use a rich-text asset");
     }
 
     @Test
