@@ -65,12 +65,12 @@ final class TextLayerFilters {
         // drawbox reads a width or height of 0 as the whole frame's.
         if (layer.background().isPresent() && layout.boxWidth() > 0 && layout.boxHeight() > 0) {
             Color background = layer.background().get();
-            if (!dx.varies() && !dy.varies() && !alpha.varies()) {
+            if (!dx.varies() && !dy.varies() && !alpha.varies() && layer.finish().borderRadius() == 0) {
                 filters.add(Filter.of("drawbox").with("x", layout.boxX()).with("y", layout.boxY())
                         .with("w", layout.boxWidth()).with("h", layout.boxHeight())
                         .with("color", color(background, look.opacity())).with("t", "fill").enabledWhen(shown));
             } else {
-                composite = band(composite, background, layout, look, start, end);
+                composite = band(composite, background, layout, look, start, end, layer.finish().borderRadius());
             }
         }
         Path font = fonts.file(layer.face());
@@ -87,6 +87,10 @@ final class TextLayerFilters {
                     .with("x", dx.plus(Expression.ofTime(TextLayout.x(layer.horizontal(), layout.innerX(),
                             layout.innerWidth()))).text())
                     .with("y", dy.plus(Expression.ofTime(line.baseline() + "-ascent")).text());
+            if (layer.finish().stroked()) {
+                drawtext.with("borderw", Math.max(1, (int) Math.round(layer.finish().strokeWidth())))
+                        .with("bordercolor", color(layer.finish().stroke().get(), 1));
+            }
             if (!alpha.isConstant(1)) {
                 drawtext.with("alpha", alpha.text());
             }
@@ -97,12 +101,15 @@ final class TextLayerFilters {
 
     /** The background as its own frames, so it can fade and move with the text. */
     private String band(String main, Color background, TextLayout layout, LookOverTime look, double start,
-            double end) {
+            double end, int borderRadius) {
         List<Filter> filters = new ArrayList<>();
         filters.add(Filter.of("color").with("c", "0x" + background.rgbHex())
                 .with("s", layout.boxWidth() + "x" + layout.boxHeight())
                 .with("r", fps.numerator() + "/" + fps.denominator()).with("d", end - start + 1 / fps.value()));
         filters.add(Filter.of("format").with("pix_fmts", sampling.withAlpha()));
+        if (borderRadius > 0) {
+            filters.add(roundedCorners(layout.boxWidth(), layout.boxHeight(), borderRadius));
+        }
         double opacity = background.opacity() * look.opacity();
         if (opacity < 1) {
             filters.add(Filter.of("lut").with("a", "val*" + Filter.number(Math.max(0, opacity))));
@@ -118,6 +125,16 @@ final class TextLayerFilters {
         String composite = graph.label("main");
         graph.chain(List.of(main, band), List.of(overlay.filter(sampling)), composite);
         return composite;
+    }
+
+    /** Clears the alpha outside a rectangle of {@code width} x {@code height} with corners of {@code radius}. */
+    static Filter roundedCorners(int width, int height, int radius) {
+        int r = Math.min(radius, Math.min(width, height) / 2);
+        // the distance past the corner circle's centre on each axis (0 along the straight edges), per pixel centre
+        String dx = "max(0,max(" + r + "-X-0.5,X+0.5-" + (width - r) + "))";
+        String dy = "max(0,max(" + r + "-Y-0.5,Y+0.5-" + (height - r) + "))";
+        return Filter.of("geq").with("lum", "lum(X,Y)").with("cb", "cb(X,Y)").with("cr", "cr(X,Y)")
+                .with("a", "alpha(X,Y)*lte(" + dx + "*" + dx + "+" + dy + "*" + dy + "," + r * r + ")");
     }
 
     private Path write(String text) {

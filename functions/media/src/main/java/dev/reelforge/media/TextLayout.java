@@ -28,7 +28,8 @@ record TextLayout(List<Line> lines, int boxX, int boxY, int boxWidth, int boxHei
     record Line(String text, int baseline) {}
 
     static TextLayout of(VisualLayer.Text text, Size frame, SizedFont font) {
-        int wrapWidth = text.boxWidth().orElse(frame.width());
+        int padding = text.finish().padding();
+        int wrapWidth = Math.max(1, text.boxWidth().map(width -> width - 2 * padding).orElse(frame.width()));
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.text().split("\r?\n", -1)) {
             if (text.wrap()) {
@@ -39,12 +40,18 @@ record TextLayout(List<Line> lines, int boxX, int boxY, int boxWidth, int boxHei
         }
         double ascent = font.ascent();
         double pitch = text.lineHeight() * text.sizePx();
+        if (text.finish().ellipsis().isPresent() && text.boxHeight().isPresent()) {
+            lines = ellipsized(lines, text.finish().ellipsis().get(), text.boxHeight().get() - 2 * padding,
+                    ascent + font.descent(), pitch, wrapWidth, font);
+        }
         double blockHeight = (lines.size() - 1) * pitch + ascent + font.descent();
         double extentWidth = lines.stream().mapToDouble(line -> width(line, font)).max().orElse(0);
 
         boolean band = text.background().isPresent();
-        int padX = band && text.boxWidth().isEmpty() ? (int) Math.round(BAND_PADDING_X * text.sizePx()) : 0;
-        int padY = band && text.boxHeight().isEmpty() ? (int) Math.round(BAND_PADDING_Y * text.sizePx()) : 0;
+        int padX = padding > 0 ? padding
+                : band && text.boxWidth().isEmpty() ? (int) Math.round(BAND_PADDING_X * text.sizePx()) : 0;
+        int padY = padding > 0 ? padding
+                : band && text.boxHeight().isEmpty() ? (int) Math.round(BAND_PADDING_Y * text.sizePx()) : 0;
         int boxWidth = text.boxWidth().orElse((int) Math.ceil(extentWidth) + 2 * padX);
         int boxHeight = text.boxHeight().orElse((int) Math.ceil(blockHeight) + 2 * padY);
 
@@ -107,6 +114,25 @@ record TextLayout(List<Line> lines, int boxX, int boxY, int boxWidth, int boxHei
         }
         lines.add(line.toString());
         return lines;
+    }
+
+    /**
+     * The lines that fit {@code height} (at least one), the last one kept ending with {@code ellipsis} when some
+     * were left out, shortened until it fits {@code maxWidth}.
+     */
+    static List<String> ellipsized(List<String> lines, String ellipsis, double height, double lineExtent,
+            double pitch, double maxWidth, SizedFont font) {
+        int fitting = Math.max(1, 1 + (int) Math.floor((height - lineExtent) / pitch + 1e-9));
+        if (lines.size() <= fitting) {
+            return lines;
+        }
+        List<String> kept = new ArrayList<>(lines.subList(0, fitting));
+        String last = kept.get(fitting - 1).stripTrailing();
+        while (!last.isEmpty() && width(last + ellipsis, font) > maxWidth) {
+            last = last.substring(0, last.offsetByCodePoints(last.length(), -1)).stripTrailing();
+        }
+        kept.set(fitting - 1, last + ellipsis);
+        return kept;
     }
 
     static double width(String text, SizedFont font) {

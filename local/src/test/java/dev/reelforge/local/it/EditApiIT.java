@@ -207,7 +207,7 @@ class EditApiIT {
     @CsvSource(delimiter = '|', textBlock = """
             malformed JSON     | *                 | '{"timeline": '                           | body is not valid JSON: it ends unexpectedly at line 1, column 14
             a JSON array       | *                 | '[]'                                      | body must be a JSON object
-            wrong type         | '"length": 2'     | '"length": "two"'                         | timeline.tracks[0].clips[0].length must be one of: auto, end
+            wrong type         | '"length": 2'     | '"length": "two"'                         | timeline.tracks[0].clips[0].length must be auto, end or alias://name
             missing required   | '"start": 0, '    | ''                                        | timeline.tracks[0].clips[0].start is required
             out of range       | '"length": 2'     | '"length": -2'                            | timeline.tracks[0].clips[0].length must be a number greater than 0
             unknown enum value | '"preview"'       | '"8k"'                                    | output.resolution must be one of: preview, mobile, sd, hd, 1080, 4k

@@ -281,8 +281,8 @@ class TemplatesIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            a merged value of the wrong type | '[{"find": "LEN", "replace": "long"}, {"find": "NAME", "replace": "A"}]' | timeline.tracks[0].clips[0].length must be one of: auto, end
-            a placeholder left without value | '[{"find": "NAME", "replace": "A"}]'                                     | timeline.tracks[0].clips[0].length must be one of: auto, end
+            a merged value of the wrong type | '[{"find": "LEN", "replace": "long"}, {"find": "NAME", "replace": "A"}]' | timeline.tracks[0].clips[0].length must be auto, end or alias://name
+            a placeholder left without value | '[{"find": "NAME", "replace": "A"}]'                                     | timeline.tracks[0].clips[0].length must be auto, end or alias://name
             a merge field without find       | '[{"replace": 1}]'                                                       | merge[0].find is required
             """)
     void aRenderWhoseMergedEditIsInvalidIs400NamingTheFieldAndMakesNoRender(String problem, String merge,

@@ -105,21 +105,17 @@ public final class EditReader {
             MatteReader.checkTrack(clips, trackPath, violations);
             tracks.add(new Track(clips));
         }
+        if (violations.isEmpty()) {
+            SmartClipReader.checkAliases(trackNodes, tracks, path.property("tracks"), violations);
+        }
         return new Timeline(soundtrack, background, tracks, fonts);
     }
 
     private Clip clip(JsonNode node, JsonPath path, Violations violations) {
         Transform transform = TransformReader.read(node, path, violations);
         Asset asset = asset(node.path("asset"), path.property("asset"), violations);
-        ClipStart start = node.path("start").isNumber() ? new ClipStart.At(node.path("start").asDouble())
-                : new ClipStart.AfterPrevious();
-        JsonNode lengthNode = node.path("length");
-        ClipLength length = lengthNode.isNumber() ? new ClipLength.Seconds(lengthNode.asDouble())
-                : lengthNode.asText().equals("auto") ? new ClipLength.OfAsset() : new ClipLength.ToEnd();
-        if (length instanceof ClipLength.OfAsset && asset != null
-                && !(asset instanceof Asset.Video || asset instanceof Asset.Audio)) {
-            violations.add(path.property("length"), "can be auto only for video and audio assets, which have a length");
-        }
+        ClipStart start = SmartClipReader.start(node.path("start"));
+        ClipLength length = SmartClipReader.length(node.path("length"));
         MatteReader.checkLength(asset, length, path, violations);
         Optional<Transition> in = transition(node.path("transition"), "in", path.property("transition"), violations);
         Optional<Transition> out = transition(node.path("transition"), "out", path.property("transition"), violations);
@@ -161,7 +157,7 @@ public final class EditReader {
                 optionalText(node, "position").map(Position::fromWireName).orElse(Position.CENTER),
                 offset, in, out, effect,
                 optionalText(node, "filter").map(name -> ColorFilter.fromWireName(name).orElseThrow()),
-                opacity, transform, animation);
+                opacity, transform, animation, SmartClipReader.bounds(node), optionalText(node, "alias"));
     }
 
     private Asset asset(JsonNode node, JsonPath path, Violations violations) {
@@ -196,7 +192,10 @@ public final class EditReader {
                         optionalText(node, "position").map(Position::fromWireName),
                         offset(node.path("offset"), path.property("offset"), violations));
             }
-            case "text" -> text(node, path, violations);
+            case "text" -> {
+                TextFinishReader.refuseUnsupported(node, path, violations);
+                yield text(node, path, violations);
+            }
             case "shape" -> DrawnAssetReader.shape(node, path, violations);
             case "svg" -> DrawnAssetReader.svg(node, path, violations);
             case "text-to-image", "image-to-video", "text-to-speech" -> {
@@ -236,16 +235,20 @@ public final class EditReader {
         Color color = optionalText(font, "color").map(Color::parse).orElse(Color.WHITE)
                 .withOpacity(font.path("opacity").asDouble(1));
         JsonNode alignment = node.path("alignment");
+        // the newest contract's background opacity is the colour's
+        Optional<Color> background = optionalText(node.path("background"), "color").map(Color::parse)
+                .map(colour -> colour.withOpacity(node.path("background").path("opacity").asDouble(1)));
         return new Asset.Text(node.path("text").asText(),
                 present(node, "width") ? Optional.of(node.path("width").asInt()) : Optional.empty(),
                 present(node, "height") ? Optional.of(node.path("height").asInt()) : Optional.empty(),
                 requested.orElse(family.face(font.path("weight").asInt(400))),
-                font.path("size").asInt(32),
+                TextFinishReader.size(font),
                 font.path("lineHeight").asDouble(1),
                 color,
-                optionalText(node.path("background"), "color").map(Color::parse),
+                background,
                 Asset.HorizontalAlign.valueOf(alignment.path("horizontal").asText("center").toUpperCase(Locale.ROOT)),
-                Asset.VerticalAlign.valueOf(alignment.path("vertical").asText("center").toUpperCase(Locale.ROOT)));
+                Asset.VerticalAlign.valueOf(alignment.path("vertical").asText("center").toUpperCase(Locale.ROOT)),
+                TextFinishReader.finish(node));
     }
 
     private Optional<Transition> transition(JsonNode node, String direction, JsonPath path, Violations violations) {

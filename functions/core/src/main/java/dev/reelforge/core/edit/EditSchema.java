@@ -90,8 +90,8 @@ public final class EditSchema {
             .optional("interpolation", string().oneOf(Arrays.stream(Interpolation.values())
                     .map(Interpolation::wireName).toArray(String[]::new)))
             // the newest contract's 28 easings; they shape a bezier tween (the contract: only applicable to it)
-            .optional("easing", string().oneOf(Arrays.stream(Easing.values())
-                    .map(Easing::wireName).toArray(String[]::new)))
+            .optional("easing", string().oneOf(append(Arrays.stream(Easing.values())
+                    .map(Easing::wireName).toArray(String[]::new), TweenReader.LINEAR_EASING)))
             .build();
 
     /** A property that is either a fixed number or animated by at least one tween. */
@@ -125,13 +125,19 @@ public final class EditSchema {
             .optional("family", string())
             .optional("color", COLOUR)
             .optional("opacity", UNIT_INTERVAL)
-            .optional("size", POSITIVE_PIXELS)
+            // Shotstack's own templates send the size as a string of digits ("36")
+            .optional("size", oneOf(POSITIVE_PIXELS, string().matching(Pattern.compile("[1-9][0-9]{0,3}"),
+                    "a whole number of pixels such as 36")))
             .optional("weight", integer().between(100, 900))
             .optional("lineHeight", number().greaterThan(0))
             .build();
 
     static final ObjectSchema TEXT_BACKGROUND = object()
             .optional("color", COLOUR)
+            .optional("opacity", UNIT_INTERVAL)
+            .optional("padding", number().between(0, 100))
+            .optional("borderRadius", number().min(0))
+            .optional("wrap", bool())
             .build();
 
     static final ObjectSchema TEXT_ALIGNMENT = object()
@@ -190,6 +196,15 @@ public final class EditSchema {
             .optional("font", TEXT_FONT)
             .optional("background", TEXT_BACKGROUND)
             .optional("alignment", TEXT_ALIGNMENT)
+            .optional("stroke", object()
+                    .optional("width", number().between(0, 10))
+                    .optional("color", COLOUR)
+                    .build())
+            .optional("animation", object()
+                    .required("preset", string().oneOf("typewriter"))
+                    .optional("duration", number().between(0.1, 30))
+                    .build())
+            .optional("ellipsis", string().maxLength(100))
             .build();
 
     static final ObjectSchema AUDIO_ASSET = object()
@@ -390,10 +405,20 @@ public final class EditSchema {
                     .build())
             .build();
 
+    /** A clip's {@code alias}, and what {@code alias://} references name. */
+    static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+
     static final ObjectSchema CLIP = object()
             .required("asset", ASSET)
-            .required("start", oneOf(number().min(0), string().oneOf("auto")))
-            .required("length", oneOf(number().greaterThan(0), string().oneOf("auto", "end")))
+            .required("start", oneOf(number().min(0), string().matching(
+                    Pattern.compile("auto|alias://" + ALIAS.pattern()), "auto or alias://name")))
+            .required("length", oneOf(number().greaterThan(0), string().matching(
+                    Pattern.compile("auto|end|alias://" + ALIAS.pattern()), "auto, end or alias://name")))
+            // the newest contract: an id for client SDKs (unused by rendering), an alias, the clip's own box
+            .optional("id", string().maxLength(200))
+            .optional("alias", string().matching(ALIAS, "letters, digits, _ and - (at most 100)"))
+            .optional("width", number().between(1, 3840))
+            .optional("height", number().between(1, 2160))
             .optional("fit", string().oneOf("cover", "contain", "crop", "none"))
             .optional("scale", number().min(0))
             .optional("position", POSITION)

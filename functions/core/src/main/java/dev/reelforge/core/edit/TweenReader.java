@@ -21,6 +21,11 @@ final class TweenReader {
     /** Enough for any animation; bounds the per-frame expressions built from them. */
     static final int MAX_TWEENS = 50;
 
+    /**
+     * An easing no schema lists, yet Shotstack's own templates send: read as no easing (the tween is linear).
+     */
+    static final String LINEAR_EASING = "linear";
+
     private TweenReader() {}
 
     /** The tweens, or empty when the property is absent or not an array (or wrong: violations say so). */
@@ -58,8 +63,12 @@ final class TweenReader {
                 violations.add(at.property("interpolation"), "must be linear, bezier or constant");
                 valid = false;
             }
-            Optional<Easing> easing = tween.has("easing") ? Easing.fromWireName(tween.path("easing").asText())
-                    : Optional.of(Easing.EASE);
+            boolean uneased = LINEAR_EASING.equals(tween.path("easing").asText());
+            Optional<Easing> easing = tween.has("easing") && !uneased
+                    ? Easing.fromWireName(tween.path("easing").asText()) : Optional.of(Easing.EASE);
+            if (uneased && interpolation.equals(Optional.of(Interpolation.BEZIER))) {
+                interpolation = Optional.of(Interpolation.LINEAR);
+            }
             if (easing.isEmpty()) {
                 violations.add(at.property("easing"), "is not one of Shotstack's easings (e.g. ease, easeInOutQuad)");
                 valid = false;

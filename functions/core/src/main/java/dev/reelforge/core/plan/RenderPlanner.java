@@ -4,8 +4,6 @@ import dev.reelforge.core.caption.Cue;
 import dev.reelforge.core.edit.model.Asset;
 import dev.reelforge.core.edit.model.CaptionStyle;
 import dev.reelforge.core.edit.model.Clip;
-import dev.reelforge.core.edit.model.ClipLength;
-import dev.reelforge.core.edit.model.ClipStart;
 import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.edit.model.Edit;
 import dev.reelforge.core.edit.model.Keyframes;
@@ -123,31 +121,30 @@ public final class RenderPlanner {
     /** Gives every clip its start and length on the timeline (NaN length: to the end, decided later). */
     private static List<List<Placed>> place(List<Track> tracks, Map<URI, MediaInfo> probes,
             Map<URI, SourceFile> sources) {
-        List<List<Placed>> placed = new ArrayList<>();
         for (int t = 0; t < tracks.size(); t++) {
-            List<Placed> track = new ArrayList<>();
-            double previousEnd = 0;
             List<Clip> clips = tracks.get(t).clips();
             for (int c = 0; c < clips.size(); c++) {
-                Clip clip = clips.get(c);
-                String path = "timeline.tracks[" + t + "].clips[" + c + "]";
-                if (clip.asset() instanceof Asset.Sourced sourced) {
+                if (clips.get(c).asset() instanceof Asset.Sourced sourced) {
                     MediaInfo info = probes.get(sourced.src());
                     if (info == null) {
-                        throw new Unplannable(path + ".asset.src was not probed");
+                        throw new Unplannable(SmartClipTimes.path(t, c) + ".asset.src was not probed");
                     }
                     sources.computeIfAbsent(sourced.src(), src -> new SourceFile(sources.size(), src, info));
                 }
-                double start = clip.start() instanceof ClipStart.At at ? at.seconds() : previousEnd;
-                double length = switch (clip.length()) {
-                    case ClipLength.Seconds seconds -> seconds.seconds();
-                    case ClipLength.OfAsset ofAsset -> assetLength(clip.asset(), sources, path);
-                    case ClipLength.ToEnd toEnd -> Double.NaN;
-                };
-                if (!Double.isNaN(length)) {
-                    previousEnd = start + length;
-                }
-                track.add(new Placed(clip, path, start, length));
+            }
+        }
+        double[][][] times;
+        try {
+            times = SmartClipTimes.resolve(tracks, (clip, path) -> assetLength(clip.asset(), sources, path));
+        } catch (SmartClipTimes.Unresolvable unresolvable) {
+            throw new Unplannable(unresolvable.getMessage());
+        }
+        List<List<Placed>> placed = new ArrayList<>();
+        for (int t = 0; t < tracks.size(); t++) {
+            List<Placed> track = new ArrayList<>();
+            List<Clip> clips = tracks.get(t).clips();
+            for (int c = 0; c < clips.size(); c++) {
+                track.add(new Placed(clips.get(c), SmartClipTimes.path(t, c), times[t][c][0], times[t][c][1]));
             }
             placed.add(track);
         }
@@ -159,8 +156,11 @@ public final class RenderPlanner {
         Played played = switch (asset) {
             case Asset.Video video -> new Played(video.src(), video.trim(), video.speed());
             case Asset.Audio audio -> new Played(audio.src(), audio.trim(), audio.speed());
-            default -> throw new Unplannable(path + ".length is auto, but its asset has no length");
+            default -> null;
         };
+        if (played == null) {
+            return SmartClipTimes.STILL_SECONDS;
+        }
         MediaInfo info = sources.get(played.src()).info();
         if (info.duration().isEmpty()) {
             throw new Unplannable(path + ".length is auto, but the length of " + played.src() + " is unknown");
@@ -224,12 +224,14 @@ public final class RenderPlanner {
                         new Offset(title.offset().x() + clip.offset().x(), title.offset().y() + clip.offset().y()),
                         false));
             }
+            // without a box of its own, text takes the clip's (newest contract: clip width/height)
             case Asset.Text text -> Optional.of(new VisualLayer.Text(cut.timing(), look, text.text(), text.face(),
                     Math.max(1, (int) Math.round(text.size() * clip.scale())), text.lineHeight(), text.color(),
                     text.background(),
-                    text.width().map(width -> (int) Math.round(width * clip.scale())),
-                    text.height().map(height -> (int) Math.round(height * clip.scale())),
-                    text.horizontal(), text.vertical(), clip.position(), clip.offset(), true));
+                    text.width().or(() -> clip.bounds().width()).map(width -> (int) Math.round(width * clip.scale())),
+                    text.height().or(() -> clip.bounds().height())
+                            .map(height -> (int) Math.round(height * clip.scale())),
+                    text.horizontal(), text.vertical(), clip.position(), clip.offset(), true, text.finish()));
             case Asset.Caption caption -> {
                 List<Cue> cues = captions.get(caption.src());
                 if (cues == null) {
@@ -315,8 +317,9 @@ public final class RenderPlanner {
         record Kept(double width, double height) {}
         Kept picture = new Kept(Math.max(1, source.width() * cut.keptWidth()),
                 Math.max(1, source.height() * cut.keptHeight()));
-        double areaWidth = frame.width() * clip.scale();
-        double areaHeight = frame.height() * clip.scale();
+        // the clip's own box (newest contract: clip width/height) replaces the frame it is fitted into
+        double areaWidth = clip.bounds().width().orElse(frame.width()) * clip.scale();
+        double areaHeight = clip.bounds().height().orElse(frame.height()) * clip.scale();
         int scaledWidth;
         int scaledHeight;
         int visibleWidth;
@@ -343,11 +346,22 @@ public final class RenderPlanner {
                 scaledHeight = visibleHeight = even(picture.height() * clip.scale());
             }
         }
+        // a picture larger than the clip's own box is cut to it, as crop cuts one larger than the frame
+        if (clip.bounds().width().isPresent()) {
+            visibleWidth = Math.min(visibleWidth, even(areaWidth));
+        }
+        if (clip.bounds().height().isPresent()) {
+            visibleHeight = Math.min(visibleHeight, even(areaHeight));
+        }
         Box.Crop crop = new Box.Crop((scaledWidth - visibleWidth) / 2, (scaledHeight - visibleHeight) / 2,
                 visibleWidth, visibleHeight);
-        int x = (int) Math.round((frame.width() - visibleWidth) * clip.position().x() + clip.offset().x() * frame.width());
-        int y = (int) Math.round((frame.height() - visibleHeight) * clip.position().y()
-                - clip.offset().y() * frame.height());
+        // the position places the clip's own box when it has one, the picture centred in it
+        double slotWidth = clip.bounds().width().isPresent() ? areaWidth : visibleWidth;
+        double slotHeight = clip.bounds().height().isPresent() ? areaHeight : visibleHeight;
+        int x = (int) Math.round((frame.width() - slotWidth) * clip.position().x() + clip.offset().x() * frame.width()
+                + (slotWidth - visibleWidth) / 2);
+        int y = (int) Math.round((frame.height() - slotHeight) * clip.position().y()
+                - clip.offset().y() * frame.height() + (slotHeight - visibleHeight) / 2);
         return new Box(scaledWidth, scaledHeight, crop, x, y, clip.transform());
     }
 

@@ -9,6 +9,7 @@ import dev.reelforge.core.edit.model.Typeface;
 import dev.reelforge.core.edit.model.Offset;
 import dev.reelforge.core.edit.model.Position;
 import java.util.List;
+import dev.reelforge.core.edit.model.TextFinish;
 import java.util.Optional;
 
 /** Something drawn on the frame for a while. Layers are listed bottom first. */
@@ -49,7 +50,17 @@ public sealed interface VisualLayer {
     record Text(Timing timing, Look look, String text, Typeface face, int sizePx, double lineHeight, Color color,
             Optional<Color> background, Optional<Integer> boxWidth, Optional<Integer> boxHeight,
             Asset.HorizontalAlign horizontal, Asset.VerticalAlign vertical, Position position, Offset offset,
-            boolean wrap) implements VisualLayer {}
+            boolean wrap, TextFinish finish) implements VisualLayer {
+
+        /** Text without padding, outline or ellipsis. */
+        public Text(Timing timing, Look look, String text, Typeface face, int sizePx, double lineHeight, Color color,
+                Optional<Color> background, Optional<Integer> boxWidth, Optional<Integer> boxHeight,
+                Asset.HorizontalAlign horizontal, Asset.VerticalAlign vertical, Position position, Offset offset,
+                boolean wrap) {
+            this(timing, look, text, face, sizePx, lineHeight, color, background, boxWidth, boxHeight, horizontal,
+                    vertical, position, offset, wrap, TextFinish.NONE);
+        }
+    }
 
     /**
      * Captions: each cue (and each of its words) with its times on the output, inside the layer's timing, drawn

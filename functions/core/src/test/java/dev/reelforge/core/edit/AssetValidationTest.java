@@ -192,7 +192,7 @@ class AssetValidationTest {
                 arguments(text + "\"width\": 0", ".width must be an integer greater than 0"),
                 arguments(text + "\"height\": 10.5", ".height must be an integer greater than 0"),
                 arguments(text + "\"font\": { \"size\": 0 }", ".font.size must be an integer greater than 0"),
-                arguments(text + "\"font\": { \"size\": 12.5 }", ".font.size must be an integer greater than 0"),
+                arguments(text + "\"font\": { \"size\": 12.5 }", ".font.size must be an integer greater than 0 or a whole number of pixels such as 36"),
                 arguments(text + "\"font\": { \"weight\": 950 }", ".font.weight must be an integer between 100 and 900"),
                 arguments(text + "\"font\": { \"weight\": 50 }", ".font.weight must be an integer between 100 and 900"),
                 arguments(text + "\"font\": { \"opacity\": 2 }", ".font.opacity must be a number between 0 and 1"),

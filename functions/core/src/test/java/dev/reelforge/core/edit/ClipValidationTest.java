@@ -44,15 +44,15 @@ class ClipValidationTest {
     @Test
     void rejectsAClipLengthThatIsNeitherNumberNorString() {
         assertThat(violationsOf(clipTimed("0", "true")))
-                .containsExactly(CLIP + ".length must be a number greater than 0 or one of: auto, end");
+                .containsExactly(CLIP + ".length must be a number greater than 0 or auto, end or alias://name");
         assertThat(violationsOf(clipTimed("0", "[5]")))
-                .containsExactly(CLIP + ".length must be a number greater than 0 or one of: auto, end");
+                .containsExactly(CLIP + ".length must be a number greater than 0 or auto, end or alias://name");
     }
 
     @Test
     void rejectsAnUnknownSmartLength() {
         assertThat(violationsOf(clipTimed("0", "\"forever\"")))
-                .containsExactly(CLIP + ".length must be one of: auto, end");
+                .containsExactly(CLIP + ".length must be auto, end or alias://name");
     }
 
     @Test
@@ -60,12 +60,12 @@ class ClipValidationTest {
         assertThat(violationsOf(clipTimed("-0.5", "1")))
                 .containsExactly(CLIP + ".start must be a number greater than or equal to 0");
         assertThat(violationsOf(clipTimed("{}", "1")))
-                .containsExactly(CLIP + ".start must be a number greater than or equal to 0 or one of: auto");
+                .containsExactly(CLIP + ".start must be a number greater than or equal to 0 or auto or alias://name");
     }
 
     @Test
     void rejectsEndAsAStartBecauseOnlyLengthsCanRunToTheEnd() {
-        assertThat(violationsOf(clipTimed("\"end\"", "1"))).containsExactly(CLIP + ".start must be one of: auto");
+        assertThat(violationsOf(clipTimed("\"end\"", "1"))).containsExactly(CLIP + ".start must be auto or alias://name");
     }
 
     @Test
@@ -194,7 +194,7 @@ class ClipValidationTest {
                         + "easeInQuad, easeInCubic, easeInQuart, easeInQuint, easeInSine, easeInExpo, easeInCirc, "
                         + "easeInBack, easeOutQuad, easeOutCubic, easeOutQuart, easeOutQuint, easeOutSine, easeOutExpo, "
                         + "easeOutCirc, easeOutBack, easeInOutQuad, easeInOutCubic, easeInOutQuart, easeInOutQuint, "
-                        + "easeInOutSine, easeInOutExpo, easeInOutCirc, easeInOutBack"),
+                        + "easeInOutSine, easeInOutExpo, easeInOutCirc, easeInOutBack, linear"),
                 arguments("{ \"form\": 0 }", ".form is not a known property"),
                 arguments("1", " must be an object"));
     }

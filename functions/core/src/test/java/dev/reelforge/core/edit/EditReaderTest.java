@@ -168,12 +168,12 @@ class EditReaderTest {
     }
 
     @Test
-    void refusesLengthAutoForAssetsWithoutALength() throws Exception {
-        EditReading reading = read(edit("{\"type\": \"image\", \"src\": \"https://x.test/i.png\"}", "", "")
+    void readsLengthAutoForAssetsWithoutALength() throws Exception {
+        Edit edit = renderable(edit("{\"type\": \"image\", \"src\": \"https://x.test/i.png\"}", "", "")
                 .replace("\"length\": 2", "\"length\": \"auto\""));
 
-        assertThat(((EditReading.Unsupported) reading).violations().getFirst().message())
-                .isEqualTo("timeline.tracks[0].clips[0].length can be auto only for video and audio assets, which have a length");
+        assertThat(edit.timeline().tracks().getFirst().clips().getFirst().length())
+                .isInstanceOf(ClipLength.OfAsset.class);
     }
 
     @Test

@@ -336,7 +336,7 @@ class EditValidatorTest {
                   "output": { "format": "mp4" }
                 }
                 """)).containsExactly(
-                "timeline.tracks[0].clips[2].length must be a number greater than 0 or one of: auto, end");
+                "timeline.tracks[0].clips[2].length must be a number greater than 0 or auto, end or alias://name");
     }
 
     @Test

@@ -32,7 +32,7 @@ class MergeFieldValidationTest {
     @Test
     void rejectsAPlaceholderThatNoMergeFieldReplaces() {
         assertThat(violationsOf(editWithLengthAndMerge("\"{{LEN}}\"", "[ { \"find\": \"SIZE\", \"replace\": 5 } ]")))
-                .containsExactly("timeline.tracks[0].clips[0].length must be one of: auto, end");
+                .containsExactly("timeline.tracks[0].clips[0].length must be auto, end or alias://name");
     }
 
     @Test

@@ -100,7 +100,7 @@ class RenderTemplateTest {
         RenderTemplateResult result = render(OWNER, Environment.STAGE, request("[{\"find\": \"LEN\", \"replace\": \"long\"}]"));
 
         assertThat(result).isEqualTo(new RenderTemplateResult.Submitted(new SubmitRenderResult.Invalid(java.util.List.of(
-                new Violation("timeline.tracks[0].clips[1].length", "must be one of: auto, end")))));
+                new Violation("timeline.tracks[0].clips[1].length", "must be auto, end or alias://name")))));
         assertThat(renders.find(OWNER, templateId)).isEmpty();
     }
 
@@ -110,7 +110,7 @@ class RenderTemplateTest {
 
         assertThat(((SubmitRenderResult.Invalid) ((RenderTemplateResult.Submitted) result).submitted()).violations())
                 .extracting(Violation::message)
-                .containsExactly("timeline.tracks[0].clips[1].length must be one of: auto, end");
+                .containsExactly("timeline.tracks[0].clips[1].length must be auto, end or alias://name");
     }
 
     @Test

@@ -45,7 +45,15 @@ public sealed interface Asset {
      */
     record Text(String text, Optional<Integer> width, Optional<Integer> height, Typeface face, int size,
             double lineHeight, Color color, Optional<Color> background, HorizontalAlign horizontal,
-            VerticalAlign vertical) implements Asset {}
+            VerticalAlign vertical, TextFinish finish) implements Asset {
+
+        public Text(String text, Optional<Integer> width, Optional<Integer> height, FontFace face, int size,
+                double lineHeight, Color color, Optional<Color> background, HorizontalAlign horizontal,
+                VerticalAlign vertical) {
+            this(text, width, height, face, size, lineHeight, color, background, horizontal, vertical,
+                    TextFinish.NONE);
+        }
+    }
 
     /**
      * A picture the worker draws itself instead of fetching it (newest contract: {@code shape}, {@code svg}); its

@@ -5,12 +5,32 @@ import java.util.Optional;
 /**
  * An asset placed on a track. {@code scale} is the fraction of the frame the asset is fitted into (1 when
  * absent); {@code offset} moves it by fractions of the frame; {@code transform} crops, flips and turns it;
- * {@code animation} holds what is given as tweens.
+ * {@code animation} holds what is given as tweens; {@code bounds} is the box (newest contract: clip {@code width} and
+ * {@code height}) the asset is fitted into instead of the frame; {@code alias} names the clip for {@code alias://}
+ * references.
  */
 public record Clip(Asset asset, ClipStart start, ClipLength length, Fit fit, double scale, Position position,
         Offset offset, Optional<Transition> transitionIn, Optional<Transition> transitionOut,
         Optional<MotionEffect> effect, Optional<ColorFilter> filter, double opacity, Transform transform,
-        Animation animation) {
+        Animation animation, Bounds bounds, Optional<String> alias) {
+
+    /** The clip's own box in pixels on each side given; a side not given is the frame's. */
+    public record Bounds(Optional<Integer> width, Optional<Integer> height) {
+        public static final Bounds NONE = new Bounds(Optional.empty(), Optional.empty());
+
+        public boolean any() {
+            return width.isPresent() || height.isPresent();
+        }
+    }
+
+    /** A clip filling the frame, without an alias. */
+    public Clip(Asset asset, ClipStart start, ClipLength length, Fit fit, double scale, Position position,
+            Offset offset, Optional<Transition> transitionIn, Optional<Transition> transitionOut,
+            Optional<MotionEffect> effect, Optional<ColorFilter> filter, double opacity, Transform transform,
+            Animation animation) {
+        this(asset, start, length, fit, scale, position, offset, transitionIn, transitionOut, effect, filter, opacity,
+                transform, animation, Bounds.NONE, Optional.empty());
+    }
 
     /** A clip neither transformed nor animated. */
     public Clip(Asset asset, ClipStart start, ClipLength length, Fit fit, double scale, Position position,

@@ -1,6 +1,9 @@
 package dev.reelforge.core.edit.model;
 
-/** How long a clip plays: a number of seconds, its asset's own length, or to the end of the timeline. */
+/**
+ * How long a clip plays: a number of seconds, its asset's own length, to the end of the timeline, or as long as the
+ * clip of another {@code alias} ({@code alias://name}).
+ */
 public sealed interface ClipLength {
 
     record Seconds(double seconds) implements ClipLength {}
@@ -8,4 +11,6 @@ public sealed interface ClipLength {
     record OfAsset() implements ClipLength {}
 
     record ToEnd() implements ClipLength {}
+
+    record OfAlias(String alias) implements ClipLength {}
 }

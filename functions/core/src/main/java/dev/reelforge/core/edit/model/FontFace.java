@@ -7,5 +7,7 @@ package dev.reelforge.core.edit.model;
 public enum FontFace implements Typeface {
     SANS_REGULAR, SANS_BOLD, SANS_ITALIC, SANS_BOLD_ITALIC,
     SERIF_REGULAR, SERIF_BOLD, SERIF_ITALIC, SERIF_BOLD_ITALIC,
-    MONO_REGULAR, MONO_BOLD, MONO_ITALIC, MONO_BOLD_ITALIC
+    MONO_REGULAR, MONO_BOLD, MONO_ITALIC, MONO_BOLD_ITALIC,
+    /** Two of Shotstack's built-in text fonts (SIL Open Font License), the ones its own templates use most. */
+    MONTSERRAT_SEMIBOLD, MONTSERRAT_EXTRABOLD
 }

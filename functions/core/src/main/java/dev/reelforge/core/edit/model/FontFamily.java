@@ -12,7 +12,10 @@ import java.util.Optional;
 public enum FontFamily {
     SANS(FontFace.SANS_REGULAR, FontFace.SANS_BOLD),
     SERIF(FontFace.SERIF_REGULAR, FontFace.SERIF_BOLD),
-    MONO(FontFace.MONO_REGULAR, FontFace.MONO_BOLD);
+    MONO(FontFace.MONO_REGULAR, FontFace.MONO_BOLD),
+    // Shotstack's built-in families are one face each: no bolder face stands in for a heavier weight
+    MONTSERRAT_SEMIBOLD(FontFace.MONTSERRAT_SEMIBOLD, FontFace.MONTSERRAT_SEMIBOLD),
+    MONTSERRAT_EXTRABOLD(FontFace.MONTSERRAT_EXTRABOLD, FontFace.MONTSERRAT_EXTRABOLD);
 
     private static final Map<String, FontFamily> NAMES = Map.ofEntries(
             Map.entry("liberation sans", SANS), Map.entry("arial", SANS), Map.entry("helvetica", SANS),
@@ -20,12 +23,13 @@ public enum FontFamily {
             Map.entry("liberation serif", SERIF), Map.entry("times new roman", SERIF), Map.entry("times", SERIF),
             Map.entry("serif", SERIF),
             Map.entry("liberation mono", MONO), Map.entry("courier new", MONO), Map.entry("courier", MONO),
-            Map.entry("monospace", MONO));
+            Map.entry("monospace", MONO),
+            Map.entry("montserrat semibold", MONTSERRAT_SEMIBOLD), Map.entry("montserrat extrabold", MONTSERRAT_EXTRABOLD));
 
     /** The names accepted, as users would write them. */
     public static final List<String> ACCEPTED_NAMES = List.of("Liberation Sans", "Arial", "Helvetica", "sans-serif",
             "Liberation Serif", "Times New Roman", "Times", "serif", "Liberation Mono", "Courier New", "Courier",
-            "monospace");
+            "monospace", "Montserrat SemiBold", "Montserrat ExtraBold");
 
     private final FontFace regular;
     private final FontFace bold;
