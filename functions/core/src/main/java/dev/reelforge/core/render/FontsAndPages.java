@@ -111,7 +111,7 @@ public final class FontsAndPages {
                         }
                         clips.add(clip.withAsset(new Asset.Text(text.text(), text.width(), text.height(), loaded,
                                 text.size(), text.lineHeight(), text.color(), text.background(), text.horizontal(),
-                                text.vertical())));
+                                text.vertical(), text.finish())));
                     }
                     default -> clips.add(clip);
                 }

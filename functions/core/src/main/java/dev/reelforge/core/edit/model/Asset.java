@@ -47,7 +47,7 @@ public sealed interface Asset {
             double lineHeight, Color color, Optional<Color> background, HorizontalAlign horizontal,
             VerticalAlign vertical, TextFinish finish) implements Asset {
 
-        public Text(String text, Optional<Integer> width, Optional<Integer> height, FontFace face, int size,
+        public Text(String text, Optional<Integer> width, Optional<Integer> height, Typeface face, int size,
                 double lineHeight, Color color, Optional<Color> background, HorizontalAlign horizontal,
                 VerticalAlign vertical) {
             this(text, width, height, face, size, lineHeight, color, background, horizontal, vertical,
