@@ -133,7 +133,19 @@ final class PictureLayerFilters {
         }
         int boxX = box.x();
         int boxY = box.y();
-        if (transform.rotates()) {
+        double diagonal = Math.hypot(width, height);
+        Expression turn = look.shuffleTurn();
+        if (turn.varies()) {
+            // Turned about its centre over time onto a square that holds it at any angle. Cleared to transparent
+            // at each frame: "none" would leave what earlier frames drew where this one does not.
+            int square = even(diagonal + 2);
+            filters.add(Filter.of("rotate").with("a", turn.plus(Math.toRadians(transform.angle())).text())
+                    .with("ow", square).with("oh", square).with("c", "black@0"));
+            boxX -= (square - width) / 2;
+            boxY -= (square - height) / 2;
+            width = square;
+            height = square;
+        } else if (transform.rotates()) {
             // Turned about its centre onto a frame that holds every corner; the corners outside it are clear.
             double radians = Math.toRadians(transform.angle());
             double cos = Math.abs(Math.cos(radians));
@@ -147,8 +159,8 @@ final class PictureLayerFilters {
             width = turnedWidth;
             height = turnedHeight;
         }
-        Expression x = look.slideX().plus(boxX).plus(tweened.moveX(frame));
-        Expression y = look.slideY().plus(boxY).plus(tweened.moveY(frame));
+        Expression x = look.slideX().plus(boxX).plus(tweened.moveX(frame)).plus(look.shuffleX(diagonal));
+        Expression y = look.slideY().plus(boxY).plus(tweened.moveY(frame)).plus(look.shuffleY(diagonal));
         if (look.wipes()) {
             LookOverTime.Wipe wipe = look.wipe(boxX, width);
             filters.add(Filter.of("pad").with("w", wipe.padLeft() + width + wipe.padRight()).with("h", height)

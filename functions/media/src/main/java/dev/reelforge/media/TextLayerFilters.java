@@ -55,8 +55,10 @@ final class TextLayerFilters {
         }
         LookOverTime look = new LookOverTime(layer.timing(), layer.look(), frame);
         TextLayout layout = TextLayout.of(layer, frame, fonts.font(layer.face(), layer.sizePx()));
-        Expression dx = look.slideX();
-        Expression dy = look.slideY();
+        // Text does not turn: a shuffle only moves it (from beyond the frame, whatever its box).
+        double diagonal = Math.hypot(frame.width(), frame.height());
+        Expression dx = look.slideX().plus(look.shuffleX(diagonal));
+        Expression dy = look.slideY().plus(look.shuffleY(diagonal));
         Expression alpha = look.alpha();
         String shown = "gte(t," + Filter.number(start) + ")*lt(t," + Filter.number(end) + ")";
 
@@ -70,7 +72,7 @@ final class TextLayerFilters {
                         .with("w", layout.boxWidth()).with("h", layout.boxHeight())
                         .with("color", color(background, look.opacity())).with("t", "fill").enabledWhen(shown));
             } else {
-                composite = band(composite, background, layout, look, start, end);
+                composite = band(composite, background, layout, look, dx, dy, start, end);
             }
         }
         Path font = fonts.file(layer.face());
@@ -96,8 +98,8 @@ final class TextLayerFilters {
     }
 
     /** The background as its own frames, so it can fade and move with the text. */
-    private String band(String main, Color background, TextLayout layout, LookOverTime look, double start,
-            double end) {
+    private String band(String main, Color background, TextLayout layout, LookOverTime look, Expression dx,
+            Expression dy, double start, double end) {
         List<Filter> filters = new ArrayList<>();
         filters.add(Filter.of("color").with("c", "0x" + background.rgbHex())
                 .with("s", layout.boxWidth() + "x" + layout.boxHeight())
@@ -114,7 +116,7 @@ final class TextLayerFilters {
         String band = graph.label("band");
         graph.chain(List.of(), filters, band);
         PictureLayerFilters.Overlay overlay = new PictureLayerFilters.Overlay(band,
-                look.slideX().plus(layout.boxX()), look.slideY().plus(layout.boxY()));
+                dx.plus(layout.boxX()), dy.plus(layout.boxY()));
         String composite = graph.label("main");
         graph.chain(List.of(main, band), List.of(overlay.filter(sampling)), composite);
         return composite;

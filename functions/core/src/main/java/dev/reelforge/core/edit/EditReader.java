@@ -225,7 +225,9 @@ public final class EditReader {
         if (kind.isEmpty()) {
             violations.add(path.property(direction), "'" + name.get() + "' " + NOT_SUPPORTED
                     + " (supported: fade, reveal, wipeLeft, wipeRight, slideLeft, slideRight, slideUp, slideDown, "
-                    + "carouselLeft, carouselRight, carouselUp, carouselDown, zoom, "
+                    + "carouselLeft, carouselRight, carouselUp, carouselDown, shuffleTopRight, shuffleRightTop, "
+                    + "shuffleRightBottom, shuffleBottomRight, shuffleBottomLeft, shuffleLeftBottom, shuffleLeftTop, "
+                    + "shuffleTopLeft, zoom, "
                     + "each with Slow and Fast variants)");
             return Optional.empty();
         }

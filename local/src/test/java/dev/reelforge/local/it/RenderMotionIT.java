@@ -1,0 +1,99 @@
+package dev.reelforge.local.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.core.Environment;
+import dev.reelforge.local.it.RenderPlayback.Frame;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Moving and turning layers read from the pixels of small, short MP4s (320x180): shuffle transitions, skew,
+ * tweened rotation and scale, transforms and tweens on text.
+ */
+class RenderMotionIT {
+
+    private static final int TOLERANCE = 60;
+    /** Pixels kept clear of a shape's edges, where the encoder blurs colours. */
+    private static final double MARGIN = 8;
+
+    private static RenderTestStack stack;
+    private static RenderPlayback playback;
+
+    @BeforeAll
+    static void startStack() {
+        stack = RenderTestStack.start();
+        playback = stack.playback();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aShuffleTurnsTheLayerInFromBeyondItsCornerAndOutThroughAnother() {
+        String red = stack.url(stack.media().image("red.png", "0xFF0000", 320, 180));
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [
+                  {"clips": [{"asset": {"type": "image", "src": "%s"}, "start": 0, "length": 3, "scale": 0.5,
+                    "transition": {"in": "shuffleTopRight", "out": "shuffleLeftBottom"}}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """.formatted(red)).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+
+        // The red image is 160x90 centred at (160, 90); fully out it is turned a quarter turn and moved beyond
+        // the frame's named edge by the frame and half its diagonal (184), and half the frame towards the end.
+        double diagonal = Math.hypot(160, 90);
+        // shuffleTopRight in (0-1 s): from (160 + 160, 90 - 180 - 92), turned a quarter turn counter-clockwise,
+        // linearly; at 0.6 s 40% of that is left (times on frame boundaries: 25 fps).
+        double in = 0.4;
+        assertRectangle(playback.frameAt(mp4, 0.6), 160 + 160 * in, 90 - (180 + diagonal / 2) * in, -90 * in,
+                "0.6 s, in");
+        // In place and straight between the transitions.
+        assertRectangle(playback.frameAt(mp4, 1.6), 160, 90, 0, "1.6 s, in place");
+        // shuffleLeftBottom out (2-3 s): towards (160 - 320 - 92, 90 + 90), turning clockwise; 20% there at 2.2 s.
+        double out = 0.2;
+        assertRectangle(playback.frameAt(mp4, 2.2), 160 - (320 + diagonal / 2) * out, 90 + 90 * out, 90 * out,
+                "2.2 s, out");
+    }
+
+    /**
+     * Every other pixel of the frame clearly inside a 160x90 rectangle centred at (cx, cy) and turned {@code degrees}
+     * clockwise is red, every one clearly outside is black; and some red pixels are clearly outside the rectangle
+     * unturned, or it would not be proven turned.
+     */
+    private static void assertRectangle(Frame frame, double cx, double cy, double degrees, String when) {
+        double angle = Math.toRadians(degrees);
+        int inside = 0;
+        int turnedOnly = 0;
+        for (int y = 0; y < frame.height(); y += 2) {
+            for (int x = 0; x < frame.width(); x += 2) {
+                double dx = x - cx;
+                double dy = y - cy;
+                double u = dx * Math.cos(angle) + dy * Math.sin(angle);
+                double v = -dx * Math.sin(angle) + dy * Math.cos(angle);
+                if (Math.abs(u) < 80 - MARGIN && Math.abs(v) < 45 - MARGIN) {
+                    inside++;
+                    if (Math.abs(dx) > 80 + MARGIN || Math.abs(dy) > 45 + MARGIN) {
+                        turnedOnly++;
+                    }
+                    assertThat(frame.is(x, y, 255, 0, 0, TOLERANCE)).as("%s: (%d,%d) inside, got %s", when, x, y,
+                            frame.describe(x, y)).isTrue();
+                } else if (Math.abs(u) > 80 + MARGIN || Math.abs(v) > 45 + MARGIN) {
+                    assertThat(frame.is(x, y, 0, 0, 0, TOLERANCE)).as("%s: (%d,%d) outside, got %s", when, x, y,
+                            frame.describe(x, y)).isTrue();
+                }
+            }
+        }
+        assertThat(inside).as("%s: pixels of the layer in the frame", when).isGreaterThan(80);
+        if (degrees != 0) {
+            assertThat(turnedOnly).as("%s: red pixels the unturned layer would not cover", when).isGreaterThan(10);
+        }
+    }
+}
