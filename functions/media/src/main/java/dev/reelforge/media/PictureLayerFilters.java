@@ -133,6 +133,22 @@ final class PictureLayerFilters {
         }
         int boxX = box.x();
         int boxY = box.y();
+        if (transform.skews()) {
+            // Sheared about its centre on transparent room for the corners it moves out; shear's factors are
+            // the opposite of the skew's (its positive x moves rows below the centre left).
+            double skewX = transform.skewX();
+            double skewY = transform.skewY();
+            int roomX = (int) Math.ceil(Math.abs(skewX) * (height + Math.abs(skewY) * width) / 2) + 2;
+            int roomY = (int) Math.ceil(Math.abs(skewY) * (width + Math.abs(skewX) * height) / 2) + 2;
+            filters.add(Filter.of("pad").with("w", width + 2 * roomX).with("h", height + 2 * roomY)
+                    .with("x", roomX).with("y", roomY).with("color", "black@0"));
+            filters.add(Filter.of("shear").with("shx", Filter.number(-skewX)).with("shy", Filter.number(-skewY))
+                    .with("c", "black@0"));
+            boxX -= roomX;
+            boxY -= roomY;
+            width += 2 * roomX;
+            height += 2 * roomY;
+        }
         double diagonal = Math.hypot(width, height);
         Expression turn = look.shuffleTurn();
         if (turn.varies()) {

@@ -63,6 +63,39 @@ class RenderMotionIT {
                 "2.2 s, out");
     }
 
+    @Test
+    void aSkewShearsThePictureAboutItsCentre() {
+        String red = stack.url(stack.media().image("red.png", "0xFF0000", 320, 180));
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [
+                  {"clips": [{"asset": {"type": "image", "src": "%1$s"}, "start": 0, "length": 1, "scale": 0.5,
+                              "transform": {"skew": {"x": 0.5}}},
+                             {"asset": {"type": "image", "src": "%1$s"}, "start": 1, "length": 1, "scale": 0.5,
+                              "transform": {"skew": {"y": 0.5}}}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """.formatted(red)).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+
+        // The 160x90 image spans x 80-240, y 45-135. skew.x 0.5: a row 35 below the centre moves 17.5 right,
+        // one 35 above it 17.5 left.
+        Frame skewX = playback.frameAt(mp4, 0.5);
+        assertPixel(skewX, 70, 55, 255, 0, 0, "skew x: above the centre, moved left past the left edge");
+        assertPixel(skewX, 70, 125, 0, 0, 0, "skew x: below the centre, the left edge moved right");
+        assertPixel(skewX, 250, 125, 255, 0, 0, "skew x: below the centre, moved right past the right edge");
+        assertPixel(skewX, 250, 55, 0, 0, 0, "skew x: above the centre, the right edge moved left");
+        // skew.y 0.5: a column 70 right of the centre moves 35 down, one 70 left of it 35 up.
+        Frame skewY = playback.frameAt(mp4, 1.5);
+        assertPixel(skewY, 230, 160, 255, 0, 0, "skew y: right of the centre, moved down past the bottom");
+        assertPixel(skewY, 230, 60, 0, 0, 0, "skew y: right of the centre, the top edge moved down");
+        assertPixel(skewY, 90, 20, 255, 0, 0, "skew y: left of the centre, moved up past the top");
+        assertPixel(skewY, 90, 120, 0, 0, 0, "skew y: left of the centre, the bottom edge moved up");
+    }
+
+    private static void assertPixel(Frame frame, int x, int y, int r, int g, int b, String what) {
+        assertThat(frame.is(x, y, r, g, b, TOLERANCE)).as("%s: expected (%d,%d,%d), got %s", what, r, g, b,
+                frame.describe(x, y)).isTrue();
+    }
+
     /**
      * Every other pixel of the frame clearly inside a 160x90 rectangle centred at (cx, cy) and turned {@code degrees}
      * clockwise is red, every one clearly outside is black; and some red pixels are clearly outside the rectangle

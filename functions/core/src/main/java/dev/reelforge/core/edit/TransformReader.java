@@ -9,6 +9,8 @@ import dev.reelforge.core.validation.Violations;
 final class TransformReader {
 
     private static final String NOT_SUPPORTED = "is not supported yet";
+    /** A shear factor: 2 moves a row twice as far sideways as it is from the centre. */
+    private static final double MAX_SKEW = 2;
 
     private TransformReader() {}
 
@@ -28,8 +30,13 @@ final class TransformReader {
             return Transform.NONE;
         }
         for (String axis : new String[] {"x", "y"}) {
-            if (shapes(skew.path(axis))) {
-                violations.add(transformPath.property("skew").property(axis), NOT_SUPPORTED);
+            JsonNode factor = skew.path(axis);
+            if (factor.isArray()) {
+                violations.add(transformPath.property("skew").property(axis),
+                        "as an array of tweens " + NOT_SUPPORTED + " (use a number)");
+            } else if (factor.isNumber() && Math.abs(factor.asDouble()) > MAX_SKEW) {
+                violations.add(transformPath.property("skew").property(axis),
+                        "must be between -" + (int) MAX_SKEW + " and " + (int) MAX_SKEW);
             }
         }
         if (angle.isArray()) {
@@ -38,7 +45,11 @@ final class TransformReader {
         }
         return new Transform(crop(clip.path("asset"), path.property("asset"), violations),
                 flip.path("horizontal").asBoolean(false), flip.path("vertical").asBoolean(false),
-                angle.isNumber() ? angle.asDouble() : 0);
+                angle.isNumber() ? angle.asDouble() : 0, skewFactor(skew.path("x")), skewFactor(skew.path("y")));
+    }
+
+    private static double skewFactor(JsonNode value) {
+        return value.isNumber() ? Math.clamp(value.asDouble(), -MAX_SKEW, MAX_SKEW) : 0;
     }
 
     /** Whether a transform value changes the picture: a tween array, or a number other than 0. */
