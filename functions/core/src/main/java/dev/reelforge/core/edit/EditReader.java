@@ -132,13 +132,16 @@ public final class EditReader {
         if (asset == null) {
             return null;
         }
-        if (animation.looks() && !(asset instanceof Asset.Video || asset instanceof Asset.Image)) {
+        if (animation.looks()
+                && !(asset instanceof Asset.Video || asset instanceof Asset.Image || asset instanceof Asset.Drawn)) {
             violations.add(path.property(animation.opacity().isPresent() ? "opacity" : "offset"),
                     "as an array of tweens " + NOT_SUPPORTED + " on " + node.path("asset").path("type").asText()
                             + " assets (only on video and image)");
         }
         return new Clip(asset, start, length,
-                optionalText(node, "fit").map(Fit::fromWireName).orElse(Fit.CROP),
+                // a drawn picture is drawn at its own pixel size unless the clip asks for a fit
+                optionalText(node, "fit").map(Fit::fromWireName)
+                        .orElse(asset instanceof Asset.Drawn ? Fit.NONE : Fit.CROP),
                 present(node, "scale") && node.path("scale").asDouble() > 0 ? node.path("scale").asDouble() : 1,
                 optionalText(node, "position").map(Position::fromWireName).orElse(Position.CENTER),
                 offset, in, out, effect,
@@ -181,9 +184,11 @@ public final class EditReader {
                         offset(node.path("offset"), path.property("offset"), violations));
             }
             case "text" -> text(node, path, violations);
+            case "shape" -> DrawnAssetReader.shape(node, path, violations);
+            case "svg" -> DrawnAssetReader.svg(node, path, violations);
             default -> {
                 violations.add(path.property("type"), "'" + type + "' " + NOT_SUPPORTED
-                        + " (supported: video, image, audio, title, text)");
+                        + " (supported: video, image, audio, title, text, shape, svg)");
                 yield null;
             }
         };

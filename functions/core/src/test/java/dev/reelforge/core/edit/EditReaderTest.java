@@ -41,8 +41,8 @@ class EditReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            luma asset       | {"type": "luma", "src": "https://x.test/m.mp4"}                  | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.type 'luma' is not supported yet (supported: video, image, audio, title, text)
-            html asset       | {"type": "html", "html": "<p>x</p>"}                              | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.type 'html' is not supported yet (supported: video, image, audio, title, text)
+            luma asset       | {"type": "luma", "src": "https://x.test/m.mp4"}                  | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.type 'luma' is not supported yet (supported: video, image, audio, title, text, shape, svg)
+            html asset       | {"type": "html", "html": "<p>x</p>"}                              | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.type 'html' is not supported yet (supported: video, image, audio, title, text, shape, svg)
             shuffle          | {"type": "title", "text": "x"}                                   | , "transition": {"in": "shuffleTopRight", "out": "shuffleLeftBottomSlow"} | '' | -
             title transform  | {"type": "title", "text": "x"}                                   | , "transform": {"flip": {"horizontal": true}} | ''                                                       | timeline.tracks[0].clips[0].transform on a title asset is not supported yet (it is supported on video and image assets)
             skew             | {"type": "image", "src": "https://x.test/i.png"}                 | , "transform": {"skew": {"x": 0.5, "y": -2}} | ''                                                        | -
