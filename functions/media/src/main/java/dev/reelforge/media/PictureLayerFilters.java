@@ -26,6 +26,8 @@ final class PictureLayerFilters {
 
     /** Read a little past what the layer needs, so its last frame is never short of source. */
     private static final double READ_MARGIN_SECONDS = 0.5;
+    /** ffmpeg's shear goes no further. */
+    private static final double MAX_SHEAR = 2;
 
     /** Frames ready to overlay, with where to draw them. */
     record Overlay(String label, Expression x, Expression y) {
@@ -134,10 +136,11 @@ final class PictureLayerFilters {
         int boxX = box.x();
         int boxY = box.y();
         if (transform.skews()) {
-            // Sheared about its centre on transparent room for the corners it moves out; shear's factors are
-            // the opposite of the skew's (its positive x moves rows below the centre left).
-            double skewX = transform.skewX();
-            double skewY = transform.skewY();
+            // Sheared about its centre on transparent room for the corners it moves out. A skew is how far one
+            // edge moves against the opposite one, in frames; shear takes pixels moved per pixel from the centre,
+            // at most 2 (nearly flat already), and the opposite sign (its positive x moves rows below it left).
+            double skewX = Math.clamp(transform.skewX() * frame.width() / height, -MAX_SHEAR, MAX_SHEAR);
+            double skewY = Math.clamp(transform.skewY() * frame.height() / width, -MAX_SHEAR, MAX_SHEAR);
             int roomX = (int) Math.ceil(Math.abs(skewX) * (height + Math.abs(skewY) * width) / 2) + 2;
             int roomY = (int) Math.ceil(Math.abs(skewY) * (width + Math.abs(skewX) * height) / 2) + 2;
             filters.add(Filter.of("pad").with("w", width + 2 * roomX).with("h", height + 2 * roomY)

@@ -64,31 +64,33 @@ class RenderMotionIT {
     }
 
     @Test
-    void aSkewShearsThePictureAboutItsCentre() {
+    void aSkewShearsThePictureAboutItsCentreByFractionsOfTheFrame() {
         String red = stack.url(stack.media().image("red.png", "0xFF0000", 320, 180));
         JsonNode render = stack.render(Environment.V1, """
-                {"timeline": {"background": "#000000", "tracks": [
+                {"timeline": {"background": "#0000FF", "tracks": [
                   {"clips": [{"asset": {"type": "image", "src": "%1$s"}, "start": 0, "length": 1, "scale": 0.5,
-                              "transform": {"skew": {"x": 0.5}}},
+                              "transform": {"skew": {"x": 0.1}}},
                              {"asset": {"type": "image", "src": "%1$s"}, "start": 1, "length": 1, "scale": 0.5,
-                              "transform": {"skew": {"y": 0.5}}}]}]},
+                              "transform": {"skew": {"y": 0.25}}}]}]},
                  "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
                 """.formatted(red)).render();
         Path mp4 = stack.download(render.path("url").asText(), "mp4");
 
-        // The 160x90 image spans x 80-240, y 45-135. skew.x 0.5: a row 35 below the centre moves 17.5 right,
-        // one 35 above it 17.5 left.
+        // The 160x90 image spans x 80-240, y 45-135, on blue (what the skew uncovers shows the background).
+        // skew.x 0.1: the bottom edge 32 pixels (0.1 of the width) right of the top edge: a row 35 below the
+        // centre moves 12.4 right, one 35 above it 12.4 left.
         Frame skewX = playback.frameAt(mp4, 0.5);
-        assertPixel(skewX, 70, 55, 255, 0, 0, "skew x: above the centre, moved left past the left edge");
-        assertPixel(skewX, 70, 125, 0, 0, 0, "skew x: below the centre, the left edge moved right");
-        assertPixel(skewX, 250, 125, 255, 0, 0, "skew x: below the centre, moved right past the right edge");
-        assertPixel(skewX, 250, 55, 0, 0, 0, "skew x: above the centre, the right edge moved left");
-        // skew.y 0.5: a column 70 right of the centre moves 35 down, one 70 left of it 35 up.
+        assertPixel(skewX, 74, 55, 255, 0, 0, "skew x: above the centre, moved left past the left edge");
+        assertPixel(skewX, 86, 125, 0, 0, 255, "skew x: below the centre, the left edge moved right");
+        assertPixel(skewX, 246, 125, 255, 0, 0, "skew x: below the centre, moved right past the right edge");
+        assertPixel(skewX, 234, 55, 0, 0, 255, "skew x: above the centre, the right edge moved left");
+        // skew.y 0.25: the right edge 45 pixels (0.25 of the height) below the left edge: a column 70 right of
+        // the centre moves 19.7 down, one 70 left of it 19.7 up.
         Frame skewY = playback.frameAt(mp4, 1.5);
-        assertPixel(skewY, 230, 160, 255, 0, 0, "skew y: right of the centre, moved down past the bottom");
-        assertPixel(skewY, 230, 60, 0, 0, 0, "skew y: right of the centre, the top edge moved down");
-        assertPixel(skewY, 90, 20, 255, 0, 0, "skew y: left of the centre, moved up past the top");
-        assertPixel(skewY, 90, 120, 0, 0, 0, "skew y: left of the centre, the bottom edge moved up");
+        assertPixel(skewY, 230, 145, 255, 0, 0, "skew y: right of the centre, moved down past the bottom");
+        assertPixel(skewY, 230, 55, 0, 0, 255, "skew y: right of the centre, the top edge moved down");
+        assertPixel(skewY, 90, 35, 255, 0, 0, "skew y: left of the centre, moved up past the top");
+        assertPixel(skewY, 90, 125, 0, 0, 255, "skew y: left of the centre, the bottom edge moved up");
     }
 
     private static void assertPixel(Frame frame, int x, int y, int r, int g, int b, String what) {

@@ -9,8 +9,8 @@ import dev.reelforge.core.validation.Violations;
 final class TransformReader {
 
     private static final String NOT_SUPPORTED = "is not supported yet";
-    /** A shear factor: 2 moves a row twice as far sideways as it is from the centre. */
-    private static final double MAX_SKEW = 2;
+    /** The contract's bound: beyond 3 a picture is already nearly flat. */
+    private static final double MAX_SKEW = 100;
 
     private TransformReader() {}
 
@@ -36,7 +36,7 @@ final class TransformReader {
                         "as an array of tweens " + NOT_SUPPORTED + " (use a number)");
             } else if (factor.isNumber() && Math.abs(factor.asDouble()) > MAX_SKEW) {
                 violations.add(transformPath.property("skew").property(axis),
-                        "must be between -" + (int) MAX_SKEW + " and " + (int) MAX_SKEW);
+                        "must be between -" + (int) MAX_SKEW + " and " + (int) MAX_SKEW + " (fractions of the frame)");
             }
         }
         if (angle.isArray()) {

@@ -3,9 +3,9 @@ package dev.reelforge.core.edit.model;
 /**
  * How a clip's picture is shaped: the asset's {@code crop} (fractions of the asset cut from each side, before it
  * is fitted), then {@code flip} (a mirror of the fitted picture) and {@code rotate.angle} (degrees, clockwise when
- * positive, about the picture's centre), after {@code skew}: rows below the centre move right by {@code skewX}
- * times their distance from it (rows above it left), columns right of the centre move down by {@code skewY} times
- * theirs.
+ * positive, about the picture's centre), after {@code skew} (a shear about the centre, in fractions of the
+ * frame): the bottom edge moves {@code skewX} frame widths right of the top edge, the right edge {@code skewY} frame
+ * heights below the left edge.
  */
 public record Transform(Crop crop, boolean flipHorizontal, boolean flipVertical, double angle, double skewX,
         double skewY) {
