@@ -153,7 +153,7 @@ final class PictureLayerFilters {
             height += 2 * roomY;
         }
         double diagonal = Math.hypot(width, height);
-        Expression turn = look.shuffleTurn();
+        Expression turn = look.shuffleTurn().plus(tweened.turn());
         if (turn.varies()) {
             // Turned about its centre over time onto a square that holds it at any angle. Cleared to transparent
             // at each frame: "none" would leave what earlier frames drew where this one does not.
@@ -187,6 +187,16 @@ final class PictureLayerFilters {
             filters.add(Filter.of("crop").with("w", width).with("h", height)
                     .with("x", wipe.offset().plus(wipe.padLeft()).text()).with("y", 0));
             x = x.plus(wipe.offset());
+        }
+        Expression resize = tweened.resize();
+        if (resize.varies()) {
+            // Shrunk about its centre at each frame from the size of its largest scale.
+            filters.add(Filter.of("scale")
+                    .with("w", "max(2,2*trunc(" + width + "*(" + resize.text() + ")/2))")
+                    .with("h", "max(2,2*trunc(" + height + "*(" + resize.text() + ")/2))")
+                    .with("eval", "frame"));
+            x = x.plus(Expression.ofTime("(" + width + "-overlay_w)/2"));
+            y = y.plus(Expression.ofTime("(" + height + "-overlay_h)/2"));
         }
         String label = graph.label("picture");
         graph.chain(List.of(input), filters, label);

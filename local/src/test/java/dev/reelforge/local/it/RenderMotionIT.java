@@ -93,17 +93,45 @@ class RenderMotionIT {
         assertPixel(skewY, 90, 125, 0, 0, 255, "skew y: left of the centre, the bottom edge moved up");
     }
 
+    @Test
+    void tweenedRotationAndScaleTurnAndResizeThePictureFrameByFrame() {
+        String red = stack.url(stack.media().image("red.png", "0xFF0000", 320, 180));
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [
+                  {"clips": [{"asset": {"type": "image", "src": "%1$s"}, "start": 0, "length": 2, "scale": 0.5,
+                              "transform": {"rotate": {"angle": [{"from": 0, "to": 90, "start": 0, "length": 2}]}}},
+                             {"asset": {"type": "image", "src": "%1$s"}, "start": 2, "length": 2,
+                              "scale": [{"from": 0.25, "to": 0.5, "start": 0, "length": 2}]}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """.formatted(red)).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+
+        // The 160x90 image turns linearly from 0 to 90 degrees over its 2 s: 45 at 1 s, about its centre.
+        assertRectangle(playback.frameAt(mp4, 0), 160, 90, 0, "0 s, not turned yet");
+        assertRectangle(playback.frameAt(mp4, 1), 160, 90, 45, "1 s, turned 45 degrees");
+        // The second grows from 0.25 to 0.5 of the frame: at 3 s 0.375 (120x67), centred.
+        assertRectangle(playback.frameAt(mp4, 2), 160, 90, 80, 45, 0, "2 s, scale 0.25");
+        assertRectangle(playback.frameAt(mp4, 3), 160, 90, 120, 67, 0, "3 s, scale 0.375");
+    }
+
     private static void assertPixel(Frame frame, int x, int y, int r, int g, int b, String what) {
         assertThat(frame.is(x, y, r, g, b, TOLERANCE)).as("%s: expected (%d,%d,%d), got %s", what, r, g, b,
                 frame.describe(x, y)).isTrue();
     }
 
     /**
-     * Every other pixel of the frame clearly inside a 160x90 rectangle centred at (cx, cy) and turned {@code degrees}
+     * Every other pixel of the frame clearly inside a 160x90 (or width x height) rectangle centred at (cx, cy) and turned {@code degrees}
      * clockwise is red, every one clearly outside is black; and some red pixels are clearly outside the rectangle
      * unturned, or it would not be proven turned.
      */
     private static void assertRectangle(Frame frame, double cx, double cy, double degrees, String when) {
+        assertRectangle(frame, cx, cy, 160, 90, degrees, when);
+    }
+
+    private static void assertRectangle(Frame frame, double cx, double cy, double width, double height,
+            double degrees, String when) {
+        double halfWidth = width / 2;
+        double halfHeight = height / 2;
         double angle = Math.toRadians(degrees);
         int inside = 0;
         int turnedOnly = 0;
@@ -113,14 +141,14 @@ class RenderMotionIT {
                 double dy = y - cy;
                 double u = dx * Math.cos(angle) + dy * Math.sin(angle);
                 double v = -dx * Math.sin(angle) + dy * Math.cos(angle);
-                if (Math.abs(u) < 80 - MARGIN && Math.abs(v) < 45 - MARGIN) {
+                if (Math.abs(u) < halfWidth - MARGIN && Math.abs(v) < halfHeight - MARGIN) {
                     inside++;
-                    if (Math.abs(dx) > 80 + MARGIN || Math.abs(dy) > 45 + MARGIN) {
+                    if (Math.abs(dx) > halfWidth + MARGIN || Math.abs(dy) > halfHeight + MARGIN) {
                         turnedOnly++;
                     }
                     assertThat(frame.is(x, y, 255, 0, 0, TOLERANCE)).as("%s: (%d,%d) inside, got %s", when, x, y,
                             frame.describe(x, y)).isTrue();
-                } else if (Math.abs(u) > 80 + MARGIN || Math.abs(v) > 45 + MARGIN) {
+                } else if (Math.abs(u) > halfWidth + MARGIN || Math.abs(v) > halfHeight + MARGIN) {
                     assertThat(frame.is(x, y, 0, 0, 0, TOLERANCE)).as("%s: (%d,%d) outside, got %s", when, x, y,
                             frame.describe(x, y)).isTrue();
                 }

@@ -124,7 +124,10 @@ public final class EditReader {
                 Set.of("video", "audio").contains(node.path("asset").path("type").asText())
                         ? TweenReader.read(node.path("asset").path("volume"),
                                 path.property("asset").property("volume"), violations)
-                        : Optional.empty());
+                        : Optional.empty(),
+                TweenReader.read(node.path("transform").path("rotate").path("angle"),
+                        path.property("transform").property("rotate").property("angle"), violations),
+                TweenReader.read(node.path("scale"), path.property("scale"), violations));
         double opacity = firstValue(node, "opacity", animation.opacity(), path, violations, 1);
         Offset offset = new Offset(
                 firstValue(node.path("offset"), "x", animation.offsetX(), path.property("offset"), violations, 0),
@@ -138,11 +141,20 @@ public final class EditReader {
                     "as an array of tweens " + NOT_SUPPORTED + " on " + node.path("asset").path("type").asText()
                             + " assets (only on video and image)");
         }
+        if (animation.shapes()
+                && !(asset instanceof Asset.Video || asset instanceof Asset.Image || asset instanceof Asset.Drawn)) {
+            violations.add(path.property(animation.scale().isPresent() ? "scale" : "transform"),
+                    "as an array of tweens " + NOT_SUPPORTED + " on " + node.path("asset").path("type").asText()
+                            + " assets (only on video and image)");
+        }
+        // A tweened scale places the picture at its largest and shrinks it from there.
+        double scale = animation.scale().map(EditReader::largest)
+                .orElse(present(node, "scale") ? node.path("scale").asDouble() : 0);
         return new Clip(asset, start, length,
                 // a drawn picture is drawn at its own pixel size unless the clip asks for a fit
                 optionalText(node, "fit").map(Fit::fromWireName)
                         .orElse(asset instanceof Asset.Drawn ? Fit.NONE : Fit.CROP),
-                present(node, "scale") && node.path("scale").asDouble() > 0 ? node.path("scale").asDouble() : 1,
+                scale > 0 ? scale : 1,
                 optionalText(node, "position").map(Position::fromWireName).orElse(Position.CENTER),
                 offset, in, out, effect,
                 optionalText(node, "filter").map(name -> ColorFilter.fromWireName(name).orElseThrow()),
@@ -299,6 +311,10 @@ public final class EditReader {
                 node.path("repeat").asBoolean(true), node.path("mute").asBoolean(false), outputRange,
                 present(node, "poster") ? Optional.of(node.path("poster").path("capture").asDouble()) : Optional.empty(),
                 thumbnail, hosted);
+    }
+
+    private static double largest(Keyframes tweens) {
+        return tweens.tweens().stream().mapToDouble(tween -> Math.max(tween.from(), tween.to())).max().orElse(1);
     }
 
     /** A number, or the first value of its tweens (read already, violations and all). */

@@ -342,7 +342,7 @@ public final class EditSchema {
             .required("start", oneOf(number().min(0), string().oneOf("auto")))
             .required("length", oneOf(number().greaterThan(0), string().oneOf("auto", "end")))
             .optional("fit", string().oneOf("cover", "contain", "crop", "none"))
-            .optional("scale", number().min(0))
+            .optional("scale", animatable(number().min(0)))
             .optional("position", POSITION)
             .optional("offset", OFFSET)
             .optional("transition", TRANSITION)

@@ -39,10 +39,6 @@ final class TransformReader {
                         "must be between -" + (int) MAX_SKEW + " and " + (int) MAX_SKEW + " (fractions of the frame)");
             }
         }
-        if (angle.isArray()) {
-            violations.add(transformPath.property("rotate").property("angle"),
-                    "as an array of tweens " + NOT_SUPPORTED + " (use a number)");
-        }
         return new Transform(crop(clip.path("asset"), path.property("asset"), violations),
                 flip.path("horizontal").asBoolean(false), flip.path("vertical").asBoolean(false),
                 angle.isNumber() ? angle.asDouble() : 0, skewFactor(skew.path("x")), skewFactor(skew.path("y")));
