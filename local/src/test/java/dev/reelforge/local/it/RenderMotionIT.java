@@ -114,6 +114,45 @@ class RenderMotionIT {
         assertRectangle(playback.frameAt(mp4, 3), 160, 90, 120, 67, 0, "3 s, scale 0.375");
     }
 
+    @Test
+    void aGifThatRepeatsFalseHasNoLoopExtensionAndPlaysItsFrames() throws Exception {
+        String red = stack.url(stack.media().image("red.png", "0xFF0000", 320, 180));
+        String edit = """
+                {"timeline": {"background": "#000000", "tracks": [
+                  {"clips": [{"asset": {"type": "image", "src": "%s"}, "start": 0, "length": 2, "scale": 0.5,
+                              "transition": {"in": "carouselLeft"}}]}]},
+                 "output": {"format": "gif", "size": {"width": 320, "height": 180}, "fps": 12%s}}
+                """;
+        Path once = stack.download(stack.render(Environment.V1, edit.formatted(red, ", \"repeat\": false")).render()
+                .path("url").asText(), "gif");
+        Path looping = stack.download(stack.render(Environment.V1, edit.formatted(red, "")).render()
+                .path("url").asText(), "gif");
+
+        byte[] onceBytes = java.nio.file.Files.readAllBytes(once);
+        assertThat(new String(onceBytes, 0, 6, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("GIF89a");
+        assertThat(contains(onceBytes, "NETSCAPE2.0")).as("a loop extension in the repeat: false GIF").isFalse();
+        assertThat(contains(java.nio.file.Files.readAllBytes(looping), "NETSCAPE2.0"))
+                .as("a loop extension in the default GIF").isTrue();
+        // It decodes, 2 s of frames: the red image sliding in from the right, then in place.
+        assertThat(playback.duration(once)).isCloseTo(2, org.assertj.core.api.Assertions.within(0.2));
+        assertPixel(playback.frameAt(once, 0.25), 160, 90, 0, 0, 0, "0.25 s, the carousel still right of centre");
+        assertPixel(playback.frameAt(once, 1.5), 160, 90, 255, 0, 0, "1.5 s, in place");
+    }
+
+    private static boolean contains(byte[] bytes, String text) {
+        byte[] needle = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + needle.length <= bytes.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (bytes[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     private static void assertPixel(Frame frame, int x, int y, int r, int g, int b, String what) {
         assertThat(frame.is(x, y, r, g, b, TOLERANCE)).as("%s: expected (%d,%d,%d), got %s", what, r, g, b,
                 frame.describe(x, y)).isTrue();

@@ -291,9 +291,6 @@ public final class EditReader {
                 ? Optional.of(new Output.Thumbnail(node.path("thumbnail").path("capture").asDouble(),
                         node.path("thumbnail").path("scale").asDouble()))
                 : Optional.empty();
-        if (format == OutputFormat.GIF && present(node, "repeat") && !node.path("repeat").asBoolean()) {
-            violations.add(path.property("repeat"), "false " + NOT_SUPPORTED + " (GIFs always loop)");
-        }
         boolean hosted = true;
         JsonNode destinations = node.path("destinations");
         for (int i = 0; i < destinations.size(); i++) {
