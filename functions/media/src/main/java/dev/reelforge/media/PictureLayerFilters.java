@@ -124,17 +124,26 @@ final class PictureLayerFilters {
             filters.addAll(transparency(look, new TweenedLook(layer.look()).tweensOpacity()));
         }
         filters.addAll(look.fades());
-        TweenedLook tweened = new TweenedLook(layer.look());
+        return Optional.of(shaped(input, filters, layer.look(), look, box.transform(), box.x(), box.y(), width, height,
+                start, end));
+    }
+
+    /**
+     * Adds the chain {@code input} then {@code filters} then what a layer's look and transform do to its
+     * {@code width x height} picture placed at ({@code boxX}, {@code boxY}) for the output time {@code [start, end)}:
+     * tweened opacity, flip, skew, turn (fixed, tweened, shuffle), tweened size, and the moves of its transitions and
+     * tweened offset; returns where to overlay it. A null {@code input}: the filters start with a source.
+     */
+    Overlay shaped(String input, List<Filter> filters, dev.reelforge.core.plan.Look planned, LookOverTime look,
+            Transform transform, int boxX, int boxY, int width, int height, double start, double end) {
+        TweenedLook tweened = new TweenedLook(planned);
         filters.addAll(tweened.opacity(new Timing(start, end - start), fps));
-        Transform transform = box.transform();
         if (transform.flipHorizontal()) {
             filters.add(Filter.of("hflip"));
         }
         if (transform.flipVertical()) {
             filters.add(Filter.of("vflip"));
         }
-        int boxX = box.x();
-        int boxY = box.y();
         if (transform.skews()) {
             // Sheared about its centre on transparent room for the corners it moves out. A skew is how far one
             // edge moves against the opposite one, in frames; shear takes pixels moved per pixel from the centre,
@@ -199,8 +208,8 @@ final class PictureLayerFilters {
             y = y.plus(Expression.ofTime("(" + height + "-overlay_h)/2"));
         }
         String label = graph.label("picture");
-        graph.chain(List.of(input), filters, label);
-        return Optional.of(new Overlay(label, x, y));
+        graph.chain(input == null ? List.of() : List.of(input), filters, label);
+        return new Overlay(label, x, y);
     }
 
     /** Scales to {@code width x height} times {@code zoom}, per frame when the zoom changes. */

@@ -153,6 +153,26 @@ class RenderMotionIT {
         return false;
     }
 
+    @Test
+    void textTakesTransformsAndTweensAsPicturesDo() {
+        String box = """
+                {"type": "text", "text": "x", "width": 160, "height": 60, "font": {"color": "#FF0000", "size": 20},
+                 "background": {"color": "#FF0000"}}""";
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [
+                  {"clips": [{"asset": %1$s, "start": 0, "length": 1, "transform": {"rotate": {"angle": 90}}},
+                             {"asset": %1$s, "start": 1, "length": 1,
+                              "offset": {"x": [{"from": -0.25, "to": 0.25, "start": 0, "length": 1}]}}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """.formatted(box)).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+
+        // The text's 160x60 red box, turned a quarter turn about its centre.
+        assertRectangle(playback.frameAt(mp4, 0.5), 160, 90, 160, 60, 90, "0.5 s, text turned 90 degrees");
+        // Then moved by its tweened offset: -0.25 + 0.5 x 0.2 = -0.15 of the width (48 left) at 1.2 s.
+        assertRectangle(playback.frameAt(mp4, 1.2), 160 - 48, 90, 160, 60, 0, "1.2 s, text moving right");
+    }
+
     private static void assertPixel(Frame frame, int x, int y, int r, int g, int b, String what) {
         assertThat(frame.is(x, y, r, g, b, TOLERANCE)).as("%s: expected (%d,%d,%d), got %s", what, r, g, b,
                 frame.describe(x, y)).isTrue();

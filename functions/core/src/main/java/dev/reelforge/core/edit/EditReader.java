@@ -136,16 +136,18 @@ public final class EditReader {
             return null;
         }
         if (animation.looks()
-                && !(asset instanceof Asset.Video || asset instanceof Asset.Image || asset instanceof Asset.Drawn)) {
+                && !(asset instanceof Asset.Video || asset instanceof Asset.Image || asset instanceof Asset.Drawn
+                        || asset instanceof Asset.Title || asset instanceof Asset.Text)) {
             violations.add(path.property(animation.opacity().isPresent() ? "opacity" : "offset"),
                     "as an array of tweens " + NOT_SUPPORTED + " on " + node.path("asset").path("type").asText()
-                            + " assets (only on video and image)");
+                            + " assets (only on pictures and text)");
         }
         if (animation.shapes()
-                && !(asset instanceof Asset.Video || asset instanceof Asset.Image || asset instanceof Asset.Drawn)) {
+                && !(asset instanceof Asset.Video || asset instanceof Asset.Image || asset instanceof Asset.Drawn
+                        || asset instanceof Asset.Title || asset instanceof Asset.Text)) {
             violations.add(path.property(animation.scale().isPresent() ? "scale" : "transform"),
                     "as an array of tweens " + NOT_SUPPORTED + " on " + node.path("asset").path("type").asText()
-                            + " assets (only on video and image)");
+                            + " assets (only on pictures and text)");
         }
         // A tweened scale places the picture at its largest and shrinks it from there.
         double scale = animation.scale().map(EditReader::largest)

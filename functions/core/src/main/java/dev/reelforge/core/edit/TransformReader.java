@@ -20,15 +20,6 @@ final class TransformReader {
         JsonNode skew = transform.path("skew");
         JsonNode angle = transform.path("rotate").path("angle");
         JsonNode flip = transform.path("flip");
-        boolean skews = shapes(skew.path("x")) || shapes(skew.path("y"));
-        boolean rotates = shapes(angle);
-        boolean flips = flip.path("horizontal").asBoolean(false) || flip.path("vertical").asBoolean(false);
-        String type = clip.path("asset").path("type").asText();
-        if ((type.equals("title") || type.equals("text")) && (skews || rotates || flips)) {
-            violations.add(transformPath, "on a " + type + " asset " + NOT_SUPPORTED
-                    + " (it is supported on video and image assets)");
-            return Transform.NONE;
-        }
         for (String axis : new String[] {"x", "y"}) {
             JsonNode factor = skew.path(axis);
             if (factor.isArray()) {

@@ -197,14 +197,14 @@ public final class RenderPlanner {
                         Asset.HorizontalAlign.CENTER,
                         Asset.VerticalAlign.CENTER, position,
                         new Offset(title.offset().x() + clip.offset().x(), title.offset().y() + clip.offset().y()),
-                        false));
+                        false, clip.transform()));
             }
             case Asset.Text text -> Optional.of(new VisualLayer.Text(cut.timing(), look, text.text(), text.face(),
                     Math.max(1, (int) Math.round(text.size() * clip.scale())), text.lineHeight(), text.color(),
                     text.background(),
                     text.width().map(width -> (int) Math.round(width * clip.scale())),
                     text.height().map(height -> (int) Math.round(height * clip.scale())),
-                    text.horizontal(), text.vertical(), clip.position(), clip.offset(), true));
+                    text.horizontal(), text.vertical(), clip.position(), clip.offset(), true, clip.transform()));
             case Asset.Audio audio -> Optional.empty();
         };
     }

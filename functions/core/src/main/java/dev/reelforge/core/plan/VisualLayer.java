@@ -5,6 +5,7 @@ import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.edit.model.FontFace;
 import dev.reelforge.core.edit.model.Offset;
 import dev.reelforge.core.edit.model.Position;
+import dev.reelforge.core.edit.model.Transform;
 import java.util.Optional;
 
 /** Something drawn on the frame for a while. Layers are listed bottom first. */
@@ -24,10 +25,20 @@ public sealed interface VisualLayer {
     /**
      * Text. {@code lines} are drawn {@code lineHeight} x {@code sizePx} apart; a box of {@code boxWidth} x
      * {@code boxHeight} (the frame when absent) holds them, aligned, with an optional background filling
-     * the box; the box is anchored at {@code position} of the frame and moved by {@code offset}.
+     * the box; the box is anchored at {@code position} of the frame and moved by {@code offset}; {@code transform}
+     * flips, skews and turns the box (with what is drawn in it) about its centre.
      */
     record Text(Timing timing, Look look, String text, FontFace face, int sizePx, double lineHeight, Color color,
             Optional<Color> background, Optional<Integer> boxWidth, Optional<Integer> boxHeight,
             Asset.HorizontalAlign horizontal, Asset.VerticalAlign vertical, Position position, Offset offset,
-            boolean wrap) implements VisualLayer {}
+            boolean wrap, Transform transform) implements VisualLayer {
+
+        public Text(Timing timing, Look look, String text, FontFace face, int sizePx, double lineHeight, Color color,
+                Optional<Color> background, Optional<Integer> boxWidth, Optional<Integer> boxHeight,
+                Asset.HorizontalAlign horizontal, Asset.VerticalAlign vertical, Position position, Offset offset,
+                boolean wrap) {
+            this(timing, look, text, face, sizePx, lineHeight, color, background, boxWidth, boxHeight, horizontal,
+                    vertical, position, offset, wrap, Transform.NONE);
+        }
+    }
 }
