@@ -200,6 +200,15 @@ public final class EditReader {
             case "text" -> text(node, path, violations);
             case "shape" -> DrawnAssetReader.shape(node, path, violations);
             case "svg" -> DrawnAssetReader.svg(node, path, violations);
+            case "text-to-image", "image-to-video", "text-to-speech" -> {
+                violations.add(path.property("type"), "'" + type + "' needs generative AI, which Reelforge does not "
+                        + "offer (make the " + switch (type) {
+                            case "text-to-image" -> "image";
+                            case "image-to-video" -> "video";
+                            default -> "audio";
+                        } + " elsewhere and give its file as an asset's src)");
+                yield null;
+            }
             default -> {
                 violations.add(path.property("type"), "'" + type + "' " + NOT_SUPPORTED
                         + " (supported: video, image, audio, title, text, shape, svg)");

@@ -257,6 +257,38 @@ public final class EditSchema {
             .required("src", string().notEmpty().maxLength(MAX_SVG_CHARACTERS))
             .build();
 
+    // Generated assets (newest contract): checked as the contract defines them, then refused by the reader, since
+    // they need generative AI.
+
+    static final ObjectSchema TEXT_TO_IMAGE_ASSET = object()
+            .required("type", string().oneOf("text-to-image"))
+            .required("prompt", string())
+            .optional("width", POSITIVE_PIXELS)
+            .optional("height", POSITIVE_PIXELS)
+            .optional("crop", CROP)
+            .build();
+
+    static final ObjectSchema IMAGE_TO_VIDEO_ASSET = object()
+            .required("type", string().oneOf("image-to-video"))
+            .required("src", string())
+            .optional("prompt", string())
+            .optional("aspectRatio", string().oneOf("1:1", "4:3", "16:9", "9:16", "3:4", "21:9", "9:21"))
+            .optional("speed", SPEED)
+            .optional("crop", CROP)
+            .build();
+
+    static final ObjectSchema TEXT_TO_SPEECH_ASSET = object()
+            .required("type", string().oneOf("text-to-speech"))
+            .required("text", string())
+            .required("voice", string())
+            .optional("language", string())
+            .optional("newscaster", bool())
+            .optional("trim", NON_NEGATIVE_SECONDS)
+            .optional("volume", animatable(UNIT_INTERVAL))
+            .optional("speed", SPEED)
+            .optional("effect", string().oneOf("none", "fadeIn", "fadeOut", "fadeInFadeOut"))
+            .build();
+
     /** Deprecated by the contract in favour of the text asset, but still accepted. */
     static final ObjectSchema TITLE_ASSET = object()
             .required("type", string().oneOf("title"))
@@ -284,6 +316,9 @@ public final class EditSchema {
         assets.put("title", TITLE_ASSET);
         assets.put("shape", SHAPE_ASSET);
         assets.put("svg", SVG_ASSET);
+        assets.put("text-to-image", TEXT_TO_IMAGE_ASSET);
+        assets.put("image-to-video", IMAGE_TO_VIDEO_ASSET);
+        assets.put("text-to-speech", TEXT_TO_SPEECH_ASSET);
         return assets;
     }
 
