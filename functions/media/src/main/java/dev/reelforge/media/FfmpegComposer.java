@@ -49,9 +49,13 @@ import java.util.stream.Stream;
  * size. Colour filters: blur (box blur of 2% of the picture), boost (contrast 1.25, saturation 1.6), contrast
  * (1.5), darken (luma x0.7), greyscale (no chroma, so r = g = b), lighten (luma 30% nearer white), muted
  * (contrast 0.8, saturation 0.5), negative.</li>
+ * <li>A paused video (speed 0) is a still of its frame at {@code trim}. A picture's chroma key clears its
+ * colour (before its colour filter) and its luma mattes clear it where they are white, during their time,
+ * before it is mirrored or turned: see {@link LumaMatteFilters}.</li>
  * <li>Text is drawn with the Liberation face's TTF at {@code sizePx}, in its colour and alpha, lines
  * {@code lineHeight x sizePx} apart, wrapped and placed as {@link TextLayout} says, over its background.
  * Fades, slides and carousels apply as to pictures; a wipe, reveal or zoom of text is drawn as a fade.</li>
+ * <li>Captions: each cue's lines and box while the cue lasts, as {@link CaptionLayerFilters} says.</li>
  * </ul>
  *
  * <h2>Sound</h2>
@@ -307,10 +311,11 @@ public final class FfmpegComposer implements Composer {
 
         PictureLayerFilters pictures = new PictureLayerFilters(graph, frame, plan.fps(), sampling);
         TextLayerFilters texts = new TextLayerFilters(graph, frame, plan.fps(), sampling, fonts, work);
+        CaptionLayerFilters captions = new CaptionLayerFilters(graph, frame, fonts, work);
         for (VisualLayer layer : plan.layers()) {
             switch (layer) {
                 case VisualLayer.Picture picture -> {
-                    var overlay = pictures.add(picture, sources.get(picture.source().index()), from, to);
+                    var overlay = pictures.add(picture, sources.get(picture.source().index()), sources, from, to);
                     if (overlay.isPresent()) {
                         String next = graph.label("main");
                         graph.chain(List.of(composite, overlay.get().label()),
@@ -319,6 +324,7 @@ public final class FfmpegComposer implements Composer {
                     }
                 }
                 case VisualLayer.Text text -> composite = texts.add(composite, text, from, to);
+                case VisualLayer.Caption caption -> composite = captions.add(composite, caption, from, to);
             }
         }
         return composite;

@@ -10,6 +10,7 @@ import dev.reelforge.core.plan.VisualLayer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,6 +57,11 @@ final class PictureLayerFilters {
      * Adds the layer's chain for the output time {@code [from, to)}; empty when it is not shown then.
      */
     Optional<Overlay> add(VisualLayer.Picture layer, Path file, double from, double to) {
+        return add(layer, file, Map.of(), from, to);
+    }
+
+    /** As {@link #add(VisualLayer.Picture, Path, double, double)}, with the local files of its mattes' sources. */
+    Optional<Overlay> add(VisualLayer.Picture layer, Path file, Map<Integer, Path> sources, double from, double to) {
         double start = Math.max(layer.timing().start(), from);
         double end = Math.min(layer.timing().end(), to);
         if (end - start <= 1e-9) {
@@ -75,8 +81,9 @@ final class PictureLayerFilters {
         List<Filter> filters = new ArrayList<>();
         String input;
         if (layer.still()) {
-            input = graph.input(FilterGraph.Input.whole(file)) + ":v";
-            // An animated image used as a still shows its first frame.
+            // A paused video shows its frame at trim (a second of it is read); an image, or an animated one, its first.
+            input = graph.input(layer.speed() == 0 ? new FilterGraph.Input(file, layer.trim(), 1)
+                    : FilterGraph.Input.whole(file)) + ":v";
             filters.add(Filter.of("trim").with("end_frame", 1));
             sourceCrop(box.transform().crop()).ifPresent(filters::add);
             List<Filter> perFrame = new ArrayList<>();
@@ -94,6 +101,7 @@ final class PictureLayerFilters {
                         even(box.scaledWidth() * factor), even(box.scaledHeight() * factor)).ifPresent(window::add);
                 (panX.varies() || panY.varies() ? perFrame : filters).addAll(window);
             }
+            filters.addAll(LumaMatteFilters.chromaKey(layer.chromaKey()));
             filters.addAll(colour(layer.look().filter().orElse(null)));
             filters.addAll(transparency(look, new TweenedLook(layer.look()).tweensOpacity()));
             // One frame more than is shown, cut by trim: the overlay takes the time a stream ends at for the
@@ -120,10 +128,18 @@ final class PictureLayerFilters {
             cropTo(zoom, centreX, centreY, panX, panY, width, height,
                     zoom.varies() ? -1 : even(box.scaledWidth() * factor),
                     zoom.varies() ? -1 : even(box.scaledHeight() * factor)).ifPresent(filters::add);
+            filters.addAll(LumaMatteFilters.chromaKey(layer.chromaKey()));
             filters.addAll(colour(layer.look().filter().orElse(null)));
             filters.addAll(transparency(look, new TweenedLook(layer.look()).tweensOpacity()));
         }
         filters.addAll(look.fades());
+        if (!layer.mattes().isEmpty()) {
+            // mattes cover the picture as it is placed, before it is mirrored or turned
+            String unmatted = graph.then(input, filters, "picture");
+            input = new LumaMatteFilters(graph, fps).apply(unmatted, layer.mattes(), sources, width, height, start,
+                    end);
+            filters = new ArrayList<>();
+        }
         return Optional.of(shaped(input, filters, layer.look(), look, box.transform(), box.x(), box.y(), width, height,
                 start, end));
     }
@@ -207,8 +223,13 @@ final class PictureLayerFilters {
             x = x.plus(Expression.ofTime("(" + width + "-overlay_w)/2"));
             y = y.plus(Expression.ofTime("(" + height + "-overlay_h)/2"));
         }
-        String label = graph.label("picture");
-        graph.chain(input == null ? List.of() : List.of(input), filters, label);
+        String label;
+        if (input == null) {
+            label = graph.label("picture");
+            graph.chain(List.of(), filters, label);
+        } else {
+            label = graph.then(input, filters, "picture");
+        }
         return new Overlay(label, x, y);
     }
 

@@ -31,6 +31,7 @@ import dev.reelforge.core.edit.model.Track;
 import dev.reelforge.core.edit.model.Transform;
 import dev.reelforge.core.edit.model.Transition;
 import dev.reelforge.core.edit.model.TransitionKind;
+import dev.reelforge.core.edit.model.Typeface;
 import dev.reelforge.core.edit.model.VolumeEffect;
 import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.core.validation.Violations;
@@ -65,9 +66,8 @@ public final class EditReader {
     }
 
     private Timeline timeline(JsonNode node, JsonPath path, Violations violations) {
-        if (present(node, "fonts")) {
-            violations.add(path.property("fonts"), NOT_SUPPORTED + " (custom fonts are for HTML assets)");
-        }
+        List<URI> fonts = new ArrayList<>();
+        node.path("fonts").forEach(font -> fonts.add(URI.create(font.path("src").asText())));
         Optional<Soundtrack> soundtrack = Optional.empty();
         JsonNode soundtrackNode = node.path("soundtrack");
         if (present(node, "soundtrack")) {
@@ -89,6 +89,12 @@ public final class EditReader {
                 if (clip == null) {
                     continue;
                 }
+                if (fonts.isEmpty() && clip.asset() instanceof Asset.Text text
+                        && text.face() instanceof Typeface.Requested requested) {
+                    violations.add(clipPath.property("asset").property("font").property("family"), "'"
+                            + requested.family() + "' is not an available font; available: "
+                            + String.join(", ", FontFamily.ACCEPTED_NAMES) + ", or a family of timeline.fonts");
+                }
                 if (clip.start() instanceof ClipStart.AfterPrevious && previousLastsToEnd) {
                     violations.add(clipPath.property("start"),
                             "cannot be auto after a clip whose length is end: that clip has no end to follow");
@@ -96,9 +102,10 @@ public final class EditReader {
                 previousLastsToEnd = clip.length() instanceof ClipLength.ToEnd;
                 clips.add(clip);
             }
+            MatteReader.checkTrack(clips, trackPath, violations);
             tracks.add(new Track(clips));
         }
-        return new Timeline(soundtrack, background, tracks);
+        return new Timeline(soundtrack, background, tracks, fonts);
     }
 
     private Clip clip(JsonNode node, JsonPath path, Violations violations) {
@@ -113,6 +120,7 @@ public final class EditReader {
                 && !(asset instanceof Asset.Video || asset instanceof Asset.Audio)) {
             violations.add(path.property("length"), "can be auto only for video and audio assets, which have a length");
         }
+        MatteReader.checkLength(asset, length, path, violations);
         Optional<Transition> in = transition(node.path("transition"), "in", path.property("transition"), violations);
         Optional<Transition> out = transition(node.path("transition"), "out", path.property("transition"), violations);
         Optional<MotionEffect> effect = optionalText(node, "effect").map(name ->
@@ -135,6 +143,13 @@ public final class EditReader {
         if (asset == null) {
             return null;
         }
+        if (asset instanceof Asset.Caption) {
+            for (String moving : List.of("transition", "effect", "filter")) {
+                if (present(node, moving)) {
+                    violations.add(path.property(moving), NOT_SUPPORTED + " on caption assets");
+                }
+            }
+        }
         if (animation.looks()
                 && !(asset instanceof Asset.Video || asset instanceof Asset.Image || asset instanceof Asset.Drawn
                         || asset instanceof Asset.Title || asset instanceof Asset.Text)) {
@@ -153,9 +168,9 @@ public final class EditReader {
         double scale = animation.scale().map(EditReader::largest)
                 .orElse(present(node, "scale") ? node.path("scale").asDouble() : 0);
         return new Clip(asset, start, length,
-                // a drawn picture is drawn at its own pixel size unless the clip asks for a fit
+                // a drawn picture (shape, svg) or an HTML box keeps its pixels unless the clip asks for a fit
                 optionalText(node, "fit").map(Fit::fromWireName)
-                        .orElse(asset instanceof Asset.Drawn ? Fit.NONE : Fit.CROP),
+                        .orElse(asset instanceof Asset.Drawn || asset instanceof Asset.Html ? Fit.NONE : Fit.CROP),
                 scale > 0 ? scale : 1,
                 optionalText(node, "position").map(Position::fromWireName).orElse(Position.CENTER),
                 offset, in, out, effect,
@@ -167,15 +182,13 @@ public final class EditReader {
         String type = node.path("type").asText();
         return switch (type) {
             case "video" -> {
-                unsupported(node, path, violations, "chromaKey");
                 double speed = node.path("speed").asDouble(1);
-                if (present(node, "speed") && speed == 0) {
-                    violations.add(path.property("speed"), "0 (a paused clip) " + NOT_SUPPORTED);
-                }
                 yield new Asset.Video(URI.create(node.path("src").asText()), node.path("trim").asDouble(0),
                         volume(node, path, violations), speed,
-                        optionalText(node, "volumeEffect").map(VolumeEffect::fromWireName));
+                        optionalText(node, "volumeEffect").map(VolumeEffect::fromWireName),
+                        MatteReader.chromaKey(node));
             }
+            case "luma" -> new Asset.Luma(URI.create(node.path("src").asText()), node.path("trim").asDouble(0));
             case "image" -> {
                 yield new Asset.Image(URI.create(node.path("src").asText()));
             }
@@ -209,9 +222,13 @@ public final class EditReader {
                         } + " elsewhere and give its file as an asset's src)");
                 yield null;
             }
+            case "html" -> HtmlReader.read(node, path, violations);
+            case "html5" -> HtmlReader.readHtml5(node, path, violations);
+            case "caption" -> CaptionReader.caption(node, path, violations);
+            case "rich-caption" -> RichCaptionReader.richCaption(node, path, violations);
             default -> {
                 violations.add(path.property("type"), "'" + type + "' " + NOT_SUPPORTED
-                        + " (supported: video, image, audio, title, text, shape, svg)");
+                        + " (supported: video, image, audio, luma, title, text, caption, rich-caption, shape, svg, html, html5)");
                 yield null;
             }
         };
@@ -220,11 +237,12 @@ public final class EditReader {
     private Asset text(JsonNode node, JsonPath path, Violations violations) {
         JsonNode font = node.path("font");
         FontFamily family = FontFamily.SANS;
+        // a family none of the shipped fonts answers to may be one of timeline.fonts (checked by the caller)
+        Optional<Typeface> requested = Optional.empty();
         if (present(font, "family")) {
             Optional<FontFamily> named = FontFamily.named(font.path("family").asText());
             if (named.isEmpty()) {
-                violations.add(path.property("font").property("family"), "'" + font.path("family").asText()
-                        + "' is not an available font; available: " + String.join(", ", FontFamily.ACCEPTED_NAMES));
+                requested = Optional.of(new Typeface.Requested(font.path("family").asText().trim()));
             } else {
                 family = named.get();
             }
@@ -235,7 +253,7 @@ public final class EditReader {
         return new Asset.Text(node.path("text").asText(),
                 present(node, "width") ? Optional.of(node.path("width").asInt()) : Optional.empty(),
                 present(node, "height") ? Optional.of(node.path("height").asInt()) : Optional.empty(),
-                family.face(font.path("weight").asInt(400)),
+                requested.orElse(family.face(font.path("weight").asInt(400))),
                 font.path("size").asInt(32),
                 font.path("lineHeight").asDouble(1),
                 color,

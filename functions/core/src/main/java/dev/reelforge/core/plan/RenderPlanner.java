@@ -1,6 +1,8 @@
 package dev.reelforge.core.plan;
 
+import dev.reelforge.core.caption.Cue;
 import dev.reelforge.core.edit.model.Asset;
+import dev.reelforge.core.edit.model.CaptionStyle;
 import dev.reelforge.core.edit.model.Clip;
 import dev.reelforge.core.edit.model.ClipLength;
 import dev.reelforge.core.edit.model.ClipStart;
@@ -53,14 +55,19 @@ public final class RenderPlanner {
     }
 
     public Planning plan(Edit edit, Map<URI, MediaInfo> probes) {
+        return plan(edit, probes, Map.of());
+    }
+
+    /** @param captions the cues of every caption asset's subtitle file, by its {@code src} */
+    public Planning plan(Edit edit, Map<URI, MediaInfo> probes, Map<URI, List<Cue>> captions) {
         try {
-            return new Planning.Planned(planOrThrow(edit, probes));
+            return new Planning.Planned(planOrThrow(edit, probes, captions));
         } catch (Unplannable unplannable) {
             return new Planning.Unplannable(unplannable.getMessage());
         }
     }
 
-    private RenderPlan planOrThrow(Edit edit, Map<URI, MediaInfo> probes) {
+    private RenderPlan planOrThrow(Edit edit, Map<URI, MediaInfo> probes, Map<URI, List<Cue>> captions) {
         Map<URI, SourceFile> sources = new LinkedHashMap<>();
         List<List<Placed>> tracks = place(edit.timeline().tracks(), probes, sources);
         double timelineEnd = tracks.stream().flatMap(List::stream)
@@ -82,10 +89,17 @@ public final class RenderPlanner {
         List<VisualLayer> layers = new ArrayList<>();
         List<AudioPart> sounds = new ArrayList<>();
         for (int t = tracks.size() - 1; t >= 0; t--) {
-            for (Placed placed : tracks.get(t)) {
+            LumaMattes mattes = LumaMattes.of(tracks.get(t).stream().map(placed -> new LumaMattes.Span(placed.clip(),
+                    placed.start(), Double.isNaN(placed.length()) ? timelineEnd : placed.start() + placed.length()))
+                    .toList());
+            for (int c = 0; c < tracks.get(t).size(); c++) {
+                Placed placed = tracks.get(t).get(c);
+                int index = c;
                 double length = Double.isNaN(placed.length()) ? timelineEnd - placed.start() : placed.length();
                 window.cut(placed.start(), length).ifPresent(cut -> {
-                    visual(placed, cut, frame, sources).ifPresent(layers::add);
+                    visual(placed, cut, frame, sources, captions).map(layer -> layer instanceof VisualLayer.Picture picture
+                            ? picture.withMattes(mattes.of(index, from, duration, sources)) : layer)
+                            .ifPresent(layers::add);
                     sound(placed.clip(), cut, sources).ifPresent(sounds::add);
                 });
             }
@@ -158,7 +172,8 @@ public final class RenderPlanner {
         return remaining / played.speed();
     }
 
-    private static Optional<VisualLayer> visual(Placed placed, Cut cut, Size frame, Map<URI, SourceFile> sources) {
+    private static Optional<VisualLayer> visual(Placed placed, Cut cut, Size frame, Map<URI, SourceFile> sources,
+            Map<URI, List<Cue>> captions) {
         Clip clip = placed.clip();
         Look look = new Look(clip.opacity(),
                 cut.keepsStart() ? fitted(clip.transitionIn(), cut.timing().length()) : Optional.empty(),
@@ -168,9 +183,19 @@ public final class RenderPlanner {
             case Asset.Video video -> {
                 SourceFile source = sources.get(video.src());
                 requirePicture(source, placed.path());
+                // a paused video (speed 0) is a still of its frame at trim
                 yield Optional.of(new VisualLayer.Picture(cut.timing(), look, source,
-                        video.trim() + cut.skipped() * video.speed(), video.speed(), false,
-                        box(clip, source.info().video().orElseThrow(), frame)));
+                        video.trim() + cut.skipped() * video.speed(), video.speed(), video.paused(),
+                        box(clip, source.info().video().orElseThrow(), frame), List.of(), video.chromaKey()));
+            }
+            case Asset.Luma luma -> {
+                // never drawn itself: LumaMattes gives it to the picture it masks
+                SourceFile source = sources.get(luma.src());
+                requirePicture(source, placed.path());
+                if (source.info().duration().isPresent() && luma.trim() >= source.info().duration().getAsDouble()) {
+                    throw new Unplannable(placed.path() + ".asset.trim is past the end of " + luma.src());
+                }
+                yield Optional.empty();
             }
             case Asset.Drawn drawn -> {
                 SourceFile source = sources.get(drawn.src());
@@ -205,7 +230,25 @@ public final class RenderPlanner {
                     text.width().map(width -> (int) Math.round(width * clip.scale())),
                     text.height().map(height -> (int) Math.round(height * clip.scale())),
                     text.horizontal(), text.vertical(), clip.position(), clip.offset(), true, clip.transform()));
+            case Asset.Caption caption -> {
+                List<Cue> cues = captions.get(caption.src());
+                if (cues == null) {
+                    throw new Unplannable(placed.path() + ".asset.src was not read");
+                }
+                Optional<List<Cue>> shown = CaptionTimes.shown(caption, cues, cut.timing(),
+                        cut.timing().start() - cut.skipped());
+                int changes = shown.map(placedCues -> CaptionTimes.changes(placedCues,
+                        caption.style().animation() != CaptionStyle.WordAnimation.NONE)).orElse(0);
+                if (changes > CaptionTimes.MAX_CHANGES) {
+                    throw new Unplannable(placed.path() + ".asset.src has " + changes + " cues and spoken words to"
+                            + " draw in this render; a caption clip draws at most " + CaptionTimes.MAX_CHANGES);
+                }
+                yield shown.map(placedCues -> new VisualLayer.Caption(cut.timing(), look, placedCues, caption.style()
+                                .scaled(clip.scale()).placedAt(clip.position()), clip.offset()));
+            }
             case Asset.Audio audio -> Optional.empty();
+            // ProduceRender draws HTML into a picture (FontsAndPages) before planning
+            case Asset.Html html -> throw new Unplannable(placed.path() + ".asset (html) was not drawn before planning");
         };
     }
 
@@ -223,7 +266,7 @@ public final class RenderPlanner {
             case Asset.Audio audio -> new Sound(audio.src(), audio.trim(), audio.speed(), audio.volume(), audio.effect());
             default -> null;
         };
-        if (sound == null || sound.volume() <= 0
+        if (sound == null || sound.speed() == 0 || sound.volume() <= 0
                 || clip.animation().volume().map(Keyframes::neverAbove0).orElse(false)) {
             return Optional.empty();
         }

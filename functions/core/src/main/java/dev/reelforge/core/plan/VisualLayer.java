@@ -1,11 +1,15 @@
 package dev.reelforge.core.plan;
 
+import dev.reelforge.core.caption.Cue;
 import dev.reelforge.core.edit.model.Asset;
+import dev.reelforge.core.edit.model.CaptionStyle;
+import dev.reelforge.core.edit.model.ChromaKey;
 import dev.reelforge.core.edit.model.Color;
-import dev.reelforge.core.edit.model.FontFace;
+import dev.reelforge.core.edit.model.Typeface;
 import dev.reelforge.core.edit.model.Offset;
 import dev.reelforge.core.edit.model.Position;
 import dev.reelforge.core.edit.model.Transform;
+import java.util.List;
 import java.util.Optional;
 
 /** Something drawn on the frame for a while. Layers are listed bottom first. */
@@ -17,10 +21,26 @@ public sealed interface VisualLayer {
 
     /**
      * A video or still image. {@code trim} is where in the source the layer starts, {@code speed} how fast
-     * the source plays (a still image ignores both).
+     * the source plays (a still image ignores speed, and shows the frame at {@code trim}: 0 for an image, the
+     * paused frame of a video). {@code mattes} (in time order, not overlapping) make it transparent where their
+     * luma is white; {@code chromaKey} where it is near that colour.
      */
-    record Picture(Timing timing, Look look, SourceFile source, double trim, double speed, boolean still, Box box)
-            implements VisualLayer {}
+    record Picture(Timing timing, Look look, SourceFile source, double trim, double speed, boolean still, Box box,
+            List<Matte> mattes, Optional<ChromaKey> chromaKey) implements VisualLayer {
+
+        public Picture(Timing timing, Look look, SourceFile source, double trim, double speed, boolean still,
+                Box box) {
+            this(timing, look, source, trim, speed, still, box, List.of(), Optional.empty());
+        }
+
+        public Picture {
+            mattes = List.copyOf(mattes);
+        }
+
+        public Picture withMattes(List<Matte> added) {
+            return new Picture(timing, look, source, trim, speed, still, box, added, chromaKey);
+        }
+    }
 
     /**
      * Text. {@code lines} are drawn {@code lineHeight} x {@code sizePx} apart; a box of {@code boxWidth} x
@@ -28,17 +48,28 @@ public sealed interface VisualLayer {
      * the box; the box is anchored at {@code position} of the frame and moved by {@code offset}; {@code transform}
      * flips, skews and turns the box (with what is drawn in it) about its centre.
      */
-    record Text(Timing timing, Look look, String text, FontFace face, int sizePx, double lineHeight, Color color,
+    record Text(Timing timing, Look look, String text, Typeface face, int sizePx, double lineHeight, Color color,
             Optional<Color> background, Optional<Integer> boxWidth, Optional<Integer> boxHeight,
             Asset.HorizontalAlign horizontal, Asset.VerticalAlign vertical, Position position, Offset offset,
             boolean wrap, Transform transform) implements VisualLayer {
 
-        public Text(Timing timing, Look look, String text, FontFace face, int sizePx, double lineHeight, Color color,
+        public Text(Timing timing, Look look, String text, Typeface face, int sizePx, double lineHeight, Color color,
                 Optional<Color> background, Optional<Integer> boxWidth, Optional<Integer> boxHeight,
                 Asset.HorizontalAlign horizontal, Asset.VerticalAlign vertical, Position position, Offset offset,
                 boolean wrap) {
             this(timing, look, text, face, sizePx, lineHeight, color, background, boxWidth, boxHeight, horizontal,
                     vertical, position, offset, wrap, Transform.NONE);
+        }
+    }
+
+    /**
+     * Captions: each cue (and each of its words) with its times on the output, inside the layer's timing, drawn
+     * in {@code style} ({@code style.size()} already scaled by the clip), moved by {@code offset}.
+     */
+    record Caption(Timing timing, Look look, List<Cue> cues, CaptionStyle style, Offset offset)
+            implements VisualLayer {
+        public Caption {
+            cues = List.copyOf(cues);
         }
     }
 }

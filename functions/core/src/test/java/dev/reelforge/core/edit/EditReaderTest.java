@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.reelforge.core.edit.model.Asset;
+import dev.reelforge.core.edit.model.ChromaKey;
 import dev.reelforge.core.edit.model.ClipLength;
 import dev.reelforge.core.edit.model.ClipStart;
+import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.edit.model.Edit;
 import dev.reelforge.core.edit.model.FontFace;
 import dev.reelforge.core.edit.model.Fps;
 import dev.reelforge.core.edit.model.Size;
+import dev.reelforge.core.edit.model.Color;
+import dev.reelforge.core.edit.model.Fit;
+import dev.reelforge.core.edit.model.Position;
+import dev.reelforge.core.edit.model.Typeface;
+import java.net.URI;
+import java.util.Optional;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.core.validation.Violation;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,24 +49,38 @@ class EditReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            luma asset       | {"type": "luma", "src": "https://x.test/m.mp4"}                  | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.type 'luma' is not supported yet (supported: video, image, audio, title, text, shape, svg)
-            html asset       | {"type": "html", "html": "<p>x</p>"}                              | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.type 'html' is not supported yet (supported: video, image, audio, title, text, shape, svg)
+            luma asset       | {"type": "luma", "src": "https://x.test/m.mp4", "trim": 1}       | ''                                     | ''                                                              | -
+            html asset       | {"type": "html", "html": "<p>x</p>", "background": "transparent"} | ''                                     | ''                                                              | -
+            html5 with js    | {"type": "html5", "html": "<p>x</p>", "js": "go()"}              | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.js is not supported: JavaScript needs a browser, which the renderer does not run (static HTML and CSS are drawn)
+            html5 static     | {"type": "html5", "html": "<p>x</p>", "css": "p { color: red; }"} | ''                                     | ''                                                              | -
+            huge html box    | {"type": "html", "html": "<p>x</p>", "width": 5000}               | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.width must be at most 4096 pixels
             shuffle          | {"type": "title", "text": "x"}                                   | , "transition": {"in": "shuffleTopRight", "out": "shuffleLeftBottomSlow"} | '' | -
             title transform  | {"type": "title", "text": "x"}                                   | , "transform": {"flip": {"horizontal": true}} | ''                                                       | -
             skew             | {"type": "image", "src": "https://x.test/i.png"}                 | , "transform": {"skew": {"x": 0.5, "y": -3}} | ''                                                        | -
             skew too far     | {"type": "image", "src": "https://x.test/i.png"}                 | , "transform": {"skew": {"x": 101}}    | ''                                                              | timeline.tracks[0].clips[0].transform.skew.x must be between -100 and 100 (fractions of the frame)
-            tweened rotation | {"type": "image", "src": "https://x.test/i.png"}                 | , "transform": {"rotate": {"angle": [{"from": 0, "to": 90, "start": 0, "length": 1}]}}, "scale": [{"from": 0.2, "to": 1, "length": 1}] | '' | -
             tweened scale    | {"type": "title", "text": "x"}                                   | , "scale": [{"from": 0.2, "to": 1, "length": 1}] | ''                                                    | -
+            tweened rotation | {"type": "image", "src": "https://x.test/i.png"}                 | , "transform": {"rotate": {"angle": [{"from": 0, "to": 90, "start": 0, "length": 1}]}}, "scale": [{"from": 0.2, "to": 1, "length": 1}] | '' | -
             crop to nothing  | {"type": "image", "src": "https://x.test/i.png", "crop": {"left": 0.5, "right": 0.5}} | '' | ''                                                                              | timeline.tracks[0].clips[0].asset.crop left and right add up to 1 or more: nothing of the asset is left
             no-op transform  | {"type": "title", "text": "x"}                                   | , "transform": {"rotate": {"angle": 0}, "skew": {"x": 0, "y": 0}, "flip": {"horizontal": false}} | '' | -
             image transform  | {"type": "image", "src": "https://x.test/i.png", "crop": {"top": 0.25}} | , "transform": {"rotate": {"angle": 90}, "flip": {"horizontal": true}} | ''   | -
             tweened title    | {"type": "title", "text": "x"}                                   | , "opacity": [{"from": 0, "to": 1, "length": 1}] | ''                                                    | -
             tween, no length | {"type": "image", "src": "https://x.test/i.png"}                 | , "opacity": [{"from": 0, "to": 1}]    | ''                                                              | timeline.tracks[0].clips[0].opacity[0].length must be a number
             tween, text from | {"type": "image", "src": "https://x.test/i.png"}                 | , "offset": {"x": [{"from": "0", "to": 1, "length": 1}]} | ''                                            | timeline.tracks[0].clips[0].offset.x[0].from must be a number
-            chroma key       | {"type": "video", "src": "https://x.test/v.mp4", "chromaKey": {"color": "#00ff00"}} | '' | ''                                                                                     | timeline.tracks[0].clips[0].asset.chromaKey is not supported yet
-            paused video     | {"type": "video", "src": "https://x.test/v.mp4", "speed": 0}     | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.speed 0 (a paused clip) is not supported yet
+            chroma key       | {"type": "video", "src": "https://x.test/v.mp4", "chromaKey": {"color": "#00ff00"}} | '' | ''                                                                                     | -
+            paused video     | {"type": "video", "src": "https://x.test/v.mp4", "speed": 0}     | ''                                     | ''                                                              | -
             mux destination  | {"type": "title", "text": "x"}                                   | ''                                     | , "destinations": [{"provider": "mux"}]                          | output.destinations[0].provider 'mux' is not supported yet (only the shotstack hosting destination is)
-            unknown font     | {"type": "text", "text": "x", "font": {"family": "Comic Sans"}}  | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.font.family 'Comic Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace
+            unknown font     | {"type": "text", "text": "x", "font": {"family": "Comic Sans"}}  | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.font.family 'Comic Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace, or a family of timeline.fonts
+            caption font     | {"type": "caption", "src": "https://x.test/c.srt", "font": {"family": "Comic Sans"}} | '' | ''                                                      | timeline.tracks[0].clips[0].asset.font.family 'Comic Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace
+            paused captions  | {"type": "caption", "src": "https://x.test/c.srt", "speed": 0}   | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.speed 0 (paused captions) is not supported yet
+            caption fade     | {"type": "caption", "src": "https://x.test/c.srt"}               | , "transition": {"in": "fade"}         | ''                                                              | timeline.tracks[0].clips[0].transition is not supported yet on caption assets
+            caption margins  | {"type": "caption", "src": "https://x.test/c.srt", "margin": {"left": 0.5, "right": 0.5}} | '' | ''                                                       | timeline.tracks[0].clips[0].asset.margin left and right add up to the whole frame width or more, leaving no room for the captions
+            caption          | {"type": "caption", "src": "https://x.test/c.srt", "font": {"family": "Arial", "stroke": "#ff0000"}, "background": {"padding": 4}, "margin": {"top": 0.1}} | '' | '' | -
+            rich alias       | {"type": "rich-caption", "src": "alias://speech"}              | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.src 'alias://speech' would need speech recognition (auto-transcription), which is not supported yet: give a subtitle file (.srt, .vtt, .ttml or .dfxp)
+            rich media src   | {"type": "rich-caption", "src": "https://x.test/talk.MP3?x=1"}   | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.src 'https://x.test/talk.MP3?x=1' would need speech recognition (auto-transcription), which is not supported yet: give a subtitle file (.srt, .vtt, .ttml or .dfxp)
+            rich fade        | {"type": "rich-caption", "src": "https://x.test/c.vtt", "animation": {"style": "fade"}} | '' | ''                                                    | timeline.tracks[0].clips[0].asset.animation.style 'fade' is not supported yet (supported: karaoke, highlight, pop, typewriter, none)
+            rich shadow blur | {"type": "rich-caption", "src": "https://x.test/c.vtt", "shadow": {"offsetX": 2, "blur": 3}} | '' | ''                                                | timeline.tracks[0].clips[0].asset.shadow.blur other than 0 is not supported yet
+            rich padding     | {"type": "rich-caption", "src": "https://x.test/c.vtt", "padding": {"top": 2, "left": 4}} | '' | ''                                                  | timeline.tracks[0].clips[0].asset.padding with different sides is not supported yet (give one number for every side)
+            rich-caption     | {"type": "rich-caption", "src": "https://x.test/c.ttml", "font": {"family": "Arial", "weight": "bold", "size": 40}, "style": {"textTransform": "uppercase"}, "stroke": {"width": 2}, "background": {"color": "#000000", "borderRadius": 4}, "padding": 6, "align": {"vertical": "bottom"}, "active": {"font": {"color": "#ffff00"}, "shadow": "none"}, "animation": {"style": "karaoke"}} | '' | '' | -
             auto title       | {"type": "title", "text": "x"}                                   | ''                                     | ''                                                              | -
             """)
     void refusesWhatTheRendererCannotDoNamingTheField(String name, String asset, String clipExtra, String outputExtra,
@@ -93,6 +115,53 @@ class EditReaderTest {
     }
 
     @Test
+    void readsAChromaKeyWithShotstacksExampleValuesForWhatIsLeftOut() throws Exception {
+        Edit edit = renderable(edit("""
+                {"type": "video", "src": "https://x.test/v.mp4", "chromaKey": {"threshold": 20}}""", "", ""));
+
+        Asset.Video video = (Asset.Video) edit.timeline().tracks().getFirst().clips().getFirst().asset();
+        assertThat(video.chromaKey()).contains(new ChromaKey(new Color(0, 255, 0, 255), 20, 100));
+    }
+
+    @Test
+    void refusesALumaOnATrackWithTextNamingTheLuma() throws Exception {
+        EditReading reading = read("""
+                {"timeline": {"tracks": [{"clips": [
+                  {"asset": {"type": "title", "text": "a"}, "start": 0, "length": 2},
+                  {"asset": {"type": "luma", "src": "https://x.test/m.mp4"}, "start": 0, "length": 2}]}]},
+                 "output": {"format": "mp4"}}
+                """);
+
+        assertThat(((EditReading.Unsupported) reading).violations()).extracting(Violation::message)
+                .containsExactly("timeline.tracks[0].clips[1].asset a luma asset masks the video and image clips of "
+                        + "its track; masking the title or text clips of this track is not supported yet (put them "
+                        + "on a track of their own)");
+    }
+
+    @Test
+    void aFamilyNotShippedIsLookedForAmongTheTimelinesFonts() throws Exception {
+        Edit edit = renderable(edit("{\"type\": \"text\", \"text\": \"x\", \"font\": {\"family\": \"Open Sans\"}}", "", "")
+                .replace("\"tracks\"", "\"fonts\": [{\"src\": \"https://x.test/OpenSans.ttf\"}], \"tracks\""));
+
+        assertThat(edit.timeline().fonts()).containsExactly(URI.create("https://x.test/OpenSans.ttf"));
+        assertThat(((Asset.Text) edit.timeline().tracks().getFirst().clips().getFirst().asset()).face())
+                .isEqualTo(new Typeface.Requested("Open Sans"));
+    }
+
+    @Test
+    void anHtmlAssetKeepsItsBoxSizeUnlessAFitIsAskedFor() throws Exception {
+        Edit edit = renderable(edit("{\"type\": \"html\", \"html\": \"<p>x</p>\", \"css\": \"p { color: red; }\","
+                + " \"width\": 400, \"height\": 200, \"background\": \"#80ff0000\", \"position\": \"topLeft\"}", "", ""));
+
+        var clip = edit.timeline().tracks().getFirst().clips().getFirst();
+        assertThat(clip.fit()).isEqualTo(Fit.NONE);
+        assertThat(clip.asset()).isEqualTo(new Asset.Html("<p>x</p>", "p { color: red; }", Optional.of(400),
+                Optional.of(200), new Color(255, 0, 0, 128), Position.TOP_LEFT));
+        assertThat(renderable(edit("{\"type\": \"html\", \"html\": \"x\"}", ", \"fit\": \"cover\"", ""))
+                .timeline().tracks().getFirst().clips().getFirst().fit()).isEqualTo(Fit.COVER);
+    }
+
+    @Test
     void acceptsACallback() throws Exception {
         String json = edit("{\"type\": \"title\", \"text\": \"x\"}", "", "")
                 .replace("\"output\"", "\"callback\": \"https://example.com/hook\", \"output\"");
@@ -107,6 +176,16 @@ class EditReaderTest {
 
         assertThat(((EditReading.Unsupported) reading).violations().getFirst().message())
                 .isEqualTo("timeline.tracks[0].clips[0].length can be auto only for video and audio assets, which have a length");
+    }
+
+    @Test
+    void refusesLengthAutoForAPausedVideo() throws Exception {
+        EditReading reading = read(edit("{\"type\": \"video\", \"src\": \"https://x.test/v.mp4\", \"speed\": 0}", "", "")
+                .replace("\"length\": 2", "\"length\": \"auto\""));
+
+        assertThat(((EditReading.Unsupported) reading).violations().getFirst().message()).isEqualTo(
+                "timeline.tracks[0].clips[0].length cannot be auto for a video whose speed is 0: a paused clip has no "
+                        + "length of its own");
     }
 
     @Test

@@ -243,4 +243,92 @@ class RenderPlannerTest {
         assertThat(((Planning.Unplannable) planning).reason())
                 .isEqualTo("timeline.tracks[0].clips[0].asset.src https://x.test/m.mp3 has no picture");
     }
+
+    @Test
+    void aLumaMasksTheFirstPictureOfItsTrackItOverlapsAndIsNotDrawnItself() throws Exception {
+        RenderPlan plan = plan(timeline("""
+                {"asset": {"type": "video", "src": "https://x.test/v.mp4"}, "start": 0, "length": 5},
+                {"asset": {"type": "image", "src": "https://x.test/i.png"}, "start": 5, "length": 5},
+                {"asset": {"type": "luma", "src": "https://x.test/v.mp4", "trim": 1}, "start": 4, "length": 2},
+                {"asset": {"type": "luma", "src": "https://x.test/i.png"}, "start": 8, "length": 1}""", ""));
+
+        assertThat(plan.layers()).hasSize(2);
+        VisualLayer.Picture video = (VisualLayer.Picture) plan.layers().get(0);
+        VisualLayer.Picture image = (VisualLayer.Picture) plan.layers().get(1);
+        assertThat(video.mattes()).extracting(Matte::timing, Matte::trim, Matte::still)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(new Timing(4, 2), 1.0, false));
+        assertThat(image.mattes()).extracting(Matte::timing, Matte::still)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(new Timing(8, 1), true));
+    }
+
+    @Test
+    void aLumaCutByTheOutputRangePlaysFromWhereTheRangeStarts() throws Exception {
+        RenderPlan plan = plan(timeline("""
+                {"asset": {"type": "image", "src": "https://x.test/i.png"}, "start": 0, "length": 10},
+                {"asset": {"type": "luma", "src": "https://x.test/v.mp4", "trim": 1}, "start": 4, "length": 2}""",
+                ", \"range\": {\"start\": 5}"));
+
+        Matte matte = ((VisualLayer.Picture) plan.layers().getFirst()).mattes().getFirst();
+        assertThat(matte.timing()).isEqualTo(new Timing(0, 1));
+        assertThat(matte.trim()).isEqualTo(2);
+    }
+
+    @Test
+    void aPausedVideoIsAStillOfItsFrameAtTrimWithoutSound() throws Exception {
+        RenderPlan plan = plan(timeline("""
+                {"asset": {"type": "video", "src": "https://x.test/v.mp4", "trim": 3, "speed": 0},
+                 "start": 0, "length": 4}""",
+                ""));
+
+        VisualLayer.Picture picture = (VisualLayer.Picture) plan.layers().getFirst();
+        assertThat(picture.still()).isTrue();
+        assertThat(picture.trim()).isEqualTo(3);
+        assertThat(picture.timing()).isEqualTo(new Timing(0, 4));
+        assertThat(plan.sounds()).isEmpty();
+    }
+
+    @Test
+    void lumasOverlappingOnOnePictureTakeTurnsInTimeOrder() throws Exception {
+        RenderPlan plan = plan(timeline("""
+                {"asset": {"type": "luma", "src": "https://x.test/i.png"}, "start": 3, "length": 2},
+                {"asset": {"type": "image", "src": "https://x.test/i.png"}, "start": 0, "length": 6},
+                {"asset": {"type": "luma", "src": "https://x.test/v.mp4"}, "start": 0, "length": 4}""", ""));
+
+        assertThat(((VisualLayer.Picture) plan.layers().getFirst()).mattes()).extracting(Matte::timing)
+                .containsExactly(new Timing(0, 4), new Timing(4, 1));
+    }
+
+    @Test
+    void captionCuesArePlacedOnTheClipsTimeAfterTrimAndSpeedAndCutToTheClip() throws Exception {
+        URI src = URI.create("https://x.test/c.srt");
+        java.util.List<dev.reelforge.core.caption.Cue> cues = java.util.List.of(
+                new dev.reelforge.core.caption.Cue(0, 1, "gone", java.util.List.of()),
+                new dev.reelforge.core.caption.Cue(2, 6, "two words", java.util.List.of(
+                        new dev.reelforge.core.caption.Cue.Word("two", 2, 4),
+                        new dev.reelforge.core.caption.Cue.Word("words", 4, 6))));
+        Planning planning = new RenderPlanner().plan(edit(timeline("""
+                {"asset": {"type": "caption", "src": "https://x.test/c.srt", "trim": 1, "speed": 2},
+                 "start": 10, "length": 2}""", "")), PROBES, Map.of(src, cues));
+
+        VisualLayer.Caption layer = (VisualLayer.Caption) ((Planning.Planned) planning).plan().layers().getFirst();
+        // file time t is 10 + (t - 1) / 2 on the output: 2-6 becomes 10.5-12.5, cut at the clip's end, 12
+        assertThat(layer.cues()).containsExactly(new dev.reelforge.core.caption.Cue(10.5, 12, "two words",
+                java.util.List.of(new dev.reelforge.core.caption.Cue.Word("two", 10.5, 11.5),
+                        new dev.reelforge.core.caption.Cue.Word("words", 11.5, 12))));
+    }
+
+    @Test
+    void aCaptionClipWithMoreChangesThanTheBoundIsUnplannableNamingItsSource() throws Exception {
+        URI src = URI.create("https://x.test/c.srt");
+        java.util.List<dev.reelforge.core.caption.Cue> cues = new java.util.ArrayList<>();
+        for (int i = 0; i <= CaptionTimes.MAX_CHANGES; i++) {
+            cues.add(new dev.reelforge.core.caption.Cue(i * 0.001, i * 0.001 + 0.001, "x", java.util.List.of()));
+        }
+        Planning planning = new RenderPlanner().plan(edit(timeline("""
+                {"asset": {"type": "caption", "src": "https://x.test/c.srt"}, "start": 0, "length": 3}""", "")),
+                PROBES, Map.of(src, cues));
+
+        assertThat(planning).isEqualTo(new Planning.Unplannable("timeline.tracks[0].clips[0].asset.src has 2001 cues"
+                + " and spoken words to draw in this render; a caption clip draws at most 2000"));
+    }
 }

@@ -11,10 +11,26 @@ public sealed interface Asset {
         URI src();
     }
 
-    record Video(URI src, double trim, double volume, double speed, Optional<VolumeEffect> volumeEffect)
-            implements Sourced {}
+    /** A video; {@code speed} 0 shows the frame at {@code trim} for the clip's length (a paused clip). */
+    record Video(URI src, double trim, double volume, double speed, Optional<VolumeEffect> volumeEffect,
+            Optional<ChromaKey> chromaKey) implements Sourced {
+
+        public Video(URI src, double trim, double volume, double speed, Optional<VolumeEffect> volumeEffect) {
+            this(src, trim, volume, speed, volumeEffect, Optional.empty());
+        }
+
+        public boolean paused() {
+            return speed == 0;
+        }
+    }
 
     record Image(URI src) implements Sourced {}
+
+    /**
+     * A greyscale image or video used as a matte for the picture clip of its track that it overlaps in time (it is
+     * never drawn itself); the video plays from {@code trim}.
+     */
+    record Luma(URI src, double trim) implements Sourced {}
 
     record Audio(URI src, double trim, double volume, double speed, Optional<VolumeEffect> effect)
             implements Sourced {}
@@ -27,7 +43,7 @@ public sealed interface Asset {
      * Text in a box of {@code width} x {@code height} pixels (the frame when absent), wrapped to its width
      * and aligned in it.
      */
-    record Text(String text, Optional<Integer> width, Optional<Integer> height, FontFace face, int size,
+    record Text(String text, Optional<Integer> width, Optional<Integer> height, Typeface face, int size,
             double lineHeight, Color color, Optional<Color> background, HorizontalAlign horizontal,
             VerticalAlign vertical) implements Asset {}
 
@@ -57,6 +73,20 @@ public sealed interface Asset {
 
     /** SVG markup, drawn at the size its {@code width}/{@code height} or {@code viewBox} give. */
     record Svg(URI src, String markup) implements Drawn {}
+
+    /**
+     * HTML and CSS laid out in a box of {@code width} x {@code height} pixels (the frame when absent) over
+     * {@code background}, the content placed at {@code position} of the box; drawn as a still picture.
+     */
+    record Html(String html, String css, Optional<Integer> width, Optional<Integer> height, Color background,
+            Position position) implements Asset {}
+
+    /**
+     * Captions read from a subtitle file ({@code src}), drawn per its cues: a cue at file time {@code t} is shown
+     * at clip time {@code (t - trim) / speed}. Not a {@link Sourced} asset: the file is text, fetched and parsed
+     * rather than probed.
+     */
+    record Caption(URI src, CaptionStyle style, double trim, double speed) implements Asset {}
 
     enum HorizontalAlign { LEFT, CENTER, RIGHT }
 
