@@ -156,7 +156,8 @@ public final class FfmpegComposer implements Composer {
             StopCheck stop) {
         FilterGraph graph = new FilterGraph();
         Output output = switch (plan.output().format().kind()) {
-            case VIDEO -> video(graph, plan, sources, work);
+            case VIDEO -> plan.output().writtenByComposer() ? onceGif(graph, plan, sources, work)
+                    : video(graph, plan, sources, work);
             case AUDIO -> audio(graph, plan, sources);
             case IMAGE -> image(graph, plan, sources, work);
         };
@@ -202,6 +203,30 @@ public final class FfmpegComposer implements Composer {
         labels.sound().ifPresent(sound -> arguments.addAll(List.of("-map", "[" + sound + "]", "-c:a", "pcm_s16le",
                 "-ar", Integer.toString(SoundMix.SAMPLE_RATE), "-ac", "2")));
         return new Output(arguments, "mov", "video/quicktime");
+    }
+
+    /**
+     * A GIF that plays once ({@code repeat: false}), written here because MediaConvert's GIFs always loop: at the
+     * output size, watermarked as the encoder would, on a palette made from its own frames, with no loop count
+     * (the NETSCAPE2.0 extension is left out, so players show it once).
+     */
+    private Output onceGif(FilterGraph graph, RenderPlan plan, Map<Integer, Path> sources, Path work) {
+        String picture = picture(graph, plan, sources, 0, plan.duration(), ChromaSampling.YUV444, work);
+        Size size = plan.output().size();
+        if (!size.equals(plan.frame())) {
+            picture = graph.then(picture, List.of(Filter.of("scale").with("w", size.width())
+                    .with("h", size.height())), "sized");
+        }
+        if (plan.output().watermarked()) {
+            picture = watermark(graph, picture, size);
+        }
+        String frames = graph.label("frames");
+        String sample = graph.label("sample");
+        graph.chain(List.of(picture), List.of(Filter.of("split").positional("2")), frames + "][" + sample);
+        String palette = graph.then(sample, List.of(Filter.of("palettegen").with("stats_mode", "diff")), "palette");
+        String gif = graph.label("gif");
+        graph.chain(List.of(frames, palette), List.of(Filter.of("paletteuse")), gif);
+        return new Output(List.of("-map", "[" + gif + "]", "-loop", "-1", "-f", "gif"), "gif", "image/gif");
     }
 
     /** Where a video plan's composed picture and sound come out of the graph. */

@@ -41,7 +41,7 @@ final class LookOverTime {
 
     /** Fades of a picture's alpha channel: every transition in or out but a carousel or reveal, over its seconds. */
     List<Filter> fades() {
-        return fades(kind -> !kind.isCarousel() && kind != TransitionKind.REVEAL);
+        return fades(kind -> !kind.isCarousel() && !kind.isShuffle() && kind != TransitionKind.REVEAL);
     }
 
     /** Fades of a text's background band: as the text's {@link #alpha()}. */
@@ -141,6 +141,44 @@ final class LookOverTime {
         return offset;
     }
 
+    /**
+     * How far (frame pixels) shuffle transitions move the layer right, for a layer {@code diagonal} pixels
+     * corner to corner (see {@link ShuffleTransition}).
+     */
+    Expression shuffleX(double diagonal) {
+        return shuffle(transition -> transition.outX(frame, diagonal));
+    }
+
+    /** How far (frame pixels) shuffle transitions move the layer down. */
+    Expression shuffleY(double diagonal) {
+        return shuffle(transition -> transition.outY(frame, diagonal));
+    }
+
+    /** How far (radians, clockwise) shuffle transitions turn the layer. */
+    Expression shuffleTurn() {
+        return shuffle(ShuffleTransition::outAngle);
+    }
+
+    boolean shuffles() {
+        return look.in().filter(in -> in.seconds() > 0 && in.transition().kind().isShuffle()).isPresent()
+                || look.out().filter(out -> out.seconds() > 0 && out.transition().kind().isShuffle()).isPresent();
+    }
+
+    private Expression shuffle(java.util.function.ToDoubleFunction<ShuffleTransition> fullyOut) {
+        Expression value = Expression.ZERO;
+        Optional<ShuffleTransition> in = look.in().filter(t -> t.seconds() > 0)
+                .flatMap(t -> ShuffleTransition.of(t.transition().kind()));
+        Optional<ShuffleTransition> out = look.out().filter(t -> t.seconds() > 0)
+                .flatMap(t -> ShuffleTransition.of(t.transition().kind()));
+        if (in.isPresent()) {
+            value = value.plus(inProgress().orElseThrow().times(-1).plus(1).times(fullyOut.applyAsDouble(in.get())));
+        }
+        if (out.isPresent()) {
+            value = value.plus(outProgress().orElseThrow().times(fullyOut.applyAsDouble(out.get())));
+        }
+        return value;
+    }
+
     boolean wipes() {
         return transitionIn(TransitionKind.WIPE_LEFT) || transitionIn(TransitionKind.WIPE_RIGHT)
                 || transitionIn(TransitionKind.REVEAL) || transitionOut(TransitionKind.WIPE_LEFT)
@@ -188,9 +226,9 @@ final class LookOverTime {
     /** A wipe: the visible window's offset, and the transparent room it needs left and right of the picture. */
     record Wipe(Expression offset, int padLeft, int padRight) {}
 
-    /** Text cannot be cut by an edge: a reveal (like a wipe) fades it; only a carousel does not. */
+    /** Text cannot be cut by an edge: a reveal (like a wipe) fades it; a carousel or a shuffle does not. */
     private static boolean fadesText(TransitionKind kind) {
-        return !kind.isCarousel();
+        return !kind.isCarousel() && !kind.isShuffle();
     }
 
     private boolean transitionIn(TransitionKind kind) {

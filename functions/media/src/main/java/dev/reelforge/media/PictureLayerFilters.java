@@ -27,6 +27,8 @@ final class PictureLayerFilters {
 
     /** Read a little past what the layer needs, so its last frame is never short of source. */
     private static final double READ_MARGIN_SECONDS = 0.5;
+    /** ffmpeg's shear goes no further. */
+    private static final double MAX_SHEAR = 2;
 
     /** Frames ready to overlay, with where to draw them. */
     record Overlay(String label, Expression x, Expression y) {
@@ -131,8 +133,6 @@ final class PictureLayerFilters {
             filters.addAll(transparency(look, new TweenedLook(layer.look()).tweensOpacity()));
         }
         filters.addAll(look.fades());
-        TweenedLook tweened = new TweenedLook(layer.look());
-        filters.addAll(tweened.opacity(new Timing(start, end - start), fps));
         if (!layer.mattes().isEmpty()) {
             // mattes cover the picture as it is placed, before it is mirrored or turned
             String unmatted = graph.then(input, filters, "picture");
@@ -140,16 +140,56 @@ final class PictureLayerFilters {
                     end);
             filters = new ArrayList<>();
         }
-        Transform transform = box.transform();
+        return Optional.of(shaped(input, filters, layer.look(), look, box.transform(), box.x(), box.y(), width, height,
+                start, end));
+    }
+
+    /**
+     * Adds the chain {@code input} then {@code filters} then what a layer's look and transform do to its
+     * {@code width x height} picture placed at ({@code boxX}, {@code boxY}) for the output time {@code [start, end)}:
+     * tweened opacity, flip, skew, turn (fixed, tweened, shuffle), tweened size, and the moves of its transitions and
+     * tweened offset; returns where to overlay it. A null {@code input}: the filters start with a source.
+     */
+    Overlay shaped(String input, List<Filter> filters, dev.reelforge.core.plan.Look planned, LookOverTime look,
+            Transform transform, int boxX, int boxY, int width, int height, double start, double end) {
+        TweenedLook tweened = new TweenedLook(planned);
+        filters.addAll(tweened.opacity(new Timing(start, end - start), fps));
         if (transform.flipHorizontal()) {
             filters.add(Filter.of("hflip"));
         }
         if (transform.flipVertical()) {
             filters.add(Filter.of("vflip"));
         }
-        int boxX = box.x();
-        int boxY = box.y();
-        if (transform.rotates()) {
+        if (transform.skews()) {
+            // Sheared about its centre on transparent room for the corners it moves out. A skew is how far one
+            // edge moves against the opposite one, in frames; shear takes pixels moved per pixel from the centre,
+            // at most 2 (nearly flat already), and the opposite sign (its positive x moves rows below it left).
+            double skewX = Math.clamp(transform.skewX() * frame.width() / height, -MAX_SHEAR, MAX_SHEAR);
+            double skewY = Math.clamp(transform.skewY() * frame.height() / width, -MAX_SHEAR, MAX_SHEAR);
+            int roomX = (int) Math.ceil(Math.abs(skewX) * (height + Math.abs(skewY) * width) / 2) + 2;
+            int roomY = (int) Math.ceil(Math.abs(skewY) * (width + Math.abs(skewX) * height) / 2) + 2;
+            filters.add(Filter.of("pad").with("w", width + 2 * roomX).with("h", height + 2 * roomY)
+                    .with("x", roomX).with("y", roomY).with("color", "black@0"));
+            filters.add(Filter.of("shear").with("shx", Filter.number(-skewX)).with("shy", Filter.number(-skewY))
+                    .with("c", "black@0"));
+            boxX -= roomX;
+            boxY -= roomY;
+            width += 2 * roomX;
+            height += 2 * roomY;
+        }
+        double diagonal = Math.hypot(width, height);
+        Expression turn = look.shuffleTurn().plus(tweened.turn());
+        if (turn.varies()) {
+            // Turned about its centre over time onto a square that holds it at any angle. Cleared to transparent
+            // at each frame: "none" would leave what earlier frames drew where this one does not.
+            int square = even(diagonal + 2);
+            filters.add(Filter.of("rotate").with("a", turn.plus(Math.toRadians(transform.angle())).text())
+                    .with("ow", square).with("oh", square).with("c", "black@0"));
+            boxX -= (square - width) / 2;
+            boxY -= (square - height) / 2;
+            width = square;
+            height = square;
+        } else if (transform.rotates()) {
             // Turned about its centre onto a frame that holds every corner; the corners outside it are clear.
             double radians = Math.toRadians(transform.angle());
             double cos = Math.abs(Math.cos(radians));
@@ -163,8 +203,8 @@ final class PictureLayerFilters {
             width = turnedWidth;
             height = turnedHeight;
         }
-        Expression x = look.slideX().plus(boxX).plus(tweened.moveX(frame));
-        Expression y = look.slideY().plus(boxY).plus(tweened.moveY(frame));
+        Expression x = look.slideX().plus(boxX).plus(tweened.moveX(frame)).plus(look.shuffleX(diagonal));
+        Expression y = look.slideY().plus(boxY).plus(tweened.moveY(frame)).plus(look.shuffleY(diagonal));
         if (look.wipes()) {
             LookOverTime.Wipe wipe = look.wipe(boxX, width);
             filters.add(Filter.of("pad").with("w", wipe.padLeft() + width + wipe.padRight()).with("h", height)
@@ -173,8 +213,24 @@ final class PictureLayerFilters {
                     .with("x", wipe.offset().plus(wipe.padLeft()).text()).with("y", 0));
             x = x.plus(wipe.offset());
         }
-        String label = graph.then(input, filters, "picture");
-        return Optional.of(new Overlay(label, x, y));
+        Expression resize = tweened.resize();
+        if (resize.varies()) {
+            // Shrunk about its centre at each frame from the size of its largest scale.
+            filters.add(Filter.of("scale")
+                    .with("w", "max(2,2*trunc(" + width + "*(" + resize.text() + ")/2))")
+                    .with("h", "max(2,2*trunc(" + height + "*(" + resize.text() + ")/2))")
+                    .with("eval", "frame"));
+            x = x.plus(Expression.ofTime("(" + width + "-overlay_w)/2"));
+            y = y.plus(Expression.ofTime("(" + height + "-overlay_h)/2"));
+        }
+        String label;
+        if (input == null) {
+            label = graph.label("picture");
+            graph.chain(List.of(), filters, label);
+        } else {
+            label = graph.then(input, filters, "picture");
+        }
+        return new Overlay(label, x, y);
     }
 
     /** Scales to {@code width x height} times {@code zoom}, per frame when the zoom changes. */

@@ -3,6 +3,7 @@ package dev.reelforge.media;
 import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.edit.model.Fps;
 import dev.reelforge.core.edit.model.Size;
+import dev.reelforge.core.edit.model.Transform;
 import dev.reelforge.core.plan.VisualLayer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,8 +56,10 @@ final class TextLayerFilters {
         }
         LookOverTime look = new LookOverTime(layer.timing(), layer.look(), frame);
         TextLayout layout = TextLayout.of(layer, frame, fonts.font(layer.face(), layer.sizePx()));
-        Expression dx = look.slideX();
-        Expression dy = look.slideY();
+        // Text does not turn: a shuffle only moves it (from beyond the frame, whatever its box).
+        double diagonal = Math.hypot(frame.width(), frame.height());
+        Expression dx = look.slideX().plus(look.shuffleX(diagonal));
+        Expression dy = look.slideY().plus(look.shuffleY(diagonal));
         Expression alpha = look.alpha();
         String shown = "gte(t," + Filter.number(start) + ")*lt(t," + Filter.number(end) + ")";
 
@@ -70,8 +73,12 @@ final class TextLayerFilters {
                         .with("w", layout.boxWidth()).with("h", layout.boxHeight())
                         .with("color", color(background, look.opacity())).with("t", "fill").enabledWhen(shown));
             } else {
-                composite = band(composite, background, layout, look, start, end, layer.finish().borderRadius());
+                composite = band(composite, background, layout, look, dx, dy, start, end,
+                        layer.finish().borderRadius());
             }
+        }
+        if (onCanvas(layer) && layout.boxWidth() > 0 && layout.boxHeight() > 0) {
+            return canvas(main, layer, layout, look, start, end);
         }
         Path font = fonts.file(layer.face());
         for (TextLayout.Line line : layout.lines()) {
@@ -99,9 +106,64 @@ final class TextLayerFilters {
         return graph.then(composite, filters, "text");
     }
 
+    /** Whether the text is transformed or tweened, which drawtext cannot do on the composite. */
+    private static boolean onCanvas(VisualLayer.Text layer) {
+        Transform transform = layer.transform();
+        return transform.rotates() || transform.flips() || transform.skews() || layer.look().animation().looks()
+                || layer.look().animation().shapes();
+    }
+
+    /**
+     * The text and its background drawn on a transparent picture of its box, which then takes the look and
+     * transform a picture takes (flip, skew, turn, tweens, transitions), and is overlaid on the composite.
+     */
+    private String canvas(String main, VisualLayer.Text layer, TextLayout layout, LookOverTime look, double start,
+            double end) {
+        double opacity = Math.max(0, Math.min(1, look.opacity()));
+        List<Filter> filters = new ArrayList<>();
+        Color background = layer.background().orElse(null);
+        filters.add(Filter.of("color").with("c", background == null ? "black@0"
+                        : "0x" + background.rgbHex() + "@" + Filter.number(background.opacity() * opacity))
+                .with("s", layout.boxWidth() + "x" + layout.boxHeight())
+                .with("r", fps.numerator() + "/" + fps.denominator()).with("d", end - start + 1 / fps.value()));
+        filters.add(Filter.of("format").with("pix_fmts", "rgba"));
+        if (background != null && layer.finish().borderRadius() > 0) {
+            filters.add(roundedCorners(layout.boxWidth(), layout.boxHeight(), layer.finish().borderRadius()));
+        }
+        Path font = fonts.file(layer.face());
+        for (TextLayout.Line line : layout.lines()) {
+            if (line.text().isBlank()) {
+                continue;
+            }
+            Filter drawtext = Filter.of("drawtext")
+                    .with("fontfile", font.toAbsolutePath().toString())
+                    .with("textfile", write(line.text()).toString())
+                    .with("expansion", "none")
+                    .with("fontsize", layer.sizePx())
+                    .with("fontcolor", color(layer.color(), opacity))
+                    .with("x", TextLayout.x(layer.horizontal(), layout.innerX() - layout.boxX(), layout.innerWidth()))
+                    .with("y", (line.baseline() - layout.boxY()) + "-ascent");
+            if (layer.finish().stroked()) {
+                drawtext.with("borderw", Math.max(1, (int) Math.round(layer.finish().strokeWidth())))
+                        .with("bordercolor", color(layer.finish().stroke().get(), opacity));
+            }
+            filters.add(drawtext);
+        }
+        filters.add(Filter.of("setpts").positional("PTS+" + Filter.number(start) + "/TB"));
+        // A frame more than shown, cut by trim, so the overlay draws the last one (see PictureLayerFilters).
+        filters.add(Filter.of("trim").with("end", end));
+        filters.addAll(look.fades());
+        PictureLayerFilters pictures = new PictureLayerFilters(graph, frame, fps, sampling);
+        PictureLayerFilters.Overlay overlay = pictures.shaped(null, filters, layer.look(), look, layer.transform(),
+                layout.boxX(), layout.boxY(), layout.boxWidth(), layout.boxHeight(), start, end);
+        String composite = graph.label("main");
+        graph.chain(List.of(main, overlay.label()), List.of(overlay.filter(sampling)), composite);
+        return composite;
+    }
+
     /** The background as its own frames, so it can fade and move with the text. */
-    private String band(String main, Color background, TextLayout layout, LookOverTime look, double start,
-            double end, int borderRadius) {
+    private String band(String main, Color background, TextLayout layout, LookOverTime look, Expression dx,
+            Expression dy, double start, double end, int borderRadius) {
         List<Filter> filters = new ArrayList<>();
         filters.add(Filter.of("color").with("c", "0x" + background.rgbHex())
                 .with("s", layout.boxWidth() + "x" + layout.boxHeight())
@@ -121,7 +183,7 @@ final class TextLayerFilters {
         String band = graph.label("band");
         graph.chain(List.of(), filters, band);
         PictureLayerFilters.Overlay overlay = new PictureLayerFilters.Overlay(band,
-                look.slideX().plus(layout.boxX()), look.slideY().plus(layout.boxY()));
+                dx.plus(layout.boxX()), dy.plus(layout.boxY()));
         String composite = graph.label("main");
         graph.chain(List.of(main, band), List.of(overlay.filter(sampling)), composite);
         return composite;

@@ -48,6 +48,28 @@ final class TweenedLook {
         return KeyframesExpression.of(tweens.get(), look.clipStart()).plus(-tweens.get().valueAt(0)).times(pixels);
     }
 
+    /** Radians the tweened rotation turns the layer clockwise at {@code t}; 0 when not tweened. */
+    Expression turn() {
+        return look.animation().angle().filter(tweens -> !tweens.isConstant())
+                .map(tweens -> KeyframesExpression.of(tweens, look.clipStart()).times(Math.PI / 180))
+                .orElse(Expression.ZERO);
+    }
+
+    /**
+     * The tweened scale at {@code t} as a fraction of its largest value (which the layer was sized for); 1 when
+     * not tweened.
+     */
+    Expression resize() {
+        Optional<Keyframes> tweens = look.animation().scale().filter(keyframes -> !keyframes.isConstant());
+        if (tweens.isEmpty()) {
+            return Expression.ONE;
+        }
+        double largest = tweens.get().tweens().stream().mapToDouble(tween -> Math.max(tween.from(), tween.to()))
+                .max().orElse(1);
+        return Expression.ofTime("max(0,(" + KeyframesExpression.of(tweens.get(), look.clipStart()).text() + ")/"
+                + Filter.number(largest) + ")");
+    }
+
     /** The alpha scaled by the tweened opacity at each frame of the layer's time; none when not tweened. */
     List<Filter> opacity(Timing timing, Fps fps) {
         if (!tweensOpacity()) {

@@ -71,6 +71,16 @@ class FfmpegComposerOutputTest {
         assertThat(Playback.probe(composition.file()).duration().orElseThrow()).isCloseTo(1, within(0.04));
     }
 
+    @Test
+    void aGifThatPlaysOnceIsWrittenAsTheFinalGifWithoutALoopExtension() throws Exception {
+        Composer.Composition composition = compose(plan().output(OutputFormat.GIF).duration(1).playedOnce().build());
+
+        assertThat(composition.contentType()).isEqualTo("image/gif");
+        byte[] bytes = java.nio.file.Files.readAllBytes(composition.file());
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("GIF89a")
+                .doesNotContain("NETSCAPE2.0");
+    }
+
     @ParameterizedTest
     @CsvSource({"25, 1, 1.3", "30000, 1001, 2.5", "24, 1, 1"})
     void aVideoIsAnH264QuickTimeOfThePlansSizeRateAndDuration(int numerator, int denominator, double seconds) {

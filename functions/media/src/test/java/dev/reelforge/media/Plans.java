@@ -44,6 +44,8 @@ final class Plans {
     private Quality quality = Quality.HIGH;
     private boolean mute;
 
+    private boolean repeat = true;
+
     static Plans plan() {
         return new Plans();
     }
@@ -109,9 +111,14 @@ final class Plans {
         }
     }
 
+    Plans playedOnce() {
+        this.repeat = false;
+        return this;
+    }
+
     RenderPlan build() {
         Size delivered = outputSize == null ? frame : outputSize;
-        OutputPlan output = new OutputPlan(format, delivered, fps, quality, false, mute, Optional.empty(),
+        OutputPlan output = new OutputPlan(format, delivered, fps, quality, repeat, mute, Optional.empty(),
                 Optional.empty(), false, false);
         return new RenderPlan(frame, fps, background, duration, stillAt, sources, layers,
                 mute ? List.of() : sounds, output);

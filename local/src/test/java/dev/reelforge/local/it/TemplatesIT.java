@@ -201,7 +201,7 @@ class TemplatesIT {
     @CsvSource(delimiter = '|', textBlock = """
             unknown property         | '"start": 0,'         | '"start": 0, "begin": 1,'    | template.timeline.tracks[0].clips[0].begin is not a known property
             wrong type               | '"preview"'           | '7'                          | template.output.resolution must be one of: preview, mobile, sd, hd, 1080, 4k
-            placeholder in text for a number | '"start": 0,' | '"start": 0, "scale": "2{{S}}",' | template.timeline.tracks[0].clips[0].scale must be a number greater than or equal to 0
+            placeholder in text for a number | '"start": 0,' | '"start": 0, "scale": "2{{S}}",' | template.timeline.tracks[0].clips[0].scale must be a number greater than or equal to 0 or an array
             bad default              | '"replace": "Hello"}' | '"replace": "Hello"}, {"replace": 1}' | template.merge[1].find is required
             """)
     void aTemplateThatIsNoEditIs400NamingTheFieldAndIsNotSaved(String problem, String find, String replace,

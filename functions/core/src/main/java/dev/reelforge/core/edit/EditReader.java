@@ -128,7 +128,10 @@ public final class EditReader {
                 Set.of("video", "audio").contains(node.path("asset").path("type").asText())
                         ? TweenReader.read(node.path("asset").path("volume"),
                                 path.property("asset").property("volume"), violations)
-                        : Optional.empty());
+                        : Optional.empty(),
+                TweenReader.read(node.path("transform").path("rotate").path("angle"),
+                        path.property("transform").property("rotate").property("angle"), violations),
+                TweenReader.read(node.path("scale"), path.property("scale"), violations));
         double opacity = firstValue(node, "opacity", animation.opacity(), path, violations, 1);
         Offset offset = new Offset(
                 firstValue(node.path("offset"), "x", animation.offsetX(), path.property("offset"), violations, 0),
@@ -144,16 +147,27 @@ public final class EditReader {
             }
         }
         if (animation.looks()
-                && !(asset instanceof Asset.Video || asset instanceof Asset.Image || asset instanceof Asset.Drawn)) {
+                && !(asset instanceof Asset.Video || asset instanceof Asset.Image || asset instanceof Asset.Drawn
+                        || asset instanceof Asset.Title || asset instanceof Asset.Text)) {
             violations.add(path.property(animation.opacity().isPresent() ? "opacity" : "offset"),
                     "as an array of tweens " + NOT_SUPPORTED + " on " + node.path("asset").path("type").asText()
-                            + " assets (only on video and image)");
+                            + " assets (only on pictures and text)");
         }
+        if (animation.shapes()
+                && !(asset instanceof Asset.Video || asset instanceof Asset.Image || asset instanceof Asset.Drawn
+                        || asset instanceof Asset.Title || asset instanceof Asset.Text)) {
+            violations.add(path.property(animation.scale().isPresent() ? "scale" : "transform"),
+                    "as an array of tweens " + NOT_SUPPORTED + " on " + node.path("asset").path("type").asText()
+                            + " assets (only on pictures and text)");
+        }
+        // A tweened scale places the picture at its largest and shrinks it from there.
+        double scale = animation.scale().map(EditReader::largest)
+                .orElse(present(node, "scale") ? node.path("scale").asDouble() : 0);
         return new Clip(asset, start, length,
                 // a drawn picture (shape, svg) or an HTML box keeps its pixels unless the clip asks for a fit
                 optionalText(node, "fit").map(Fit::fromWireName)
                         .orElse(asset instanceof Asset.Drawn || asset instanceof Asset.Html ? Fit.NONE : Fit.CROP),
-                present(node, "scale") && node.path("scale").asDouble() > 0 ? node.path("scale").asDouble() : 1,
+                scale > 0 ? scale : 1,
                 optionalText(node, "position").map(Position::fromWireName).orElse(Position.CENTER),
                 offset, in, out, effect,
                 optionalText(node, "filter").map(name -> ColorFilter.fromWireName(name).orElseThrow()),
@@ -260,7 +274,9 @@ public final class EditReader {
         if (kind.isEmpty()) {
             violations.add(path.property(direction), "'" + name.get() + "' " + NOT_SUPPORTED
                     + " (supported: fade, reveal, wipeLeft, wipeRight, slideLeft, slideRight, slideUp, slideDown, "
-                    + "carouselLeft, carouselRight, carouselUp, carouselDown, zoom, "
+                    + "carouselLeft, carouselRight, carouselUp, carouselDown, shuffleTopRight, shuffleRightTop, "
+                    + "shuffleRightBottom, shuffleBottomRight, shuffleBottomLeft, shuffleLeftBottom, shuffleLeftTop, "
+                    + "shuffleTopLeft, zoom, "
                     + "each with Slow and Fast variants)");
             return Optional.empty();
         }
@@ -307,9 +323,6 @@ public final class EditReader {
                 ? Optional.of(new Output.Thumbnail(node.path("thumbnail").path("capture").asDouble(),
                         node.path("thumbnail").path("scale").asDouble()))
                 : Optional.empty();
-        if (format == OutputFormat.GIF && present(node, "repeat") && !node.path("repeat").asBoolean()) {
-            violations.add(path.property("repeat"), "false " + NOT_SUPPORTED + " (GIFs always loop)");
-        }
         boolean hosted = true;
         JsonNode destinations = node.path("destinations");
         for (int i = 0; i < destinations.size(); i++) {
@@ -327,6 +340,10 @@ public final class EditReader {
                 node.path("repeat").asBoolean(true), node.path("mute").asBoolean(false), outputRange,
                 present(node, "poster") ? Optional.of(node.path("poster").path("capture").asDouble()) : Optional.empty(),
                 thumbnail, hosted);
+    }
+
+    private static double largest(Keyframes tweens) {
+        return tweens.tweens().stream().mapToDouble(tween -> Math.max(tween.from(), tween.to())).max().orElse(1);
     }
 
     /** A number, or the first value of its tweens (read already, violations and all). */

@@ -420,7 +420,7 @@ public final class EditSchema {
             .optional("width", number().between(1, 3840))
             .optional("height", number().between(1, 2160))
             .optional("fit", string().oneOf("cover", "contain", "crop", "none"))
-            .optional("scale", number().min(0))
+            .optional("scale", animatable(number().min(0)))
             .optional("position", POSITION)
             .optional("offset", OFFSET)
             .optional("transition", TRANSITION)

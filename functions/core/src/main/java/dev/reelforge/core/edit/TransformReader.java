@@ -9,6 +9,8 @@ import dev.reelforge.core.validation.Violations;
 final class TransformReader {
 
     private static final String NOT_SUPPORTED = "is not supported yet";
+    /** The contract's bound: beyond 3 a picture is already nearly flat. */
+    private static final double MAX_SKEW = 100;
 
     private TransformReader() {}
 
@@ -18,27 +20,23 @@ final class TransformReader {
         JsonNode skew = transform.path("skew");
         JsonNode angle = transform.path("rotate").path("angle");
         JsonNode flip = transform.path("flip");
-        boolean skews = shapes(skew.path("x")) || shapes(skew.path("y"));
-        boolean rotates = shapes(angle);
-        boolean flips = flip.path("horizontal").asBoolean(false) || flip.path("vertical").asBoolean(false);
-        String type = clip.path("asset").path("type").asText();
-        if ((type.equals("title") || type.equals("text")) && (skews || rotates || flips)) {
-            violations.add(transformPath, "on a " + type + " asset " + NOT_SUPPORTED
-                    + " (it is supported on video and image assets)");
-            return Transform.NONE;
-        }
         for (String axis : new String[] {"x", "y"}) {
-            if (shapes(skew.path(axis))) {
-                violations.add(transformPath.property("skew").property(axis), NOT_SUPPORTED);
+            JsonNode factor = skew.path(axis);
+            if (factor.isArray()) {
+                violations.add(transformPath.property("skew").property(axis),
+                        "as an array of tweens " + NOT_SUPPORTED + " (use a number)");
+            } else if (factor.isNumber() && Math.abs(factor.asDouble()) > MAX_SKEW) {
+                violations.add(transformPath.property("skew").property(axis),
+                        "must be between -" + (int) MAX_SKEW + " and " + (int) MAX_SKEW + " (fractions of the frame)");
             }
-        }
-        if (angle.isArray()) {
-            violations.add(transformPath.property("rotate").property("angle"),
-                    "as an array of tweens " + NOT_SUPPORTED + " (use a number)");
         }
         return new Transform(crop(clip.path("asset"), path.property("asset"), violations),
                 flip.path("horizontal").asBoolean(false), flip.path("vertical").asBoolean(false),
-                angle.isNumber() ? angle.asDouble() : 0);
+                angle.isNumber() ? angle.asDouble() : 0, skewFactor(skew.path("x")), skewFactor(skew.path("y")));
+    }
+
+    private static double skewFactor(JsonNode value) {
+        return value.isNumber() ? Math.clamp(value.asDouble(), -MAX_SKEW, MAX_SKEW) : 0;
     }
 
     /** Whether a transform value changes the picture: a tween array, or a number other than 0. */

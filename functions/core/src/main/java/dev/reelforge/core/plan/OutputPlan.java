@@ -16,6 +16,14 @@ public record OutputPlan(OutputFormat format, Size size, Fps fps, Quality qualit
 
     public record ThumbnailPlan(double at, Size size) {}
 
+    /**
+     * Whether the composer writes the final file itself, with no encoding job: images, and a GIF that plays once
+     * (MediaConvert's GIFs always loop). Such outputs have no poster or thumbnail.
+     */
+    public boolean writtenByComposer() {
+        return format.kind() == OutputFormat.Kind.IMAGE || (format == OutputFormat.GIF && !repeat);
+    }
+
     public OutputPlan withWatermark() {
         return new OutputPlan(format, size, fps, quality, repeat, mute, posterAt, thumbnail, hosted, true);
     }

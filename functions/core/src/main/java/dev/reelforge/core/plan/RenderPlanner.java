@@ -222,7 +222,7 @@ public final class RenderPlanner {
                         Asset.HorizontalAlign.CENTER,
                         Asset.VerticalAlign.CENTER, position,
                         new Offset(title.offset().x() + clip.offset().x(), title.offset().y() + clip.offset().y()),
-                        false));
+                        false, clip.transform()));
             }
             // without a box of its own, text takes the clip's (newest contract: clip width/height)
             case Asset.Text text -> Optional.of(new VisualLayer.Text(cut.timing(), look, text.text(), text.face(),
@@ -231,7 +231,8 @@ public final class RenderPlanner {
                     text.width().or(() -> clip.bounds().width()).map(width -> (int) Math.round(width * clip.scale())),
                     text.height().or(() -> clip.bounds().height())
                             .map(height -> (int) Math.round(height * clip.scale())),
-                    text.horizontal(), text.vertical(), clip.position(), clip.offset(), true, text.finish()));
+                    text.horizontal(), text.vertical(), clip.position(), clip.offset(), true, text.finish(),
+                    clip.transform()));
             case Asset.Caption caption -> {
                 List<Cue> cues = captions.get(caption.src());
                 if (cues == null) {

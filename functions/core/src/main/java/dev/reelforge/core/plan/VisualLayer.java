@@ -8,8 +8,9 @@ import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.edit.model.Typeface;
 import dev.reelforge.core.edit.model.Offset;
 import dev.reelforge.core.edit.model.Position;
-import java.util.List;
+import dev.reelforge.core.edit.model.Transform;
 import dev.reelforge.core.edit.model.TextFinish;
+import java.util.List;
 import java.util.Optional;
 
 /** Something drawn on the frame for a while. Layers are listed bottom first. */
@@ -45,20 +46,39 @@ public sealed interface VisualLayer {
     /**
      * Text. {@code lines} are drawn {@code lineHeight} x {@code sizePx} apart; a box of {@code boxWidth} x
      * {@code boxHeight} (the frame when absent) holds them, aligned, with an optional background filling
-     * the box; the box is anchored at {@code position} of the frame and moved by {@code offset}.
+     * the box; the box is anchored at {@code position} of the frame and moved by {@code offset}; {@code transform}
+     * flips, skews and turns the box (with what is drawn in it) about its centre.
      */
     record Text(Timing timing, Look look, String text, Typeface face, int sizePx, double lineHeight, Color color,
             Optional<Color> background, Optional<Integer> boxWidth, Optional<Integer> boxHeight,
             Asset.HorizontalAlign horizontal, Asset.VerticalAlign vertical, Position position, Offset offset,
-            boolean wrap, TextFinish finish) implements VisualLayer {
+            boolean wrap, TextFinish finish, Transform transform) implements VisualLayer {
 
-        /** Text without padding, outline or ellipsis. */
+        /** Text without padding, outline, ellipsis or transform. */
         public Text(Timing timing, Look look, String text, Typeface face, int sizePx, double lineHeight, Color color,
                 Optional<Color> background, Optional<Integer> boxWidth, Optional<Integer> boxHeight,
                 Asset.HorizontalAlign horizontal, Asset.VerticalAlign vertical, Position position, Offset offset,
                 boolean wrap) {
             this(timing, look, text, face, sizePx, lineHeight, color, background, boxWidth, boxHeight, horizontal,
-                    vertical, position, offset, wrap, TextFinish.NONE);
+                    vertical, position, offset, wrap, TextFinish.NONE, Transform.NONE);
+        }
+
+        /** Text with padding, outline or ellipsis, not transformed. */
+        public Text(Timing timing, Look look, String text, Typeface face, int sizePx, double lineHeight, Color color,
+                Optional<Color> background, Optional<Integer> boxWidth, Optional<Integer> boxHeight,
+                Asset.HorizontalAlign horizontal, Asset.VerticalAlign vertical, Position position, Offset offset,
+                boolean wrap, TextFinish finish) {
+            this(timing, look, text, face, sizePx, lineHeight, color, background, boxWidth, boxHeight, horizontal,
+                    vertical, position, offset, wrap, finish, Transform.NONE);
+        }
+
+        /** Text without padding, outline or ellipsis, transformed. */
+        public Text(Timing timing, Look look, String text, Typeface face, int sizePx, double lineHeight, Color color,
+                Optional<Color> background, Optional<Integer> boxWidth, Optional<Integer> boxHeight,
+                Asset.HorizontalAlign horizontal, Asset.VerticalAlign vertical, Position position, Offset offset,
+                boolean wrap, Transform transform) {
+            this(timing, look, text, face, sizePx, lineHeight, color, background, boxWidth, boxHeight, horizontal,
+                    vertical, position, offset, wrap, TextFinish.NONE, transform);
         }
     }
 

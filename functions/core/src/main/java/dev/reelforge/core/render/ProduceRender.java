@@ -245,7 +245,7 @@ public final class ProduceRender {
 
         String base = "renders/" + key.owner() + "/" + key.id();
         OutputFormat format = plan.output().format();
-        if (format.kind() == OutputFormat.Kind.IMAGE) {
+        if (plan.output().writtenByComposer()) {
             String outputKey = base + "." + format.extension();
             if (!renders.recordOutputs(key, new RenderOutputs(outputKey, Optional.empty(), Optional.empty(),
                     plan.output().hosted()), clock.instant())) {

@@ -127,7 +127,7 @@ class ClipValidationTest {
         return Stream.of(
                 arguments(", \"fit\": \"stretch\"", CLIP + ".fit must be one of: cover, contain, crop, none"),
                 arguments(", \"scale\": -0.1", CLIP + ".scale must be a number greater than or equal to 0"),
-                arguments(", \"scale\": \"half\"", CLIP + ".scale must be a number greater than or equal to 0"),
+                arguments(", \"scale\": \"half\"", CLIP + ".scale must be a number greater than or equal to 0 or an array"),
                 arguments(", \"position\": \"middle\"", CLIP + ".position must be one of: top, topRight, right, "
                         + "bottomRight, bottom, bottomLeft, left, topLeft, center"),
                 arguments(", \"effect\": \"kenBurns\"", CLIP + ".effect must be one of: zoomIn, zoomInSlow, "

@@ -73,11 +73,11 @@ class TemplateChecksTest {
 
     @Test
     void aTemplateWithoutPlaceholdersLeftIsCheckedInFullAsARender() {
-        String transformed = EDIT.replace("\"start\": 2,", "\"start\": 2, \"transform\": {\"flip\": {\"horizontal\": true}},");
+        String transformed = EDIT.replace("\"start\": 2,", "\"start\": 2, \"transform\": {\"skew\": {\"x\": [{\"from\": 0, \"to\": 1, \"length\": 1}]}},");
 
         assertThat(problemsWith(body("\"T\"", transformed)))
-                .containsExactly("template.timeline.tracks[0].clips[1].transform on a title asset is not supported yet"
-                        + " (it is supported on video and image assets)");
+                .containsExactly("template.timeline.tracks[0].clips[1].transform.skew.x as an array of tweens is not"
+                        + " supported yet (use a number)");
     }
 
     @Test

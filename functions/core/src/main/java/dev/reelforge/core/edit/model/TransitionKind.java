@@ -17,7 +17,15 @@ public enum TransitionKind {
     CAROUSEL_LEFT("carouselLeft"),
     CAROUSEL_RIGHT("carouselRight"),
     CAROUSEL_UP("carouselUp"),
-    CAROUSEL_DOWN("carouselDown");
+    CAROUSEL_DOWN("carouselDown"),
+    SHUFFLE_TOP_RIGHT("shuffleTopRight"),
+    SHUFFLE_RIGHT_TOP("shuffleRightTop"),
+    SHUFFLE_RIGHT_BOTTOM("shuffleRightBottom"),
+    SHUFFLE_BOTTOM_RIGHT("shuffleBottomRight"),
+    SHUFFLE_BOTTOM_LEFT("shuffleBottomLeft"),
+    SHUFFLE_LEFT_BOTTOM("shuffleLeftBottom"),
+    SHUFFLE_LEFT_TOP("shuffleLeftTop"),
+    SHUFFLE_TOP_LEFT("shuffleTopLeft");
 
     private final String wireName;
 
@@ -28,6 +36,11 @@ public enum TransitionKind {
     /** Carousels slide the layer across the whole frame instead of fading it. */
     public boolean isCarousel() {
         return this == CAROUSEL_LEFT || this == CAROUSEL_RIGHT || this == CAROUSEL_UP || this == CAROUSEL_DOWN;
+    }
+
+    /** Shuffles turn the layer in from beyond an edge of the frame, near one of its corners, without fading. */
+    public boolean isShuffle() {
+        return name().startsWith("SHUFFLE_");
     }
 
     public String wireName() {
