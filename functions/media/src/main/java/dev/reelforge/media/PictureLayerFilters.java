@@ -54,6 +54,15 @@ final class PictureLayerFilters {
      * Adds the layer's chain for the output time {@code [from, to)}; empty when it is not shown then.
      */
     Optional<Overlay> add(VisualLayer.Picture layer, Path file, double from, double to) {
+        return add(layer, file, 1, from, to);
+    }
+
+    /**
+     * As {@link #add(VisualLayer.Picture, Path, double, double)}; a still layer's {@code file} may also be a numbered
+     * sequence of {@code frames} images ({@code %04d}), shown one per output frame from the start of
+     * {@code [from, to)}, the last one held after them.
+     */
+    Optional<Overlay> add(VisualLayer.Picture layer, Path file, int frames, double from, double to) {
         double start = Math.max(layer.timing().start(), from);
         double end = Math.min(layer.timing().end(), to);
         if (end - start <= 1e-9) {
@@ -74,8 +83,10 @@ final class PictureLayerFilters {
         String input;
         if (layer.still()) {
             input = graph.input(FilterGraph.Input.whole(file)) + ":v";
-            // An animated image used as a still shows its first frame.
-            filters.add(Filter.of("trim").with("end_frame", 1));
+            if (frames == 1) {
+                // An animated image used as a still shows its first frame.
+                filters.add(Filter.of("trim").with("end_frame", 1));
+            }
             sourceCrop(box.transform().crop()).ifPresent(filters::add);
             List<Filter> perFrame = new ArrayList<>();
             if (zoom.varies()) {
@@ -96,8 +107,12 @@ final class PictureLayerFilters {
             filters.addAll(transparency(look, new TweenedLook(layer.look()).tweensOpacity()));
             // One frame more than is shown, cut by trim: the overlay takes the time a stream ends at for the
             // end of its last frame, and a stream that just runs out ends at that frame's start.
-            int frames = (int) Math.max(1, Math.ceil((end - start) * fps.value() - 1e-6)) + 1;
-            filters.add(Filter.of("loop").with("loop", frames - 1).with("size", 1).with("start", 0));
+            int shown = (int) Math.max(1, Math.ceil((end - start) * fps.value() - 1e-6)) + 1;
+            if (frames == 1) {
+                filters.add(Filter.of("loop").with("loop", shown - 1).with("size", 1).with("start", 0));
+            } else if (shown > frames) {
+                filters.add(Filter.of("tpad").with("stop_mode", "clone").with("stop", shown - frames));
+            }
             // The image demuxer's time base (1/25) cannot hold other frame rates' times.
             filters.add(Filter.of("settb").with("expr", fps.denominator() + "/" + fps.numerator()));
             filters.add(Filter.of("setpts").positional("N*" + fps.denominator() + "/" + fps.numerator() + "/TB+"

@@ -103,7 +103,8 @@ public final class EditReader {
 
     private Clip clip(JsonNode node, JsonPath path, Violations violations) {
         Transform transform = TransformReader.read(node, path, violations);
-        Asset asset = asset(node.path("asset"), path.property("asset"), violations);
+        Asset asset = RichTextReader.withClipBox(asset(node.path("asset"), path.property("asset"), violations), node,
+                path, violations);
         ClipStart start = node.path("start").isNumber() ? new ClipStart.At(node.path("start").asDouble())
                 : new ClipStart.AfterPrevious();
         JsonNode lengthNode = node.path("length");
@@ -132,7 +133,8 @@ public final class EditReader {
         if (asset == null) {
             return null;
         }
-        if (animation.looks() && !(asset instanceof Asset.Video || asset instanceof Asset.Image)) {
+        if (animation.looks() && !(asset instanceof Asset.Video || asset instanceof Asset.Image
+                || asset instanceof Asset.RichText)) {
             violations.add(path.property(animation.opacity().isPresent() ? "opacity" : "offset"),
                     "as an array of tweens " + NOT_SUPPORTED + " on " + node.path("asset").path("type").asText()
                             + " assets (only on video and image)");
@@ -181,9 +183,10 @@ public final class EditReader {
                         offset(node.path("offset"), path.property("offset"), violations));
             }
             case "text" -> text(node, path, violations);
+            case "rich-text" -> RichTextReader.read(node, path, violations);
             default -> {
                 violations.add(path.property("type"), "'" + type + "' " + NOT_SUPPORTED
-                        + " (supported: video, image, audio, title, text)");
+                        + " (supported: video, image, audio, title, text, rich-text)");
                 yield null;
             }
         };

@@ -238,6 +238,7 @@ public final class EditSchema {
         assets.put("caption", CAPTION_ASSET);
         assets.put("html", HTML_ASSET);
         assets.put("title", TITLE_ASSET);
+        assets.put("rich-text", RichTextSchema.ASSET);
         return assets;
     }
 
@@ -297,6 +298,9 @@ public final class EditSchema {
             .required("length", oneOf(number().greaterThan(0), string().oneOf("auto", "end")))
             .optional("fit", string().oneOf("cover", "contain", "crop", "none"))
             .optional("scale", number().min(0))
+            // the clip's box in pixels (newer schema): what a rich-text asset is drawn in
+            .optional("width", number().between(1, 3840))
+            .optional("height", number().between(1, 2160))
             .optional("position", POSITION)
             .optional("offset", OFFSET)
             .optional("transition", TRANSITION)

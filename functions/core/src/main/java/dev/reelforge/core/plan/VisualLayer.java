@@ -5,6 +5,7 @@ import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.edit.model.FontFace;
 import dev.reelforge.core.edit.model.Offset;
 import dev.reelforge.core.edit.model.Position;
+import dev.reelforge.core.edit.model.RichTextLook;
 import java.util.Optional;
 
 /** Something drawn on the frame for a while. Layers are listed bottom first. */
@@ -30,4 +31,11 @@ public sealed interface VisualLayer {
             Optional<Color> background, Optional<Integer> boxWidth, Optional<Integer> boxHeight,
             Asset.HorizontalAlign horizontal, Asset.VerticalAlign vertical, Position position, Offset offset,
             boolean wrap) implements VisualLayer {}
+
+    /**
+     * Rich text drawn into a canvas of {@code width} x {@code height} pixels, then shown as a picture in
+     * {@code box}; its animation's clock starts {@code skipped} seconds into it (the part the output range cut off).
+     */
+    record RichText(Timing timing, Look look, RichTextLook text, int width, int height, double skipped, Box box)
+            implements VisualLayer {}
 }

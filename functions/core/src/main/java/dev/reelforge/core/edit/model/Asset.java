@@ -31,6 +31,12 @@ public sealed interface Asset {
             double lineHeight, Color color, Optional<Color> background, HorizontalAlign horizontal,
             VerticalAlign vertical) implements Asset {}
 
+    /**
+     * Shotstack's newer text asset, drawn as {@code look} says into the clip's box of {@code width} x
+     * {@code height} pixels (the frame's when absent).
+     */
+    record RichText(RichTextLook look, Optional<Integer> width, Optional<Integer> height) implements Asset {}
+
     enum HorizontalAlign { LEFT, CENTER, RIGHT }
 
     enum VerticalAlign { TOP, CENTER, BOTTOM }
