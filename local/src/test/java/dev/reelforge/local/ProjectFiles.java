@@ -24,7 +24,13 @@ public final class ProjectFiles {
         return root().resolve("events");
     }
 
+    /** The workspace's copy of Shotstack's multi-file definition (kept identical to it, see ContractCopyTest). */
     public static Path shotstackContract() {
         return root().resolve("contracts/shotstack-openapi/api.oas3.yaml");
+    }
+
+    /** The newest published Shotstack definition, one bundled file: the contract the tests judge exchanges by. */
+    public static Path newestShotstackContract() {
+        return root().resolve("contracts/shotstack-openapi-1.18.3/api.bundled.json");
     }
 }

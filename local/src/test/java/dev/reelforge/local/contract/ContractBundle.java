@@ -25,6 +25,21 @@ final class ContractBundle {
 
     private ContractBundle() {}
 
+    /**
+     * The newest definition as Shotstack publishes it, already bundled into one JSON document
+     * ({@code @shotstack/schemas}' {@code dist/api.bundled.json}): its examples are dropped (some reference other
+     * documents or parts of paths) and the same unions are read as the contract means them.
+     */
+    static String bundled(Path file) {
+        ObjectNode api = (ObjectNode) localize(read(file));
+        api.path("paths").forEach(pathItem -> copyPathParametersIntoOperations((ObjectNode) pathItem));
+        ObjectNode schemas = (ObjectNode) api.path("components").path("schemas");
+        tagUnion(schemas, "Asset", "type");
+        tagUnion(schemas, "Destinations", "provider");
+        requireOnlyDeclared(schemas, "RenditionResponseAttributes");
+        return Json.write(api);
+    }
+
     static String bundle(Path root) {
         Path directory = root.getParent();
         ObjectNode api = (ObjectNode) read(root);
@@ -65,7 +80,8 @@ final class ContractBundle {
         JsonNode variants = unionSchema.has("oneOf") ? unionSchema.get("oneOf") : unionSchema.get("anyOf");
         for (JsonNode variant : variants) {
             String ref = variant.path("$ref").asText();
-            ObjectNode variantSchema = (ObjectNode) schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+            ObjectNode variantSchema = ref.isEmpty() ? (ObjectNode) variant
+                    : (ObjectNode) schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
             ObjectNode tagSchema = (ObjectNode) variantSchema.path("properties").path(tag);
             ArrayNode only = tagSchema.putArray("enum");
             only.add(tagSchema.path("default"));
@@ -126,6 +142,9 @@ final class ContractBundle {
 
     private static JsonNode read(Path file) {
         try {
+            if (file.getFileName().toString().endsWith(".json")) {
+                return Json.MAPPER.readTree(Files.readString(file));
+            }
             Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
             return Json.MAPPER.valueToTree((Map<?, ?>) yaml);
         } catch (IOException e) {

@@ -10,13 +10,25 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The vendored contract parses, and is the workspace's copy unchanged where the workspace has one. */
+/**
+ * The vendored contracts parse: the workspace's copy (unchanged where the workspace has one) and the newest one the
+ * tests judge by.
+ */
 class ContractCopyTest {
 
     @Test
     void theVendoredContractParsesForTheEditAndServeFaces() {
-        assertThat(ShotstackContract.load().getPaths()).containsKeys("/render", "/render/{id}", "/assets/{id}",
-                "/assets/render/{id}");
+        assertThat(ShotstackContract.loadWorkspaceCopy().getPaths()).containsKeys("/render", "/render/{id}",
+                "/assets/{id}", "/assets/render/{id}");
+    }
+
+    @Test
+    void theNewestContractParsesForTheEditServeAndIngestFacesWithItsNewAssets() {
+        var contract = ShotstackContract.load();
+        assertThat(contract.getPaths()).containsKeys("/render", "/render/{id}", "/templates", "/templates/render",
+                "/assets/{id}", "/assets/render/{id}", "/sources", "/sources/{id}", "/upload");
+        assertThat(contract.getComponents().getSchemas()).containsKeys("RichTextAsset", "RichCaptionAsset",
+                "ShapeAsset", "SvgAsset");
     }
 
     @Test

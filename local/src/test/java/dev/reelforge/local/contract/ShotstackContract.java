@@ -36,10 +36,18 @@ public final class ShotstackContract {
 
     private ShotstackContract() {}
 
-    /** The bundled definition, parsed; only the Create API's part may carry parser warnings. */
+    /** The newest definition (contracts/shotstack-openapi-1.18.3), parsed; it must parse without warnings. */
     static OpenAPI load() {
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(
-                ContractBundle.bundle(ProjectFiles.shotstackContract()), null, new ParseOptions());
+        return parse(ContractBundle.bundled(ProjectFiles.newestShotstackContract()));
+    }
+
+    /** The workspace's multi-file definition (contracts/shotstack-openapi), bundled and parsed. */
+    static OpenAPI loadWorkspaceCopy() {
+        return parse(ContractBundle.bundle(ProjectFiles.shotstackContract()));
+    }
+
+    private static OpenAPI parse(String bundled) {
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(bundled, null, new ParseOptions());
         List<String> problems = result.getMessages() == null ? List.of() : result.getMessages();
         if (result.getOpenAPI() == null || !problems.isEmpty()) {
             throw new IllegalStateException("the Shotstack contract does not parse: " + problems);

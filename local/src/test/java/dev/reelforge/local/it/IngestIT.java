@@ -147,7 +147,8 @@ class IngestIT {
         assertThat(source.path("owner").asText()).isEqualTo(stack.descriptor().owner());
         assertThat(source.path("input").asText()).isEqualTo(files.url("by-url.mp4").toString());
         assertThat(source.path("width").asInt()).isEqualTo(320);
-        assertThat(source.path("height").asText()).as("the contract types it as a string").isEqualTo("240");
+        assertThat(source.path("height").isInt()).as("the newest contract types it as an integer").isTrue();
+        assertThat(source.path("height").asInt()).isEqualTo(240);
         assertThat(source.path("duration").asDouble()).isBetween(1.9, 2.1);
         assertThat(source.path("fps").asDouble()).isEqualTo(25.0);
         HttpResponse<byte[]> served = PlainHttp.get(source.path("source").asText());

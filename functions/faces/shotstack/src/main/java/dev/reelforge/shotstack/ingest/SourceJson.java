@@ -55,7 +55,7 @@ final class SourceJson {
         }
         source.media().ifPresent(media -> {
             if (media.hasVideo()) {
-                attributes.put("width", media.width()).put("height", Integer.toString(media.height()));
+                attributes.put("width", media.width()).put("height", media.height());
             }
             if (media.duration() > 0) {
                 attributes.put("duration", media.duration());
