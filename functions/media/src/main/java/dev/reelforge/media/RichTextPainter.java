@@ -154,7 +154,14 @@ final class RichTextPainter {
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             look.background().ifPresent(background -> {
                 g.setPaint(awt(background.color()));
-                g.fill(rounded(0, background.radius()));
+                if (background.wrap()) {
+                    double pad = background.padding();
+                    g.fill(new RoundRectangle2D.Double(block.getX() - pad, block.getY() - pad,
+                            block.getWidth() + 2 * pad, block.getHeight() + 2 * pad, 2 * background.radius(),
+                            2 * background.radius()));
+                } else {
+                    g.fill(rounded(0, background.radius()));
+                }
             });
             look.border().ifPresent(border -> {
                 g.setPaint(awt(border.color()));

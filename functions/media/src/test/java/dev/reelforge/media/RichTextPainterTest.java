@@ -88,7 +88,7 @@ class RichTextPainterTest {
     @Test
     void theBackgroundFillsTheCanvasAndThePaddingKeepsTheTextInside() {
         BufferedImage image = paint(look("Padded words wrap inside", Asset.HorizontalAlign.LEFT,
-                Optional.of(new RichTextLook.Background(RED, 0)), new RichTextLook.Padding(10, 30, 10, 30),
+                Optional.of(new RichTextLook.Background(RED, 0, false, 0)), new RichTextLook.Padding(10, 30, 10, 30),
                 Optional.empty(), Optional.empty()), 0);
 
         assertThat(image.getRGB(2, 2)).as("the corner is the background").isEqualTo(0xffff0000);
@@ -98,6 +98,19 @@ class RichTextPainterTest {
         assertThat(text[0]).as("left edge at the left padding").isBetween(30, 36);
         assertThat(text[2]).as("right edge inside the right padding").isLessThan(WIDTH - 30);
         assertThat(text[3] - text[1]).as("wrapped to two lines").isGreaterThan(60);
+    }
+
+    @Test
+    void aWrappedBackgroundHugsTheTextGrownByItsPadding() {
+        BufferedImage image = paint(look("Hi", Asset.HorizontalAlign.CENTER,
+                Optional.of(new RichTextLook.Background(RED, 0, true, 8)), RichTextLook.Padding.NONE,
+                Optional.empty(), Optional.empty()), 0);
+
+        int[] background = bounds(image, argb -> argb == 0xffff0000);
+        int[] text = bounds(image, RichTextPainterTest::white);
+        assertThat(image.getRGB(2, 2) >>> 24).as("the corner stays clear").isZero();
+        assertThat(text[0] - background[0]).as("padding on the left").isBetween(7, 12);
+        assertThat(background[2] - text[2]).as("padding on the right").isBetween(7, 12);
     }
 
     @Test
@@ -149,7 +162,7 @@ class RichTextPainterTest {
         int[] shadow = bounds(image, argb -> (argb >>> 24) > 250 && ((argb >> 8) & 0xff) > 200
                 && ((argb >> 16) & 0xff) < 60);
         assertThat(stroke[4]).as("outline pixels").isGreaterThan(100);
-        assertThat(stroke[0]).as("the outline reaches past the fill").isLessThan(fill[0]);
+        assertThat(stroke[1]).as("the outline reaches above the fill").isLessThan(fill[1]);
         assertThat(shadow[4]).as("shadow pixels").isGreaterThan(50);
         assertThat(shadow[3]).as("the shadow reaches below the text").isGreaterThan(stroke[3]);
     }

@@ -53,7 +53,7 @@ class RenderRichTextIT {
                     "start": 0, "length": 3, "width": 160, "height": 90, "position": "bottomLeft"}]},
                   {"clips": [{"asset": {"type": "rich-text", "text": "R",
                       "font": {"size": 60, "weight": 700, "color": "#ff0000"},
-                      "alignment": {"horizontal": "right", "vertical": "bottom"}},
+                      "align": {"horizontal": "right", "vertical": "bottom"}},
                     "start": 0, "length": 3, "width": 160, "height": 90, "position": "bottomRight"}]}]},
                  "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
                 """).render();

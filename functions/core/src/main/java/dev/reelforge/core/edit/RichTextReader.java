@@ -3,6 +3,7 @@ package dev.reelforge.core.edit;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.edit.model.Asset;
 import dev.reelforge.core.edit.model.Color;
+import dev.reelforge.core.edit.model.FontFace;
 import dev.reelforge.core.edit.model.FontFamily;
 import dev.reelforge.core.edit.model.RichTextLook;
 import dev.reelforge.core.validation.JsonPath;
@@ -14,9 +15,9 @@ import java.util.Optional;
 
 /**
  * Reads a {@code rich-text} asset (the schema has checked its types and ranges) and its clip's {@code width} and
- * {@code height}. Where Shotstack's schema and guide are silent the defaults are those of its schema: white text
- * of 24 pixels, line height 1.2, centred in the middle; the family defaults to Liberation Sans (Shotstack's
- * default, Open Sans, is not shipped).
+ * {@code height}. The defaults are those of the schema: black text of 24 pixels, weight 400, line height 1.2,
+ * centred in the middle; the family defaults to Liberation Sans (the schema's default, Open Sans, is not shipped).
+ * Weights of 600 and more are bold (the shipped families have two weights).
  */
 final class RichTextReader {
 
@@ -42,7 +43,9 @@ final class RichTextReader {
                     + " (use background, which fills the text's box)");
         }
         int weight = weight(font.path("weight"), fontPath.property("weight"), violations);
-        Color color = rgb(font, "color", Color.WHITE).withOpacity(font.path("opacity").asDouble(1));
+        Color color = rgb(font, "color", Color.BLACK).withOpacity(font.path("opacity").asDouble(1));
+        FontFace face = FontFace.valueOf(family.name() + (weight >= 600 ? "_BOLD" : "")
+                + ("italic".equals(font.path("style").asText("normal")) ? "_ITALIC" : weight >= 600 ? "" : "_REGULAR"));
 
         JsonNode style = node.path("style");
         String text = transformed(node.path("text").asText(), style.path("textTransform").asText("none"));
@@ -82,7 +85,8 @@ final class RichTextReader {
         Optional<RichTextLook.Background> background = present(backgroundNode, "color")
                 ? Optional.of(new RichTextLook.Background(rgb(backgroundNode, "color", Color.BLACK)
                         .withOpacity(backgroundNode.path("opacity").asDouble(1)),
-                        backgroundNode.path("borderRadius").asDouble(0)))
+                        backgroundNode.path("borderRadius").asDouble(0), backgroundNode.path("wrap").asBoolean(false),
+                        backgroundNode.path("padding").asDouble(0)))
                 : Optional.empty();
         JsonNode borderNode = node.path("border");
         Optional<RichTextLook.Border> border = borderNode.path("width").asDouble(0) > 0
@@ -96,8 +100,7 @@ final class RichTextReader {
                         paddingNode.asDouble())
                 : new RichTextLook.Padding(paddingNode.path("top").asDouble(0), paddingNode.path("right").asDouble(0),
                         paddingNode.path("bottom").asDouble(0), paddingNode.path("left").asDouble(0));
-        // "align" wins over its alias "alignment" when both are given (the schema says so)
-        JsonNode alignment = present(node, "align") ? node.path("align") : node.path("alignment");
+        JsonNode alignment = node.path("align");
         Asset.HorizontalAlign horizontal = Asset.HorizontalAlign.valueOf(
                 alignment.path("horizontal").asText("center").toUpperCase(Locale.ROOT));
         Asset.VerticalAlign vertical = switch (alignment.path("vertical").asText("middle")) {
@@ -108,7 +111,7 @@ final class RichTextReader {
         Optional<RichTextLook.TextAnimation> animation = present(node, "animation")
                 ? Optional.ofNullable(animation(node.path("animation"), path.property("animation"), violations))
                 : Optional.empty();
-        return new Asset.RichText(new RichTextLook(text, family.face(weight), font.path("size").asInt(24), color,
+        return new Asset.RichText(new RichTextLook(text, face, font.path("size").asInt(24), color,
                 style.path("letterSpacing").asDouble(0), style.path("wordSpacing").asDouble(0),
                 style.path("lineHeight").asDouble(1.2), decoration, gradient, stroke, shadow, background, border,
                 padding, horizontal, vertical, animation), Optional.empty(), Optional.empty());

@@ -2,6 +2,7 @@ package dev.reelforge.core.edit;
 
 import static dev.reelforge.core.validation.Schemas.anyValue;
 import static dev.reelforge.core.validation.Schemas.arrayOf;
+import static dev.reelforge.core.validation.Schemas.bool;
 import static dev.reelforge.core.validation.Schemas.integer;
 import static dev.reelforge.core.validation.Schemas.number;
 import static dev.reelforge.core.validation.Schemas.object;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code rich-text} asset of Shotstack's newer schema ({@code schemas/richtextasset.yaml} and
- * {@code richtextproperties.yaml} of {@code shotstack/oas-api-definition}), declared by hand as {@link EditSchema}.
+ * {@code richtextproperties.yaml} of {@code shotstack/oas-api-definition}, as bundled in {@code @shotstack/schemas}
+ * 1.18.3, {@code contracts/shotstack-openapi-1.18.3}), declared by hand as {@link EditSchema}.
  * Its colours are {@code #RRGGBB} only.
  */
 final class RichTextSchema {
@@ -43,6 +45,7 @@ final class RichTextSchema {
             // a number (100-900) or a name such as "bold": checked when read
             .optional("weight", anyValue())
             .optional("color", RGB)
+            .optional("style", string().oneOf("normal", "italic"))
             .optional("opacity", UNIT)
             .optional("background", RGB)
             .optional("stroke", STROKE)
@@ -78,6 +81,8 @@ final class RichTextSchema {
             .optional("color", RGB)
             .optional("opacity", UNIT)
             .optional("borderRadius", PIXELS)
+            .optional("wrap", bool())
+            .optional("padding", integer().between(0, 200))
             .build();
 
     static final ObjectSchema BORDER = object()
@@ -117,7 +122,6 @@ final class RichTextSchema {
             .optional("border", BORDER)
             .optional("padding", oneOf(PIXELS, PADDING))
             .optional("align", ALIGNMENT)
-            .optional("alignment", ALIGNMENT)
             .optional("animation", ANIMATION)
             .build();
 }

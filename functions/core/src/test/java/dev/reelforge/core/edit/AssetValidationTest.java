@@ -35,13 +35,13 @@ class AssetValidationTest {
     @Test
     void rejectsAnUnknownAssetTypeListingTheTypesInContractOrder() {
         assertThat(violationsOf(editWithAsset("{ \"type\": \"gif\", \"src\": \"https://example.com/a.gif\" }")))
-                .containsExactly(ASSET + ".type must be one of: video, image, text, audio, luma, caption, html, title, rich-text");
+                .containsExactly(ASSET + ".type must be one of: video, image, text, rich-text, audio, luma, caption, html, title");
     }
 
     @Test
     void rejectsAnAssetTypeThatIsNotAString() {
         assertThat(violationsOf(editWithAsset("{ \"type\": 1 }")))
-                .containsExactly(ASSET + ".type must be one of: video, image, text, audio, luma, caption, html, title, rich-text");
+                .containsExactly(ASSET + ".type must be one of: video, image, text, rich-text, audio, luma, caption, html, title");
     }
 
     @Test

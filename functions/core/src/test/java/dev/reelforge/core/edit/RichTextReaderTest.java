@@ -35,17 +35,17 @@ class RichTextReaderTest {
     void readsEveryStyleAndTheClipsBox() throws Exception {
         Asset.RichText rich = richText("""
                 {"type": "rich-text", "text": "hello big world",
-                 "font": {"family": "Times New Roman", "size": 48, "weight": "bold", "color": "#ff0000", "opacity": 0.5},
+                 "font": {"family": "Times New Roman", "size": 48, "weight": "bold", "style": "italic", "color": "#ff0000",
+                          "opacity": 0.5},
                  "style": {"letterSpacing": 2, "wordSpacing": 5, "lineHeight": 1.5, "textTransform": "capitalize",
                            "textDecoration": "line-through",
                            "gradient": {"type": "radial", "stops": [{"offset": 1, "color": "#0000ff"},
                                                                     {"offset": 0, "color": "#00ff00"}]}},
                  "stroke": {"width": 3, "color": "#000000", "opacity": 0.5},
                  "shadow": {"offsetX": 4, "offsetY": 5, "blur": 6, "color": "#101010"},
-                 "background": {"color": "#202020", "opacity": 0.5, "borderRadius": 8},
+                 "background": {"color": "#202020", "opacity": 0.5, "borderRadius": 8, "wrap": true, "padding": 6},
                  "border": {"width": 2, "color": "#ffffff", "radius": 9},
                  "padding": {"top": 1, "right": 2, "bottom": 3, "left": 4},
-                 "alignment": {"horizontal": "right", "vertical": "top"},
                  "align": {"horizontal": "left", "vertical": "bottom"},
                  "animation": {"preset": "shift", "style": "word", "direction": "down", "duration": 1.5}}
                 """, ", \"width\": 800, \"height\": 300");
@@ -54,7 +54,7 @@ class RichTextReaderTest {
         assertThat(rich.width()).contains(800);
         assertThat(rich.height()).contains(300);
         assertThat(look.text()).isEqualTo("Hello Big World");
-        assertThat(look.face()).isEqualTo(FontFace.SERIF_BOLD);
+        assertThat(look.face()).isEqualTo(FontFace.SERIF_BOLD_ITALIC);
         assertThat(look.size()).isEqualTo(48);
         assertThat(look.color()).isEqualTo(new Color(255, 0, 0, 128));
         assertThat(look.letterSpacing()).isEqualTo(2);
@@ -66,10 +66,10 @@ class RichTextReaderTest {
         assertThat(look.stroke()).contains(new RichTextLook.Stroke(3, new Color(0, 0, 0, 128)));
         assertThat(look.shadow()).as("the shadow's opacity defaults to 0.5")
                 .contains(new RichTextLook.Shadow(4, 5, 6, new Color(16, 16, 16, 128)));
-        assertThat(look.background()).contains(new RichTextLook.Background(new Color(32, 32, 32, 128), 8));
+        assertThat(look.background()).contains(new RichTextLook.Background(new Color(32, 32, 32, 128), 8, true, 6));
         assertThat(look.border()).contains(new RichTextLook.Border(2, Color.WHITE, 9));
         assertThat(look.padding()).isEqualTo(new RichTextLook.Padding(1, 2, 3, 4));
-        assertThat(look.horizontal()).as("align wins over alignment").isEqualTo(Asset.HorizontalAlign.LEFT);
+        assertThat(look.horizontal()).isEqualTo(Asset.HorizontalAlign.LEFT);
         assertThat(look.vertical()).isEqualTo(Asset.VerticalAlign.BOTTOM);
         assertThat(look.animation()).contains(new RichTextLook.TextAnimation(RichTextLook.Preset.SHIFT, 1.5, true,
                 RichTextLook.Direction.DOWN));
@@ -84,7 +84,7 @@ class RichTextReaderTest {
         assertThat(rich.width()).isEmpty();
         assertThat(look.face()).isEqualTo(FontFace.SANS_REGULAR);
         assertThat(look.size()).isEqualTo(24);
-        assertThat(look.color()).isEqualTo(Color.WHITE);
+        assertThat(look.color()).as("the schema's default colour").isEqualTo(Color.BLACK);
         assertThat(look.lineHeight()).isEqualTo(1.2);
         assertThat(look.padding()).isEqualTo(new RichTextLook.Padding(12, 12, 12, 12));
         assertThat(look.horizontal()).isEqualTo(Asset.HorizontalAlign.CENTER);

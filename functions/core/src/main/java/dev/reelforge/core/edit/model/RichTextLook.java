@@ -32,7 +32,8 @@ public record RichTextLook(String text, FontFace face, int size, Color color, do
 
     public record Shadow(double offsetX, double offsetY, double blur, Color color) {}
 
-    public record Background(Color color, double radius) {}
+    /** The whole box, or with {@code wrap} the text block grown by {@code padding} on each side. */
+    public record Background(Color color, double radius, boolean wrap, double padding) {}
 
     public record Border(double width, Color color, double radius) {}
 
