@@ -4,8 +4,6 @@ import dev.reelforge.core.edit.model.FontFace;
 import dev.reelforge.core.edit.model.Fps;
 import dev.reelforge.core.pipeline.CompositionFailedException;
 import dev.reelforge.core.plan.VisualLayer;
-import java.awt.Font;
-import java.awt.FontFormatException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,7 +28,8 @@ final class RichTextFrames {
     /** {@code count} frames: one file, or a numbered sequence ({@code %04d}) from 0. */
     record Written(Path file, int count) {}
 
-    private static final Map<Path, Font> FACES = new ConcurrentHashMap<>();
+    /** The shipped faces' outlines, read once per process. */
+    private static final Map<Path, TrueTypeOutlines> FACES = new ConcurrentHashMap<>();
 
     private RichTextFrames() {}
 
@@ -62,15 +61,8 @@ final class RichTextFrames {
         return Optional.of(new Written(directory.resolve(name + "-%04d.png"), count));
     }
 
-    private static Font face(LiberationFonts fonts, FontFace face) {
-        Path file = fonts.file(face);
-        return FACES.computeIfAbsent(file.toAbsolutePath(), path -> {
-            try {
-                return Font.createFont(Font.TRUETYPE_FONT, path.toFile());
-            } catch (FontFormatException | IOException e) {
-                throw new CompositionFailedException("cannot read the font " + path, e);
-            }
-        });
+    private static TrueTypeOutlines face(LiberationFonts fonts, FontFace face) {
+        return FACES.computeIfAbsent(fonts.file(face).toAbsolutePath(), TrueTypeOutlines::read);
     }
 
     /** Fast deflate: the frames live only as long as the ffmpeg run that reads them. */

@@ -4,15 +4,12 @@ import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.edit.model.RichTextLook;
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.LinearGradientPaint;
 import java.awt.Paint;
 import java.awt.RadialGradientPaint;
 import java.awt.RenderingHints;
 import java.awt.Shape;
-import java.awt.font.FontRenderContext;
-import java.awt.font.LineMetrics;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Area;
 import java.awt.geom.Point2D;
@@ -22,14 +19,13 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ConvolveOp;
 import java.awt.image.Kernel;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Draws a rich text with Java2D into a transparent canvas, as it looks a given number of seconds into its clip.
  *
- * <p>The text is laid out once: wrapped at spaces to the canvas less its padding (explicit line breaks kept),
+ * <p>Glyphs are the font file's own outlines ({@link TrueTypeOutlines}), filled by Java2D: no AWT font (which needs
+ * FreeType, missing on Lambda). The text is laid out once: wrapped at spaces to the canvas less its padding (explicit line breaks kept),
  * each character advanced by its glyph's advance plus {@code letterSpacing} (a space also by
  * {@code wordSpacing}), lines {@code lineHeight} x size apart, the block aligned in the padded box. Then each frame
  * draws, bottom first: the background (the whole canvas, rounded), the border (inside the canvas edge), the
@@ -53,8 +49,6 @@ import java.util.Map;
  */
 final class RichTextPainter {
 
-    private static final FontRenderContext CONTEXT = new FontRenderContext(null, true, true);
-
     /** One drawn character: where it sits when the animation is over, and which unit it animates with. */
     private record Glyph(Shape outline, double x, double baseline, double advance, int character, int word) {}
 
@@ -67,23 +61,26 @@ final class RichTextPainter {
     private final RichTextLook look;
     private final int width;
     private final int height;
-    private final Font font;
+    private final TrueTypeOutlines font;
+    private final double size;
     private final List<Glyph> glyphs = new ArrayList<>();
     private final Rectangle2D block;
     private final int characters;
     private final int words;
 
-    RichTextPainter(RichTextLook look, int width, int height, Font face) {
+    RichTextPainter(RichTextLook look, int width, int height, TrueTypeOutlines face) {
         this.look = look;
         this.width = width;
         this.height = height;
-        this.font = face.deriveFont((float) look.size());
+        this.font = face;
+        this.size = look.size();
         RichTextLook.Padding padding = look.padding();
         double innerX = padding.left();
         double innerWidth = Math.max(1, width - padding.left() - padding.right());
         double innerHeight = Math.max(1, height - padding.top() - padding.bottom());
         List<List<String>> lines = wrap(innerWidth);
-        LineMetrics metrics = font.getLineMetrics("Hg", CONTEXT);
+        double ascent = font.ascent(size);
+        double descent = font.descent(size);
         double lineHeight = look.lineHeight() * look.size();
         double blockHeight = lineHeight * lines.size();
         double top = padding.top() + switch (look.vertical()) {
@@ -96,8 +93,7 @@ final class RichTextPainter {
         int character = 0;
         int word = 0;
         for (int l = 0; l < lines.size(); l++) {
-            double baseline = top + l * lineHeight + (lineHeight - metrics.getAscent() - metrics.getDescent()) / 2
-                    + metrics.getAscent();
+            double baseline = top + l * lineHeight + (lineHeight - ascent - descent) / 2 + ascent;
             List<String> line = lines.get(l);
             double lineWidth = lineWidth(line);
             double x = innerX + switch (look.horizontal()) {
@@ -114,12 +110,14 @@ final class RichTextPainter {
                     character++;
                 }
                 String text = line.get(w);
-                for (int i = 0; i < text.length(); i++) {
-                    String one = text.substring(i, i + 1);
-                    double advance = advance(one);
-                    glyphs.add(new Glyph(font.createGlyphVector(CONTEXT, one).getOutline((float) x, (float) baseline),
-                            x, baseline, advance, character++, word));
+                for (int i = 0; i < text.length(); ) {
+                    int codePoint = text.codePointAt(i);
+                    int glyph = font.glyph(codePoint);
+                    double advance = font.advance(glyph, size);
+                    glyphs.add(new Glyph(font.outline(glyph, size, x, baseline), x, baseline, advance, character++,
+                            word));
                     x += advance + look.letterSpacing();
+                    i += Character.charCount(codePoint);
                 }
                 word++;
             }
@@ -250,10 +248,9 @@ final class RichTextPainter {
         if (look.decoration() == RichTextLook.Decoration.NONE) {
             return glyph.outline();
         }
-        LineMetrics metrics = font.getLineMetrics("Hg", CONTEXT);
         boolean under = look.decoration() == RichTextLook.Decoration.UNDERLINE;
-        double offset = under ? metrics.getUnderlineOffset() : metrics.getStrikethroughOffset();
-        double thickness = Math.max(1, under ? metrics.getUnderlineThickness() : metrics.getStrikethroughThickness());
+        double offset = under ? font.underlineOffset(size) : font.strikeoutOffset(size);
+        double thickness = under ? font.underlineThickness(size) : font.strikeoutThickness(size);
         Area area = new Area(glyph.outline());
         area.add(new Area(new Rectangle2D.Double(glyph.x(), glyph.baseline() + offset,
                 glyph.advance() + Math.max(0, look.letterSpacing()), thickness)));
@@ -423,22 +420,17 @@ final class RichTextPainter {
                 total += spaceAdvance();
             }
             String word = line.get(w);
-            for (int i = 0; i < word.length(); i++) {
-                total += advance(word.substring(i, i + 1)) + (i < word.length() - 1 ? look.letterSpacing() : 0);
+            for (int i = 0; i < word.length(); ) {
+                int codePoint = word.codePointAt(i);
+                i += Character.charCount(codePoint);
+                total += font.advance(font.glyph(codePoint), size) + (i < word.length() ? look.letterSpacing() : 0);
             }
         }
         return total;
     }
 
     private double spaceAdvance() {
-        return advance(" ") + look.wordSpacing() + 2 * look.letterSpacing();
-    }
-
-    private final Map<String, Double> advances = new HashMap<>();
-
-    private double advance(String character) {
-        return advances.computeIfAbsent(character, c -> (double) font.createGlyphVector(CONTEXT, c)
-                .getGlyphMetrics(0).getAdvance());
+        return font.advance(font.glyph(' '), size) + look.wordSpacing() + 2 * look.letterSpacing();
     }
 
     private Shape rounded(double inset, double radius) {

@@ -7,7 +7,6 @@ import dev.reelforge.core.edit.model.Asset;
 import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.edit.model.FontFace;
 import dev.reelforge.core.edit.model.RichTextLook;
-import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,16 +22,8 @@ class RichTextPainterTest {
     private static final int WIDTH = 320;
     private static final int HEIGHT = 120;
 
-    private static final Font FACE = face();
-
-    private static Font face() {
-        try {
-            return Font.createFont(Font.TRUETYPE_FONT,
-                    new LiberationFonts(Path.of("target", "test-fonts")).file(FontFace.SANS_BOLD).toFile());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final TrueTypeOutlines FACE = TrueTypeOutlines.read(
+            new LiberationFonts(Path.of("target", "test-fonts")).file(FontFace.SANS_BOLD));
 
     private static RichTextLook look(String text, Asset.HorizontalAlign horizontal,
             Optional<RichTextLook.Background> background, RichTextLook.Padding padding,
