@@ -11,9 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rich text read from the pixels of one small, short MP4 (320x180, 3 s): four rich-text clips, each in a 160x90
- * box (the clip's width and height) in one quarter of the frame: a padded background with left-aligned text,
- * a fadeIn, a typewriter, and right-aligned red text.
+ * Rich text read from the pixels of small, short MP4s (320x180, 3 s), each with four rich-text clips, each in a
+ * 160x90 box (the clip's width and height) in one quarter of the frame: a padded background with left-aligned
+ * text, a fadeIn, a typewriter, right-aligned red text; a gradient, an outline with a shadow and a border, an
+ * ascend and a slideIn.
  */
 class RenderRichTextIT {
 
@@ -88,6 +89,114 @@ class RenderRichTextIT {
         assertThat(redRight).as("red text at the right").isGreaterThan(100);
         assertThat(redPixels(end, 160, 90, 240, 180)).as("no text at the left of its box").isZero();
         assertThat(redPixels(end, 160, 90, 320, 115)).as("no text at the top of its box").isZero();
+    }
+
+    @Test
+    void gradientOutlineShadowBorderAndMovingPresetsShowOnTheFrame() {
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [
+                  {"clips": [{"asset": {"type": "rich-text", "text": "MMM",
+                      "font": {"size": 56, "weight": 700},
+                      "style": {"gradient": {"type": "linear", "angle": 0, "stops": [
+                          {"offset": 0, "color": "#ff0000"}, {"offset": 1, "color": "#0000ff"}]}}},
+                    "start": 0, "length": 3, "width": 160, "height": 90, "position": "topLeft"}]},
+                  {"clips": [{"asset": {"type": "rich-text", "text": "O",
+                      "font": {"size": 60, "weight": 700, "color": "#ffffff"},
+                      "stroke": {"width": 6, "color": "#00ff00"},
+                      "shadow": {"offsetX": 12, "offsetY": 12, "color": "#ff0000", "opacity": 1},
+                      "border": {"width": 6, "color": "#ffffff"}},
+                    "start": 0, "length": 3, "width": 160, "height": 90, "position": "topRight"}]},
+                  {"clips": [{"asset": {"type": "rich-text", "text": "Up",
+                      "font": {"size": 40, "weight": 700, "color": "#ffffff"},
+                      "animation": {"preset": "ascend", "duration": 1}},
+                    "start": 0, "length": 3, "width": 160, "height": 90, "position": "bottomLeft"}]},
+                  {"clips": [{"asset": {"type": "rich-text", "text": "Go",
+                      "font": {"size": 40, "weight": 700, "color": "#ffffff"},
+                      "animation": {"preset": "slideIn", "direction": "right", "duration": 1}},
+                    "start": 0, "length": 3, "width": 160, "height": 90, "position": "bottomRight"}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+        Frame end = playback.frameAt(mp4, 2.5);
+
+        // top left: the gradient is red at the left of the text, blue at its right
+        int[] columns = litColumns(end, 0, 0, 160, 90);
+        assertThat(columns[1] - columns[0]).as("text width").isGreaterThan(80);
+        double[] left = meanColour(end, columns[0], 0, columns[0] + 20, 90);
+        double[] right = meanColour(end, columns[1] - 20, 0, columns[1], 90);
+        assertThat(left[0]).as("red on the left").isGreaterThan(left[2] + 60);
+        assertThat(right[2]).as("blue on the right").isGreaterThan(right[0] + 60);
+
+        // top right: a white border inside the box's edge, a green outline round the letter, a red shadow below right
+        assertThat(end.is(162, 45, 255, 255, 255, 40)).as("border %s", end.describe(162, 45)).isTrue();
+        assertThat(end.is(172, 45, 0, 0, 0, 30)).as("inside the border %s", end.describe(172, 45)).isTrue();
+        assertThat(countPixels(end, 160, 0, 320, 90, 0, 255, 0)).as("green outline").isGreaterThan(100);
+        assertThat(countPixels(end, 160, 0, 320, 90, 255, 0, 0)).as("red shadow").isGreaterThan(50);
+
+        // bottom left: ascend rises into place; bottom right: slideIn travels right into place
+        Frame early = playback.frameAt(mp4, 0.25);
+        assertThat(litCentre(early, 0, 90, 160, 180, false)).as("ascending: still low")
+                .isGreaterThan(litCentre(end, 0, 90, 160, 180, false) + 4);
+        assertThat(litCentre(early, 160, 90, 320, 180, true)).as("sliding right: still left")
+                .isLessThan(litCentre(end, 160, 90, 320, 180, true) - 4);
+    }
+
+    /** The first and last column of a rectangle with any pixel brighter than dark grey. */
+    private static int[] litColumns(Frame frame, int x0, int y0, int x1, int y1) {
+        int first = -1;
+        int last = -1;
+        for (int x = x0; x < x1; x++) {
+            for (int y = y0; y < y1; y++) {
+                if (frame.red(x, y) + frame.green(x, y) + frame.blue(x, y) > 150) {
+                    first = first < 0 ? x : first;
+                    last = x;
+                    break;
+                }
+            }
+        }
+        return new int[] {first, last};
+    }
+
+    private static double[] meanColour(Frame frame, int x0, int y0, int x1, int y1) {
+        double[] sum = new double[3];
+        int count = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                if (frame.red(x, y) + frame.green(x, y) + frame.blue(x, y) > 150) {
+                    sum[0] += frame.red(x, y);
+                    sum[1] += frame.green(x, y);
+                    sum[2] += frame.blue(x, y);
+                    count++;
+                }
+            }
+        }
+        return new double[] {sum[0] / count, sum[1] / count, sum[2] / count};
+    }
+
+    private static int countPixels(Frame frame, int x0, int y0, int x1, int y1, int r, int g, int b) {
+        int count = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                count += frame.is(x, y, r, g, b, 70) ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    /** The mean x (or y) of the pixels of a rectangle brighter than dark grey. */
+    private static double litCentre(Frame frame, int x0, int y0, int x1, int y1, boolean x) {
+        double sum = 0;
+        int count = 0;
+        for (int py = y0; py < y1; py++) {
+            for (int px = x0; px < x1; px++) {
+                if (frame.red(px, py) + frame.green(px, py) + frame.blue(px, py) > 150) {
+                    sum += x ? px : py;
+                    count++;
+                }
+            }
+        }
+        assertThat(count).as("lit pixels in %d,%d-%d,%d", x0, y0, x1, y1).isGreaterThan(20);
+        return sum / count;
     }
 
     private static int redPixels(Frame frame, int x0, int y0, int x1, int y1) {
