@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.Environment;
+import dev.reelforge.local.contract.ContractCheckingClient.ApiResponse;
 import dev.reelforge.local.it.RenderPlayback.Frame;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -139,6 +140,20 @@ class RenderRichTextIT {
                 .isGreaterThan(litCentre(end, 0, 90, 160, 180, false) + 4);
         assertThat(litCentre(early, 160, 90, 320, 180, true)).as("sliding right: still left")
                 .isLessThan(litCentre(end, 160, 90, 320, 180, true) - 4);
+    }
+
+    @Test
+    void aFamilyThatIsNotShippedIsRefusedAtSubmitNamingTheField() {
+        ApiResponse response = stack.api().post("/edit/stage/render", stack.key(Environment.STAGE), """
+                {"timeline": {"tracks": [{"clips": [{"asset": {"type": "rich-text", "text": "Hi",
+                   "font": {"family": "Open Sans"}}, "start": 0, "length": 2}]}]},
+                 "output": {"format": "mp4", "resolution": "preview"}}
+                """);
+
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(400);
+        assertThat(response.body().path("success").asBoolean()).isFalse();
+        assertThat(response.body().path("response").asText())
+                .startsWith("timeline.tracks[0].clips[0].asset.font.family 'Open Sans' is not an available font");
     }
 
     /** The first and last column of a rectangle with any pixel brighter than dark grey. */
