@@ -16,8 +16,6 @@ import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.ConvolveOp;
-import java.awt.image.Kernel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,8 +47,8 @@ import java.util.List;
  */
 final class RichTextPainter {
 
-    /** One drawn character: where it sits when the animation is over, and which unit it animates with. */
-    private record Glyph(Shape outline, double x, double baseline, double advance, int character, int word) {}
+    /** One drawn character where it ends up: its outline, that with its piece of the decoration line, its units. */
+    private record Glyph(Shape outline, Shape decorated, int character, int word) {}
 
     /** A unit's state at one time: moved by (dx, dy), this opaque. */
     private record State(double dx, double dy, double alpha) {
@@ -114,8 +112,8 @@ final class RichTextPainter {
                     int codePoint = text.codePointAt(i);
                     int glyph = font.glyph(codePoint);
                     double advance = font.advance(glyph, size);
-                    glyphs.add(new Glyph(font.outline(glyph, size, x, baseline), x, baseline, advance, character++,
-                            word));
+                    Shape outline = font.outline(glyph, size, x, baseline);
+                    glyphs.add(new Glyph(outline, withDecoration(outline, x, baseline, advance), character++, word));
                     x += advance + look.letterSpacing();
                     i += Character.charCount(codePoint);
                 }
@@ -179,7 +177,7 @@ final class RichTextPainter {
                 }
                 AffineTransform at = new AffineTransform(whole);
                 at.translate(state.dx(), state.dy());
-                shapes.add(at.createTransformedShape(withDecoration(glyph)));
+                shapes.add(at.createTransformedShape(glyph.decorated()));
                 // the outline follows the letters only: around each letter's piece of the line it would cut it up
                 outlines.add(at.createTransformedShape(glyph.outline()));
                 alphas.add(alpha);
@@ -207,53 +205,92 @@ final class RichTextPainter {
         return image;
     }
 
+    /**
+     * The shadow is one colour, so only its coverage is drawn and blurred (three box blurs, as good as a Gaussian
+     * to the eye and linear in the radius), and only over the text's bounds.
+     */
     private void drawShadow(Graphics2D g, RichTextLook.Shadow shadow, List<Shape> shapes, List<Double> alphas) {
-        int margin = (int) Math.ceil(shadow.blur() * 1.5) + 1;
-        BufferedImage layer = new BufferedImage(width + 2 * margin, height + 2 * margin,
-                BufferedImage.TYPE_INT_ARGB_PRE);
-        Graphics2D s = layer.createGraphics();
-        s.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        s.translate(margin + shadow.offsetX(), margin + shadow.offsetY());
-        s.setPaint(awt(shadow.color()));
+        if (shapes.isEmpty()) {
+            return;
+        }
+        Rectangle2D bounds = shapes.get(0).getBounds2D();
+        for (Shape shape : shapes) {
+            bounds.add(shape.getBounds2D());
+        }
+        int margin = (int) Math.ceil(shadow.blur() * 1.5) + 2;
+        int left = (int) Math.floor(bounds.getX() + shadow.offsetX()) - margin;
+        int top = (int) Math.floor(bounds.getY() + shadow.offsetY()) - margin;
+        int layerWidth = (int) Math.ceil(bounds.getWidth()) + 2 * margin + 1;
+        int layerHeight = (int) Math.ceil(bounds.getHeight()) + 2 * margin + 1;
+        BufferedImage mask = new BufferedImage(layerWidth, layerHeight, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D m = mask.createGraphics();
+        m.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        m.translate(shadow.offsetX() - left, shadow.offsetY() - top);
         for (int i = 0; i < shapes.size(); i++) {
-            s.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, alphas.get(i).floatValue()));
-            s.fill(shapes.get(i));
+            int level = (int) Math.round(255 * alphas.get(i));
+            m.setColor(new java.awt.Color(level, level, level));
+            m.fill(shapes.get(i));
         }
-        s.dispose();
+        m.dispose();
+        int[] coverage = new int[layerWidth * layerHeight];
+        mask.getRaster().getPixels(0, 0, layerWidth, layerHeight, coverage);
         if (shadow.blur() > 0) {
-            layer = blurred(layer, shadow.blur() / 2);
+            // three box blurs of this radius have the spread of a Gaussian of sigma = blur / 2 (CSS's blur radius)
+            double sigma = shadow.blur() / 2;
+            int radius = Math.max(1, (int) Math.round((Math.sqrt(4 * sigma * sigma + 1) - 1) / 2));
+            for (int pass = 0; pass < 3; pass++) {
+                boxBlur(coverage, layerWidth, layerHeight, radius, true);
+                boxBlur(coverage, layerWidth, layerHeight, radius, false);
+            }
         }
-        g.drawImage(layer, -margin, -margin, null);
+        Color colour = shadow.color();
+        BufferedImage layer = new BufferedImage(layerWidth, layerHeight, BufferedImage.TYPE_INT_ARGB_PRE);
+        int[] pixels = new int[coverage.length];
+        for (int i = 0; i < pixels.length; i++) {
+            int alpha = coverage[i] * colour.alpha() / 255;
+            pixels[i] = alpha << 24 | (colour.red() * alpha / 255) << 16 | (colour.green() * alpha / 255) << 8
+                    | colour.blue() * alpha / 255;
+        }
+        layer.setRGB(0, 0, layerWidth, layerHeight, pixels, 0, layerWidth);
+        g.setComposite(AlphaComposite.SrcOver);
+        g.drawImage(layer, left, top, null);
     }
 
-    /** A Gaussian blur of standard deviation {@code sigma}, in two passes. */
-    private static BufferedImage blurred(BufferedImage image, double sigma) {
-        int radius = Math.max(1, (int) Math.ceil(sigma * 3));
-        float[] weights = new float[2 * radius + 1];
-        float sum = 0;
-        for (int i = -radius; i <= radius; i++) {
-            weights[i + radius] = (float) Math.exp(-(i * i) / (2 * sigma * sigma));
-            sum += weights[i + radius];
+    /** A running-sum box blur of {@code radius} along rows (or columns), edges reading as clear. */
+    private static void boxBlur(int[] values, int width, int height, int radius, boolean rows) {
+        int lines = rows ? height : width;
+        int length = rows ? width : height;
+        int stride = rows ? 1 : width;
+        int[] line = new int[length];
+        int window = 2 * radius + 1;
+        for (int l = 0; l < lines; l++) {
+            int first = rows ? l * width : l;
+            for (int i = 0; i < length; i++) {
+                line[i] = values[first + i * stride];
+            }
+            int sum = 0;
+            for (int i = -radius; i <= radius; i++) {
+                sum += i >= 0 && i < length ? line[i] : 0;
+            }
+            for (int i = 0; i < length; i++) {
+                values[first + i * stride] = sum / window;
+                int leaving = i - radius;
+                int entering = i + radius + 1;
+                sum += (entering < length ? line[entering] : 0) - (leaving >= 0 ? line[leaving] : 0);
+            }
         }
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] /= sum;
-        }
-        BufferedImage across = new ConvolveOp(new Kernel(weights.length, 1, weights), ConvolveOp.EDGE_ZERO_FILL, null)
-                .filter(image, null);
-        return new ConvolveOp(new Kernel(1, weights.length, weights), ConvolveOp.EDGE_ZERO_FILL, null)
-                .filter(across, null);
     }
 
-    private Shape withDecoration(Glyph glyph) {
+    private Shape withDecoration(Shape outline, double x, double baseline, double advance) {
         if (look.decoration() == RichTextLook.Decoration.NONE) {
-            return glyph.outline();
+            return outline;
         }
         boolean under = look.decoration() == RichTextLook.Decoration.UNDERLINE;
         double offset = under ? font.underlineOffset(size) : font.strikeoutOffset(size);
         double thickness = under ? font.underlineThickness(size) : font.strikeoutThickness(size);
-        Area area = new Area(glyph.outline());
-        area.add(new Area(new Rectangle2D.Double(glyph.x(), glyph.baseline() + offset,
-                glyph.advance() + Math.max(0, look.letterSpacing()), thickness)));
+        Area area = new Area(outline);
+        area.add(new Area(new Rectangle2D.Double(x, baseline + offset, advance + Math.max(0, look.letterSpacing()),
+                thickness)));
         return area;
     }
 

@@ -159,6 +159,25 @@ class RichTextPainterTest {
     }
 
     @Test
+    void aBlurredShadowSpreadsSoftlyBeyondTheSharpOne() {
+        int[] sharp = shadowSpread(0);
+        int[] blurred = shadowSpread(8);
+
+        assertThat(blurred[0]).as("reaches further left").isLessThan(sharp[0] - 3);
+        assertThat(blurred[2]).as("reaches further right").isGreaterThan(sharp[2] + 3);
+        assertThat(blurred[4]).as("soft pixels").isGreaterThan(sharp[4] * 3);
+    }
+
+    /** Bounds of the shadow's partly transparent pixels (the text drawn clear, so only the shadow shows). */
+    private static int[] shadowSpread(double blur) {
+        RichTextLook look = new RichTextLook("Hi", FontFace.SANS_BOLD, 60, Color.WHITE.withOpacity(0), 0, 0, 1.2,
+                RichTextLook.Decoration.NONE, Optional.empty(), Optional.empty(),
+                Optional.of(new RichTextLook.Shadow(0, 0, blur, GREEN)), Optional.empty(), Optional.empty(),
+                RichTextLook.Padding.NONE, Asset.HorizontalAlign.CENTER, Asset.VerticalAlign.CENTER, Optional.empty());
+        return bounds(paint(look, 0), argb -> (argb >>> 24) > 0 && (argb >>> 24) < 250);
+    }
+
+    @Test
     void aTypewriterShowsPartOfTheTextHalfwayAndAllOfItAtTheEnd() {
         RichTextLook look = look("Typewriter", Asset.HorizontalAlign.CENTER, Optional.empty(),
                 RichTextLook.Padding.NONE, Optional.empty(), Optional.of(new RichTextLook.TextAnimation(
