@@ -48,7 +48,7 @@ import java.util.List;
 final class RichTextPainter {
 
     /** One drawn character where it ends up: its outline, that with its piece of the decoration line, its units. */
-    private record Glyph(Shape outline, Shape decorated, int character, int word) {}
+    private record Glyph(Shape outline, Shape decorated, Shape cell, int character, int word) {}
 
     /** A unit's state at one time: moved by (dx, dy), this opaque. */
     private record State(double dx, double dy, double alpha) {
@@ -113,7 +113,11 @@ final class RichTextPainter {
                     int glyph = font.glyph(codePoint);
                     double advance = font.advance(glyph, size);
                     Shape outline = font.outline(glyph, size, x, baseline);
-                    glyphs.add(new Glyph(outline, withDecoration(outline, x, baseline, advance), character++, word));
+                    // the highlight (font.background) behind it: its advance and spacing, ascent to descent
+                    Shape cell = new Rectangle2D.Double(x, baseline - ascent,
+                            advance + Math.max(0, look.letterSpacing()), ascent + descent);
+                    glyphs.add(new Glyph(outline, withDecoration(outline, x, baseline, advance), cell, character++,
+                            word));
                     x += advance + look.letterSpacing();
                     i += Character.charCount(codePoint);
                 }
@@ -168,6 +172,7 @@ final class RichTextPainter {
             double wholeAlpha = wholeAlpha(seconds);
             List<Shape> shapes = new ArrayList<>();
             List<Shape> outlines = new ArrayList<>();
+            List<Shape> cells = new ArrayList<>();
             List<Double> alphas = new ArrayList<>();
             for (Glyph glyph : glyphs) {
                 State state = state(glyph, seconds);
@@ -180,8 +185,16 @@ final class RichTextPainter {
                 shapes.add(at.createTransformedShape(glyph.decorated()));
                 // the outline follows the letters only: around each letter's piece of the line it would cut it up
                 outlines.add(at.createTransformedShape(glyph.outline()));
+                cells.add(at.createTransformedShape(glyph.cell()));
                 alphas.add(alpha);
             }
+            look.highlight().ifPresent(highlight -> {
+                g.setPaint(awt(highlight));
+                for (int i = 0; i < cells.size(); i++) {
+                    g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, alphas.get(i).floatValue()));
+                    g.fill(cells.get(i));
+                }
+            });
             look.shadow().ifPresent(shadow -> drawShadow(g, shadow, shapes, alphas));
             look.stroke().ifPresent(stroke -> {
                 g.setStroke(new BasicStroke((float) stroke.width(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));

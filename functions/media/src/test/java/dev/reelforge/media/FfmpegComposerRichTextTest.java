@@ -39,7 +39,7 @@ class FfmpegComposerRichTextTest {
 
     private static VisualLayer.RichText layer(Timing timing, Optional<RichTextLook.TextAnimation> animation) {
         RichTextLook look = new RichTextLook("Rich", FontFace.SANS_BOLD, 40, Color.WHITE, 0, 0, 1.2,
-                RichTextLook.Decoration.NONE, Optional.empty(), Optional.empty(), Optional.empty(),
+                RichTextLook.Decoration.NONE, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(new RichTextLook.Background(RED, 0, false, 0)), Optional.empty(), RichTextLook.Padding.NONE,
                 Asset.HorizontalAlign.CENTER, Asset.VerticalAlign.CENTER, animation);
         // a 160x90 canvas in the top left quarter of the 320x180 frame

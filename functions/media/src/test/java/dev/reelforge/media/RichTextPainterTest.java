@@ -29,7 +29,7 @@ class RichTextPainterTest {
             Optional<RichTextLook.Background> background, RichTextLook.Padding padding,
             Optional<RichTextLook.Gradient> gradient, Optional<RichTextLook.TextAnimation> animation) {
         return new RichTextLook(text, FontFace.SANS_BOLD, 40, Color.WHITE, 0, 0, 1.2, RichTextLook.Decoration.NONE,
-                gradient, Optional.empty(), Optional.empty(), background, Optional.empty(), padding, horizontal,
+                gradient, Optional.empty(), Optional.empty(), Optional.empty(), background, Optional.empty(), padding, horizontal,
                 Asset.VerticalAlign.CENTER, animation);
     }
 
@@ -105,6 +105,23 @@ class RichTextPainterTest {
     }
 
     @Test
+    void aFontBackgroundHighlightsBehindTheCharactersOnly() {
+        RichTextLook look = new RichTextLook("Hi there", FontFace.SANS_BOLD, 40, Color.WHITE, 0, 0, 1.2,
+                RichTextLook.Decoration.NONE, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(RED),
+                Optional.empty(), Optional.empty(), RichTextLook.Padding.NONE, Asset.HorizontalAlign.CENTER,
+                Asset.VerticalAlign.CENTER, Optional.empty());
+        BufferedImage image = paint(look, 0);
+
+        int[] highlight = bounds(image, argb -> argb == 0xffff0000);
+        int[] text = bounds(image, RichTextPainterTest::white);
+        assertThat(image.getRGB(2, 2) >>> 24).as("the box stays clear").isZero();
+        assertThat(highlight[0]).as("from the first character").isBetween(text[0] - 6, text[0]);
+        assertThat(highlight[2]).as("to the last").isBetween(text[2], text[2] + 6);
+        assertThat(highlight[1]).as("above the letters").isLessThan(text[1]);
+        assertThat(highlight[3]).as("below them").isGreaterThan(text[3]);
+    }
+
+    @Test
     void horizontalAlignmentPutsTheLineLeftCentredOrRight() {
         int[] left = bounds(paint(plain("Hi", Asset.HorizontalAlign.LEFT), 0), RichTextPainterTest::white);
         int[] centre = bounds(paint(plain("Hi", Asset.HorizontalAlign.CENTER), 0), RichTextPainterTest::white);
@@ -143,7 +160,7 @@ class RichTextPainterTest {
     void strokeAndShadowDrawTheirColoursAroundAndBelowTheText() {
         RichTextLook look = new RichTextLook("Hi", FontFace.SANS_BOLD, 60, Color.WHITE, 0, 0, 1.2,
                 RichTextLook.Decoration.UNDERLINE, Optional.empty(), Optional.of(new RichTextLook.Stroke(4, RED)),
-                Optional.of(new RichTextLook.Shadow(10, 10, 0, GREEN)), Optional.empty(), Optional.empty(),
+                Optional.of(new RichTextLook.Shadow(10, 10, 0, GREEN)), Optional.empty(), Optional.empty(), Optional.empty(),
                 RichTextLook.Padding.NONE, Asset.HorizontalAlign.CENTER, Asset.VerticalAlign.CENTER, Optional.empty());
         BufferedImage image = paint(look, 0);
 
@@ -172,7 +189,7 @@ class RichTextPainterTest {
     private static int[] shadowSpread(double blur) {
         RichTextLook look = new RichTextLook("Hi", FontFace.SANS_BOLD, 60, Color.WHITE.withOpacity(0), 0, 0, 1.2,
                 RichTextLook.Decoration.NONE, Optional.empty(), Optional.empty(),
-                Optional.of(new RichTextLook.Shadow(0, 0, blur, GREEN)), Optional.empty(), Optional.empty(),
+                Optional.of(new RichTextLook.Shadow(0, 0, blur, GREEN)), Optional.empty(), Optional.empty(), Optional.empty(),
                 RichTextLook.Padding.NONE, Asset.HorizontalAlign.CENTER, Asset.VerticalAlign.CENTER, Optional.empty());
         return bounds(paint(look, 0), argb -> (argb >>> 24) > 0 && (argb >>> 24) < 250);
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Rich text read from the pixels of small, short MP4s (320x180, 3 s), each with four rich-text clips, each in a
  * 160x90 box (the clip's width and height) in one quarter of the frame: a padded background with left-aligned
- * text, a fadeIn, a typewriter, right-aligned red text; a gradient, an outline with a shadow and a border, an
+ * text, a fadeIn, a typewriter, right-aligned red text on a highlight; a gradient, an outline with a shadow and a border, an
  * ascend and a slideIn.
  */
 class RenderRichTextIT {
@@ -54,7 +54,7 @@ class RenderRichTextIT {
                       "animation": {"preset": "typewriter", "duration": 2}},
                     "start": 0, "length": 3, "width": 160, "height": 90, "position": "bottomLeft"}]},
                   {"clips": [{"asset": {"type": "rich-text", "text": "R",
-                      "font": {"size": 60, "weight": 700, "color": "#ff0000"},
+                      "font": {"size": 60, "weight": 700, "color": "#ff0000", "background": "#ffff00"},
                       "align": {"horizontal": "right", "vertical": "bottom"}},
                     "start": 0, "length": 3, "width": 160, "height": 90, "position": "bottomRight"}]}]},
                  "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
@@ -90,6 +90,9 @@ class RenderRichTextIT {
         assertThat(redRight).as("red text at the right").isGreaterThan(100);
         assertThat(redPixels(end, 160, 90, 240, 180)).as("no text at the left of its box").isZero();
         assertThat(redPixels(end, 160, 90, 320, 115)).as("no text at the top of its box").isZero();
+        // its font.background highlights behind the R only
+        assertThat(countPixels(end, 240, 90, 320, 180, 255, 255, 0)).as("yellow highlight by the R").isGreaterThan(100);
+        assertThat(countPixels(end, 160, 90, 240, 180, 255, 255, 0)).as("no highlight left of the R").isZero();
     }
 
     @Test

@@ -38,10 +38,6 @@ final class RichTextReader {
                 family = named.get();
             }
         }
-        if (present(font, "background")) {
-            violations.add(fontPath.property("background"), NOT_SUPPORTED
-                    + " (use background, which fills the text's box)");
-        }
         int weight = weight(font.path("weight"), fontPath.property("weight"), violations);
         Color color = rgb(font, "color", Color.BLACK).withOpacity(font.path("opacity").asDouble(1));
         FontFace face = FontFace.valueOf(family.name() + (weight >= 600 ? "_BOLD" : "")
@@ -113,7 +109,9 @@ final class RichTextReader {
                 : Optional.empty();
         return new Asset.RichText(new RichTextLook(text, face, font.path("size").asInt(24), color,
                 style.path("letterSpacing").asDouble(0), style.path("wordSpacing").asDouble(0),
-                style.path("lineHeight").asDouble(1.2), decoration, gradient, stroke, shadow, background, border,
+                style.path("lineHeight").asDouble(1.2), decoration, gradient, stroke, shadow,
+                present(font, "background") ? Optional.of(Color.parse(font.path("background").asText())) : Optional.empty(),
+                background, border,
                 padding, horizontal, vertical, animation), Optional.empty(), Optional.empty());
     }
 

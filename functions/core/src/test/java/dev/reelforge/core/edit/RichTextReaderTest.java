@@ -36,7 +36,7 @@ class RichTextReaderTest {
         Asset.RichText rich = richText("""
                 {"type": "rich-text", "text": "hello big world",
                  "font": {"family": "Times New Roman", "size": 48, "weight": "bold", "style": "italic", "color": "#ff0000",
-                          "opacity": 0.5},
+                          "opacity": 0.5, "background": "#00ff00"},
                  "style": {"letterSpacing": 2, "wordSpacing": 5, "lineHeight": 1.5, "textTransform": "capitalize",
                            "textDecoration": "line-through",
                            "gradient": {"type": "radial", "stops": [{"offset": 1, "color": "#0000ff"},
@@ -66,6 +66,7 @@ class RichTextReaderTest {
         assertThat(look.stroke()).contains(new RichTextLook.Stroke(3, new Color(0, 0, 0, 128)));
         assertThat(look.shadow()).as("the shadow's opacity defaults to 0.5")
                 .contains(new RichTextLook.Shadow(4, 5, 6, new Color(16, 16, 16, 128)));
+        assertThat(look.highlight()).contains(new Color(0, 255, 0, 255));
         assertThat(look.background()).contains(new RichTextLook.Background(new Color(32, 32, 32, 128), 8, true, 6));
         assertThat(look.border()).contains(new RichTextLook.Border(2, Color.WHITE, 9));
         assertThat(look.padding()).isEqualTo(new RichTextLook.Padding(1, 2, 3, 4));
@@ -101,7 +102,6 @@ class RichTextReaderTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown family  | {"type": "rich-text", "text": "x", "font": {"family": "Open Sans"}}                   | ''                     | timeline.tracks[0].clips[0].asset.font.family 'Open Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace
-            font background | {"type": "rich-text", "text": "x", "font": {"background": "#000000"}}                 | ''                     | timeline.tracks[0].clips[0].asset.font.background is not supported yet (use background, which fills the text's box)
             odd weight      | {"type": "rich-text", "text": "x", "font": {"weight": 450}}                          | ''                     | timeline.tracks[0].clips[0].asset.font.weight must be 100, 200, ... 900, normal or bold
             ascend left     | {"type": "rich-text", "text": "x", "animation": {"preset": "ascend", "direction": "left"}} | ''               | timeline.tracks[0].clips[0].asset.animation.direction must be up or down for the ascend preset
             typed direction | {"type": "rich-text", "text": "x", "animation": {"preset": "typewriter", "direction": "up"}} | ''             | timeline.tracks[0].clips[0].asset.animation.direction does not apply to the typewriter preset (only to slideIn, ascend, shift and movingLetters)
