@@ -28,8 +28,8 @@ import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
 
 /**
- * {@code reelforge demo}: renders a sample edit end to end - a few clips, a title, transitions, an image
- * with a motion effect, a soundtrack - on the running embedded stack of the data directory, or on one it
+ * {@code reelforge demo}: renders a sample edit end to end - a few clips, a luma wipe, a tweened overlay, titles,
+ * transitions, an image with a motion effect, a soundtrack - on the running embedded stack of the data directory, or on one it
  * starts for the occasion, showing the render's progress and printing its URLs; then polls the Serve API until
  * the outputs are hosted. With {@code --callback}, a receiver on 127.0.0.1 takes the render's callbacks as well,
  * checks their signatures with the account's {@code webhookSecret} and prints each as it arrives (seed 000's
@@ -105,6 +105,8 @@ final class DemoCommand {
         media.video("clip-a.mp4", 1280, 720, 6, 330);
         media.video("clip-b.mp4", 1280, 720, 6, 440);
         media.image("still.png", "0x2a6fdb", 1280, 720);
+        media.picture("badge.png", 7, 320, 320);
+        media.lumaWipe("wipe.mp4", 1280, 720, 1);
         media.tone("soundtrack.mp3", 220, 30);
         try (LoopbackFileServer files = LoopbackFileServer.serve(mediaDirectory);
                 WebhookReceiver receiver = callback ? receiver(stack, stackClock) : null) {
@@ -210,12 +212,17 @@ final class DemoCommand {
         System.out.flush();
     }
 
-    /** Two clips crossing with fades, a title over them, an image zooming in, music under it all. */
+    /**
+     * Two clips, the second wiped in over the first by a luma matte, a badge sliding and fading in (tweened offset
+     * and opacity), titles, an image zooming in, music under it all.
+     */
     static String sampleEdit(LoopbackFileServer files) {
         Map<String, String> sources = Map.of(
                 "CLIP_A", files.url("clip-a.mp4").toString(),
                 "CLIP_B", files.url("clip-b.mp4").toString(),
                 "STILL", files.url("still.png").toString(),
+                "BADGE", files.url("badge.png").toString(),
+                "WIPE", files.url("wipe.mp4").toString(),
                 "MUSIC", files.url("soundtrack.mp3").toString());
         String edit = """
                 {
@@ -230,11 +237,21 @@ final class DemoCommand {
                          "start": 9, "length": 4, "transition": {"in": "slideUp", "out": "fade"}}
                       ]},
                       {"clips": [
-                        {"asset": {"type": "video", "src": "CLIP_A", "volume": 0.6}, "start": 0, "length": 5,
-                         "transition": {"out": "fade"}},
-                        {"asset": {"type": "video", "src": "CLIP_B", "trim": 1, "volume": 0.6}, "start": "auto",
-                         "length": 4, "transition": {"in": "wipeLeft", "out": "fade"}, "filter": "boost"},
-                        {"asset": {"type": "image", "src": "STILL"}, "start": "auto", "length": 4,
+                        {"asset": {"type": "image", "src": "BADGE"}, "start": 5.5, "length": 3.5, "scale": 0.25,
+                         "position": "topRight",
+                         "offset": {"x": [{"from": 0.4, "to": -0.04, "start": 0, "length": 1.2,
+                                           "interpolation": "bezier", "easing": "easeOutBack"}], "y": -0.05},
+                         "opacity": [{"from": 0, "to": 1, "start": 0, "length": 0.8}],
+                         "transition": {"out": "fade"}}
+                      ]},
+                      {"clips": [
+                        {"asset": {"type": "luma", "src": "WIPE"}, "start": 4, "length": 1},
+                        {"asset": {"type": "video", "src": "CLIP_B", "trim": 1, "volume": 0.6}, "start": 4,
+                         "length": 5, "transition": {"out": "fade"}, "filter": "boost"}
+                      ]},
+                      {"clips": [
+                        {"asset": {"type": "video", "src": "CLIP_A", "volume": 0.6}, "start": 0, "length": 5},
+                        {"asset": {"type": "image", "src": "STILL"}, "start": 9, "length": 4,
                          "effect": "zoomIn", "transition": {"in": "fade", "out": "fadeSlow"}}
                       ]}
                     ]

@@ -34,8 +34,9 @@ public final class Main {
                                                        stack; rotate keeps the old one signing for a day
               bench  api [--runs N] [--requests N] [--warmup N] [--part all|cold|warm]
                                                        cold start and warm latency against same-run baselines
-              bench  render [--runs N] [--warmup N] [--poll-ms N]
-                                                       a 30 s 720p render against a one-ffmpeg baseline
+              bench  render [--edit NAME] [--runs N] [--warmup N] [--poll-ms N]
+                                                       30 s 720p renders (every edit, or the one named)
+                                                       against one-ffmpeg baselines
               bench  hosting [--runs N] [--size-mb N]
                                                        copying a 1 GiB output to hosting against a plain CopyObject
               bench  videos [--runs N] [--seconds N] [--part all|downloads|sweep]

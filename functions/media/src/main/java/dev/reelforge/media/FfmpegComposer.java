@@ -49,6 +49,9 @@ import java.util.stream.Stream;
  * size. Colour filters: blur (box blur of 2% of the picture), boost (contrast 1.25, saturation 1.6), contrast
  * (1.5), darken (luma x0.7), greyscale (no chroma, so r = g = b), lighten (luma 30% nearer white), muted
  * (contrast 0.8, saturation 0.5), negative.</li>
+ * <li>A paused video (speed 0) is a still of its frame at {@code trim}. A picture's chroma key clears its
+ * colour (before its colour filter) and its luma mattes clear it where they are white, during their time,
+ * before it is mirrored or turned: see {@link LumaMatteFilters}.</li>
  * <li>Text is drawn with the Liberation face's TTF at {@code sizePx}, in its colour and alpha, lines
  * {@code lineHeight x sizePx} apart, wrapped and placed as {@link TextLayout} says, over its background.
  * Fades, slides and carousels apply as to pictures; a wipe, reveal or zoom of text is drawn as a fade.</li>
@@ -288,7 +291,7 @@ public final class FfmpegComposer implements Composer {
         for (VisualLayer layer : plan.layers()) {
             switch (layer) {
                 case VisualLayer.Picture picture -> {
-                    var overlay = pictures.add(picture, sources.get(picture.source().index()), from, to);
+                    var overlay = pictures.add(picture, sources.get(picture.source().index()), sources, from, to);
                     if (overlay.isPresent()) {
                         String next = graph.label("main");
                         graph.chain(List.of(composite, overlay.get().label()),
@@ -301,7 +304,7 @@ public final class FfmpegComposer implements Composer {
                     var frames = RichTextFrames.write(rich, plan.fps(), fonts, work, graph.label("richtext"), from,
                             to);
                     var overlay = frames.flatMap(written -> pictures.add(new VisualLayer.Picture(rich.timing(),
-                            rich.look(), null, 0, 1, true, rich.box()), written.file(), written.count(), from, to));
+                            rich.look(), null, 0, 1, true, rich.box()), written.file(), written.count(), Map.of(), from, to));
                     if (overlay.isPresent()) {
                         String next = graph.label("main");
                         graph.chain(List.of(composite, overlay.get().label()),

@@ -10,6 +10,7 @@ import dev.reelforge.core.plan.VisualLayer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,15 +55,21 @@ final class PictureLayerFilters {
      * Adds the layer's chain for the output time {@code [from, to)}; empty when it is not shown then.
      */
     Optional<Overlay> add(VisualLayer.Picture layer, Path file, double from, double to) {
-        return add(layer, file, 1, from, to);
+        return add(layer, file, Map.of(), from, to);
+    }
+
+    /** As {@link #add(VisualLayer.Picture, Path, double, double)}, with the local files of its mattes' sources. */
+    Optional<Overlay> add(VisualLayer.Picture layer, Path file, Map<Integer, Path> sources, double from, double to) {
+        return add(layer, file, 1, sources, from, to);
     }
 
     /**
-     * As {@link #add(VisualLayer.Picture, Path, double, double)}; a still layer's {@code file} may also be a numbered
-     * sequence of {@code frames} images ({@code %04d}), shown one per output frame from the start of
+     * As {@link #add(VisualLayer.Picture, Path, Map, double, double)}; a still layer's {@code file} may also be a
+     * numbered sequence of {@code frames} images ({@code %04d}), shown one per output frame from the start of
      * {@code [from, to)}, the last one held after them.
      */
-    Optional<Overlay> add(VisualLayer.Picture layer, Path file, int frames, double from, double to) {
+    Optional<Overlay> add(VisualLayer.Picture layer, Path file, int frames, Map<Integer, Path> sources, double from,
+            double to) {
         double start = Math.max(layer.timing().start(), from);
         double end = Math.min(layer.timing().end(), to);
         if (end - start <= 1e-9) {
@@ -82,9 +89,10 @@ final class PictureLayerFilters {
         List<Filter> filters = new ArrayList<>();
         String input;
         if (layer.still()) {
-            input = graph.input(FilterGraph.Input.whole(file)) + ":v";
+            // A paused video shows its frame at trim (a second of it is read); an image, or an animated one, its first.
+            input = graph.input(layer.speed() == 0 ? new FilterGraph.Input(file, layer.trim(), 1)
+                    : FilterGraph.Input.whole(file)) + ":v";
             if (frames == 1) {
-                // An animated image used as a still shows its first frame.
                 filters.add(Filter.of("trim").with("end_frame", 1));
             }
             sourceCrop(box.transform().crop()).ifPresent(filters::add);
@@ -103,6 +111,7 @@ final class PictureLayerFilters {
                         even(box.scaledWidth() * factor), even(box.scaledHeight() * factor)).ifPresent(window::add);
                 (panX.varies() || panY.varies() ? perFrame : filters).addAll(window);
             }
+            filters.addAll(LumaMatteFilters.chromaKey(layer.chromaKey()));
             filters.addAll(colour(layer.look().filter().orElse(null)));
             filters.addAll(transparency(look, new TweenedLook(layer.look()).tweensOpacity()));
             // One frame more than is shown, cut by trim: the overlay takes the time a stream ends at for the
@@ -133,12 +142,20 @@ final class PictureLayerFilters {
             cropTo(zoom, centreX, centreY, panX, panY, width, height,
                     zoom.varies() ? -1 : even(box.scaledWidth() * factor),
                     zoom.varies() ? -1 : even(box.scaledHeight() * factor)).ifPresent(filters::add);
+            filters.addAll(LumaMatteFilters.chromaKey(layer.chromaKey()));
             filters.addAll(colour(layer.look().filter().orElse(null)));
             filters.addAll(transparency(look, new TweenedLook(layer.look()).tweensOpacity()));
         }
         filters.addAll(look.fades());
         TweenedLook tweened = new TweenedLook(layer.look());
         filters.addAll(tweened.opacity(new Timing(start, end - start), fps));
+        if (!layer.mattes().isEmpty()) {
+            // mattes cover the picture as it is placed, before it is mirrored or turned
+            String unmatted = graph.then(input, filters, "picture");
+            input = new LumaMatteFilters(graph, fps).apply(unmatted, layer.mattes(), sources, width, height, start,
+                    end);
+            filters = new ArrayList<>();
+        }
         Transform transform = box.transform();
         if (transform.flipHorizontal()) {
             filters.add(Filter.of("hflip"));
@@ -172,8 +189,7 @@ final class PictureLayerFilters {
                     .with("x", wipe.offset().plus(wipe.padLeft()).text()).with("y", 0));
             x = x.plus(wipe.offset());
         }
-        String label = graph.label("picture");
-        graph.chain(List.of(input), filters, label);
+        String label = graph.then(input, filters, "picture");
         return Optional.of(new Overlay(label, x, y));
     }
 

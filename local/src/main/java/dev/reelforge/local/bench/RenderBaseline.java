@@ -9,11 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The baseline: the bench's composition as one hand-written ffmpeg command, from the same local source files
- * straight to a final MP4 with the settings of the pipeline's final output ({@link RenderScenario}).
+ * The baseline: a scenario's composition as one hand-written ffmpeg command, from the same local source files
+ * straight to a final MP4 with the settings of the pipeline's final output ({@link RenderScenario#FINAL_ENCODE}).
  */
 final class RenderBaseline {
 
@@ -24,22 +25,24 @@ final class RenderBaseline {
     private final Path directory;
     private final List<String> command;
 
-    RenderBaseline(Path ffmpeg, RenderScenario.Sources sources, Path directory) {
+    RenderBaseline(Path ffmpeg, RenderScenario scenario, Path media, Path directory) {
         this.ffmpeg = ffmpeg;
         this.directory = directory;
         try {
             Files.createDirectories(directory);
             // The face the pipeline draws a "minimal" title with, where the graph expects it.
             Path font = new LiberationFonts(directory.resolve("fonts")).file(FontFace.SANS_REGULAR);
-            Files.writeString(directory.resolve("title.txt"), RenderScenario.TITLE, StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> file : scenario.baselineFiles().entrySet()) {
+                Files.writeString(directory.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+            }
             Files.writeString(directory.resolve("graph.txt"),
-                    RenderScenario.baselineGraph("fonts/" + font.getFileName()), StandardCharsets.UTF_8);
+                    scenario.baselineGraph("fonts/" + font.getFileName()), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the baseline in " + directory, e);
         }
         List<String> arguments = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-y",
                 "-loglevel", "error", "-nostats", "-progress", "progress.txt"));
-        arguments.addAll(RenderScenario.baselineInputs(sources));
+        arguments.addAll(scenario.baselineInputs(media));
         arguments.addAll(List.of("-filter_complex_script", "graph.txt", "-map", "[v]", "-map", "[s]"));
         arguments.addAll(RenderScenario.FINAL_ENCODE);
         arguments.add(output().getFileName().toString());

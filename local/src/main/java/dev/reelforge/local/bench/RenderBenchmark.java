@@ -17,12 +17,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.ToDoubleFunction;
 
 /**
- * {@code reelforge bench render [--runs N] [--data-dir DIR]}: a 30-second 720p edit rendered through the
+ * {@code reelforge bench render [--edit NAME] [--runs N] [--data-dir DIR]}: 30-second 720p edits rendered through the
  * whole embedded stack (API, stream, render worker composing an intermediate with ffmpeg, S3, MediaConvert
  * emulator encoding it with ffmpeg, events back to the API), from submit to {@code done} as a user polling
  * every 200 ms sees it, against a baseline measured in the same run: one hand-written ffmpeg command making
@@ -46,9 +47,14 @@ public final class RenderBenchmark {
             double loadBefore) {}
 
     public static int run(CommandLine options) {
-        if (options.positional().size() != 1 || !options.positional().getFirst().equals("render")) {
-            System.err.println("usage: reelforge bench render [--runs N (3)] [--warmup N (1)] [--poll-ms N (200)]"
-                    + " [--data-dir DIR]");
+        String edit = options.option("edit").orElse("all");
+        List<RenderScenario> scenarios = RenderScenario.all().stream()
+                .filter(scenario -> edit.equals("all") || scenario.name().equals(edit)).toList();
+        if (options.positional().size() != 1 || !options.positional().getFirst().equals("render")
+                || scenarios.isEmpty()) {
+            System.err.println("usage: reelforge bench render [--edit all|" + String.join("|",
+                    RenderScenario.all().stream().map(RenderScenario::name).toList()) + " (all)] [--runs N (3)]"
+                    + " [--warmup N (1)] [--poll-ms N (200)] [--data-dir DIR]");
             return 2;
         }
         int runs = Machine.countOption(options, "runs", 3);
@@ -66,75 +72,93 @@ public final class RenderBenchmark {
                     line -> {}));
                     LoopbackFileServer files = LoopbackFileServer.serve(work.resolve("media"))) {
                 Path ffmpeg = stack.ffmpeg();
-                PROGRESS.println("bench render: making the sources...");
-                RenderScenario.Sources sources = RenderScenario.Sources.make(new SampleMedia(ffmpeg,
-                        work.resolve("media")));
-                String edit = RenderScenario.edit(files);
-                RenderBaseline baseline = new RenderBaseline(ffmpeg, sources, work.resolve("baseline"));
                 RenderPipeline pipeline = new RenderPipeline(stack, Duration.ofMillis(pollMillis));
-
-                printHeader(started, runs, warmup, pollMillis, ffmpeg, sources);
-                PROGRESS.println("bench render: warm-up (pipeline, then baseline), not measured...");
-                RenderPipeline.Result warmPipeline = null;
-                RenderBaseline.Result warmBaseline = null;
-                for (int run = 1; run <= warmup; run++) {
-                    warmPipeline = pipeline.run(edit);
-                    warmBaseline = baseline.run();
-                    PROGRESS.printf(Locale.ROOT, "  warm-up %d: pipeline %.2f s, baseline %.2f s%n", run,
-                            warmPipeline.seconds(), warmBaseline.seconds());
+                printHeader(started, runs, warmup, pollMillis, ffmpeg);
+                Map<String, Double> ratios = new LinkedHashMap<>();
+                for (RenderScenario scenario : scenarios) {
+                    ratios.put(scenario.name(), measure(scenario, work, files, ffmpeg, pipeline, runs, warmup));
                 }
-
-                List<Round> rounds = new ArrayList<>();
-                for (int run = 1; run <= runs; run++) {
-                    double load = Machine.loadAverage();
-                    RenderPipeline.Result measuredPipeline;
-                    RenderBaseline.Result measuredBaseline;
-                    // The order flips every run, so that drift on a shared machine falls on both alike.
-                    if (run % 2 == 1) {
-                        measuredPipeline = pipeline.run(edit);
-                        measuredBaseline = baseline.run();
-                    } else {
-                        measuredBaseline = baseline.run();
-                        measuredPipeline = pipeline.run(edit);
-                    }
-                    Round round = new Round(run % 2 == 1 ? "pipeline, baseline" : "baseline, pipeline",
-                            measuredPipeline, measuredBaseline, load);
-                    rounds.add(round);
-                    PROGRESS.printf(Locale.ROOT, "  run %d of %d: pipeline %.2f s, baseline %.2f s (%s)%n", run, runs,
-                            measuredPipeline.seconds(), measuredBaseline.seconds(), round.order());
+                if (ratios.size() > 1) {
+                    OUT.println();
+                    OUT.println("== every edit: median pipeline/baseline ==");
+                    ratios.forEach((name, ratio) -> OUT.printf(Locale.ROOT, "%-14s %s%n", name, ratio(ratio)));
                 }
-
-                PROGRESS.println("bench render: checking the outputs...");
-                RenderPipeline.Result last = rounds.getLast().pipeline();
-                Path pipelineOutput = work.resolve("pipeline.mp4");
-                pipeline.download(last, pipelineOutput);
-                RenderMedia pipelineMedia = RenderMedia.inspect(ffmpeg, pipelineOutput);
-                RenderMedia baselineMedia = RenderMedia.inspect(ffmpeg, baseline.output());
-
-                printRuns(rounds, warmPipeline, warmBaseline);
-                printSummary(rounds);
-                printBreakdown(rounds);
-                double ssim = RenderMedia.ssim(ffmpeg, pipelineOutput, baseline.output());
-                printOutputs(pipelineMedia, baselineMedia, ssim, last, baseline);
             }
         });
     }
 
-    private static void printHeader(Instant started, int runs, int warmup, int pollMillis, Path ffmpeg,
-            RenderScenario.Sources sources) {
+    /** Renders one scenario {@code warmup + runs} times each way and reports it; answers the median ratio. */
+    private static double measure(RenderScenario scenario, Path work, LoopbackFileServer files, Path ffmpeg,
+            RenderPipeline pipeline, int runs, int warmup) throws IOException, InterruptedException {
+        String name = scenario.name();
+        PROGRESS.println("bench render " + name + ": making the sources...");
+        List<Path> sources = scenario.makeSources(new SampleMedia(ffmpeg, work.resolve("media")));
+        String edit = scenario.edit(files);
+        RenderBaseline baseline = new RenderBaseline(ffmpeg, scenario, work.resolve("media"),
+                work.resolve("baseline-" + name));
+        printScenario(scenario, sources);
+        PROGRESS.println("bench render " + name + ": warm-up (pipeline, then baseline), not measured...");
+        RenderPipeline.Result warmPipeline = null;
+        RenderBaseline.Result warmBaseline = null;
+        for (int run = 1; run <= warmup; run++) {
+            warmPipeline = pipeline.run(edit);
+            warmBaseline = baseline.run();
+            PROGRESS.printf(Locale.ROOT, "  warm-up %d: pipeline %.2f s, baseline %.2f s%n", run,
+                    warmPipeline.seconds(), warmBaseline.seconds());
+        }
+
+        List<Round> rounds = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            double load = Machine.loadAverage();
+            RenderPipeline.Result measuredPipeline;
+            RenderBaseline.Result measuredBaseline;
+            // The order flips every run, so that drift on a shared machine falls on both alike.
+            if (run % 2 == 1) {
+                measuredPipeline = pipeline.run(edit);
+                measuredBaseline = baseline.run();
+            } else {
+                measuredBaseline = baseline.run();
+                measuredPipeline = pipeline.run(edit);
+            }
+            Round round = new Round(run % 2 == 1 ? "pipeline, baseline" : "baseline, pipeline",
+                    measuredPipeline, measuredBaseline, load);
+            rounds.add(round);
+            PROGRESS.printf(Locale.ROOT, "  run %d of %d: pipeline %.2f s, baseline %.2f s (%s)%n", run, runs,
+                    measuredPipeline.seconds(), measuredBaseline.seconds(), round.order());
+        }
+
+        PROGRESS.println("bench render " + name + ": checking the outputs...");
+        RenderPipeline.Result last = rounds.getLast().pipeline();
+        Path pipelineOutput = work.resolve("pipeline-" + name + ".mp4");
+        pipeline.download(last, pipelineOutput);
+        RenderMedia pipelineMedia = RenderMedia.inspect(ffmpeg, pipelineOutput);
+        RenderMedia baselineMedia = RenderMedia.inspect(ffmpeg, baseline.output());
+
+        printRuns(rounds, warmPipeline, warmBaseline);
+        double ratio = printSummary(rounds);
+        printBreakdown(rounds);
+        double ssim = RenderMedia.ssim(ffmpeg, pipelineOutput, baseline.output());
+        printOutputs(pipelineMedia, baselineMedia, ssim, last, baseline);
+        return ratio;
+    }
+
+    private static void printHeader(Instant started, int runs, int warmup, int pollMillis, Path ffmpeg) {
         OUT.println("Reelforge bench render, " + started.truncatedTo(ChronoUnit.SECONDS));
         OUT.printf(Locale.ROOT, "machine: %d CPUs (%s), java %s; %s; load average %s%n",
                 Runtime.getRuntime().availableProcessors(), Machine.cpuModel(), Runtime.version(), ffmpegVersion(ffmpeg),
                 Machine.loadAverageText());
         OUT.printf(Locale.ROOT, "settings: --runs %d --warmup %d --poll-ms %d (the client polls the status every %d ms)%n",
                 runs, warmup, pollMillis, pollMillis);
-        OUT.println("edit: 30 s, hd (1280x720, 25 fps), mp4, quality medium, v1 (no watermark), no poster or thumbnail;");
-        OUT.println("      clips A (0-8 s), B (trim 2, 8-16 s), image zoomIn (16-22 s), C (22-30 s), all fading in and"
-                + " out; title 1-7 s on the top track; soundtrack fadeInFadeOut");
-        OUT.printf(Locale.ROOT, "sources: 3 x H.264/AAC 1280x720 testsrc2 of 10-12 s (%.1f MB in all), a PNG, a 40 s"
-                        + " MP3, served over loopback HTTP%n",
-                (size(sources.clipA()) + size(sources.clipB()) + size(sources.clipC())) / 1e6);
         OUT.println("Every ratio is against the baseline measured in this same run; targets are reported, not enforced.");
+    }
+
+    private static void printScenario(RenderScenario scenario, List<Path> sources) {
+        OUT.println();
+        OUT.println("######## edit \"" + scenario.name() + "\" ########");
+        OUT.println("edit: 30 s, hd (1280x720, 25 fps), mp4, quality medium, v1 (no watermark), no poster or thumbnail;");
+        scenario.describe().forEach(line -> OUT.println("      " + line));
+        OUT.printf(Locale.ROOT, "sources: %.1f MB in all, served over loopback HTTP%n",
+                sources.stream().mapToLong(RenderBenchmark::size).sum() / 1e6);
     }
 
     private static void printRuns(List<Round> rounds, RenderPipeline.Result warmPipeline,
@@ -163,7 +187,7 @@ public final class RenderBenchmark {
                 .orElse("n/a");
     }
 
-    private static void printSummary(List<Round> rounds) {
+    private static double printSummary(List<Round> rounds) {
         double pipeline = median(rounds, round -> round.pipeline().seconds());
         double baseline = median(rounds, round -> round.baseline().seconds());
         double ratio = pipeline / baseline;
@@ -203,6 +227,7 @@ public final class RenderBenchmark {
         OUT.printf(Locale.ROOT, "target >= %.0fx realtime for 720p on %d cores: %s (%.2fx)%n", REALTIME_TARGET,
                 Runtime.getRuntime().availableProcessors(),
                 Math.round(realtime * 100) >= Math.round(REALTIME_TARGET * 100) ? "MET" : "NOT MET", realtime);
+        return ratio;
     }
 
     /** The rows of the breakdown: from one point of a render's life to the next. */

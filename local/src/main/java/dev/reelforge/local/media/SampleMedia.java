@@ -63,6 +63,17 @@ public final class SampleMedia {
         return make(name, arguments);
     }
 
+    /**
+     * A luma matte for a wipe from left to right over {@code seconds}: white (the clip it masks hidden) turning
+     * black (shown) column by column, with a soft edge a tenth of the width wide. An H.264 MP4 without sound.
+     */
+    public Path lumaWipe(String name, int width, int height, double seconds) {
+        String edge = "(X/W-T/" + seconds + "*1.1+0.1)*10";
+        return make(name, List.of("-f", "lavfi", "-i", "color=c=black:s=" + width + "x" + height + ":r=25:d=" + seconds,
+                "-vf", "format=yuv420p,geq=lum='255*clip(" + edge + ",0,1)':cb=128:cr=128",
+                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p"));
+    }
+
     /** An MP3 of a sine tone. */
     public Path tone(String name, int hz, double seconds) {
         return make(name, List.of("-f", "lavfi", "-i", "sine=f=" + hz + ":d=" + seconds + ":sample_rate=44100",

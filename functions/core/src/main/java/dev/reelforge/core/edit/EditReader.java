@@ -96,6 +96,7 @@ public final class EditReader {
                 previousLastsToEnd = clip.length() instanceof ClipLength.ToEnd;
                 clips.add(clip);
             }
+            MatteReader.checkTrack(clips, trackPath, violations);
             tracks.add(new Track(clips));
         }
         return new Timeline(soundtrack, background, tracks);
@@ -114,6 +115,7 @@ public final class EditReader {
                 && !(asset instanceof Asset.Video || asset instanceof Asset.Audio)) {
             violations.add(path.property("length"), "can be auto only for video and audio assets, which have a length");
         }
+        MatteReader.checkLength(asset, length, path, violations);
         Optional<Transition> in = transition(node.path("transition"), "in", path.property("transition"), violations);
         Optional<Transition> out = transition(node.path("transition"), "out", path.property("transition"), violations);
         Optional<MotionEffect> effect = optionalText(node, "effect").map(name ->
@@ -152,15 +154,13 @@ public final class EditReader {
         String type = node.path("type").asText();
         return switch (type) {
             case "video" -> {
-                unsupported(node, path, violations, "chromaKey");
                 double speed = node.path("speed").asDouble(1);
-                if (present(node, "speed") && speed == 0) {
-                    violations.add(path.property("speed"), "0 (a paused clip) " + NOT_SUPPORTED);
-                }
                 yield new Asset.Video(URI.create(node.path("src").asText()), node.path("trim").asDouble(0),
                         volume(node, path, violations), speed,
-                        optionalText(node, "volumeEffect").map(VolumeEffect::fromWireName));
+                        optionalText(node, "volumeEffect").map(VolumeEffect::fromWireName),
+                        MatteReader.chromaKey(node));
             }
+            case "luma" -> new Asset.Luma(URI.create(node.path("src").asText()), node.path("trim").asDouble(0));
             case "image" -> {
                 yield new Asset.Image(URI.create(node.path("src").asText()));
             }
@@ -186,7 +186,7 @@ public final class EditReader {
             case "rich-text" -> RichTextReader.read(node, path, violations);
             default -> {
                 violations.add(path.property("type"), "'" + type + "' " + NOT_SUPPORTED
-                        + " (supported: video, image, audio, title, text, rich-text)");
+                        + " (supported: video, image, audio, luma, title, text, rich-text)");
                 yield null;
             }
         };

@@ -82,10 +82,17 @@ public final class RenderPlanner {
         List<VisualLayer> layers = new ArrayList<>();
         List<AudioPart> sounds = new ArrayList<>();
         for (int t = tracks.size() - 1; t >= 0; t--) {
-            for (Placed placed : tracks.get(t)) {
+            LumaMattes mattes = LumaMattes.of(tracks.get(t).stream().map(placed -> new LumaMattes.Span(placed.clip(),
+                    placed.start(), Double.isNaN(placed.length()) ? timelineEnd : placed.start() + placed.length()))
+                    .toList());
+            for (int c = 0; c < tracks.get(t).size(); c++) {
+                Placed placed = tracks.get(t).get(c);
+                int index = c;
                 double length = Double.isNaN(placed.length()) ? timelineEnd - placed.start() : placed.length();
                 window.cut(placed.start(), length).ifPresent(cut -> {
-                    visual(placed, cut, frame, sources).ifPresent(layers::add);
+                    visual(placed, cut, frame, sources).map(layer -> layer instanceof VisualLayer.Picture picture
+                            ? picture.withMattes(mattes.of(index, from, duration, sources)) : layer)
+                            .ifPresent(layers::add);
                     sound(placed.clip(), cut, sources).ifPresent(sounds::add);
                 });
             }
@@ -168,9 +175,19 @@ public final class RenderPlanner {
             case Asset.Video video -> {
                 SourceFile source = sources.get(video.src());
                 requirePicture(source, placed.path());
+                // a paused video (speed 0) is a still of its frame at trim
                 yield Optional.of(new VisualLayer.Picture(cut.timing(), look, source,
-                        video.trim() + cut.skipped() * video.speed(), video.speed(), false,
-                        box(clip, source.info().video().orElseThrow(), frame)));
+                        video.trim() + cut.skipped() * video.speed(), video.speed(), video.paused(),
+                        box(clip, source.info().video().orElseThrow(), frame), List.of(), video.chromaKey()));
+            }
+            case Asset.Luma luma -> {
+                // never drawn itself: LumaMattes gives it to the picture it masks
+                SourceFile source = sources.get(luma.src());
+                requirePicture(source, placed.path());
+                if (source.info().duration().isPresent() && luma.trim() >= source.info().duration().getAsDouble()) {
+                    throw new Unplannable(placed.path() + ".asset.trim is past the end of " + luma.src());
+                }
+                yield Optional.empty();
             }
             case Asset.Image image -> {
                 SourceFile source = sources.get(image.src());
@@ -235,7 +252,7 @@ public final class RenderPlanner {
             case Asset.Audio audio -> new Sound(audio.src(), audio.trim(), audio.speed(), audio.volume(), audio.effect());
             default -> null;
         };
-        if (sound == null || sound.volume() <= 0
+        if (sound == null || sound.speed() == 0 || sound.volume() <= 0
                 || clip.animation().volume().map(Keyframes::neverAbove0).orElse(false)) {
             return Optional.empty();
         }

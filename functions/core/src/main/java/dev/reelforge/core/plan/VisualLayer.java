@@ -1,11 +1,13 @@
 package dev.reelforge.core.plan;
 
 import dev.reelforge.core.edit.model.Asset;
+import dev.reelforge.core.edit.model.ChromaKey;
 import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.edit.model.FontFace;
 import dev.reelforge.core.edit.model.Offset;
 import dev.reelforge.core.edit.model.Position;
 import dev.reelforge.core.edit.model.RichTextLook;
+import java.util.List;
 import java.util.Optional;
 
 /** Something drawn on the frame for a while. Layers are listed bottom first. */
@@ -17,10 +19,26 @@ public sealed interface VisualLayer {
 
     /**
      * A video or still image. {@code trim} is where in the source the layer starts, {@code speed} how fast
-     * the source plays (a still image ignores both).
+     * the source plays (a still image ignores speed, and shows the frame at {@code trim}: 0 for an image, the
+     * paused frame of a video). {@code mattes} (in time order, not overlapping) make it transparent where their
+     * luma is white; {@code chromaKey} where it is near that colour.
      */
-    record Picture(Timing timing, Look look, SourceFile source, double trim, double speed, boolean still, Box box)
-            implements VisualLayer {}
+    record Picture(Timing timing, Look look, SourceFile source, double trim, double speed, boolean still, Box box,
+            List<Matte> mattes, Optional<ChromaKey> chromaKey) implements VisualLayer {
+
+        public Picture(Timing timing, Look look, SourceFile source, double trim, double speed, boolean still,
+                Box box) {
+            this(timing, look, source, trim, speed, still, box, List.of(), Optional.empty());
+        }
+
+        public Picture {
+            mattes = List.copyOf(mattes);
+        }
+
+        public Picture withMattes(List<Matte> added) {
+            return new Picture(timing, look, source, trim, speed, still, box, added, chromaKey);
+        }
+    }
 
     /**
      * Text. {@code lines} are drawn {@code lineHeight} x {@code sizePx} apart; a box of {@code boxWidth} x

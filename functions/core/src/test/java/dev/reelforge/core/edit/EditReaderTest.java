@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.reelforge.core.edit.model.Asset;
+import dev.reelforge.core.edit.model.ChromaKey;
 import dev.reelforge.core.edit.model.ClipLength;
 import dev.reelforge.core.edit.model.ClipStart;
+import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.edit.model.Edit;
 import dev.reelforge.core.edit.model.FontFace;
 import dev.reelforge.core.edit.model.Fps;
@@ -41,8 +43,8 @@ class EditReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            luma asset       | {"type": "luma", "src": "https://x.test/m.mp4"}                  | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.type 'luma' is not supported yet (supported: video, image, audio, title, text, rich-text)
-            html asset       | {"type": "html", "html": "<p>x</p>"}                              | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.type 'html' is not supported yet (supported: video, image, audio, title, text, rich-text)
+            luma asset       | {"type": "luma", "src": "https://x.test/m.mp4", "trim": 1}       | ''                                     | ''                                                              | -
+            html asset       | {"type": "html", "html": "<p>x</p>"}                              | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.type 'html' is not supported yet (supported: video, image, audio, luma, title, text, rich-text)
             shuffle          | {"type": "title", "text": "x"}                                   | , "transition": {"in": "shuffleTopRight"} | ''                                                           | timeline.tracks[0].clips[0].transition.in 'shuffleTopRight' is not supported yet (supported: fade, reveal, wipeLeft, wipeRight, slideLeft, slideRight, slideUp, slideDown, carouselLeft, carouselRight, carouselUp, carouselDown, zoom, each with Slow and Fast variants)
             title transform  | {"type": "title", "text": "x"}                                   | , "transform": {"flip": {"horizontal": true}} | ''                                                       | timeline.tracks[0].clips[0].transform on a title asset is not supported yet (it is supported on video and image assets)
             skew             | {"type": "image", "src": "https://x.test/i.png"}                 | , "transform": {"skew": {"x": 0.5}}    | ''                                                              | timeline.tracks[0].clips[0].transform.skew.x is not supported yet
@@ -53,8 +55,8 @@ class EditReaderTest {
             tweened title    | {"type": "title", "text": "x"}                                   | , "opacity": [{"from": 0, "to": 1, "length": 1}] | ''                                                    | timeline.tracks[0].clips[0].opacity as an array of tweens is not supported yet on title assets (only on video and image)
             tween, no length | {"type": "image", "src": "https://x.test/i.png"}                 | , "opacity": [{"from": 0, "to": 1}]    | ''                                                              | timeline.tracks[0].clips[0].opacity[0].length must be a number
             tween, text from | {"type": "image", "src": "https://x.test/i.png"}                 | , "offset": {"x": [{"from": "0", "to": 1, "length": 1}]} | ''                                            | timeline.tracks[0].clips[0].offset.x[0].from must be a number
-            chroma key       | {"type": "video", "src": "https://x.test/v.mp4", "chromaKey": {"color": "#00ff00"}} | '' | ''                                                                                     | timeline.tracks[0].clips[0].asset.chromaKey is not supported yet
-            paused video     | {"type": "video", "src": "https://x.test/v.mp4", "speed": 0}     | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.speed 0 (a paused clip) is not supported yet
+            chroma key       | {"type": "video", "src": "https://x.test/v.mp4", "chromaKey": {"color": "#00ff00"}} | '' | ''                                                                                     | -
+            paused video     | {"type": "video", "src": "https://x.test/v.mp4", "speed": 0}     | ''                                     | ''                                                              | -
             mux destination  | {"type": "title", "text": "x"}                                   | ''                                     | , "destinations": [{"provider": "mux"}]                          | output.destinations[0].provider 'mux' is not supported yet (only the shotstack hosting destination is)
             unknown font     | {"type": "text", "text": "x", "font": {"family": "Comic Sans"}}  | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.font.family 'Comic Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace
             auto title       | {"type": "title", "text": "x"}                                   | ''                                     | ''                                                              | -
@@ -91,6 +93,30 @@ class EditReaderTest {
     }
 
     @Test
+    void readsAChromaKeyWithShotstacksExampleValuesForWhatIsLeftOut() throws Exception {
+        Edit edit = renderable(edit("""
+                {"type": "video", "src": "https://x.test/v.mp4", "chromaKey": {"threshold": 20}}""", "", ""));
+
+        Asset.Video video = (Asset.Video) edit.timeline().tracks().getFirst().clips().getFirst().asset();
+        assertThat(video.chromaKey()).contains(new ChromaKey(new Color(0, 255, 0, 255), 20, 100));
+    }
+
+    @Test
+    void refusesALumaOnATrackWithTextNamingTheLuma() throws Exception {
+        EditReading reading = read("""
+                {"timeline": {"tracks": [{"clips": [
+                  {"asset": {"type": "title", "text": "a"}, "start": 0, "length": 2},
+                  {"asset": {"type": "luma", "src": "https://x.test/m.mp4"}, "start": 0, "length": 2}]}]},
+                 "output": {"format": "mp4"}}
+                """);
+
+        assertThat(((EditReading.Unsupported) reading).violations()).extracting(Violation::message)
+                .containsExactly("timeline.tracks[0].clips[1].asset a luma asset masks the video and image clips of "
+                        + "its track; masking the title or text clips of this track is not supported yet (put them "
+                        + "on a track of their own)");
+    }
+
+    @Test
     void acceptsACallback() throws Exception {
         String json = edit("{\"type\": \"title\", \"text\": \"x\"}", "", "")
                 .replace("\"output\"", "\"callback\": \"https://example.com/hook\", \"output\"");
@@ -105,6 +131,16 @@ class EditReaderTest {
 
         assertThat(((EditReading.Unsupported) reading).violations().getFirst().message())
                 .isEqualTo("timeline.tracks[0].clips[0].length can be auto only for video and audio assets, which have a length");
+    }
+
+    @Test
+    void refusesLengthAutoForAPausedVideo() throws Exception {
+        EditReading reading = read(edit("{\"type\": \"video\", \"src\": \"https://x.test/v.mp4\", \"speed\": 0}", "", "")
+                .replace("\"length\": 2", "\"length\": \"auto\""));
+
+        assertThat(((EditReading.Unsupported) reading).violations().getFirst().message()).isEqualTo(
+                "timeline.tracks[0].clips[0].length cannot be auto for a video whose speed is 0: a paused clip has no "
+                        + "length of its own");
     }
 
     @Test

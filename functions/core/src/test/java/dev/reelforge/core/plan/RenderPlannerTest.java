@@ -243,4 +243,58 @@ class RenderPlannerTest {
         assertThat(((Planning.Unplannable) planning).reason())
                 .isEqualTo("timeline.tracks[0].clips[0].asset.src https://x.test/m.mp3 has no picture");
     }
+
+    @Test
+    void aLumaMasksTheFirstPictureOfItsTrackItOverlapsAndIsNotDrawnItself() throws Exception {
+        RenderPlan plan = plan(timeline("""
+                {"asset": {"type": "video", "src": "https://x.test/v.mp4"}, "start": 0, "length": 5},
+                {"asset": {"type": "image", "src": "https://x.test/i.png"}, "start": 5, "length": 5},
+                {"asset": {"type": "luma", "src": "https://x.test/v.mp4", "trim": 1}, "start": 4, "length": 2},
+                {"asset": {"type": "luma", "src": "https://x.test/i.png"}, "start": 8, "length": 1}""", ""));
+
+        assertThat(plan.layers()).hasSize(2);
+        VisualLayer.Picture video = (VisualLayer.Picture) plan.layers().get(0);
+        VisualLayer.Picture image = (VisualLayer.Picture) plan.layers().get(1);
+        assertThat(video.mattes()).extracting(Matte::timing, Matte::trim, Matte::still)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(new Timing(4, 2), 1.0, false));
+        assertThat(image.mattes()).extracting(Matte::timing, Matte::still)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(new Timing(8, 1), true));
+    }
+
+    @Test
+    void aLumaCutByTheOutputRangePlaysFromWhereTheRangeStarts() throws Exception {
+        RenderPlan plan = plan(timeline("""
+                {"asset": {"type": "image", "src": "https://x.test/i.png"}, "start": 0, "length": 10},
+                {"asset": {"type": "luma", "src": "https://x.test/v.mp4", "trim": 1}, "start": 4, "length": 2}""",
+                ", \"range\": {\"start\": 5}"));
+
+        Matte matte = ((VisualLayer.Picture) plan.layers().getFirst()).mattes().getFirst();
+        assertThat(matte.timing()).isEqualTo(new Timing(0, 1));
+        assertThat(matte.trim()).isEqualTo(2);
+    }
+
+    @Test
+    void aPausedVideoIsAStillOfItsFrameAtTrimWithoutSound() throws Exception {
+        RenderPlan plan = plan(timeline("""
+                {"asset": {"type": "video", "src": "https://x.test/v.mp4", "trim": 3, "speed": 0},
+                 "start": 0, "length": 4}""",
+                ""));
+
+        VisualLayer.Picture picture = (VisualLayer.Picture) plan.layers().getFirst();
+        assertThat(picture.still()).isTrue();
+        assertThat(picture.trim()).isEqualTo(3);
+        assertThat(picture.timing()).isEqualTo(new Timing(0, 4));
+        assertThat(plan.sounds()).isEmpty();
+    }
+
+    @Test
+    void lumasOverlappingOnOnePictureTakeTurnsInTimeOrder() throws Exception {
+        RenderPlan plan = plan(timeline("""
+                {"asset": {"type": "luma", "src": "https://x.test/i.png"}, "start": 3, "length": 2},
+                {"asset": {"type": "image", "src": "https://x.test/i.png"}, "start": 0, "length": 6},
+                {"asset": {"type": "luma", "src": "https://x.test/v.mp4"}, "start": 0, "length": 4}""", ""));
+
+        assertThat(((VisualLayer.Picture) plan.layers().getFirst()).mattes()).extracting(Matte::timing)
+                .containsExactly(new Timing(0, 4), new Timing(4, 1));
+    }
 }

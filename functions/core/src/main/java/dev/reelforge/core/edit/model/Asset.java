@@ -11,10 +11,26 @@ public sealed interface Asset {
         URI src();
     }
 
-    record Video(URI src, double trim, double volume, double speed, Optional<VolumeEffect> volumeEffect)
-            implements Sourced {}
+    /** A video; {@code speed} 0 shows the frame at {@code trim} for the clip's length (a paused clip). */
+    record Video(URI src, double trim, double volume, double speed, Optional<VolumeEffect> volumeEffect,
+            Optional<ChromaKey> chromaKey) implements Sourced {
+
+        public Video(URI src, double trim, double volume, double speed, Optional<VolumeEffect> volumeEffect) {
+            this(src, trim, volume, speed, volumeEffect, Optional.empty());
+        }
+
+        public boolean paused() {
+            return speed == 0;
+        }
+    }
 
     record Image(URI src) implements Sourced {}
+
+    /**
+     * A greyscale image or video used as a matte for the picture clip of its track that it overlaps in time (it is
+     * never drawn itself); the video plays from {@code trim}.
+     */
+    record Luma(URI src, double trim) implements Sourced {}
 
     record Audio(URI src, double trim, double volume, double speed, Optional<VolumeEffect> effect)
             implements Sourced {}

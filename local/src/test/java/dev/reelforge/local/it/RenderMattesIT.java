@@ -1,0 +1,161 @@
+package dev.reelforge.local.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.core.Environment;
+import dev.reelforge.local.it.RenderPlayback.Frame;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Luma mattes, chroma keys and paused videos read from the pixels of small, short MP4s (320x180, 2 s), over a
+ * blue background so that what a matte or key clears shows blue. The mattes and the keyed video are made here
+ * with the stack's ffmpeg.
+ */
+class RenderMattesIT {
+
+    private static final int TOLERANCE = 30;
+
+    private static RenderTestStack stack;
+    private static RenderPlayback playback;
+
+    @BeforeAll
+    static void startStack() {
+        stack = RenderTestStack.start();
+        playback = stack.playback();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aLumaVideoClearsItsClipWhereWhiteAndKeepsItWhereBlackFrameByFrame() {
+        String red = stack.url(stack.media().image("red.png", "0xFF0000", 320, 180));
+        // 0-1 s: white on the left fading to black on the right; 1-2 s: the other way round
+        String luma = stack.url(make("gradient-luma.mp4", "-f", "lavfi", "-i",
+                "color=c=black:s=320x180:r=25:d=2,format=yuv420p,"
+                        + "geq=lum='if(lt(T,1),255*(1-X/W),255*X/W)':cb=128:cr=128",
+                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p"));
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#0000FF", "tracks": [{"clips": [
+                  {"asset": {"type": "luma", "src": "%s"}, "start": 0, "length": 2},
+                  {"asset": {"type": "image", "src": "%s"}, "start": 0, "length": 2}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """.formatted(luma, red)).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+
+        Frame first = playback.frameAt(mp4, 0.5);
+        assertPixel(first, 8, 90, 0, 0, 255, "0.5 s, left: the matte is white, the clip cleared");
+        assertPixel(first, 312, 90, 255, 0, 0, "0.5 s, right: the matte is black, the clip kept");
+        assertPixel(first, 160, 90, 128, 0, 128, "0.5 s, middle: mid-grey, half of each");
+        Frame second = playback.frameAt(mp4, 1.5);
+        assertPixel(second, 8, 90, 255, 0, 0, "1.5 s, left: the matte has turned black");
+        assertPixel(second, 312, 90, 0, 0, 255, "1.5 s, right: the matte has turned white");
+        assertThat(playback.duration(mp4)).as("duration").isCloseTo(2, within(0.1));
+    }
+
+    @Test
+    void aLumaImageMasksItsClipOnlyWhileItsClipLasts() {
+        String red = stack.url(stack.media().colourVideo("red.mp4", "0xFF0000", 320, 180, 2));
+        // white on the left half, black on the right
+        String luma = stack.url(make("half-luma.png", "-f", "lavfi", "-i",
+                "color=c=black:s=64x36,drawbox=x=0:y=0:w=32:h=36:color=white:t=fill", "-frames:v", "1"));
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#0000FF", "tracks": [{"clips": [
+                  {"asset": {"type": "video", "src": "%s"}, "start": 0, "length": 2},
+                  {"asset": {"type": "luma", "src": "%s"}, "start": 0.6, "length": 0.8}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """.formatted(red, luma)).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+
+        Frame before = playback.frameAt(mp4, 0.3);
+        assertPixel(before, 40, 90, 255, 0, 0, "0.3 s, before the luma: the whole clip");
+        Frame during = playback.frameAt(mp4, 1);
+        assertPixel(during, 40, 90, 0, 0, 255, "1 s, left: the still matte is white, scaled to the clip");
+        assertPixel(during, 280, 90, 255, 0, 0, "1 s, right: the still matte is black");
+        Frame after = playback.frameAt(mp4, 1.7);
+        assertPixel(after, 40, 90, 255, 0, 0, "1.7 s, after the luma: the whole clip again");
+    }
+
+    @Test
+    void aChromaKeyClearsItsColourAndKeepsTheRest() {
+        String green = stack.url(make("green-screen.mp4", "-f", "lavfi", "-i",
+                "color=c=0x00FF00:s=320x180:r=25:d=1,drawbox=x=120:y=50:w=80:h=80:color=0xFF0000:t=fill",
+                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p"));
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#0000FF", "tracks": [{"clips": [
+                  {"asset": {"type": "video", "src": "%s",
+                     "chromaKey": {"color": "#00FF00", "threshold": 150, "halo": 50}}, "start": 0, "length": 1}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """.formatted(green)).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+
+        Frame frame = playback.frameAt(mp4, 0.5);
+        assertPixel(frame, 30, 30, 0, 0, 255, "where the green was");
+        assertPixel(frame, 290, 150, 0, 0, 255, "where the green was, the other corner");
+        assertPixel(frame, 160, 90, 255, 0, 0, "the red square");
+    }
+
+    @Test
+    void aPausedVideoShowsItsFrameAtTrimForTheClipsLength() {
+        Path source = stack.media().video("pattern.mp4", 320, 180, 3, 440);
+        String pattern = stack.url(source);
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"tracks": [{"clips": [
+                  {"asset": {"type": "video", "src": "%s", "trim": 1, "speed": 0}, "start": 0, "length": 2}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """.formatted(pattern)).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+
+        assertThat(playback.duration(mp4)).as("duration").isCloseTo(2, within(0.1));
+        Frame early = playback.frameAt(mp4, 0.3);
+        Frame late = playback.frameAt(mp4, 1.7);
+        Frame trimmed = playback.frameAt(source, 1);
+        Frame moved = playback.frameAt(source, 2);
+        assertThat(trimmed.difference(moved, 0, 0, 320, 180)).as("the pattern moves in the source").isGreaterThan(5);
+        assertThat(early.difference(late, 0, 0, 320, 180)).as("0.3 s against 1.7 s").isLessThan(2);
+        assertThat(early.difference(trimmed, 0, 0, 320, 180)).as("0.3 s against the source at its trim")
+                .isLessThan(4);
+    }
+
+    private static void assertPixel(Frame frame, int x, int y, int r, int g, int b, String what) {
+        assertThat(frame.is(x, y, r, g, b, TOLERANCE)).as("%s: expected (%d,%d,%d), got %s", what, r, g, b,
+                frame.describe(x, y)).isTrue();
+    }
+
+    /** A file of the media host made by the stack's ffmpeg from {@code arguments} (inputs and output options). */
+    private static Path make(String name, String... arguments) {
+        Path target = stack.media().image("blue.png", "0x0000FF", 2, 2).resolveSibling(name);
+        List<String> command = new ArrayList<>(List.of(stack.stack().ffmpeg().toString(), "-hide_banner",
+                "-loglevel", "error", "-nostdin", "-y"));
+        command.addAll(List.of(arguments));
+        command.add(target.toString());
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String said = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("ffmpeg could not make " + name + ": " + said);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making " + name, e);
+        }
+    }
+}
