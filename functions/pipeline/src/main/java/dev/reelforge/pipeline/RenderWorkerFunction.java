@@ -17,6 +17,7 @@ import dev.reelforge.core.render.ProduceRenderResult;
 import dev.reelforge.core.render.RenderKey;
 import dev.reelforge.media.FfmpegComposer;
 import dev.reelforge.media.FfmpegMediaProbe;
+import dev.reelforge.media.Java2dPictureDrawer;
 import dev.reelforge.media.LiberationFonts;
 import dev.reelforge.media.WatermarkImage;
 import dev.reelforge.runtime.BatchItemFailures;
@@ -73,6 +74,7 @@ public final class RenderWorkerFunction implements RequestHandler<DynamodbEvent,
         return new ProduceRender(
                 DynamoDbTables.of(environment).renders(),
                 new GuardedSourceFetcher(sourceLimits, buckets.client()),
+                new Java2dPictureDrawer(),
                 new FfmpegMediaProbe(ffmpeg, PROBE_TIMEOUT),
                 new FfmpegComposer(ffmpeg, fonts, COMPOSE_TIMEOUT, Optional.of(watermark)),
                 storage,

@@ -136,13 +136,15 @@ public final class EditReader {
             return null;
         }
         if (animation.looks() && !(asset instanceof Asset.Video || asset instanceof Asset.Image
-                || asset instanceof Asset.RichText)) {
+                || asset instanceof Asset.Drawn || asset instanceof Asset.RichText)) {
             violations.add(path.property(animation.opacity().isPresent() ? "opacity" : "offset"),
                     "as an array of tweens " + NOT_SUPPORTED + " on " + node.path("asset").path("type").asText()
                             + " assets (only on video and image)");
         }
         return new Clip(asset, start, length,
-                optionalText(node, "fit").map(Fit::fromWireName).orElse(Fit.CROP),
+                // a drawn picture is drawn at its own pixel size unless the clip asks for a fit
+                optionalText(node, "fit").map(Fit::fromWireName)
+                        .orElse(asset instanceof Asset.Drawn ? Fit.NONE : Fit.CROP),
                 present(node, "scale") && node.path("scale").asDouble() > 0 ? node.path("scale").asDouble() : 1,
                 optionalText(node, "position").map(Position::fromWireName).orElse(Position.CENTER),
                 offset, in, out, effect,
@@ -184,9 +186,20 @@ public final class EditReader {
             }
             case "text" -> text(node, path, violations);
             case "rich-text" -> RichTextReader.read(node, path, violations);
+            case "shape" -> DrawnAssetReader.shape(node, path, violations);
+            case "svg" -> DrawnAssetReader.svg(node, path, violations);
+            case "text-to-image", "image-to-video", "text-to-speech" -> {
+                violations.add(path.property("type"), "'" + type + "' needs generative AI, which Reelforge does not "
+                        + "offer (make the " + switch (type) {
+                            case "text-to-image" -> "image";
+                            case "image-to-video" -> "video";
+                            default -> "audio";
+                        } + " elsewhere and give its file as an asset's src)");
+                yield null;
+            }
             default -> {
                 violations.add(path.property("type"), "'" + type + "' " + NOT_SUPPORTED
-                        + " (supported: video, image, audio, luma, title, text, rich-text)");
+                        + " (supported: video, image, audio, luma, title, text, rich-text, shape, svg)");
                 yield null;
             }
         };

@@ -10,6 +10,8 @@ import static dev.reelforge.core.validation.Schemas.oneOf;
 import static dev.reelforge.core.validation.Schemas.string;
 import static dev.reelforge.core.validation.Schemas.taggedBy;
 
+import dev.reelforge.core.edit.model.Easing;
+import dev.reelforge.core.edit.model.Interpolation;
 import dev.reelforge.core.validation.ArraySchema;
 import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.core.validation.NumberSchema;
@@ -77,7 +79,11 @@ public final class EditSchema {
             .optional("to", anyValue())
             .optional("start", NON_NEGATIVE_SECONDS)
             .optional("length", number().greaterThan(0))
-            .optional("interpolation", string().oneOf("linear", "bezier"))
+            .optional("interpolation", string().oneOf(Arrays.stream(Interpolation.values())
+                    .map(Interpolation::wireName).toArray(String[]::new)))
+            // the newest contract's 28 easings; they shape a bezier tween (the contract: only applicable to it)
+            .optional("easing", string().oneOf(Arrays.stream(Easing.values())
+                    .map(Easing::wireName).toArray(String[]::new)))
             .build();
 
     /** A property that is either a fixed number or animated by at least one tween. */
@@ -213,6 +219,76 @@ public final class EditSchema {
             .optional("position", POSITION)
             .build();
 
+    /** Pixels of a drawn picture: bounded so that one cannot ask the worker for an unbounded canvas. */
+    private static final NumberSchema DRAWN_PIXELS = integer().between(1, 4096);
+
+    static final ObjectSchema SHAPE_ASSET = object()
+            .required("type", string().oneOf("shape"))
+            .required("shape", string().oneOf("rectangle", "circle", "line"))
+            .optional("width", DRAWN_PIXELS)
+            .optional("height", DRAWN_PIXELS)
+            .optional("fill", object()
+                    .optional("color", COLOUR)
+                    .optional("opacity", UNIT_INTERVAL)
+                    .build())
+            .optional("stroke", object()
+                    .optional("color", COLOUR)
+                    .optional("width", number().between(0, 100))
+                    .build())
+            .optional("rectangle", object()
+                    .required("width", DRAWN_PIXELS)
+                    .required("height", DRAWN_PIXELS)
+                    .optional("cornerRadius", integer().between(0, 2048))
+                    .build())
+            .optional("circle", object()
+                    .required("radius", integer().between(1, 2048))
+                    .build())
+            .optional("line", object()
+                    .required("length", DRAWN_PIXELS)
+                    .required("thickness", DRAWN_PIXELS)
+                    .build())
+            .build();
+
+    /** The contract's bound on the markup (500,000 characters). */
+    static final int MAX_SVG_CHARACTERS = 500_000;
+
+    static final ObjectSchema SVG_ASSET = object()
+            .required("type", string().oneOf("svg"))
+            .required("src", string().notEmpty().maxLength(MAX_SVG_CHARACTERS))
+            .build();
+
+    // Generated assets (newest contract): checked as the contract defines them, then refused by the reader, since
+    // they need generative AI.
+
+    static final ObjectSchema TEXT_TO_IMAGE_ASSET = object()
+            .required("type", string().oneOf("text-to-image"))
+            .required("prompt", string())
+            .optional("width", POSITIVE_PIXELS)
+            .optional("height", POSITIVE_PIXELS)
+            .optional("crop", CROP)
+            .build();
+
+    static final ObjectSchema IMAGE_TO_VIDEO_ASSET = object()
+            .required("type", string().oneOf("image-to-video"))
+            .required("src", string())
+            .optional("prompt", string())
+            .optional("aspectRatio", string().oneOf("1:1", "4:3", "16:9", "9:16", "3:4", "21:9", "9:21"))
+            .optional("speed", SPEED)
+            .optional("crop", CROP)
+            .build();
+
+    static final ObjectSchema TEXT_TO_SPEECH_ASSET = object()
+            .required("type", string().oneOf("text-to-speech"))
+            .required("text", string())
+            .required("voice", string())
+            .optional("language", string())
+            .optional("newscaster", bool())
+            .optional("trim", NON_NEGATIVE_SECONDS)
+            .optional("volume", animatable(UNIT_INTERVAL))
+            .optional("speed", SPEED)
+            .optional("effect", string().oneOf("none", "fadeIn", "fadeOut", "fadeInFadeOut"))
+            .build();
+
     /** Deprecated by the contract in favour of the text asset, but still accepted. */
     static final ObjectSchema TITLE_ASSET = object()
             .required("type", string().oneOf("title"))
@@ -239,6 +315,11 @@ public final class EditSchema {
         assets.put("caption", CAPTION_ASSET);
         assets.put("html", HTML_ASSET);
         assets.put("title", TITLE_ASSET);
+        assets.put("shape", SHAPE_ASSET);
+        assets.put("svg", SVG_ASSET);
+        assets.put("text-to-image", TEXT_TO_IMAGE_ASSET);
+        assets.put("image-to-video", IMAGE_TO_VIDEO_ASSET);
+        assets.put("text-to-speech", TEXT_TO_SPEECH_ASSET);
         return assets;
     }
 

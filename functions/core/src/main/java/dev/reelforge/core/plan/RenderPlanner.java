@@ -189,6 +189,12 @@ public final class RenderPlanner {
                 }
                 yield Optional.empty();
             }
+            case Asset.Drawn drawn -> {
+                SourceFile source = sources.get(drawn.src());
+                requirePicture(source, placed.path());
+                yield Optional.of(new VisualLayer.Picture(cut.timing(), look, source, 0, 1, true,
+                        box(clip, source.info().video().orElseThrow(), frame)));
+            }
             case Asset.Image image -> {
                 SourceFile source = sources.get(image.src());
                 requirePicture(source, placed.path());

@@ -16,6 +16,7 @@ import dev.reelforge.core.pipeline.Composer;
 import dev.reelforge.core.pipeline.CompositionFailedException;
 import dev.reelforge.core.pipeline.CompositionStoppedException;
 import dev.reelforge.core.pipeline.Encoder;
+import dev.reelforge.core.pipeline.PictureDrawer;
 import dev.reelforge.core.pipeline.SourceFetcher;
 import dev.reelforge.core.pipeline.Storage;
 import dev.reelforge.core.pipeline.TemporaryUrls;
@@ -61,6 +62,7 @@ public final class ProduceRender {
 
     private final Renders renders;
     private final SourceFetcher fetcher;
+    private final PictureDrawer drawer;
     private final MediaProbe probe;
     private final Composer composer;
     private final Storage storage;
@@ -72,10 +74,19 @@ public final class ProduceRender {
     private final EditReader reader = new EditReader();
     private final RenderPlanner planner = new RenderPlanner();
 
+    /** Without a drawer: an edit with a drawn picture (shape, svg) fails naming the clip. */
     public ProduceRender(Renders renders, SourceFetcher fetcher, MediaProbe probe, Composer composer, Storage storage,
             TemporaryUrls temporaryUrls, Encoder encoder, Clock clock, Path workRoot, Limits limits) {
+        this(renders, fetcher, PictureDrawer.NONE, probe, composer, storage, temporaryUrls, encoder, clock, workRoot,
+                limits);
+    }
+
+    public ProduceRender(Renders renders, SourceFetcher fetcher, PictureDrawer drawer, MediaProbe probe,
+            Composer composer, Storage storage, TemporaryUrls temporaryUrls, Encoder encoder, Clock clock, Path workRoot,
+            Limits limits) {
         this.renders = renders;
         this.fetcher = fetcher;
+        this.drawer = drawer;
         this.probe = probe;
         this.composer = composer;
         this.storage = storage;
@@ -123,6 +134,7 @@ public final class ProduceRender {
         }
         Edit edit = ((EditReading.Renderable) reading).edit();
 
+        Map<URI, Asset.Drawn> drawn = drawnPicturesOf(edit);
         Map<URI, Path> files = new HashMap<>();
         Map<URI, MediaInfo> probes = new HashMap<>();
         int index = 0;
@@ -133,9 +145,12 @@ public final class ProduceRender {
             URI src = source.getKey();
             String where = source.getValue();
             Path target = work.resolve("source-" + index++);
-            switch (fetcher.fetch(src, target)) {
+            SourceFetcher.FetchResult fetchResult = drawn.containsKey(src) ? drawer.draw(drawn.get(src), edit.output().size(), target)
+                    : fetcher.fetch(src, target);
+            switch (fetchResult) {
                 case SourceFetcher.FetchResult.Refused refused -> {
-                    return failed(key, where + " could not be fetched: " + refused.reason(), null);
+                    return failed(key, where + (drawn.containsKey(src) ? " could not be drawn: "
+                            : " could not be fetched: ") + refused.reason(), null);
                 }
                 case SourceFetcher.FetchResult.Fetched fetched -> files.put(src, fetched.file());
             }
@@ -234,7 +249,9 @@ public final class ProduceRender {
         for (int t = 0; t < tracks.size(); t++) {
             List<Clip> clips = tracks.get(t).clips();
             for (int c = 0; c < clips.size(); c++) {
-                if (clips.get(c).asset() instanceof Asset.Sourced sourced) {
+                if (clips.get(c).asset() instanceof Asset.Drawn picture) {
+                    sources.putIfAbsent(picture.src(), "timeline.tracks[" + t + "].clips[" + c + "].asset");
+                } else if (clips.get(c).asset() instanceof Asset.Sourced sourced) {
                     sources.putIfAbsent(sourced.src(), "timeline.tracks[" + t + "].clips[" + c + "].asset.src");
                 }
             }
@@ -242,6 +259,17 @@ public final class ProduceRender {
         edit.timeline().soundtrack().ifPresent(soundtrack ->
                 sources.putIfAbsent(soundtrack.src(), "timeline.soundtrack.src"));
         return sources;
+    }
+
+    /** The pictures the worker draws, by the name each stands under among the sources. */
+    private static Map<URI, Asset.Drawn> drawnPicturesOf(Edit edit) {
+        Map<URI, Asset.Drawn> drawn = new HashMap<>();
+        edit.timeline().tracks().forEach(track -> track.clips().forEach(clip -> {
+            if (clip.asset() instanceof Asset.Drawn picture) {
+                drawn.putIfAbsent(picture.src(), picture);
+            }
+        }));
+        return drawn;
     }
 
     /** Whether the render has finished (been cancelled, or failed by the sweeper) since this work began. */

@@ -44,6 +44,10 @@ public record StringSchema(List<String> allowed, Pattern pattern, String pattern
         return new StringSchema(allowed, pattern, patternDescription, urlSchemes, true, maxLength);
     }
 
+    public StringSchema maxLength(int characters) {
+        return new StringSchema(allowed, pattern, patternDescription, urlSchemes, nonEmpty, characters);
+    }
+
     @Override
     public void check(JsonNode value, JsonPath path, Violations violations) {
         if (!value.isTextual()) {

@@ -189,7 +189,12 @@ class ClipValidationTest {
         return Stream.of(
                 arguments("{ \"start\": -1 }", ".start must be a number greater than or equal to 0"),
                 arguments("{ \"length\": 0 }", ".length must be a number greater than 0"),
-                arguments("{ \"interpolation\": \"ease\" }", ".interpolation must be one of: linear, bezier"),
+                arguments("{ \"interpolation\": \"ease\" }", ".interpolation must be one of: linear, bezier, constant"),
+                arguments("{ \"easing\": \"bounce\" }", ".easing must be one of: ease, easeIn, easeOut, easeInOut, "
+                        + "easeInQuad, easeInCubic, easeInQuart, easeInQuint, easeInSine, easeInExpo, easeInCirc, "
+                        + "easeInBack, easeOutQuad, easeOutCubic, easeOutQuart, easeOutQuint, easeOutSine, easeOutExpo, "
+                        + "easeOutCirc, easeOutBack, easeInOutQuad, easeInOutCubic, easeInOutQuart, easeInOutQuint, "
+                        + "easeInOutSine, easeInOutExpo, easeInOutCirc, easeInOutBack"),
                 arguments("{ \"form\": 0 }", ".form is not a known property"),
                 arguments("1", " must be an object"));
     }
@@ -200,6 +205,17 @@ class ClipValidationTest {
         assertThat(violationsOf(editWithVideoClipAnd("""
                 , "opacity": [ { "from": 0, "to": 1 }, %s ]
                 """.formatted(tween)))).containsExactly(CLIP + ".opacity[1]" + problem);
+    }
+
+    @Test
+    void acceptsEveryEasingOfTheNewestContractAndConstantInterpolation() {
+        assertThat(violationsOf(editWithVideoClipAnd("""
+                , "opacity": [ { "from": 0, "to": 1, "length": 1, "interpolation": "constant" },
+                               { "from": 1, "to": 0, "start": 1, "length": 1, "interpolation": "bezier",
+                                 "easing": "easeInOutBack" },
+                               { "from": 0, "to": 1, "start": 2, "length": 1, "interpolation": "linear",
+                                 "easing": "easeOutExpo" } ]
+                """))).isEmpty();
     }
 
     @Test

@@ -53,6 +53,33 @@ public sealed interface Asset {
      */
     record RichText(RichTextLook look, Optional<Integer> width, Optional<Integer> height) implements Asset {}
 
+    /**
+     * A picture the worker draws itself instead of fetching it (newest contract: {@code shape}, {@code svg}); its
+     * {@code src} is a name made from its content ({@code drawn:<sha-256>}), so equal pictures are drawn once.
+     */
+    sealed interface Drawn extends Sourced {}
+
+    /**
+     * A rectangle, circle or line centred in a transparent box of {@code width} x {@code height} pixels (the frame
+     * when absent), filled with {@code fill} (none when absent) and outlined by {@code stroke} ({@code strokeWidth}
+     * pixels, centred on the outline).
+     */
+    record Shape(URI src, Figure figure, Optional<Integer> width, Optional<Integer> height, Optional<Color> fill,
+            Optional<Color> stroke, double strokeWidth) implements Drawn {}
+
+    /** What a shape draws, in pixels. */
+    sealed interface Figure {
+        record Rectangle(int width, int height, int cornerRadius) implements Figure {}
+
+        record Circle(int radius) implements Figure {}
+
+        /** A horizontal bar {@code length} long and {@code thickness} thick (the clip's rotation turns it). */
+        record Line(int length, int thickness) implements Figure {}
+    }
+
+    /** SVG markup, drawn at the size its {@code width}/{@code height} or {@code viewBox} give. */
+    record Svg(URI src, String markup) implements Drawn {}
+
     enum HorizontalAlign { LEFT, CENTER, RIGHT }
 
     enum VerticalAlign { TOP, CENTER, BOTTOM }
