@@ -103,7 +103,7 @@ final class DemoCommand {
         System.out.println("making sample media with ffmpeg in " + mediaDirectory.toAbsolutePath() + " ...");
         SampleMedia media = new SampleMedia(ffmpeg, mediaDirectory);
         media.video("clip-a.mp4", 1280, 720, 6, 330);
-        media.video("clip-b.mp4", 1280, 720, 6, 440);
+        media.quadrants("clip-b.mp4", 1280, 720, 6);
         media.image("still.png", "0x2a6fdb", 1280, 720);
         media.picture("badge.png", 7, 320, 320);
         media.lumaWipe("wipe.mp4", 1280, 720, 1);
@@ -246,7 +246,7 @@ final class DemoCommand {
                       ]},
                       {"clips": [
                         {"asset": {"type": "luma", "src": "WIPE"}, "start": 4, "length": 1},
-                        {"asset": {"type": "video", "src": "CLIP_B", "trim": 1, "volume": 0.6}, "start": 4,
+                        {"asset": {"type": "video", "src": "CLIP_B", "trim": 1}, "start": 4,
                          "length": 5, "transition": {"out": "fade"}, "filter": "boost"}
                       ]},
                       {"clips": [

@@ -1,6 +1,7 @@
 package dev.reelforge.media;
 
 import dev.reelforge.core.edit.model.FontFace;
+import dev.reelforge.core.edit.model.Typeface;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,6 +39,24 @@ public final class LiberationFonts {
             files.put(face, file);
         }
         return file;
+    }
+
+    /** The file of a shipped face, or of a font fetched for the render. */
+    public Path file(Typeface typeface) {
+        return switch (typeface) {
+            case FontFace face -> file(face);
+            case Typeface.Loaded loaded -> loaded.file();
+            case Typeface.Requested requested -> throw new IllegalStateException("the font family '"
+                    + requested.family() + "' was not resolved to a file before composing");
+        };
+    }
+
+    /** A shipped face or a fetched font at {@code sizePx}; a fetched font's metrics are read each time, not kept. */
+    SizedFont font(Typeface typeface, double sizePx) {
+        return switch (typeface) {
+            case FontFace face -> font(face, sizePx);
+            default -> new SizedFont(TrueTypeMetrics.read(file(typeface)), sizePx);
+        };
     }
 
     /** {@code face} at {@code sizePx} pixels per em, to measure text with. */

@@ -2,6 +2,7 @@ package dev.reelforge.media;
 
 import dev.reelforge.core.edit.model.FontFace;
 import dev.reelforge.core.edit.model.Fps;
+import dev.reelforge.core.edit.model.Typeface;
 import dev.reelforge.core.pipeline.CompositionFailedException;
 import dev.reelforge.core.plan.VisualLayer;
 import java.awt.image.BufferedImage;
@@ -65,8 +66,18 @@ final class RichTextFrames {
         return Optional.of(new Written(directory.resolve(name + "-%04d.png"), count));
     }
 
-    private static TrueTypeOutlines face(LiberationFonts fonts, FontFace face) {
-        return FACES.computeIfAbsent(fonts.file(face).toAbsolutePath(), TrueTypeOutlines::read);
+    /** A shipped face is read once per process; a font fetched for this render, for this layer. */
+    private static TrueTypeOutlines face(LiberationFonts fonts, Typeface face) {
+        if (face instanceof FontFace shipped) {
+            return FACES.computeIfAbsent(fonts.file(shipped).toAbsolutePath(), TrueTypeOutlines::read);
+        }
+        try {
+            return TrueTypeOutlines.read(fonts.file(face));
+        } catch (IllegalStateException e) {
+            String family = face instanceof Typeface.Loaded loaded ? loaded.family() : face.toString();
+            throw new CompositionFailedException("the font '" + family + "' of timeline.fonts cannot draw rich text: "
+                    + "only fonts with TrueType outlines can (not OpenType CFF ones)", e);
+        }
     }
 
     /**

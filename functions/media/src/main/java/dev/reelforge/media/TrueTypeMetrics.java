@@ -17,6 +17,12 @@ import java.util.Map;
  */
 final class TrueTypeMetrics {
 
+    /**
+     * Character-map entries read at most (Unicode has 0x110000 code points): a font fetched for an edit is hostile,
+     * and its ranges could otherwise ask for billions of entries.
+     */
+    private static final int MAX_MAPPINGS = 2 * 0x110000;
+
     private final int unitsPerEm;
     private final int ascender;
     private final int descender;
@@ -90,11 +96,16 @@ final class TrueTypeMetrics {
     private static Map<Integer, Integer> format12(ByteBuffer font, int offset) {
         Map<Integer, Integer> glyphs = new HashMap<>();
         long groups = Integer.toUnsignedLong(font.getInt(offset + 12));
+        int mappings = 0;
         for (int i = 0; i < groups; i++) {
             int group = offset + 16 + 12 * i;
             int start = font.getInt(group);
             int end = font.getInt(group + 4);
             int glyph = font.getInt(group + 8);
+            if (end - start > MAX_MAPPINGS - mappings || start < 0 || end > 0x10FFFF) {
+                throw new IllegalStateException("the font's character map is out of bounds");
+            }
+            mappings += Math.max(0, end - start + 1);
             for (int code = start; code <= end; code++) {
                 glyphs.put(code, glyph + code - start);
             }
@@ -109,11 +120,16 @@ final class TrueTypeMetrics {
         int starts = ends + 2 * segments + 2;
         int deltas = starts + 2 * segments;
         int rangeOffsets = deltas + 2 * segments;
+        int mappings = 0;
         for (int s = 0; s < segments; s++) {
             int end = Short.toUnsignedInt(font.getShort(ends + 2 * s));
             int start = Short.toUnsignedInt(font.getShort(starts + 2 * s));
             int delta = font.getShort(deltas + 2 * s);
             int rangeOffset = Short.toUnsignedInt(font.getShort(rangeOffsets + 2 * s));
+            mappings += Math.max(0, end - start + 1);
+            if (mappings > MAX_MAPPINGS) {
+                throw new IllegalStateException("the font's character map is out of bounds");
+            }
             for (int code = start; code <= end && code != 0xFFFF; code++) {
                 int glyph;
                 if (rangeOffset == 0) {

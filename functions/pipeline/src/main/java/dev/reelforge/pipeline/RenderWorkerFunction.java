@@ -11,14 +11,17 @@ import dev.reelforge.aws.mediaconvert.MediaConvertEncoder;
 import dev.reelforge.aws.s3.S3Buckets;
 import dev.reelforge.aws.s3.S3Storage;
 import dev.reelforge.aws.secretsmanager.SigningKeySecret;
+import dev.reelforge.core.render.FontsAndPages;
 import dev.reelforge.core.render.ProduceRender;
 import dev.reelforge.core.render.ProduceRenderCommand;
 import dev.reelforge.core.render.ProduceRenderResult;
 import dev.reelforge.core.render.RenderKey;
+import dev.reelforge.html.OpenHtmlRasterizer;
 import dev.reelforge.media.FfmpegComposer;
 import dev.reelforge.media.FfmpegMediaProbe;
 import dev.reelforge.media.Java2dPictureDrawer;
 import dev.reelforge.media.LiberationFonts;
+import dev.reelforge.media.TrueTypeFontReader;
 import dev.reelforge.media.WatermarkImage;
 import dev.reelforge.runtime.BatchItemFailures;
 import dev.reelforge.runtime.FunctionEnvironment;
@@ -71,11 +74,16 @@ public final class RenderWorkerFunction implements RequestHandler<DynamodbEvent,
         SourceLimits sourceLimits = new SourceLimits(environment.requiredWholeNumber("MAX_SOURCE_BYTES"),
                 Duration.ofSeconds(10), Duration.ofSeconds(30), environment.requiredFlag("ALLOW_LOOPBACK_SOURCES"), 5,
                 environment.commaSeparated("SOURCE_BUCKETS"));
+        FfmpegMediaProbe probe = new FfmpegMediaProbe(ffmpeg, PROBE_TIMEOUT);
+        // fonts come through the same guard, bounded lower than media: no font is anywhere near a video's size
+        SourceLimits fontLimits = new SourceLimits(Math.min(sourceLimits.maxBytes(), FontsAndPages.MAX_FONT_BYTES),
+                sourceLimits.connectTimeout(), sourceLimits.readTimeout(), sourceLimits.allowLoopback(),
+                sourceLimits.maxRedirects(), sourceLimits.sourceBuckets());
         return new ProduceRender(
                 DynamoDbTables.of(environment).renders(),
                 new GuardedSourceFetcher(sourceLimits, buckets.client()),
                 new Java2dPictureDrawer(),
-                new FfmpegMediaProbe(ffmpeg, PROBE_TIMEOUT),
+                probe,
                 new FfmpegComposer(ffmpeg, fonts, COMPOSE_TIMEOUT, Optional.of(watermark)),
                 storage,
                 CloudFrontSignedUrls.of(environment, SigningKeySecret.read(environment)),
@@ -83,7 +91,9 @@ public final class RenderWorkerFunction implements RequestHandler<DynamodbEvent,
                 environment.clock(),
                 workDirectory,
                 new ProduceRender.Limits(Duration.ofSeconds(environment.requiredWholeNumber("MAX_SOURCE_SECONDS")),
-                        Duration.ofSeconds(environment.requiredWholeNumber("MAX_OUTPUT_SECONDS"))));
+                        Duration.ofSeconds(environment.requiredWholeNumber("MAX_OUTPUT_SECONDS"))),
+                new FontsAndPages(new GuardedSourceFetcher(fontLimits, buckets.client()), new TrueTypeFontReader(),
+                        new OpenHtmlRasterizer(), probe));
     }
 
     @Override

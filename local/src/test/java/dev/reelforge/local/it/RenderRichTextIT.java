@@ -6,7 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.Environment;
 import dev.reelforge.local.contract.ContractCheckingClient.ApiResponse;
 import dev.reelforge.local.it.RenderPlayback.Frame;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,6 +164,51 @@ class RenderRichTextIT {
         assertThat(response.body().path("success").asBoolean()).isFalse();
         assertThat(response.body().path("response").asText())
                 .startsWith("timeline.tracks[0].clips[0].asset.font.family 'Open Sans' is not an available font");
+    }
+
+    @Test
+    void richTextInAFontOfTheTimelineDrawsWithThatFontsGlyphs() {
+        String font = stack.url(renamedMono("rich-typewriter.ttf"));
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "fonts": [{"src": "%s"}], "tracks": [
+                  {"clips": [{"asset": {"type": "rich-text", "text": "iiiiiiii",
+                      "font": {"family": "Typewriter Test", "size": 30, "color": "#ffffff"},
+                      "align": {"horizontal": "left"}},
+                    "start": 0, "length": 1, "width": 320, "height": 60, "position": "top"},
+                   {"asset": {"type": "rich-text", "text": "iiiiiiii",
+                      "font": {"family": "Liberation Sans", "size": 30, "color": "#ffffff"},
+                      "align": {"horizontal": "left"}},
+                    "start": 0, "length": 1, "width": 320, "height": 60, "position": "bottom"}]}]},
+                 "output": {"format": "png", "size": {"width": 320, "height": 180}}}
+                """.formatted(font)).render();
+        Frame frame = playback.frameAt(stack.download(render.path("url").asText(), "png"), 0);
+
+        // eight i's advance 0.6 em each in the monospaced font (about 144 px at 30 px), 0.22 em in Liberation Sans
+        assertThat(litColumns(frame, 0, 120, 320, 180)[1] - litColumns(frame, 0, 120, 320, 180)[0])
+                .as("Liberation Sans ink width").isBetween(35, 70);
+        assertThat(litColumns(frame, 0, 0, 320, 60)[1] - litColumns(frame, 0, 0, 320, 60)[0])
+                .as("ink width in the fetched font").isBetween(120, 170);
+    }
+
+    /** Liberation Mono with its family renamed (same length, so no offset moves), served by the media host. */
+    private static Path renamedMono(String name) {
+        try (InputStream in = RenderRichTextIT.class.getClassLoader()
+                .getResourceAsStream("liberation/LiberationMono-Regular.ttf")) {
+            byte[] font = in.readAllBytes();
+            for (var charset : List.of(StandardCharsets.UTF_16BE, StandardCharsets.ISO_8859_1)) {
+                byte[] what = "Liberation Mono".getBytes(charset);
+                byte[] with = "Typewriter Test".getBytes(charset);
+                for (int i = 0; i + what.length <= font.length; i++) {
+                    if (Arrays.equals(font, i, i + what.length, what, 0, what.length)) {
+                        System.arraycopy(with, 0, font, i, with.length);
+                    }
+                }
+            }
+            Path directory = stack.media().notMedia("placeholder").getParent();
+            return Files.write(directory.resolve(name), font);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The first and last column of a rectangle with any pixel brighter than dark grey. */

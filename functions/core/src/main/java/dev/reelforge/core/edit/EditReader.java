@@ -31,6 +31,7 @@ import dev.reelforge.core.edit.model.Track;
 import dev.reelforge.core.edit.model.Transform;
 import dev.reelforge.core.edit.model.Transition;
 import dev.reelforge.core.edit.model.TransitionKind;
+import dev.reelforge.core.edit.model.Typeface;
 import dev.reelforge.core.edit.model.VolumeEffect;
 import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.core.validation.Violations;
@@ -65,9 +66,8 @@ public final class EditReader {
     }
 
     private Timeline timeline(JsonNode node, JsonPath path, Violations violations) {
-        if (present(node, "fonts")) {
-            violations.add(path.property("fonts"), NOT_SUPPORTED + " (custom fonts are for HTML assets)");
-        }
+        List<URI> fonts = new ArrayList<>();
+        node.path("fonts").forEach(font -> fonts.add(URI.create(font.path("src").asText())));
         Optional<Soundtrack> soundtrack = Optional.empty();
         JsonNode soundtrackNode = node.path("soundtrack");
         if (present(node, "soundtrack")) {
@@ -89,6 +89,12 @@ public final class EditReader {
                 if (clip == null) {
                     continue;
                 }
+                if (fonts.isEmpty()) {
+                    RichTextReader.requestedFamily(clip.asset()).ifPresent(requested -> violations.add(
+                            clipPath.property("asset").property("font").property("family"), "'"
+                            + requested.family() + "' is not an available font; available: "
+                            + String.join(", ", FontFamily.ACCEPTED_NAMES) + ", or a family of timeline.fonts"));
+                }
                 if (clip.start() instanceof ClipStart.AfterPrevious && previousLastsToEnd) {
                     violations.add(clipPath.property("start"),
                             "cannot be auto after a clip whose length is end: that clip has no end to follow");
@@ -99,7 +105,7 @@ public final class EditReader {
             MatteReader.checkTrack(clips, trackPath, violations);
             tracks.add(new Track(clips));
         }
-        return new Timeline(soundtrack, background, tracks);
+        return new Timeline(soundtrack, background, tracks, fonts);
     }
 
     private Clip clip(JsonNode node, JsonPath path, Violations violations) {
@@ -142,9 +148,9 @@ public final class EditReader {
                             + " assets (only on video and image)");
         }
         return new Clip(asset, start, length,
-                // a drawn picture is drawn at its own pixel size unless the clip asks for a fit
+                // a drawn picture (shape, svg) or an HTML box keeps its pixels unless the clip asks for a fit
                 optionalText(node, "fit").map(Fit::fromWireName)
-                        .orElse(asset instanceof Asset.Drawn ? Fit.NONE : Fit.CROP),
+                        .orElse(asset instanceof Asset.Drawn || asset instanceof Asset.Html ? Fit.NONE : Fit.CROP),
                 present(node, "scale") && node.path("scale").asDouble() > 0 ? node.path("scale").asDouble() : 1,
                 optionalText(node, "position").map(Position::fromWireName).orElse(Position.CENTER),
                 offset, in, out, effect,
@@ -197,9 +203,11 @@ public final class EditReader {
                         } + " elsewhere and give its file as an asset's src)");
                 yield null;
             }
+            case "html" -> HtmlReader.read(node, path, violations);
+            case "html5" -> HtmlReader.readHtml5(node, path, violations);
             default -> {
                 violations.add(path.property("type"), "'" + type + "' " + NOT_SUPPORTED
-                        + " (supported: video, image, audio, luma, title, text, rich-text, shape, svg)");
+                        + " (supported: video, image, audio, luma, title, text, rich-text, shape, svg, html, html5)");
                 yield null;
             }
         };
@@ -208,11 +216,12 @@ public final class EditReader {
     private Asset text(JsonNode node, JsonPath path, Violations violations) {
         JsonNode font = node.path("font");
         FontFamily family = FontFamily.SANS;
+        // a family none of the shipped fonts answers to may be one of timeline.fonts (checked by the caller)
+        Optional<Typeface> requested = Optional.empty();
         if (present(font, "family")) {
             Optional<FontFamily> named = FontFamily.named(font.path("family").asText());
             if (named.isEmpty()) {
-                violations.add(path.property("font").property("family"), "'" + font.path("family").asText()
-                        + "' is not an available font; available: " + String.join(", ", FontFamily.ACCEPTED_NAMES));
+                requested = Optional.of(new Typeface.Requested(font.path("family").asText().trim()));
             } else {
                 family = named.get();
             }
@@ -223,7 +232,7 @@ public final class EditReader {
         return new Asset.Text(node.path("text").asText(),
                 present(node, "width") ? Optional.of(node.path("width").asInt()) : Optional.empty(),
                 present(node, "height") ? Optional.of(node.path("height").asInt()) : Optional.empty(),
-                family.face(font.path("weight").asInt(400)),
+                requested.orElse(family.face(font.path("weight").asInt(400))),
                 font.path("size").asInt(32),
                 font.path("lineHeight").asDouble(1),
                 color,

@@ -47,6 +47,14 @@ public final class EditSchema {
             Pattern.compile("#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})"),
             "a hexadecimal colour such as #ff0000");
 
+    /**
+     * An HTML asset's background: a colour, or {@code transparent}, which Shotstack's own templates send and its
+     * service accepts although the contract's prose speaks of hexadecimal colours only.
+     */
+    private static final StringSchema COLOUR_OR_TRANSPARENT = string().matching(
+            Pattern.compile("#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|transparent"),
+            "a hexadecimal colour such as #ff0000, or transparent");
+
     /** A fraction where 0 is transparent (or muted) and 1 is opaque (or full volume). */
     private static final NumberSchema UNIT_INTERVAL = number().between(0, 1);
 
@@ -215,7 +223,7 @@ public final class EditSchema {
             .optional("css", string())
             .optional("width", POSITIVE_PIXELS)
             .optional("height", POSITIVE_PIXELS)
-            .optional("background", COLOUR)
+            .optional("background", COLOUR_OR_TRANSPARENT)
             .optional("position", POSITION)
             .build();
 
@@ -289,6 +297,14 @@ public final class EditSchema {
             .optional("effect", string().oneOf("none", "fadeIn", "fadeOut", "fadeInFadeOut"))
             .build();
 
+    /** Newest contract: HTML5 with optional JavaScript, bounded as the contract bounds it. */
+    static final ObjectSchema HTML5_ASSET = object()
+            .required("type", string().oneOf("html5"))
+            .required("html", string().maxLength(1_000_000))
+            .optional("css", string().maxLength(500_000))
+            .optional("js", string().maxLength(500_000))
+            .build();
+
     /** Deprecated by the contract in favour of the text asset, but still accepted. */
     static final ObjectSchema TITLE_ASSET = object()
             .required("type", string().oneOf("title"))
@@ -320,6 +336,7 @@ public final class EditSchema {
         assets.put("text-to-image", TEXT_TO_IMAGE_ASSET);
         assets.put("image-to-video", IMAGE_TO_VIDEO_ASSET);
         assets.put("text-to-speech", TEXT_TO_SPEECH_ASSET);
+        assets.put("html5", HTML5_ASSET);
         return assets;
     }
 

@@ -6,6 +6,7 @@ import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.edit.model.FontFace;
 import dev.reelforge.core.edit.model.FontFamily;
 import dev.reelforge.core.edit.model.RichTextLook;
+import dev.reelforge.core.edit.model.Typeface;
 import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.core.validation.Violations;
 import java.util.ArrayList;
@@ -29,18 +30,19 @@ final class RichTextReader {
         JsonNode font = node.path("font");
         JsonPath fontPath = path.property("font");
         FontFamily family = FontFamily.SANS;
+        // a family none of the shipped fonts answers to may be one of timeline.fonts (EditReader checks there are some)
+        Optional<Typeface> requested = Optional.empty();
         if (present(font, "family")) {
             Optional<FontFamily> named = FontFamily.named(font.path("family").asText());
             if (named.isEmpty()) {
-                violations.add(fontPath.property("family"), "'" + font.path("family").asText()
-                        + "' is not an available font; available: " + String.join(", ", FontFamily.ACCEPTED_NAMES));
+                requested = Optional.of(new Typeface.Requested(font.path("family").asText().trim()));
             } else {
                 family = named.get();
             }
         }
         int weight = weight(font.path("weight"), fontPath.property("weight"), violations);
         Color color = rgb(font, "color", Color.BLACK).withOpacity(font.path("opacity").asDouble(1));
-        FontFace face = FontFace.valueOf(family.name() + (weight >= 600 ? "_BOLD" : "")
+        Typeface face = requested.isPresent() ? requested.get() : FontFace.valueOf(family.name() + (weight >= 600 ? "_BOLD" : "")
                 + ("italic".equals(font.path("style").asText("normal")) ? "_ITALIC" : weight >= 600 ? "" : "_REGULAR"));
 
         JsonNode style = node.path("style");
@@ -134,6 +136,16 @@ final class RichTextReader {
             }
         }
         return asset;
+    }
+
+    /** A text or rich-text asset's family that only {@code timeline.fonts} can provide. */
+    static Optional<Typeface.Requested> requestedFamily(Asset asset) {
+        Typeface face = switch (asset) {
+            case Asset.Text text -> text.face();
+            case Asset.RichText rich -> rich.look().face();
+            default -> null;
+        };
+        return face instanceof Typeface.Requested requested ? Optional.of(requested) : Optional.empty();
     }
 
     private static RichTextLook.TextAnimation animation(JsonNode node, JsonPath path, Violations violations) {

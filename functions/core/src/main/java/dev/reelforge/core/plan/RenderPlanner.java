@@ -224,6 +224,8 @@ public final class RenderPlanner {
                     text.horizontal(), text.vertical(), clip.position(), clip.offset(), true));
             case Asset.RichText rich -> Optional.of(richText(rich, clip, cut, look, frame));
             case Asset.Audio audio -> Optional.empty();
+            // ProduceRender draws HTML into a picture (FontsAndPages) before planning
+            case Asset.Html html -> throw new Unplannable(placed.path() + ".asset (html) was not drawn before planning");
         };
     }
 

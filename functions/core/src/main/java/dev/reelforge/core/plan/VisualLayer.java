@@ -3,7 +3,7 @@ package dev.reelforge.core.plan;
 import dev.reelforge.core.edit.model.Asset;
 import dev.reelforge.core.edit.model.ChromaKey;
 import dev.reelforge.core.edit.model.Color;
-import dev.reelforge.core.edit.model.FontFace;
+import dev.reelforge.core.edit.model.Typeface;
 import dev.reelforge.core.edit.model.Offset;
 import dev.reelforge.core.edit.model.Position;
 import dev.reelforge.core.edit.model.RichTextLook;
@@ -45,7 +45,7 @@ public sealed interface VisualLayer {
      * {@code boxHeight} (the frame when absent) holds them, aligned, with an optional background filling
      * the box; the box is anchored at {@code position} of the frame and moved by {@code offset}.
      */
-    record Text(Timing timing, Look look, String text, FontFace face, int sizePx, double lineHeight, Color color,
+    record Text(Timing timing, Look look, String text, Typeface face, int sizePx, double lineHeight, Color color,
             Optional<Color> background, Optional<Integer> boxWidth, Optional<Integer> boxHeight,
             Asset.HorizontalAlign horizontal, Asset.VerticalAlign vertical, Position position, Offset offset,
             boolean wrap) implements VisualLayer {}

@@ -71,6 +71,7 @@ public final class ProduceRender {
     private final Clock clock;
     private final Path workRoot;
     private final Limits limits;
+    private final FontsAndPages fontsAndPages;
     private final EditReader reader = new EditReader();
     private final RenderPlanner planner = new RenderPlanner();
 
@@ -84,6 +85,15 @@ public final class ProduceRender {
     public ProduceRender(Renders renders, SourceFetcher fetcher, PictureDrawer drawer, MediaProbe probe,
             Composer composer, Storage storage, TemporaryUrls temporaryUrls, Encoder encoder, Clock clock, Path workRoot,
             Limits limits) {
+        this(renders, fetcher, drawer, probe, composer, storage, temporaryUrls, encoder, clock, workRoot, limits,
+                FontsAndPages.UNAVAILABLE);
+    }
+
+    /** @param fontsAndPages loads the edit's own fonts and draws its HTML assets */
+    public ProduceRender(Renders renders, SourceFetcher fetcher, PictureDrawer drawer, MediaProbe probe,
+            Composer composer, Storage storage, TemporaryUrls temporaryUrls, Encoder encoder, Clock clock, Path workRoot,
+            Limits limits, FontsAndPages fontsAndPages) {
+        this.fontsAndPages = fontsAndPages;
         this.renders = renders;
         this.fetcher = fetcher;
         this.drawer = drawer;
@@ -166,6 +176,16 @@ public final class ProduceRender {
                     }
                     probes.put(src, probed.info());
                 }
+            }
+        }
+        switch (fontsAndPages.prepare(edit, work)) {
+            case FontsAndPages.Preparation.Failed failed -> {
+                return failed(key, failed.reason(), null);
+            }
+            case FontsAndPages.Preparation.Ready ready -> {
+                edit = ready.edit();
+                files.putAll(ready.files());
+                probes.putAll(ready.probes());
             }
         }
         renders.advance(key, RenderStatus.RENDERING, clock.instant());

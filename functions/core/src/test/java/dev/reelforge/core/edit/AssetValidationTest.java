@@ -35,13 +35,13 @@ class AssetValidationTest {
     @Test
     void rejectsAnUnknownAssetTypeListingTheTypesInContractOrder() {
         assertThat(violationsOf(editWithAsset("{ \"type\": \"gif\", \"src\": \"https://example.com/a.gif\" }")))
-                .containsExactly(ASSET + ".type must be one of: video, image, text, rich-text, audio, luma, caption, html, title, shape, svg, text-to-image, image-to-video, text-to-speech");
+                .containsExactly(ASSET + ".type must be one of: video, image, text, rich-text, audio, luma, caption, html, title, shape, svg, text-to-image, image-to-video, text-to-speech, html5");
     }
 
     @Test
     void rejectsAnAssetTypeThatIsNotAString() {
         assertThat(violationsOf(editWithAsset("{ \"type\": 1 }")))
-                .containsExactly(ASSET + ".type must be one of: video, image, text, rich-text, audio, luma, caption, html, title, shape, svg, text-to-image, image-to-video, text-to-speech");
+                .containsExactly(ASSET + ".type must be one of: video, image, text, rich-text, audio, luma, caption, html, title, shape, svg, text-to-image, image-to-video, text-to-speech, html5");
     }
 
     @Test
@@ -125,16 +125,30 @@ class AssetValidationTest {
     @ValueSource(strings = { "#fff", "#FFF", "#00b140", "#00B140", "#8000b140", "#AbCdEf12" })
     void acceptsShortLongAndAlphaHexColours(String colour) {
         assertThat(violationsOf(editWithAsset(
-                "{ \"type\": \"html\", \"html\": \"<p/>\", \"background\": \"" + colour + "\" }"))).isEmpty();
+                "{ \"type\": \"title\", \"text\": \"x\", \"background\": \"" + colour + "\" }"))).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "red", "ff0000", "#ff00", "#ff00000", "#gggggg", "#ff0000ff00", "rgb(255,0,0)", "" })
     void rejectsAnythingElseAsAColour(String colour) {
         assertThat(violationsOf(editWithAsset(
-                "{ \"type\": \"html\", \"html\": \"<p/>\", \"background\": \"" + colour + "\" }")))
+                "{ \"type\": \"title\", \"text\": \"x\", \"background\": \"" + colour + "\" }")))
                 .containsExactly(ASSET + ".background must be a hexadecimal colour such as #ff0000");
     }
+
+    /** Shotstack's own templates send it, and its service accepts it, though the contract's prose says hex only. */
+    @Test
+    void anHtmlBackgroundMayAlsoBeTransparent() {
+        assertThat(violationsOf(editWithAsset(
+                "{ \"type\": \"html\", \"html\": \"<p/>\", \"background\": \"transparent\" }"))).isEmpty();
+        assertThat(violationsOf(editWithAsset(
+                "{ \"type\": \"html\", \"html\": \"<p/>\", \"background\": \"red\" }")))
+                .containsExactly(ASSET + ".background must be a hexadecimal colour such as #ff0000, or transparent");
+        assertThat(violationsOf(editWithAsset(
+                "{ \"type\": \"title\", \"text\": \"x\", \"background\": \"transparent\" }")))
+                .containsExactly(ASSET + ".background must be a hexadecimal colour such as #ff0000");
+    }
+
 
     static Stream<Arguments> invalidAssets() {
         String video = "\"type\": \"video\", \"src\": \"https://example.com/v.mp4\", ";

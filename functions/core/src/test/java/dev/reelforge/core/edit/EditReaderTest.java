@@ -12,6 +12,12 @@ import dev.reelforge.core.edit.model.Edit;
 import dev.reelforge.core.edit.model.FontFace;
 import dev.reelforge.core.edit.model.Fps;
 import dev.reelforge.core.edit.model.Size;
+import dev.reelforge.core.edit.model.Color;
+import dev.reelforge.core.edit.model.Fit;
+import dev.reelforge.core.edit.model.Position;
+import dev.reelforge.core.edit.model.Typeface;
+import java.net.URI;
+import java.util.Optional;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.core.validation.Violation;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +50,10 @@ class EditReaderTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             luma asset       | {"type": "luma", "src": "https://x.test/m.mp4", "trim": 1}       | ''                                     | ''                                                              | -
-            html asset       | {"type": "html", "html": "<p>x</p>"}                              | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.type 'html' is not supported yet (supported: video, image, audio, luma, title, text, rich-text, shape, svg)
+            html asset       | {"type": "html", "html": "<p>x</p>", "background": "transparent"} | ''                                     | ''                                                              | -
+            html5 with js    | {"type": "html5", "html": "<p>x</p>", "js": "go()"}              | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.js is not supported: JavaScript needs a browser, which the renderer does not run (static HTML and CSS are drawn)
+            html5 static     | {"type": "html5", "html": "<p>x</p>", "css": "p { color: red; }"} | ''                                     | ''                                                              | -
+            huge html box    | {"type": "html", "html": "<p>x</p>", "width": 5000}               | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.width must be at most 4096 pixels
             shuffle          | {"type": "title", "text": "x"}                                   | , "transition": {"in": "shuffleTopRight"} | ''                                                           | timeline.tracks[0].clips[0].transition.in 'shuffleTopRight' is not supported yet (supported: fade, reveal, wipeLeft, wipeRight, slideLeft, slideRight, slideUp, slideDown, carouselLeft, carouselRight, carouselUp, carouselDown, zoom, each with Slow and Fast variants)
             title transform  | {"type": "title", "text": "x"}                                   | , "transform": {"flip": {"horizontal": true}} | ''                                                       | timeline.tracks[0].clips[0].transform on a title asset is not supported yet (it is supported on video and image assets)
             skew             | {"type": "image", "src": "https://x.test/i.png"}                 | , "transform": {"skew": {"x": 0.5}}    | ''                                                              | timeline.tracks[0].clips[0].transform.skew.x is not supported yet
@@ -58,7 +67,7 @@ class EditReaderTest {
             chroma key       | {"type": "video", "src": "https://x.test/v.mp4", "chromaKey": {"color": "#00ff00"}} | '' | ''                                                                                     | -
             paused video     | {"type": "video", "src": "https://x.test/v.mp4", "speed": 0}     | ''                                     | ''                                                              | -
             mux destination  | {"type": "title", "text": "x"}                                   | ''                                     | , "destinations": [{"provider": "mux"}]                          | output.destinations[0].provider 'mux' is not supported yet (only the shotstack hosting destination is)
-            unknown font     | {"type": "text", "text": "x", "font": {"family": "Comic Sans"}}  | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.font.family 'Comic Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace
+            unknown font     | {"type": "text", "text": "x", "font": {"family": "Comic Sans"}}  | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.font.family 'Comic Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace, or a family of timeline.fonts
             auto title       | {"type": "title", "text": "x"}                                   | ''                                     | ''                                                              | -
             """)
     void refusesWhatTheRendererCannotDoNamingTheField(String name, String asset, String clipExtra, String outputExtra,
@@ -114,6 +123,29 @@ class EditReaderTest {
                 .containsExactly("timeline.tracks[0].clips[1].asset a luma asset masks the video and image clips of "
                         + "its track; masking the title or text clips of this track is not supported yet (put them "
                         + "on a track of their own)");
+    }
+
+    @Test
+    void aFamilyNotShippedIsLookedForAmongTheTimelinesFonts() throws Exception {
+        Edit edit = renderable(edit("{\"type\": \"text\", \"text\": \"x\", \"font\": {\"family\": \"Open Sans\"}}", "", "")
+                .replace("\"tracks\"", "\"fonts\": [{\"src\": \"https://x.test/OpenSans.ttf\"}], \"tracks\""));
+
+        assertThat(edit.timeline().fonts()).containsExactly(URI.create("https://x.test/OpenSans.ttf"));
+        assertThat(((Asset.Text) edit.timeline().tracks().getFirst().clips().getFirst().asset()).face())
+                .isEqualTo(new Typeface.Requested("Open Sans"));
+    }
+
+    @Test
+    void anHtmlAssetKeepsItsBoxSizeUnlessAFitIsAskedFor() throws Exception {
+        Edit edit = renderable(edit("{\"type\": \"html\", \"html\": \"<p>x</p>\", \"css\": \"p { color: red; }\","
+                + " \"width\": 400, \"height\": 200, \"background\": \"#80ff0000\", \"position\": \"topLeft\"}", "", ""));
+
+        var clip = edit.timeline().tracks().getFirst().clips().getFirst();
+        assertThat(clip.fit()).isEqualTo(Fit.NONE);
+        assertThat(clip.asset()).isEqualTo(new Asset.Html("<p>x</p>", "p { color: red; }", Optional.of(400),
+                Optional.of(200), new Color(255, 0, 0, 128), Position.TOP_LEFT));
+        assertThat(renderable(edit("{\"type\": \"html\", \"html\": \"x\"}", ", \"fit\": \"cover\"", ""))
+                .timeline().tracks().getFirst().clips().getFirst().fit()).isEqualTo(Fit.COVER);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.reelforge.core.edit.model.Asset;
 import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.edit.model.FontFace;
 import dev.reelforge.core.edit.model.RichTextLook;
+import dev.reelforge.core.edit.model.Typeface;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.core.validation.Violation;
 import java.util.List;
@@ -101,7 +102,7 @@ class RichTextReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown family  | {"type": "rich-text", "text": "x", "font": {"family": "Open Sans"}}                   | ''                     | timeline.tracks[0].clips[0].asset.font.family 'Open Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace
+            unknown family  | {"type": "rich-text", "text": "x", "font": {"family": "Open Sans"}}                   | ''                     | timeline.tracks[0].clips[0].asset.font.family 'Open Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace, or a family of timeline.fonts
             odd weight      | {"type": "rich-text", "text": "x", "font": {"weight": 450}}                          | ''                     | timeline.tracks[0].clips[0].asset.font.weight must be 100, 200, ... 900, normal or bold
             ascend left     | {"type": "rich-text", "text": "x", "animation": {"preset": "ascend", "direction": "left"}} | ''               | timeline.tracks[0].clips[0].asset.animation.direction must be up or down for the ascend preset
             typed direction | {"type": "rich-text", "text": "x", "animation": {"preset": "typewriter", "direction": "up"}} | ''             | timeline.tracks[0].clips[0].asset.animation.direction does not apply to the typewriter preset (only to slideIn, ascend, shift and movingLetters)
@@ -114,6 +115,19 @@ class RichTextReaderTest {
         assertThat(reading).isInstanceOf(EditReading.Unsupported.class);
         assertThat(((EditReading.Unsupported) reading).violations()).extracting(Violation::message)
                 .containsExactly(message);
+    }
+
+    @Test
+    void aFamilyThatIsNotShippedIsLookedForAmongTheTimelinesFonts() throws Exception {
+        var node = Json.MAPPER.readTree("""
+                {"timeline": {"fonts": [{"src": "https://x.test/f.ttf"}], "tracks": [{"clips": [{"asset":
+                   {"type": "rich-text", "text": "x", "font": {"family": "Open Sans"}}, "start": 0, "length": 2}]}]},
+                 "output": {"format": "mp4"}}""");
+        EditReading reading = new EditReader().read(node);
+
+        assertThat(reading).isInstanceOf(EditReading.Renderable.class);
+        assertThat(((Asset.RichText) ((EditReading.Renderable) reading).edit().timeline().tracks().get(0).clips()
+                .get(0).asset()).look().face()).isEqualTo(new Typeface.Requested("Open Sans"));
     }
 
     @Test

@@ -43,7 +43,7 @@ public sealed interface Asset {
      * Text in a box of {@code width} x {@code height} pixels (the frame when absent), wrapped to its width
      * and aligned in it.
      */
-    record Text(String text, Optional<Integer> width, Optional<Integer> height, FontFace face, int size,
+    record Text(String text, Optional<Integer> width, Optional<Integer> height, Typeface face, int size,
             double lineHeight, Color color, Optional<Color> background, HorizontalAlign horizontal,
             VerticalAlign vertical) implements Asset {}
 
@@ -79,6 +79,13 @@ public sealed interface Asset {
 
     /** SVG markup, drawn at the size its {@code width}/{@code height} or {@code viewBox} give. */
     record Svg(URI src, String markup) implements Drawn {}
+
+    /**
+     * HTML and CSS laid out in a box of {@code width} x {@code height} pixels (the frame when absent) over
+     * {@code background}, the content placed at {@code position} of the box; drawn as a still picture.
+     */
+    record Html(String html, String css, Optional<Integer> width, Optional<Integer> height, Color background,
+            Position position) implements Asset {}
 
     enum HorizontalAlign { LEFT, CENTER, RIGHT }
 

@@ -35,4 +35,10 @@ public record Clip(Asset asset, ClipStart start, ClipLength length, Fit fit, dou
         this(asset, start, length, fit, scale, position, offset, transitionIn, transitionOut, effect, filter, opacity,
                 Transform.NONE, animation);
     }
+
+    /** The same clip showing another asset (a rendered HTML asset becomes a picture). */
+    public Clip withAsset(Asset other) {
+        return new Clip(other, start, length, fit, scale, position, offset, transitionIn, transitionOut, effect, filter,
+                opacity, transform, animation);
+    }
 }

@@ -11,7 +11,13 @@ public record Color(int red, int green, int blue, int alpha) {
     public static final Color BLACK = new Color(0, 0, 0, 255);
     public static final Color WHITE = new Color(255, 255, 255, 255);
 
+    public static final Color TRANSPARENT = new Color(0, 0, 0, 0);
+
+    /** {@code #RGB}, {@code #RRGGBB}, {@code #AARRGGBB}, or {@code transparent} (which Shotstack's templates use). */
     public static Color parse(String hex) {
+        if (hex.equals("transparent")) {
+            return TRANSPARENT;
+        }
         String digits = hex.substring(1);
         if (digits.length() == 3) {
             digits = "" + digits.charAt(0) + digits.charAt(0) + digits.charAt(1) + digits.charAt(1)

@@ -6,17 +6,24 @@ import java.util.Optional;
 /**
  * How a {@code rich-text} asset draws its text in its box: the text (its {@code textTransform} applied already),
  * one shipped face at {@code size} pixels, filled with {@code color} (its opacity included) or a gradient,
+ * (a shipped face, or a family of {@code timeline.fonts}: one file, whatever the weight and style asked for);
  * letters and words spaced by extra pixels, lines {@code lineHeight} x size apart, wrapped to the box less its
  * padding and aligned in it; an outline, a shadow, a decoration line, a highlight behind the characters
  * ({@code font.background}); a background and a border filling and edging the whole box; and an optional entrance
  * animation.
  */
-public record RichTextLook(String text, FontFace face, int size, Color color, double letterSpacing,
+public record RichTextLook(String text, Typeface face, int size, Color color, double letterSpacing,
         double wordSpacing, double lineHeight, Decoration decoration, Optional<Gradient> gradient,
         Optional<Stroke> stroke, Optional<Shadow> shadow, Optional<Color> highlight, Optional<Background> background,
         Optional<Border> border,
         Padding padding, Asset.HorizontalAlign horizontal, Asset.VerticalAlign vertical,
         Optional<TextAnimation> animation) {
+
+    /** The same look drawn with another face (a family of {@code timeline.fonts}, once fetched). */
+    public RichTextLook withFace(Typeface other) {
+        return new RichTextLook(text, other, size, color, letterSpacing, wordSpacing, lineHeight, decoration, gradient,
+                stroke, shadow, highlight, background, border, padding, horizontal, vertical, animation);
+    }
 
     public enum Decoration { NONE, UNDERLINE, LINE_THROUGH }
 

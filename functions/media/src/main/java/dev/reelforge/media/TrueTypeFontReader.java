@@ -1,0 +1,92 @@
+package dev.reelforge.media;
+
+import dev.reelforge.core.pipeline.FontReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads a font fetched for an edit: its family from the {@code name} table (the typographic family, ID 16, else
+ * the family, ID 1; Windows Unicode names first, then Unicode, then Macintosh Roman), and its metrics as text is
+ * measured with them ({@link TrueTypeMetrics}), so a file that cannot be drawn fails here, naming the font. The
+ * file is hostile: every offset is checked by the buffer, and a malformed table is an unreadable font.
+ */
+public final class TrueTypeFontReader implements FontReader {
+
+    private static final int FAMILY = 1;
+    private static final int TYPOGRAPHIC_FAMILY = 16;
+    private static final int MAX_FAMILY_CHARACTERS = 128;
+
+    @Override
+    public FontReading read(Path file) {
+        try {
+            ByteBuffer font = ByteBuffer.wrap(Files.readAllBytes(file));
+            int version = font.getInt(0);
+            // TrueType outlines (0x00010000 or 'true') or CFF outlines ('OTTO'); collections are not a font
+            if (version != 0x00010000 && version != 0x74727565 && version != 0x4F54544F) {
+                return new FontReading.Unreadable("it is not a TrueType or OpenType font");
+            }
+            Optional<String> family = family(font);
+            if (family.isEmpty()) {
+                return new FontReading.Unreadable("its name table gives no family name");
+            }
+            TrueTypeMetrics.read(file);
+            return new FontReading.Read(family.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the fetched font " + file, e);
+        } catch (RuntimeException e) {
+            return new FontReading.Unreadable("its tables are malformed or missing");
+        }
+    }
+
+    private static Optional<String> family(ByteBuffer font) {
+        int tableCount = Short.toUnsignedInt(font.getShort(4));
+        int name = -1;
+        for (int i = 0; i < tableCount; i++) {
+            int record = 12 + 16 * i;
+            byte[] tag = new byte[4];
+            font.get(record, tag);
+            if (new String(tag, StandardCharsets.US_ASCII).equals("name")) {
+                name = font.getInt(record + 8);
+            }
+        }
+        if (name < 0) {
+            return Optional.empty();
+        }
+        int count = Short.toUnsignedInt(font.getShort(name + 2));
+        int strings = name + Short.toUnsignedInt(font.getShort(name + 4));
+        String best = null;
+        int bestRank = Integer.MAX_VALUE;
+        for (int i = 0; i < count; i++) {
+            int record = name + 6 + 12 * i;
+            int platform = Short.toUnsignedInt(font.getShort(record));
+            int language = Short.toUnsignedInt(font.getShort(record + 4));
+            int id = Short.toUnsignedInt(font.getShort(record + 6));
+            if (id != FAMILY && id != TYPOGRAPHIC_FAMILY) {
+                continue;
+            }
+            int rank = (id == TYPOGRAPHIC_FAMILY ? 0 : 10) + switch (platform) {
+                case 3 -> language == 0x409 ? 0 : 1;
+                case 0 -> 2;
+                case 1 -> 3;
+                default -> 100;
+            };
+            if (rank >= bestRank || rank % 10 >= 100) {
+                continue;
+            }
+            byte[] bytes = new byte[Short.toUnsignedInt(font.getShort(record + 8))];
+            font.get(strings + Short.toUnsignedInt(font.getShort(record + 10)), bytes);
+            String text = new String(bytes, platform == 1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_16BE)
+                    .strip();
+            if (!text.isEmpty() && text.length() <= MAX_FAMILY_CHARACTERS && text.chars().noneMatch(Character::isISOControl)) {
+                best = text;
+                bestRank = rank;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+}
