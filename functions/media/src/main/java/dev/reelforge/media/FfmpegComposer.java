@@ -58,6 +58,7 @@ import java.util.stream.Stream;
  * <li>Rich text is drawn by {@link RichTextPainter} into transparent PNGs of its canvas size ({@link RichTextFrames}:
  * one per output frame while its animation runs, then one still) and shown as a still picture in its box, so
  * scale, position, offset, transitions, effects, filters, tweens and transforms apply as to an image.</li>
+ * <li>Captions: each cue's lines and box while the cue lasts, as {@link CaptionLayerFilters} says.</li>
  * </ul>
  *
  * <h2>Sound</h2>
@@ -288,6 +289,7 @@ public final class FfmpegComposer implements Composer {
 
         PictureLayerFilters pictures = new PictureLayerFilters(graph, frame, plan.fps(), sampling);
         TextLayerFilters texts = new TextLayerFilters(graph, frame, plan.fps(), sampling, fonts, work);
+        CaptionLayerFilters captions = new CaptionLayerFilters(graph, frame, fonts, work);
         for (VisualLayer layer : plan.layers()) {
             switch (layer) {
                 case VisualLayer.Picture picture -> {
@@ -312,6 +314,7 @@ public final class FfmpegComposer implements Composer {
                         composite = next;
                     }
                 }
+                case VisualLayer.Caption caption -> composite = captions.add(composite, caption, from, to);
             }
         }
         return composite;

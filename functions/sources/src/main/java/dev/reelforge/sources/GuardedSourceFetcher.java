@@ -45,6 +45,9 @@ public final class GuardedSourceFetcher implements SourceFetcher {
 
     private static final Set<String> SCHEMES = Set.of("http", "https", "s3");
 
+    private final SourceLimits limits;
+    private final S3Client s3Client;
+    private final SSLContext tls;
     private final HttpDownloader http;
     private final S3Downloader s3;
 
@@ -54,12 +57,30 @@ public final class GuardedSourceFetcher implements SourceFetcher {
 
     /** For a deployment (or a test) that trusts certificates other than the JDK's default ones. */
     public GuardedSourceFetcher(SourceLimits limits, S3Client s3, SSLContext tls) {
+        this.limits = limits;
+        this.s3Client = s3;
+        this.tls = tls;
         this.http = new HttpDownloader(limits, tls);
         this.s3 = new S3Downloader(limits, s3);
     }
 
     @Override
     public FetchResult fetch(URI source, Path target) {
+        return fetch(source, target, http, s3);
+    }
+
+    /** Stops reading (or refuses by the declared length) past {@code maxBytes}, for small files such as subtitles. */
+    @Override
+    public FetchResult fetch(URI source, Path target, long maxBytes) {
+        if (maxBytes >= limits.maxBytes()) {
+            return fetch(source, target);
+        }
+        SourceLimits smaller = new SourceLimits(maxBytes, limits.connectTimeout(), limits.readTimeout(),
+                limits.allowLoopback(), limits.maxRedirects(), limits.sourceBuckets());
+        return fetch(source, target, new HttpDownloader(smaller, tls), new S3Downloader(smaller, s3Client));
+    }
+
+    private static FetchResult fetch(URI source, Path target, HttpDownloader http, S3Downloader s3) {
         String scheme = source.getScheme() == null ? "" : source.getScheme().toLowerCase(Locale.ROOT);
         if (!SCHEMES.contains(scheme)) {
             return new FetchResult.Refused("only http, https and s3 sources can be fetched");

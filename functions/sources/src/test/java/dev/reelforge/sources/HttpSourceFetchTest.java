@@ -163,6 +163,18 @@ class HttpSourceFetchTest {
     }
 
     @Test
+    void aSmallerLimitForOneFetchRefusesABodyTheSourceLimitWouldTakeAndLeavesNoFile() throws IOException {
+        Path target = directory.resolve("captions.srt");
+
+        FetchResult smaller = fetcher(limits()).fetch(server.uri("/chunked-at"), target, 1024);
+
+        assertThat(smaller).isEqualTo(new Refused("larger than the 1 KB source limit"));
+        assertThat(filesIn(directory)).isEmpty();
+        assertThat(fetcher(limits()).fetch(server.uri("/chunked-at"), target, 2 * MAX_BYTES))
+                .as("a larger one is the source limit").isEqualTo(new Fetched(target, MAX_BYTES));
+    }
+
+    @Test
     void aChunkedBodyOfExactlyTheLimitIsFetched() throws IOException {
         Path target = directory.resolve("source.mp4");
 

@@ -141,6 +141,13 @@ public final class EditReader {
         if (asset == null) {
             return null;
         }
+        if (asset instanceof Asset.Caption) {
+            for (String moving : List.of("transition", "effect", "filter")) {
+                if (present(node, moving)) {
+                    violations.add(path.property(moving), NOT_SUPPORTED + " on caption assets");
+                }
+            }
+        }
         if (animation.looks() && !(asset instanceof Asset.Video || asset instanceof Asset.Image
                 || asset instanceof Asset.Drawn || asset instanceof Asset.RichText)) {
             violations.add(path.property(animation.opacity().isPresent() ? "opacity" : "offset"),
@@ -205,9 +212,11 @@ public final class EditReader {
             }
             case "html" -> HtmlReader.read(node, path, violations);
             case "html5" -> HtmlReader.readHtml5(node, path, violations);
+            case "caption" -> CaptionReader.caption(node, path, violations);
+            case "rich-caption" -> RichCaptionReader.richCaption(node, path, violations);
             default -> {
                 violations.add(path.property("type"), "'" + type + "' " + NOT_SUPPORTED
-                        + " (supported: video, image, audio, luma, title, text, rich-text, shape, svg, html, html5)");
+                        + " (supported: video, image, audio, luma, title, text, rich-text, caption, rich-caption, shape, svg, html, html5)");
                 yield null;
             }
         };

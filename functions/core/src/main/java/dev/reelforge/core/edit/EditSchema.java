@@ -329,6 +329,7 @@ public final class EditSchema {
         assets.put("audio", AUDIO_ASSET);
         assets.put("luma", LUMA_ASSET);
         assets.put("caption", CAPTION_ASSET);
+        assets.put("rich-caption", RichCaptionSchema.ASSET);
         assets.put("html", HTML_ASSET);
         assets.put("title", TITLE_ASSET);
         assets.put("shape", SHAPE_ASSET);

@@ -11,6 +11,19 @@ public interface SourceFetcher {
 
     FetchResult fetch(URI source, Path target);
 
+    /**
+     * As {@link #fetch(URI, Path)}, refusing a source larger than {@code maxBytes} (or the fetcher's own limit,
+     * whichever is smaller). This default checks the size once the file is fetched; fetchers that can should
+     * stop reading at the limit.
+     */
+    default FetchResult fetch(URI source, Path target, long maxBytes) {
+        FetchResult result = fetch(source, target);
+        if (result instanceof FetchResult.Fetched fetched && fetched.bytes() > maxBytes) {
+            return new FetchResult.Refused("larger than the " + maxBytes + " bytes allowed for it");
+        }
+        return result;
+    }
+
     sealed interface FetchResult {
 
         record Fetched(Path file, long bytes) implements FetchResult {}

@@ -1,6 +1,8 @@
 package dev.reelforge.core.plan;
 
+import dev.reelforge.core.caption.Cue;
 import dev.reelforge.core.edit.model.Asset;
+import dev.reelforge.core.edit.model.CaptionStyle;
 import dev.reelforge.core.edit.model.Clip;
 import dev.reelforge.core.edit.model.ClipLength;
 import dev.reelforge.core.edit.model.ClipStart;
@@ -53,14 +55,19 @@ public final class RenderPlanner {
     }
 
     public Planning plan(Edit edit, Map<URI, MediaInfo> probes) {
+        return plan(edit, probes, Map.of());
+    }
+
+    /** @param captions the cues of every caption asset's subtitle file, by its {@code src} */
+    public Planning plan(Edit edit, Map<URI, MediaInfo> probes, Map<URI, List<Cue>> captions) {
         try {
-            return new Planning.Planned(planOrThrow(edit, probes));
+            return new Planning.Planned(planOrThrow(edit, probes, captions));
         } catch (Unplannable unplannable) {
             return new Planning.Unplannable(unplannable.getMessage());
         }
     }
 
-    private RenderPlan planOrThrow(Edit edit, Map<URI, MediaInfo> probes) {
+    private RenderPlan planOrThrow(Edit edit, Map<URI, MediaInfo> probes, Map<URI, List<Cue>> captions) {
         Map<URI, SourceFile> sources = new LinkedHashMap<>();
         List<List<Placed>> tracks = place(edit.timeline().tracks(), probes, sources);
         double timelineEnd = tracks.stream().flatMap(List::stream)
@@ -90,7 +97,7 @@ public final class RenderPlanner {
                 int index = c;
                 double length = Double.isNaN(placed.length()) ? timelineEnd - placed.start() : placed.length();
                 window.cut(placed.start(), length).ifPresent(cut -> {
-                    visual(placed, cut, frame, sources).map(layer -> layer instanceof VisualLayer.Picture picture
+                    visual(placed, cut, frame, sources, captions).map(layer -> layer instanceof VisualLayer.Picture picture
                             ? picture.withMattes(mattes.of(index, from, duration, sources)) : layer)
                             .ifPresent(layers::add);
                     sound(placed.clip(), cut, sources).ifPresent(sounds::add);
@@ -165,7 +172,8 @@ public final class RenderPlanner {
         return remaining / played.speed();
     }
 
-    private static Optional<VisualLayer> visual(Placed placed, Cut cut, Size frame, Map<URI, SourceFile> sources) {
+    private static Optional<VisualLayer> visual(Placed placed, Cut cut, Size frame, Map<URI, SourceFile> sources,
+            Map<URI, List<Cue>> captions) {
         Clip clip = placed.clip();
         Look look = new Look(clip.opacity(),
                 cut.keepsStart() ? fitted(clip.transitionIn(), cut.timing().length()) : Optional.empty(),
@@ -223,6 +231,22 @@ public final class RenderPlanner {
                     text.height().map(height -> (int) Math.round(height * clip.scale())),
                     text.horizontal(), text.vertical(), clip.position(), clip.offset(), true));
             case Asset.RichText rich -> Optional.of(richText(rich, clip, cut, look, frame));
+            case Asset.Caption caption -> {
+                List<Cue> cues = captions.get(caption.src());
+                if (cues == null) {
+                    throw new Unplannable(placed.path() + ".asset.src was not read");
+                }
+                Optional<List<Cue>> shown = CaptionTimes.shown(caption, cues, cut.timing(),
+                        cut.timing().start() - cut.skipped());
+                int changes = shown.map(placedCues -> CaptionTimes.changes(placedCues,
+                        caption.style().animation() != CaptionStyle.WordAnimation.NONE)).orElse(0);
+                if (changes > CaptionTimes.MAX_CHANGES) {
+                    throw new Unplannable(placed.path() + ".asset.src has " + changes + " cues and spoken words to"
+                            + " draw in this render; a caption clip draws at most " + CaptionTimes.MAX_CHANGES);
+                }
+                yield shown.map(placedCues -> new VisualLayer.Caption(cut.timing(), look, placedCues, caption.style()
+                                .scaled(clip.scale()).placedAt(clip.position()), clip.offset()));
+            }
             case Asset.Audio audio -> Optional.empty();
             // ProduceRender draws HTML into a picture (FontsAndPages) before planning
             case Asset.Html html -> throw new Unplannable(placed.path() + ".asset (html) was not drawn before planning");

@@ -1,6 +1,8 @@
 package dev.reelforge.core.plan;
 
+import dev.reelforge.core.caption.Cue;
 import dev.reelforge.core.edit.model.Asset;
+import dev.reelforge.core.edit.model.CaptionStyle;
 import dev.reelforge.core.edit.model.ChromaKey;
 import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.edit.model.Typeface;
@@ -56,4 +58,15 @@ public sealed interface VisualLayer {
      */
     record RichText(Timing timing, Look look, RichTextLook text, int width, int height, double skipped, Box box)
             implements VisualLayer {}
+
+    /**
+     * Captions: each cue (and each of its words) with its times on the output, inside the layer's timing, drawn
+     * in {@code style} ({@code style.size()} already scaled by the clip), moved by {@code offset}.
+     */
+    record Caption(Timing timing, Look look, List<Cue> cues, CaptionStyle style, Offset offset)
+            implements VisualLayer {
+        public Caption {
+            cues = List.copyOf(cues);
+        }
+    }
 }

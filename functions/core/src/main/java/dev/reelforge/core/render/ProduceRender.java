@@ -2,6 +2,10 @@ package dev.reelforge.core.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.Environment;
+import dev.reelforge.core.caption.Cue;
+import dev.reelforge.core.caption.SubtitleFile;
+import dev.reelforge.core.caption.SubtitleParser;
+import dev.reelforge.core.caption.SubtitleParsing;
 import dev.reelforge.core.edit.EditReader;
 import dev.reelforge.core.edit.EditReading;
 import dev.reelforge.core.edit.MergeFields;
@@ -188,13 +192,33 @@ public final class ProduceRender {
                 probes.putAll(ready.probes());
             }
         }
+        Map<URI, List<Cue>> captions = new HashMap<>();
+        for (Map.Entry<URI, String> source : captionSourcesOf(edit).entrySet()) {
+            if (finished(key)) {
+                return stopped(key);
+            }
+            switch (fetcher.fetch(source.getKey(), work.resolve("captions-" + captions.size()), SubtitleParser.MAX_BYTES)) {
+                case SourceFetcher.FetchResult.Refused refused -> {
+                    return failed(key, source.getValue() + " could not be fetched: " + refused.reason(), null);
+                }
+                case SourceFetcher.FetchResult.Fetched fetched -> {
+                    switch (SubtitleFile.read(fetched.file())) {
+                        case SubtitleParsing.Malformed malformed -> {
+                            return failed(key, source.getValue() + " is not a subtitle file that can be read: line "
+                                    + malformed.line() + ": " + malformed.problem(), null);
+                        }
+                        case SubtitleParsing.Parsed parsed -> captions.put(source.getKey(), parsed.cues());
+                    }
+                }
+            }
+        }
         renders.advance(key, RenderStatus.RENDERING, clock.instant());
         if (finished(key)) {
             return stopped(key);
         }
 
         RenderPlan plan;
-        switch (planner.plan(edit, probes)) {
+        switch (planner.plan(edit, probes, captions)) {
             case Planning.Unplannable unplannable -> {
                 return failed(key, unplannable.reason(), null);
             }
@@ -290,6 +314,21 @@ public final class ProduceRender {
             }
         }));
         return drawn;
+    }
+
+    /** Every distinct subtitle file of the edit's caption assets, with the path of the first clip using it. */
+    private static Map<URI, String> captionSourcesOf(Edit edit) {
+        Map<URI, String> sources = new LinkedHashMap<>();
+        List<Track> tracks = edit.timeline().tracks();
+        for (int t = 0; t < tracks.size(); t++) {
+            List<Clip> clips = tracks.get(t).clips();
+            for (int c = 0; c < clips.size(); c++) {
+                if (clips.get(c).asset() instanceof Asset.Caption caption) {
+                    sources.putIfAbsent(caption.src(), "timeline.tracks[" + t + "].clips[" + c + "].asset.src");
+                }
+            }
+        }
+        return sources;
     }
 
     /** Whether the render has finished (been cancelled, or failed by the sweeper) since this work began. */

@@ -297,4 +297,38 @@ class RenderPlannerTest {
         assertThat(((VisualLayer.Picture) plan.layers().getFirst()).mattes()).extracting(Matte::timing)
                 .containsExactly(new Timing(0, 4), new Timing(4, 1));
     }
+
+    @Test
+    void captionCuesArePlacedOnTheClipsTimeAfterTrimAndSpeedAndCutToTheClip() throws Exception {
+        URI src = URI.create("https://x.test/c.srt");
+        java.util.List<dev.reelforge.core.caption.Cue> cues = java.util.List.of(
+                new dev.reelforge.core.caption.Cue(0, 1, "gone", java.util.List.of()),
+                new dev.reelforge.core.caption.Cue(2, 6, "two words", java.util.List.of(
+                        new dev.reelforge.core.caption.Cue.Word("two", 2, 4),
+                        new dev.reelforge.core.caption.Cue.Word("words", 4, 6))));
+        Planning planning = new RenderPlanner().plan(edit(timeline("""
+                {"asset": {"type": "caption", "src": "https://x.test/c.srt", "trim": 1, "speed": 2},
+                 "start": 10, "length": 2}""", "")), PROBES, Map.of(src, cues));
+
+        VisualLayer.Caption layer = (VisualLayer.Caption) ((Planning.Planned) planning).plan().layers().getFirst();
+        // file time t is 10 + (t - 1) / 2 on the output: 2-6 becomes 10.5-12.5, cut at the clip's end, 12
+        assertThat(layer.cues()).containsExactly(new dev.reelforge.core.caption.Cue(10.5, 12, "two words",
+                java.util.List.of(new dev.reelforge.core.caption.Cue.Word("two", 10.5, 11.5),
+                        new dev.reelforge.core.caption.Cue.Word("words", 11.5, 12))));
+    }
+
+    @Test
+    void aCaptionClipWithMoreChangesThanTheBoundIsUnplannableNamingItsSource() throws Exception {
+        URI src = URI.create("https://x.test/c.srt");
+        java.util.List<dev.reelforge.core.caption.Cue> cues = new java.util.ArrayList<>();
+        for (int i = 0; i <= CaptionTimes.MAX_CHANGES; i++) {
+            cues.add(new dev.reelforge.core.caption.Cue(i * 0.001, i * 0.001 + 0.001, "x", java.util.List.of()));
+        }
+        Planning planning = new RenderPlanner().plan(edit(timeline("""
+                {"asset": {"type": "caption", "src": "https://x.test/c.srt"}, "start": 0, "length": 3}""", "")),
+                PROBES, Map.of(src, cues));
+
+        assertThat(planning).isEqualTo(new Planning.Unplannable("timeline.tracks[0].clips[0].asset.src has 2001 cues"
+                + " and spoken words to draw in this render; a caption clip draws at most 2000"));
+    }
 }

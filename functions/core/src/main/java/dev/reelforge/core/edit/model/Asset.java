@@ -87,6 +87,13 @@ public sealed interface Asset {
     record Html(String html, String css, Optional<Integer> width, Optional<Integer> height, Color background,
             Position position) implements Asset {}
 
+    /**
+     * Captions read from a subtitle file ({@code src}), drawn per its cues: a cue at file time {@code t} is shown
+     * at clip time {@code (t - trim) / speed}. Not a {@link Sourced} asset: the file is text, fetched and parsed
+     * rather than probed.
+     */
+    record Caption(URI src, CaptionStyle style, double trim, double speed) implements Asset {}
+
     enum HorizontalAlign { LEFT, CENTER, RIGHT }
 
     enum VerticalAlign { TOP, CENTER, BOTTOM }

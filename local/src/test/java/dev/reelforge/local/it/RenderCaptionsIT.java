@@ -1,0 +1,339 @@
+package dev.reelforge.local.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.core.Environment;
+import dev.reelforge.local.it.RenderPlayback.Frame;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Caption assets burned in, read from the pixels of 320x180 PNG stills taken at known times of the timeline
+ * ({@code output.range.start} picks the frame): white text on a black frame, so a cue's text is the bright
+ * pixels near the bottom, and a blue background box is where the blue is. The subtitle files are served by the
+ * same loopback host as the other ITs' media.
+ */
+class RenderCaptionsIT {
+
+    private static final String SRT = """
+            1
+            00:00:00,500 --> 00:00:01,500
+            HELLO THERE
+
+            2
+            00:00:02,500 --> 00:00:03,500
+            WORLD
+            """;
+
+    private static RenderTestStack stack;
+    private static RenderPlayback playback;
+    private static Path mediaDirectory;
+    private static String srt;
+
+    @BeforeAll
+    static void startStackAndMedia() {
+        stack = RenderTestStack.start();
+        playback = stack.playback();
+        mediaDirectory = stack.media().image("black.png", "0x000000", 32, 18).getParent();
+        srt = subtitles("two-cues.srt", SRT);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static String subtitles(String name, String text) {
+        try {
+            return stack.url(Files.writeString(mediaDirectory.resolve(name), text, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The edit of one caption clip (asset fields after src) lasting 4 s, as a PNG of the frame at {@code at}. */
+    private static String edit(String src, String assetMore, double at) {
+        return """
+                {"timeline": {"background": "#000000", "tracks": [{"clips": [
+                   {"asset": {"type": "caption", "src": "%s"%s}, "start": 0, "length": 4}]}]},
+                 "output": {"format": "png", "size": {"width": 320, "height": 180}, "range": {"start": %s}}}
+                """.formatted(src, assetMore.isEmpty() ? "" : ", " + assetMore, at);
+    }
+
+    private static Frame still(String src, String assetMore, double at) {
+        JsonNode render = stack.render(Environment.V1, edit(src, assetMore, at)).render();
+        return playback.frameAt(stack.download(render.path("url").asText(), "png"), 0);
+    }
+
+    /** Pixels of the rectangle near (r, g, b), within 60 on every channel. */
+    private static int pixels(Frame frame, int x0, int y0, int x1, int y1, int r, int g, int b) {
+        int count = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                if (frame.is(x, y, r, g, b, 60)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static int white(Frame frame) {
+        return pixels(frame, 0, 0, 320, 180, 255, 255, 255);
+    }
+
+    @Test
+    void aCueIsDrawnDuringItsTimeAndNothingBetweenCues() {
+        Frame first = still(srt, "", 1.0);
+        Frame between = still(srt, "", 2.0);
+        Frame second = still(srt, "", 3.0);
+
+        assertThat(pixels(first, 0, 130, 320, 180, 255, 255, 255)).as("'HELLO THERE' at the bottom at 1 s")
+                .isGreaterThan(100);
+        assertThat(pixels(first, 0, 0, 320, 120, 255, 255, 255)).as("nothing above the captions").isZero();
+        assertThat(white(between)).as("no caption between the cues, at 2 s").isZero();
+        assertThat(pixels(second, 0, 130, 320, 180, 255, 255, 255)).as("'WORLD' at 3 s").isGreaterThan(50);
+        assertThat(white(second)).as("WORLD is shorter than HELLO THERE").isLessThan(white(first));
+    }
+
+    @Test
+    void inAVideoEachCueComesAndGoesAtItsTimes() {
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [{"clips": [
+                   {"asset": {"type": "caption", "src": "%s", "background": {"color": "#0000ff", "padding": 6}},
+                    "start": 0, "length": 4}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """.formatted(srt)).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+
+        assertThat(white(playback.frameAt(mp4, 0.2))).as("before the first cue").isZero();
+        assertThat(white(playback.frameAt(mp4, 1.0))).as("the first cue").isGreaterThan(100);
+        assertThat(pixels(playback.frameAt(mp4, 2.0), 0, 0, 320, 180, 0, 0, 255)).as("no box between the cues")
+                .isZero();
+        assertThat(white(playback.frameAt(mp4, 3.0))).as("the second cue").isGreaterThan(50);
+        assertThat(pixels(playback.frameAt(mp4, 3.0), 0, 0, 320, 180, 0, 0, 255)).as("its box").isGreaterThan(200);
+        assertThat(white(playback.frameAt(mp4, 3.8))).as("after it").isZero();
+    }
+
+    @Test
+    void trimShiftsTheCuesEarlierAndSpeedCompressesThem() {
+        // trim 1: the second cue (2.5-3.5 in the file) is shown from 1.5 to 2.5 s
+        assertThat(white(still(srt, "\"trim\": 1", 2.0))).as("trim 1, at 2 s: the second cue").isGreaterThan(50);
+        assertThat(white(still(srt, "\"trim\": 1", 1.0))).as("trim 1, at 1 s: between the cues").isZero();
+        // speed 2: the second cue is shown from 1.25 to 1.75 s, the first from 0.25 to 0.75
+        assertThat(white(still(srt, "\"speed\": 2", 1.5))).as("speed 2, at 1.5 s: the second cue").isGreaterThan(50);
+        assertThat(white(still(srt, "\"speed\": 2", 1.0))).as("speed 2, at 1 s: between the cues").isZero();
+    }
+
+    @Test
+    void theBackgroundBoxHasItsColourPaddingAndRoundedCornersWhereTheTopMarginPutsIt() {
+        Frame frame = still(srt, """
+                "font": {"size": 20, "color": "#ffffff", "stroke": "#ff0000", "strokeWidth": 2},
+                "background": {"color": "#0000ff", "padding": 10, "borderRadius": 8},
+                "margin": {"top": 0.1}""", 1.0);
+
+        // the box's top is at 10% of 180 = 18; the text starts 10 pixels of padding lower
+        int middle = 160;
+        assertThat(frame.is(middle, 14, 0, 0, 0, 30)).as("above the box: %s", frame.describe(middle, 14)).isTrue();
+        assertThat(frame.is(middle, 21, 0, 0, 255, 40)).as("inside the top padding: %s", frame.describe(middle, 21))
+                .isTrue();
+        int left = 0;
+        while (left < 320 && !frame.is(left, 40, 0, 0, 255, 40)) {
+            left++;
+        }
+        assertThat(left).as("the box's left edge on row 40").isBetween(20, 150);
+        assertThat(frame.is(left, 18, 0, 0, 0, 40)).as("the rounded top-left corner is not filled: %s",
+                frame.describe(left, 18)).isTrue();
+        assertThat(frame.is(left + 10, 19, 0, 0, 255, 40)).as("past the corner's curve: %s",
+                frame.describe(left + 10, 19)).isTrue();
+        assertThat(pixels(frame, 0, 18, 320, 70, 255, 255, 255)).as("white text in the box").isGreaterThan(50);
+        assertThat(pixels(frame, 0, 18, 320, 70, 255, 0, 0)).as("its red stroke").isGreaterThan(50);
+        assertThat(pixels(frame, 0, 100, 320, 180, 0, 0, 255)).as("nothing at the bottom").isZero();
+    }
+
+    @Test
+    void leftAndRightMarginsMoveTheCaptionsAcross() {
+        Frame left = still(srt, "\"margin\": {\"right\": 0.5}", 1.0);
+        Frame right = still(srt, "\"margin\": {\"left\": 0.5}", 1.0);
+
+        assertThat(pixels(left, 0, 130, 160, 180, 255, 255, 255)).as("right margin 0.5: in the left half")
+                .isGreaterThan(100);
+        assertThat(pixels(left, 160, 0, 320, 180, 255, 255, 255)).as("right margin 0.5: nothing right").isZero();
+        assertThat(pixels(right, 160, 130, 320, 180, 255, 255, 255)).as("left margin 0.5: in the right half")
+                .isGreaterThan(100);
+        assertThat(pixels(right, 0, 0, 160, 180, 255, 255, 255)).as("left margin 0.5: nothing left").isZero();
+    }
+
+    @Test
+    void aWebVttFileWithHundredsOfCuesRenders() {
+        StringBuilder vtt = new StringBuilder("WEBVTT\n\n");
+        // 400 cues of 10 ms each, one after the other over the clip's 4 s: 400 boxes of filters in the graph
+        for (int i = 0; i < 400; i++) {
+            vtt.append(String.format("00:%02d.%03d --> 00:%02d.%03d\nCue <i>%d</i> &amp; more\n\n",
+                    i / 100, (i % 100) * 10, (i + 1) / 100, ((i + 1) % 100) * 10, i));
+        }
+        String src = subtitles("many.vtt", vtt.toString());
+
+        assertThat(white(still(src, "", 2.5))).as("the cue shown at 2.5 s").isGreaterThan(20);
+    }
+
+    @Test
+    void aMalformedSubtitleFileFailsTheRenderNamingTheClipAndTheLine() {
+        String broken = subtitles("broken.srt", """
+                1
+                00:00:00,500 --> 00:00:01,500
+                Fine
+
+                2
+                00:00:02,500 -> 00:00:03,500
+                Broken
+                """);
+
+        RenderTestStack.Watched watched = stack.awaitFinished(Environment.V1, stack.submit(Environment.V1,
+                edit(broken, "", 1.0)));
+
+        assertThat(watched.status()).isEqualTo("failed");
+        assertThat(watched.render().path("error").asText())
+                .contains("timeline.tracks[0].clips[0].asset.src")
+                .contains("line 6")
+                .doesNotContain("Exception");
+    }
+
+    // ------------------------------------------------------------------ rich-caption (newest schema)
+
+    /** One rich-caption clip (asset fields after src) lasting 4 s, as a PNG of the frame at {@code at}. */
+    private static Frame richStill(String src, String assetMore, double at) {
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [{"clips": [
+                   {"asset": {"type": "rich-caption", "src": "%s"%s}, "start": 0, "length": 4}]}]},
+                 "output": {"format": "png", "size": {"width": 320, "height": 180}, "range": {"start": %s}}}
+                """.formatted(src, assetMore.isEmpty() ? "" : ", " + assetMore, at)).render();
+        return playback.frameAt(stack.download(render.path("url").asText(), "png"), 0);
+    }
+
+    /** Red pixels of a column range; the two words of {@link #TWO_WORDS} are as wide, so the gap is mid-frame. */
+    private static int red(Frame frame, int x0, int x1) {
+        return pixels(frame, x0, 0, x1, 180, 255, 0, 0);
+    }
+
+    private static int whiteIn(Frame frame, int x0, int x1) {
+        return pixels(frame, x0, 0, x1, 180, 255, 255, 255);
+    }
+
+    /** Two words over 0-2 s, without word times: the first is spoken from 0 to 1 s, the second from 1 to 2 s. */
+    private static final String TWO_WORDS = "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nMMMM MMMM\n";
+    private static final String ACTIVE_RED = "\"font\": {\"size\": 32, \"color\": \"#ffffff\"},"
+            + " \"active\": {\"font\": {\"color\": \"#ff0000\"}}";
+
+    @Test
+    void highlightDrawsTheSpokenWordInTheActiveColourAndTheOthersInTheirOwn() {
+        String src = subtitles("two-words.vtt", TWO_WORDS);
+        Frame first = richStill(src, ACTIVE_RED + ", \"animation\": {\"style\": \"highlight\"}", 0.5);
+        Frame second = richStill(src, ACTIVE_RED + ", \"animation\": {\"style\": \"highlight\"}", 1.5);
+
+        assertThat(red(first, 0, 155)).as("0.5 s: the first word (left) is red").isGreaterThan(50);
+        assertThat(red(first, 165, 320)).as("0.5 s: the second word is not").isZero();
+        assertThat(whiteIn(first, 165, 320)).as("0.5 s: the second word is white").isGreaterThan(50);
+        assertThat(red(second, 165, 320)).as("1.5 s: the second word (right) is red").isGreaterThan(50);
+        assertThat(red(second, 0, 155)).as("1.5 s: the first word is white again").isZero();
+    }
+
+    @Test
+    void karaokeKeepsTheWordsSpokenSoFarInTheActiveColour() {
+        String src = subtitles("two-words-karaoke.vtt", TWO_WORDS);
+        Frame first = richStill(src, ACTIVE_RED + ", \"animation\": {\"style\": \"karaoke\"}", 0.5);
+        Frame second = richStill(src, ACTIVE_RED + ", \"animation\": {\"style\": \"karaoke\"}", 1.5);
+
+        assertThat(red(first, 165, 320)).as("0.5 s: the second word is not spoken yet").isZero();
+        assertThat(red(first, 0, 155)).as("0.5 s: the first word is").isGreaterThan(50);
+        assertThat(red(second, 0, 155)).as("1.5 s: the first word stays red").isGreaterThan(50);
+        assertThat(red(second, 165, 320)).as("1.5 s: the second word is red too").isGreaterThan(50);
+    }
+
+    /** The first row (from the top) of a column range with a pixel near (r, g, b), or 180 if none. */
+    private static int top(Frame frame, int x0, int x1, int r, int g, int b) {
+        for (int y = 0; y < 180; y++) {
+            if (pixels(frame, x0, y, x1, y + 1, r, g, b) > 0) {
+                return y;
+            }
+        }
+        return 180;
+    }
+
+    @Test
+    void popDrawsTheSpokenWordLargerAndTypewriterShowsOnlyTheWordsSpokenSoFar() {
+        String src = subtitles("two-words-pop.vtt", TWO_WORDS);
+        Frame popped = richStill(src, ACTIVE_RED + ", \"animation\": {\"style\": \"pop\"}", 0.5);
+        Frame plain = richStill(src, ACTIVE_RED + ", \"animation\": {\"style\": \"pop\"}", 1.5);
+        Frame typedFirst = richStill(src, "\"font\": {\"size\": 32}, \"animation\": {\"style\": \"typewriter\"}",
+                0.5);
+        Frame typedBoth = richStill(src, "\"font\": {\"size\": 32}, \"animation\": {\"style\": \"typewriter\"}",
+                1.5);
+
+        assertThat(top(popped, 0, 155, 255, 0, 0)).as("the popped first word reaches higher than it does unpopped")
+                .isLessThanOrEqualTo(top(plain, 0, 155, 255, 255, 255) - 3);
+        assertThat(whiteIn(typedFirst, 0, 155)).as("typewriter, 0.5 s: the first word").isGreaterThan(50);
+        assertThat(whiteIn(typedFirst, 165, 320)).as("typewriter, 0.5 s: not the second yet").isZero();
+        assertThat(whiteIn(typedBoth, 165, 320)).as("typewriter, 1.5 s: the second word too").isGreaterThan(50);
+        assertThat(whiteIn(typedBoth, 0, 155)).as("typewriter, 1.5 s: the first word stays").isGreaterThan(50);
+    }
+
+    @Test
+    void aTtmlSourceIsDrawnAtItsParagraphsTimesInTheMiddleOfTheFrameByDefault() {
+        String src = subtitles("one.ttml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <tt xmlns="http://www.w3.org/ns/ttml"><body><div>
+                  <p begin="00:00:01.000" end="00:00:02.000">TTML TEXT</p>
+                </div></body></tt>
+                """);
+
+        assertThat(white(richStill(src, "\"animation\": {\"style\": \"none\"}", 0.5))).as("before the paragraph")
+                .isZero();
+        Frame during = richStill(src, "\"animation\": {\"style\": \"none\"}", 1.5);
+        assertThat(pixels(during, 0, 60, 320, 120, 255, 255, 255)).as("in the middle band").isGreaterThan(50);
+        assertThat(pixels(during, 0, 120, 320, 180, 255, 255, 255)).as("not at the bottom").isZero();
+    }
+
+    @Test
+    void aShadowIsDrawnBesideTheTextAndTheClipsPositionPlacesTheCaptions() {
+        String src = subtitles("shadowed.vtt", TWO_WORDS);
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [{"clips": [
+                   {"asset": {"type": "rich-caption", "src": "%s", "font": {"size": 32},
+                              "shadow": {"offsetX": 3, "offsetY": 3, "color": "#00ff00", "opacity": 1},
+                              "animation": {"style": "none"}},
+                    "start": 0, "length": 4, "position": "top"}]}]},
+                 "output": {"format": "png", "size": {"width": 320, "height": 180}, "range": {"start": 1}}}
+                """.formatted(src)).render();
+        Frame frame = playback.frameAt(stack.download(render.path("url").asText(), "png"), 0);
+
+        assertThat(pixels(frame, 0, 0, 320, 60, 255, 255, 255)).as("white text at the top").isGreaterThan(100);
+        assertThat(pixels(frame, 0, 0, 320, 60, 0, 255, 0)).as("its green shadow").isGreaterThan(50);
+        assertThat(pixels(frame, 0, 60, 320, 180, 255, 255, 255)).as("nothing lower").isZero();
+    }
+
+    @Test
+    void sourcesThatWouldNeedSpeechRecognitionAreRefusedNamingTheSource() {
+        for (String src : new String[] {"alias://speech", "https://example.com/talk.mp4"}) {
+            var response = stack.api().post("/edit/" + Environment.V1.pathName() + "/render",
+                    stack.key(Environment.V1), """
+                            {"timeline": {"tracks": [{"clips": [
+                               {"asset": {"type": "rich-caption", "src": "%s"}, "start": 0, "length": 4}]}]},
+                             "output": {"format": "mp4", "resolution": "preview"}}
+                            """.formatted(src));
+
+            assertThat(response.status()).as("%s: %s", src, response.body()).isEqualTo(400);
+            assertThat(response.body().path("response").asText()).as(src)
+                    .contains("timeline.tracks[0].clips[0].asset.src").contains("speech recognition");
+        }
+    }
+}
