@@ -45,8 +45,14 @@ final class RichTextFrames {
         if (end - start <= 1e-9) {
             return Optional.empty();
         }
-        RichTextPainter painter = new RichTextPainter(layer.text(), layer.width(), layer.height(),
-                face(fonts, layer.text().face()));
+        RichTextPainter painter;
+        try {
+            painter = new RichTextPainter(layer.text(), layer.width(), layer.height(), face(fonts, layer.text().face()));
+        } catch (IllegalStateException e) {
+            // only a font fetched for the render can be unreadable here: the shipped ones are known good
+            throw new CompositionFailedException("the font '" + family(layer.text().face())
+                    + "' of timeline.fonts cannot draw rich text: " + e.getMessage(), e);
+        }
         double clipAtStart = start - layer.timing().start() + layer.skipped();
         double rate = fps.value();
         int animated = (int) Math.max(0, Math.ceil((painter.animationSeconds() - clipAtStart) * rate - 1e-9));
@@ -74,10 +80,12 @@ final class RichTextFrames {
         try {
             return TrueTypeOutlines.read(fonts.file(face));
         } catch (IllegalStateException e) {
-            String family = face instanceof Typeface.Loaded loaded ? loaded.family() : face.toString();
-            throw new CompositionFailedException("the font '" + family + "' of timeline.fonts cannot draw rich text: "
-                    + "only fonts with TrueType outlines can (not OpenType CFF ones)", e);
+            throw new IllegalStateException("only fonts with TrueType outlines can (not OpenType CFF ones)", e);
         }
+    }
+
+    private static String family(Typeface face) {
+        return face instanceof Typeface.Loaded loaded ? loaded.family() : face.toString();
     }
 
     /**

@@ -20,7 +20,12 @@ import java.util.Map;
 final class TrueTypeOutlines {
 
     /** Composite glyphs nest at most this deep (a hostile font could make them cycle). */
-    private static final int MAX_DEPTH = 8;
+    private static final int MAX_DEPTH = 4;
+    /**
+     * Points one glyph may have, components included: a fetched font is hostile, and composites of composites could
+     * otherwise multiply a glyph's size beyond memory.
+     */
+    private static final int MAX_POINTS = 100_000;
 
     private final ByteBuffer font;
     private final int unitsPerEm;
@@ -37,6 +42,7 @@ final class TrueTypeOutlines {
     private final int strikeoutPosition;
     private final int strikeoutSize;
     private final Map<Integer, Path2D.Double> outlines = new HashMap<>();
+    private final Map<Integer, Integer> pointCounts = new HashMap<>();
 
     private TrueTypeOutlines(ByteBuffer font) {
         this.font = font;
@@ -128,17 +134,27 @@ final class TrueTypeOutlines {
 
     /** The glyph's outline at {@code sizePx} pixels per em, its origin at ({@code x}, {@code baseline}), y down. */
     synchronized Path2D outline(int glyph, double sizePx, double x, double baseline) {
-        Path2D.Double units = outlines.computeIfAbsent(glyph, g -> units(g, 0));
+        Path2D.Double units;
+        try {
+            units = units(glyph, 0);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("glyph " + glyph + " of the font cannot be read: " + e.getMessage(), e);
+        }
         double scale = sizePx / unitsPerEm;
         return new Path2D.Double(units, new AffineTransform(scale, 0, 0, -scale, x, baseline));
     }
 
-    /** The glyph in font units, y up. */
+    /** The glyph in font units, y up; each glyph is read once. */
     private Path2D.Double units(int glyph, int depth) {
+        Path2D.Double known = outlines.get(glyph);
+        if (known != null) {
+            return known;
+        }
         Path2D.Double path = new Path2D.Double(Path2D.WIND_NON_ZERO);
         if (glyph < 0 || glyph >= glyphCount || depth > MAX_DEPTH) {
             return path;
         }
+        pointCounts.put(glyph, 0);
         int start = longOffsets ? font.getInt(loca + 4 * glyph) : 2 * Short.toUnsignedInt(font.getShort(loca + 2 * glyph));
         int end = longOffsets ? font.getInt(loca + 4 * glyph + 4)
                 : 2 * Short.toUnsignedInt(font.getShort(loca + 2 * glyph + 2));
@@ -148,19 +164,28 @@ final class TrueTypeOutlines {
         int offset = glyf + start;
         int contours = font.getShort(offset);
         if (contours >= 0) {
-            simple(path, offset, contours);
+            simple(path, offset, contours, glyph);
         } else {
-            composite(path, offset, depth);
+            composite(path, offset, depth, glyph);
         }
+        outlines.put(glyph, path);
         return path;
     }
 
-    private void simple(Path2D.Double path, int offset, int contours) {
+    private void count(int glyph, int points) {
+        int total = pointCounts.merge(glyph, points, Integer::sum);
+        if (total > MAX_POINTS) {
+            throw new IllegalStateException("glyph " + glyph + " has more than " + MAX_POINTS + " points");
+        }
+    }
+
+    private void simple(Path2D.Double path, int offset, int contours, int glyph) {
         int[] ends = new int[contours];
         for (int c = 0; c < contours; c++) {
             ends[c] = Short.toUnsignedInt(font.getShort(offset + 10 + 2 * c));
         }
         int points = contours == 0 ? 0 : ends[contours - 1] + 1;
+        count(glyph, points);
         int instructions = Short.toUnsignedInt(font.getShort(offset + 10 + 2 * contours));
         int at = offset + 12 + 2 * contours + instructions;
         byte[] flags = new byte[points];
@@ -263,7 +288,7 @@ final class TrueTypeOutlines {
         path.closePath();
     }
 
-    private void composite(Path2D.Double path, int offset, int depth) {
+    private void composite(Path2D.Double path, int offset, int depth, int glyph) {
         int at = offset + 10;
         while (true) {
             int flags = Short.toUnsignedInt(font.getShort(at));
@@ -303,8 +328,12 @@ final class TrueTypeOutlines {
                 d = f2dot14(at + 6);
                 at += 8;
             }
-            path.append(units(component, depth + 1).createTransformedShape(new AffineTransform(a, b, c, d, dx, dy)),
-                    false);
+            if (component == glyph) {
+                throw new IllegalStateException("glyph " + glyph + " is made of itself");
+            }
+            Path2D.Double part = units(component, depth + 1);
+            count(glyph, pointCounts.getOrDefault(component, 0));
+            path.append(part.createTransformedShape(new AffineTransform(a, b, c, d, dx, dy)), false);
             if ((flags & 0x20) == 0) {
                 return;
             }
