@@ -2,6 +2,7 @@ package dev.reelforge.local.media;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,6 +79,16 @@ public final class SampleMedia {
     public Path tone(String name, int hz, double seconds) {
         return make(name, List.of("-f", "lavfi", "-i", "sine=f=" + hz + ":d=" + seconds + ":sample_rate=44100",
                 "-c:a", "libmp3lame", "-q:a", "4"));
+    }
+
+    /** A text file, such as subtitles. */
+    public Path text(String name, String content) {
+        try {
+            Files.createDirectories(directory);
+            return Files.writeString(directory.resolve(name), content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A file that is not media, named like one. */
