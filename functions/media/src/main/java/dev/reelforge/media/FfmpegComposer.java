@@ -55,6 +55,9 @@ import java.util.stream.Stream;
  * <li>Text is drawn with the Liberation face's TTF at {@code sizePx}, in its colour and alpha, lines
  * {@code lineHeight x sizePx} apart, wrapped and placed as {@link TextLayout} says, over its background.
  * Fades, slides and carousels apply as to pictures; a wipe, reveal or zoom of text is drawn as a fade.</li>
+ * <li>Rich text is drawn by {@link RichTextPainter} into transparent PNGs of its canvas size ({@link RichTextFrames}:
+ * one per output frame while its animation runs, then one still) and shown as a still picture in its box, so
+ * scale, position, offset, transitions, effects, filters, tweens and transforms apply as to an image.</li>
  * <li>Captions: each cue's lines and box while the cue lasts, as {@link CaptionLayerFilters} says.</li>
  * </ul>
  *
@@ -324,6 +327,18 @@ public final class FfmpegComposer implements Composer {
                     }
                 }
                 case VisualLayer.Text text -> composite = texts.add(composite, text, from, to);
+                case VisualLayer.RichText rich -> {
+                    var frames = RichTextFrames.write(rich, plan.fps(), fonts, work, graph.label("richtext"), from,
+                            to);
+                    var overlay = frames.flatMap(written -> pictures.add(new VisualLayer.Picture(rich.timing(),
+                            rich.look(), null, 0, 1, true, rich.box()), written.file(), written.count(), Map.of(), from, to));
+                    if (overlay.isPresent()) {
+                        String next = graph.label("main");
+                        graph.chain(List.of(composite, overlay.get().label()),
+                                List.of(overlay.get().filter(sampling)), next);
+                        composite = next;
+                    }
+                }
                 case VisualLayer.Caption caption -> composite = captions.add(composite, caption, from, to);
             }
         }

@@ -62,6 +62,16 @@ final class PictureLayerFilters {
 
     /** As {@link #add(VisualLayer.Picture, Path, double, double)}, with the local files of its mattes' sources. */
     Optional<Overlay> add(VisualLayer.Picture layer, Path file, Map<Integer, Path> sources, double from, double to) {
+        return add(layer, file, 1, sources, from, to);
+    }
+
+    /**
+     * As {@link #add(VisualLayer.Picture, Path, Map, double, double)}; a still layer's {@code file} may also be a
+     * numbered sequence of {@code frames} images ({@code %04d}), shown one per output frame from the start of
+     * {@code [from, to)}, the last one held after them.
+     */
+    Optional<Overlay> add(VisualLayer.Picture layer, Path file, int frames, Map<Integer, Path> sources, double from,
+            double to) {
         double start = Math.max(layer.timing().start(), from);
         double end = Math.min(layer.timing().end(), to);
         if (end - start <= 1e-9) {
@@ -84,7 +94,9 @@ final class PictureLayerFilters {
             // A paused video shows its frame at trim (a second of it is read); an image, or an animated one, its first.
             input = graph.input(layer.speed() == 0 ? new FilterGraph.Input(file, layer.trim(), 1)
                     : FilterGraph.Input.whole(file)) + ":v";
-            filters.add(Filter.of("trim").with("end_frame", 1));
+            if (frames == 1) {
+                filters.add(Filter.of("trim").with("end_frame", 1));
+            }
             sourceCrop(box.transform().crop()).ifPresent(filters::add);
             List<Filter> perFrame = new ArrayList<>();
             if (zoom.varies()) {
@@ -106,8 +118,12 @@ final class PictureLayerFilters {
             filters.addAll(transparency(look, new TweenedLook(layer.look()).tweensOpacity()));
             // One frame more than is shown, cut by trim: the overlay takes the time a stream ends at for the
             // end of its last frame, and a stream that just runs out ends at that frame's start.
-            int frames = (int) Math.max(1, Math.ceil((end - start) * fps.value() - 1e-6)) + 1;
-            filters.add(Filter.of("loop").with("loop", frames - 1).with("size", 1).with("start", 0));
+            int shown = (int) Math.max(1, Math.ceil((end - start) * fps.value() - 1e-6)) + 1;
+            if (frames == 1) {
+                filters.add(Filter.of("loop").with("loop", shown - 1).with("size", 1).with("start", 0));
+            } else if (shown > frames) {
+                filters.add(Filter.of("tpad").with("stop_mode", "clone").with("stop", shown - frames));
+            }
             // The image demuxer's time base (1/25) cannot hold other frame rates' times.
             filters.add(Filter.of("settb").with("expr", fps.denominator() + "/" + fps.numerator()));
             filters.add(Filter.of("setpts").positional("N*" + fps.denominator() + "/" + fps.numerator() + "/TB+"

@@ -71,7 +71,7 @@ final class TrueTypeMetrics {
     }
 
     /** The Unicode character-to-glyph map: a format 12 subtable (full Unicode) if there is one, else format 4. */
-    private static Map<Integer, Integer> unicodeGlyphs(ByteBuffer font, int cmap) {
+    static Map<Integer, Integer> unicodeGlyphs(ByteBuffer font, int cmap) {
         int subtables = Short.toUnsignedInt(font.getShort(cmap + 2));
         int format4 = -1;
         for (int i = 0; i < subtables; i++) {

@@ -211,7 +211,7 @@ class EditApiIT {
             missing required   | '"start": 0, '    | ''                                        | timeline.tracks[0].clips[0].start is required
             out of range       | '"length": 2'     | '"length": -2'                            | timeline.tracks[0].clips[0].length must be a number greater than 0
             unknown enum value | '"preview"'       | '"8k"'                                    | output.resolution must be one of: preview, mobile, sd, hd, 1080, 4k
-            unknown asset type | '"title"'         | '"hologram"'                              | timeline.tracks[0].clips[0].asset.type must be one of: video, image, text, audio, luma, caption, rich-caption, html, title, shape, svg, text-to-image, image-to-video, text-to-speech, html5
+            unknown asset type | '"title"'         | '"hologram"'                              | timeline.tracks[0].clips[0].asset.type must be one of: video, image, text, rich-text, audio, luma, caption, rich-caption, html, title, shape, svg, text-to-image, image-to-video, text-to-speech, html5
             unknown property   | '"start": 0'      | '"start": 0, "begin": 1'                  | timeline.tracks[0].clips[0].begin is not a known property
             bad callback       | '"output"'        | '"callback": "ftp://example.com/hook", "output"' | callback must be an absolute http or https URL
             callback with user | '"output"'        | '"callback": "https://hooks.example.com@10.0.0.1/hook", "output"' | callback must not name a user or password

@@ -89,11 +89,11 @@ public final class EditReader {
                 if (clip == null) {
                     continue;
                 }
-                if (fonts.isEmpty() && clip.asset() instanceof Asset.Text text
-                        && text.face() instanceof Typeface.Requested requested) {
-                    violations.add(clipPath.property("asset").property("font").property("family"), "'"
+                if (fonts.isEmpty()) {
+                    RichTextReader.requestedFamily(clip.asset()).ifPresent(requested -> violations.add(
+                            clipPath.property("asset").property("font").property("family"), "'"
                             + requested.family() + "' is not an available font; available: "
-                            + String.join(", ", FontFamily.ACCEPTED_NAMES) + ", or a family of timeline.fonts");
+                            + String.join(", ", FontFamily.ACCEPTED_NAMES) + ", or a family of timeline.fonts"));
                 }
                 if (clip.start() instanceof ClipStart.AfterPrevious && previousLastsToEnd) {
                     violations.add(clipPath.property("start"),
@@ -113,7 +113,7 @@ public final class EditReader {
 
     private Clip clip(JsonNode node, JsonPath path, Violations violations) {
         Transform transform = TransformReader.read(node, path, violations);
-        Asset asset = asset(node.path("asset"), path.property("asset"), violations);
+        Asset asset = RichTextReader.withClipBox(asset(node.path("asset"), path.property("asset"), violations), node);
         ClipStart start = SmartClipReader.start(node.path("start"));
         ClipLength length = SmartClipReader.length(node.path("length"));
         MatteReader.checkLength(asset, length, path, violations);
@@ -148,7 +148,7 @@ public final class EditReader {
         }
         if (animation.looks()
                 && !(asset instanceof Asset.Video || asset instanceof Asset.Image || asset instanceof Asset.Drawn
-                        || asset instanceof Asset.Title || asset instanceof Asset.Text)) {
+                        || asset instanceof Asset.Title || asset instanceof Asset.Text || asset instanceof Asset.RichText)) {
             violations.add(path.property(animation.opacity().isPresent() ? "opacity" : "offset"),
                     "as an array of tweens " + NOT_SUPPORTED + " on " + node.path("asset").path("type").asText()
                             + " assets (only on pictures and text)");
@@ -210,6 +210,7 @@ public final class EditReader {
                 TextFinishReader.refuseUnsupported(node, path, violations);
                 yield text(node, path, violations);
             }
+            case "rich-text" -> RichTextReader.read(node, path, violations);
             case "shape" -> DrawnAssetReader.shape(node, path, violations);
             case "svg" -> DrawnAssetReader.svg(node, path, violations);
             case "text-to-image", "image-to-video", "text-to-speech" -> {
@@ -227,7 +228,7 @@ public final class EditReader {
             case "rich-caption" -> RichCaptionReader.richCaption(node, path, violations);
             default -> {
                 violations.add(path.property("type"), "'" + type + "' " + NOT_SUPPORTED
-                        + " (supported: video, image, audio, luma, title, text, caption, rich-caption, shape, svg, html, html5)");
+                        + " (supported: video, image, audio, luma, title, text, rich-text, caption, rich-caption, shape, svg, html, html5)");
                 yield null;
             }
         };

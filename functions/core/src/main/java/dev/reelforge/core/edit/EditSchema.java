@@ -340,6 +340,7 @@ public final class EditSchema {
         assets.put("video", VIDEO_ASSET);
         assets.put("image", IMAGE_ASSET);
         assets.put("text", TEXT_ASSET);
+        assets.put("rich-text", RichTextSchema.ASSET);
         assets.put("audio", AUDIO_ASSET);
         assets.put("luma", LUMA_ASSET);
         assets.put("caption", CAPTION_ASSET);

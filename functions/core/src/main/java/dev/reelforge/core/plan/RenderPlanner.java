@@ -233,6 +233,7 @@ public final class RenderPlanner {
                             .map(height -> (int) Math.round(height * clip.scale())),
                     text.horizontal(), text.vertical(), clip.position(), clip.offset(), true, text.finish(),
                     clip.transform()));
+            case Asset.RichText rich -> Optional.of(richText(rich, clip, cut, look, frame));
             case Asset.Caption caption -> {
                 List<Cue> cues = captions.get(caption.src());
                 if (cues == null) {
@@ -253,6 +254,23 @@ public final class RenderPlanner {
             // ProduceRender draws HTML into a picture (FontsAndPages) before planning
             case Asset.Html html -> throw new Unplannable(placed.path() + ".asset (html) was not drawn before planning");
         };
+    }
+
+    /**
+     * Rich text is drawn at its box's size (the clip's width and height, else the frame's) and shown like a
+     * picture of that size: not fitted, scaled by the clip's scale, placed by its position and offset.
+     */
+    private static VisualLayer.RichText richText(Asset.RichText rich, Clip clip, Cut cut, Look look, Size frame) {
+        int width = rich.width().orElse(frame.width());
+        int height = rich.height().orElse(frame.height());
+        int scaledWidth = even(width * clip.scale());
+        int scaledHeight = even(height * clip.scale());
+        int x = (int) Math.round((frame.width() - scaledWidth) * clip.position().x() + clip.offset().x() * frame.width());
+        int y = (int) Math.round((frame.height() - scaledHeight) * clip.position().y()
+                - clip.offset().y() * frame.height());
+        return new VisualLayer.RichText(cut.timing(), look, rich.look(), width, height, cut.skipped(),
+                new Box(scaledWidth, scaledHeight, new Box.Crop(0, 0, scaledWidth, scaledHeight), x, y,
+                        clip.transform()));
     }
 
     private static void requirePicture(SourceFile source, String path) {

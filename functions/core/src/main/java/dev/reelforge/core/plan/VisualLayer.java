@@ -8,6 +8,7 @@ import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.edit.model.Typeface;
 import dev.reelforge.core.edit.model.Offset;
 import dev.reelforge.core.edit.model.Position;
+import dev.reelforge.core.edit.model.RichTextLook;
 import dev.reelforge.core.edit.model.Transform;
 import dev.reelforge.core.edit.model.TextFinish;
 import java.util.List;
@@ -81,6 +82,13 @@ public sealed interface VisualLayer {
                     vertical, position, offset, wrap, TextFinish.NONE, transform);
         }
     }
+
+    /**
+     * Rich text drawn into a canvas of {@code width} x {@code height} pixels, then shown as a picture in
+     * {@code box}; its animation's clock starts {@code skipped} seconds into it (the part the output range cut off).
+     */
+    record RichText(Timing timing, Look look, RichTextLook text, int width, int height, double skipped, Box box)
+            implements VisualLayer {}
 
     /**
      * Captions: each cue (and each of its words) with its times on the output, inside the layer's timing, drawn

@@ -102,17 +102,14 @@ public final class FontsAndPages {
                         clips.add(clip.withAsset(new Asset.Image(drawn)));
                     }
                     case Asset.Text text when text.face() instanceof Typeface.Requested requested -> {
-                        Typeface.Loaded loaded = families.get(key(requested.family()));
-                        if (loaded == null) {
-                            throw new Refusal(path + ".font.family '" + requested.family()
-                                    + "' is neither a shipped font nor a family of timeline.fonts"
-                                    + (families.isEmpty() ? "" : " (" + String.join(", ", families.values().stream()
-                                            .map(Typeface.Loaded::family).toList()) + ")"));
-                        }
+                        Typeface.Loaded loaded = loaded(requested, families, path);
                         clips.add(clip.withAsset(new Asset.Text(text.text(), text.width(), text.height(), loaded,
                                 text.size(), text.lineHeight(), text.color(), text.background(), text.horizontal(),
                                 text.vertical(), text.finish())));
                     }
+                    case Asset.RichText rich when rich.look().face() instanceof Typeface.Requested requested ->
+                            clips.add(clip.withAsset(new Asset.RichText(rich.look().withFace(
+                                    loaded(requested, families, path)), rich.width(), rich.height())));
                     default -> clips.add(clip);
                 }
             }
@@ -121,6 +118,18 @@ public final class FontsAndPages {
         Timeline timeline = edit.timeline();
         return new Preparation.Ready(new Edit(new Timeline(timeline.soundtrack(), timeline.background(), tracks,
                 timeline.fonts()), edit.output()), files, probes);
+    }
+
+    private static Typeface.Loaded loaded(Typeface.Requested requested, Map<String, Typeface.Loaded> families,
+            String path) {
+        Typeface.Loaded loaded = families.get(key(requested.family()));
+        if (loaded == null) {
+            throw new Refusal(path + ".font.family '" + requested.family()
+                    + "' is neither a shipped font nor a family of timeline.fonts"
+                    + (families.isEmpty() ? "" : " (" + String.join(", ", families.values().stream()
+                            .map(Typeface.Loaded::family).toList()) + ")"));
+        }
+        return loaded;
     }
 
     /** Each font fetched and read, by its family (lower case); a later font of the same family wins. */
@@ -173,7 +182,9 @@ public final class FontsAndPages {
         return !edit.timeline().fonts().isEmpty() || edit.timeline().tracks().stream()
                 .flatMap(track -> track.clips().stream())
                 .anyMatch(clip -> clip.asset() instanceof Asset.Html
-                        || clip.asset() instanceof Asset.Text text && text.face() instanceof Typeface.Requested);
+                        || clip.asset() instanceof Asset.Text text && text.face() instanceof Typeface.Requested
+                        || clip.asset() instanceof Asset.RichText rich
+                                && rich.look().face() instanceof Typeface.Requested);
     }
 
     private static String key(String family) {

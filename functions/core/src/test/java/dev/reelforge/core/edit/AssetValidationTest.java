@@ -35,13 +35,13 @@ class AssetValidationTest {
     @Test
     void rejectsAnUnknownAssetTypeListingTheTypesInContractOrder() {
         assertThat(violationsOf(editWithAsset("{ \"type\": \"gif\", \"src\": \"https://example.com/a.gif\" }")))
-                .containsExactly(ASSET + ".type must be one of: video, image, text, audio, luma, caption, rich-caption, html, title, shape, svg, text-to-image, image-to-video, text-to-speech, html5");
+                .containsExactly(ASSET + ".type must be one of: video, image, text, rich-text, audio, luma, caption, rich-caption, html, title, shape, svg, text-to-image, image-to-video, text-to-speech, html5");
     }
 
     @Test
     void rejectsAnAssetTypeThatIsNotAString() {
         assertThat(violationsOf(editWithAsset("{ \"type\": 1 }")))
-                .containsExactly(ASSET + ".type must be one of: video, image, text, audio, luma, caption, rich-caption, html, title, shape, svg, text-to-image, image-to-video, text-to-speech, html5");
+                .containsExactly(ASSET + ".type must be one of: video, image, text, rich-text, audio, luma, caption, rich-caption, html, title, shape, svg, text-to-image, image-to-video, text-to-speech, html5");
     }
 
     @Test

@@ -62,7 +62,7 @@ class TemplateChecksTest {
             unknown property          | '"start": 0,'          | '"start": 0, "begin": 1,'  | template.timeline.tracks[0].clips[0].begin is not a known property
             wrong type                | '"length": 2}'         | '"length": "two"}'         | template.timeline.tracks[0].clips[0].length must be auto, end or alias://name
             a placeholder inside text where only a number goes | 'a.mp4"}' | 'a.mp4", "trim": "1{{N}}"}' | template.timeline.tracks[0].clips[0].asset.trim must be a number greater than or equal to 0
-            a placeholder as asset type | '"type": "title"'    | '"type": "{{TYPE}}"'       | template.timeline.tracks[0].clips[1].asset.type must be one of: video, image, text, audio, luma, caption, rich-caption, html, title, shape, svg, text-to-image, image-to-video, text-to-speech, html5
+            a placeholder as asset type | '"type": "title"'    | '"type": "{{TYPE}}"'       | template.timeline.tracks[0].clips[1].asset.type must be one of: video, image, text, rich-text, audio, luma, caption, rich-caption, html, title, shape, svg, text-to-image, image-to-video, text-to-speech, html5
             wrong value by a placeholder | '"resolution": "sd"'   | '"resolution": "{{R}}", "fps": 7' | template.output.fps must be one of: 12, 15, 23.976, 24, 25, 29.97, 30, 48, 50, 59.94, 60
             an array that is none     | '"tracks": [' | '"tracks": "a", "x": [' | template.timeline.tracks must be an array
             """)

@@ -56,6 +56,12 @@ public sealed interface Asset {
     }
 
     /**
+     * Shotstack's newer text asset, drawn as {@code look} says into the clip's box of {@code width} x
+     * {@code height} pixels (the frame's when absent).
+     */
+    record RichText(RichTextLook look, Optional<Integer> width, Optional<Integer> height) implements Asset {}
+
+    /**
      * A picture the worker draws itself instead of fetching it (newest contract: {@code shape}, {@code svg}); its
      * {@code src} is a name made from its content ({@code drawn:<sha-256>}), so equal pictures are drawn once.
      */
