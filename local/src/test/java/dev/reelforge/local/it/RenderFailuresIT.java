@@ -279,7 +279,8 @@ class RenderFailuresIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "luma asset | timeline.tracks[0].clips[0].asset.type | {\"type\": \"luma\", \"src\": \"https://example.com/mask.mp4\"} | "})
+            "html5 with script | timeline.tracks[0].clips[0].asset.js | {\"type\": \"html5\", \"html\": \"<p>x</p>\", \"js\": \"go()\"} | ",
+            "a text animation | timeline.tracks[0].clips[0].asset.animation | {\"type\": \"text\", \"text\": \"x\", \"animation\": {\"preset\": \"typewriter\"}} | "})
     void anUnsupportedFeatureIsRefusedAtSubmitNamingTheFieldAndNothingIsStored(String feature, String path,
             String asset, String extra) {
         String edit = """

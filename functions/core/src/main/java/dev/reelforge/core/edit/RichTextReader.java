@@ -3,7 +3,6 @@ package dev.reelforge.core.edit;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.edit.model.Asset;
 import dev.reelforge.core.edit.model.Color;
-import dev.reelforge.core.edit.model.FontFace;
 import dev.reelforge.core.edit.model.FontFamily;
 import dev.reelforge.core.edit.model.RichTextLook;
 import dev.reelforge.core.edit.model.Typeface;
@@ -42,8 +41,8 @@ final class RichTextReader {
         }
         int weight = weight(font.path("weight"), fontPath.property("weight"), violations);
         Color color = rgb(font, "color", Color.BLACK).withOpacity(font.path("opacity").asDouble(1));
-        Typeface face = requested.isPresent() ? requested.get() : FontFace.valueOf(family.name() + (weight >= 600 ? "_BOLD" : "")
-                + ("italic".equals(font.path("style").asText("normal")) ? "_ITALIC" : weight >= 600 ? "" : "_REGULAR"));
+        Typeface face = requested.isPresent() ? requested.get()
+                : family.face(weight, "italic".equals(font.path("style").asText("normal")));
 
         JsonNode style = node.path("style");
         String text = transformed(node.path("text").asText(), style.path("textTransform").asText("none"));

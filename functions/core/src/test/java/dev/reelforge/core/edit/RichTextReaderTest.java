@@ -78,6 +78,18 @@ class RichTextReaderTest {
     }
 
     @Test
+    void aBuiltInOneFaceFamilyIsThatFaceAtAnyWeightOrSlant() throws Exception {
+        // Shotstack's own templates ask for "Montserrat ExtraBold" at weight 700 (a 500 before this was read)
+        Asset.RichText bold = richText("""
+                {"type": "rich-text", "text": "x", "font": {"family": "Montserrat ExtraBold", "weight": 700}}""", "");
+        Asset.RichText italic = richText("""
+                {"type": "rich-text", "text": "x", "font": {"family": "Montserrat SemiBold", "style": "italic"}}""", "");
+
+        assertThat(bold.look().face()).isEqualTo(FontFace.MONTSERRAT_EXTRABOLD);
+        assertThat(italic.look().face()).isEqualTo(FontFace.MONTSERRAT_SEMIBOLD);
+    }
+
+    @Test
     void defaultsFollowTheSchema() throws Exception {
         Asset.RichText rich = richText("""
                 {"type": "rich-text", "text": "x", "padding": 12, "animation": {"preset": "ascend"}}""", "");

@@ -44,6 +44,18 @@ public enum FontFamily {
         return weight >= 600 ? bold : regular;
     }
 
+    /**
+     * The face for a weight and slant: the Liberation families have italics; a one-face family (Shotstack's
+     * built-ins) answers its only face whatever is asked.
+     */
+    public FontFace face(int weight, boolean italic) {
+        FontFace upright = face(weight);
+        if (!italic || regular == bold) {
+            return upright;
+        }
+        return FontFace.valueOf(name() + (weight >= 600 ? "_BOLD_ITALIC" : "_ITALIC"));
+    }
+
     public static Optional<FontFamily> named(String name) {
         return Optional.ofNullable(NAMES.get(name.trim().toLowerCase(Locale.ROOT)));
     }
