@@ -6,10 +6,16 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
 import dev.reelforge.aws.s3.S3Buckets;
+import dev.reelforge.aws.s3.S3DestinationCopier;
 import dev.reelforge.core.asset.Asset;
 import dev.reelforge.core.asset.PromoteOutput;
 import dev.reelforge.core.asset.PromoteOutputCommand;
 import dev.reelforge.core.asset.PromoteOutputResult;
+import dev.reelforge.core.destination.BucketGrants;
+import dev.reelforge.core.destination.DeliverOutput;
+import dev.reelforge.core.destination.DeliverOutputCommand;
+import dev.reelforge.core.destination.DeliverOutputResult;
+import dev.reelforge.core.destination.DestinationCopier;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.runtime.log.LogEvent;
 import dev.reelforge.runtime.log.MetricUnit;
@@ -30,6 +36,7 @@ import java.util.List;
 public final class PromoteOutputFunction implements RequestHandler<S3Event, String> {
 
     private final PromoteOutput promoteOutput;
+    private final DeliverOutput deliverOutput;
 
     public PromoteOutputFunction() {
         this(FunctionEnvironment.fromSystem());
@@ -37,11 +44,19 @@ public final class PromoteOutputFunction implements RequestHandler<S3Event, Stri
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */
     public PromoteOutputFunction(FunctionEnvironment environment) {
-        this(wire(environment));
+        this(wire(environment), deliver(environment));
     }
 
-    public PromoteOutputFunction(PromoteOutput promoteOutput) {
+    public PromoteOutputFunction(PromoteOutput promoteOutput, DeliverOutput deliverOutput) {
         this.promoteOutput = promoteOutput;
+        this.deliverOutput = deliverOutput;
+    }
+
+    private static DeliverOutput deliver(FunctionEnvironment environment) {
+        BucketGrants grants = environment.optional("S3_DESTINATION_GRANTS").map(BucketGrants::parse)
+                .orElse(BucketGrants.NONE);
+        return new DeliverOutput(DynamoDbTables.of(environment).renders(),
+                new S3DestinationCopier(S3Buckets.client(environment), grants, new StsRoleClients(environment)));
     }
 
     private static PromoteOutput wire(FunctionEnvironment environment) {
@@ -71,6 +86,8 @@ public final class PromoteOutputFunction implements RequestHandler<S3Event, Stri
                 PromoteOutputResult result = promoteOutput.promote(new PromoteOutputCommand(bucket, key));
                 logPromoted(log, key, result, Duration.ofNanos(System.nanoTime() - started).toMillis());
                 outcomes.add(describe(result));
+                DeliverOutputResult delivered = deliverOutput.deliver(new DeliverOutputCommand(bucket, key));
+                logDelivered(log, key, delivered);
             } catch (RuntimeException e) {
                 log.event("asset.promoted").outcome("retried").field("key", key).failure(e)
                         .metric("PromotionFailures", 1, MetricUnit.COUNT).error();
@@ -110,6 +127,31 @@ public final class PromoteOutputFunction implements RequestHandler<S3Event, Stri
                     .field("reason", "the render was cancelled").info();
             case PromoteOutputResult.Ignored ignored -> line.outcome("ignored").field("reason", ignored.reason())
                     .info();
+        }
+    }
+
+    /**
+     * {@code destination.delivered} per s3 destination: outcome {@code delivered} (bucket, key, bytes) or
+     * {@code refused} (a warning with the bucket's reason and the metric {@code DestinationFailures} 1): a refused
+     * copy is not retried, this line is what the owner sees of it.
+     */
+    private static void logDelivered(StructuredLog log, String key, DeliverOutputResult result) {
+        if (!(result instanceof DeliverOutputResult.Delivered delivered)) {
+            return;
+        }
+        for (DeliverOutputResult.Delivery delivery : delivered.deliveries()) {
+            LogEvent line = log.event("destination.delivered").owner(delivered.render().owner())
+                    .render(delivered.render().id()).field("key", key)
+                    .field("destination", "output.destinations[" + delivery.destination().index() + "]");
+            switch (delivery.outcome()) {
+                case DestinationCopier.Delivery.Delivered done -> line.outcome("delivered")
+                        .field("bucket", done.bucket()).field("object", done.key()).field("bytes", done.bytes())
+                        .metric("DestinationFailures", 0, MetricUnit.COUNT).info();
+                case DestinationCopier.Delivery.Refused refused -> line.outcome("refused")
+                        .field("bucket", refused.bucket()).field("object", refused.key())
+                        .field("error", refused.reason())
+                        .metric("DestinationFailures", 1, MetricUnit.COUNT).warn();
+            }
         }
     }
 

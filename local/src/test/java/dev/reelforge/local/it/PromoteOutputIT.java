@@ -13,6 +13,7 @@ import dev.reelforge.aws.dynamodb.DynamoDbAssets;
 import dev.reelforge.aws.dynamodb.DynamoDbRenders;
 import dev.reelforge.aws.dynamodb.DynamoDbVideos;
 import dev.reelforge.aws.s3.S3HostedFiles;
+import dev.reelforge.aws.s3.S3DestinationCopier;
 import dev.reelforge.aws.s3.S3HostingCopier;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.asset.Asset;
@@ -20,6 +21,8 @@ import dev.reelforge.core.asset.AssetId;
 import dev.reelforge.core.asset.AssetStatus;
 import dev.reelforge.core.asset.HostingCopyFailedException;
 import dev.reelforge.core.asset.PromoteOutput;
+import dev.reelforge.core.destination.BucketGrants;
+import dev.reelforge.core.destination.DeliverOutput;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.core.render.Render;
 import dev.reelforge.core.render.RenderKey;
@@ -348,7 +351,8 @@ class PromoteOutputIT {
         FailingOnceCopier copier = new FailingOnceCopier(new S3HostingCopier(s3, hostingBucket), videoKey);
         PromoteOutputFunction function = new PromoteOutputFunction(new PromoteOutput(renders, assets, copier,
                 hostedFiles(), new DynamoDbVideos(stack.services().dynamoDb(), stack.tableName("VideosTable")),
-                Clock.systemUTC(), new PromoteOutput.Hosting("us-east-1", cdnUrl)));
+                Clock.systemUTC(), new PromoteOutput.Hosting("us-east-1", cdnUrl)),
+                new DeliverOutput(renders, new S3DestinationCopier(s3, BucketGrants.NONE, (role, owner, region) -> s3)));
         S3Event both = created(videoKey, posterKey);
 
         assertThatThrownBy(() -> function.handleRequest(both, context()))

@@ -168,7 +168,7 @@ public final class PromoteOutput {
     }
 
     /** The render a key of {@code renders/{owner}/{renderId}...} names; empty for any other key. */
-    static Optional<RenderKey> renderOf(String key) {
+    public static Optional<RenderKey> renderOf(String key) {
         if (!key.startsWith(OUTPUTS_PREFIX)) {
             return Optional.empty();
         }

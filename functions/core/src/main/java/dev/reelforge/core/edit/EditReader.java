@@ -33,6 +33,7 @@ import dev.reelforge.core.edit.model.Transition;
 import dev.reelforge.core.edit.model.TransitionKind;
 import dev.reelforge.core.edit.model.Typeface;
 import dev.reelforge.core.edit.model.VolumeEffect;
+import dev.reelforge.core.destination.S3Destination;
 import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.core.validation.Violations;
 import java.net.URI;
@@ -41,6 +42,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads an edit that passed {@link EditValidator} (merge fields applied) into the renderable model. The
@@ -328,12 +330,15 @@ public final class EditReader {
         JsonNode destinations = node.path("destinations");
         for (int i = 0; i < destinations.size(); i++) {
             JsonNode destination = destinations.get(i);
-            if ("shotstack".equals(destination.path("provider").asText())) {
+            String provider = destination.path("provider").asText();
+            if ("shotstack".equals(provider)) {
                 hosted = !destination.path("exclude").asBoolean(false);
+            } else if ("s3".equals(provider)) {
+                s3Destination(destination, path.property("destinations").index(i), violations);
             } else {
-                violations.add(path.property("destinations").index(i).property("provider"), "'"
-                        + destination.path("provider").asText() + "' " + NOT_SUPPORTED
-                        + " (only the shotstack hosting destination is)");
+                violations.add(path.property("destinations").index(i).property("provider"), "'" + provider
+                        + "' is not offered: it is a third-party service that a self-hosted Reelforge has no account"
+                        + " on (only the shotstack hosting destination and s3, your own bucket, are)");
             }
         }
         return new Output(format, size, scaleTo, fps,
@@ -341,6 +346,65 @@ public final class EditReader {
                 node.path("repeat").asBoolean(true), node.path("mute").asBoolean(false), outputRange,
                 present(node, "poster") ? Optional.of(node.path("poster").path("capture").asDouble()) : Optional.empty(),
                 thumbnail, hosted);
+    }
+
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final String KEY_CHARACTERS = "[A-Za-z0-9!_.*()-]+";
+    private static final Pattern PREFIX = Pattern.compile(KEY_CHARACTERS + "(/" + KEY_CHARACTERS + ")*/?");
+    private static final Pattern FILENAME = Pattern.compile(KEY_CHARACTERS);
+    private static final int MAX_PREFIX = 512;
+    private static final int MAX_FILENAME = 200;
+
+    /**
+     * An s3 destination's options, which the contract leaves as free strings: a real region and bucket name, and a
+     * prefix and filename that make a plain key (S3's safe characters, no {@code .} or {@code ..} folders), so the
+     * key written is the one the user reads back. Whether the bucket is granted is checked at submit
+     * ({@code EditChecks}), not here: the worker reads stored edits with this reader.
+     */
+    private static void s3Destination(JsonNode destination, JsonPath at, Violations violations) {
+        JsonNode options = destination.path("options");
+        if (!options.isObject()) {
+            violations.add(at.property("options"), "is required for the s3 destination: at least region and bucket");
+            return;
+        }
+        JsonPath where = at.property("options");
+        String region = options.path("region").asText("");
+        if (region.length() > 32 || !REGION.matcher(region).matches()) {
+            violations.add(where.property("region"), "must be an AWS region such as us-east-1");
+        }
+        String bucket = options.path("bucket").asText("");
+        if (bucket.length() > 63 || !BUCKET.matcher(bucket).matches() || bucket.contains("..")) {
+            violations.add(where.property("bucket"), "must be an S3 bucket name (3-63 lowercase letters, digits,"
+                    + " dots and hyphens)");
+        }
+        if (options.has("prefix")) {
+            String prefix = options.path("prefix").asText("");
+            if (prefix.length() > MAX_PREFIX || !PREFIX.matcher(prefix).matches() || hasDotFolder(prefix)) {
+                violations.add(where.property("prefix"), "must be 1 to " + MAX_PREFIX + " characters: folders of letters,"
+                        + " digits and !_.*()- separated by /, such as my-renders or customer/videos");
+            }
+        }
+        if (options.has("filename")) {
+            String filename = options.path("filename").asText("");
+            if (filename.length() > MAX_FILENAME || !FILENAME.matcher(filename).matches() || hasDotFolder(filename)) {
+                violations.add(where.property("filename"), "must be 1 to " + MAX_FILENAME + " characters of letters,"
+                        + " digits and !_.*()-, without extension (it is added per output)");
+            }
+        }
+        if (options.has("acl") && !S3Destination.CANNED_ACLS.contains(options.path("acl").asText(""))) {
+            violations.add(where.property("acl"), "must be one of S3's canned ACLs: "
+                    + String.join(", ", S3Destination.CANNED_ACLS));
+        }
+    }
+
+    private static boolean hasDotFolder(String path) {
+        for (String part : path.split("/", -1)) {
+            if (part.equals(".") || part.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double largest(Keyframes tweens) {

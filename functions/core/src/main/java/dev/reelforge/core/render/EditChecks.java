@@ -2,10 +2,13 @@ package dev.reelforge.core.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.callback.CallbackUrlCheck;
+import dev.reelforge.core.destination.BucketGrants;
+import dev.reelforge.core.destination.S3Destination;
 import dev.reelforge.core.edit.EditReader;
 import dev.reelforge.core.edit.EditReading;
 import dev.reelforge.core.edit.EditValidator;
 import dev.reelforge.core.edit.MergeFields;
+import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.core.validation.Violation;
 import java.net.URI;
 import java.util.List;
@@ -20,11 +23,18 @@ public final class EditChecks {
 
     private final EditValidator validator;
     private final CallbackUrlCheck callbackUrlCheck;
+    private final BucketGrants grants;
     private final EditReader reader = new EditReader();
 
+    /** Checks for a place that grants no buckets: every s3 destination is refused. */
     public EditChecks(EditValidator validator, CallbackUrlCheck callbackUrlCheck) {
+        this(validator, callbackUrlCheck, BucketGrants.NONE);
+    }
+
+    public EditChecks(EditValidator validator, CallbackUrlCheck callbackUrlCheck, BucketGrants grants) {
         this.validator = validator;
         this.callbackUrlCheck = callbackUrlCheck;
+        this.grants = grants;
     }
 
     /** What is wrong with the edit; empty when it can be rendered. */
@@ -36,6 +46,16 @@ public final class EditChecks {
         JsonNode merged = MergeFields.apply(edit);
         if (reader.read(merged) instanceof EditReading.Unsupported unsupported) {
             return unsupported.violations();
+        }
+        List<Violation> ungranted = S3Destination.of(merged).stream()
+                .filter(destination -> !grants.grants(destination.bucket()))
+                .map(destination -> new Violation(JsonPath.of("output").property("destinations")
+                        .index(destination.index()).property("options").property("bucket"), "'"
+                        + destination.bucket() + "' has not been granted to Reelforge: its owner grants a bucket"
+                        + " through the deployment's S3DestinationGrants (README, \"Sending renders to your bucket\")"))
+                .toList();
+        if (!ungranted.isEmpty()) {
+            return ungranted;
         }
         return SubmitRender.callbackOf(merged).flatMap(this::callbackRefusal)
                 .map(refusal -> List.of(new Violation("callback", refusal))).orElse(List.of());

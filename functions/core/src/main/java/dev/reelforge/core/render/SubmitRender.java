@@ -39,9 +39,14 @@ public final class SubmitRender {
 
     public SubmitRender(Renders renders, IdempotencyKeys idempotencyKeys, EditValidator validator,
             CallbackUrlCheck callbackUrlCheck, Clock clock, Supplier<UUID> newId) {
+        this(renders, idempotencyKeys, new EditChecks(validator, callbackUrlCheck), clock, newId);
+    }
+
+    public SubmitRender(Renders renders, IdempotencyKeys idempotencyKeys, EditChecks checks, Clock clock,
+            Supplier<UUID> newId) {
         this.renders = renders;
         this.idempotencyKeys = idempotencyKeys;
-        this.checks = new EditChecks(validator, callbackUrlCheck);
+        this.checks = checks;
         this.clock = clock;
         this.newId = newId;
     }

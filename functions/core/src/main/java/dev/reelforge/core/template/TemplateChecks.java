@@ -5,6 +5,7 @@ import static dev.reelforge.core.validation.Schemas.object;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.callback.CallbackUrlCheck;
+import dev.reelforge.core.destination.BucketGrants;
 import dev.reelforge.core.edit.EditValidator;
 import dev.reelforge.core.edit.MergeFields;
 import dev.reelforge.core.render.EditChecks;
@@ -41,8 +42,13 @@ public final class TemplateChecks {
     private final EditChecks editChecks;
 
     public TemplateChecks(EditValidator validator, CallbackUrlCheck callbackUrlCheck) {
+        this(validator, callbackUrlCheck, BucketGrants.NONE);
+    }
+
+    /** {@code grants}: the buckets s3 destinations may name, checked as a render's (unless placeholders hold them). */
+    public TemplateChecks(EditValidator validator, CallbackUrlCheck callbackUrlCheck, BucketGrants grants) {
         this.validator = validator;
-        this.editChecks = new EditChecks(validator, callbackUrlCheck);
+        this.editChecks = new EditChecks(validator, callbackUrlCheck, grants);
     }
 
     /** What is wrong with the body; empty when it can be saved. */

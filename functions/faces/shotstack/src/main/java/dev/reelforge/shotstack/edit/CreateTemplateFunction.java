@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
+import dev.reelforge.core.destination.BucketGrants;
 import dev.reelforge.core.edit.EditValidator;
 import dev.reelforge.core.template.CreateTemplate;
 import dev.reelforge.core.template.CreateTemplateCommand;
@@ -40,7 +41,8 @@ public final class CreateTemplateFunction
     /** A template's callback is checked as a render's: with the same loopback allowance. */
     static TemplateChecks checks(FunctionEnvironment environment) {
         return new TemplateChecks(new EditValidator(),
-                new GuardedCallbackUrlCheck(environment.requiredFlag("ALLOW_LOOPBACK_CALLBACKS")));
+                new GuardedCallbackUrlCheck(environment.requiredFlag("ALLOW_LOOPBACK_CALLBACKS")),
+                environment.optional("S3_DESTINATION_GRANTS").map(BucketGrants::parse).orElse(BucketGrants.NONE));
     }
 
     @Override

@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
+import dev.reelforge.core.destination.BucketGrants;
 import dev.reelforge.core.edit.EditValidator;
+import dev.reelforge.core.render.EditChecks;
 import dev.reelforge.core.render.IdempotencyKey;
 import dev.reelforge.core.render.SubmitRender;
 import dev.reelforge.core.render.SubmitRenderCommand;
@@ -52,9 +54,10 @@ public final class SubmitRenderFunction
 
     /** The use case, wired as this function wires it; a template render submits through the same. */
     static SubmitRender submitRender(DynamoDbTables tables, FunctionEnvironment environment) {
-        return new SubmitRender(tables.renders(), tables.idempotencyKeys(), new EditValidator(),
-                new GuardedCallbackUrlCheck(environment.requiredFlag("ALLOW_LOOPBACK_CALLBACKS")), environment.clock(),
-                UUID::randomUUID);
+        return new SubmitRender(tables.renders(), tables.idempotencyKeys(), new EditChecks(new EditValidator(),
+                new GuardedCallbackUrlCheck(environment.requiredFlag("ALLOW_LOOPBACK_CALLBACKS")),
+                environment.optional("S3_DESTINATION_GRANTS").map(BucketGrants::parse).orElse(BucketGrants.NONE)),
+                environment.clock(), UUID::randomUUID);
     }
 
     @Override
