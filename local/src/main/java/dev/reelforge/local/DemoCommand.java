@@ -28,10 +28,10 @@ import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
 
 /**
- * {@code reelforge demo}: renders a sample edit end to end - a few clips, a luma wipe, a tweened overlay, titles,
- * transitions, an image with a motion effect, a soundtrack - on the running embedded stack of the data directory, or on one it
- * starts for the occasion, showing the render's progress and printing its URLs; then polls the Serve API until
- * the outputs are hosted. With {@code --callback}, a receiver on 127.0.0.1 takes the render's callbacks as well,
+ * {@code reelforge demo}: renders a sample edit end to end - captions, a few clips, a luma wipe, a tweened
+ * overlay, titles, transitions, an image with a motion effect, a soundtrack - on the running embedded stack of the
+ * data directory, or on one it starts for the occasion, showing the render's progress and printing its URLs; then
+ * polls the Serve API until the outputs are hosted. With {@code --callback}, a receiver on 127.0.0.1 takes the render's callbacks as well,
  * checks their signatures with the account's {@code webhookSecret} and prints each as it arrives (seed 000's
  * webhook workflow). With {@code --log-format text|json}, the log of the stack it starts goes to standard error
  * ({@link LogFormat}; json: one JSON object per line, as Lambda writes them, what libraries print there made
@@ -107,6 +107,7 @@ final class DemoCommand {
         media.image("still.png", "0x2a6fdb", 1280, 720);
         media.picture("badge.png", 7, 320, 320);
         media.lumaWipe("wipe.mp4", 1280, 720, 1);
+        media.text("captions.srt", CAPTIONS);
         media.tone("soundtrack.mp3", 220, 30);
         try (LoopbackFileServer files = LoopbackFileServer.serve(mediaDirectory);
                 WebhookReceiver receiver = callback ? receiver(stack, stackClock) : null) {
@@ -212,8 +213,23 @@ final class DemoCommand {
         System.out.flush();
     }
 
+    /** The demo's captions, burned in from an SRT file. */
+    static final String CAPTIONS = """
+            1
+            00:00:00,600 --> 00:00:03,400
+            Shotstack's edit JSON, rendered by Reelforge
+
+            2
+            00:00:04,000 --> 00:00:05,200
+            a luma matte wipes the second clip in
+
+            3
+            00:00:05,600 --> 00:00:08,600
+            a badge slides and fades in: tweened offset and opacity
+            """;
+
     /**
-     * Two clips, the second wiped in over the first by a luma matte, a badge sliding and fading in (tweened offset
+     * Captions from an SRT file, two clips, the second wiped in over the first by a luma matte, a badge sliding and fading in (tweened offset
      * and opacity), titles, an image zooming in, music under it all.
      */
     static String sampleEdit(LoopbackFileServer files) {
@@ -223,6 +239,7 @@ final class DemoCommand {
                 "STILL", files.url("still.png").toString(),
                 "BADGE", files.url("badge.png").toString(),
                 "WIPE", files.url("wipe.mp4").toString(),
+                "CAPTIONS", files.url("captions.srt").toString(),
                 "MUSIC", files.url("soundtrack.mp3").toString());
         String edit = """
                 {
@@ -230,6 +247,12 @@ final class DemoCommand {
                     "soundtrack": {"src": "MUSIC", "effect": "fadeInFadeOut", "volume": 0.4},
                     "background": "#000000",
                     "tracks": [
+                      {"clips": [
+                        {"asset": {"type": "caption", "src": "CAPTIONS", "font": {"size": 30},
+                                   "background": {"color": "#000000", "opacity": 0.6, "padding": 10,
+                                                  "borderRadius": 8}},
+                         "start": 0, "length": 9}
+                      ]},
                       {"clips": [
                         {"asset": {"type": "title", "text": "Reelforge", "style": "blockbuster", "size": "large"},
                          "start": 0.5, "length": 3, "transition": {"in": "fade", "out": "fade"}},

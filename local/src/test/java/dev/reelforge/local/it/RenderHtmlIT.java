@@ -135,6 +135,22 @@ class RenderHtmlIT {
     }
 
     @Test
+    void aFontOfTheTimelineAnswersToItsFilesNameAsShotstacksTemplatesNameFontsGstaticFiles() {
+        String font = stack.url(renamedFont("JTUSjIg1_stem.ttf"));
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "fonts": [{"src": "%s"}], "tracks": [
+                  {"clips": [{"asset": {"type": "text", "text": "iiiiiiii", "width": 320, "height": 60,
+                      "font": {"family": "JTUSjIg1_stem", "size": 30, "color": "#ffffff"},
+                      "alignment": {"horizontal": "left"}},
+                    "start": 0, "length": 1, "position": "top"}]}]},
+                 "output": {"format": "png", "size": {"width": 320, "height": 180}}}
+                """.formatted(font)).render();
+        Frame frame = playback.frameAt(stack.download(render.path("url").asText(), "png"), 0);
+
+        assertThat(inkWidth(frame, 0, 60)).as("the text's ink width in the fetched monospaced font").isBetween(120, 170);
+    }
+
+    @Test
     void aFontFileThatIsNoFontFailsTheRenderNamingItsSource() {
         String notAFont = stack.url(stack.media().notMedia("not-a-font.ttf"));
         String id = stack.submit(Environment.V1, """

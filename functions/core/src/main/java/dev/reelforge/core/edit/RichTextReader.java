@@ -110,7 +110,8 @@ final class RichTextReader {
                 : Optional.empty();
         return new Asset.RichText(new RichTextLook(text, face, font.path("size").asInt(24), color,
                 style.path("letterSpacing").asDouble(0), style.path("wordSpacing").asDouble(0),
-                style.path("lineHeight").asDouble(1.2), decoration, gradient, stroke, shadow,
+                style.path("lineHeight").asDouble(font.path("lineHeight").asDouble(1.2)), decoration, gradient, stroke,
+                shadow,
                 present(font, "background") ? Optional.of(Color.parse(font.path("background").asText())) : Optional.empty(),
                 background, border,
                 padding, horizontal, vertical, animation), Optional.empty(), Optional.empty());

@@ -49,6 +49,8 @@ final class RichTextSchema {
             .optional("opacity", UNIT)
             .optional("background", RGB)
             .optional("stroke", STROKE)
+            // not in the contract, but Shotstack's own templates send it (its Studio writes it): style.lineHeight's
+            .optional("lineHeight", number().between(0, 10))
             .build();
 
     static final ObjectSchema GRADIENT = object()

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Readies the parts of an edit that are neither fetched media nor shipped: the edit's own fonts
@@ -132,7 +133,10 @@ public final class FontsAndPages {
         return loaded;
     }
 
-    /** Each font fetched and read, by its family (lower case); a later font of the same family wins. */
+    /**
+     * Each font fetched and read, by its family (lower case), and by its file's name without the extension where
+     * no font's family is that name; a later font of the same family wins.
+     */
     private Map<String, Typeface.Loaded> loadFonts(List<URI> sources, Path work) {
         Map<String, Typeface.Loaded> families = new LinkedHashMap<>();
         for (int i = 0; i < sources.size(); i++) {
@@ -152,8 +156,12 @@ public final class FontsAndPages {
             switch (fonts.read(file)) {
                 case FontReader.FontReading.Unreadable unreadable ->
                         throw new Refusal(where + " is not a font that can be drawn: " + unreadable.reason());
-                case FontReader.FontReading.Read read ->
-                        families.put(key(read.family()), new Typeface.Loaded(read.family(), file));
+                case FontReader.FontReading.Read read -> {
+                    families.put(key(read.family()), new Typeface.Loaded(read.family(), file));
+                    // Shotstack also answers to the file's name: its templates name fonts.gstatic.com files so
+                    fileStem(sources.get(i)).ifPresent(stem ->
+                            families.putIfAbsent(key(stem), new Typeface.Loaded(stem, file)));
+                }
             }
         }
         return families;
@@ -185,6 +193,18 @@ public final class FontsAndPages {
                         || clip.asset() instanceof Asset.Text text && text.face() instanceof Typeface.Requested
                         || clip.asset() instanceof Asset.RichText rich
                                 && rich.look().face() instanceof Typeface.Requested);
+    }
+
+    /** The last segment of the URL's path without its extension, decoded, if it has one. */
+    static Optional<String> fileStem(URI source) {
+        String path = source.getPath();
+        if (path == null || path.isEmpty() || path.endsWith("/")) {
+            return Optional.empty();
+        }
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        String stem = (dot > 0 ? name.substring(0, dot) : name).trim();
+        return stem.isEmpty() ? Optional.empty() : Optional.of(stem);
     }
 
     private static String key(String family) {

@@ -90,6 +90,17 @@ class RichTextReaderTest {
     }
 
     @Test
+    void aLineHeightInTheFontAsShotstacksTemplatesSendItIsTheStylesWhenThatHasNone() throws Exception {
+        Asset.RichText fromFont = richText("""
+                {"type": "rich-text", "text": "x", "font": {"family": "Arial", "lineHeight": 1}}""", "");
+        Asset.RichText fromStyle = richText("""
+                {"type": "rich-text", "text": "x", "font": {"lineHeight": 1}, "style": {"lineHeight": 1.5}}""", "");
+
+        assertThat(fromFont.look().lineHeight()).isEqualTo(1.0);
+        assertThat(fromStyle.look().lineHeight()).isEqualTo(1.5);
+    }
+
+    @Test
     void defaultsFollowTheSchema() throws Exception {
         Asset.RichText rich = richText("""
                 {"type": "rich-text", "text": "x", "padding": 12, "animation": {"preset": "ascend"}}""", "");
