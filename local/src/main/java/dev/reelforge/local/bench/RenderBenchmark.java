@@ -407,7 +407,7 @@ public final class RenderBenchmark {
             int at = encode.indexOf(option);
             String value = at >= 0 && at + 1 < encode.size() ? encode.get(at + 1) : "(absent)";
             // The emulator converts with a format filter rather than -pix_fmt: the same frames reach x264.
-            String filter = "format=" + expected.get(i + 1) + "[vout]";
+            String filter = "format=" + expected.get(i + 1) + "[vout"; // "[vout0]": the first of the job's outputs
             if (option.equals("-pix_fmt") && at < 0 && encode.stream().anyMatch(argument -> argument.contains(filter))) {
                 continue;
             }

@@ -178,7 +178,7 @@ class RenderHtmlIT {
 
         assertThat(watched.status()).isEqualTo("failed");
         assertThat(watched.render().path("error").asText()).isEqualTo("timeline.tracks[0].clips[0].asset.font.family "
-                + "'Nowhere Sans' is neither a shipped font nor a family of timeline.fonts (Typewriter Test)");
+                + "'Nowhere Sans' is neither a shipped font nor a family of timeline.fonts (Typewriter Test, typewriter-2)");
     }
 
     /** Liberation Mono with its family renamed (same length, so no offset moves), served by the media host. */

@@ -153,12 +153,8 @@ final class RichTextReader {
         };
         RichTextLook.Direction direction = RichTextLook.Direction.valueOf(node.path("direction")
                 .asText(preset == RichTextLook.Preset.ASCEND ? "up" : "left").toUpperCase(Locale.ROOT));
-        if (present(node, "direction") && (preset == RichTextLook.Preset.FADE_IN
-                || preset == RichTextLook.Preset.TYPEWRITER)) {
-            violations.add(path.property("direction"), "does not apply to the " + node.path("preset").asText()
-                    + " preset (only to slideIn, ascend, shift and movingLetters)");
-            return null;
-        }
+        // A direction on fadeIn or typewriter means nothing; Shotstack's own templates send one, and its service
+        // renders them: it is accepted, and the text fades or types in place.
         if (preset == RichTextLook.Preset.ASCEND
                 && (direction == RichTextLook.Direction.LEFT || direction == RichTextLook.Direction.RIGHT)) {
             violations.add(path.property("direction"), "must be up or down for the ascend preset");

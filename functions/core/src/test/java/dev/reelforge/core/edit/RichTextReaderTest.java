@@ -128,7 +128,6 @@ class RichTextReaderTest {
             unknown family  | {"type": "rich-text", "text": "x", "font": {"family": "Open Sans"}}                   | ''                     | timeline.tracks[0].clips[0].asset.font.family 'Open Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace, Montserrat SemiBold, Montserrat ExtraBold, or a family of timeline.fonts
             odd weight      | {"type": "rich-text", "text": "x", "font": {"weight": 450}}                          | ''                     | timeline.tracks[0].clips[0].asset.font.weight must be 100, 200, ... 900, normal or bold
             ascend left     | {"type": "rich-text", "text": "x", "animation": {"preset": "ascend", "direction": "left"}} | ''               | timeline.tracks[0].clips[0].asset.animation.direction must be up or down for the ascend preset
-            typed direction | {"type": "rich-text", "text": "x", "animation": {"preset": "typewriter", "direction": "up"}} | ''             | timeline.tracks[0].clips[0].asset.animation.direction does not apply to the typewriter preset (only to slideIn, ascend, shift and movingLetters)
             """)
     void refusesWhatItCannotDrawNamingTheField(String name, String asset, String clipExtra, String message)
             throws Exception {
