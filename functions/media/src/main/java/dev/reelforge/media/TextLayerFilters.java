@@ -85,25 +85,33 @@ final class TextLayerFilters {
             if (line.text().isBlank()) {
                 continue;
             }
-            Filter drawtext = Filter.of("drawtext")
-                    .with("fontfile", font.toAbsolutePath().toString())
-                    .with("textfile", write(line.text()).toString())
-                    .with("expansion", "none")
-                    .with("fontsize", layer.sizePx())
-                    .with("fontcolor", color(layer.color(), 1))
-                    .with("x", dx.plus(Expression.ofTime(TextLayout.x(layer.horizontal(), layout.innerX(),
-                            layout.innerWidth()))).text())
-                    .with("y", dy.plus(Expression.ofTime(line.baseline() + "-ascent")).text());
-            if (layer.finish().stroked()) {
-                drawtext.with("borderw", Math.max(1, (int) Math.round(layer.finish().strokeWidth())))
-                        .with("bordercolor", color(layer.finish().stroke().get(), 1));
-            }
+            Filter drawtext = drawtext(layer, font, line.text(), 1,
+                    dx.plus(Expression.ofTime(TextLayout.x(layer.horizontal(), layout.innerX(),
+                            layout.innerWidth()))).text(),
+                    dy.plus(Expression.ofTime(line.baseline() + "-ascent")).text());
             if (!alpha.isConstant(1)) {
                 drawtext.with("alpha", alpha.text());
             }
             filters.add(drawtext.enabledWhen(shown));
         }
         return graph.then(composite, filters, "text");
+    }
+
+    /** One line of the layer's text at {@code x}, {@code y} (drawtext expressions), outlined when it is stroked. */
+    private Filter drawtext(VisualLayer.Text layer, Path font, String text, double opacity, String x, String y) {
+        Filter drawtext = Filter.of("drawtext")
+                .with("fontfile", font.toAbsolutePath().toString())
+                .with("textfile", write(text).toString())
+                .with("expansion", "none")
+                .with("fontsize", layer.sizePx())
+                .with("fontcolor", color(layer.color(), opacity))
+                .with("x", x)
+                .with("y", y);
+        if (layer.finish().stroked()) {
+            drawtext.with("borderw", Math.max(1, (int) Math.round(layer.finish().strokeWidth())))
+                    .with("bordercolor", color(layer.finish().stroke().get(), opacity));
+        }
+        return drawtext;
     }
 
     /** Whether the text is transformed or tweened, which drawtext cannot do on the composite. */
@@ -135,19 +143,9 @@ final class TextLayerFilters {
             if (line.text().isBlank()) {
                 continue;
             }
-            Filter drawtext = Filter.of("drawtext")
-                    .with("fontfile", font.toAbsolutePath().toString())
-                    .with("textfile", write(line.text()).toString())
-                    .with("expansion", "none")
-                    .with("fontsize", layer.sizePx())
-                    .with("fontcolor", color(layer.color(), opacity))
-                    .with("x", TextLayout.x(layer.horizontal(), layout.innerX() - layout.boxX(), layout.innerWidth()))
-                    .with("y", (line.baseline() - layout.boxY()) + "-ascent");
-            if (layer.finish().stroked()) {
-                drawtext.with("borderw", Math.max(1, (int) Math.round(layer.finish().strokeWidth())))
-                        .with("bordercolor", color(layer.finish().stroke().get(), opacity));
-            }
-            filters.add(drawtext);
+            filters.add(drawtext(layer, font, line.text(), opacity,
+                    TextLayout.x(layer.horizontal(), layout.innerX() - layout.boxX(), layout.innerWidth()),
+                    (line.baseline() - layout.boxY()) + "-ascent"));
         }
         filters.add(Filter.of("setpts").positional("PTS+" + Filter.number(start) + "/TB"));
         // A frame more than shown, cut by trim, so the overlay draws the last one (see PictureLayerFilters).

@@ -81,6 +81,11 @@ public final class SampleMedia {
                 "-c:a", "libmp3lame", "-q:a", "4"));
     }
 
+    /** Whatever ffmpeg makes of {@code arguments} (inputs, filters, codecs; the output file is {@code name}). */
+    public Path ffmpeg(String name, String... arguments) {
+        return make(name, List.of(arguments));
+    }
+
     /** A text file, such as subtitles. */
     public Path text(String name, String content) {
         try {
@@ -103,8 +108,8 @@ public final class SampleMedia {
 
     private Path make(String name, List<String> arguments) {
         try {
-            Files.createDirectories(directory);
             Path target = directory.resolve(name);
+            Files.createDirectories(target.getParent());
             if (Files.isRegularFile(target) && Files.size(target) > 0) {
                 return target;
             }

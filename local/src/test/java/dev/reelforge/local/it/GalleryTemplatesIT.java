@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -262,9 +261,10 @@ class GalleryTemplatesIT {
         if (luma) {
             String ramp = "gradients=s=320x180:c0=black:c1=white:x0=0:y0=90:x1=319:y1=90:nb_colors=2";
             return VIDEO.contains(extension)
-                    ? ffmpeg(name, "-f", "lavfi", "-i", ramp + ":r=25:d=" + seconds, "-vf", "format=gray,format=yuv420p",
+                    ? stack.media().ffmpeg(name, "-f", "lavfi", "-i", ramp + ":r=25:d=" + seconds,
+                            "-vf", "format=gray,format=yuv420p",
                             "-c:v", "libx264", "-preset", "veryfast")
-                    : ffmpeg(name, "-f", "lavfi", "-i", ramp, "-vf", "format=gray", "-frames:v", "1");
+                    : stack.media().ffmpeg(name, "-f", "lavfi", "-i", ramp, "-vf", "format=gray", "-frames:v", "1");
         }
         if (VIDEO.contains(extension)) {
             List<String> codec = extension.equals("webm") ? List.of("-c:v", "libvpx", "-deadline", "realtime",
@@ -274,14 +274,14 @@ class GalleryTemplatesIT {
                     "-f", "lavfi", "-i", "sine=f=440:d=" + seconds + ":sample_rate=48000"));
             arguments.addAll(codec);
             arguments.add("-shortest");
-            return ffmpeg(name, arguments.toArray(String[]::new));
+            return stack.media().ffmpeg(name, arguments.toArray(String[]::new));
         }
         if (IMAGE.contains(extension)) {
-            return ffmpeg(name, "-f", "lavfi", "-i", "gradients=s=320x240:seed=" + (seed + 1) + ":n=4",
+            return stack.media().ffmpeg(name, "-f", "lavfi", "-i", "gradients=s=320x240:seed=" + (seed + 1) + ":n=4",
                     "-frames:v", "1");
         }
         if (AUDIO.contains(extension)) {
-            return ffmpeg(name, "-f", "lavfi", "-i", "sine=f=330:d=" + seconds + ":sample_rate=44100");
+            return stack.media().ffmpeg(name, "-f", "lavfi", "-i", "sine=f=330:d=" + seconds + ":sample_rate=44100");
         }
         if (FONT.contains(extension)) {
             return copyFont(name);
@@ -310,29 +310,6 @@ class GalleryTemplatesIT {
             return Files.writeString(target, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path ffmpeg(String name, String... arguments) {
-        Path target = mediaDirectory.resolve(name);
-        List<String> command = new ArrayList<>(List.of(stack.stack().ffmpeg().toString(), "-hide_banner",
-                "-loglevel", "error", "-nostdin", "-y"));
-        command.addAll(List.of(arguments));
-        command.add(target.toString());
-        try {
-            Files.createDirectories(target.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException("ffmpeg could not make " + name + ": " + said);
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -6,12 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.Environment;
 import dev.reelforge.local.it.RenderPlayback.Frame;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +40,7 @@ class RenderMattesIT {
     void aLumaVideoClearsItsClipWhereWhiteAndKeepsItWhereBlackFrameByFrame() {
         String red = stack.url(stack.media().image("red.png", "0xFF0000", 320, 180));
         // 0-1 s: white on the left fading to black on the right; 1-2 s: the other way round
-        String luma = stack.url(make("gradient-luma.mp4", "-f", "lavfi", "-i",
+        String luma = stack.url(stack.media().ffmpeg("gradient-luma.mp4", "-f", "lavfi", "-i",
                 "color=c=black:s=320x180:r=25:d=2,format=yuv420p,"
                         + "geq=lum='if(lt(T,1),255*(1-X/W),255*X/W)':cb=128:cr=128",
                 "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p"));
@@ -71,7 +66,7 @@ class RenderMattesIT {
     void aLumaImageMasksItsClipOnlyWhileItsClipLasts() {
         String red = stack.url(stack.media().colourVideo("red.mp4", "0xFF0000", 320, 180, 2));
         // white on the left half, black on the right
-        String luma = stack.url(make("half-luma.png", "-f", "lavfi", "-i",
+        String luma = stack.url(stack.media().ffmpeg("half-luma.png", "-f", "lavfi", "-i",
                 "color=c=black:s=64x36,drawbox=x=0:y=0:w=32:h=36:color=white:t=fill", "-frames:v", "1"));
         JsonNode render = stack.render(Environment.V1, """
                 {"timeline": {"background": "#0000FF", "tracks": [{"clips": [
@@ -92,7 +87,7 @@ class RenderMattesIT {
 
     @Test
     void aChromaKeyClearsItsColourAndKeepsTheRest() {
-        String green = stack.url(make("green-screen.mp4", "-f", "lavfi", "-i",
+        String green = stack.url(stack.media().ffmpeg("green-screen.mp4", "-f", "lavfi", "-i",
                 "color=c=0x00FF00:s=320x180:r=25:d=1,drawbox=x=120:y=50:w=80:h=80:color=0xFF0000:t=fill",
                 "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p"));
         JsonNode render = stack.render(Environment.V1, """
@@ -134,28 +129,5 @@ class RenderMattesIT {
     private static void assertPixel(Frame frame, int x, int y, int r, int g, int b, String what) {
         assertThat(frame.is(x, y, r, g, b, TOLERANCE)).as("%s: expected (%d,%d,%d), got %s", what, r, g, b,
                 frame.describe(x, y)).isTrue();
-    }
-
-    /** A file of the media host made by the stack's ffmpeg from {@code arguments} (inputs and output options). */
-    private static Path make(String name, String... arguments) {
-        Path target = stack.media().image("blue.png", "0x0000FF", 2, 2).resolveSibling(name);
-        List<String> command = new ArrayList<>(List.of(stack.stack().ffmpeg().toString(), "-hide_banner",
-                "-loglevel", "error", "-nostdin", "-y"));
-        command.addAll(List.of(arguments));
-        command.add(target.toString());
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String said = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException("ffmpeg could not make " + name + ": " + said);
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while making " + name, e);
-        }
     }
 }

@@ -238,17 +238,9 @@ public final class EditReader {
 
     private Asset text(JsonNode node, JsonPath path, Violations violations) {
         JsonNode font = node.path("font");
-        FontFamily family = FontFamily.SANS;
-        // a family none of the shipped fonts answers to may be one of timeline.fonts (checked by the caller)
-        Optional<Typeface> requested = Optional.empty();
-        if (present(font, "family")) {
-            Optional<FontFamily> named = FontFamily.named(font.path("family").asText());
-            if (named.isEmpty()) {
-                requested = Optional.of(new Typeface.Requested(font.path("family").asText().trim()));
-            } else {
-                family = named.get();
-            }
-        }
+        FontChoice choice = FontChoice.of(font);
+        FontFamily family = choice.family();
+        Optional<Typeface> requested = choice.requested();
         Color color = optionalText(font, "color").map(Color::parse).orElse(Color.WHITE)
                 .withOpacity(font.path("opacity").asDouble(1));
         JsonNode alignment = node.path("alignment");

@@ -28,17 +28,9 @@ final class RichTextReader {
     static Asset read(JsonNode node, JsonPath path, Violations violations) {
         JsonNode font = node.path("font");
         JsonPath fontPath = path.property("font");
-        FontFamily family = FontFamily.SANS;
-        // a family none of the shipped fonts answers to may be one of timeline.fonts (EditReader checks there are some)
-        Optional<Typeface> requested = Optional.empty();
-        if (present(font, "family")) {
-            Optional<FontFamily> named = FontFamily.named(font.path("family").asText());
-            if (named.isEmpty()) {
-                requested = Optional.of(new Typeface.Requested(font.path("family").asText().trim()));
-            } else {
-                family = named.get();
-            }
-        }
+        FontChoice choice = FontChoice.of(font);
+        FontFamily family = choice.family();
+        Optional<Typeface> requested = choice.requested();
         int weight = weight(font.path("weight"), fontPath.property("weight"), violations);
         Color color = rgb(font, "color", Color.BLACK).withOpacity(font.path("opacity").asDouble(1));
         Typeface face = requested.isPresent() ? requested.get()
