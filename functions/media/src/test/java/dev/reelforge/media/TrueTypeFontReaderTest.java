@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,10 +20,11 @@ class TrueTypeFontReaderTest {
     private final TrueTypeFontReader reader = new TrueTypeFontReader();
 
     @Test
-    void readsTheFamilyFromTheNameTable() {
+    void readsTheFamilyFromTheNameTableAndTheFullNameAsAnotherNameOfTheFont() {
         Path serifBold = new LiberationFonts(directory.resolve("fonts")).file(FontFace.SERIF_BOLD);
 
-        assertThat(reader.read(serifBold)).isEqualTo(new FontReading.Read("Liberation Serif"));
+        assertThat(reader.read(serifBold)).isEqualTo(new FontReading.Read("Liberation Serif",
+                List.of("Liberation Serif Bold")));
     }
 
     @Test

@@ -19,12 +19,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +55,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * becomes {@code preview}) and, past {@value #CAP_SECONDS} s, cut to its first {@value #CAP_SECONDS} s with
  * {@code output.range}, to keep the suite's time bounded. The swapped media: videos are a 12 s test pattern with a
  * tone (WebM as VP8, MOV and MP4 as H.264), images a gradient picture, sounds a 12 s tone, luma sources a
- * left-to-right black-to-white ramp (still or moving), fonts ({@code timeline.fonts}) a Liberation TTF, subtitles a
+ * left-to-right black-to-white ramp (still or moving), fonts ({@code timeline.fonts}) a Liberation TTF (renamed to the
+ * family its real file has when {@code fonts.txt} in the directory says it), subtitles a
  * two-cue SRT. Font families named by the templates are kept as they are: a family named after its font file (the
  * templates' fonts.gstatic.com ones) still finds its stand-in; one named by the font's internal name does not, nor does
  * one of Shotstack's built-in families.
@@ -240,7 +243,11 @@ class GalleryTemplatesIT {
         return swapped.computeIfAbsent(url, remote -> {
             String path = URI.create(remote).getPath();
             String name = slug + "/" + (swapped.size() + 1) + "/" + path.substring(path.lastIndexOf('/') + 1);
-            make(name, extension(remote), luma, swapped.size());
+            Path made = make(name, extension(remote), luma, swapped.size());
+            String family = fontFamilies().get(remote);
+            if (family != null) {
+                renameFamily(made, family);
+            }
             return mediaHost.resolve(name).toString();
         });
     }
@@ -298,6 +305,52 @@ class GalleryTemplatesIT {
             Files.createDirectories(target.getParent());
             Files.copy(font, target);
             return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The family each remote font's own name table gives it, from {@code fonts.txt} in the templates' directory
+     * (lines of URL, a tab, the family), when it has one: the stand-in (Liberation Sans Bold) is renamed to it, as
+     * the real file would be named. Without it, a template naming a font by its family fails on the stand-in's.
+     */
+    private static Map<String, String> fontFamilies() {
+        Path list = directory().resolve("fonts.txt");
+        Map<String, String> families = new HashMap<>();
+        try {
+            if (Files.isRegularFile(list)) {
+                for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+                    int tab = line.indexOf('\t');
+                    if (tab > 0 && !line.startsWith("#")) {
+                        families.put(line.substring(0, tab).strip(), line.substring(tab + 1).strip());
+                    }
+                }
+            }
+            return families;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Renames "Liberation Sans" in the font's name table, padded with spaces to keep every offset. */
+    private static void renameFamily(Path font, String family) {
+        String from = "Liberation Sans";
+        assertThat(family.length()).as("a stand-in family is at most as long as '%s'", from)
+                .isLessThanOrEqualTo(from.length());
+        String to = family + " ".repeat(from.length() - family.length());
+        try {
+            byte[] bytes = Files.readAllBytes(font);
+            for (Charset charset : List.of(StandardCharsets.UTF_16BE, StandardCharsets.ISO_8859_1)) {
+                byte[] what = from.getBytes(charset);
+                byte[] with = to.getBytes(charset);
+                for (int i = 0; i + what.length <= bytes.length; i++) {
+                    if (Arrays.equals(bytes, i, i + what.length, what, 0, what.length)) {
+                        System.arraycopy(with, 0, bytes, i, with.length);
+                    }
+                }
+            }
+            Files.write(font, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -134,8 +134,9 @@ public final class FontsAndPages {
     }
 
     /**
-     * Each font fetched and read, by its family (lower case), and by its file's name without the extension where
-     * no font's family is that name; a later font of the same family wins.
+     * Each font fetched and read, by its family (lower case), and by its other names (legacy family, full name) and
+     * its file's name without the extension where no font's family is that name; a later font of the same family
+     * wins.
      */
     private Map<String, Typeface.Loaded> loadFonts(List<URI> sources, Path work) {
         Map<String, Typeface.Loaded> families = new LinkedHashMap<>();
@@ -158,6 +159,9 @@ public final class FontsAndPages {
                         throw new Refusal(where + " is not a font that can be drawn: " + unreadable.reason());
                 case FontReader.FontReading.Read read -> {
                     families.put(key(read.family()), new Typeface.Loaded(read.family(), file));
+                    // "Roboto Black" (the legacy family) names the face whose typographic family is "Roboto"
+                    read.aliases().forEach(alias ->
+                            families.putIfAbsent(key(alias), new Typeface.Loaded(alias, file)));
                     // Shotstack also answers to the file's name: its templates name fonts.gstatic.com files so
                     fileStem(sources.get(i)).ifPresent(stem ->
                             families.putIfAbsent(key(stem), new Typeface.Loaded(stem, file)));
