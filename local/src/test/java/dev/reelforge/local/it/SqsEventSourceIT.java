@@ -152,7 +152,12 @@ class SqsEventSourceIT {
 
         List<Delivery> failed = deliveriesOf(failing, 2);
         assertThat(failed).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(failed.get(0).batchSize()).as("one batch, gathered in the batching window").isEqualTo(3);
+        // the three came in one batch, gathered in the batching window (a message of an earlier test coming back
+        // after its visibility timeout may share it: the queue is shared)
+        long batch = failed.get(0).invocation();
+        assertThat(List.of(deliveries(first).getFirst().invocation(), deliveries(last).getFirst().invocation()))
+                .as("one batch, gathered in the batching window").containsOnly(batch);
+        assertThat(failed.get(0).batchSize()).isGreaterThanOrEqualTo(3);
         assertThat(failed.get(1).message().getAttributes()).containsEntry("ApproximateReceiveCount", "2");
         assertThat(failed.get(1).message().getMessageId()).isEqualTo(failed.get(0).message().getMessageId());
         assertThat(failed.get(1).receivedAtMillis() - failed.get(0).receivedAtMillis())

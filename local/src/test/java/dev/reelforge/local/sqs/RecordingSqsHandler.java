@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A test function subscribed to SQS events: keeps every message it is given, with when it was given, and fails
@@ -18,10 +19,12 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 public final class RecordingSqsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-    /** One message as the function received it. */
-    public record Delivery(SQSMessage message, long receivedAtMillis, int batchSize) {}
+    /** One message as the function received it, in its {@code invocation} (numbered from 1) of the function. */
+    public record Delivery(SQSMessage message, long receivedAtMillis, int batchSize, long invocation) {}
 
     public static final BlockingQueue<Delivery> DELIVERED = new LinkedBlockingQueue<>();
+
+    private static final AtomicLong INVOCATIONS = new AtomicLong();
 
     public RecordingSqsHandler() {}
 
@@ -30,10 +33,11 @@ public final class RecordingSqsHandler implements RequestHandler<SQSEvent, SQSBa
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         long now = System.currentTimeMillis();
+        long invocation = INVOCATIONS.incrementAndGet();
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         boolean crash = false;
         for (SQSMessage message : event.getRecords()) {
-            DELIVERED.add(new Delivery(message, now, event.getRecords().size()));
+            DELIVERED.add(new Delivery(message, now, event.getRecords().size(), invocation));
             if (message.getBody().startsWith("fail:")) {
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             } else if (message.getBody().startsWith("unknown-id:")) {
