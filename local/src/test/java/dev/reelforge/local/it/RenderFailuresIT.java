@@ -279,8 +279,7 @@ class RenderFailuresIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "html5 with script | timeline.tracks[0].clips[0].asset.js | {\"type\": \"html5\", \"html\": \"<p>x</p>\", \"js\": \"go()\"} | ",
-            "a text animation | timeline.tracks[0].clips[0].asset.animation | {\"type\": \"text\", \"text\": \"x\", \"animation\": {\"preset\": \"typewriter\"}} | "})
+            "html5 with script | timeline.tracks[0].clips[0].asset.js | {\"type\": \"html5\", \"html\": \"<p>x</p>\", \"js\": \"go()\"} | "})
     void anUnsupportedFeatureIsRefusedAtSubmitNamingTheFieldAndNothingIsStored(String feature, String path,
             String asset, String extra) {
         String edit = """

@@ -186,7 +186,30 @@ class RenderSmartClipsIT {
     }
 
     @Test
-    void speechRecognitionUnknownAliasesAndTextAnimationAreRefusedNamingTheField() {
+    void aTypewriterTextAssetTypesItsCharactersInOneByOneThenStays() {
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [
+                  {"clips": [{"asset": {"type": "text", "text": "IIIIIIIIIIIIIIII", "width": 320, "height": 90,
+                     "font": {"family": "Liberation Sans", "size": 40, "color": "#ffffff"},
+                     "alignment": {"horizontal": "left"}, "animation": {"preset": "typewriter", "duration": 2}},
+                    "start": 0, "length": 3}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+        RgbTest white = rgb -> rgb[0] > 128 && rgb[1] > 128 && rgb[2] > 128;
+
+        int[] halfway = bounds(playback.frameAt(mp4, 1.0), 0, 0, 320, 180, white);
+        int[] typed = bounds(playback.frameAt(mp4, 2.6), 0, 0, 320, 180, white);
+        // left-aligned: the typed line starts where the whole one does and reaches about half as far halfway
+        assertThat(halfway[0]).as("where typing starts").isCloseTo(typed[0], within(3));
+        double typedWidth = typed[2] - typed[0];
+        assertThat(halfway[2] - halfway[0]).as("ink halfway against ink when typed (%s px)", typedWidth)
+                .isBetween((int) (typedWidth * 0.25), (int) (typedWidth * 0.75));
+        assertThat(typed[3] - typed[1]).as("the 40 px capitals' height").isBetween(24, 34);
+    }
+
+    @Test
+    void speechRecognitionAndUnknownAliasesAreRefusedNamingTheField() {
         assertRefused("""
                 {"clips": [{"asset": {"type": "caption", "src": "alias://speech"}, "start": 0, "length": "end"}]},
                 {"clips": [{"asset": {"type": "audio", "src": "https://example.com/a.mp3"}, "start": 0, "length": 2,
@@ -194,10 +217,6 @@ class RenderSmartClipsIT {
         assertRefused("""
                 {"clips": [{"asset": {"type": "title", "text": "x"}, "start": "alias://nobody", "length": 2}]}""",
                 "timeline.tracks[0].clips[0].start refers to alias://nobody, but no clip has that alias");
-        assertRefused("""
-                {"clips": [{"asset": {"type": "text", "text": "x", "animation": {"preset": "typewriter"}},
-                            "start": 0, "length": 2}]}""",
-                "timeline.tracks[0].clips[0].asset.animation is not supported yet on text assets");
     }
 
     private static void assertRefused(String tracks, String response) {

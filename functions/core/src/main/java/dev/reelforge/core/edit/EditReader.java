@@ -247,7 +247,7 @@ public final class EditReader {
         // the newest contract's background opacity is the colour's
         Optional<Color> background = optionalText(node.path("background"), "color").map(Color::parse)
                 .map(colour -> colour.withOpacity(node.path("background").path("opacity").asDouble(1)));
-        return new Asset.Text(node.path("text").asText(),
+        Asset.Text text = new Asset.Text(node.path("text").asText(),
                 present(node, "width") ? Optional.of(node.path("width").asInt()) : Optional.empty(),
                 present(node, "height") ? Optional.of(node.path("height").asInt()) : Optional.empty(),
                 requested.orElse(family.face(font.path("weight").asInt(400))),
@@ -258,6 +258,9 @@ public final class EditReader {
                 Asset.HorizontalAlign.valueOf(alignment.path("horizontal").asText("center").toUpperCase(Locale.ROOT)),
                 Asset.VerticalAlign.valueOf(alignment.path("vertical").asText("center").toUpperCase(Locale.ROOT)),
                 TextFinishReader.finish(node));
+        return present(node, "animation")
+                ? TypewriterText.of(text, node.path("animation"), path, violations)
+                : text;
     }
 
     private Optional<Transition> transition(JsonNode node, String direction, JsonPath path, Violations violations) {

@@ -23,10 +23,6 @@ final class TextFinishReader {
     private TextFinishReader() {}
 
     static void refuseUnsupported(JsonNode text, JsonPath path, Violations violations) {
-        if (present(text, "animation")) {
-            violations.add(path.property("animation"), "is not supported yet on text assets"
-                    + " (rich-text assets have animation presets)");
-        }
         JsonNode background = text.path("background");
         if (background.path("wrap").asBoolean(false)) {
             violations.add(path.property("background").property("wrap"),

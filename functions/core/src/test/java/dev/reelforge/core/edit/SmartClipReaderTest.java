@@ -87,13 +87,13 @@ class SmartClipReaderTest {
     }
 
     @Test
-    void refusesTextAnimationAndWrappedBackgroundsNamingTheField() throws Exception {
+    void refusesWrappedBackgroundsAndAnEllipsisOnTypedTextNamingTheField() throws Exception {
         assertThat(refusals("""
                 {"clips": [{"asset": {"type": "text", "text": "hi", "animation": {"preset": "typewriter"},
+                  "ellipsis": "…", "height": 40,
                   "background": {"color": "#000000", "borderRadius": 8, "wrap": true}}, "start": 0, "length": 1}]}"""))
-                .containsExactly(
-                        "timeline.tracks[0].clips[0].asset.animation is not supported yet on text assets"
-                                + " (rich-text assets have animation presets)",
+                .containsExactlyInAnyOrder(
+                        "timeline.tracks[0].clips[0].asset.ellipsis is not supported yet with an animation",
                         "timeline.tracks[0].clips[0].asset.background.wrap is not supported on text assets"
                                 + " (as at Shotstack): use a rich-text asset");
     }

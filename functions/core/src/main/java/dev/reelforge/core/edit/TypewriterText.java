@@ -1,0 +1,40 @@
+package dev.reelforge.core.edit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.core.edit.model.Asset;
+import dev.reelforge.core.edit.model.RichTextLook;
+import dev.reelforge.core.edit.model.TextFinish;
+import dev.reelforge.core.validation.JsonPath;
+import dev.reelforge.core.validation.Violations;
+import java.util.Optional;
+
+/**
+ * A text asset with the newest contract's {@code animation} (its only preset, {@code typewriter}), drawn as the
+ * rich-text asset of the same look: same face, size, colour, line height, box, alignment, background (its colour,
+ * padding and corners) and outline, the characters appearing one by one over {@code duration} (3 s when absent).
+ */
+final class TypewriterText {
+
+    private static final double DEFAULT_SECONDS = 3;
+
+    private TypewriterText() {}
+
+    static Asset of(Asset.Text text, JsonNode animation, JsonPath path, Violations violations) {
+        TextFinish finish = text.finish();
+        if (finish.ellipsis().isPresent()) {
+            violations.add(path.property("ellipsis"), "is not supported yet with an animation");
+            return null;
+        }
+        double padding = finish.padding();
+        RichTextLook look = new RichTextLook(text.text(), text.face(), text.size(), text.color(), 0, 0,
+                text.lineHeight(), RichTextLook.Decoration.NONE, Optional.empty(),
+                finish.stroke().map(colour -> new RichTextLook.Stroke(Math.max(1, finish.strokeWidth()), colour)),
+                Optional.empty(), Optional.empty(),
+                text.background().map(colour -> new RichTextLook.Background(colour, finish.borderRadius(), false, 0)),
+                Optional.empty(), new RichTextLook.Padding(padding, padding, padding, padding),
+                text.horizontal(), text.vertical(),
+                Optional.of(new RichTextLook.TextAnimation(RichTextLook.Preset.TYPEWRITER,
+                        animation.path("duration").asDouble(DEFAULT_SECONDS), false, RichTextLook.Direction.LEFT)));
+        return new Asset.RichText(look, text.width(), text.height());
+    }
+}
