@@ -2,6 +2,7 @@ package dev.reelforge.core.edit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.edit.model.Asset;
+import dev.reelforge.core.edit.model.Clip;
 import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.edit.model.FontFamily;
 import dev.reelforge.core.edit.model.RichTextLook;
@@ -110,16 +111,13 @@ final class RichTextReader {
     }
 
     /**
-     * The asset with its clip's box, which a rich-text asset is drawn in (other assets are fitted into it by the
-     * planner).
+     * The asset with the box it is drawn in: its own (a typed text asset's), else its clip's (other assets are fitted
+     * into the clip's box by the planner).
      */
     static Asset withClipBox(Asset asset, JsonNode clip) {
         if (asset instanceof Asset.RichText rich) {
-            Optional<Integer> width = present(clip, "width")
-                    ? Optional.of((int) Math.round(clip.path("width").asDouble())) : Optional.empty();
-            Optional<Integer> height = present(clip, "height")
-                    ? Optional.of((int) Math.round(clip.path("height").asDouble())) : Optional.empty();
-            return new Asset.RichText(rich.look(), width, height);
+            Clip.Bounds box = SmartClipReader.bounds(clip);
+            return new Asset.RichText(rich.look(), rich.width().or(box::width), rich.height().or(box::height));
         }
         return asset;
     }

@@ -39,6 +39,21 @@ class SmartClipReaderTest {
     }
 
     @Test
+    void aTypedTextKeepsItsOwnBoxAndTakesTheClipsOnlyWithoutOne() throws Exception {
+        String typed = """
+                {"clips": [{"asset": {"type": "text", "text": "hi", "width": 320, "height": 90,
+                  "animation": {"preset": "typewriter"}}, "start": 0, "length": 1, "width": 600, "height": 200}]},
+                {"clips": [{"asset": {"type": "text", "text": "hi", "animation": {"preset": "typewriter"}},
+                  "start": 0, "length": 1, "width": 600, "height": 200}]}""";
+
+        Asset.RichText own = (Asset.RichText) clip(typed, 0, 0).asset();
+        Asset.RichText clips = (Asset.RichText) clip(typed, 1, 0).asset();
+
+        assertThat(List.of(own.width(), own.height())).containsExactly(Optional.of(320), Optional.of(90));
+        assertThat(List.of(clips.width(), clips.height())).containsExactly(Optional.of(600), Optional.of(200));
+    }
+
+    @Test
     void readsAliasReferencesTheAliasAndTheClipsBox() throws Exception {
         String tracks = """
                 {"clips": [{"asset": %s, "start": "alias://main", "length": "alias://main", "width": 400.4, "height": 300}]},
