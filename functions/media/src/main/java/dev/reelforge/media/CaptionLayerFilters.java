@@ -5,10 +5,6 @@ import dev.reelforge.core.edit.model.CaptionStyle;
 import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.plan.VisualLayer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,15 +44,14 @@ final class CaptionLayerFilters {
     private final FilterGraph graph;
     private final Size frame;
     private final LiberationFonts fonts;
-    private final Path textDirectory;
-    private int files;
+    private final WorkFiles files;
     private int layers;
 
-    CaptionLayerFilters(FilterGraph graph, Size frame, LiberationFonts fonts, Path textDirectory) {
+    CaptionLayerFilters(FilterGraph graph, Size frame, LiberationFonts fonts, WorkFiles files) {
         this.graph = graph;
         this.frame = frame;
         this.fonts = fonts;
-        this.textDirectory = textDirectory;
+        this.files = files;
     }
 
     /** One line of a cue, its words, and where it is drawn. */
@@ -167,7 +162,7 @@ final class CaptionLayerFilters {
                         .append(" enable 0;\n");
             }
         }
-        return write("commands", script.toString());
+        return files.write("commands", script.toString());
     }
 
     /** A slot's kind: b (a row of the background box), t (a line), w (a word), a (the word's box). */
@@ -315,16 +310,6 @@ final class CaptionLayerFilters {
             rows.add(new int[] {x + inset, y + height - 1 - row, width - 2 * inset, 1});
         }
         return rows;
-    }
-
-    private Path write(String kind, String text) {
-        Path file = textDirectory.resolve(kind + "-" + files++ + ".txt");
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-        return file;
     }
 
     /** drawtext/drawbox colour syntax: {@code 0xRRGGBB@alpha}. */

@@ -313,36 +313,36 @@ public final class FfmpegComposer implements Composer {
         graph.chain(List.of(), base, composite);
 
         PictureLayerFilters pictures = new PictureLayerFilters(graph, frame, plan.fps(), sampling);
-        TextLayerFilters texts = new TextLayerFilters(graph, frame, plan.fps(), sampling, fonts, work);
-        CaptionLayerFilters captions = new CaptionLayerFilters(graph, frame, fonts, work);
+        WorkFiles files = new WorkFiles(work);
+        TextLayerFilters texts = new TextLayerFilters(graph, frame, plan.fps(), sampling, fonts, files);
+        CaptionLayerFilters captions = new CaptionLayerFilters(graph, frame, fonts, files);
         for (VisualLayer layer : plan.layers()) {
             switch (layer) {
-                case VisualLayer.Picture picture -> {
-                    var overlay = pictures.add(picture, sources.get(picture.source().index()), sources, from, to);
-                    if (overlay.isPresent()) {
-                        String next = graph.label("main");
-                        graph.chain(List.of(composite, overlay.get().label()),
-                                List.of(overlay.get().filter(sampling)), next);
-                        composite = next;
-                    }
-                }
+                case VisualLayer.Picture picture -> composite = overlaid(graph, composite, sampling,
+                        pictures.add(picture, sources.get(picture.source().index()), sources, from, to));
                 case VisualLayer.Text text -> composite = texts.add(composite, text, from, to);
                 case VisualLayer.RichText rich -> {
                     var frames = RichTextFrames.write(rich, plan.fps(), fonts, work, graph.label("richtext"), from,
                             to);
-                    var overlay = frames.flatMap(written -> pictures.add(new VisualLayer.Picture(rich.timing(),
-                            rich.look(), null, 0, 1, true, rich.box()), written.file(), written.count(), Map.of(), from, to));
-                    if (overlay.isPresent()) {
-                        String next = graph.label("main");
-                        graph.chain(List.of(composite, overlay.get().label()),
-                                List.of(overlay.get().filter(sampling)), next);
-                        composite = next;
-                    }
+                    composite = overlaid(graph, composite, sampling, frames.flatMap(written -> pictures.add(
+                            new VisualLayer.Picture(rich.timing(), rich.look(), null, 0, 1, true, rich.box()),
+                            written.file(), written.count(), Map.of(), from, to)));
                 }
                 case VisualLayer.Caption caption -> composite = captions.add(composite, caption, from, to);
             }
         }
         return composite;
+    }
+
+    /** The composite with the layer overlaid on it, when the layer shows in this part of the output. */
+    private static String overlaid(FilterGraph graph, String composite, ChromaSampling sampling,
+            Optional<PictureLayerFilters.Overlay> overlay) {
+        if (overlay.isEmpty()) {
+            return composite;
+        }
+        String next = graph.label("main");
+        graph.chain(List.of(composite, overlay.get().label()), List.of(overlay.get().filter(sampling)), next);
+        return next;
     }
 
     /** ffmpeg's JPEG quantiser (2 best, 31 worst) for the output quality. */

@@ -5,10 +5,6 @@ import dev.reelforge.core.edit.model.Fps;
 import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.edit.model.Transform;
 import dev.reelforge.core.plan.VisualLayer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,18 +25,17 @@ final class TextLayerFilters {
     private final Fps fps;
     private final LiberationFonts fonts;
     private final ChromaSampling sampling;
-    private final Path textDirectory;
-    private int files;
+    private final WorkFiles files;
 
-    /** @param textDirectory where the lines' files are written, for the command's duration */
+    /** @param files where the lines' files are written, for the command's duration */
     TextLayerFilters(FilterGraph graph, Size frame, Fps fps, ChromaSampling sampling, LiberationFonts fonts,
-            Path textDirectory) {
+            WorkFiles files) {
         this.graph = graph;
         this.frame = frame;
         this.fps = fps;
         this.sampling = sampling;
         this.fonts = fonts;
-        this.textDirectory = textDirectory;
+        this.files = files;
     }
 
     /**
@@ -101,7 +96,7 @@ final class TextLayerFilters {
     private Filter drawtext(VisualLayer.Text layer, Path font, String text, double opacity, String x, String y) {
         Filter drawtext = Filter.of("drawtext")
                 .with("fontfile", font.toAbsolutePath().toString())
-                .with("textfile", write(text).toString())
+                .with("textfile", files.write("line", text).toString())
                 .with("expansion", "none")
                 .with("fontsize", layer.sizePx())
                 .with("fontcolor", color(layer.color(), opacity))
@@ -195,16 +190,6 @@ final class TextLayerFilters {
         String dy = "max(0,max(" + r + "-Y-0.5,Y+0.5-" + (height - r) + "))";
         return Filter.of("geq").with("lum", "lum(X,Y)").with("cb", "cb(X,Y)").with("cr", "cr(X,Y)")
                 .with("a", "alpha(X,Y)*lte(" + dx + "*" + dx + "+" + dy + "*" + dy + "," + r * r + ")");
-    }
-
-    private Path write(String text) {
-        Path file = textDirectory.resolve("line-" + files++ + ".txt");
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-        return file;
     }
 
     /** drawtext/drawbox colour syntax: {@code 0xRRGGBB@alpha}. */

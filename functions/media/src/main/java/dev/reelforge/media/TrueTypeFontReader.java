@@ -54,20 +54,12 @@ public final class TrueTypeFontReader implements FontReader {
 
     /** The best-ranked text of each name ID read (family, full name, typographic family). */
     private static Map<Integer, String> names(ByteBuffer font) {
-        int tableCount = Short.toUnsignedInt(font.getShort(4));
-        int name = -1;
-        for (int i = 0; i < tableCount; i++) {
-            int record = 12 + 16 * i;
-            byte[] tag = new byte[4];
-            font.get(record, tag);
-            if (new String(tag, StandardCharsets.US_ASCII).equals("name")) {
-                name = font.getInt(record + 8);
-            }
-        }
         Map<Integer, String> best = new HashMap<>();
-        if (name < 0) {
+        Optional<Integer> table = TrueTypeTables.of(font).find("name");
+        if (table.isEmpty()) {
             return best;
         }
+        int name = table.get();
         Map<Integer, Integer> bestRank = new HashMap<>();
         int count = Short.toUnsignedInt(font.getShort(name + 2));
         int strings = name + Short.toUnsignedInt(font.getShort(name + 4));

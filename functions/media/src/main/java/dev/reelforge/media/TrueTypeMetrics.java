@@ -3,7 +3,6 @@ package dev.reelforge.media;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -48,17 +47,10 @@ final class TrueTypeMetrics {
     }
 
     private static TrueTypeMetrics parse(ByteBuffer font) {
-        Map<String, Integer> tables = new HashMap<>();
-        int tableCount = Short.toUnsignedInt(font.getShort(4));
-        for (int i = 0; i < tableCount; i++) {
-            int record = 12 + 16 * i;
-            byte[] tag = new byte[4];
-            font.get(record, tag);
-            tables.put(new String(tag, StandardCharsets.US_ASCII), font.getInt(record + 8));
-        }
-        int head = table(tables, "head");
-        int hhea = table(tables, "hhea");
-        int hmtx = table(tables, "hmtx");
+        TrueTypeTables tables = TrueTypeTables.of(font);
+        int head = tables.offset("head");
+        int hhea = tables.offset("hhea");
+        int hmtx = tables.offset("hmtx");
         int unitsPerEm = Short.toUnsignedInt(font.getShort(head + 18));
         int ascender = font.getShort(hhea + 4);
         int descender = font.getShort(hhea + 6);
@@ -67,7 +59,7 @@ final class TrueTypeMetrics {
         for (int i = 0; i < metricsCount; i++) {
             advances[i] = Short.toUnsignedInt(font.getShort(hmtx + 4 * i));
         }
-        return new TrueTypeMetrics(unitsPerEm, ascender, descender, advances, unicodeGlyphs(font, table(tables, "cmap")));
+        return new TrueTypeMetrics(unitsPerEm, ascender, descender, advances, unicodeGlyphs(font, tables.offset("cmap")));
     }
 
     /** The Unicode character-to-glyph map: a format 12 subtable (full Unicode) if there is one, else format 4. */
@@ -147,14 +139,6 @@ final class TrueTypeMetrics {
             }
         }
         return glyphs;
-    }
-
-    private static int table(Map<String, Integer> tables, String tag) {
-        Integer offset = tables.get(tag);
-        if (offset == null) {
-            throw new IllegalStateException("the font has no " + tag + " table");
-        }
-        return offset;
     }
 
     /** How far a line of {@code text} advances at {@code sizePx} pixels per em. */

@@ -5,7 +5,6 @@ import java.awt.geom.Path2D;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -46,22 +45,15 @@ final class TrueTypeOutlines {
 
     private TrueTypeOutlines(ByteBuffer font) {
         this.font = font;
-        Map<String, Integer> tables = new HashMap<>();
-        int tableCount = Short.toUnsignedInt(font.getShort(4));
-        for (int i = 0; i < tableCount; i++) {
-            int record = 12 + 16 * i;
-            byte[] tag = new byte[4];
-            font.get(record, tag);
-            tables.put(new String(tag, StandardCharsets.US_ASCII), font.getInt(record + 8));
-        }
-        int head = table(tables, "head");
-        int hhea = table(tables, "hhea");
-        int hmtx = table(tables, "hmtx");
+        TrueTypeTables tables = TrueTypeTables.of(font);
+        int head = tables.offset("head");
+        int hhea = tables.offset("hhea");
+        int hmtx = tables.offset("hmtx");
         unitsPerEm = Math.max(1, Short.toUnsignedInt(font.getShort(head + 18)));
         longOffsets = font.getShort(head + 50) != 0;
-        loca = table(tables, "loca");
-        glyf = table(tables, "glyf");
-        glyphCount = Short.toUnsignedInt(font.getShort(table(tables, "maxp") + 4));
+        loca = tables.offset("loca");
+        glyf = tables.offset("glyf");
+        glyphCount = Short.toUnsignedInt(font.getShort(tables.offset("maxp") + 4));
         ascender = font.getShort(hhea + 4);
         descender = font.getShort(hhea + 6);
         int metricsCount = Math.max(1, Short.toUnsignedInt(font.getShort(hhea + 34)));
@@ -69,11 +61,11 @@ final class TrueTypeOutlines {
         for (int i = 0; i < metricsCount; i++) {
             advances[i] = Short.toUnsignedInt(font.getShort(hmtx + 4 * i));
         }
-        glyphs = TrueTypeMetrics.unicodeGlyphs(font, table(tables, "cmap"));
-        Integer post = tables.get("post");
+        glyphs = TrueTypeMetrics.unicodeGlyphs(font, tables.offset("cmap"));
+        Integer post = tables.find("post").orElse(null);
         underlinePosition = post == null ? -unitsPerEm / 10 : font.getShort(post + 8);
         underlineThickness = post == null ? unitsPerEm / 20 : font.getShort(post + 10);
-        Integer os2 = tables.get("OS/2");
+        Integer os2 = tables.find("OS/2").orElse(null);
         strikeoutSize = os2 == null ? unitsPerEm / 20 : font.getShort(os2 + 26);
         strikeoutPosition = os2 == null ? unitsPerEm / 4 : font.getShort(os2 + 28);
     }
@@ -86,14 +78,6 @@ final class TrueTypeOutlines {
         } catch (RuntimeException e) {
             throw new IllegalStateException(file + " is not a TrueType font this reader understands", e);
         }
-    }
-
-    private static int table(Map<String, Integer> tables, String tag) {
-        Integer offset = tables.get(tag);
-        if (offset == null) {
-            throw new IllegalStateException("the font has no " + tag + " table (only TrueType outlines are read)");
-        }
-        return offset;
     }
 
     /** The glyph of a character; 0 (the font's "missing" glyph) when it has none. */

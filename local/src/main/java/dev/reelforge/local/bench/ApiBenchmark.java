@@ -60,7 +60,7 @@ public final class ApiBenchmark {
         if (options.positional().size() != 1 || !options.positional().getFirst().equals("api")) {
             System.err.println("usage: reelforge bench api [--runs N (5)] [--requests N (1000)] [--warmup N (1000)]"
                     + " [--part all|cold|warm] [--data-dir DIR]");
-            System.err.println("       reelforge bench render [--runs N (3)] [--data-dir DIR]");
+            System.err.println("       reelforge bench render [--edit all|compositing|overlays] [--runs N (3)] [--data-dir DIR]");
             System.err.println("       reelforge bench hosting [--runs N (3)] [--size-mb N (1024)] [--data-dir DIR]");
             System.err.println("       reelforge bench videos [--runs N (5)] [--seconds N (60)] [--part all|downloads|sweep]"
                     + " [--data-dir DIR]");

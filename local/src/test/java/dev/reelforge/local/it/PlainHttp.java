@@ -7,9 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** What the API tests do outside the API: read a file from the CDN, PUT one to a signed URL, as a player or curl. */
+/**
+ * What the API tests do outside the API: read a file from the CDN, PUT one to a signed URL, as a player or curl; or
+ * post to the API without the contract judge, for what Shotstack's service accepts beyond its contract.
+ */
 final class PlainHttp {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -33,6 +37,13 @@ final class PlainHttp {
         } catch (FileNotFoundException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A JSON POST with an API key, as an SDK sends it, and the answer's body as text. */
+    static HttpResponse<String> postJson(URI url, String apiKey, String json) {
+        return send(HttpRequest.newBuilder(url).header("Content-Type", "application/json").header("x-api-key", apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
