@@ -170,13 +170,13 @@ final class CaptionLayerFilters {
         java.util.Map<String, List<Shown>> covering = new java.util.LinkedHashMap<>();
         slots.forEach((name, shown) -> covering.put(coveragePrefix + name.substring(prefix.length()), shown));
 
-        // opacity is the picture's (PictureLayerFilters): the slots draw at their colours' own
+        // opacity is the picture's (PictureLayerFilters): the slots draw at their colours' own. In YUV throughout:
+        // through RGBA, the conversions cost four times the rest.
         List<Filter> colours = clear("yuv444p", start, end);
         colours.add(Filter.of("sendcmd").with("f", commands(slots).toString()));
         for (String name : slots.keySet()) {
             colours.add(slotFilter(name, prefix, layer.style(), font, fontFile, 1));
         }
-        colours.add(Filter.of("format").with("pix_fmts", "rgba"));
         String colour = graph.label("captioncolour");
         graph.chain(List.of(), colours, colour);
 
