@@ -165,7 +165,7 @@ final class CaptionLayerFilters {
             String prefix, SizedFont font, Path fontFile, double from, double to) {
         double start = Math.max(layer.timing().start(), from);
         double end = Math.min(layer.timing().end(), to);
-        CaptionLayerFilters white = new CaptionLayerFilters(graph, frame, fps, sampling, fonts, files, true);
+        CaptionLayerFilters twin = new CaptionLayerFilters(graph, frame, fps, sampling, fonts, files, true);
         String coveragePrefix = prefix.replace("_", "c_");
         java.util.Map<String, List<Shown>> covering = new java.util.LinkedHashMap<>();
         slots.forEach((name, shown) -> covering.put(coveragePrefix + name.substring(prefix.length()), shown));
@@ -181,9 +181,9 @@ final class CaptionLayerFilters {
         graph.chain(List.of(), colours, colour);
 
         List<Filter> alphas = clear("gray", start, end);
-        alphas.add(Filter.of("sendcmd").with("f", white.commands(covering).toString()));
+        alphas.add(Filter.of("sendcmd").with("f", twin.commands(covering).toString()));
         for (String name : covering.keySet()) {
-            alphas.add(white.slotFilter(name, coveragePrefix, layer.style(), font, fontFile, 1));
+            alphas.add(twin.slotFilter(name, coveragePrefix, layer.style(), font, fontFile, 1));
         }
         alphas.add(Filter.of("lut").with("c0", "clip((val-" + GREY_BLACK + ")*255/" + GREY_RANGE + ",0,255)"));
         String alpha = graph.label("captionalpha");
