@@ -58,7 +58,8 @@ import java.util.stream.Stream;
  * <li>Rich text is drawn by {@link RichTextPainter} into transparent PNGs of its canvas size ({@link RichTextFrames}:
  * one per output frame while its animation runs, then one still) and shown as a still picture in its box, so
  * scale, position, offset, transitions, effects, filters, tweens and transforms apply as to an image.</li>
- * <li>Captions: each cue's lines and box while the cue lasts, as {@link CaptionLayerFilters} says.</li>
+ * <li>Captions: each cue's lines and box while the cue lasts, as {@link CaptionLayerFilters} says; with a
+ * transition, effect or filter, drawn on a clear picture of the frame that takes them as an image does.</li>
  * </ul>
  *
  * <h2>Sound</h2>
@@ -315,7 +316,7 @@ public final class FfmpegComposer implements Composer {
         PictureLayerFilters pictures = new PictureLayerFilters(graph, frame, plan.fps(), sampling);
         WorkFiles files = new WorkFiles(work);
         TextLayerFilters texts = new TextLayerFilters(graph, frame, plan.fps(), sampling, fonts, files);
-        CaptionLayerFilters captions = new CaptionLayerFilters(graph, frame, fonts, files);
+        CaptionLayerFilters captions = new CaptionLayerFilters(graph, frame, plan.fps(), sampling, fonts, files);
         for (VisualLayer layer : plan.layers()) {
             switch (layer) {
                 case VisualLayer.Picture picture -> composite = overlaid(graph, composite, sampling,

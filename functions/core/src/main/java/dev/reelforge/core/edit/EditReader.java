@@ -141,13 +141,6 @@ public final class EditReader {
         if (asset == null) {
             return null;
         }
-        if (asset instanceof Asset.Caption) {
-            for (String moving : List.of("transition", "effect", "filter")) {
-                if (present(node, moving)) {
-                    violations.add(path.property(moving), NOT_SUPPORTED + " on caption assets");
-                }
-            }
-        }
         if (animation.looks()
                 && !(asset instanceof Asset.Video || asset instanceof Asset.Image || asset instanceof Asset.Drawn
                         || asset instanceof Asset.Title || asset instanceof Asset.Text || asset instanceof Asset.RichText)) {
