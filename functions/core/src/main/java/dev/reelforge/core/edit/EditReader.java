@@ -104,7 +104,6 @@ public final class EditReader {
                 previousLastsToEnd = clip.length() instanceof ClipLength.ToEnd;
                 clips.add(clip);
             }
-            MatteReader.checkTrack(clips, trackPath, violations);
             tracks.add(new Track(clips));
         }
         if (violations.isEmpty()) {

@@ -95,9 +95,12 @@ public final class RenderPlanner {
                 int index = c;
                 double length = Double.isNaN(placed.length()) ? timelineEnd - placed.start() : placed.length();
                 window.cut(placed.start(), length).ifPresent(cut -> {
-                    visual(placed, cut, frame, sources, captions).map(layer -> layer instanceof VisualLayer.Picture picture
-                            ? picture.withMattes(mattes.of(index, from, duration, sources)) : layer)
-                            .ifPresent(layers::add);
+                    visual(placed, cut, frame, sources, captions).map(layer -> switch (layer) {
+                        case VisualLayer.Picture picture -> picture.withMattes(mattes.of(index, from, duration, sources));
+                        case VisualLayer.Text text -> text.withMattes(mattes.of(index, from, duration, sources));
+                        case VisualLayer.RichText rich -> rich.withMattes(mattes.of(index, from, duration, sources));
+                        case VisualLayer.Caption caption -> caption;
+                    }).ifPresent(layers::add);
                     sound(placed.clip(), cut, sources).ifPresent(sounds::add);
                 });
             }

@@ -262,6 +262,31 @@ class RenderPlannerTest {
     }
 
     @Test
+    void aLumaMasksTextAndRichTextAsItMasksPictures() throws Exception {
+        RenderPlan plan = plan("""
+                {"timeline": {"tracks": [
+                  {"clips": [
+                    {"asset": {"type": "luma", "src": "https://x.test/i.png"}, "start": 0, "length": 2},
+                    {"asset": {"type": "text", "text": "", "width": 300, "height": 300,
+                               "background": {"color": "#ffffff"}}, "start": 1, "length": 3}]},
+                  {"clips": [
+                    {"asset": {"type": "title", "text": "a"}, "start": 0, "length": 2},
+                    {"asset": {"type": "luma", "src": "https://x.test/v.mp4"}, "start": 0, "length": 2}]},
+                  {"clips": [
+                    {"asset": {"type": "rich-text", "text": "b"}, "start": 0, "length": 2},
+                    {"asset": {"type": "luma", "src": "https://x.test/i.png"}, "start": 1, "length": 1}]}]},
+                 "output": {"format": "mp4"}}
+                """);
+
+        assertThat(((VisualLayer.RichText) plan.layers().get(0)).mattes()).extracting(Matte::timing)
+                .containsExactly(new Timing(1, 1));
+        assertThat(((VisualLayer.Text) plan.layers().get(1)).mattes()).extracting(Matte::timing, Matte::still)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(new Timing(0, 2), false));
+        assertThat(((VisualLayer.Text) plan.layers().get(2)).mattes()).extracting(Matte::timing)
+                .as("the luma's own time").containsExactly(new Timing(0, 2));
+    }
+
+    @Test
     void aLumaCutByTheOutputRangePlaysFromWhereTheRangeStarts() throws Exception {
         RenderPlan plan = plan(timeline("""
                 {"asset": {"type": "image", "src": "https://x.test/i.png"}, "start": 0, "length": 10},
