@@ -156,14 +156,15 @@ class RenderRichTextIT {
     void aFamilyThatIsNotShippedIsRefusedAtSubmitNamingTheField() {
         ApiResponse response = stack.api().post("/edit/stage/render", stack.key(Environment.STAGE), """
                 {"timeline": {"tracks": [{"clips": [{"asset": {"type": "rich-text", "text": "Hi",
-                   "font": {"family": "Open Sans"}}, "start": 0, "length": 2}]}]},
+                   "font": {"family": "UniNeue"}}, "start": 0, "length": 2}]}]},
                  "output": {"format": "mp4", "resolution": "preview"}}
                 """);
 
         assertThat(response.status()).as("%s", response.body()).isEqualTo(400);
         assertThat(response.body().path("success").asBoolean()).isFalse();
         assertThat(response.body().path("response").asText())
-                .startsWith("timeline.tracks[0].clips[0].asset.font.family 'Open Sans' is not an available font");
+                .startsWith("timeline.tracks[0].clips[0].asset.font.family 'UniNeue' is not an available font (UniNeue "
+                        + "is a commercial font that cannot be shipped: add its file in timeline.fonts)");
     }
 
     @Test

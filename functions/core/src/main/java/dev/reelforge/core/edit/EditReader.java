@@ -93,9 +93,10 @@ public final class EditReader {
                 }
                 if (fonts.isEmpty()) {
                     RichTextReader.requestedFamily(clip.asset()).ifPresent(requested -> violations.add(
-                            clipPath.property("asset").property("font").property("family"), "'"
-                            + requested.family() + "' is not an available font; available: "
-                            + String.join(", ", FontFamily.ACCEPTED_NAMES) + ", or a family of timeline.fonts"));
+                            clipPath.property("asset").property("font").property("family"),
+                            FontFamily.unavailable(requested.family()) + ", or a family of timeline.fonts"));
+                } else {
+                    clip = FontChoice.ownFontsFirst(clip, clipNodes.get(c).path("asset"));
                 }
                 if (clip.start() instanceof ClipStart.AfterPrevious && previousLastsToEnd) {
                     violations.add(clipPath.property("start"),

@@ -75,8 +75,8 @@ class EditReaderTest {
             s3, dot folder   | {"type": "title", "text": "x"}                                   | ''                                     | , "destinations": [{"provider": "s3", "options": {"region": "us-east-1", "bucket": "b-1", "prefix": "a/../b"}}] | output.destinations[0].options.prefix must be 1 to 512 characters: folders of letters, digits and !_.*()- separated by /, such as my-renders or customer/videos
             s3, bad region   | {"type": "title", "text": "x"}                                   | ''                                     | , "destinations": [{"provider": "s3", "options": {"region": "mars", "bucket": "b-1"}}] | output.destinations[0].options.region must be an AWS region such as us-east-1
             s3, bad bucket   | {"type": "title", "text": "x"}                                   | ''                                     | , "destinations": [{"provider": "s3", "options": {"region": "us-east-1", "bucket": "My_Bucket"}}] | output.destinations[0].options.bucket must be an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens)
-            unknown font     | {"type": "text", "text": "x", "font": {"family": "Comic Sans"}}  | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.font.family 'Comic Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace, Montserrat SemiBold, Montserrat ExtraBold, or a family of timeline.fonts
-            caption font     | {"type": "caption", "src": "https://x.test/c.srt", "font": {"family": "Comic Sans"}} | '' | ''                                                      | timeline.tracks[0].clips[0].asset.font.family 'Comic Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace, Montserrat SemiBold, Montserrat ExtraBold
+            unknown font     | {"type": "text", "text": "x", "font": {"family": "Comic Sans"}}  | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.font.family 'Comic Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace, Montserrat SemiBold, Montserrat ExtraBold, Arapey Regular, Arapey, Clear Sans, Didact Gothic, Open Sans, OpenSans Bold, Permanent Marker, Roboto, Sue Ellen Francisco, Work Sans, WorkSans Light, Inter, Manrope, or a family of timeline.fonts
+            caption font     | {"type": "caption", "src": "https://x.test/c.srt", "font": {"family": "Comic Sans"}} | '' | ''                                                      | timeline.tracks[0].clips[0].asset.font.family 'Comic Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace, Montserrat SemiBold, Montserrat ExtraBold, Arapey Regular, Arapey, Clear Sans, Didact Gothic, Open Sans, OpenSans Bold, Permanent Marker, Roboto, Sue Ellen Francisco, Work Sans, WorkSans Light, Inter, Manrope
             paused captions  | {"type": "caption", "src": "https://x.test/c.srt", "speed": 0}   | ''                                     | ''                                                              | -
             caption fade     | {"type": "caption", "src": "https://x.test/c.srt"}               | , "transition": {"in": "fade"}         | ''                                                              | -
             rich-caption fx  | {"type": "rich-caption", "src": "https://x.test/c.vtt"}          | , "transition": {"out": "slideLeft"}, "effect": "zoomInSlow", "filter": "greyscale" | '' | -
@@ -144,12 +144,26 @@ class EditReaderTest {
 
     @Test
     void aFamilyNotShippedIsLookedForAmongTheTimelinesFonts() throws Exception {
-        Edit edit = renderable(edit("{\"type\": \"text\", \"text\": \"x\", \"font\": {\"family\": \"Open Sans\"}}", "", "")
-                .replace("\"tracks\"", "\"fonts\": [{\"src\": \"https://x.test/OpenSans.ttf\"}], \"tracks\""));
+        Edit edit = renderable(edit("{\"type\": \"text\", \"text\": \"x\", \"font\": {\"family\": \"Gowun Dodum\"}}", "", "")
+                .replace("\"tracks\"", "\"fonts\": [{\"src\": \"https://x.test/GowunDodum.ttf\"}], \"tracks\""));
 
-        assertThat(edit.timeline().fonts()).containsExactly(URI.create("https://x.test/OpenSans.ttf"));
+        assertThat(edit.timeline().fonts()).containsExactly(URI.create("https://x.test/GowunDodum.ttf"));
         assertThat(((Asset.Text) edit.timeline().tracks().getFirst().clips().getFirst().asset()).face())
-                .isEqualTo(new Typeface.Requested("Open Sans"));
+                .isEqualTo(new Typeface.Requested("Gowun Dodum"));
+    }
+
+    @Test
+    void aShippedFamilyIsLookedForFirstAmongTheTimelinesFontsThenShipped() throws Exception {
+        Edit withFonts = renderable(edit("{\"type\": \"text\", \"text\": \"x\", \"font\": {\"family\": \"Roboto\","
+                + " \"weight\": 700}}", "", "")
+                .replace("\"tracks\"", "\"fonts\": [{\"src\": \"https://x.test/Roboto.ttf\"}], \"tracks\""));
+        Edit without = renderable(edit("{\"type\": \"text\", \"text\": \"x\", \"font\": {\"family\": \"Roboto\","
+                + " \"weight\": 700}}", "", ""));
+
+        assertThat(((Asset.Text) withFonts.timeline().tracks().getFirst().clips().getFirst().asset()).face())
+                .isEqualTo(new Typeface.Requested("Roboto", Optional.of(FontFace.ROBOTO_BOLD)));
+        assertThat(((Asset.Text) without.timeline().tracks().getFirst().clips().getFirst().asset()).face())
+                .isEqualTo(FontFace.ROBOTO_BOLD);
     }
 
     @Test
