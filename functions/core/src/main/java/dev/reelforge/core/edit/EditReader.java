@@ -133,7 +133,9 @@ public final class EditReader {
                         : Optional.empty(),
                 TweenReader.read(node.path("transform").path("rotate").path("angle"),
                         path.property("transform").property("rotate").property("angle"), violations),
-                TweenReader.read(node.path("scale"), path.property("scale"), violations));
+                TweenReader.read(node.path("scale"), path.property("scale"), violations),
+                TransformReader.skewTweens(node, "x", path, violations),
+                TransformReader.skewTweens(node, "y", path, violations));
         double opacity = firstValue(node, "opacity", animation.opacity(), path, violations, 1);
         Offset offset = new Offset(
                 firstValue(node.path("offset"), "x", animation.offsetX(), path.property("offset"), violations, 0),
