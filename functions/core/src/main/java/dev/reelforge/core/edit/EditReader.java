@@ -333,9 +333,7 @@ public final class EditReader {
             } else if ("s3".equals(provider)) {
                 s3Destination(destination, path.property("destinations").index(i), violations);
             } else {
-                violations.add(path.property("destinations").index(i).property("provider"), "'" + provider
-                        + "' is not offered: it is a third-party service that a self-hosted Reelforge has no account"
-                        + " on (only the shotstack hosting destination and s3, your own bucket, are)");
+                violations.add(path.property("destinations").index(i).property("provider"), notOffered(provider));
             }
         }
         return new Output(format, size, scaleTo, fps,
@@ -343,6 +341,12 @@ public final class EditReader {
                 node.path("repeat").asBoolean(true), node.path("mute").asBoolean(false), outputRange,
                 present(node, "poster") ? Optional.of(node.path("poster").path("capture").asDouble()) : Optional.empty(),
                 thumbnail, hosted);
+    }
+
+    /** Why a destination {@code provider} other than shotstack and s3 (a render's or a transfer's) is refused. */
+    public static String notOffered(String provider) {
+        return "'" + provider + "' is not offered: it is a third-party service that a self-hosted Reelforge has no"
+                + " account on (only the shotstack hosting destination and s3, your own bucket, are)";
     }
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
@@ -359,7 +363,7 @@ public final class EditReader {
      * key written is the one the user reads back. Whether the bucket is granted is checked at submit
      * ({@code EditChecks}), not here: the worker reads stored edits with this reader.
      */
-    private static void s3Destination(JsonNode destination, JsonPath at, Violations violations) {
+    public static void s3Destination(JsonNode destination, JsonPath at, Violations violations) {
         JsonNode options = destination.path("options");
         if (!options.isObject()) {
             violations.add(at.property("options"), "is required for the s3 destination: at least region and bucket");
