@@ -61,10 +61,37 @@ public final class EditReader {
         JsonPath root = JsonPath.ROOT;
         Timeline timeline = timeline(merged.path("timeline"), root.property("timeline"), violations);
         Output output = output(merged.path("output"), root.property("output"), violations);
+        if (violations.isEmpty()) {
+            checkRichTextWork(timeline, output, root.property("timeline").property("tracks"), violations);
+        }
         if (!violations.isEmpty()) {
             return new EditReading.Unsupported(violations.list());
         }
         return new EditReading.Renderable(new Edit(timeline, output));
+    }
+
+    /**
+     * The rich-text animations' drawing bounded ({@link RichTextBudget}) where it is known now: clips whose length
+     * is a number. The others are counted when the render is planned.
+     */
+    private static void checkRichTextWork(Timeline timeline, Output output, JsonPath tracks, Violations violations) {
+        RichTextBudget budget = new RichTextBudget();
+        for (int t = 0; t < timeline.tracks().size(); t++) {
+            List<Clip> clips = timeline.tracks().get(t).clips();
+            for (int c = 0; c < clips.size(); c++) {
+                if (clips.get(c).asset() instanceof Asset.RichText rich
+                        && clips.get(c).length() instanceof ClipLength.Seconds length) {
+                    Optional<String> problem = budget.add(RichTextBudget.pixels(rich.look(),
+                            rich.width().orElse(output.size().width()), rich.height().orElse(output.size().height()),
+                            0, length.seconds(), output.fps()));
+                    if (problem.isPresent()) {
+                        violations.add(tracks.index(t).property("clips").index(c).property("asset")
+                                .property("animation"), problem.get());
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     private Timeline timeline(JsonNode node, JsonPath path, Violations violations) {
