@@ -146,6 +146,22 @@ class S3DestinationIT {
                 .as("nothing was recorded").isEqualTo(404);
     }
 
+    @Test
+    void aTransferCopyTheBucketRefusesLeavesTheAssetReadyAndIsLoggedAsRefused() {
+        ApiResponse response = stack.api().post("/serve/stage/assets", stack.key(Environment.STAGE), """
+                {"url": "%s", "id": "to-gone-bucket", "destinations": [{"provider": "s3",
+                  "options": {"region": "us-east-1", "bucket": "granted-but-gone", "filename": "lost-transfer"}}]}"""
+                .formatted(clip));
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+
+        Eventually.holds("the refused copy is logged", () -> stack.lastLogLines(100_000).stream()
+                .anyMatch(line -> line.contains("destination.delivered") && line.contains("refused")
+                        && line.contains(MISSING_BUCKET) && line.contains("lost-transfer.mp4")));
+        JsonNode listed = stack.api().get("/serve/stage/assets/render/to-gone-bucket", stack.key(Environment.STAGE))
+                .body().path("data");
+        assertThat(listed.get(0).at("/attributes/status").asText()).isEqualTo("ready");
+    }
+
     /** Waits for the hosting flow to deliver {@code key}, then downloads it with the SDK. */
     private static Path awaitObject(String key, String extension) throws Exception {
         Eventually.holds(key + " is in " + OWNERS_BUCKET, () -> {
