@@ -75,6 +75,20 @@ final class PictureLayerFilters {
      */
     Optional<Overlay> add(VisualLayer.Picture layer, Path file, int frames, Map<Integer, Path> sources, double from,
             double to) {
+        return add(layer, file, null, frames, sources, from, to);
+    }
+
+    /**
+     * Frames drawn in the graph shown as a moving picture layer (not still) for the output time {@code [from, to)}:
+     * {@code drawn} labels frames of the box's scaled size at the output frame rate, timed on the output from the
+     * layer's first frame shown, running at least a frame past its last; empty when the layer is not shown then.
+     */
+    Optional<Overlay> drawn(VisualLayer.Picture layer, String drawn, double from, double to) {
+        return add(layer, null, drawn, 1, Map.of(), from, to);
+    }
+
+    private Optional<Overlay> add(VisualLayer.Picture layer, Path file, String drawn, int frames,
+            Map<Integer, Path> sources, double from, double to) {
         double start = Math.max(layer.timing().start(), from);
         double end = Math.min(layer.timing().end(), to);
         if (end - start <= 1e-9) {
@@ -134,12 +148,17 @@ final class PictureLayerFilters {
             filters.add(Filter.of("trim").with("end", end));
             filters.addAll(perFrame);
         } else {
-            double seek = layer.trim() + (start - layer.timing().start()) * layer.speed();
-            double seconds = (end - start) * layer.speed() + READ_MARGIN_SECONDS;
-            input = graph.input(new FilterGraph.Input(file, seek, seconds)) + ":v";
-            String speed = layer.speed() == 1 ? "" : "/" + Filter.number(layer.speed());
-            filters.add(Filter.of("setpts").positional("(PTS-STARTPTS)" + speed + "+" + Filter.number(start) + "/TB"));
-            filters.add(Filter.of("fps").with("fps", fps.numerator() + "/" + fps.denominator()));
+            if (drawn == null) {
+                double seek = layer.trim() + (start - layer.timing().start()) * layer.speed();
+                double seconds = (end - start) * layer.speed() + READ_MARGIN_SECONDS;
+                input = graph.input(new FilterGraph.Input(file, seek, seconds)) + ":v";
+                String speed = layer.speed() == 1 ? "" : "/" + Filter.number(layer.speed());
+                filters.add(Filter.of("setpts").positional("(PTS-STARTPTS)" + speed + "+" + Filter.number(start)
+                        + "/TB"));
+                filters.add(Filter.of("fps").with("fps", fps.numerator() + "/" + fps.denominator()));
+            } else {
+                input = drawn;
+            }
             filters.add(Filter.of("trim").with("end", end));
             sourceCrop(box.transform().crop()).ifPresent(filters::add);
             filters.add(scale(box.scaledWidth(), box.scaledHeight(), zoom));

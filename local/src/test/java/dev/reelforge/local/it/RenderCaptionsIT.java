@@ -208,6 +208,105 @@ class RenderCaptionsIT {
                 .doesNotContain("Exception");
     }
 
+    // ------------------------------------------------------------------ the clip's transition, effect, filter, speed 0
+
+    /** One cue the whole 4 s of a clip. */
+    private static final String WHOLE = "1\n00:00:00,000 --> 00:00:04,000\nHELLO THERE\n";
+
+    /** A 4 s MP4 of one caption clip (asset fields after src, clip fields after length). */
+    private static Path video(String src, String assetMore, String clipMore) {
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [{"clips": [
+                   {"asset": {"type": "caption", "src": "%s"%s}, "start": 0, "length": 4%s}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """.formatted(src, assetMore.isEmpty() ? "" : ", " + assetMore, clipMore.isEmpty() ? ""
+                        : ", " + clipMore)).render();
+        return stack.download(render.path("url").asText(), "mp4");
+    }
+
+    @Test
+    void aFadeInShowsTheCaptionAtHalfStrengthHalfwayAndWholeAfter() {
+        Path mp4 = video(subtitles("whole-fade.srt", WHOLE), "\"background\": {\"color\": \"#0000ff\", \"padding\": 6}",
+                "\"transition\": {\"in\": \"fade\"}");
+        Frame halfway = playback.frameAt(mp4, 0.5);
+        Frame after = playback.frameAt(mp4, 2.0);
+
+        assertThat(pixels(halfway, 0, 100, 320, 180, 0, 0, 128)).as("0.5 s: the box at half strength")
+                .isGreaterThan(200);
+        assertThat(pixels(halfway, 0, 0, 320, 180, 0, 0, 255)).as("0.5 s: no box at full strength").isZero();
+        assertThat(pixels(halfway, 0, 100, 320, 180, 128, 128, 128)).as("0.5 s: the text half grey")
+                .isGreaterThan(50);
+        assertThat(white(halfway)).as("0.5 s: no white text yet").isZero();
+        assertThat(pixels(after, 0, 100, 320, 180, 0, 0, 255)).as("2 s: the box whole").isGreaterThan(200);
+        assertThat(white(after)).as("2 s: the text white").isGreaterThan(100);
+    }
+
+    /** The mean column of the near-white pixels. */
+    private static double middleOfWhite(Frame frame) {
+        double sum = 0;
+        int count = 0;
+        for (int y = 0; y < 180; y++) {
+            for (int x = 0; x < 320; x++) {
+                if (frame.is(x, y, 255, 255, 255, 60)) {
+                    sum += x;
+                    count++;
+                }
+            }
+        }
+        assertThat(count).as("white pixels to find the middle of").isGreaterThan(50);
+        return sum / count;
+    }
+
+    @Test
+    void aSlideLeftEffectMovesTheCaptionLeftOverTheClip() {
+        Path mp4 = video(subtitles("whole-slide.srt", WHOLE), "", "\"effect\": \"slideLeft\"");
+
+        // the picture of the frame pans 10% of its width (32 pixels) over the 4 s: 24 of them from 0.5 to 3.5 s
+        double early = middleOfWhite(playback.frameAt(mp4, 0.5));
+        double late = middleOfWhite(playback.frameAt(mp4, 3.5));
+        assertThat(early - late).as("moved left from %s to %s", early, late).isBetween(14.0, 34.0);
+    }
+
+    @Test
+    void aGreyscaleFilterTakesTheColourOutOfTheCaptionsKeepingTheirStrength() {
+        String src = subtitles("two-words-grey.vtt", TWO_WORDS);
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [{"clips": [
+                   {"asset": {"type": "rich-caption", "src": "%s", %s, "animation": {"style": "highlight"}},
+                    "start": 0, "length": 4, "filter": "greyscale"}]}, {"clips": [
+                   {"asset": {"type": "caption", "src": "%s", "font": {"color": "#ffffff", "opacity": 0.5},
+                              "margin": {"top": 0.05}},
+                    "start": 0, "length": 4, "filter": "greyscale"}]}]},
+                 "output": {"format": "png", "size": {"width": 320, "height": 180}, "range": {"start": 0.5}}}
+                """.formatted(src, ACTIVE_RED, src)).render();
+        Frame frame = playback.frameAt(stack.download(render.path("url").asText(), "png"), 0);
+
+        // red's luma is 30% of white's: the spoken word comes out dark grey
+        assertThat(pixels(frame, 0, 60, 155, 120, 76, 76, 76)).as("the spoken word, grey").isGreaterThan(50);
+        assertThat(red(frame, 0, 320)).as("nothing red").isZero();
+        assertThat(whiteIn(frame, 165, 320)).as("the other word still white").isGreaterThan(50);
+        int halfGrey = 0;
+        for (int y = 0; y < 50; y++) {
+            for (int x = 0; x < 320; x++) {
+                halfGrey += frame.is(x, y, 128, 128, 128, 20) ? 1 : 0;
+            }
+        }
+        assertThat(halfGrey).as("the half-transparent white caption at the top, as strong as without the filter")
+                .isGreaterThan(50);
+        assertThat(pixels(frame, 0, 0, 320, 50, 255, 255, 255)).as("and no stronger").isZero();
+    }
+
+    @Test
+    void aPausedCaptionClipShowsTheCueAtItsTrimTheWholeClip() {
+        // speed 1 shows HELLO THERE at 1 s and WORLD at 3 s; paused at file time 1 s, HELLO THERE both times
+        Frame atStart = still(srt, "\"trim\": 1, \"speed\": 0", 0.2);
+        Frame later = still(srt, "\"trim\": 1, \"speed\": 0", 3.0);
+        int hello = white(still(srt, "", 1.0));
+
+        assertThat(white(atStart)).as("0.2 s: HELLO THERE").isEqualTo(hello);
+        assertThat(white(later)).as("3 s: still HELLO THERE").isEqualTo(hello);
+    }
+
     // ------------------------------------------------------------------ rich-caption (newest schema)
 
     /** One rich-caption clip (asset fields after src) lasting 4 s, as a PNG of the frame at {@code at}. */

@@ -131,7 +131,6 @@ public final class EditReader {
                 previousLastsToEnd = clip.length() instanceof ClipLength.ToEnd;
                 clips.add(clip);
             }
-            MatteReader.checkTrack(clips, trackPath, violations);
             tracks.add(new Track(clips));
         }
         if (violations.isEmpty()) {
@@ -169,13 +168,6 @@ public final class EditReader {
                 firstValue(node.path("offset"), "y", animation.offsetY(), path.property("offset"), violations, 0));
         if (asset == null) {
             return null;
-        }
-        if (asset instanceof Asset.Caption) {
-            for (String moving : List.of("transition", "effect", "filter")) {
-                if (present(node, moving)) {
-                    violations.add(path.property(moving), NOT_SUPPORTED + " on caption assets");
-                }
-            }
         }
         if (animation.looks()
                 && !(asset instanceof Asset.Video || asset instanceof Asset.Image || asset instanceof Asset.Drawn

@@ -105,9 +105,12 @@ public final class RenderPlanner {
                                     throw new Unplannable(placed.path() + ".asset.animation " + problem);
                                 });
                     }
-                    visual.map(layer -> layer instanceof VisualLayer.Picture picture
-                            ? picture.withMattes(mattes.of(index, from, duration, sources)) : layer)
-                            .ifPresent(layers::add);
+                    visual.map(layer -> switch (layer) {
+                        case VisualLayer.Picture picture -> picture.withMattes(mattes.of(index, from, duration, sources));
+                        case VisualLayer.Text text -> text.withMattes(mattes.of(index, from, duration, sources));
+                        case VisualLayer.RichText rich -> rich.withMattes(mattes.of(index, from, duration, sources));
+                        case VisualLayer.Caption caption -> caption;
+                    }).ifPresent(layers::add);
                     sound(placed.clip(), cut, sources).ifPresent(sounds::add);
                 });
             }

@@ -79,8 +79,9 @@ class EditReaderTest {
             s3, bad bucket   | {"type": "title", "text": "x"}                                   | ''                                     | , "destinations": [{"provider": "s3", "options": {"region": "us-east-1", "bucket": "My_Bucket"}}] | output.destinations[0].options.bucket must be an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens)
             unknown font     | {"type": "text", "text": "x", "font": {"family": "Comic Sans"}}  | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.font.family 'Comic Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace, Montserrat SemiBold, Montserrat ExtraBold, or a family of timeline.fonts
             caption font     | {"type": "caption", "src": "https://x.test/c.srt", "font": {"family": "Comic Sans"}} | '' | ''                                                      | timeline.tracks[0].clips[0].asset.font.family 'Comic Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace, Montserrat SemiBold, Montserrat ExtraBold
-            paused captions  | {"type": "caption", "src": "https://x.test/c.srt", "speed": 0}   | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.speed 0 (paused captions) is not supported yet
-            caption fade     | {"type": "caption", "src": "https://x.test/c.srt"}               | , "transition": {"in": "fade"}         | ''                                                              | timeline.tracks[0].clips[0].transition is not supported yet on caption assets
+            paused captions  | {"type": "caption", "src": "https://x.test/c.srt", "speed": 0}   | ''                                     | ''                                                              | -
+            caption fade     | {"type": "caption", "src": "https://x.test/c.srt"}               | , "transition": {"in": "fade"}         | ''                                                              | -
+            rich-caption fx  | {"type": "rich-caption", "src": "https://x.test/c.vtt"}          | , "transition": {"out": "slideLeft"}, "effect": "zoomInSlow", "filter": "greyscale" | '' | -
             caption margins  | {"type": "caption", "src": "https://x.test/c.srt", "margin": {"left": 0.5, "right": 0.5}} | '' | ''                                                       | timeline.tracks[0].clips[0].asset.margin left and right add up to the whole frame width or more, leaving no room for the captions
             caption          | {"type": "caption", "src": "https://x.test/c.srt", "font": {"family": "Arial", "stroke": "#ff0000"}, "background": {"padding": 4}, "margin": {"top": 0.1}} | '' | '' | -
             rich alias       | {"type": "rich-caption", "src": "alias://speech"}              | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.src 'alias://speech' would need speech recognition (auto-transcription), which is not supported yet: give a subtitle file (.srt, .vtt, .ttml or .dfxp)
@@ -132,7 +133,7 @@ class EditReaderTest {
     }
 
     @Test
-    void refusesALumaOnATrackWithTextNamingTheLuma() throws Exception {
+    void readsALumaOnATrackWithText() throws Exception {
         EditReading reading = read("""
                 {"timeline": {"tracks": [{"clips": [
                   {"asset": {"type": "title", "text": "a"}, "start": 0, "length": 2},
@@ -140,10 +141,7 @@ class EditReaderTest {
                  "output": {"format": "mp4"}}
                 """);
 
-        assertThat(((EditReading.Unsupported) reading).violations()).extracting(Violation::message)
-                .containsExactly("timeline.tracks[0].clips[1].asset a luma asset masks the video and image clips of "
-                        + "its track; masking the title or text clips of this track is not supported yet (put them "
-                        + "on a track of their own)");
+        assertThat(reading).isInstanceOf(EditReading.Renderable.class);
     }
 
     @Test
