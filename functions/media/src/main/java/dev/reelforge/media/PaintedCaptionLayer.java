@@ -125,7 +125,7 @@ final class PaintedCaptionLayer {
             if (style.finish().motion().isPresent()) {
                 int steps = (int) Math.ceil(ENTRANCE * STEPS_PER_SECOND);
                 for (int step = 1; step <= steps; step++) {
-                    times.add(spoken + step / (double) STEPS_PER_SECOND);
+                    times.add(Math.max(spoken, words.get(i).start() + step / (double) STEPS_PER_SECOND));
                 }
             }
         }
@@ -170,7 +170,8 @@ final class PaintedCaptionLayer {
                 if (style.finish().motion().isEmpty()) {
                     yield RichCaptionPainter.WordLook.PLAIN;
                 }
-                yield entering(style.finish().motion().get(), (time - spoken) / ENTRANCE,
+                // from the word's own start, which is before the cue's when the render starts in the cue
+                yield entering(style.finish().motion().get(), (time - cue.words().get(i).start()) / ENTRANCE,
                         speaking && style.active().isPresent(), style.size());
             }
             case NONE -> RichCaptionPainter.WordLook.PLAIN;

@@ -420,6 +420,120 @@ class RenderCaptionsIT {
         assertThat(pixels(frame, 0, 60, 320, 180, 255, 255, 255)).as("nothing lower").isZero();
     }
 
+    /** The leftmost and rightmost columns with a pixel near (r, g, b), or {320, -1} if none. */
+    private static int[] columns(Frame frame, int r, int g, int b) {
+        int left = 320;
+        int right = -1;
+        for (int x = 0; x < 320; x++) {
+            if (pixels(frame, x, 0, x + 1, 180, r, g, b) > 0) {
+                left = Math.min(left, x);
+                right = x;
+            }
+        }
+        return new int[] {left, right};
+    }
+
+    /** The longest run of pixels near (r, g, b) along any row. */
+    private static int longestRun(Frame frame, int r, int g, int b) {
+        int longest = 0;
+        for (int y = 0; y < 180; y++) {
+            int run = 0;
+            for (int x = 0; x < 320; x++) {
+                run = frame.is(x, y, r, g, b, 60) ? run + 1 : 0;
+                longest = Math.max(longest, run);
+            }
+        }
+        return longest;
+    }
+
+    private static final String PLAIN_32 = "\"font\": {\"size\": 32}, \"animation\": {\"style\": \"none\"}";
+
+    @Test
+    void letterSpacingWidensTheLineAndTextDecorationUnderlinesIt() {
+        String src = subtitles("spaced.vtt", TWO_WORDS);
+        int[] plain = columns(richStill(src, PLAIN_32, 0.5), 255, 255, 255);
+        Frame spaced = richStill(src, PLAIN_32 + ", \"style\": {\"letterSpacing\": 6}", 0.5);
+        Frame underlined = richStill(src, PLAIN_32 + ", \"style\": {\"textDecoration\": \"underline\"}", 0.5);
+
+        int[] wide = columns(spaced, 255, 255, 255);
+        // 8 letters and the space: 8 gaps of 6 pixels more
+        assertThat(wide[1] - wide[0]).as("the spaced line is 48 px wider").isBetween(plain[1] - plain[0] + 44,
+                plain[1] - plain[0] + 52);
+        assertThat(longestRun(richStill(src, PLAIN_32, 0.5), 255, 255, 255)).as("letters alone: no long white row")
+                .isLessThan(20);
+        assertThat(longestRun(underlined, 255, 255, 255)).as("the underline: a white row as wide as a word")
+                .isGreaterThan(60);
+    }
+
+    @Test
+    void aGradientFillsTheTextFromItsFirstColourToItsLast() {
+        String src = subtitles("gradient.vtt", TWO_WORDS);
+        Frame frame = richStill(src, PLAIN_32 + ", \"style\": {\"gradient\": {\"angle\": 0, \"stops\": ["
+                + "{\"offset\": 0, \"color\": \"#ff0000\"}, {\"offset\": 1, \"color\": \"#0000ff\"}]}}", 0.5);
+
+        assertThat(pixels(frame, 0, 0, 110, 180, 255, 0, 0)).as("red at the left end").isGreaterThan(30);
+        assertThat(pixels(frame, 210, 0, 320, 180, 0, 0, 255)).as("blue at the right end").isGreaterThan(30);
+        assertThat(pixels(frame, 210, 0, 320, 180, 255, 0, 0)).as("no red at the right").isZero();
+        assertThat(white(frame)).as("no white letters").isZero();
+    }
+
+    @Test
+    void theActiveWordTakesItsOwnSizeAndWeight() {
+        String src = subtitles("active-size.vtt", TWO_WORDS);
+        String active = "\"font\": {\"size\": 32, \"color\": \"#ffffff\"}, \"active\": {\"font\": {\"color\": "
+                + "\"#ff0000\", \"size\": 44, \"weight\": 700}}, \"animation\": {\"style\": \"highlight\"}";
+        Frame first = richStill(src, active, 0.5);
+        Frame plain = richStill(src, ACTIVE_RED + ", \"animation\": {\"style\": \"highlight\"}", 0.5);
+
+        assertThat(top(first, 0, 155, 255, 0, 0)).as("the larger spoken word reaches higher than the other")
+                .isLessThanOrEqualTo(top(first, 165, 320, 255, 255, 255) - 3);
+        assertThat(red(first, 0, 155)).as("larger and bold: more red than the plain active word")
+                .isGreaterThan(red(plain, 0, 155) * 3 / 2);
+        assertThat(whiteIn(first, 0, 155)).as("the base word is not drawn beneath it").isZero();
+    }
+
+    @Test
+    void aBlurredShadowSpreadsSoftlyAroundTheText() {
+        String src = subtitles("blurred.vtt", TWO_WORDS);
+        String shadow = PLAIN_32 + ", \"shadow\": {\"offsetX\": 0, \"offsetY\": 0, \"color\": \"#00ff00\","
+                + " \"opacity\": 1%s}";
+        Frame hard = richStill(src, shadow.formatted(""), 0.5);
+        Frame soft = richStill(src, shadow.formatted(", \"blur\": 8"), 0.5);
+
+        int hidden = pixels(hard, 0, 0, 320, 180, 0, 110, 0);
+        assertThat(pixels(soft, 0, 0, 320, 180, 0, 110, 0)).as("blurred, a dim green halo where unblurred the"
+                + " shadow hides under the text (%d such pixels)", hidden).isGreaterThan(Math.max(100, 4 * hidden));
+    }
+
+    @Test
+    void aBorderAndUnequalPaddingShapeTheBox() {
+        String src = subtitles("bordered.vtt", TWO_WORDS);
+        Frame frame = richStill(src, PLAIN_32 + ", \"background\": {\"color\": \"#0000ff\"},"
+                + " \"padding\": {\"left\": 30, \"right\": 4, \"top\": 4, \"bottom\": 4},"
+                + " \"border\": {\"width\": 3, \"color\": \"#00ff00\"}", 0.5);
+        int[] text = columns(frame, 255, 255, 255);
+        int[] border = columns(frame, 0, 255, 0);
+
+        assertThat(text[0] - border[0]).as("30 px of padding (and the border) on the left").isBetween(30, 36);
+        assertThat(border[1] - text[1]).as("4 px on the right").isBetween(3, 9);
+        assertThat(pixels(frame, 0, 0, 320, 180, 0, 255, 0)).as("a green border").isGreaterThan(200);
+    }
+
+    @Test
+    void fadeAndSlideBringEachWordInAsItIsSpoken() {
+        String src = subtitles("fading.vtt", TWO_WORDS);
+        String fade = "\"font\": {\"size\": 32}, \"animation\": {\"style\": \"fade\"}";
+        String slide = "\"font\": {\"size\": 32}, \"animation\": {\"style\": \"slide\", \"direction\": \"up\"}";
+
+        assertThat(whiteIn(richStill(src, fade, 0.5), 165, 320)).as("0.5 s: the second word not yet").isZero();
+        Frame entering = richStill(src, fade, 1.05);
+        assertThat(whiteIn(entering, 165, 320)).as("1.05 s: the second word not opaque yet").isZero();
+        assertThat(pixels(entering, 165, 0, 320, 180, 80, 80, 80)).as("but faintly there").isGreaterThan(30);
+        assertThat(whiteIn(richStill(src, fade, 1.5), 165, 320)).as("1.5 s: opaque").isGreaterThan(50);
+        assertThat(top(richStill(src, slide, 1.05), 165, 320, 80, 80, 80)).as("sliding up: still lower at 1.05 s")
+                .isGreaterThanOrEqualTo(top(richStill(src, slide, 1.5), 165, 320, 255, 255, 255) + 3);
+    }
+
     @Test
     void sourcesThatWouldNeedSpeechRecognitionAreRefusedNamingTheSource() {
         for (String src : new String[] {"alias://speech", "https://example.com/talk.mp4"}) {
