@@ -66,6 +66,8 @@ final class PaintedCaptionLayer {
         List<Shown> shown = new ArrayList<>();
         double top = frame.height();
         double bottom = 0;
+        double left = frame.width();
+        double right = 0;
         for (Cue cue : layer.cues()) {
             double start = Math.max(cue.start(), from);
             double end = Math.min(cue.end(), to);
@@ -75,6 +77,8 @@ final class PaintedCaptionLayer {
             RichCaptionPainter.Layout layout = painter.layout(cue);
             top = Math.min(top, layout.box().getY());
             bottom = Math.max(bottom, layout.box().getMaxY());
+            left = Math.min(left, layout.box().getX());
+            right = Math.max(right, layout.box().getMaxX());
             // a cue starting while another shows replaces it from then
             shown.removeIf(picture -> picture.start() >= start - 1e-9);
             if (shown.isEmpty() && start > from + 1e-9) {
@@ -93,18 +97,20 @@ final class PaintedCaptionLayer {
         int reach = (int) Math.ceil(painter.reach());
         int bandTop = Math.max(0, (int) Math.floor(top) - reach);
         int bandBottom = Math.min(frame.height(), (int) Math.ceil(bottom) + reach);
-        if (bandBottom <= bandTop) {
+        int bandLeft = Math.max(0, (int) Math.floor(left) - reach);
+        int bandRight = Math.min(frame.width(), (int) Math.ceil(right) + reach);
+        if (bandBottom <= bandTop || bandRight <= bandLeft) {
             return main;
         }
         String name = graph.label("richcaption");
-        Path list = write(name, shown, painter, frame.width(), bandBottom - bandTop, bandTop,
-                Math.max(0, Math.min(1, layer.look().opacity())), from, to);
+        Path list = write(name, shown, painter, new java.awt.Rectangle(bandLeft, bandTop, bandRight - bandLeft,
+                bandBottom - bandTop), Math.max(0, Math.min(1, layer.look().opacity())), from, to);
         String input = graph.input(FilterGraph.Input.whole(list)) + ":v";
         String pictures = graph.label("richcaption");
         graph.chain(List.of(input), List.of(Filter.of("setpts").positional("PTS-STARTPTS+" + Filter.number(from)
                 + "/TB")), pictures);
         String next = graph.label("main");
-        graph.chain(List.of(main, pictures), List.of(Filter.of("overlay").with("x", 0).with("y", bandTop)
+        graph.chain(List.of(main, pictures), List.of(Filter.of("overlay").with("x", bandLeft).with("y", bandTop)
                 .with("eof_action", "pass").with("format", "auto")), next);
         return next;
     }
@@ -215,9 +221,10 @@ final class PaintedCaptionLayer {
      * Paints every picture into the band {@code [bandTop, bandTop + height)} of the frame and lists them with
      * their durations up to {@code to}; identical clear pictures share one file.
      */
-    private Path write(String name, List<Shown> shown, RichCaptionPainter painter, int width, int height,
-            int bandTop, double opacity, double from, double to) {
+    private Path write(String name, List<Shown> shown, RichCaptionPainter painter, java.awt.Rectangle band,
+            double opacity, double from, double to) {
         StringBuilder list = new StringBuilder("ffconcat version 1.0\n");
+        java.util.Map<Path, Shown> paintings = new java.util.LinkedHashMap<>();
         String clear = null;
         String last = null;
         for (int i = 0; i < shown.size(); i++) {
@@ -231,17 +238,20 @@ final class PaintedCaptionLayer {
             if (picture.cue() == null) {
                 if (clear == null) {
                     clear = String.format(Locale.ROOT, "%s-clear.png", name);
-                    paint(null, painter, width, height, bandTop, opacity, directory.resolve(clear));
+                    paint(null, painter, band, opacity, directory.resolve(clear));
                 }
                 file = clear;
             } else {
                 file = String.format(Locale.ROOT, "%s-%05d.png", name, i);
-                paint(picture, painter, width, height, bandTop, opacity, directory.resolve(file));
+                paintings.put(directory.resolve(file), picture);
             }
             list.append("file '").append(file).append("'\nduration ")
                     .append(Filter.number(Math.max(0, end - start))).append('\n');
             last = file;
         }
+        // the pictures are independent: painted on every core
+        paintings.entrySet().parallelStream().forEach(painting -> paint(painting.getValue(), painter, band, opacity,
+                painting.getKey()));
         // the concat demuxer gives the last file no duration: listed again, it ends the one before at its time
         list.append("file '").append(Objects.requireNonNull(last)).append("'\n");
         Path file = directory.resolve(name + ".ffconcat");
@@ -253,15 +263,15 @@ final class PaintedCaptionLayer {
         return file;
     }
 
-    private static void paint(Shown picture, RichCaptionPainter painter, int width, int height, int bandTop,
-            double opacity, Path file) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
+    private static void paint(Shown picture, RichCaptionPainter painter, java.awt.Rectangle band, double opacity,
+            Path file) {
+        BufferedImage image = new BufferedImage(band.width, band.height, BufferedImage.TYPE_INT_ARGB_PRE);
         if (picture != null) {
             Graphics2D g = image.createGraphics();
             try {
                 g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
                 g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-                g.translate(0, -bandTop);
+                g.translate(-band.x, -band.y);
                 painter.paint(g, picture.layout(), picture.looks());
             } finally {
                 g.dispose();

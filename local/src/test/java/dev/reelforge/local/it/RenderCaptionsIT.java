@@ -534,6 +534,64 @@ class RenderCaptionsIT {
                 .isGreaterThanOrEqualTo(top(richStill(src, slide, 1.5), 165, 320, 255, 255, 255) + 3);
     }
 
+    /** Columns of the frame with a pixel near white. */
+    private static int inkedColumns(Frame frame) {
+        int columns = 0;
+        for (int x = 0; x < 320; x++) {
+            columns += pixels(frame, x, 0, x + 1, 180, 255, 255, 255) > 0 ? 1 : 0;
+        }
+        return columns;
+    }
+
+    @Test
+    void italicSlantsTheLetters() {
+        String src = subtitles("italic.vtt", "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nllll\n");
+        int upright = inkedColumns(richStill(src, "\"font\": {\"size\": 48}, \"animation\": {\"style\": \"none\"}",
+                0.5));
+        int slanted = inkedColumns(richStill(src, "\"font\": {\"size\": 48, \"style\": \"italic\"},"
+                + " \"animation\": {\"style\": \"none\"}", 0.5));
+
+        assertThat(slanted).as("slanted strokes cover more columns than upright ones (%d)", upright)
+                .isGreaterThan(upright * 3 / 2);
+    }
+
+    @Test
+    void theActiveWordTakesItsOwnOutlineAndNoneRemovesTheBaseShadow() {
+        String src = subtitles("active-stroke.vtt", TWO_WORDS);
+        Frame frame = richStill(src, "\"font\": {\"size\": 32}, \"shadow\": {\"offsetX\": 4, \"offsetY\": 4,"
+                + " \"color\": \"#0000ff\", \"opacity\": 1}, \"active\": {\"stroke\": {\"width\": 3,"
+                + " \"color\": \"#00ff00\"}, \"shadow\": \"none\"}, \"animation\": {\"style\": \"highlight\"}", 0.5);
+
+        assertThat(pixels(frame, 0, 0, 155, 180, 0, 255, 0)).as("the spoken word outlined in green").isGreaterThan(50);
+        assertThat(pixels(frame, 0, 0, 155, 180, 0, 0, 255)).as("without the blue shadow").isZero();
+        assertThat(pixels(frame, 165, 0, 320, 180, 0, 0, 255)).as("the other word keeps it").isGreaterThan(50);
+        assertThat(pixels(frame, 165, 0, 320, 180, 0, 255, 0)).as("and has no outline").isZero();
+    }
+
+    /** The rightmost column with a pixel brighter than 80 (the text is white, its entrance partly transparent). */
+    private static int rightmostLit(Frame frame) {
+        for (int x = 319; x >= 0; x--) {
+            for (int y = 0; y < 180; y++) {
+                if (frame.red(x, y) > 80) {
+                    return x;
+                }
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void bounceGrowsEachWordIntoPlaceAsItIsSpoken() {
+        String src = subtitles("bouncing.vtt", TWO_WORDS);
+        String bounce = "\"font\": {\"size\": 32}, \"animation\": {\"style\": \"bounce\"}";
+        Frame growing = richStill(src, bounce, 1.05);
+        Frame grown = richStill(src, bounce, 1.5);
+
+        assertThat(rightmostLit(growing)).as("1.05 s: the second word shows").isGreaterThan(165);
+        assertThat(rightmostLit(grown) - rightmostLit(growing))
+                .as("but smaller: its right edge short of where it ends up").isGreaterThan(5);
+    }
+
     @Test
     void sourcesThatWouldNeedSpeechRecognitionAreRefusedNamingTheSource() {
         for (String src : new String[] {"alias://speech", "https://example.com/talk.mp4"}) {
