@@ -97,6 +97,7 @@ final class CaptionLayerFilters {
     String add(String main, VisualLayer.Caption layer, double from, double to) {
         CaptionStyle style = layer.style();
         if (style.finish().painted()) {
+            // what drawtext cannot draw (letter spacing, gradients, blurred shadows, ...): pictures, one input
             return new PaintedCaptionLayer(graph, frame, fonts, files.directory()).add(main, layer, from, to);
         }
         SizedFont font = fonts.font(style.face(), style.size());
