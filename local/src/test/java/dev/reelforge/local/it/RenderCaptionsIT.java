@@ -593,6 +593,32 @@ class RenderCaptionsIT {
     }
 
     @Test
+    void inAVideoPaintedCaptionsComeAndGoAndTheirWordsChangeAtTheirTimes() {
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [{"clips": [
+                   {"asset": {"type": "rich-caption", "src": "%s", "font": {"size": 28, "color": "#ffffff"},
+                              "style": {"letterSpacing": 2}, "background": {"color": "#0000ff"}, "padding": 6,
+                              "active": {"font": {"color": "#ff0000"}}, "animation": {"style": "highlight"}},
+                    "start": 0, "length": 4}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """.formatted(srt)).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+
+        assertThat(pixels(playback.frameAt(mp4, 0.2), 0, 0, 320, 180, 0, 0, 255)).as("before the first cue").isZero();
+        Frame hello = playback.frameAt(mp4, 0.75);
+        Frame there = playback.frameAt(mp4, 1.25);
+        assertThat(red(hello, 0, 160)).as("0.75 s: HELLO spoken, in red").isGreaterThan(30);
+        assertThat(red(hello, 160, 320)).as("0.75 s: THERE not yet").isLessThan(5);
+        assertThat(red(there, 160, 320)).as("1.25 s: THERE spoken").isGreaterThan(30);
+        assertThat(red(there, 0, 160)).as("1.25 s: HELLO white again").isLessThan(5);
+        assertThat(pixels(playback.frameAt(mp4, 2.0), 0, 0, 320, 180, 0, 0, 255)).as("no box between the cues")
+                .isZero();
+        assertThat(pixels(playback.frameAt(mp4, 3.0), 0, 0, 320, 180, 0, 0, 255)).as("the second cue's box")
+                .isGreaterThan(200);
+        assertThat(pixels(playback.frameAt(mp4, 3.8), 0, 0, 320, 180, 0, 0, 255)).as("after it").isZero();
+    }
+
+    @Test
     void sourcesThatWouldNeedSpeechRecognitionAreRefusedNamingTheSource() {
         for (String src : new String[] {"alias://speech", "https://example.com/talk.mp4"}) {
             var response = stack.api().post("/edit/" + Environment.V1.pathName() + "/render",
