@@ -96,6 +96,10 @@ final class CaptionLayerFilters {
     /** Adds the layer for the output time {@code [from, to)} over {@code main}; returns the composite's label. */
     String add(String main, VisualLayer.Caption layer, double from, double to) {
         CaptionStyle style = layer.style();
+        if (style.finish().painted()) {
+            // what drawtext cannot draw (letter spacing, gradients, blurred shadows, ...): pictures, one input
+            return new PaintedCaptionLayer(graph, frame, fonts, files.directory()).add(main, layer, from, to);
+        }
         SizedFont font = fonts.font(style.face(), style.size());
         Path fontFile = fonts.file(style.face()).toAbsolutePath();
         double opacity = Math.max(0, Math.min(1, layer.look().opacity()));

@@ -43,9 +43,11 @@ final class CaptionTimes {
             }
             List<Cue.Word> words = new ArrayList<>();
             for (Cue.Word word : cue.words()) {
-                // inside the cue: a paused clip's word not spoken yet lasts no time at its end
+                // inside the cue: a paused clip's word not spoken yet lasts no time at its end; before the cue's
+                // shown start a word keeps its start (up to a second back), so an entrance cut there is part way
+                double spoken = at(word.start(), caption, clipStart);
                 words.add(new Cue.Word(caption.style().transform().apply(word.text()),
-                        Math.min(end, Math.max(start, at(word.start(), caption, clipStart))),
+                        Math.min(end, Math.max(Double.isInfinite(spoken) ? start : start - 1, spoken)),
                         Math.min(end, Math.max(start, at(word.end(), caption, clipStart)))));
             }
             placed.add(new Cue(start, end, caption.style().transform().apply(cue.text()), words));

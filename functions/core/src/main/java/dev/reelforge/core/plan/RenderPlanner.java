@@ -254,7 +254,17 @@ public final class RenderPlanner {
                 }
                 Optional<List<Cue>> shown = CaptionTimes.shown(caption, cues, cut.timing(),
                         cut.timing().start() - cut.skipped());
-                int changes = shown.map(placedCues -> CaptionTimes.changes(placedCues,
+                if (caption.style().finish().painted()) {
+                    int pictures = shown.map(placedCues -> PaintedCaptions.pictures(placedCues, caption.style()))
+                            .orElse(0);
+                    if (pictures > PaintedCaptions.MAX_PICTURES) {
+                        throw new Unplannable(placed.path() + ".asset.src has cues and spoken words for " + pictures
+                                + " pictures in this render; a painted rich caption clip draws at most "
+                                + PaintedCaptions.MAX_PICTURES);
+                    }
+                }
+                int changes = shown.filter(placedCues -> !caption.style().finish().painted())
+                        .map(placedCues -> CaptionTimes.changes(placedCues,
                         caption.style().animation() != CaptionStyle.WordAnimation.NONE)).orElse(0);
                 if (changes > CaptionTimes.MAX_CHANGES) {
                     throw new Unplannable(placed.path() + ".asset.src has " + changes + " cues and spoken words to"

@@ -398,4 +398,23 @@ class RenderPlannerTest {
         assertThat(planning).isEqualTo(new Planning.Unplannable("timeline.tracks[0].clips[0].asset.src has 2001 cues"
                 + " and spoken words to draw in this render; a caption clip draws at most 2000"));
     }
+
+    @Test
+    void aPaintedRichCaptionWithMorePicturesThanTheBoundIsUnplannableNamingItsSource() throws Exception {
+        URI src = URI.create("https://x.test/c.vtt");
+        java.util.List<dev.reelforge.core.caption.Cue> cues = new java.util.ArrayList<>();
+        // fade: per word its start, its end and 8 steps of its entrance; per cue its start and end
+        for (int i = 0; i < 600; i++) {
+            double start = i * 0.004;
+            cues.add(new dev.reelforge.core.caption.Cue(start, start + 0.004, "a b", java.util.List.of(
+                    new dev.reelforge.core.caption.Cue.Word("a", start, start + 0.002),
+                    new dev.reelforge.core.caption.Cue.Word("b", start + 0.002, start + 0.004))));
+        }
+        Planning planning = new RenderPlanner().plan(edit(timeline("""
+                {"asset": {"type": "rich-caption", "src": "https://x.test/c.vtt", "animation": {"style": "fade"}},
+                 "start": 0, "length": 3}""", "")), PROBES, Map.of(src, cues));
+
+        assertThat(planning).isEqualTo(new Planning.Unplannable("timeline.tracks[0].clips[0].asset.src has cues and"
+                + " spoken words for 13200 pictures in this render; a painted rich caption clip draws at most 6000"));
+    }
 }
