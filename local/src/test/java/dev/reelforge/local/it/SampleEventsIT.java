@@ -455,7 +455,7 @@ class SampleEventsIT {
             case "RenderWorkerFunction", "ImportSourceFunction", "DispatchSourceCallbacksFunction",
                  "DispatchCallbacksFunction", "SendCallbacksFunction", "SettleProjectsFunction",
                  "RemoveHostedFilesFunction", "StopCancelledRenderFunction", "PrepareMp4DownloadFunction",
-                 "MakeFlvDownloadFunction", "HostTransfersFunction" ->
+                 "MakeFlvDownloadFunction", "HostTransfersFunction", "DeliverTransfersFunction" ->
                     assertThat(result.path("batchItemFailures")).as(result.toString()).isEmpty();
             case "RenderStatusFunction", "RenderSweeperFunction", "AssetSweeperFunction", "RetryCallbacksFunction",
                  "FailStuckDownloadsFunction", "ExpireVideosFunction", "RenditionJobEventsFunction" ->
