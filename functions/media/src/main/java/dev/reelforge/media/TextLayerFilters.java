@@ -58,6 +58,11 @@ final class TextLayerFilters {
         Expression alpha = look.alpha();
         String shown = "gte(t," + Filter.number(start) + ")*lt(t," + Filter.number(end) + ")";
 
+        // A turned or tweened text draws its background on its own canvas: checked before the background's band,
+        // which would take the composite too (ffmpeg refuses a label taken twice).
+        if (onCanvas(layer) && layout.boxWidth() > 0 && layout.boxHeight() > 0) {
+            return canvas(main, layer, layout, look, start, end);
+        }
         List<Filter> filters = new ArrayList<>();
         String composite = main;
         // drawbox reads a width or height of 0 as the whole frame's.
@@ -71,9 +76,6 @@ final class TextLayerFilters {
                 composite = band(composite, background, layout, look, dx, dy, start, end,
                         layer.finish().borderRadius());
             }
-        }
-        if (onCanvas(layer) && layout.boxWidth() > 0 && layout.boxHeight() > 0) {
-            return canvas(main, layer, layout, look, start, end);
         }
         Path font = fonts.file(layer.face());
         for (TextLayout.Line line : layout.lines()) {
