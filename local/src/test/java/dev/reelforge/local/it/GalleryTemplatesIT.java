@@ -178,7 +178,7 @@ class GalleryTemplatesIT {
 
         JsonNode render = awaitFinished(submitted.body().path("response").path("id").asText());
         if (!render.path("status").asText().equals("done")) {
-            OUTCOMES.put(slug, "render failed: " + render.path("error").asText(""));
+            OUTCOMES.put(slug, "render failed: " + render.path("error").asText("") + stackWords());
         }
         assertThat(render.path("status").asText()).as("%s: render ended %s: %s", slug,
                 render.path("status").asText(), render.path("error").asText("")).isEqualTo("done");
@@ -196,6 +196,28 @@ class GalleryTemplatesIT {
     }
 
     private record Submitted(int status, JsonNode body) {}
+
+    /**
+     * What the stack logged about the last failed render: the worker's error message (for ffmpeg, what ffmpeg said),
+     * which the render's error leaves out as internal; empty when there is none.
+     */
+    private static String stackWords() {
+        List<String> lines = stack.lastLogLines(300);
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).contains("\"errorMessage\"")) {
+                String message;
+                try {
+                    message = Json.MAPPER.readTree(lines.get(i)).path("errorMessage").asText();
+                } catch (IOException e) {
+                    message = lines.get(i);
+                }
+                int said = message.indexOf("ffmpeg said:");
+                String cause = (said >= 0 ? message.substring(said) : message).strip().replace('\n', ' ');
+                return " (" + cause.substring(0, Math.min(500, cause.length())) + ")";
+            }
+        }
+        return "";
+    }
 
     private static Submitted submitJudged(String body) {
         var response = stack.api().post("/edit/v1/render", stack.key(Environment.V1), body);
