@@ -5,6 +5,7 @@ import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
 import dev.reelforge.core.edit.model.Color;
+import dev.reelforge.core.edit.model.FontFamily;
 import dev.reelforge.core.edit.model.Position;
 import dev.reelforge.core.pipeline.HtmlRasterizer;
 import java.awt.Graphics2D;
@@ -36,8 +37,8 @@ import org.jsoup.nodes.Element;
  * draws that page into pixels from the embedded fonts' own outlines, so no system font and no FreeType library is
  * needed (Lambda has neither). Nothing outside the page is ever loaded: every external resource (style sheet, image,
  * font by URL) is refused, scripts are removed and would not run anyway. Text is set in the shipped Liberation fonts
- * (also under the names they stand in for) and the edit's own fonts; a family none of them answers to falls back to
- * Liberation Sans.
+ * (also under the names they stand in for), Shotstack's built-in families where the classpath has them, and the
+ * edit's own fonts; a family none of them answers to falls back to Liberation Sans.
  */
 public final class OpenHtmlRasterizer implements HtmlRasterizer {
 
@@ -108,6 +109,7 @@ public final class OpenHtmlRasterizer implements HtmlRasterizer {
                 shipped(builder, family.file() + "-BoldItalic.ttf", name, 700, BaseRendererBuilder.FontStyle.ITALIC);
             }
         }
+        builtIn(builder, fonts);
         for (FontFile font : fonts) {
             builder.useFont(font.file().toFile(), font.family(), 400, BaseRendererBuilder.FontStyle.NORMAL, true);
         }
@@ -133,6 +135,32 @@ public final class OpenHtmlRasterizer implements HtmlRasterizer {
      */
     private static int pageHeight(Page page) {
         return page.height() + Math.max(page.height(), 256);
+    }
+
+    /**
+     * Shotstack's built-in families under the names text assets accept, their faces by weight and slant as there,
+     * where the classpath has them (the render worker's jar does); an edit's own font of the same name wins.
+     */
+    private static void builtIn(PdfRendererBuilder builder, List<FontFile> fonts) {
+        for (FontFamily family : FontFamily.values()) {
+            if (family.face(400).liberation()
+                    || OpenHtmlRasterizer.class.getClassLoader().getResource(family.face(400).resource()) == null) {
+                continue;
+            }
+            for (String name : family.names()) {
+                if (fonts.stream().anyMatch(font -> font.family().equalsIgnoreCase(name))) {
+                    continue;
+                }
+                for (int weight : new int[] {300, 400, 700}) {
+                    for (boolean italic : new boolean[] {false, true}) {
+                        String resource = family.face(weight, italic).resource();
+                        builder.useFont(() -> OpenHtmlRasterizer.class.getClassLoader().getResourceAsStream(resource),
+                                name, weight, italic ? BaseRendererBuilder.FontStyle.ITALIC
+                                        : BaseRendererBuilder.FontStyle.NORMAL, true);
+                    }
+                }
+            }
+        }
     }
 
     private static void shipped(PdfRendererBuilder builder, String file, String name, int weight,

@@ -3,11 +3,15 @@ package dev.reelforge.media;
 import dev.reelforge.core.caption.Cue;
 import dev.reelforge.core.edit.model.CaptionStyle;
 import dev.reelforge.core.edit.model.Color;
+import dev.reelforge.core.edit.model.Fps;
 import dev.reelforge.core.edit.model.Size;
+import dev.reelforge.core.plan.Box;
+import dev.reelforge.core.plan.Look;
 import dev.reelforge.core.plan.VisualLayer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Burns a caption layer onto the composite with a fixed set of filters, however many cues there are: a
@@ -33,6 +37,15 @@ import java.util.List;
  * 1.25x larger about its own centre, {@code typewriter} each word from when it is spoken (the line itself is not
  * drawn); karaoke and typewriter draw the words spoken so far as one text. Words are placed by the widths of the
  * text before them, measured with the face drawtext draws.
+ *
+ * <p>A caption clip with a transition, an effect or a filter is drawn the same way onto a clear picture of the
+ * frame instead of the composite, which then takes them as a picture does ({@link PictureLayerFilters}: the
+ * picture's box is the frame), and is overlaid. drawtext in ffmpeg 4.4 blends a clear frame's alpha as if it
+ * were a colour (a translucent colour would come out fainter) and drawbox leaves it alone, so the slots are drawn
+ * twice, by one script each: in their colours over black (the colour, premultiplied by its alpha) and in white at
+ * their colours' alpha over black on a grey frame (how much each pixel is covered: the alpha); the two are merged
+ * and the colour divided by the alpha. Clips with none of those stay on the composite, which costs no frame-sized
+ * pictures.
  */
 final class CaptionLayerFilters {
 
@@ -41,17 +54,34 @@ final class CaptionLayerFilters {
     /** How much larger {@code pop} draws the spoken word. */
     static final double POP = 1.25;
 
+    /** Where grey frames put black and white (video range), and how far apart. */
+    private static final int GREY_BLACK = 16;
+    private static final int GREY_RANGE = 219;
+
     private final FilterGraph graph;
     private final Size frame;
+    private final Fps fps;
+    private final ChromaSampling sampling;
     private final LiberationFonts fonts;
     private final WorkFiles files;
+    /** Draws every colour as white at its alpha: the coverage twin of a picture's slots. */
+    private final boolean coverage;
     private int layers;
 
-    CaptionLayerFilters(FilterGraph graph, Size frame, LiberationFonts fonts, WorkFiles files) {
+    CaptionLayerFilters(FilterGraph graph, Size frame, Fps fps, ChromaSampling sampling, LiberationFonts fonts,
+            WorkFiles files) {
+        this(graph, frame, fps, sampling, fonts, files, false);
+    }
+
+    private CaptionLayerFilters(FilterGraph graph, Size frame, Fps fps, ChromaSampling sampling,
+            LiberationFonts fonts, WorkFiles files, boolean coverage) {
         this.graph = graph;
         this.frame = frame;
+        this.fps = fps;
+        this.sampling = sampling;
         this.fonts = fonts;
         this.files = files;
+        this.coverage = coverage;
     }
 
     /** One line of a cue, its words, and where it is drawn. */
@@ -66,6 +96,10 @@ final class CaptionLayerFilters {
     /** Adds the layer for the output time {@code [from, to)} over {@code main}; returns the composite's label. */
     String add(String main, VisualLayer.Caption layer, double from, double to) {
         CaptionStyle style = layer.style();
+        if (style.finish().painted()) {
+            // what drawtext cannot draw (letter spacing, gradients, blurred shadows, ...): pictures, one input
+            return new PaintedCaptionLayer(graph, frame, fonts, files.directory()).add(main, layer, from, to);
+        }
         SizedFont font = fonts.font(style.face(), style.size());
         Path fontFile = fonts.file(style.face()).toAbsolutePath();
         double opacity = Math.max(0, Math.min(1, layer.look().opacity()));
@@ -110,12 +144,80 @@ final class CaptionLayerFilters {
         if (slots.isEmpty()) {
             return main;
         }
+        if (onPicture(layer.look())) {
+            return picture(main, layer, slots, prefix, font, fontFile, from, to);
+        }
         List<Filter> filters = new ArrayList<>();
         filters.add(Filter.of("sendcmd").with("f", commands(slots).toString()));
         for (String name : slots.keySet()) {
             filters.add(slotFilter(name, prefix, style, font, fontFile, opacity));
         }
         return graph.then(main, filters, "caption");
+    }
+
+    /** Whether the layer's look needs it drawn as a picture: a transition, an effect or a filter. */
+    private static boolean onPicture(Look look) {
+        return look.in().isPresent() || look.out().isPresent() || look.effect().isPresent()
+                || look.filter().isPresent();
+    }
+
+    /**
+     * The slots drawn on a clear picture of the frame (in colour, and in white for the alpha), which takes the
+     * layer's look as a picture does and is overlaid on {@code main}; returns the composite's label.
+     */
+    private String picture(String main, VisualLayer.Caption layer, java.util.Map<String, List<Shown>> slots,
+            String prefix, SizedFont font, Path fontFile, double from, double to) {
+        double start = Math.max(layer.timing().start(), from);
+        double end = Math.min(layer.timing().end(), to);
+        CaptionLayerFilters twin = new CaptionLayerFilters(graph, frame, fps, sampling, fonts, files, true);
+        String coveragePrefix = prefix.replace("_", "c_");
+        java.util.Map<String, List<Shown>> covering = new java.util.LinkedHashMap<>();
+        slots.forEach((name, shown) -> covering.put(coveragePrefix + name.substring(prefix.length()), shown));
+
+        // opacity is the picture's (PictureLayerFilters): the slots draw at their colours' own. In YUV throughout:
+        // through RGBA, the conversions cost four times the rest.
+        List<Filter> colours = clear("yuv444p", start, end);
+        colours.add(Filter.of("sendcmd").with("f", commands(slots).toString()));
+        for (String name : slots.keySet()) {
+            colours.add(slotFilter(name, prefix, layer.style(), font, fontFile, 1));
+        }
+        String colour = graph.label("captioncolour");
+        graph.chain(List.of(), colours, colour);
+
+        List<Filter> alphas = clear("gray", start, end);
+        alphas.add(Filter.of("sendcmd").with("f", twin.commands(covering).toString()));
+        for (String name : covering.keySet()) {
+            alphas.add(twin.slotFilter(name, coveragePrefix, layer.style(), font, fontFile, 1));
+        }
+        alphas.add(Filter.of("lut").with("c0", "clip((val-" + GREY_BLACK + ")*255/" + GREY_RANGE + ",0,255)"));
+        String alpha = graph.label("captionalpha");
+        graph.chain(List.of(), alphas, alpha);
+
+        String drawn = graph.label("captions");
+        graph.chain(List.of(colour, alpha), List.of(Filter.of("alphamerge"),
+                Filter.of("unpremultiply").with("inplace", 1)), drawn);
+        Optional<PictureLayerFilters.Overlay> overlay = new PictureLayerFilters(graph, frame, fps, sampling).drawn(
+                new VisualLayer.Picture(layer.timing(), layer.look(), null, 0, 1, false, new Box(frame.width(),
+                        frame.height(), new Box.Crop(0, 0, frame.width(), frame.height()), 0, 0)), drawn, from, to);
+        if (overlay.isEmpty()) {
+            return main;
+        }
+        String composite = graph.label("main");
+        graph.chain(List.of(main, overlay.get().label()), List.of(overlay.get().filter(sampling)), composite);
+        return composite;
+    }
+
+    /**
+     * Black frames of {@code format} the size of the frame, on the output time from {@code start} to a frame past
+     * {@code end} (the picture's chain cuts them at its end).
+     */
+    private List<Filter> clear(String format, double start, double end) {
+        List<Filter> filters = new ArrayList<>();
+        filters.add(Filter.of("color").with("c", "black").with("s", frame.width() + "x" + frame.height())
+                .with("r", fps.numerator() + "/" + fps.denominator()).with("d", end - start + 1 / fps.value()));
+        filters.add(Filter.of("format").with("pix_fmts", format));
+        filters.add(Filter.of("setpts").positional("PTS+" + Filter.number(start) + "/TB"));
+        return filters;
     }
 
     /** The filter of a slot, hidden until sendcmd shows it: a box row, a line, a word or its box. */
@@ -312,8 +414,8 @@ final class CaptionLayerFilters {
         return rows;
     }
 
-    /** drawtext/drawbox colour syntax: {@code 0xRRGGBB@alpha}. */
-    private static String color(Color color, double opacity) {
-        return "0x" + color.rgbHex() + "@" + Filter.number(color.opacity() * opacity);
+    /** drawtext/drawbox colour syntax: {@code 0xRRGGBB@alpha}; white at that alpha for the coverage twin. */
+    private String color(Color color, double opacity) {
+        return "0x" + (coverage ? "ffffff" : color.rgbHex()) + "@" + Filter.number(color.opacity() * opacity);
     }
 }

@@ -54,11 +54,14 @@ import java.util.stream.Stream;
  * before it is mirrored or turned: see {@link LumaMatteFilters}.</li>
  * <li>Text is drawn with the Liberation face's TTF at {@code sizePx}, in its colour and alpha, lines
  * {@code lineHeight x sizePx} apart, wrapped and placed as {@link TextLayout} says, over its background.
- * Fades, slides and carousels apply as to pictures; a wipe, reveal or zoom of text is drawn as a fade.</li>
+ * Fades, slides and carousels apply as to pictures; a wipe, reveal or zoom of text is drawn as a fade. Text that
+ * is transformed, tweened or matted is drawn on a transparent picture of its box, which takes them as a picture
+ * does (its luma mattes stretched to the box).</li>
  * <li>Rich text is drawn by {@link RichTextPainter} into transparent PNGs of its canvas size ({@link RichTextFrames}:
  * one per output frame while its animation runs, then one still) and shown as a still picture in its box, so
- * scale, position, offset, transitions, effects, filters, tweens and transforms apply as to an image.</li>
- * <li>Captions: each cue's lines and box while the cue lasts, as {@link CaptionLayerFilters} says.</li>
+ * scale, position, offset, transitions, effects, filters, tweens, transforms and luma mattes apply as to an image.</li>
+ * <li>Captions: each cue's lines and box while the cue lasts, as {@link CaptionLayerFilters} says; with a
+ * transition, effect or filter, drawn on a clear picture of the frame that takes them as an image does.</li>
  * </ul>
  *
  * <h2>Sound</h2>
@@ -315,18 +318,19 @@ public final class FfmpegComposer implements Composer {
         PictureLayerFilters pictures = new PictureLayerFilters(graph, frame, plan.fps(), sampling);
         WorkFiles files = new WorkFiles(work);
         TextLayerFilters texts = new TextLayerFilters(graph, frame, plan.fps(), sampling, fonts, files);
-        CaptionLayerFilters captions = new CaptionLayerFilters(graph, frame, fonts, files);
+        CaptionLayerFilters captions = new CaptionLayerFilters(graph, frame, plan.fps(), sampling, fonts, files);
         for (VisualLayer layer : plan.layers()) {
             switch (layer) {
                 case VisualLayer.Picture picture -> composite = overlaid(graph, composite, sampling,
                         pictures.add(picture, sources.get(picture.source().index()), sources, from, to));
-                case VisualLayer.Text text -> composite = texts.add(composite, text, from, to);
+                case VisualLayer.Text text -> composite = texts.add(composite, text, sources, from, to);
                 case VisualLayer.RichText rich -> {
                     var frames = RichTextFrames.write(rich, plan.fps(), fonts, work, graph.label("richtext"), from,
                             to);
                     composite = overlaid(graph, composite, sampling, frames.flatMap(written -> pictures.add(
-                            new VisualLayer.Picture(rich.timing(), rich.look(), null, 0, 1, true, rich.box()),
-                            written.file(), written.count(), Map.of(), from, to)));
+                            new VisualLayer.Picture(rich.timing(), rich.look(), null, 0, 1, true, rich.box())
+                                    .withMattes(rich.mattes()),
+                            written.file(), written.count(), sources, from, to)));
                 }
                 case VisualLayer.Caption caption -> composite = captions.add(composite, caption, from, to);
             }

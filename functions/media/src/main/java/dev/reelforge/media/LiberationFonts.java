@@ -12,19 +12,15 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The Liberation fonts (SIL Open Font License) Reelforge draws text with, taken from the
- * {@code com.github.librepdf:openpdf-fonts-extra} jar: Lambda has no system fonts, so the same files are used
- * everywhere. Two of Shotstack's built-in families, Montserrat SemiBold and ExtraBold (SIL Open Font License, the TTFs
- * of the npm package {@code @expo-google-fonts/montserrat} 0.4.2, kept verbatim), are read the same way from the
+ * The shipped fonts Reelforge draws text with ({@link FontFace}): the Liberation fonts (SIL Open Font License), taken
+ * from the {@code com.github.librepdf:openpdf-fonts-extra} jar, since Lambda has no system fonts and the same files
+ * are used everywhere; and Shotstack's built-in families (Montserrat, Open Sans, Roboto, ...: SIL Open Font License or
+ * Apache License 2.0, TTFs of npm packages, each folder's {@code SOURCE.txt} says which), read the same way from the
  * render worker's own resources ({@code functions/pipeline}): the API jars that carry this module have no room for
  * them. Each face is copied once into a directory (with the licence next to it), because ffmpeg's drawtext reads a
  * font from a file; the same file's metrics measure text the way it is drawn.
  */
 public final class LiberationFonts {
-
-    private static final String RESOURCE_FOLDER = "liberation/";
-    private static final String MONTSERRAT_FOLDER = "montserrat/";
-    private static final String MONTSERRAT_LICENCE = "Montserrat-OFL.txt";
 
     private final Path directory;
     private final Map<FontFace, Path> files = new EnumMap<>(FontFace.class);
@@ -39,8 +35,8 @@ public final class LiberationFonts {
     public synchronized Path file(FontFace face) {
         Path file = files.get(face);
         if (file == null) {
-            file = extract(fileName(face));
-            extract(fileName(face).startsWith("Montserrat") ? MONTSERRAT_LICENCE : "LICENSE");
+            file = extract(face.resource());
+            extract(face.licence());
             files.put(face, file);
         }
         return file;
@@ -70,29 +66,9 @@ public final class LiberationFonts {
         return new SizedFont(faceMetrics, sizePx);
     }
 
-    static String fileName(FontFace face) {
-        if (face == FontFace.MONTSERRAT_SEMIBOLD || face == FontFace.MONTSERRAT_EXTRABOLD) {
-            return face == FontFace.MONTSERRAT_SEMIBOLD ? "Montserrat-SemiBold.ttf" : "Montserrat-ExtraBold.ttf";
-        }
-        String family = switch (face) {
-            case SANS_REGULAR, SANS_BOLD, SANS_ITALIC, SANS_BOLD_ITALIC -> "Sans";
-            case SERIF_REGULAR, SERIF_BOLD, SERIF_ITALIC, SERIF_BOLD_ITALIC -> "Serif";
-            case MONO_REGULAR, MONO_BOLD, MONO_ITALIC, MONO_BOLD_ITALIC -> "Mono";
-            default -> throw new IllegalArgumentException("no Liberation face " + face);
-        };
-        String style = switch (face) {
-            case SANS_REGULAR, SERIF_REGULAR, MONO_REGULAR -> "Regular";
-            case SANS_BOLD, SERIF_BOLD, MONO_BOLD -> "Bold";
-            case SANS_ITALIC, SERIF_ITALIC, MONO_ITALIC -> "Italic";
-            case SANS_BOLD_ITALIC, SERIF_BOLD_ITALIC, MONO_BOLD_ITALIC -> "BoldItalic";
-            default -> throw new IllegalArgumentException("no Liberation face " + face);
-        };
-        return "Liberation" + family + "-" + style + ".ttf";
-    }
-
-    private Path extract(String name) {
+    private Path extract(String resource) {
+        String name = resource.substring(resource.lastIndexOf('/') + 1);
         Path target = directory.resolve(name);
-        String resource = (name.startsWith("Montserrat") ? MONTSERRAT_FOLDER : RESOURCE_FOLDER) + name;
         try (InputStream in = LiberationFonts.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("the classpath has no " + resource);

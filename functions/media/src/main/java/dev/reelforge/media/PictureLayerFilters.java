@@ -10,8 +10,10 @@ import dev.reelforge.core.plan.VisualLayer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The chain that turns one picture layer's source into frames ready to overlay: timed onto the output
@@ -29,6 +31,7 @@ final class PictureLayerFilters {
     private static final double READ_MARGIN_SECONDS = 0.5;
     /** ffmpeg's shear goes no further. */
     private static final double MAX_SHEAR = 2;
+    private static final AtomicLong SHEARS = new AtomicLong();
 
     /** Frames ready to overlay, with where to draw them. */
     record Overlay(String label, Expression x, Expression y) {
@@ -72,6 +75,20 @@ final class PictureLayerFilters {
      */
     Optional<Overlay> add(VisualLayer.Picture layer, Path file, int frames, Map<Integer, Path> sources, double from,
             double to) {
+        return add(layer, file, null, frames, sources, from, to);
+    }
+
+    /**
+     * Frames drawn in the graph shown as a moving picture layer (not still) for the output time {@code [from, to)}:
+     * {@code drawn} labels frames of the box's scaled size at the output frame rate, timed on the output from the
+     * layer's first frame shown, running at least a frame past its last; empty when the layer is not shown then.
+     */
+    Optional<Overlay> drawn(VisualLayer.Picture layer, String drawn, double from, double to) {
+        return add(layer, null, drawn, 1, Map.of(), from, to);
+    }
+
+    private Optional<Overlay> add(VisualLayer.Picture layer, Path file, String drawn, int frames,
+            Map<Integer, Path> sources, double from, double to) {
         double start = Math.max(layer.timing().start(), from);
         double end = Math.min(layer.timing().end(), to);
         if (end - start <= 1e-9) {
@@ -131,12 +148,17 @@ final class PictureLayerFilters {
             filters.add(Filter.of("trim").with("end", end));
             filters.addAll(perFrame);
         } else {
-            double seek = layer.trim() + (start - layer.timing().start()) * layer.speed();
-            double seconds = (end - start) * layer.speed() + READ_MARGIN_SECONDS;
-            input = graph.input(new FilterGraph.Input(file, seek, seconds)) + ":v";
-            String speed = layer.speed() == 1 ? "" : "/" + Filter.number(layer.speed());
-            filters.add(Filter.of("setpts").positional("(PTS-STARTPTS)" + speed + "+" + Filter.number(start) + "/TB"));
-            filters.add(Filter.of("fps").with("fps", fps.numerator() + "/" + fps.denominator()));
+            if (drawn == null) {
+                double seek = layer.trim() + (start - layer.timing().start()) * layer.speed();
+                double seconds = (end - start) * layer.speed() + READ_MARGIN_SECONDS;
+                input = graph.input(new FilterGraph.Input(file, seek, seconds)) + ":v";
+                String speed = layer.speed() == 1 ? "" : "/" + Filter.number(layer.speed());
+                filters.add(Filter.of("setpts").positional("(PTS-STARTPTS)" + speed + "+" + Filter.number(start)
+                        + "/TB"));
+                filters.add(Filter.of("fps").with("fps", fps.numerator() + "/" + fps.denominator()));
+            } else {
+                input = drawn;
+            }
             filters.add(Filter.of("trim").with("end", end));
             sourceCrop(box.transform().crop()).ifPresent(filters::add);
             filters.add(scale(box.scaledWidth(), box.scaledHeight(), zoom));
@@ -176,18 +198,19 @@ final class PictureLayerFilters {
         if (transform.flipVertical()) {
             filters.add(Filter.of("vflip"));
         }
-        if (transform.skews()) {
-            // Sheared about its centre on transparent room for the corners it moves out. A skew is how far one
-            // edge moves against the opposite one, in frames; shear takes pixels moved per pixel from the centre,
-            // at most 2 (nearly flat already), and the opposite sign (its positive x moves rows below it left).
-            double skewX = Math.clamp(transform.skewX() * frame.width() / height, -MAX_SHEAR, MAX_SHEAR);
-            double skewY = Math.clamp(transform.skewY() * frame.height() / width, -MAX_SHEAR, MAX_SHEAR);
-            int roomX = (int) Math.ceil(Math.abs(skewX) * (height + Math.abs(skewY) * width) / 2) + 2;
-            int roomY = (int) Math.ceil(Math.abs(skewY) * (width + Math.abs(skewX) * height) / 2) + 2;
+        if (transform.skews() || planned.animation().skews()) {
+            // Sheared about its centre on transparent room for the corners it moves out (at its steepest, when
+            // tweened). A skew is how far one edge moves against the opposite one, in frames; shear takes pixels
+            // moved per pixel from the centre, at most 2 (nearly flat already), and the opposite sign (its
+            // positive x moves rows below it left).
+            List<double[]> shears = shears(planned, transform, width, height, start, end);
+            double steepestX = shears.stream().mapToDouble(shear -> Math.abs(shear[0])).max().orElse(0);
+            double steepestY = shears.stream().mapToDouble(shear -> Math.abs(shear[1])).max().orElse(0);
+            int roomX = (int) Math.ceil(steepestX * (height + steepestY * width) / 2) + 2;
+            int roomY = (int) Math.ceil(steepestY * (width + steepestX * height) / 2) + 2;
             filters.add(Filter.of("pad").with("w", width + 2 * roomX).with("h", height + 2 * roomY)
                     .with("x", roomX).with("y", roomY).with("color", "black@0"));
-            filters.add(Filter.of("shear").with("shx", Filter.number(-skewX)).with("shy", Filter.number(-skewY))
-                    .with("c", "black@0"));
+            filters.addAll(shear(shears, start));
             boxX -= roomX;
             boxY -= roomY;
             width += 2 * roomX;
@@ -247,6 +270,60 @@ final class PictureLayerFilters {
             label = graph.then(input, filters, "picture");
         }
         return new Overlay(label, x, y);
+    }
+
+    /**
+     * The shear factors (x, y; pixels per pixel, ffmpeg's sign) of a {@code width x height} picture at each output
+     * frame of {@code [start, end)}: the tweened skew's value then where an axis is tweened, else the transform's.
+     */
+    private List<double[]> shears(dev.reelforge.core.plan.Look planned, Transform transform, int width, int height,
+            double start, double end) {
+        int frames = planned.animation().skews()
+                ? Math.max(1, (int) Math.ceil((end - start) * fps.value() - 1e-6)) : 1;
+        List<double[]> shears = new ArrayList<>(frames);
+        for (int index = 0; index < frames; index++) {
+            double clipSeconds = start + index / fps.value() - planned.clipStart();
+            double skewX = planned.animation().skewX().map(tweens -> tweens.valueAt(clipSeconds))
+                    .orElse(transform.skewX());
+            double skewY = planned.animation().skewY().map(tweens -> tweens.valueAt(clipSeconds))
+                    .orElse(transform.skewY());
+            shears.add(new double[] {
+                    -Math.clamp(Math.round(skewX * frame.width() / height * 10000) / 10000.0, -MAX_SHEAR, MAX_SHEAR),
+                    -Math.clamp(Math.round(skewY * frame.height() / width * 10000) / 10000.0, -MAX_SHEAR,
+                            MAX_SHEAR)});
+        }
+        return shears;
+    }
+
+    /**
+     * A shear by the first of {@code shears}, and when they change, rewritten by {@code sendcmd} at each output
+     * frame from {@code start} where they do ({@code shear} takes no expression of time, only commands).
+     */
+    private List<Filter> shear(List<double[]> shears, double start) {
+        double[] first = shears.getFirst();
+        String name = "shear@skew" + SHEARS.incrementAndGet();
+        StringBuilder commands = new StringBuilder();
+        for (int frame = 1; frame < shears.size(); frame++) {
+            double[] previous = shears.get(frame - 1);
+            double[] shear = shears.get(frame);
+            // A little before the frame's time, so rounding of its timestamp cannot miss it.
+            String at = String.format(Locale.ROOT, "%.4f", start + (frame - 0.25) / fps.value());
+            if (shear[0] != previous[0]) {
+                commands.append(at).append(' ').append(name).append(" shx ").append(Filter.number(shear[0]))
+                        .append(';');
+            }
+            if (shear[1] != previous[1]) {
+                commands.append(at).append(' ').append(name).append(" shy ").append(Filter.number(shear[1]))
+                        .append(';');
+            }
+        }
+        List<Filter> filters = new ArrayList<>();
+        if (!commands.isEmpty()) {
+            filters.add(Filter.of("sendcmd").with("c", commands.toString()));
+        }
+        filters.add(Filter.of(commands.isEmpty() ? "shear" : name).with("shx", Filter.number(first[0]))
+                .with("shy", Filter.number(first[1])).with("c", "black@0"));
+        return filters;
     }
 
     /** Scales to {@code width x height} times {@code zoom}, per frame when the zoom changes. */

@@ -73,7 +73,7 @@ final class RichTextFrames {
     }
 
     /** A shipped face is read once per process; a font fetched for this render, for this layer. */
-    private static TrueTypeOutlines face(LiberationFonts fonts, Typeface face) {
+    static TrueTypeOutlines face(LiberationFonts fonts, Typeface face) {
         if (face instanceof FontFace shipped) {
             return FACES.computeIfAbsent(fonts.file(shipped).toAbsolutePath(), TrueTypeOutlines::read);
         }
@@ -94,6 +94,14 @@ final class RichTextFrames {
      * ImageIO's writer (adaptive filters, in Java) takes several times as long.
      */
     static void png(BufferedImage premultiplied, Path file) {
+        png(premultiplied, file, false);
+    }
+
+    /**
+     * As {@link #png(BufferedImage, Path)}; {@code animated}: as a one-frame animated PNG, which ffmpeg reads with
+     * a time base of 1/100000 s (a plain PNG's is 1/25 s), so that a list of them keeps their times exact.
+     */
+    static void png(BufferedImage premultiplied, Path file, boolean animated) {
         int width = premultiplied.getWidth();
         int height = premultiplied.getHeight();
         int[] argb = new int[width];
@@ -128,6 +136,11 @@ final class RichTextFrames {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
             chunk(out, "IHDR", header.array());
+            if (animated) {
+                chunk(out, "acTL", ByteBuffer.allocate(8).putInt(1).putInt(0).array());
+                chunk(out, "fcTL", ByteBuffer.allocate(26).putInt(0).putInt(width).putInt(height).putInt(0).putInt(0)
+                        .putShort((short) 1).putShort((short) 1).put((byte) 0).put((byte) 0).array());
+            }
             chunk(out, "IDAT", pixels.toByteArray());
             chunk(out, "IEND", new byte[0]);
         } catch (IOException e) {

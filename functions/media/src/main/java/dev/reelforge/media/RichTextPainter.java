@@ -222,7 +222,7 @@ final class RichTextPainter {
      * The shadow is one colour, so only its coverage is drawn and blurred (three box blurs, as good as a Gaussian
      * to the eye and linear in the radius), and only over the text's bounds.
      */
-    private void drawShadow(Graphics2D g, RichTextLook.Shadow shadow, List<Shape> shapes, List<Double> alphas) {
+    static void drawShadow(Graphics2D g, RichTextLook.Shadow shadow, List<Shape> shapes, List<Double> alphas) {
         if (shapes.isEmpty()) {
             return;
         }
@@ -311,8 +311,11 @@ final class RichTextPainter {
         if (look.gradient().isEmpty()) {
             return awt(look.color());
         }
-        RichTextLook.Gradient gradient = look.gradient().get();
-        Rectangle2D box = whole.createTransformedShape(block).getBounds2D();
+        return gradient(look.gradient().get(), whole.createTransformedShape(block).getBounds2D());
+    }
+
+    /** The gradient's paint across {@code box}: along its angle through the box's centre, or out from it. */
+    static Paint gradient(RichTextLook.Gradient gradient, Rectangle2D box) {
         float[] fractions = new float[gradient.stops().size()];
         java.awt.Color[] colours = new java.awt.Color[fractions.length];
         float previous = -1;
@@ -488,7 +491,7 @@ final class RichTextPainter {
                 Math.max(0, height - 2 * inset), 2 * radius, 2 * radius);
     }
 
-    private static java.awt.Color awt(Color color) {
+    static java.awt.Color awt(Color color) {
         return new java.awt.Color(color.red(), color.green(), color.blue(), color.alpha());
     }
 

@@ -8,12 +8,14 @@ import dev.reelforge.core.plan.VisualLayer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Draws a text layer straight onto the composite: one {@code drawtext} per line (drawtext in ffmpeg 4.4
  * cannot align lines, so each line is placed on its own), each reading its line from a file, never from the
  * filtergraph, so no user text needs escaping. Its background is a {@code drawbox}, or, when the layer moves
- * or fades, a coloured frame overlaid with the same motion.
+ * or fades, a coloured frame overlaid with the same motion. Text that is transformed, tweened or masked by a luma
+ * is drawn with its background on a transparent picture of its box instead, which is then treated as a picture.
  *
  * <p>Text takes fades and slides as pictures do; a wipe or a zoom of text is drawn as a fade (drawtext can
  * neither clip nor scale smoothly per frame).
@@ -41,9 +43,10 @@ final class TextLayerFilters {
     /**
      * Adds the layer for the output time {@code [from, to)} over the composite {@code main}.
      *
+     * @param sources the local files of its mattes' sources
      * @return the composite with the text on it
      */
-    String add(String main, VisualLayer.Text layer, double from, double to) {
+    String add(String main, VisualLayer.Text layer, Map<Integer, Path> sources, double from, double to) {
         double start = Math.max(layer.timing().start(), from);
         double end = Math.min(layer.timing().end(), to);
         if (end - start <= 1e-9) {
@@ -51,6 +54,9 @@ final class TextLayerFilters {
         }
         LookOverTime look = new LookOverTime(layer.timing(), layer.look(), frame);
         TextLayout layout = TextLayout.of(layer, frame, fonts.font(layer.face(), layer.sizePx()));
+        if (onCanvas(layer) && layout.boxWidth() > 0 && layout.boxHeight() > 0) {
+            return canvas(main, layer, layout, look, sources, start, end);
+        }
         // Text does not turn: a shuffle only moves it (from beyond the frame, whatever its box).
         double diagonal = Math.hypot(frame.width(), frame.height());
         Expression dx = look.slideX().plus(look.shuffleX(diagonal));
@@ -58,11 +64,6 @@ final class TextLayerFilters {
         Expression alpha = look.alpha();
         String shown = "gte(t," + Filter.number(start) + ")*lt(t," + Filter.number(end) + ")";
 
-        // A turned or tweened text draws its background on its own canvas: checked before the background's band,
-        // which would take the composite too (ffmpeg refuses a label taken twice).
-        if (onCanvas(layer) && layout.boxWidth() > 0 && layout.boxHeight() > 0) {
-            return canvas(main, layer, layout, look, start, end);
-        }
         List<Filter> filters = new ArrayList<>();
         String composite = main;
         // drawbox reads a width or height of 0 as the whole frame's.
@@ -111,19 +112,20 @@ final class TextLayerFilters {
         return drawtext;
     }
 
-    /** Whether the text is transformed or tweened, which drawtext cannot do on the composite. */
+    /** Whether the text is transformed, tweened or matted, which drawtext cannot do on the composite. */
     private static boolean onCanvas(VisualLayer.Text layer) {
         Transform transform = layer.transform();
         return transform.rotates() || transform.flips() || transform.skews() || layer.look().animation().looks()
-                || layer.look().animation().shapes();
+                || layer.look().animation().shapes() || !layer.mattes().isEmpty();
     }
 
     /**
-     * The text and its background drawn on a transparent picture of its box, which then takes the look and
-     * transform a picture takes (flip, skew, turn, tweens, transitions), and is overlaid on the composite.
+     * The text and its background drawn on a transparent picture of its box, which then takes the mattes, look and
+     * transform a picture takes (luma mattes, flip, skew, turn, tweens, transitions), and is overlaid on the
+     * composite.
      */
-    private String canvas(String main, VisualLayer.Text layer, TextLayout layout, LookOverTime look, double start,
-            double end) {
+    private String canvas(String main, VisualLayer.Text layer, TextLayout layout, LookOverTime look,
+            Map<Integer, Path> sources, double start, double end) {
         double opacity = Math.max(0, Math.min(1, look.opacity()));
         List<Filter> filters = new ArrayList<>();
         Color background = layer.background().orElse(null);
@@ -148,8 +150,17 @@ final class TextLayerFilters {
         // A frame more than shown, cut by trim, so the overlay draws the last one (see PictureLayerFilters).
         filters.add(Filter.of("trim").with("end", end));
         filters.addAll(look.fades());
+        String input = null;
+        if (!layer.mattes().isEmpty()) {
+            // mattes cover the box as it is placed, before it is mirrored or turned, as a picture's do
+            String unmatted = graph.label("canvas");
+            graph.chain(List.of(), filters, unmatted);
+            input = new LumaMatteFilters(graph, fps).apply(unmatted, layer.mattes(), sources, layout.boxWidth(),
+                    layout.boxHeight(), start, end);
+            filters = new ArrayList<>();
+        }
         PictureLayerFilters pictures = new PictureLayerFilters(graph, frame, fps, sampling);
-        PictureLayerFilters.Overlay overlay = pictures.shaped(null, filters, layer.look(), look, layer.transform(),
+        PictureLayerFilters.Overlay overlay = pictures.shaped(input, filters, layer.look(), look, layer.transform(),
                 layout.boxX(), layout.boxY(), layout.boxWidth(), layout.boxHeight(), start, end);
         String composite = graph.label("main");
         graph.chain(List.of(main, overlay.label()), List.of(overlay.filter(sampling)), composite);

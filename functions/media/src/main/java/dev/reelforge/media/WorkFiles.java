@@ -19,6 +19,11 @@ final class WorkFiles {
         this.directory = directory;
     }
 
+    /** Where the files are written (for files other than text, named by their writer). */
+    Path directory() {
+        return directory;
+    }
+
     /** Writes {@code text} as UTF-8 to {@code <kind>-<n>.txt}. */
     Path write(String kind, String text) {
         Path file = directory.resolve(kind + "-" + written++ + ".txt");

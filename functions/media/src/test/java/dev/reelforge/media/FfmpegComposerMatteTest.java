@@ -5,9 +5,16 @@ import static dev.reelforge.media.Plans.plan;
 import static dev.reelforge.media.Plans.still;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelforge.core.edit.model.Asset;
 import dev.reelforge.core.edit.model.ChromaKey;
 import dev.reelforge.core.edit.model.Color;
+import dev.reelforge.core.edit.model.FontFace;
+import dev.reelforge.core.edit.model.Offset;
 import dev.reelforge.core.edit.model.OutputFormat;
+import dev.reelforge.core.edit.model.Position;
+import dev.reelforge.core.edit.model.Speed;
+import dev.reelforge.core.edit.model.Transition;
+import dev.reelforge.core.edit.model.TransitionKind;
 import dev.reelforge.core.plan.Matte;
 import dev.reelforge.core.plan.SourceFile;
 import dev.reelforge.core.plan.Timing;
@@ -78,6 +85,25 @@ class FfmpegComposerMatteTest {
 
         assertThat(Playback.frameAt(early, 0).is(160, 90, 255, 0, 0, 16)).as("the matte's black start").isTrue();
         assertThat(Playback.frameAt(late, 0).is(160, 90, 0, 0, 255, 16)).as("trimmed to its white half").isTrue();
+    }
+
+    @Test
+    void aMatteOverFadingTextClearsItsBoxWhereWhite() {
+        SourceFile luma = media.video("black-then-white.mp4", BLACK_THEN_WHITE, 1, false);
+        // a fade makes the background a layer of its own when the text is drawn straight onto the frame
+        VisualLayer.Text text = new VisualLayer.Text(new Timing(0, 2),
+                Plans.transitions(Optional.of(new Transition(TransitionKind.FADE, Speed.FAST)), Optional.empty()), "",
+                FontFace.SANS_BOLD, 24, 1.2, Color.WHITE, Optional.of(new Color(255, 0, 0, 255)), Optional.of(200),
+                Optional.of(100), Asset.HorizontalAlign.CENTER, Asset.VerticalAlign.CENTER, Position.CENTER,
+                Offset.NONE, true).withMattes(List.of(new Matte(new Timing(0.6, 1.4), luma, 0, false)));
+
+        Path video = compose(plan().background(BLUE).duration(2).layer(text));
+
+        Playback.Frame black = Playback.frameAt(video, 0.8);
+        Playback.Frame white = Playback.frameAt(video, 1.5);
+        assertThat(black.is(160, 90, 255, 0, 0, 16)).as("black: the box kept, " + black.describe(160, 90)).isTrue();
+        assertThat(white.is(160, 90, 0, 0, 255, 16)).as("white: the box cleared, " + white.describe(160, 90)).isTrue();
+        assertThat(black.is(20, 90, 0, 0, 255, 16)).as("outside the box, " + black.describe(20, 90)).isTrue();
     }
 
     @Test

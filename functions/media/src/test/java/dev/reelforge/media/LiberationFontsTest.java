@@ -19,9 +19,8 @@ class LiberationFontsTest {
     static Path directory;
 
     @ParameterizedTest
-    // the Montserrat faces are in the render worker's jar, not this module's: RenderSmartClipsIT draws them
-    @EnumSource(value = FontFace.class, names = {"MONTSERRAT_SEMIBOLD", "MONTSERRAT_EXTRABOLD"},
-            mode = EnumSource.Mode.EXCLUDE)
+    // Shotstack's built-in faces are in the render worker's jar, not this module's: ShippedFontsTest reads them
+    @EnumSource(value = FontFace.class, names = "(SANS|SERIF|MONO)_.*", mode = EnumSource.Mode.MATCH_ALL)
     void givesEachFaceTheLiberationFontOfItsFamilyAndStyle(FontFace face) throws Exception {
         LiberationFonts fonts = new LiberationFonts(directory);
 
@@ -56,9 +55,8 @@ class LiberationFontsTest {
 
     /** AWT, which the product does not use (Lambda lacks its FreeType), is the independent measure here. */
     @ParameterizedTest
-    // the Montserrat faces are in the render worker's jar, not this module's: RenderSmartClipsIT draws them
-    @EnumSource(value = FontFace.class, names = {"MONTSERRAT_SEMIBOLD", "MONTSERRAT_EXTRABOLD"},
-            mode = EnumSource.Mode.EXCLUDE)
+    // Shotstack's built-in faces are in the render worker's jar, not this module's: ShippedFontsTest reads them
+    @EnumSource(value = FontFace.class, names = "(SANS|SERIF|MONO)_.*", mode = EnumSource.Mode.MATCH_ALL)
     void measuresTextAsTheFontsOwnMetricsSay(FontFace face) throws Exception {
         LiberationFonts fonts = new LiberationFonts(directory);
         FontRenderContext context = new FontRenderContext(null, true, true);

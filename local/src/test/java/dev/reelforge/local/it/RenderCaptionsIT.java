@@ -208,6 +208,105 @@ class RenderCaptionsIT {
                 .doesNotContain("Exception");
     }
 
+    // ------------------------------------------------------------------ the clip's transition, effect, filter, speed 0
+
+    /** One cue the whole 4 s of a clip. */
+    private static final String WHOLE = "1\n00:00:00,000 --> 00:00:04,000\nHELLO THERE\n";
+
+    /** A 4 s MP4 of one caption clip (asset fields after src, clip fields after length). */
+    private static Path video(String src, String assetMore, String clipMore) {
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [{"clips": [
+                   {"asset": {"type": "caption", "src": "%s"%s}, "start": 0, "length": 4%s}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """.formatted(src, assetMore.isEmpty() ? "" : ", " + assetMore, clipMore.isEmpty() ? ""
+                        : ", " + clipMore)).render();
+        return stack.download(render.path("url").asText(), "mp4");
+    }
+
+    @Test
+    void aFadeInShowsTheCaptionAtHalfStrengthHalfwayAndWholeAfter() {
+        Path mp4 = video(subtitles("whole-fade.srt", WHOLE), "\"background\": {\"color\": \"#0000ff\", \"padding\": 6}",
+                "\"transition\": {\"in\": \"fade\"}");
+        Frame halfway = playback.frameAt(mp4, 0.5);
+        Frame after = playback.frameAt(mp4, 2.0);
+
+        assertThat(pixels(halfway, 0, 100, 320, 180, 0, 0, 128)).as("0.5 s: the box at half strength")
+                .isGreaterThan(200);
+        assertThat(pixels(halfway, 0, 0, 320, 180, 0, 0, 255)).as("0.5 s: no box at full strength").isZero();
+        assertThat(pixels(halfway, 0, 100, 320, 180, 128, 128, 128)).as("0.5 s: the text half grey")
+                .isGreaterThan(50);
+        assertThat(white(halfway)).as("0.5 s: no white text yet").isZero();
+        assertThat(pixels(after, 0, 100, 320, 180, 0, 0, 255)).as("2 s: the box whole").isGreaterThan(200);
+        assertThat(white(after)).as("2 s: the text white").isGreaterThan(100);
+    }
+
+    /** The mean column of the near-white pixels. */
+    private static double middleOfWhite(Frame frame) {
+        double sum = 0;
+        int count = 0;
+        for (int y = 0; y < 180; y++) {
+            for (int x = 0; x < 320; x++) {
+                if (frame.is(x, y, 255, 255, 255, 60)) {
+                    sum += x;
+                    count++;
+                }
+            }
+        }
+        assertThat(count).as("white pixels to find the middle of").isGreaterThan(50);
+        return sum / count;
+    }
+
+    @Test
+    void aSlideLeftEffectMovesTheCaptionLeftOverTheClip() {
+        Path mp4 = video(subtitles("whole-slide.srt", WHOLE), "", "\"effect\": \"slideLeft\"");
+
+        // the picture of the frame pans 10% of its width (32 pixels) over the 4 s: 24 of them from 0.5 to 3.5 s
+        double early = middleOfWhite(playback.frameAt(mp4, 0.5));
+        double late = middleOfWhite(playback.frameAt(mp4, 3.5));
+        assertThat(early - late).as("moved left from %s to %s", early, late).isBetween(14.0, 34.0);
+    }
+
+    @Test
+    void aGreyscaleFilterTakesTheColourOutOfTheCaptionsKeepingTheirStrength() {
+        String src = subtitles("two-words-grey.vtt", TWO_WORDS);
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [{"clips": [
+                   {"asset": {"type": "rich-caption", "src": "%s", %s, "animation": {"style": "highlight"}},
+                    "start": 0, "length": 4, "filter": "greyscale"}]}, {"clips": [
+                   {"asset": {"type": "caption", "src": "%s", "font": {"color": "#ffffff", "opacity": 0.5},
+                              "margin": {"top": 0.05}},
+                    "start": 0, "length": 4, "filter": "greyscale"}]}]},
+                 "output": {"format": "png", "size": {"width": 320, "height": 180}, "range": {"start": 0.5}}}
+                """.formatted(src, ACTIVE_RED, src)).render();
+        Frame frame = playback.frameAt(stack.download(render.path("url").asText(), "png"), 0);
+
+        // red's luma is 30% of white's: the spoken word comes out dark grey
+        assertThat(pixels(frame, 0, 60, 155, 120, 76, 76, 76)).as("the spoken word, grey").isGreaterThan(50);
+        assertThat(red(frame, 0, 320)).as("nothing red").isZero();
+        assertThat(whiteIn(frame, 165, 320)).as("the other word still white").isGreaterThan(50);
+        int halfGrey = 0;
+        for (int y = 0; y < 50; y++) {
+            for (int x = 0; x < 320; x++) {
+                halfGrey += frame.is(x, y, 128, 128, 128, 20) ? 1 : 0;
+            }
+        }
+        assertThat(halfGrey).as("the half-transparent white caption at the top, as strong as without the filter")
+                .isGreaterThan(50);
+        assertThat(pixels(frame, 0, 0, 320, 50, 255, 255, 255)).as("and no stronger").isZero();
+    }
+
+    @Test
+    void aPausedCaptionClipShowsTheCueAtItsTrimTheWholeClip() {
+        // speed 1 shows HELLO THERE at 1 s and WORLD at 3 s; paused at file time 1 s, HELLO THERE both times
+        Frame atStart = still(srt, "\"trim\": 1, \"speed\": 0", 0.2);
+        Frame later = still(srt, "\"trim\": 1, \"speed\": 0", 3.0);
+        int hello = white(still(srt, "", 1.0));
+
+        assertThat(white(atStart)).as("0.2 s: HELLO THERE").isEqualTo(hello);
+        assertThat(white(later)).as("3 s: still HELLO THERE").isEqualTo(hello);
+    }
+
     // ------------------------------------------------------------------ rich-caption (newest schema)
 
     /** One rich-caption clip (asset fields after src) lasting 4 s, as a PNG of the frame at {@code at}. */
@@ -319,6 +418,204 @@ class RenderCaptionsIT {
         assertThat(pixels(frame, 0, 0, 320, 60, 255, 255, 255)).as("white text at the top").isGreaterThan(100);
         assertThat(pixels(frame, 0, 0, 320, 60, 0, 255, 0)).as("its green shadow").isGreaterThan(50);
         assertThat(pixels(frame, 0, 60, 320, 180, 255, 255, 255)).as("nothing lower").isZero();
+    }
+
+    /** The leftmost and rightmost columns with a pixel near (r, g, b), or {320, -1} if none. */
+    private static int[] columns(Frame frame, int r, int g, int b) {
+        int left = 320;
+        int right = -1;
+        for (int x = 0; x < 320; x++) {
+            if (pixels(frame, x, 0, x + 1, 180, r, g, b) > 0) {
+                left = Math.min(left, x);
+                right = x;
+            }
+        }
+        return new int[] {left, right};
+    }
+
+    /** The longest run of pixels near (r, g, b) along any row. */
+    private static int longestRun(Frame frame, int r, int g, int b) {
+        int longest = 0;
+        for (int y = 0; y < 180; y++) {
+            int run = 0;
+            for (int x = 0; x < 320; x++) {
+                run = frame.is(x, y, r, g, b, 60) ? run + 1 : 0;
+                longest = Math.max(longest, run);
+            }
+        }
+        return longest;
+    }
+
+    private static final String PLAIN_32 = "\"font\": {\"size\": 32}, \"animation\": {\"style\": \"none\"}";
+
+    @Test
+    void letterSpacingWidensTheLineAndTextDecorationUnderlinesIt() {
+        String src = subtitles("spaced.vtt", TWO_WORDS);
+        int[] plain = columns(richStill(src, PLAIN_32, 0.5), 255, 255, 255);
+        Frame spaced = richStill(src, PLAIN_32 + ", \"style\": {\"letterSpacing\": 6}", 0.5);
+        Frame underlined = richStill(src, PLAIN_32 + ", \"style\": {\"textDecoration\": \"underline\"}", 0.5);
+
+        int[] wide = columns(spaced, 255, 255, 255);
+        // 8 letters and the space: 8 gaps of 6 pixels more
+        assertThat(wide[1] - wide[0]).as("the spaced line is 48 px wider").isBetween(plain[1] - plain[0] + 44,
+                plain[1] - plain[0] + 52);
+        assertThat(longestRun(richStill(src, PLAIN_32, 0.5), 255, 255, 255)).as("letters alone: no long white row")
+                .isLessThan(20);
+        assertThat(longestRun(underlined, 255, 255, 255)).as("the underline: a white row as wide as a word")
+                .isGreaterThan(60);
+    }
+
+    @Test
+    void aGradientFillsTheTextFromItsFirstColourToItsLast() {
+        String src = subtitles("gradient.vtt", TWO_WORDS);
+        Frame frame = richStill(src, PLAIN_32 + ", \"style\": {\"gradient\": {\"angle\": 0, \"stops\": ["
+                + "{\"offset\": 0, \"color\": \"#ff0000\"}, {\"offset\": 1, \"color\": \"#0000ff\"}]}}", 0.5);
+
+        assertThat(pixels(frame, 0, 0, 110, 180, 255, 0, 0)).as("red at the left end").isGreaterThan(30);
+        assertThat(pixels(frame, 210, 0, 320, 180, 0, 0, 255)).as("blue at the right end").isGreaterThan(30);
+        assertThat(pixels(frame, 210, 0, 320, 180, 255, 0, 0)).as("no red at the right").isZero();
+        assertThat(white(frame)).as("no white letters").isZero();
+    }
+
+    @Test
+    void theActiveWordTakesItsOwnSizeAndWeight() {
+        String src = subtitles("active-size.vtt", TWO_WORDS);
+        String active = "\"font\": {\"size\": 32, \"color\": \"#ffffff\"}, \"active\": {\"font\": {\"color\": "
+                + "\"#ff0000\", \"size\": 44, \"weight\": 700}}, \"animation\": {\"style\": \"highlight\"}";
+        Frame first = richStill(src, active, 0.5);
+        Frame plain = richStill(src, ACTIVE_RED + ", \"animation\": {\"style\": \"highlight\"}", 0.5);
+
+        assertThat(top(first, 0, 155, 255, 0, 0)).as("the larger spoken word reaches higher than the other")
+                .isLessThanOrEqualTo(top(first, 165, 320, 255, 255, 255) - 3);
+        assertThat(red(first, 0, 155)).as("larger and bold: more red than the plain active word")
+                .isGreaterThan(red(plain, 0, 155) * 3 / 2);
+        assertThat(whiteIn(first, 0, 155)).as("the base word is not drawn beneath it").isZero();
+    }
+
+    @Test
+    void aBlurredShadowSpreadsSoftlyAroundTheText() {
+        String src = subtitles("blurred.vtt", TWO_WORDS);
+        String shadow = PLAIN_32 + ", \"shadow\": {\"offsetX\": 0, \"offsetY\": 0, \"color\": \"#00ff00\","
+                + " \"opacity\": 1%s}";
+        Frame hard = richStill(src, shadow.formatted(""), 0.5);
+        Frame soft = richStill(src, shadow.formatted(", \"blur\": 8"), 0.5);
+
+        int hidden = pixels(hard, 0, 0, 320, 180, 0, 110, 0);
+        assertThat(pixels(soft, 0, 0, 320, 180, 0, 110, 0)).as("blurred, a dim green halo where unblurred the"
+                + " shadow hides under the text (%d such pixels)", hidden).isGreaterThan(Math.max(100, 4 * hidden));
+    }
+
+    @Test
+    void aBorderAndUnequalPaddingShapeTheBox() {
+        String src = subtitles("bordered.vtt", TWO_WORDS);
+        Frame frame = richStill(src, PLAIN_32 + ", \"background\": {\"color\": \"#0000ff\"},"
+                + " \"padding\": {\"left\": 30, \"right\": 4, \"top\": 4, \"bottom\": 4},"
+                + " \"border\": {\"width\": 3, \"color\": \"#00ff00\"}", 0.5);
+        int[] text = columns(frame, 255, 255, 255);
+        int[] border = columns(frame, 0, 255, 0);
+
+        assertThat(text[0] - border[0]).as("30 px of padding (and the border) on the left").isBetween(30, 36);
+        assertThat(border[1] - text[1]).as("4 px on the right").isBetween(3, 9);
+        assertThat(pixels(frame, 0, 0, 320, 180, 0, 255, 0)).as("a green border").isGreaterThan(200);
+    }
+
+    @Test
+    void fadeAndSlideBringEachWordInAsItIsSpoken() {
+        String src = subtitles("fading.vtt", TWO_WORDS);
+        String fade = "\"font\": {\"size\": 32}, \"animation\": {\"style\": \"fade\"}";
+        String slide = "\"font\": {\"size\": 32}, \"animation\": {\"style\": \"slide\", \"direction\": \"up\"}";
+
+        assertThat(whiteIn(richStill(src, fade, 0.5), 165, 320)).as("0.5 s: the second word not yet").isZero();
+        Frame entering = richStill(src, fade, 1.05);
+        assertThat(whiteIn(entering, 165, 320)).as("1.05 s: the second word not opaque yet").isZero();
+        assertThat(pixels(entering, 165, 0, 320, 180, 80, 80, 80)).as("but faintly there").isGreaterThan(30);
+        assertThat(whiteIn(richStill(src, fade, 1.5), 165, 320)).as("1.5 s: opaque").isGreaterThan(50);
+        assertThat(top(richStill(src, slide, 1.05), 165, 320, 80, 80, 80)).as("sliding up: still lower at 1.05 s")
+                .isGreaterThanOrEqualTo(top(richStill(src, slide, 1.5), 165, 320, 255, 255, 255) + 3);
+    }
+
+    /** Columns of the frame with a pixel near white. */
+    private static int inkedColumns(Frame frame) {
+        int columns = 0;
+        for (int x = 0; x < 320; x++) {
+            columns += pixels(frame, x, 0, x + 1, 180, 255, 255, 255) > 0 ? 1 : 0;
+        }
+        return columns;
+    }
+
+    @Test
+    void italicSlantsTheLetters() {
+        String src = subtitles("italic.vtt", "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nllll\n");
+        int upright = inkedColumns(richStill(src, "\"font\": {\"size\": 48}, \"animation\": {\"style\": \"none\"}",
+                0.5));
+        int slanted = inkedColumns(richStill(src, "\"font\": {\"size\": 48, \"style\": \"italic\"},"
+                + " \"animation\": {\"style\": \"none\"}", 0.5));
+
+        assertThat(slanted).as("slanted strokes cover more columns than upright ones (%d)", upright)
+                .isGreaterThan(upright * 3 / 2);
+    }
+
+    @Test
+    void theActiveWordTakesItsOwnOutlineAndNoneRemovesTheBaseShadow() {
+        String src = subtitles("active-stroke.vtt", TWO_WORDS);
+        Frame frame = richStill(src, "\"font\": {\"size\": 32}, \"shadow\": {\"offsetX\": 4, \"offsetY\": 4,"
+                + " \"color\": \"#0000ff\", \"opacity\": 1}, \"active\": {\"stroke\": {\"width\": 3,"
+                + " \"color\": \"#00ff00\"}, \"shadow\": \"none\"}, \"animation\": {\"style\": \"highlight\"}", 0.5);
+
+        assertThat(pixels(frame, 0, 0, 155, 180, 0, 255, 0)).as("the spoken word outlined in green").isGreaterThan(50);
+        assertThat(pixels(frame, 0, 0, 155, 180, 0, 0, 255)).as("without the blue shadow").isZero();
+        assertThat(pixels(frame, 165, 0, 320, 180, 0, 0, 255)).as("the other word keeps it").isGreaterThan(50);
+        assertThat(pixels(frame, 165, 0, 320, 180, 0, 255, 0)).as("and has no outline").isZero();
+    }
+
+    /** The rightmost column with a pixel brighter than 80 (the text is white, its entrance partly transparent). */
+    private static int rightmostLit(Frame frame) {
+        for (int x = 319; x >= 0; x--) {
+            for (int y = 0; y < 180; y++) {
+                if (frame.red(x, y) > 80) {
+                    return x;
+                }
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void bounceGrowsEachWordIntoPlaceAsItIsSpoken() {
+        String src = subtitles("bouncing.vtt", TWO_WORDS);
+        String bounce = "\"font\": {\"size\": 32}, \"animation\": {\"style\": \"bounce\"}";
+        Frame growing = richStill(src, bounce, 1.05);
+        Frame grown = richStill(src, bounce, 1.5);
+
+        assertThat(rightmostLit(growing)).as("1.05 s: the second word shows").isGreaterThan(165);
+        assertThat(rightmostLit(grown) - rightmostLit(growing))
+                .as("but smaller: its right edge short of where it ends up").isGreaterThan(5);
+    }
+
+    @Test
+    void inAVideoPaintedCaptionsComeAndGoAndTheirWordsChangeAtTheirTimes() {
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [{"clips": [
+                   {"asset": {"type": "rich-caption", "src": "%s", "font": {"size": 28, "color": "#ffffff"},
+                              "style": {"letterSpacing": 2}, "background": {"color": "#0000ff"}, "padding": 6,
+                              "active": {"font": {"color": "#ff0000"}}, "animation": {"style": "highlight"}},
+                    "start": 0, "length": 4}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """.formatted(srt)).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+
+        assertThat(pixels(playback.frameAt(mp4, 0.2), 0, 0, 320, 180, 0, 0, 255)).as("before the first cue").isZero();
+        Frame hello = playback.frameAt(mp4, 0.75);
+        Frame there = playback.frameAt(mp4, 1.25);
+        assertThat(red(hello, 0, 160)).as("0.75 s: HELLO spoken, in red").isGreaterThan(30);
+        assertThat(red(hello, 160, 320)).as("0.75 s: THERE not yet").isLessThan(5);
+        assertThat(red(there, 160, 320)).as("1.25 s: THERE spoken").isGreaterThan(30);
+        assertThat(red(there, 0, 160)).as("1.25 s: HELLO white again").isLessThan(5);
+        assertThat(pixels(playback.frameAt(mp4, 2.0), 0, 0, 320, 180, 0, 0, 255)).as("no box between the cues")
+                .isZero();
+        assertThat(pixels(playback.frameAt(mp4, 3.0), 0, 0, 320, 180, 0, 0, 255)).as("the second cue's box")
+                .isGreaterThan(200);
+        assertThat(pixels(playback.frameAt(mp4, 3.8), 0, 0, 320, 180, 0, 0, 255)).as("after it").isZero();
     }
 
     @Test

@@ -181,6 +181,33 @@ class RenderHtmlIT {
                 + "'Nowhere Sans' is neither a shipped font nor a family of timeline.fonts (Typewriter Test, typewriter-2)");
     }
 
+    @Test
+    void anEditsOwnFontOfAShippedFamilysNameWinsOverTheShippedOne() {
+        // the fetched file answers to "Roboto" by its file's name, as Shotstack's templates bring their own Roboto
+        String font = stack.url(renamedFont("Roboto.ttf"));
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "fonts": [{"src": "%s"}], "tracks": [
+                  {"clips": [{"asset": {"type": "text", "text": "iiiiiiii", "width": 320, "height": 60,
+                      "font": {"family": "Roboto", "size": 30, "color": "#ffffff"},
+                      "alignment": {"horizontal": "left"}},
+                    "start": 0, "length": 1, "position": "top"},
+                   {"asset": {"type": "html", "html": "<p>i</p>", "width": 320, "height": 60,
+                      "css": "p { font-family: 'Roboto'; font-size: 50px; color: #ffffff; margin: 0; }",
+                      "position": "left"},
+                    "start": 0, "length": 1, "position": "center"},
+                   {"asset": {"type": "rich-text", "text": "iiiiiiii",
+                      "font": {"family": "Roboto", "size": 30, "color": "#ffffff"}, "align": {"horizontal": "left"}},
+                    "start": 0, "length": 1, "width": 320, "height": 60, "position": "bottom"}]}]},
+                 "output": {"format": "png", "size": {"width": 320, "height": 180}}}
+                """.formatted(font)).render();
+        Frame frame = playback.frameAt(stack.download(render.path("url").asText(), "png"), 0);
+
+        // the shipped Roboto's eight i's are about 55 px wide at 30 px, its i about 6 px at 50 px
+        assertThat(inkWidth(frame, 0, 60)).as("the text asset's ink width in the fetched font").isBetween(120, 170);
+        assertThat(inkWidth(frame, 60, 120)).as("the HTML's i in the fetched font").isBetween(18, 32);
+        assertThat(inkWidth(frame, 120, 180)).as("the rich text's ink width in the fetched font").isBetween(120, 170);
+    }
+
     /** Liberation Mono with its family renamed (same length, so no offset moves), served by the media host. */
     private static Path renamedFont(String name) {
         try (InputStream in = RenderHtmlIT.class.getClassLoader()

@@ -86,6 +86,53 @@ class RenderMattesIT {
     }
 
     @Test
+    void aLumaMasksTheTextRichTextAndShapeOfItsTrackAsAPictureOfTheirBox() {
+        // a wipe: white from the left edge to x = W * t / 2, black beyond it (half and half at 1 s)
+        String wipe = stack.url(stack.media().ffmpeg("wipe-luma.mp4", "-f", "lavfi", "-i",
+                "color=c=black:s=320x180:r=25:d=2,format=yuv420p,geq=lum='if(lt(X,W*T/2),255,0)':cb=128:cr=128",
+                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p"));
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#0000FF", "tracks": [
+                  {"clips": [
+                    {"asset": {"type": "text", "text": "HHHHH", "width": 320, "height": 70,
+                       "font": {"size": 48, "color": "#ffffff"}, "background": {"color": "#ff0000"}},
+                     "start": 0, "length": 2, "position": "top"},
+                    {"asset": {"type": "luma", "src": "%1$s"}, "start": 0, "length": 2}]},
+                  {"clips": [
+                    {"asset": {"type": "luma", "src": "%1$s"}, "start": 0, "length": 2},
+                    {"asset": {"type": "rich-text", "text": "HHHHH",
+                       "font": {"size": 48, "weight": 700, "color": "#ffffff"}, "background": {"color": "#00ff00"}},
+                     "start": 0, "length": 2, "width": 320, "height": 70, "position": "bottom"}]},
+                  {"clips": [
+                    {"asset": {"type": "shape", "shape": "rectangle", "fill": {"color": "#ffff00"},
+                       "rectangle": {"width": 320, "height": 20}}, "start": 0, "length": 2},
+                    {"asset": {"type": "luma", "src": "%1$s"}, "start": 0, "length": 2}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """.formatted(wipe)).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+
+        Frame mid = playback.frameAt(mp4, 1);
+        assertPixel(mid, 40, 14, 0, 0, 255, "1 s, text, left: the matte is white, the box cleared to the background");
+        assertPixel(mid, 280, 14, 255, 0, 0, "1 s, text, right: the matte is black, the text's background kept");
+        assertThat(mid.brightPixels(0, 10, 150, 75, 200)).as("1 s, the text's white letters left of the wipe")
+                .isZero();
+        assertThat(mid.brightPixels(170, 10, 320, 75, 200)).as("1 s, the text's white letters right of the wipe")
+                .isGreaterThan(50);
+        assertPixel(mid, 40, 166, 0, 0, 255, "1 s, rich text, left: cleared to the background");
+        assertPixel(mid, 280, 166, 0, 255, 0, "1 s, rich text, right: its background kept");
+        assertThat(mid.brightPixels(0, 112, 150, 180, 200)).as("1 s, the rich text's letters left of the wipe")
+                .isZero();
+        assertThat(mid.brightPixels(170, 112, 320, 180, 200)).as("1 s, the rich text's letters right of the wipe")
+                .isGreaterThan(50);
+        assertPixel(mid, 40, 90, 0, 0, 255, "1 s, shape, left: cleared to the background");
+        assertPixel(mid, 280, 90, 255, 255, 0, "1 s, shape, right: kept");
+        Frame early = playback.frameAt(mp4, 0.2);
+        assertPixel(early, 120, 14, 255, 0, 0, "0.2 s: the wipe has not reached x = 120, the text kept there");
+        assertPixel(early, 120, 166, 0, 255, 0, "0.2 s: the wipe has not reached x = 120, the rich text kept there");
+        assertPixel(early, 120, 90, 255, 255, 0, "0.2 s: the wipe has not reached x = 120, the shape kept there");
+    }
+
+    @Test
     void aChromaKeyClearsItsColourAndKeepsTheRest() {
         String green = stack.url(stack.media().ffmpeg("green-screen.mp4", "-f", "lavfi", "-i",
                 "color=c=0x00FF00:s=320x180:r=25:d=1,drawbox=x=120:y=50:w=80:h=80:color=0xFF0000:t=fill",

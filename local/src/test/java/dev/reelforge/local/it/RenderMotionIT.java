@@ -94,6 +94,41 @@ class RenderMotionIT {
     }
 
     @Test
+    void aTweenedSkewShearsThePictureFrameByFrameAsItsTweensSay() {
+        String red = stack.url(stack.media().image("red.png", "0xFF0000", 320, 180));
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#0000FF", "tracks": [
+                  {"clips": [{"asset": {"type": "image", "src": "%1$s"}, "start": 0, "length": 2, "scale": 0.5,
+                              "transform": {"skew": {"x": [{"from": 0, "to": 0.2, "start": 0, "length": 2}]}}},
+                             {"asset": {"type": "image", "src": "%1$s"}, "start": 2, "length": 2, "scale": 0.5,
+                              "transform": {"skew": {"y": [{"from": 0.5, "to": 0, "start": 0, "length": 1,
+                                                            "interpolation": "bezier", "easing": "easeIn"}]}}}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """.formatted(red)).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+
+        // The 160x90 image spans x 80-240, y 45-135 on blue. skew.x tweens 0 to 0.2 over 2 s: not sheared at the
+        // start, 0.1 at 1 s (the bottom edge 32 pixels right of the top edge, as the fixed skew's test).
+        Frame unsheared = playback.frameAt(mp4, 0);
+        assertPixel(unsheared, 74, 55, 0, 0, 255, "skew x at 0 s: nothing past the left edge");
+        assertPixel(unsheared, 86, 125, 255, 0, 0, "skew x at 0 s: the left edge in place below the centre");
+        Frame halfway = playback.frameAt(mp4, 1);
+        assertPixel(halfway, 74, 55, 255, 0, 0, "skew x at 1 s: above the centre, moved left past the left edge");
+        assertPixel(halfway, 86, 125, 0, 0, 255, "skew x at 1 s: below the centre, the left edge moved right");
+        assertPixel(halfway, 246, 125, 255, 0, 0, "skew x at 1 s: below the centre, moved right past the right edge");
+        // skew.y eases in from 0.5 to 0 over the second clip's first second: at 2.48 s easeIn (0.42, 0, 1, 1) is
+        // 0.294 of the way (linear would be 0.48), so 0.353 of the height: a column 70 right of the centre 27.8
+        // down (linear: 20.5), one 70 left of it 27.8 up; unsheared from 3 s.
+        Frame easing = playback.frameAt(mp4, 2.48);
+        assertPixel(easing, 230, 157, 255, 0, 0, "skew y at 2.48 s: right of the centre, moved down past the bottom");
+        assertPixel(easing, 230, 62, 0, 0, 255, "skew y at 2.48 s: right of the centre, the top edge moved down");
+        assertPixel(easing, 90, 23, 255, 0, 0, "skew y at 2.48 s: left of the centre, moved up past the top");
+        Frame settled = playback.frameAt(mp4, 3.2);
+        assertPixel(settled, 230, 62, 255, 0, 0, "skew y at 3.2 s: the top edge back in place");
+        assertPixel(settled, 230, 145, 0, 0, 255, "skew y at 3.2 s: nothing past the bottom");
+    }
+
+    @Test
     void tweenedRotationAndScaleTurnAndResizeThePictureFrameByFrame() {
         String red = stack.url(stack.media().image("red.png", "0xFF0000", 320, 180));
         JsonNode render = stack.render(Environment.V1, """

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Rich text read from the pixels of small, short MP4s (320x180, 3 s), each with four rich-text clips, each in a
  * 160x90 box (the clip's width and height) in one quarter of the frame: a padded background with left-aligned
  * text, a fadeIn, a typewriter, right-aligned red text on a highlight; a gradient, an outline with a shadow and a border, an
- * ascend and a slideIn.
+ * ascend and a slideIn; a box with tweened opacity and offset.
  */
 class RenderRichTextIT {
 
@@ -153,17 +153,43 @@ class RenderRichTextIT {
     }
 
     @Test
+    void tweenedOpacityAndOffsetMoveAndFadeARichTextClipFrameByFrame() {
+        // an 80x60 box filled red (its text red on red), fading in and moving right across the middle
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [
+                  {"clips": [{"asset": {"type": "rich-text", "text": "x",
+                      "font": {"size": 20, "color": "#ff0000"}, "background": {"color": "#ff0000"}},
+                    "start": 0, "length": 2, "width": 80, "height": 60,
+                    "opacity": [{"from": 0, "to": 1, "start": 0, "length": 2}],
+                    "offset": {"x": [{"from": -0.25, "to": 0.25, "start": 0, "length": 2}]}}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+
+        // at 0.5 s: opacity 0.25, offset -0.125 of the width: centred at x 120 (80-160), a quarter red
+        Frame early = playback.frameAt(mp4, 0.5);
+        assertThat(early.is(120, 90, 64, 0, 0, 35)).as("a quarter red at 0.5 s %s", early.describe(120, 90)).isTrue();
+        assertThat(early.is(200, 90, 0, 0, 0, 20)).as("not yet at x 200 %s", early.describe(200, 90)).isTrue();
+        // at 1.5 s: opacity 0.75, offset 0.125: centred at x 200 (160-240), three quarters red
+        Frame late = playback.frameAt(mp4, 1.5);
+        assertThat(late.is(200, 90, 191, 0, 0, 35)).as("three quarters red at 1.5 s %s", late.describe(200, 90))
+                .isTrue();
+        assertThat(late.is(120, 90, 0, 0, 0, 20)).as("gone from x 120 %s", late.describe(120, 90)).isTrue();
+    }
+
+    @Test
     void aFamilyThatIsNotShippedIsRefusedAtSubmitNamingTheField() {
         ApiResponse response = stack.api().post("/edit/stage/render", stack.key(Environment.STAGE), """
                 {"timeline": {"tracks": [{"clips": [{"asset": {"type": "rich-text", "text": "Hi",
-                   "font": {"family": "Open Sans"}}, "start": 0, "length": 2}]}]},
+                   "font": {"family": "UniNeue"}}, "start": 0, "length": 2}]}]},
                  "output": {"format": "mp4", "resolution": "preview"}}
                 """);
 
         assertThat(response.status()).as("%s", response.body()).isEqualTo(400);
         assertThat(response.body().path("success").asBoolean()).isFalse();
         assertThat(response.body().path("response").asText())
-                .startsWith("timeline.tracks[0].clips[0].asset.font.family 'Open Sans' is not an available font");
+                .startsWith("timeline.tracks[0].clips[0].asset.font.family 'UniNeue' is not an available font (UniNeue "
+                        + "is a commercial font that cannot be shipped: add its file in timeline.fonts)");
     }
 
     @Test

@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.assertj.core.api.SoftAssertions;
 import dev.reelforge.core.Environment;
+import dev.reelforge.core.edit.model.FontFace;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.local.contract.ContractCheckingClient.ApiResponse;
 import dev.reelforge.local.it.RenderPlayback.Frame;
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -177,6 +186,106 @@ class RenderSmartClipsIT {
         assertThat(count(frame, extraBold[0], extraBold[1], extraBold[2] + 1, extraBold[3] + 1, white))
                 .as("ExtraBold's inked pixels against SemiBold's")
                 .isGreaterThan(count(frame, semiBold[0], semiBold[1], semiBold[2] + 1, semiBold[3] + 1, white));
+    }
+
+    /**
+     * One band per asset, each drawn in a built-in family without timeline.fonts: its ink is as wide as the shipped
+     * face's own outlines make that text (AWT measuring the file, which the product does not draw with), and each
+     * text is chosen so that Liberation Sans, which stood in before, would be at least 8 px off.
+     */
+    @Test
+    void shotstacksOtherBuiltInFamiliesAreDrawnInTheirOwnFacesByTextRichTextCaptionAndHtml() throws Exception {
+        record Band(String type, String family, String font, String text, FontFace face, FontFace liberation) {}
+        List<Band> bands = List.of(
+                new Band("text", "Clear Sans", "", "WWW", FontFace.CLEAR_SANS_REGULAR, FontFace.SANS_REGULAR),
+                new Band("text", "Arapey Regular", "", "Reelforge", FontFace.ARAPEY_REGULAR, FontFace.SANS_REGULAR),
+                new Band("text", "Didact Gothic", "", "mmmm", FontFace.DIDACT_GOTHIC_REGULAR, FontFace.SANS_REGULAR),
+                new Band("text", "OpenSans Bold", "", "MMMM", FontFace.OPEN_SANS_BOLD, FontFace.SANS_REGULAR),
+                new Band("text", "Permanent Marker", "", "MMMM", FontFace.PERMANENT_MARKER_REGULAR,
+                        FontFace.SANS_REGULAR),
+                new Band("text", "Roboto", "", "WWW", FontFace.ROBOTO_REGULAR, FontFace.SANS_REGULAR),
+                new Band("text", "Sue Ellen Francisco", "", "MMMM", FontFace.SUE_ELLEN_FRANCISCO_REGULAR,
+                        FontFace.SANS_REGULAR),
+                new Band("text", "WorkSans Light", "", "tttttt", FontFace.WORK_SANS_LIGHT, FontFace.SANS_REGULAR),
+                new Band("text", "Inter", "\"weight\": 700, ", "MMMM", FontFace.INTER_BOLD, FontFace.SANS_BOLD),
+                new Band("text", "Manrope", "\"weight\": 700, ", "tttttt", FontFace.MANROPE_BOLD, FontFace.SANS_BOLD),
+                // rich text's default family is Open Sans
+                new Band("rich-text", null, "", "MMMM", FontFace.OPEN_SANS_REGULAR, FontFace.SANS_REGULAR),
+                new Band("rich-text", "Open Sans", "\"style\": \"italic\", ", "WWW", FontFace.OPEN_SANS_ITALIC,
+                        FontFace.SANS_ITALIC),
+                new Band("rich-text", "Work Sans", "\"weight\": 700, ", "tttttt", FontFace.WORK_SANS_BOLD,
+                        FontFace.SANS_BOLD),
+                new Band("html", "Permanent Marker", "", "MMMM", FontFace.PERMANENT_MARKER_REGULAR,
+                        FontFace.SANS_REGULAR),
+                new Band("caption", "Sue Ellen Francisco", "", "MMMM", FontFace.SUE_ELLEN_FRANCISCO_REGULAR,
+                        FontFace.SANS_REGULAR));
+        int band = 120;
+        int height = band * bands.size();
+        Path media = stack.media().notMedia("placeholder").getParent();
+        List<String> tracks = new ArrayList<>();
+        for (int i = 0; i < bands.size(); i++) {
+            Band b = bands.get(i);
+            String font = (b.family() == null ? "" : "\"family\": \"" + b.family() + "\", ") + b.font()
+                    + "\"size\": 48, \"color\": \"#ffffff\"";
+            String offset = "\"position\": \"top\"" + (i == 0 ? "" : String.format(Locale.ROOT,
+                    ", \"offset\": {\"y\": -%.5f}", (double) i * band / height));
+            String clip = switch (b.type()) {
+                case "text" -> """
+                        {"asset": {"type": "text", "text": "%s", "width": 640, "height": %d, "font": {%s}},
+                         "start": 0, "length": 1, %s}""".formatted(b.text(), band, font, offset);
+                case "rich-text" -> """
+                        {"asset": {"type": "rich-text", "text": "%s", "font": {%s}},
+                         "start": 0, "length": 1, "width": 640, "height": %d, %s}""".formatted(b.text(), font, band,
+                        offset);
+                case "html" -> """
+                        {"asset": {"type": "html", "html": "<p>%s</p>", "width": 640, "height": %d,
+                          "css": "p { font-family: '%s'; font-size: 48px; color: #ffffff; margin: 0; }"},
+                         "start": 0, "length": 1, %s}""".formatted(b.text(), band, b.family(), offset);
+                default -> """
+                        {"asset": {"type": "caption", "src": "%s", "font": {%s}}, "start": 0, "length": 1}"""
+                        .formatted(stack.url(Files.writeString(media.resolve("built-in-family.srt"),
+                                "1\n00:00:00,000 --> 00:00:05,000\n" + b.text() + "\n")), font);
+            };
+            tracks.add("{\"clips\": [" + clip + "]}");
+        }
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [%s]},
+                 "output": {"format": "png", "size": {"width": 640, "height": %d}}}
+                """.formatted(String.join(",\n", tracks), height)).render();
+        Frame frame = playback.frameAt(stack.download(render.path("url").asText(), "png"), 0);
+
+        RgbTest white = rgb -> rgb[0] > 128 && rgb[1] > 128 && rgb[2] > 128;
+        // each band's line of ink, from the top: rows with ink, apart from the next line's by blank rows
+        List<int[]> lines = new ArrayList<>();
+        for (int y = 0; y < height; y++) {
+            if (count(frame, 0, y, 640, y + 1, white) > 0) {
+                if (lines.isEmpty() || y - lines.getLast()[1] > 4) {
+                    lines.add(new int[] {y, y});
+                }
+                lines.getLast()[1] = y;
+            }
+        }
+        assertThat(lines).as("one line of ink per band").hasSize(bands.size());
+        SoftAssertions softly = new SoftAssertions();
+        for (int i = 0; i < bands.size(); i++) {
+            Band b = bands.get(i);
+            int[] ink = bounds(frame, 0, lines.get(i)[0], 640, lines.get(i)[1] + 1, white);
+            double expected = inkWidth(b.face(), b.text());
+            double liberation = inkWidth(b.liberation(), b.text());
+            softly.assertThat(Math.abs(expected - liberation)).as("%s: a text Liberation Sans draws 8 px apart", b)
+                    .isGreaterThanOrEqualTo(8);
+            softly.assertThat((double) ink[2] - ink[0] + 1).as("%s's ink width (%s: %.0f px, Liberation: %.0f px)",
+                    b.type() + " " + b.family(), b.face(), expected, liberation).isCloseTo(expected, within(3.5));
+        }
+        softly.assertAll();
+    }
+
+    /** The ink width of {@code text} at 48 px in a shipped face, as AWT measures the face's own file. */
+    private static double inkWidth(FontFace face, String text) throws Exception {
+        try (InputStream in = RenderSmartClipsIT.class.getClassLoader().getResourceAsStream(face.resource())) {
+            Font font = Font.createFont(Font.TRUETYPE_FONT, in).deriveFont(48f);
+            return font.createGlyphVector(new FontRenderContext(null, true, true), text).getVisualBounds().getWidth();
+        }
     }
 
     @Test

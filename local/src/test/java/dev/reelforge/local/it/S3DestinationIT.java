@@ -3,6 +3,7 @@ package dev.reelforge.local.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.Environment;
 import dev.reelforge.local.LocalCredentials;
 import dev.reelforge.local.contract.ContractCheckingClient.ApiResponse;
@@ -25,7 +26,8 @@ import software.amazon.awssdk.services.s3.model.Type;
  * with the SDK's S3 client, granted to the stack through its {@code S3DestinationGrants} parameter (no role: the
  * stack's own credentials reach it). A render's outputs appear there under {@code prefix/filename}; a bucket that
  * was never granted is refused at submit; a granted bucket that refuses the copy (here: it does not exist) leaves the
- * render done and says so in the hosting function's log.
+ * render done and says so in the hosting function's log. A Serve transfer with an s3 destination is copied there
+ * once its asset is ready; one to a bucket never granted is refused.
  */
 class S3DestinationIT {
 
@@ -34,6 +36,7 @@ class S3DestinationIT {
 
     private static RenderTestStack stack;
     private static S3Client s3;
+    private static Path clipFile;
     private static String clip;
 
     @BeforeAll
@@ -43,7 +46,8 @@ class S3DestinationIT {
                 .region(Region.US_EAST_1).credentialsProvider(LocalCredentials.provider()).forcePathStyle(true)
                 .httpClient(UrlConnectionHttpClient.create()).build();
         s3.createBucket(create -> create.bucket(OWNERS_BUCKET));
-        clip = stack.url(stack.media().video("clip.mp4", 320, 180, 3, 440));
+        clipFile = stack.media().video("clip.mp4", 320, 180, 3, 440);
+        clip = stack.url(clipFile);
     }
 
     @AfterAll
@@ -105,6 +109,57 @@ class S3DestinationIT {
                 .anyMatch(line -> line.contains("destination.delivered") && line.contains("refused")
                         && line.contains(id) && line.contains(MISSING_BUCKET) && line.contains("lost.mp4")));
         assertThat(stack.status(Environment.STAGE, id).path("status").asText()).isEqualTo("done");
+    }
+
+    @Test
+    void aTransferWithAnS3DestinationEndsWithItsFileInThatBucketOnceHosted() throws Exception {
+        ApiResponse response = stack.api().post("/serve/stage/assets", stack.key(Environment.STAGE), """
+                {"url": "%s", "id": "to-own-bucket", "destinations": [{"provider": "shotstack"},
+                  {"provider": "s3", "options": {"region": "us-east-1", "bucket": "owners-renders",
+                    "prefix": "transfers/2026", "filename": "moved", "acl": "public-read"}}]}""".formatted(clip));
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+
+        // named by filename, the transferred file's extension kept
+        Path copied = awaitObject("transfers/2026/moved.mp4", ".mp4");
+        assertThat(Files.mismatch(copied, clipFile)).as("the copy has the fetched file's bytes").isEqualTo(-1);
+        GetObjectAclResponse acl = s3.getObjectAcl(get -> get.bucket(OWNERS_BUCKET).key("transfers/2026/moved.mp4"));
+        assertThat(acl.grants()).as("the canned ACL public-read")
+                .anyMatch(grant -> grant.grantee().type() == Type.GROUP
+                        && grant.grantee().uri().endsWith("/global/AllUsers") && grant.permission() == Permission.READ);
+        JsonNode listed = stack.api().get("/serve/stage/assets/render/to-own-bucket", stack.key(Environment.STAGE))
+                .body().path("data");
+        assertThat(listed.get(0).at("/attributes/status").asText()).as("and it is hosted too").isEqualTo("ready");
+    }
+
+    @Test
+    void aTransferToABucketWithoutAGrantIsRefusedNamingTheField() {
+        ApiResponse response = stack.api().post("/serve/stage/assets", stack.key(Environment.STAGE), """
+                {"url": "%s", "id": "to-elsewhere", "destinations": [{"provider": "s3",
+                  "options": {"region": "eu-west-1", "bucket": "someone-elses-bucket"}}]}""".formatted(clip));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().path("success").asBoolean(true)).isFalse();
+        assertThat(response.body().path("response").asText())
+                .contains("destinations[0].options.bucket").contains("someone-elses-bucket")
+                .contains("not been granted");
+        assertThat(stack.api().get("/serve/stage/assets/render/to-elsewhere", stack.key(Environment.STAGE)).status())
+                .as("nothing was recorded").isEqualTo(404);
+    }
+
+    @Test
+    void aTransferCopyTheBucketRefusesLeavesTheAssetReadyAndIsLoggedAsRefused() {
+        ApiResponse response = stack.api().post("/serve/stage/assets", stack.key(Environment.STAGE), """
+                {"url": "%s", "id": "to-gone-bucket", "destinations": [{"provider": "s3",
+                  "options": {"region": "us-east-1", "bucket": "granted-but-gone", "filename": "lost-transfer"}}]}"""
+                .formatted(clip));
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+
+        Eventually.holds("the refused copy is logged", () -> stack.lastLogLines(100_000).stream()
+                .anyMatch(line -> line.contains("destination.delivered") && line.contains("refused")
+                        && line.contains(MISSING_BUCKET) && line.contains("lost-transfer.mp4")));
+        JsonNode listed = stack.api().get("/serve/stage/assets/render/to-gone-bucket", stack.key(Environment.STAGE))
+                .body().path("data");
+        assertThat(listed.get(0).at("/attributes/status").asText()).isEqualTo("ready");
     }
 
     /** Waits for the hosting flow to deliver {@code key}, then downloads it with the SDK. */

@@ -204,10 +204,10 @@ class TransferIT {
     }
 
     @Test
-    void aDestinationOtherThanShotstackIsRefusedNamingIt() {
-        assertBadRequest(transfer(stageKey, files.url("one.png").toString(), "to-s3",
-                "[{\"provider\":\"shotstack\"}, {\"provider\":\"s3\", \"options\":{\"region\":\"us-east-1\",\"bucket\":\"b\"}}]"),
-                "destinations[1].provider", "is not supported");
+    void aThirdPartyDestinationIsRefusedAsNotOfferedNamingIt() {
+        assertBadRequest(transfer(stageKey, files.url("one.png").toString(), "to-vimeo",
+                "[{\"provider\":\"shotstack\"}, {\"provider\":\"vimeo\"}]"),
+                "destinations[1].provider", "'vimeo' is not offered: it is a third-party service");
         assertBadRequest(transfer(stageKey, files.url("one.png").toString(), "nowhere", "[]"), "destinations");
     }
 

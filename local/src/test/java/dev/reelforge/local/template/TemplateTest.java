@@ -356,7 +356,10 @@ class TemplateTest {
                 Map.entry("ProbeFunction", List.of()),
                 Map.entry("TransferAssetFunction", List.of("dynamodb:PutItem")),
                 Map.entry("HostTransfersFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]",
-                        "[s3:PutObject, s3:DeleteObject]")));
+                        "[s3:PutObject, s3:DeleteObject]")),
+                // a transferred file, read from hosting, written as the owner's role (or the stack, locally)
+                Map.entry("DeliverTransfersFunction", List.of("dynamodb:GetItem", "s3:GetObject", "s3:ListBucket",
+                        "[sts:AssumeRole]")));
         Map<String, Object> resources = Intrinsics.mapOrEmpty(raw.get("Resources"));
         for (FunctionDefinition function : template.functions()) {
             Object declared = Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(resources.get(function.logicalId()))
@@ -499,7 +502,7 @@ class TemplateTest {
                         "AssetSweeperFunction", "PrepareMp4DownloadFunction", "MakeFlvDownloadFunction",
                         "MusicLibraryFunction",
                         "AddUploadFunction", "DeleteUploadFunction", "RequestUploadFunction", "CheckUploadFunction",
-                        "HostTransfersFunction",
+                        "HostTransfersFunction", "DeliverTransfersFunction",
                         "RequestSourceUploadFunction", "ImportSourceFunction", "ImportUploadFunction",
                         "RenditionJobEventsFunction")
                 .allSatisfy(logicalId -> assertThat(template.function(logicalId).orElseThrow().environment())

@@ -38,6 +38,12 @@ public record BucketGrants(Map<String, Optional<String>> roles) {
         return new BucketGrants(roles);
     }
 
+    /** Why an s3 destination naming {@code bucket}, which is not granted, is refused. */
+    public static String notGranted(String bucket) {
+        return "'" + bucket + "' has not been granted to Reelforge: its owner grants a bucket through the"
+                + " deployment's S3DestinationGrants (README, \"Sending renders to your bucket\")";
+    }
+
     public boolean grants(String bucket) {
         return roles.containsKey(bucket);
     }

@@ -36,7 +36,11 @@ public record S3Destination(int index, String region, String bucket, Optional<St
      * without options or bucket is skipped (the reader refuses it at submit).
      */
     public static List<S3Destination> of(JsonNode edit) {
-        JsonNode destinations = edit.path("output").path("destinations");
+        return ofDestinations(edit.path("output").path("destinations"));
+    }
+
+    /** The s3 entries of a {@code destinations} array (a render's or a transfer's), as {@link #of(JsonNode)}. */
+    public static List<S3Destination> ofDestinations(JsonNode destinations) {
         List<S3Destination> found = new ArrayList<>();
         for (int i = 0; i < destinations.size(); i++) {
             JsonNode destination = destinations.get(i);
@@ -58,7 +62,8 @@ public record S3Destination(int index, String region, String bucket, Optional<St
     /**
      * The key an output hosted as {@code hostedFilename} ({@code {renderId}.mp4}, {@code {renderId}-poster.jpg},
      * {@code {renderId}-360.mp4}) gets in this bucket: the render id replaced by {@link #filename}, under
-     * {@link #prefix} as a folder ({@code my-renders/my-file.mp4}).
+     * {@link #prefix} as a folder ({@code my-renders/my-file.mp4}). A transferred file ({@code {assetId}.mp4}) is
+     * named by its asset id.
      */
     public String keyFor(String hostedFilename, UUID renderId) {
         String name = filename.filter(ignored -> hostedFilename.startsWith(renderId.toString()))

@@ -21,10 +21,8 @@ final class CaptionReader {
     static Asset caption(JsonNode node, JsonPath path, Violations violations) {
         JsonNode font = node.path("font");
         FontFamily family = family(font, path.property("font"), violations);
+        // speed 0 (paused): the cue on screen at file time trim stays for the whole clip (CaptionTimes)
         double speed = node.path("speed").asDouble(1);
-        if (node.hasNonNull("speed") && speed == 0) {
-            violations.add(path.property("speed"), "0 (paused captions) is not supported yet");
-        }
         Color color = text(font, "color").map(Color::parse).orElse(Color.WHITE)
                 .withOpacity(font.path("opacity").asDouble(1));
         JsonNode background = node.path("background");

@@ -61,10 +61,37 @@ public final class EditReader {
         JsonPath root = JsonPath.ROOT;
         Timeline timeline = timeline(merged.path("timeline"), root.property("timeline"), violations);
         Output output = output(merged.path("output"), root.property("output"), violations);
+        if (violations.isEmpty()) {
+            checkRichTextWork(timeline, output, root.property("timeline").property("tracks"), violations);
+        }
         if (!violations.isEmpty()) {
             return new EditReading.Unsupported(violations.list());
         }
         return new EditReading.Renderable(new Edit(timeline, output));
+    }
+
+    /**
+     * The rich-text animations' drawing bounded ({@link RichTextBudget}) where it is known now: clips whose length
+     * is a number. The others are counted when the render is planned.
+     */
+    private static void checkRichTextWork(Timeline timeline, Output output, JsonPath tracks, Violations violations) {
+        RichTextBudget budget = new RichTextBudget();
+        for (int t = 0; t < timeline.tracks().size(); t++) {
+            List<Clip> clips = timeline.tracks().get(t).clips();
+            for (int c = 0; c < clips.size(); c++) {
+                if (clips.get(c).asset() instanceof Asset.RichText rich
+                        && clips.get(c).length() instanceof ClipLength.Seconds length) {
+                    Optional<String> problem = budget.add(RichTextBudget.pixels(rich.look(),
+                            rich.width().orElse(output.size().width()), rich.height().orElse(output.size().height()),
+                            0, length.seconds(), output.fps()));
+                    if (problem.isPresent()) {
+                        violations.add(tracks.index(t).property("clips").index(c).property("asset")
+                                .property("animation"), problem.get());
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     private Timeline timeline(JsonNode node, JsonPath path, Violations violations) {
@@ -93,9 +120,10 @@ public final class EditReader {
                 }
                 if (fonts.isEmpty()) {
                     RichTextReader.requestedFamily(clip.asset()).ifPresent(requested -> violations.add(
-                            clipPath.property("asset").property("font").property("family"), "'"
-                            + requested.family() + "' is not an available font; available: "
-                            + String.join(", ", FontFamily.ACCEPTED_NAMES) + ", or a family of timeline.fonts"));
+                            clipPath.property("asset").property("font").property("family"),
+                            FontFamily.unavailable(requested.family()) + ", or a family of timeline.fonts"));
+                } else {
+                    clip = FontChoice.ownFontsFirst(clip, clipNodes.get(c).path("asset"));
                 }
                 if (clip.start() instanceof ClipStart.AfterPrevious && previousLastsToEnd) {
                     violations.add(clipPath.property("start"),
@@ -104,7 +132,6 @@ public final class EditReader {
                 previousLastsToEnd = clip.length() instanceof ClipLength.ToEnd;
                 clips.add(clip);
             }
-            MatteReader.checkTrack(clips, trackPath, violations);
             tracks.add(new Track(clips));
         }
         if (violations.isEmpty()) {
@@ -133,20 +160,15 @@ public final class EditReader {
                         : Optional.empty(),
                 TweenReader.read(node.path("transform").path("rotate").path("angle"),
                         path.property("transform").property("rotate").property("angle"), violations),
-                TweenReader.read(node.path("scale"), path.property("scale"), violations));
+                TweenReader.read(node.path("scale"), path.property("scale"), violations),
+                TransformReader.skewTweens(node, "x", path, violations),
+                TransformReader.skewTweens(node, "y", path, violations));
         double opacity = firstValue(node, "opacity", animation.opacity(), path, violations, 1);
         Offset offset = new Offset(
                 firstValue(node.path("offset"), "x", animation.offsetX(), path.property("offset"), violations, 0),
                 firstValue(node.path("offset"), "y", animation.offsetY(), path.property("offset"), violations, 0));
         if (asset == null) {
             return null;
-        }
-        if (asset instanceof Asset.Caption) {
-            for (String moving : List.of("transition", "effect", "filter")) {
-                if (present(node, moving)) {
-                    violations.add(path.property(moving), NOT_SUPPORTED + " on caption assets");
-                }
-            }
         }
         if (animation.looks()
                 && !(asset instanceof Asset.Video || asset instanceof Asset.Image || asset instanceof Asset.Drawn
@@ -331,9 +353,7 @@ public final class EditReader {
             } else if ("s3".equals(provider)) {
                 s3Destination(destination, path.property("destinations").index(i), violations);
             } else {
-                violations.add(path.property("destinations").index(i).property("provider"), "'" + provider
-                        + "' is not offered: it is a third-party service that a self-hosted Reelforge has no account"
-                        + " on (only the shotstack hosting destination and s3, your own bucket, are)");
+                violations.add(path.property("destinations").index(i).property("provider"), notOffered(provider));
             }
         }
         return new Output(format, size, scaleTo, fps,
@@ -341,6 +361,12 @@ public final class EditReader {
                 node.path("repeat").asBoolean(true), node.path("mute").asBoolean(false), outputRange,
                 present(node, "poster") ? Optional.of(node.path("poster").path("capture").asDouble()) : Optional.empty(),
                 thumbnail, hosted);
+    }
+
+    /** Why a destination {@code provider} other than shotstack and s3 (a render's or a transfer's) is refused. */
+    public static String notOffered(String provider) {
+        return "'" + provider + "' is not offered: it is a third-party service that a self-hosted Reelforge has no"
+                + " account on (only the shotstack hosting destination and s3, your own bucket, are)";
     }
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
@@ -357,7 +383,7 @@ public final class EditReader {
      * key written is the one the user reads back. Whether the bucket is granted is checked at submit
      * ({@code EditChecks}), not here: the worker reads stored edits with this reader.
      */
-    private static void s3Destination(JsonNode destination, JsonPath at, Violations violations) {
+    public static void s3Destination(JsonNode destination, JsonPath at, Violations violations) {
         JsonNode options = destination.path("options");
         if (!options.isObject()) {
             violations.add(at.property("options"), "is required for the s3 destination: at least region and bucket");

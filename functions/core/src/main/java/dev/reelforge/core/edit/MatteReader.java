@@ -3,15 +3,13 @@ package dev.reelforge.core.edit;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.edit.model.Asset;
 import dev.reelforge.core.edit.model.ChromaKey;
-import dev.reelforge.core.edit.model.Clip;
 import dev.reelforge.core.edit.model.ClipLength;
 import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.core.validation.Violations;
-import java.util.List;
 import java.util.Optional;
 
-/** Reads what makes parts of a picture transparent: a video's {@code chromaKey}, and where luma assets may be. */
+/** Reads what makes parts of a picture transparent: a video's {@code chromaKey}. */
 final class MatteReader {
 
     private MatteReader() {}
@@ -33,23 +31,6 @@ final class MatteReader {
         if (length instanceof ClipLength.OfAsset && asset instanceof Asset.Video video && video.paused()) {
             violations.add(clip.property("length"),
                     "cannot be auto for a video whose speed is 0: a paused clip has no length of its own");
-        }
-    }
-
-    /** A luma masks the video or image clips of its track; text is drawn, not composed as a picture that can be. */
-    static void checkTrack(List<Clip> clips, JsonPath track, Violations violations) {
-        boolean text = clips.stream().anyMatch(clip ->
-                clip.asset() instanceof Asset.Title || clip.asset() instanceof Asset.Text);
-        if (!text) {
-            return;
-        }
-        for (int c = 0; c < clips.size(); c++) {
-            if (clips.get(c).asset() instanceof Asset.Luma) {
-                violations.add(track.property("clips").index(c).property("asset"), "a luma asset masks the video "
-                        + "and image clips of its track; masking the title or text clips of this track is not "
-                        + "supported yet (put them on a track of their own)");
-                return;
-            }
         }
     }
 }

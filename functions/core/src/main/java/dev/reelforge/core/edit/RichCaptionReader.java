@@ -2,13 +2,18 @@ package dev.reelforge.core.edit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.edit.model.Asset;
+import dev.reelforge.core.edit.model.CaptionFinish;
 import dev.reelforge.core.edit.model.CaptionStyle;
 import dev.reelforge.core.edit.model.Color;
+import dev.reelforge.core.edit.model.FontFace;
 import dev.reelforge.core.edit.model.FontFamily;
+import dev.reelforge.core.edit.model.RichTextLook;
 import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.core.validation.Schemas;
 import dev.reelforge.core.validation.Violations;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,28 +55,14 @@ final class RichCaptionReader {
         JsonPath fontPath = path.property("font");
         FontFamily family = CaptionReader.family(font, fontPath, violations);
         int weight = weight(font, fontPath, violations);
-        if ("italic".equals(font.path("style").asText("normal"))) {
-            violations.add(fontPath.property("style"), "italic " + NOT_SUPPORTED);
-        }
+        boolean italic = "italic".equals(font.path("style").asText("normal"));
         JsonNode style = node.path("style");
-        JsonPath stylePath = path.property("style");
-        if (style.path("letterSpacing").asDouble(0) != 0) {
-            violations.add(stylePath.property("letterSpacing"), "other than 0 " + NOT_SUPPORTED);
-        }
-        if (!"none".equals(style.path("textDecoration").asText("none"))) {
-            violations.add(stylePath.property("textDecoration"), NOT_SUPPORTED);
-        }
-        unsupported(style, stylePath, violations, "gradient");
-        Optional<CaptionStyle.Shadow> shadow = shadow(node.path("shadow"), path.property("shadow"), violations);
+        Optional<CaptionStyle.Shadow> shadow = shadow(node.path("shadow"));
         JsonNode background = node.path("background");
-        if (background.path("wrap").asBoolean(false)) {
-            violations.add(path.property("background").property("wrap"), NOT_SUPPORTED);
-        }
         JsonNode border = node.path("border");
-        if (border.path("width").asDouble(0) > 0) {
-            violations.add(path.property("border").property("width"), "other than 0 " + NOT_SUPPORTED);
-        }
-        int padding = padding(node, background, path, violations);
+        int size = font.hasNonNull("size") ? font.path("size").asInt()
+                : (int) Math.round(style.path("size").asDouble(CaptionReader.DEFAULT_SIZE));
+        RichTextLook.Padding sides = padding(node, background, size);
 
         JsonNode stroke = node.path("stroke");
         Optional<Color> strokeColor = stroke.path("width").asDouble(0) > 0
@@ -83,15 +74,33 @@ final class RichCaptionReader {
                 : border.path("radius").asDouble(0));
         JsonNode align = node.hasNonNull("align") ? node.path("align") : node.path("alignment");
 
-        CaptionStyle.WordAnimation animation = animation(node.path("animation"), path.property("animation"),
-                violations);
-        Optional<CaptionStyle.ActiveWord> active = active(node.path("active"), path.property("active"), violations);
-        int size = font.hasNonNull("size") ? font.path("size").asInt()
-                : (int) Math.round(style.path("size").asDouble(CaptionReader.DEFAULT_SIZE));
-        CaptionStyle captionStyle = new CaptionStyle(family.face(weight), size,
-                style.path("lineHeight").asDouble(1.2),
-                colour(font, "color", Color.WHITE).withOpacity(font.path("opacity").asDouble(1)),
-                strokeColor, stroke.path("width").asDouble(0), shadow, box, padding, radius, CaptionStyle.Margin.NONE,
+        JsonNode animationNode = node.path("animation");
+        CaptionStyle.WordAnimation animation = animation(animationNode);
+        Color color = colour(font, "color", Color.WHITE).withOpacity(font.path("opacity").asDouble(1));
+        JsonNode active = node.path("active");
+        JsonPath activePath = path.property("active");
+        Optional<CaptionStyle.ActiveWord> activeWord = active(active, color);
+        CaptionFinish finish = new CaptionFinish(style.path("letterSpacing").asDouble(0),
+                decoration(style.path("textDecoration")), gradient(style.path("gradient")),
+                node.path("shadow").path("blur").asDouble(0),
+                border.path("width").asDouble(0) > 0
+                        ? Optional.of(new RichTextLook.Border(border.path("width").asDouble(),
+                                colour(border, "color", Color.BLACK).withOpacity(border.path("opacity").asDouble(1)),
+                                radius))
+                        : Optional.empty(),
+                sides.top() == sides.right() && sides.right() == sides.bottom() && sides.bottom() == sides.left()
+                        ? Optional.empty() : Optional.of(sides),
+                activeFace(active.path("font"), activePath.property("font"), family, weight, italic, violations),
+                active.path("font").hasNonNull("size") ? Optional.of(active.path("font").path("size").asInt())
+                        : Optional.empty(),
+                active.path("font").hasNonNull("textDecoration")
+                        ? Optional.of(decoration(active.path("font").path("textDecoration"))) : Optional.empty(),
+                activeStroke(active.path("stroke")), activeShadow(active.path("shadow")),
+                motion(animationNode));
+        CaptionStyle captionStyle = new CaptionStyle(family.face(weight, italic), size,
+                style.path("lineHeight").asDouble(1.2), color,
+                strokeColor, stroke.path("width").asDouble(0), shadow, box, (int) Math.round(sides.top()), radius,
+                CaptionStyle.Margin.NONE,
                 Asset.HorizontalAlign.valueOf(align.path("horizontal").asText("center").toUpperCase(Locale.ROOT)),
                 switch (align.path("vertical").asText("middle")) {
                     case "top" -> Asset.VerticalAlign.TOP;
@@ -100,7 +109,7 @@ final class RichCaptionReader {
                 },
                 CaptionStyle.TextTransform.valueOf(style.path("textTransform").asText("none")
                         .toUpperCase(Locale.ROOT)),
-                active, animation);
+                activeWord, animation, finish);
         return new Asset.Caption(URI.create(src), captionStyle, 0, 1);
     }
 
@@ -127,69 +136,135 @@ final class RichCaptionReader {
         }
     }
 
-    private static int padding(JsonNode node, JsonNode background, JsonPath path, Violations violations) {
+    /**
+     * The padding's sides: {@code padding} (a number or sides), else the background's. The box always hugs the
+     * text (Shotstack's {@code background.wrap: true}); with {@code wrap} and no padding given it is Shotstack's
+     * default, 12% of the font size, plus the stroke's width.
+     */
+    private static RichTextLook.Padding padding(JsonNode node, JsonNode background, int size) {
         JsonNode padding = node.path("padding");
         if (padding.isNumber()) {
-            return (int) Math.round(padding.asDouble());
+            double all = padding.asDouble();
+            return new RichTextLook.Padding(all, all, all, all);
         }
         if (padding.isObject()) {
-            List<Double> sides = List.of(padding.path("top").asDouble(0), padding.path("right").asDouble(0),
+            return new RichTextLook.Padding(padding.path("top").asDouble(0), padding.path("right").asDouble(0),
                     padding.path("bottom").asDouble(0), padding.path("left").asDouble(0));
-            if (sides.stream().distinct().count() > 1) {
-                violations.add(path.property("padding"), "with different sides " + NOT_SUPPORTED
-                        + " (give one number for every side)");
-            }
-            return (int) Math.round(sides.getFirst());
         }
-        return background.path("padding").asInt(0);
+        double all = background.hasNonNull("padding") || !background.path("wrap").asBoolean(false)
+                ? background.path("padding").asInt(0)
+                : Math.round(0.12 * size + node.path("stroke").path("width").asDouble(0));
+        return new RichTextLook.Padding(all, all, all, all);
     }
 
-    private static CaptionStyle.WordAnimation animation(JsonNode node, JsonPath path, Violations violations) {
-        String style = node.path("style").asText("highlight");
-        return switch (style) {
-            case "highlight" -> CaptionStyle.WordAnimation.HIGHLIGHT;
+    private static CaptionStyle.WordAnimation animation(JsonNode node) {
+        return switch (node.path("style").asText("highlight")) {
             case "karaoke" -> CaptionStyle.WordAnimation.KARAOKE;
             case "pop" -> CaptionStyle.WordAnimation.POP;
-            case "typewriter" -> CaptionStyle.WordAnimation.TYPEWRITER;
+            // fade, slide and bounce bring words in as they are spoken, and keep them, as typewriter does
+            case "typewriter", "fade", "slide", "bounce" -> CaptionStyle.WordAnimation.TYPEWRITER;
             case "none" -> CaptionStyle.WordAnimation.NONE;
-            default -> {
-                violations.add(path.property("style"), "'" + style + "' " + NOT_SUPPORTED
-                        + " (supported: karaoke, highlight, pop, typewriter, none)");
-                yield CaptionStyle.WordAnimation.NONE;
-            }
+            default -> CaptionStyle.WordAnimation.HIGHLIGHT;
         };
     }
 
-    private static Optional<CaptionStyle.ActiveWord> active(JsonNode node, JsonPath path, Violations violations) {
+    private static Optional<CaptionFinish.WordMotion> motion(JsonNode node) {
+        CaptionFinish.WordMotion.Kind kind = switch (node.path("style").asText("highlight")) {
+            case "fade" -> CaptionFinish.WordMotion.Kind.FADE;
+            case "slide" -> CaptionFinish.WordMotion.Kind.SLIDE;
+            case "bounce" -> CaptionFinish.WordMotion.Kind.BOUNCE;
+            default -> null;
+        };
+        return Optional.ofNullable(kind).map(motion -> new CaptionFinish.WordMotion(motion,
+                RichTextLook.Direction.valueOf(node.path("direction").asText("up").toUpperCase(Locale.ROOT))));
+    }
+
+    /**
+     * The spoken word's colour and box; absent when neither is given (highlight and karaoke then look like none)
+     * unless the active word is restyled otherwise, when it keeps the base colour.
+     */
+    private static Optional<CaptionStyle.ActiveWord> active(JsonNode node, Color base) {
         if (!node.isObject()) {
             return Optional.empty();
         }
         JsonNode font = node.path("font");
-        JsonPath fontPath = path.property("font");
-        unsupported(font, fontPath, violations, "family", "weight", "size");
-        if (!"none".equals(font.path("textDecoration").asText("none"))) {
-            violations.add(fontPath.property("textDecoration"), NOT_SUPPORTED);
-        }
-        for (String name : List.of("stroke", "shadow")) {
-            if (node.hasNonNull(name) && !"none".equals(node.path(name).asText())) {
-                violations.add(path.property(name), NOT_SUPPORTED + " (\"none\" is)");
-            }
-        }
-        if (!font.hasNonNull("color") && !font.hasNonNull("background")) {
+        boolean restyled = font.hasNonNull("family") || font.hasNonNull("weight") || font.hasNonNull("size")
+                || font.hasNonNull("textDecoration") || node.hasNonNull("stroke") || node.hasNonNull("shadow");
+        if (!font.hasNonNull("color") && !font.hasNonNull("background") && !restyled) {
             return Optional.empty();
         }
         double opacity = font.path("opacity").asDouble(1);
-        return Optional.of(new CaptionStyle.ActiveWord(
-                CaptionReader.text(font, "color").map(Color::parse).orElse(Color.WHITE).withOpacity(opacity),
-                CaptionReader.text(font, "background").map(Color::parse)));
+        Color colour = CaptionReader.text(font, "color").map(Color::parse).map(given -> given.withOpacity(opacity))
+                .orElse(restyled ? base : Color.WHITE.withOpacity(opacity));
+        return Optional.of(new CaptionStyle.ActiveWord(colour, CaptionReader.text(font, "background")
+                .map(Color::parse)));
     }
 
-    private static Optional<CaptionStyle.Shadow> shadow(JsonNode node, JsonPath path, Violations violations) {
+    /** The active word's face when its family or weight differs from the base; the base slant is kept. */
+    private static Optional<FontFace> activeFace(JsonNode font, JsonPath path, FontFamily baseFamily, int baseWeight,
+            boolean italic, Violations violations) {
+        if (!font.hasNonNull("family") && !font.hasNonNull("weight")) {
+            return Optional.empty();
+        }
+        FontFamily family = font.hasNonNull("family") ? CaptionReader.family(font, path, violations) : baseFamily;
+        int weight = font.hasNonNull("weight") ? weight(font, path, violations) : baseWeight;
+        FontFace face = family.face(weight, italic);
+        return face == baseFamily.face(baseWeight, italic) ? Optional.empty() : Optional.of(face);
+    }
+
+    private static RichTextLook.Decoration decoration(JsonNode node) {
+        return switch (node.asText("none")) {
+            case "underline" -> RichTextLook.Decoration.UNDERLINE;
+            case "line-through" -> RichTextLook.Decoration.LINE_THROUGH;
+            default -> RichTextLook.Decoration.NONE;
+        };
+    }
+
+    /** A gradient fill (validated by the schema: at least one stop; one stop is its colour everywhere). */
+    private static Optional<RichTextLook.Gradient> gradient(JsonNode node) {
         if (!node.isObject()) {
             return Optional.empty();
         }
-        if (node.path("blur").asDouble(0) > 0) {
-            violations.add(path.property("blur"), "other than 0 " + NOT_SUPPORTED);
+        List<RichTextLook.Stop> stops = new ArrayList<>();
+        for (JsonNode stop : node.path("stops")) {
+            stops.add(new RichTextLook.Stop(stop.path("offset").asDouble(), Color.parse(stop.path("color").asText())));
+        }
+        if (stops.size() == 1) {
+            stops.add(new RichTextLook.Stop(1, stops.getFirst().color()));
+        }
+        stops.sort(Comparator.comparingDouble(RichTextLook.Stop::offset));
+        return Optional.of(new RichTextLook.Gradient("radial".equals(node.path("type").asText("linear")),
+                node.path("angle").asDouble(0), stops));
+    }
+
+    /** Absent: the base stroke; {@code "none"} or width 0: no stroke. */
+    private static Optional<RichTextLook.Stroke> activeStroke(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            return Optional.of(new RichTextLook.Stroke(0, Color.BLACK));
+        }
+        return Optional.of(new RichTextLook.Stroke(node.path("width").asDouble(0),
+                colour(node, "color", Color.BLACK).withOpacity(node.path("opacity").asDouble(1))));
+    }
+
+    /** Absent: the base shadow; {@code "none"}: a shadow of opacity 0. */
+    private static Optional<RichTextLook.Shadow> activeShadow(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            return Optional.of(new RichTextLook.Shadow(0, 0, 0, Color.BLACK.withOpacity(0)));
+        }
+        return Optional.of(new RichTextLook.Shadow(node.path("offsetX").asDouble(0), node.path("offsetY").asDouble(0),
+                node.path("blur").asDouble(0),
+                colour(node, "color", Color.BLACK).withOpacity(node.path("opacity").asDouble(0.5))));
+    }
+
+    private static Optional<CaptionStyle.Shadow> shadow(JsonNode node) {
+        if (!node.isObject()) {
+            return Optional.empty();
         }
         return Optional.of(new CaptionStyle.Shadow(colour(node, "color", Color.BLACK)
                 .withOpacity(node.path("opacity").asDouble(0.5)), (int) Math.round(node.path("offsetX").asDouble(0)),
@@ -198,13 +273,5 @@ final class RichCaptionReader {
 
     private static Color colour(JsonNode node, String name, Color fallback) {
         return CaptionReader.text(node, name).map(Color::parse).orElse(fallback);
-    }
-
-    private static void unsupported(JsonNode node, JsonPath path, Violations violations, String... names) {
-        for (String name : names) {
-            if (node.hasNonNull(name)) {
-                violations.add(path.property(name), NOT_SUPPORTED);
-            }
-        }
     }
 }

@@ -59,7 +59,7 @@ final class RichCaptionSchema {
                     .optional("textTransform", string().oneOf("none", "uppercase", "lowercase", "capitalize"))
                     .optional("size", number().between(1, 500))
                     .optional("textDecoration", DECORATION)
-                    .optional("gradient", anyValue())
+                    .optional("gradient", RichTextSchema.GRADIENT)
                     .build())
             .optional("stroke", STROKE)
             .optional("shadow", SHADOW)

@@ -17,8 +17,8 @@ import java.util.Optional;
 /**
  * Reads a {@code rich-text} asset (the schema has checked its types and ranges) and its clip's {@code width} and
  * {@code height}. The defaults are those of the schema: black text of 24 pixels, weight 400, line height 1.2,
- * centred in the middle; the family defaults to Liberation Sans (the schema's default, Open Sans, is not shipped).
- * Weights of 600 and more are bold (the shipped families have two weights).
+ * centred in the middle, in Open Sans. Weights of 600 and more are bold (the shipped families have a regular and a
+ * bold face at most, Work Sans also a light one).
  */
 final class RichTextReader {
 
@@ -29,7 +29,7 @@ final class RichTextReader {
     static Asset read(JsonNode node, JsonPath path, Violations violations) {
         JsonNode font = node.path("font");
         JsonPath fontPath = path.property("font");
-        FontChoice choice = FontChoice.of(font);
+        FontChoice choice = FontChoice.of(font, FontFamily.OPEN_SANS);
         FontFamily family = choice.family();
         Optional<Typeface> requested = choice.requested();
         int weight = weight(font.path("weight"), fontPath.property("weight"), violations);

@@ -1,14 +1,16 @@
 package dev.reelforge.core.edit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.core.edit.model.Keyframes;
 import dev.reelforge.core.edit.model.Transform;
+import dev.reelforge.core.edit.model.Tween;
 import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.core.validation.Violations;
+import java.util.Optional;
 
 /** Reads a clip's {@code transform} and its asset's {@code crop} (the schema has already checked their types). */
 final class TransformReader {
 
-    private static final String NOT_SUPPORTED = "is not supported yet";
     /** The contract's bound: beyond 3 a picture is already nearly flat. */
     private static final double MAX_SKEW = 100;
 
@@ -22,10 +24,7 @@ final class TransformReader {
         JsonNode flip = transform.path("flip");
         for (String axis : new String[] {"x", "y"}) {
             JsonNode factor = skew.path(axis);
-            if (factor.isArray()) {
-                violations.add(transformPath.property("skew").property(axis),
-                        "as an array of tweens " + NOT_SUPPORTED + " (use a number)");
-            } else if (factor.isNumber() && Math.abs(factor.asDouble()) > MAX_SKEW) {
+            if (factor.isNumber() && Math.abs(factor.asDouble()) > MAX_SKEW) {
                 violations.add(transformPath.property("skew").property(axis),
                         "must be between -" + (int) MAX_SKEW + " and " + (int) MAX_SKEW + " (fractions of the frame)");
             }
@@ -33,6 +32,25 @@ final class TransformReader {
         return new Transform(crop(clip.path("asset"), path.property("asset"), violations),
                 flip.path("horizontal").asBoolean(false), flip.path("vertical").asBoolean(false),
                 angle.isNumber() ? angle.asDouble() : 0, skewFactor(skew.path("x")), skewFactor(skew.path("y")));
+    }
+
+    /**
+     * The tweens of {@code transform.skew.<axis>}, each {@code from} and {@code to} within the bound a number has
+     * (or empty, the violations saying why).
+     */
+    static Optional<Keyframes> skewTweens(JsonNode clip, String axis, JsonPath path, Violations violations) {
+        JsonPath skewPath = path.property("transform").property("skew").property(axis);
+        Optional<Keyframes> tweens =
+                TweenReader.read(clip.path("transform").path("skew").path(axis), skewPath, violations);
+        for (int i = 0; tweens.isPresent() && i < tweens.get().tweens().size(); i++) {
+            Tween tween = tweens.get().tweens().get(i);
+            if (Math.abs(tween.from()) > MAX_SKEW || Math.abs(tween.to()) > MAX_SKEW) {
+                violations.add(skewPath.index(i), "from and to must be between -" + (int) MAX_SKEW + " and "
+                        + (int) MAX_SKEW + " (fractions of the frame)");
+                return Optional.empty();
+            }
+        }
+        return tweens;
     }
 
     private static double skewFactor(JsonNode value) {

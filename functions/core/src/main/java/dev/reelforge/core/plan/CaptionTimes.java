@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Places a subtitle file's cues on the output: file time {@code t} is clip time {@code (t - trim) / speed}, the
  * clip starting at {@code clipStart} on the output; each cue (and word) is cut to the part of the clip shown.
- * Cues wholly before the trim point or after the clip are dropped.
+ * Cues wholly before the trim point or after the clip are dropped. Paused (speed 0), the cue on screen at
+ * {@code trim} is shown for the whole clip.
  */
 final class CaptionTimes {
 
@@ -42,7 +43,11 @@ final class CaptionTimes {
             }
             List<Cue.Word> words = new ArrayList<>();
             for (Cue.Word word : cue.words()) {
-                words.add(new Cue.Word(caption.style().transform().apply(word.text()), Math.max(start, at(word.start(), caption, clipStart)),
+                // inside the cue: a paused clip's word not spoken yet lasts no time at its end; before the cue's
+                // shown start a word keeps its start (up to a second back), so an entrance cut there is part way
+                double spoken = at(word.start(), caption, clipStart);
+                words.add(new Cue.Word(caption.style().transform().apply(word.text()),
+                        Math.min(end, Math.max(Double.isInfinite(spoken) ? start : start - 1, spoken)),
                         Math.min(end, Math.max(start, at(word.end(), caption, clipStart)))));
             }
             placed.add(new Cue(start, end, caption.style().transform().apply(cue.text()), words));
@@ -50,7 +55,16 @@ final class CaptionTimes {
         return placed.isEmpty() ? Optional.empty() : Optional.of(placed);
     }
 
+    /**
+     * Paused (speed 0), file time stands still at {@code trim}: what happened at or before it has happened before
+     * the clip starts (minus infinity), the rest never comes (plus infinity), so the cue on screen at {@code trim}
+     * (and, for word styling, the words spoken by then) is shown for the whole clip, as a paused video shows its
+     * frame at {@code trim}.
+     */
     private static double at(double fileSeconds, Asset.Caption caption, double clipStart) {
+        if (caption.speed() == 0) {
+            return fileSeconds <= caption.trim() ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
         return clipStart + (fileSeconds - caption.trim()) / caption.speed();
     }
 }

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Which picture each luma clip of a track masks, and when. As Shotstack's guides put it, a luma asset "applies
- * to the clip in the same track" it overlaps in time: here the first video or image clip of the track (in the
- * track's order) whose time overlaps the luma's. A luma that overlaps none masks nothing; it is never drawn. One
+ * to the clip in the same track" it overlaps in time: here the first clip of the track (in the track's order)
+ * drawn as a picture (video, image, shape, svg, html, title, text, rich-text: not a caption) whose time overlaps
+ * the luma's. A luma that overlaps none masks nothing; it is never drawn. One
  * picture may take several lumas (a transition in and one out): each masks it during its own time, a later one
  * starting where an earlier one ends if they overlap; outside every luma's time the picture is as it would be.
  */
@@ -26,8 +27,12 @@ final class LumaMattes {
             return start < other.end - 1e-9 && other.start < end - 1e-9;
         }
 
+        /** What a luma can mask: everything drawn as a picture of its own (text on a picture of its box). */
         boolean picture() {
-            return clip.asset() instanceof Asset.Video || clip.asset() instanceof Asset.Image;
+            Asset asset = clip.asset();
+            return asset instanceof Asset.Video || asset instanceof Asset.Image || asset instanceof Asset.Drawn
+                    || asset instanceof Asset.Html || asset instanceof Asset.Title || asset instanceof Asset.Text
+                    || asset instanceof Asset.RichText;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.reelforge.core.plan;
 
 import dev.reelforge.core.caption.Cue;
+import dev.reelforge.core.edit.RichTextBudget;
 import dev.reelforge.core.edit.model.Asset;
 import dev.reelforge.core.edit.model.CaptionStyle;
 import dev.reelforge.core.edit.model.Clip;
@@ -86,6 +87,7 @@ public final class RenderPlanner {
 
         List<VisualLayer> layers = new ArrayList<>();
         List<AudioPart> sounds = new ArrayList<>();
+        RichTextBudget richTextWork = new RichTextBudget();
         for (int t = tracks.size() - 1; t >= 0; t--) {
             LumaMattes mattes = LumaMattes.of(tracks.get(t).stream().map(placed -> new LumaMattes.Span(placed.clip(),
                     placed.start(), Double.isNaN(placed.length()) ? timelineEnd : placed.start() + placed.length()))
@@ -95,9 +97,20 @@ public final class RenderPlanner {
                 int index = c;
                 double length = Double.isNaN(placed.length()) ? timelineEnd - placed.start() : placed.length();
                 window.cut(placed.start(), length).ifPresent(cut -> {
-                    visual(placed, cut, frame, sources, captions).map(layer -> layer instanceof VisualLayer.Picture picture
-                            ? picture.withMattes(mattes.of(index, from, duration, sources)) : layer)
-                            .ifPresent(layers::add);
+                    Optional<VisualLayer> visual = visual(placed, cut, frame, sources, captions);
+                    if (visual.orElse(null) instanceof VisualLayer.RichText rich) {
+                        // the drawing bounded before it is done: lengths of auto or end are known only now
+                        richTextWork.add(RichTextBudget.pixels(rich.text(), rich.width(), rich.height(),
+                                rich.skipped(), rich.timing().length(), output.fps())).ifPresent(problem -> {
+                                    throw new Unplannable(placed.path() + ".asset.animation " + problem);
+                                });
+                    }
+                    visual.map(layer -> switch (layer) {
+                        case VisualLayer.Picture picture -> picture.withMattes(mattes.of(index, from, duration, sources));
+                        case VisualLayer.Text text -> text.withMattes(mattes.of(index, from, duration, sources));
+                        case VisualLayer.RichText rich -> rich.withMattes(mattes.of(index, from, duration, sources));
+                        case VisualLayer.Caption caption -> caption;
+                    }).ifPresent(layers::add);
                     sound(placed.clip(), cut, sources).ifPresent(sounds::add);
                 });
             }
@@ -241,7 +254,17 @@ public final class RenderPlanner {
                 }
                 Optional<List<Cue>> shown = CaptionTimes.shown(caption, cues, cut.timing(),
                         cut.timing().start() - cut.skipped());
-                int changes = shown.map(placedCues -> CaptionTimes.changes(placedCues,
+                if (caption.style().finish().painted()) {
+                    int pictures = shown.map(placedCues -> PaintedCaptions.pictures(placedCues, caption.style()))
+                            .orElse(0);
+                    if (pictures > PaintedCaptions.MAX_PICTURES) {
+                        throw new Unplannable(placed.path() + ".asset.src has cues and spoken words for " + pictures
+                                + " pictures in this render; a painted rich caption clip draws at most "
+                                + PaintedCaptions.MAX_PICTURES);
+                    }
+                }
+                int changes = shown.filter(placedCues -> !caption.style().finish().painted())
+                        .map(placedCues -> CaptionTimes.changes(placedCues,
                         caption.style().animation() != CaptionStyle.WordAnimation.NONE)).orElse(0);
                 if (changes > CaptionTimes.MAX_CHANGES) {
                     throw new Unplannable(placed.path() + ".asset.src has " + changes + " cues and spoken words to"

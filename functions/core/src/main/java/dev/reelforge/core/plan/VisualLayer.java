@@ -48,12 +48,31 @@ public sealed interface VisualLayer {
      * Text. {@code lines} are drawn {@code lineHeight} x {@code sizePx} apart; a box of {@code boxWidth} x
      * {@code boxHeight} (the frame when absent) holds them, aligned, with an optional background filling
      * the box; the box is anchored at {@code position} of the frame and moved by {@code offset}; {@code transform}
-     * flips, skews and turns the box (with what is drawn in it) about its centre.
+     * flips, skews and turns the box (with what is drawn in it) about its centre. {@code mattes} (in time order,
+     * not overlapping) make the box, text and background alike, transparent where their luma is white.
      */
     record Text(Timing timing, Look look, String text, Typeface face, int sizePx, double lineHeight, Color color,
             Optional<Color> background, Optional<Integer> boxWidth, Optional<Integer> boxHeight,
             Asset.HorizontalAlign horizontal, Asset.VerticalAlign vertical, Position position, Offset offset,
-            boolean wrap, TextFinish finish, Transform transform) implements VisualLayer {
+            boolean wrap, TextFinish finish, Transform transform, List<Matte> mattes) implements VisualLayer {
+
+        public Text {
+            mattes = List.copyOf(mattes);
+        }
+
+        /** Text without mattes. */
+        public Text(Timing timing, Look look, String text, Typeface face, int sizePx, double lineHeight, Color color,
+                Optional<Color> background, Optional<Integer> boxWidth, Optional<Integer> boxHeight,
+                Asset.HorizontalAlign horizontal, Asset.VerticalAlign vertical, Position position, Offset offset,
+                boolean wrap, TextFinish finish, Transform transform) {
+            this(timing, look, text, face, sizePx, lineHeight, color, background, boxWidth, boxHeight, horizontal,
+                    vertical, position, offset, wrap, finish, transform, List.of());
+        }
+
+        public Text withMattes(List<Matte> added) {
+            return new Text(timing, look, text, face, sizePx, lineHeight, color, background, boxWidth, boxHeight,
+                    horizontal, vertical, position, offset, wrap, finish, transform, added);
+        }
 
         /** Text without padding, outline, ellipsis or transform. */
         public Text(Timing timing, Look look, String text, Typeface face, int sizePx, double lineHeight, Color color,
@@ -86,9 +105,23 @@ public sealed interface VisualLayer {
     /**
      * Rich text drawn into a canvas of {@code width} x {@code height} pixels, then shown as a picture in
      * {@code box}; its animation's clock starts {@code skipped} seconds into it (the part the output range cut off).
+     * {@code mattes} make that picture transparent where their luma is white, as a {@link Picture}'s.
      */
-    record RichText(Timing timing, Look look, RichTextLook text, int width, int height, double skipped, Box box)
-            implements VisualLayer {}
+    record RichText(Timing timing, Look look, RichTextLook text, int width, int height, double skipped, Box box,
+            List<Matte> mattes) implements VisualLayer {
+
+        public RichText {
+            mattes = List.copyOf(mattes);
+        }
+
+        public RichText(Timing timing, Look look, RichTextLook text, int width, int height, double skipped, Box box) {
+            this(timing, look, text, width, height, skipped, box, List.of());
+        }
+
+        public RichText withMattes(List<Matte> added) {
+            return new RichText(timing, look, text, width, height, skipped, box, added);
+        }
+    }
 
     /**
      * Captions: each cue (and each of its words) with its times on the output, inside the layer's timing, drawn

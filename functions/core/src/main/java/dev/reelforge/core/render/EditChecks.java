@@ -50,9 +50,8 @@ public final class EditChecks {
         List<Violation> ungranted = S3Destination.of(merged).stream()
                 .filter(destination -> !grants.grants(destination.bucket()))
                 .map(destination -> new Violation(JsonPath.of("output").property("destinations")
-                        .index(destination.index()).property("options").property("bucket"), "'"
-                        + destination.bucket() + "' has not been granted to Reelforge: its owner grants a bucket"
-                        + " through the deployment's S3DestinationGrants (README, \"Sending renders to your bucket\")"))
+                        .index(destination.index()).property("options").property("bucket"),
+                        BucketGrants.notGranted(destination.bucket())))
                 .toList();
         if (!ungranted.isEmpty()) {
             return ungranted;

@@ -27,7 +27,7 @@ import java.util.Optional;
  * ({@code timeline.fonts}, fetched through the same guard as media, bounded, and known by the family their name
  * table gives) and its HTML assets, each drawn into a transparent PNG that the rest of the render treats as an
  * image clip (so fit, position, offset, transitions and tweens apply as to any picture). Text assets asking for
- * a family of those fonts get its file.
+ * a family of those fonts get its file, also when a shipped family has that name.
  */
 public final class FontsAndPages {
 
@@ -102,15 +102,11 @@ public final class FontsAndPages {
                         files.put(drawn, file);
                         clips.add(clip.withAsset(new Asset.Image(drawn)));
                     }
-                    case Asset.Text text when text.face() instanceof Typeface.Requested requested -> {
-                        Typeface.Loaded loaded = loaded(requested, families, path);
-                        clips.add(clip.withAsset(new Asset.Text(text.text(), text.width(), text.height(), loaded,
-                                text.size(), text.lineHeight(), text.color(), text.background(), text.horizontal(),
-                                text.vertical(), text.finish())));
-                    }
+                    case Asset.Text text when text.face() instanceof Typeface.Requested requested ->
+                            clips.add(clip.withAsset(text.withFace(resolved(requested, families, path))));
                     case Asset.RichText rich when rich.look().face() instanceof Typeface.Requested requested ->
                             clips.add(clip.withAsset(new Asset.RichText(rich.look().withFace(
-                                    loaded(requested, families, path)), rich.width(), rich.height())));
+                                    resolved(requested, families, path)), rich.width(), rich.height())));
                     default -> clips.add(clip);
                 }
             }
@@ -121,9 +117,13 @@ public final class FontsAndPages {
                 timeline.fonts()), edit.output()), files, probes);
     }
 
-    private static Typeface.Loaded loaded(Typeface.Requested requested, Map<String, Typeface.Loaded> families,
+    /** The edit's own font of that family, else the shipped family of that name, else a refusal. */
+    private static Typeface resolved(Typeface.Requested requested, Map<String, Typeface.Loaded> families,
             String path) {
         Typeface.Loaded loaded = families.get(key(requested.family()));
+        if (loaded == null && requested.shipped().isPresent()) {
+            return requested.shipped().get();
+        }
         if (loaded == null) {
             throw new Refusal(path + ".font.family '" + requested.family()
                     + "' is neither a shipped font nor a family of timeline.fonts"

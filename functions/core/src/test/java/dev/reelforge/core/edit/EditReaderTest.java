@@ -58,6 +58,8 @@ class EditReaderTest {
             title transform  | {"type": "title", "text": "x"}                                   | , "transform": {"flip": {"horizontal": true}} | ''                                                       | -
             skew             | {"type": "image", "src": "https://x.test/i.png"}                 | , "transform": {"skew": {"x": 0.5, "y": -3}} | ''                                                        | -
             skew too far     | {"type": "image", "src": "https://x.test/i.png"}                 | , "transform": {"skew": {"x": 101}}    | ''                                                              | timeline.tracks[0].clips[0].transform.skew.x must be between -100 and 100 (fractions of the frame)
+            tweened skew     | {"type": "image", "src": "https://x.test/i.png"}                 | , "transform": {"skew": {"x": [{"from": 0, "to": 0.5, "length": 1}], "y": -3}} | ''                  | -
+            skew tween far   | {"type": "title", "text": "x"}                                   | , "transform": {"skew": {"y": [{"from": 0, "to": 0.5, "length": 1}, {"from": 0.5, "to": -101, "start": 1, "length": 1}]}} | '' | timeline.tracks[0].clips[0].transform.skew.y[1] from and to must be between -100 and 100 (fractions of the frame)
             tweened scale    | {"type": "title", "text": "x"}                                   | , "scale": [{"from": 0.2, "to": 1, "length": 1}] | ''                                                    | -
             tweened rotation | {"type": "image", "src": "https://x.test/i.png"}                 | , "transform": {"rotate": {"angle": [{"from": 0, "to": 90, "start": 0, "length": 1}]}}, "scale": [{"from": 0.2, "to": 1, "length": 1}] | '' | -
             crop to nothing  | {"type": "image", "src": "https://x.test/i.png", "crop": {"left": 0.5, "right": 0.5}} | '' | ''                                                                              | timeline.tracks[0].clips[0].asset.crop left and right add up to 1 or more: nothing of the asset is left
@@ -75,17 +77,15 @@ class EditReaderTest {
             s3, dot folder   | {"type": "title", "text": "x"}                                   | ''                                     | , "destinations": [{"provider": "s3", "options": {"region": "us-east-1", "bucket": "b-1", "prefix": "a/../b"}}] | output.destinations[0].options.prefix must be 1 to 512 characters: folders of letters, digits and !_.*()- separated by /, such as my-renders or customer/videos
             s3, bad region   | {"type": "title", "text": "x"}                                   | ''                                     | , "destinations": [{"provider": "s3", "options": {"region": "mars", "bucket": "b-1"}}] | output.destinations[0].options.region must be an AWS region such as us-east-1
             s3, bad bucket   | {"type": "title", "text": "x"}                                   | ''                                     | , "destinations": [{"provider": "s3", "options": {"region": "us-east-1", "bucket": "My_Bucket"}}] | output.destinations[0].options.bucket must be an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens)
-            unknown font     | {"type": "text", "text": "x", "font": {"family": "Comic Sans"}}  | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.font.family 'Comic Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace, Montserrat SemiBold, Montserrat ExtraBold, or a family of timeline.fonts
-            caption font     | {"type": "caption", "src": "https://x.test/c.srt", "font": {"family": "Comic Sans"}} | '' | ''                                                      | timeline.tracks[0].clips[0].asset.font.family 'Comic Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace, Montserrat SemiBold, Montserrat ExtraBold
-            paused captions  | {"type": "caption", "src": "https://x.test/c.srt", "speed": 0}   | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.speed 0 (paused captions) is not supported yet
-            caption fade     | {"type": "caption", "src": "https://x.test/c.srt"}               | , "transition": {"in": "fade"}         | ''                                                              | timeline.tracks[0].clips[0].transition is not supported yet on caption assets
+            unknown font     | {"type": "text", "text": "x", "font": {"family": "Comic Sans"}}  | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.font.family 'Comic Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace, Montserrat SemiBold, Montserrat ExtraBold, Arapey Regular, Arapey, Clear Sans, Didact Gothic, Open Sans, OpenSans Bold, Permanent Marker, Roboto, Sue Ellen Francisco, Work Sans, WorkSans Light, Inter, Manrope, or a family of timeline.fonts
+            caption font     | {"type": "caption", "src": "https://x.test/c.srt", "font": {"family": "Comic Sans"}} | '' | ''                                                      | timeline.tracks[0].clips[0].asset.font.family 'Comic Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace, Montserrat SemiBold, Montserrat ExtraBold, Arapey Regular, Arapey, Clear Sans, Didact Gothic, Open Sans, OpenSans Bold, Permanent Marker, Roboto, Sue Ellen Francisco, Work Sans, WorkSans Light, Inter, Manrope
+            paused captions  | {"type": "caption", "src": "https://x.test/c.srt", "speed": 0}   | ''                                     | ''                                                              | -
+            caption fade     | {"type": "caption", "src": "https://x.test/c.srt"}               | , "transition": {"in": "fade"}         | ''                                                              | -
+            rich-caption fx  | {"type": "rich-caption", "src": "https://x.test/c.vtt"}          | , "transition": {"out": "slideLeft"}, "effect": "zoomInSlow", "filter": "greyscale" | '' | -
             caption margins  | {"type": "caption", "src": "https://x.test/c.srt", "margin": {"left": 0.5, "right": 0.5}} | '' | ''                                                       | timeline.tracks[0].clips[0].asset.margin left and right add up to the whole frame width or more, leaving no room for the captions
             caption          | {"type": "caption", "src": "https://x.test/c.srt", "font": {"family": "Arial", "stroke": "#ff0000"}, "background": {"padding": 4}, "margin": {"top": 0.1}} | '' | '' | -
             rich alias       | {"type": "rich-caption", "src": "alias://speech"}              | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.src 'alias://speech' would need speech recognition (auto-transcription), which is not supported yet: give a subtitle file (.srt, .vtt, .ttml or .dfxp)
             rich media src   | {"type": "rich-caption", "src": "https://x.test/talk.MP3?x=1"}   | ''                                     | ''                                                              | timeline.tracks[0].clips[0].asset.src 'https://x.test/talk.MP3?x=1' would need speech recognition (auto-transcription), which is not supported yet: give a subtitle file (.srt, .vtt, .ttml or .dfxp)
-            rich fade        | {"type": "rich-caption", "src": "https://x.test/c.vtt", "animation": {"style": "fade"}} | '' | ''                                                    | timeline.tracks[0].clips[0].asset.animation.style 'fade' is not supported yet (supported: karaoke, highlight, pop, typewriter, none)
-            rich shadow blur | {"type": "rich-caption", "src": "https://x.test/c.vtt", "shadow": {"offsetX": 2, "blur": 3}} | '' | ''                                                | timeline.tracks[0].clips[0].asset.shadow.blur other than 0 is not supported yet
-            rich padding     | {"type": "rich-caption", "src": "https://x.test/c.vtt", "padding": {"top": 2, "left": 4}} | '' | ''                                                  | timeline.tracks[0].clips[0].asset.padding with different sides is not supported yet (give one number for every side)
             rich-caption     | {"type": "rich-caption", "src": "https://x.test/c.ttml", "font": {"family": "Arial", "weight": "bold", "size": 40}, "style": {"textTransform": "uppercase"}, "stroke": {"width": 2}, "background": {"color": "#000000", "borderRadius": 4}, "padding": 6, "align": {"vertical": "bottom"}, "active": {"font": {"color": "#ffff00"}, "shadow": "none"}, "animation": {"style": "karaoke"}} | '' | '' | -
             auto title       | {"type": "title", "text": "x"}                                   | ''                                     | ''                                                              | -
             """)
@@ -145,7 +145,7 @@ class EditReaderTest {
     }
 
     @Test
-    void refusesALumaOnATrackWithTextNamingTheLuma() throws Exception {
+    void readsALumaOnATrackWithText() throws Exception {
         EditReading reading = read("""
                 {"timeline": {"tracks": [{"clips": [
                   {"asset": {"type": "title", "text": "a"}, "start": 0, "length": 2},
@@ -153,20 +153,31 @@ class EditReaderTest {
                  "output": {"format": "mp4"}}
                 """);
 
-        assertThat(((EditReading.Unsupported) reading).violations()).extracting(Violation::message)
-                .containsExactly("timeline.tracks[0].clips[1].asset a luma asset masks the video and image clips of "
-                        + "its track; masking the title or text clips of this track is not supported yet (put them "
-                        + "on a track of their own)");
+        assertThat(reading).isInstanceOf(EditReading.Renderable.class);
     }
 
     @Test
     void aFamilyNotShippedIsLookedForAmongTheTimelinesFonts() throws Exception {
-        Edit edit = renderable(edit("{\"type\": \"text\", \"text\": \"x\", \"font\": {\"family\": \"Open Sans\"}}", "", "")
-                .replace("\"tracks\"", "\"fonts\": [{\"src\": \"https://x.test/OpenSans.ttf\"}], \"tracks\""));
+        Edit edit = renderable(edit("{\"type\": \"text\", \"text\": \"x\", \"font\": {\"family\": \"Gowun Dodum\"}}", "", "")
+                .replace("\"tracks\"", "\"fonts\": [{\"src\": \"https://x.test/GowunDodum.ttf\"}], \"tracks\""));
 
-        assertThat(edit.timeline().fonts()).containsExactly(URI.create("https://x.test/OpenSans.ttf"));
+        assertThat(edit.timeline().fonts()).containsExactly(URI.create("https://x.test/GowunDodum.ttf"));
         assertThat(((Asset.Text) edit.timeline().tracks().getFirst().clips().getFirst().asset()).face())
-                .isEqualTo(new Typeface.Requested("Open Sans"));
+                .isEqualTo(new Typeface.Requested("Gowun Dodum"));
+    }
+
+    @Test
+    void aShippedFamilyIsLookedForFirstAmongTheTimelinesFontsThenShipped() throws Exception {
+        Edit withFonts = renderable(edit("{\"type\": \"text\", \"text\": \"x\", \"font\": {\"family\": \"Roboto\","
+                + " \"weight\": 700}}", "", "")
+                .replace("\"tracks\"", "\"fonts\": [{\"src\": \"https://x.test/Roboto.ttf\"}], \"tracks\""));
+        Edit without = renderable(edit("{\"type\": \"text\", \"text\": \"x\", \"font\": {\"family\": \"Roboto\","
+                + " \"weight\": 700}}", "", ""));
+
+        assertThat(((Asset.Text) withFonts.timeline().tracks().getFirst().clips().getFirst().asset()).face())
+                .isEqualTo(new Typeface.Requested("Roboto", Optional.of(FontFace.ROBOTO_BOLD)));
+        assertThat(((Asset.Text) without.timeline().tracks().getFirst().clips().getFirst().asset()).face())
+                .isEqualTo(FontFace.ROBOTO_BOLD);
     }
 
     @Test

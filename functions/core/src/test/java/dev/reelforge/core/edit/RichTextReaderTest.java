@@ -107,7 +107,7 @@ class RichTextReaderTest {
         RichTextLook look = rich.look();
 
         assertThat(rich.width()).isEmpty();
-        assertThat(look.face()).isEqualTo(FontFace.SANS_REGULAR);
+        assertThat(look.face()).as("the schema's default family, Open Sans").isEqualTo(FontFace.OPEN_SANS_REGULAR);
         assertThat(look.size()).isEqualTo(24);
         assertThat(look.color()).as("the schema's default colour").isEqualTo(Color.BLACK);
         assertThat(look.lineHeight()).isEqualTo(1.2);
@@ -125,7 +125,7 @@ class RichTextReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown family  | {"type": "rich-text", "text": "x", "font": {"family": "Open Sans"}}                   | ''                     | timeline.tracks[0].clips[0].asset.font.family 'Open Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace, Montserrat SemiBold, Montserrat ExtraBold, or a family of timeline.fonts
+            unknown family  | {"type": "rich-text", "text": "x", "font": {"family": "Comic Sans"}}                  | ''                     | timeline.tracks[0].clips[0].asset.font.family 'Comic Sans' is not an available font; available: Liberation Sans, Arial, Helvetica, sans-serif, Liberation Serif, Times New Roman, Times, serif, Liberation Mono, Courier New, Courier, monospace, Montserrat SemiBold, Montserrat ExtraBold, Arapey Regular, Arapey, Clear Sans, Didact Gothic, Open Sans, OpenSans Bold, Permanent Marker, Roboto, Sue Ellen Francisco, Work Sans, WorkSans Light, Inter, Manrope, or a family of timeline.fonts
             odd weight      | {"type": "rich-text", "text": "x", "font": {"weight": 450}}                          | ''                     | timeline.tracks[0].clips[0].asset.font.weight must be 100, 200, ... 900, normal or bold
             ascend left     | {"type": "rich-text", "text": "x", "animation": {"preset": "ascend", "direction": "left"}} | ''               | timeline.tracks[0].clips[0].asset.animation.direction must be up or down for the ascend preset
             """)
@@ -142,13 +142,13 @@ class RichTextReaderTest {
     void aFamilyThatIsNotShippedIsLookedForAmongTheTimelinesFonts() throws Exception {
         var node = Json.MAPPER.readTree("""
                 {"timeline": {"fonts": [{"src": "https://x.test/f.ttf"}], "tracks": [{"clips": [{"asset":
-                   {"type": "rich-text", "text": "x", "font": {"family": "Open Sans"}}, "start": 0, "length": 2}]}]},
+                   {"type": "rich-text", "text": "x", "font": {"family": "Gowun Dodum"}}, "start": 0, "length": 2}]}]},
                  "output": {"format": "mp4"}}""");
         EditReading reading = new EditReader().read(node);
 
         assertThat(reading).isInstanceOf(EditReading.Renderable.class);
         assertThat(((Asset.RichText) ((EditReading.Renderable) reading).edit().timeline().tracks().get(0).clips()
-                .get(0).asset()).look().face()).isEqualTo(new Typeface.Requested("Open Sans"));
+                .get(0).asset()).look().face()).isEqualTo(new Typeface.Requested("Gowun Dodum"));
     }
 
     @Test

@@ -262,6 +262,31 @@ class RenderPlannerTest {
     }
 
     @Test
+    void aLumaMasksTextAndRichTextAsItMasksPictures() throws Exception {
+        RenderPlan plan = plan("""
+                {"timeline": {"tracks": [
+                  {"clips": [
+                    {"asset": {"type": "luma", "src": "https://x.test/i.png"}, "start": 0, "length": 2},
+                    {"asset": {"type": "text", "text": "", "width": 300, "height": 300,
+                               "background": {"color": "#ffffff"}}, "start": 1, "length": 3}]},
+                  {"clips": [
+                    {"asset": {"type": "title", "text": "a"}, "start": 0, "length": 2},
+                    {"asset": {"type": "luma", "src": "https://x.test/v.mp4"}, "start": 0, "length": 2}]},
+                  {"clips": [
+                    {"asset": {"type": "rich-text", "text": "b"}, "start": 0, "length": 2},
+                    {"asset": {"type": "luma", "src": "https://x.test/i.png"}, "start": 1, "length": 1}]}]},
+                 "output": {"format": "mp4"}}
+                """);
+
+        assertThat(((VisualLayer.RichText) plan.layers().get(0)).mattes()).extracting(Matte::timing)
+                .containsExactly(new Timing(1, 1));
+        assertThat(((VisualLayer.Text) plan.layers().get(1)).mattes()).extracting(Matte::timing, Matte::still)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(new Timing(0, 2), false));
+        assertThat(((VisualLayer.Text) plan.layers().get(2)).mattes()).extracting(Matte::timing)
+                .as("the luma's own time").containsExactly(new Timing(0, 2));
+    }
+
+    @Test
     void aLumaCutByTheOutputRangePlaysFromWhereTheRangeStarts() throws Exception {
         RenderPlan plan = plan(timeline("""
                 {"asset": {"type": "image", "src": "https://x.test/i.png"}, "start": 0, "length": 10},
@@ -318,6 +343,48 @@ class RenderPlannerTest {
     }
 
     @Test
+    void aPausedCaptionClipShowsTheCueOnScreenAtItsTrimForTheWholeClipWithTheWordsSpokenByThen() throws Exception {
+        URI src = URI.create("https://x.test/c.srt");
+        java.util.List<dev.reelforge.core.caption.Cue> cues = java.util.List.of(
+                new dev.reelforge.core.caption.Cue(0, 1, "before", java.util.List.of()),
+                new dev.reelforge.core.caption.Cue(2, 6, "two words", java.util.List.of(
+                        new dev.reelforge.core.caption.Cue.Word("two", 2, 4),
+                        new dev.reelforge.core.caption.Cue.Word("words", 4, 6))),
+                new dev.reelforge.core.caption.Cue(7, 8, "after", java.util.List.of()));
+        Planning planning = new RenderPlanner().plan(edit(timeline("""
+                {"asset": {"type": "caption", "src": "https://x.test/c.srt", "trim": 3, "speed": 0},
+                 "start": 10, "length": 2, "transition": {"in": "fade"}, "effect": "slideLeft",
+                 "filter": "greyscale"}""", "")), PROBES, Map.of(src, cues));
+
+        VisualLayer.Caption layer = (VisualLayer.Caption) ((Planning.Planned) planning).plan().layers().getFirst();
+        // file time stands at 3 s: the cue of 2-6 s all the clip long, its first word spoken, the second not yet
+        assertThat(layer.cues()).containsExactly(new dev.reelforge.core.caption.Cue(10, 12, "two words",
+                java.util.List.of(new dev.reelforge.core.caption.Cue.Word("two", 10, 12),
+                        new dev.reelforge.core.caption.Cue.Word("words", 12, 12))));
+        assertThat(layer.look().in()).map(in -> in.transition().kind()).contains(
+                dev.reelforge.core.edit.model.TransitionKind.FADE);
+        assertThat(layer.look().effect()).map(dev.reelforge.core.edit.model.MotionEffect::kind)
+                .contains(dev.reelforge.core.edit.model.MotionKind.SLIDE_LEFT);
+        assertThat(layer.look().filter()).contains(dev.reelforge.core.edit.model.ColorFilter.GREYSCALE);
+    }
+
+    @Test
+    void aPausedCaptionClipWhoseTrimFallsBetweenCuesShowsNothing() throws Exception {
+        URI src = URI.create("https://x.test/c.srt");
+        java.util.List<dev.reelforge.core.caption.Cue> cues = java.util.List.of(
+                new dev.reelforge.core.caption.Cue(0, 1, "before", java.util.List.of()),
+                new dev.reelforge.core.caption.Cue(2, 6, "later", java.util.List.of()));
+        Planning planning = new RenderPlanner().plan(edit(timeline("""
+                {"asset": {"type": "caption", "src": "https://x.test/c.srt", "trim": 1, "speed": 0},
+                 "start": 0, "length": 2},
+                {"asset": {"type": "image", "src": "https://x.test/i.png"}, "start": 0, "length": 2}""", "")),
+                PROBES, Map.of(src, cues));
+
+        // a cue ending at the trim point is over, as at speed 1
+        assertThat(((Planning.Planned) planning).plan().layers()).noneMatch(VisualLayer.Caption.class::isInstance);
+    }
+
+    @Test
     void aCaptionClipWithMoreChangesThanTheBoundIsUnplannableNamingItsSource() throws Exception {
         URI src = URI.create("https://x.test/c.srt");
         java.util.List<dev.reelforge.core.caption.Cue> cues = new java.util.ArrayList<>();
@@ -330,5 +397,24 @@ class RenderPlannerTest {
 
         assertThat(planning).isEqualTo(new Planning.Unplannable("timeline.tracks[0].clips[0].asset.src has 2001 cues"
                 + " and spoken words to draw in this render; a caption clip draws at most 2000"));
+    }
+
+    @Test
+    void aPaintedRichCaptionWithMorePicturesThanTheBoundIsUnplannableNamingItsSource() throws Exception {
+        URI src = URI.create("https://x.test/c.vtt");
+        java.util.List<dev.reelforge.core.caption.Cue> cues = new java.util.ArrayList<>();
+        // fade: per word its start, its end and 8 steps of its entrance; per cue its start and end
+        for (int i = 0; i < 600; i++) {
+            double start = i * 0.004;
+            cues.add(new dev.reelforge.core.caption.Cue(start, start + 0.004, "a b", java.util.List.of(
+                    new dev.reelforge.core.caption.Cue.Word("a", start, start + 0.002),
+                    new dev.reelforge.core.caption.Cue.Word("b", start + 0.002, start + 0.004))));
+        }
+        Planning planning = new RenderPlanner().plan(edit(timeline("""
+                {"asset": {"type": "rich-caption", "src": "https://x.test/c.vtt", "animation": {"style": "fade"}},
+                 "start": 0, "length": 3}""", "")), PROBES, Map.of(src, cues));
+
+        assertThat(planning).isEqualTo(new Planning.Unplannable("timeline.tracks[0].clips[0].asset.src has cues and"
+                + " spoken words for 13200 pictures in this render; a painted rich caption clip draws at most 6000"));
     }
 }

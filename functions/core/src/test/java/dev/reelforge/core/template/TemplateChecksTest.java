@@ -73,11 +73,11 @@ class TemplateChecksTest {
 
     @Test
     void aTemplateWithoutPlaceholdersLeftIsCheckedInFullAsARender() {
-        String transformed = EDIT.replace("\"start\": 2,", "\"start\": 2, \"transform\": {\"skew\": {\"x\": [{\"from\": 0, \"to\": 1, \"length\": 1}]}},");
+        String transformed = EDIT.replace("\"start\": 2,", "\"start\": 2, \"transform\": {\"skew\": {\"x\": [{\"from\": 0, \"to\": 101, \"length\": 1}]}},");
 
         assertThat(problemsWith(body("\"T\"", transformed)))
-                .containsExactly("template.timeline.tracks[0].clips[1].transform.skew.x as an array of tweens is not"
-                        + " supported yet (use a number)");
+                .containsExactly("template.timeline.tracks[0].clips[1].transform.skew.x[0] from and to must be between"
+                        + " -100 and 100 (fractions of the frame)");
     }
 
     @Test

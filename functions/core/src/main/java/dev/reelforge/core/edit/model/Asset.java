@@ -53,6 +53,11 @@ public sealed interface Asset {
             this(text, width, height, face, size, lineHeight, color, background, horizontal, vertical,
                     TextFinish.NONE);
         }
+
+        public Text withFace(Typeface other) {
+            return new Text(text, width, height, other, size, lineHeight, color, background, horizontal, vertical,
+                    finish);
+        }
     }
 
     /**

@@ -8,12 +8,21 @@ import java.util.Optional;
  * {@code padding} pixels wider on every side, its corners rounded by {@code borderRadius} pixels; placed by
  * {@code margin}, with an optional hard {@code shadow}, aligned in the caption area as {@code horizontal} says and, without a top margin, at the
  * {@code vertical} place of the frame (captions: centred at the bottom). For rich captions, the word being spoken may be styled apart ({@code active}) and
- * {@code animation} says how words change as they are spoken.
+ * {@code animation} says how words change as they are spoken; {@code finish} holds what only painting draws.
  */
 public record CaptionStyle(FontFace face, int size, double lineHeight, Color color, Optional<Color> stroke,
         double strokeWidth, Optional<Shadow> shadow, Optional<Color> background, int padding, int borderRadius, Margin margin,
         Asset.HorizontalAlign horizontal, Asset.VerticalAlign vertical, TextTransform transform,
-        Optional<ActiveWord> active, WordAnimation animation) {
+        Optional<ActiveWord> active, WordAnimation animation, CaptionFinish finish) {
+
+    /** A style without a rich caption's finish (plain captions, and rich ones drawtext can draw). */
+    public CaptionStyle(FontFace face, int size, double lineHeight, Color color, Optional<Color> stroke,
+            double strokeWidth, Optional<Shadow> shadow, Optional<Color> background, int padding, int borderRadius,
+            Margin margin, Asset.HorizontalAlign horizontal, Asset.VerticalAlign vertical, TextTransform transform,
+            Optional<ActiveWord> active, WordAnimation animation) {
+        this(face, size, lineHeight, color, stroke, strokeWidth, shadow, background, padding, borderRadius, margin,
+                horizontal, vertical, transform, active, animation, CaptionFinish.NONE);
+    }
 
     /** The same style with its font size, stroke, padding and radius scaled by {@code factor} (a clip's scale). */
     public CaptionStyle scaled(double factor) {
@@ -23,7 +32,8 @@ public record CaptionStyle(FontFace face, int size, double lineHeight, Color col
         return new CaptionStyle(face, Math.max(1, (int) Math.round(size * factor)), lineHeight, color, stroke,
                 strokeWidth * factor, shadow.map(cast -> new Shadow(cast.color(), (int) Math.round(cast.x() * factor),
                         (int) Math.round(cast.y() * factor))), background, (int) Math.round(padding * factor),
-                (int) Math.round(borderRadius * factor), margin, horizontal, vertical, transform, active, animation);
+                (int) Math.round(borderRadius * factor), margin, horizontal, vertical, transform, active, animation,
+                finish.scaled(factor));
     }
 
     /** The same style placed at a clip's {@code position}: its row sets the vertical place, its column the alignment. */
@@ -33,7 +43,7 @@ public record CaptionStyle(FontFace face, int size, double lineHeight, Color col
         Asset.HorizontalAlign column = position.x() < 0.5 ? Asset.HorizontalAlign.LEFT
                 : position.x() > 0.5 ? Asset.HorizontalAlign.RIGHT : horizontal;
         return new CaptionStyle(face, size, lineHeight, color, stroke, strokeWidth, shadow, background, padding,
-                borderRadius, margin, column, row, transform, active, animation);
+                borderRadius, margin, column, row, transform, active, animation, finish);
     }
 
     /** A copy of the text drawn {@code x} pixels right and {@code y} down, in {@code color}, unblurred. */

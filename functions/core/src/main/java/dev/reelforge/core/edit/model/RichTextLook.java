@@ -55,5 +55,20 @@ public record RichTextLook(String text, Typeface face, int size, Color color, do
     public enum Direction { LEFT, RIGHT, UP, DOWN }
 
     /** An entrance over the first {@code seconds} of the clip; by word or by character where the preset allows. */
-    public record TextAnimation(Preset preset, double seconds, boolean byWord, Direction direction) {}
+    public record TextAnimation(Preset preset, double seconds, boolean byWord, Direction direction) {
+
+        /**
+         * The longest the preset moves for, whatever the text: the staggered ones end a word's or character's own
+         * motion after the last one starts (the painter's exact time is never more).
+         */
+        public double longestSeconds() {
+            return switch (preset) {
+                case FADE_IN, TYPEWRITER -> seconds;
+                case SLIDE_IN -> 0.8 * seconds;
+                case ASCEND -> 0.8 * seconds + 0.6;
+                case SHIFT -> 0.05 + seconds;
+                case MOVING_LETTERS -> 0.8 * seconds + 0.8;
+            };
+        }
+    }
 }

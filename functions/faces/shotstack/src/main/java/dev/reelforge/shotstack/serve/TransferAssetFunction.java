@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
+import dev.reelforge.core.destination.BucketGrants;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.core.transfer.RequestTransfer;
 import dev.reelforge.core.transfer.RequestTransferCommand;
@@ -42,7 +43,8 @@ public final class TransferAssetFunction
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */
     public TransferAssetFunction(FunctionEnvironment environment) {
         this(new RequestTransfer(DynamoDbTables.of(environment).transfers(), environment.required("AWS_REGION"),
-                environment.clock(), UUID::randomUUID));
+                environment.clock(), UUID::randomUUID,
+                environment.optional("S3_DESTINATION_GRANTS").map(BucketGrants::parse).orElse(BucketGrants.NONE)));
     }
 
     public TransferAssetFunction(RequestTransfer requestTransfer) {
