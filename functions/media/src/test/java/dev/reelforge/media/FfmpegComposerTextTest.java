@@ -10,6 +10,7 @@ import dev.reelforge.core.edit.model.FontFace;
 import dev.reelforge.core.edit.model.Offset;
 import dev.reelforge.core.edit.model.Position;
 import dev.reelforge.core.edit.model.Speed;
+import dev.reelforge.core.edit.model.Transform;
 import dev.reelforge.core.edit.model.Transition;
 import dev.reelforge.core.edit.model.TransitionKind;
 import dev.reelforge.core.plan.RenderPlan;
@@ -144,6 +145,26 @@ class FfmpegComposerTextTest {
 
         assertThat(brightest(half)).isCloseTo(128, within(15));
         assertThat(brightest(full)).isGreaterThan(245);
+    }
+
+    @Test
+    void aTurnedTextWithABackgroundFadesInWithItsBackground() {
+        // Shotstack's bogo-special-offer template: an empty text box with a background, turned -7.4 degrees, sliding
+        // in; the background's own moving band and the turned canvas both consumed the composite (ffmpeg refused)
+        VisualLayer.Text text = new VisualLayer.Text(WHOLE,
+                Plans.transitions(Optional.of(new Transition(TransitionKind.FADE, Speed.NORMAL)), Optional.empty()),
+                "Turn", FontFace.SANS_BOLD, 30, 1.2, Color.WHITE, Optional.of(RED), Optional.of(160),
+                Optional.of(80), Asset.HorizontalAlign.CENTER, Asset.VerticalAlign.CENTER, Position.CENTER,
+                Offset.NONE, false, new Transform(Transform.Crop.NONE, false, false, -7.4));
+
+        Playback.Frame half = frameOf(text, 0.5);
+        Playback.Frame full = frameOf(text, 1.5);
+
+        Rows band = Rows.matching(full, (x, y) -> full.is(x, y, 255, 0, 0, 30));
+        assertThat(band.count()).as("the turned red box").isGreaterThan(100 * 60);
+        assertThat(band.left()).isBetween(70, 85);
+        assertThat(full.is(100, 110, 255, 0, 0, 30)).as("the box, beside the text, at full opacity").isTrue();
+        assertThat(half.is(100, 110, 128, 0, 0, 30)).as("the box half faded in").isTrue();
     }
 
     @Test

@@ -12,11 +12,13 @@ import dev.reelforge.core.edit.MergeFields;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.core.media.MediaInfo;
 import dev.reelforge.local.contract.ShotstackContract;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +26,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,6 +83,8 @@ class GalleryTemplatesIT {
     private static RenderPlayback playback;
     private static Path mediaDirectory;
     private static URI mediaHost;
+    /** Each template's outcome, in the order run: "rendered", or why not (the first error). */
+    private static final Map<String, String> OUTCOMES = new LinkedHashMap<>();
 
     @BeforeAll
     static void startStack() {
@@ -92,6 +96,23 @@ class GalleryTemplatesIT {
         Path probe = stack.media().image("gallery-probe.png", "0x808080", 16, 16);
         mediaDirectory = probe.getParent();
         mediaHost = URI.create(stack.url(probe)).resolve("/");
+    }
+
+    /** Writes which templates rendered and the first error of each that did not to target/gallery-report.md. */
+    @AfterAll
+    static void report() throws IOException {
+        if (OUTCOMES.isEmpty()) {
+            return;
+        }
+        long rendered = OUTCOMES.values().stream().filter("rendered"::equals).count();
+        StringBuilder report = new StringBuilder("# GalleryTemplatesIT: " + rendered + " of " + OUTCOMES.size()
+                + " templates rendered\n\n| template | outcome |\n|---|---|\n");
+        OUTCOMES.forEach((slug, outcome) -> report.append("| ").append(slug).append(" | ")
+                .append(outcome.replace("|", "\\|").replace("\n", " ")).append(" |\n"));
+        Path file = Path.of("target", "gallery-report.md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, report);
+        System.out.println(report);
     }
 
     @AfterAll
@@ -122,6 +143,16 @@ class GalleryTemplatesIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("templates")
     void aPublishedTemplateRendersWithItsMediaSwappedForLocalFiles(String slug) throws IOException {
+        try {
+            render(slug);
+            OUTCOMES.put(slug, "rendered");
+        } catch (AssertionError | RuntimeException | IOException e) {
+            OUTCOMES.putIfAbsent(slug, "failed: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            throw e;
+        }
+    }
+
+    private static void render(String slug) throws IOException {
         JsonNode published;
         try (InputStream in = Files.newInputStream(directory().resolve(slug).resolve("template.json"))) {
             published = Json.MAPPER.readTree(in);
@@ -135,6 +166,10 @@ class GalleryTemplatesIT {
                 "/edit/v1/render", Map.of(), Map.of("Content-Type", "application/json", "x-api-key",
                 stack.key(Environment.V1)), Json.write(MergeFields.apply(edit)), 0, Map.of(), null));
         Submitted submitted = contractObjections.isEmpty() ? submitJudged(body) : submitPlain(body);
+        if (submitted.status() != 201) {
+            OUTCOMES.put(slug, "refused " + submitted.status() + ": "
+                    + submitted.body().path("response").asText(Json.write(submitted.body())));
+        }
         assertThat(submitted.status()).as("%s: submit answered %s%s", slug, submitted.body(),
                 contractObjections.isEmpty() ? "" : " (sent without the contract judge, whose vendored contract "
                         + "objects: " + String.join("; ", contractObjections.subList(0,
@@ -142,6 +177,9 @@ class GalleryTemplatesIT {
                         + ")").isEqualTo(201);
 
         JsonNode render = awaitFinished(submitted.body().path("response").path("id").asText());
+        if (!render.path("status").asText().equals("done")) {
+            OUTCOMES.put(slug, "render failed: " + render.path("error").asText("") + stackWords());
+        }
         assertThat(render.path("status").asText()).as("%s: render ended %s: %s", slug,
                 render.path("status").asText(), render.path("error").asText("")).isEqualTo("done");
         Path output = stack.download(render.path("url").asText(), "mp4");
@@ -158,6 +196,28 @@ class GalleryTemplatesIT {
     }
 
     private record Submitted(int status, JsonNode body) {}
+
+    /**
+     * What the stack logged about the last failed render: the worker's error message (for ffmpeg, what ffmpeg said),
+     * which the render's error leaves out as internal; empty when there is none.
+     */
+    private static String stackWords() {
+        List<String> lines = stack.lastLogLines(300);
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).contains("\"errorMessage\"")) {
+                String message;
+                try {
+                    message = Json.MAPPER.readTree(lines.get(i)).path("errorMessage").asText();
+                } catch (IOException e) {
+                    message = lines.get(i);
+                }
+                int said = message.indexOf("ffmpeg said:");
+                String cause = (said >= 0 ? message.substring(said) : message).strip().replace('\n', ' ');
+                return " (" + cause.substring(0, Math.min(500, cause.length())) + ")";
+            }
+        }
+        return "";
+    }
 
     private static Submitted submitJudged(String body) {
         var response = stack.api().post("/edit/v1/render", stack.key(Environment.V1), body);
@@ -319,24 +379,52 @@ class GalleryTemplatesIT {
         }
     }
 
-    /** Renames "Liberation Sans" in the font's name table, padded with spaces to keep every offset. */
+    /**
+     * Renames "Liberation Sans" to {@code family} in every string of the font's name table: a new name table is
+     * appended to the file and the table directory pointed at it, so the family may be of any length.
+     */
     private static void renameFamily(Path font, String family) {
-        String from = "Liberation Sans";
-        assertThat(family.length()).as("a stand-in family is at most as long as '%s'", from)
-                .isLessThanOrEqualTo(from.length());
-        String to = family + " ".repeat(from.length() - family.length());
         try {
             byte[] bytes = Files.readAllBytes(font);
-            for (Charset charset : List.of(StandardCharsets.UTF_16BE, StandardCharsets.ISO_8859_1)) {
-                byte[] what = from.getBytes(charset);
-                byte[] with = to.getBytes(charset);
-                for (int i = 0; i + what.length <= bytes.length; i++) {
-                    if (Arrays.equals(bytes, i, i + what.length, what, 0, what.length)) {
-                        System.arraycopy(with, 0, bytes, i, with.length);
-                    }
+            ByteBuffer file = ByteBuffer.wrap(bytes);
+            int entry = -1;
+            for (int i = 0; i < (file.getShort(4) & 0xFFFF); i++) {
+                if (file.getInt(12 + 16 * i) == 0x6E616D65) { // 'name'
+                    entry = 12 + 16 * i;
                 }
             }
-            Files.write(font, bytes);
+            assertThat(entry).as("a name table in the stand-in font").isNotNegative();
+            int table = file.getInt(entry + 8);
+            assertThat(file.getShort(table)).as("name table format 0").isZero();
+            int count = file.getShort(table + 2) & 0xFFFF;
+            int storage = table + (file.getShort(table + 4) & 0xFFFF);
+            ByteBuffer records = ByteBuffer.allocate(6 + 12 * count);
+            records.putShort((short) 0).putShort((short) count).putShort((short) (6 + 12 * count));
+            ByteArrayOutputStream strings = new ByteArrayOutputStream();
+            for (int r = 0; r < count; r++) {
+                int record = table + 6 + 12 * r;
+                Charset charset = file.getShort(record) == 1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_16BE;
+                String text = new String(bytes, storage + (file.getShort(record + 10) & 0xFFFF),
+                        file.getShort(record + 8) & 0xFFFF, charset).replace("Liberation Sans", family);
+                byte[] encoded = text.getBytes(charset);
+                records.put(bytes, record, 8).putShort((short) encoded.length).putShort((short) strings.size());
+                strings.write(encoded);
+            }
+            ByteArrayOutputStream renamed = new ByteArrayOutputStream();
+            renamed.write(bytes);
+            renamed.write(new byte[(4 - bytes.length % 4) % 4]);
+            int newTable = renamed.size();
+            renamed.write(records.array());
+            renamed.write(strings.toByteArray());
+            int newLength = renamed.size() - newTable;
+            renamed.write(new byte[(4 - renamed.size() % 4) % 4]);
+            ByteBuffer out = ByteBuffer.wrap(renamed.toByteArray());
+            int checksum = 0;
+            for (int at = newTable; at < newTable + newLength; at += 4) {
+                checksum += out.getInt(at);
+            }
+            out.putInt(entry + 4, checksum).putInt(entry + 8, newTable).putInt(entry + 12, newLength);
+            Files.write(font, out.array());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

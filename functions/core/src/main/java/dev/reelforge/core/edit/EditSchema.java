@@ -392,8 +392,9 @@ public final class EditSchema {
 
     static final ObjectSchema TRANSFORMATION = object()
             .optional("rotate", object()
-                    // the contract types the angle as an integer (its "format: float" notwithstanding)
-                    .optional("angle", oneOf(integer().between(-360, 360), arrayOf(TWEEN).nonEmpty()))
+                    // a number, as the newest contract types it (the vendored one said integer); Shotstack's own
+                    // templates turn clips by -7.4 degrees
+                    .optional("angle", oneOf(number().between(-360, 360), arrayOf(TWEEN).nonEmpty()))
                     .build())
             // skew stays unbounded: the prose gives a 0..3 range yet also describes negative skews
             .optional("skew", object()

@@ -10,10 +10,13 @@ import dev.reelforge.core.validation.Violations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.regex.Pattern;
 
 /**
- * Reads a property given as an array of tweens: {@code from} and {@code to} numbers, {@code start} (0 when
- * absent) and a positive {@code length} in seconds, {@code interpolation} ({@code linear} when absent) and,
+ * Reads a property given as an array of tweens: {@code from} and {@code to} numbers (or decimal strings such as
+ * {@code "0.13"}, which a merge field's replacement leaves where the edit had {@code "{{ HEIGHT }}"}, as Shotstack's
+ * own templates do), {@code start} (0 when absent) and a positive {@code length} in seconds, {@code interpolation} ({@code linear} when absent) and,
  * for {@code bezier}, {@code easing} ({@code ease} when absent).
  */
 final class TweenReader {
@@ -25,6 +28,9 @@ final class TweenReader {
      * An easing no schema lists, yet Shotstack's own templates send: read as no easing (the tween is linear).
      */
     static final String LINEAR_EASING = "linear";
+
+    /** A decimal number written as a string; bounded, so matching is linear in a short input. */
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,9}(\\.[0-9]{1,9})?");
 
     private TweenReader() {}
 
@@ -42,11 +48,15 @@ final class TweenReader {
         for (int i = 0; i < node.size(); i++) {
             JsonNode tween = node.get(i);
             JsonPath at = path.index(i);
-            for (String name : List.of("from", "to", "length")) {
-                if (!tween.path(name).isNumber()) {
+            for (String name : List.of("from", "to")) {
+                if (value(tween.path(name)).isEmpty()) {
                     violations.add(at.property(name), "must be a number");
                     valid = false;
                 }
+            }
+            if (!tween.path("length").isNumber()) {
+                violations.add(at.property("length"), "must be a number");
+                valid = false;
             }
             if (tween.has("start") && !(tween.path("start").isNumber() && tween.path("start").asDouble() >= 0)) {
                 violations.add(at.property("start"), "must be a number of seconds from 0");
@@ -74,11 +84,19 @@ final class TweenReader {
                 valid = false;
             }
             if (valid) {
-                tweens.add(new Tween(tween.path("from").asDouble(), tween.path("to").asDouble(),
+                tweens.add(new Tween(value(tween.path("from")).getAsDouble(), value(tween.path("to")).getAsDouble(),
                         tween.path("start").asDouble(0), tween.path("length").asDouble(), interpolation.get(),
                         easing.get()));
             }
         }
         return valid ? Optional.of(new Keyframes(tweens)) : Optional.empty();
+    }
+
+    private static OptionalDouble value(JsonNode node) {
+        if (node.isNumber()) {
+            return OptionalDouble.of(node.asDouble());
+        }
+        return node.isTextual() && DECIMAL.matcher(node.asText()).matches()
+                ? OptionalDouble.of(Double.parseDouble(node.asText())) : OptionalDouble.empty();
     }
 }

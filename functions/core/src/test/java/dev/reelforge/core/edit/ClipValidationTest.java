@@ -150,11 +150,11 @@ class ClipValidationTest {
                 arguments(", \"transition\": { \"in\": \"fade\", \"during\": \"fade\" }",
                         CLIP + ".transition.during is not a known property"),
                 arguments(", \"transform\": { \"rotate\": { \"angle\": 361 } }",
-                        CLIP + ".transform.rotate.angle must be an integer between -360 and 360"),
-                arguments(", \"transform\": { \"rotate\": { \"angle\": -361 } }",
-                        CLIP + ".transform.rotate.angle must be an integer between -360 and 360"),
-                arguments(", \"transform\": { \"rotate\": { \"angle\": 45.5 } }",
-                        CLIP + ".transform.rotate.angle must be an integer between -360 and 360 or an array"),
+                        CLIP + ".transform.rotate.angle must be a number between -360 and 360"),
+                arguments(", \"transform\": { \"rotate\": { \"angle\": -360.5 } }",
+                        CLIP + ".transform.rotate.angle must be a number between -360 and 360"),
+                arguments(", \"transform\": { \"rotate\": { \"angle\": \"45\" } }",
+                        CLIP + ".transform.rotate.angle must be a number between -360 and 360 or an array"),
                 arguments(", \"transform\": { \"skew\": { \"x\": \"0.5\" } }",
                         CLIP + ".transform.skew.x must be a number or an array"),
                 arguments(", \"transform\": { \"skew\": { \"y\": [] } }",
@@ -176,6 +176,13 @@ class ClipValidationTest {
                 .containsExactly(CLIP + ".rotate is not a known property");
         assertThat(violationsOf(editWithVideoClipAnd(", \"skew\": { \"x\": 1 }")))
                 .containsExactly(CLIP + ".skew is not a known property");
+    }
+
+    @Test
+    void acceptsAFractionalRotationAngleAsTheNewestContractAndShotstacksTemplatesDo() {
+        assertThat(violationsOf(editWithVideoClipAnd("""
+                , "transform": { "rotate": { "angle": -7.4 } }
+                """))).isEmpty();
     }
 
     @Test

@@ -67,7 +67,7 @@ class EditReaderTest {
             image transform  | {"type": "image", "src": "https://x.test/i.png", "crop": {"top": 0.25}} | , "transform": {"rotate": {"angle": 90}, "flip": {"horizontal": true}} | ''   | -
             tweened title    | {"type": "title", "text": "x"}                                   | , "opacity": [{"from": 0, "to": 1, "length": 1}] | ''                                                    | -
             tween, no length | {"type": "image", "src": "https://x.test/i.png"}                 | , "opacity": [{"from": 0, "to": 1}]    | ''                                                              | timeline.tracks[0].clips[0].opacity[0].length must be a number
-            tween, text from | {"type": "image", "src": "https://x.test/i.png"}                 | , "offset": {"x": [{"from": "0", "to": 1, "length": 1}]} | ''                                            | timeline.tracks[0].clips[0].offset.x[0].from must be a number
+            tween, text from | {"type": "image", "src": "https://x.test/i.png"}                 | , "offset": {"x": [{"from": "0,5", "to": 1, "length": 1}]} | ''                                          | timeline.tracks[0].clips[0].offset.x[0].from must be a number
             chroma key       | {"type": "video", "src": "https://x.test/v.mp4", "chromaKey": {"color": "#00ff00"}} | '' | ''                                                                                     | -
             paused video     | {"type": "video", "src": "https://x.test/v.mp4", "speed": 0}     | ''                                     | ''                                                              | -
             mux destination  | {"type": "title", "text": "x"}                                   | ''                                     | , "destinations": [{"provider": "mux"}]                          | output.destinations[0].provider 'mux' is not offered: it is a third-party service that a self-hosted Reelforge has no account on (only the shotstack hosting destination and s3, your own bucket, are)
@@ -118,6 +118,21 @@ class EditReaderTest {
         assertThat(clip.animation().offsetY()).isEmpty();
         assertThat(clip.animation().volume().orElseThrow().valueAt(1.5)).isEqualTo(0.5);
         assertThat(((Asset.Video) clip.asset()).volume()).as("the asset's plain volume").isEqualTo(1);
+    }
+
+    @Test
+    void aTweenValueLeftAsADecimalStringByAMergeFieldIsReadAsThatNumber() throws Exception {
+        // Shotstack's business-performance-comparison template: "to": "{{BAR_6_HEIGHT}}" merged with "0.13"
+        Edit edit = renderable(Json.write(MergeFields.apply(Json.MAPPER.readTree("""
+                {"timeline": {"tracks": [{"clips": [
+                  {"asset": {"type": "image", "src": "https://x.test/i.png"}, "start": 0, "length": 2,
+                   "offset": {"y": [{"from": -0.075, "to": "{{ HEIGHT }}", "length": 1}]}}]}]},
+                 "output": {"format": "mp4"}, "merge": [{"find": "HEIGHT", "replace": "0.13"}]}
+                """))));
+
+        var clip = edit.timeline().tracks().getFirst().clips().getFirst();
+        assertThat(clip.animation().offsetY().orElseThrow().valueAt(1)).isEqualTo(0.13);
+        assertThat(clip.animation().offsetY().orElseThrow().valueAt(0)).isEqualTo(-0.075);
     }
 
     @Test
