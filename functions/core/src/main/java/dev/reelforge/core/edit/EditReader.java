@@ -170,19 +170,15 @@ public final class EditReader {
         if (asset == null) {
             return null;
         }
-        if (animation.looks()
-                && !(asset instanceof Asset.Video || asset instanceof Asset.Image || asset instanceof Asset.Drawn
-                        || asset instanceof Asset.Title || asset instanceof Asset.Text || asset instanceof Asset.RichText)) {
-            violations.add(path.property(animation.opacity().isPresent() ? "opacity" : "offset"),
-                    "as an array of tweens " + NOT_SUPPORTED + " on " + node.path("asset").path("type").asText()
-                            + " assets (only on pictures and text)");
-        }
-        if (animation.shapes()
-                && !(asset instanceof Asset.Video || asset instanceof Asset.Image || asset instanceof Asset.Drawn
-                        || asset instanceof Asset.Title || asset instanceof Asset.Text)) {
-            violations.add(path.property(animation.scale().isPresent() ? "scale" : "transform"),
-                    "as an array of tweens " + NOT_SUPPORTED + " on " + node.path("asset").path("type").asText()
-                            + " assets (only on pictures and text)");
+        if ((animation.looks() || animation.shapes()) && asset instanceof Asset.Luma) {
+            // a luma is a matte: it is fitted to the picture it masks and never placed on the frame itself
+            violations.add(path.property(animation.opacity().isPresent() ? "opacity"
+                            : animation.offsetX().isPresent() || animation.offsetY().isPresent() ? "offset"
+                            : animation.scale().isPresent() ? "scale" : "transform"),
+                    "as an array of tweens is not offered on luma assets: a luma is a matte stretched over the clip"
+                            + " it masks, not a picture placed on the frame, so it has no opacity, place, size or"
+                            + " turn of its own to tween (tween the masked clip, or make the matte's motion part of"
+                            + " the luma's video)");
         }
         // A tweened scale places the picture at its largest and shrinks it from there.
         double scale = animation.scale().map(EditReader::largest)
@@ -213,10 +209,8 @@ public final class EditReader {
                 yield new Asset.Image(URI.create(node.path("src").asText()));
             }
             case "audio" -> {
+                // speed 0 (paused): silence for the clip's length, as a paused video is a still (RenderPlanner)
                 double speed = node.path("speed").asDouble(1);
-                if (present(node, "speed") && speed == 0) {
-                    violations.add(path.property("speed"), "0 (paused audio) " + NOT_SUPPORTED);
-                }
                 yield new Asset.Audio(URI.create(node.path("src").asText()), node.path("trim").asDouble(0),
                         volume(node, path, violations), speed,
                         optionalText(node, "effect").map(VolumeEffect::fromWireName));

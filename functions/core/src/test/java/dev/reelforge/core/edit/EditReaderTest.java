@@ -66,6 +66,13 @@ class EditReaderTest {
             no-op transform  | {"type": "title", "text": "x"}                                   | , "transform": {"rotate": {"angle": 0}, "skew": {"x": 0, "y": 0}, "flip": {"horizontal": false}} | '' | -
             image transform  | {"type": "image", "src": "https://x.test/i.png", "crop": {"top": 0.25}} | , "transform": {"rotate": {"angle": 90}, "flip": {"horizontal": true}} | ''   | -
             tweened title    | {"type": "title", "text": "x"}                                   | , "opacity": [{"from": 0, "to": 1, "length": 1}] | ''                                                    | -
+            tweened caption  | {"type": "caption", "src": "https://x.test/c.srt"}               | , "opacity": [{"from": 0, "to": 1, "length": 1}], "offset": {"y": [{"from": 0, "to": 0.2, "length": 1}]}, "scale": [{"from": 1, "to": 2, "length": 1}] | '' | -
+            turned captions  | {"type": "rich-caption", "src": "https://x.test/c.vtt"}          | , "transform": {"rotate": {"angle": [{"from": 0, "to": 90, "length": 1}]}, "skew": {"x": [{"from": 0, "to": 0.2, "length": 1}]}} | '' | -
+            tweened richtext | {"type": "rich-text", "text": "x"}                               | , "scale": [{"from": 0.5, "to": 1, "length": 1}], "transform": {"rotate": {"angle": [{"from": 0, "to": 90, "length": 1}]}, "skew": {"y": [{"from": 0, "to": 0.1, "length": 1}]}} | '' | -
+            tweened html     | {"type": "html", "html": "<p>x</p>"}                             | , "opacity": [{"from": 0, "to": 1, "length": 1}], "scale": [{"from": 0.5, "to": 1, "length": 1}] | '' | -
+            tweened luma     | {"type": "luma", "src": "https://x.test/m.mp4"}                  | , "offset": {"x": [{"from": 0, "to": 1, "length": 1}]} | ''                                            | timeline.tracks[0].clips[0].offset as an array of tweens is not offered on luma assets: a luma is a matte stretched over the clip it masks, not a picture placed on the frame, so it has no opacity, place, size or turn of its own to tween (tween the masked clip, or make the matte's motion part of the luma's video)
+            turned luma      | {"type": "luma", "src": "https://x.test/m.mp4"}                  | , "scale": [{"from": 0, "to": 1, "length": 1}] | ''                                                    | timeline.tracks[0].clips[0].scale as an array of tweens is not offered on luma assets: a luma is a matte stretched over the clip it masks, not a picture placed on the frame, so it has no opacity, place, size or turn of its own to tween (tween the masked clip, or make the matte's motion part of the luma's video)
+            paused audio     | {"type": "audio", "src": "https://x.test/a.mp3", "speed": 0}     | ''                                     | ''                                                              | -
             tween, no length | {"type": "image", "src": "https://x.test/i.png"}                 | , "opacity": [{"from": 0, "to": 1}]    | ''                                                              | timeline.tracks[0].clips[0].opacity[0].length must be a number
             tween, text from | {"type": "image", "src": "https://x.test/i.png"}                 | , "offset": {"x": [{"from": "0", "to": 1, "length": 1}]} | ''                                            | timeline.tracks[0].clips[0].offset.x[0].from must be a number
             chroma key       | {"type": "video", "src": "https://x.test/v.mp4", "chromaKey": {"color": "#00ff00"}} | '' | ''                                                                                     | -
@@ -193,6 +200,16 @@ class EditReaderTest {
 
         assertThat(edit.timeline().tracks().getFirst().clips().getFirst().length())
                 .isInstanceOf(ClipLength.OfAsset.class);
+    }
+
+    @Test
+    void refusesLengthAutoForAPausedAudio() throws Exception {
+        EditReading reading = read(edit("{\"type\": \"audio\", \"src\": \"https://x.test/a.mp3\", \"speed\": 0}", "", "")
+                .replace("\"length\": 2", "\"length\": \"auto\""));
+
+        assertThat(((EditReading.Unsupported) reading).violations().getFirst().message()).isEqualTo(
+                "timeline.tracks[0].clips[0].length cannot be auto for an audio whose speed is 0: a paused clip has no "
+                        + "length of its own");
     }
 
     @Test
