@@ -98,7 +98,8 @@ final class CaptionLayerFilters {
         CaptionStyle style = layer.style();
         if (style.finish().painted()) {
             // what drawtext cannot draw (letter spacing, gradients, blurred shadows, ...): pictures, one input
-            return new PaintedCaptionLayer(graph, frame, fonts, files.directory()).add(main, layer, from, to);
+            return new PaintedCaptionLayer(graph, frame, fps, sampling, fonts, files.directory())
+                    .add(main, layer, from, to);
         }
         SizedFont font = fonts.font(style.face(), style.size());
         Path fontFile = fonts.file(style.face()).toAbsolutePath();
@@ -155,10 +156,13 @@ final class CaptionLayerFilters {
         return graph.then(main, filters, "caption");
     }
 
-    /** Whether the layer's look needs it drawn as a picture: a transition, an effect or a filter. */
-    private static boolean onPicture(Look look) {
+    /**
+     * Whether the layer's look needs it drawn as a picture: a transition, an effect, a filter, or a tween of
+     * opacity, offset, scale, rotation or skew.
+     */
+    static boolean onPicture(Look look) {
         return look.in().isPresent() || look.out().isPresent() || look.effect().isPresent()
-                || look.filter().isPresent();
+                || look.filter().isPresent() || look.animation().looks() || look.animation().shapes();
     }
 
     /**

@@ -97,4 +97,20 @@ class RenderTweensIT {
         assertThat(halfway - before).as("dB at 1.5 s against the start").isCloseTo(-5.2, within(1.5));
         assertThat(after - before).as("dB from 2 s against the start").isCloseTo(-20, within(1.5));
     }
+
+    @Test
+    void aPausedAudioClipIsSilenceForItsLengthAndTheNextClipPlaysAtItsTime() {
+        String tone = stack.url(stack.media().tone("paused-tone.mp3", 440, 3));
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"tracks": [{"clips": [
+                   {"asset": {"type": "audio", "src": "%s", "trim": 1, "speed": 0}, "start": 0, "length": 2},
+                   {"asset": {"type": "audio", "src": "%s"}, "start": 2, "length": 1}]}]},
+                 "output": {"format": "mp3"}}
+                """.formatted(tone, tone)).render();
+        Path mp3 = stack.download(render.path("url").asText(), "mp3");
+
+        // paused: no sound for its 2 s, as a paused video is a still; the tone after it at its own time
+        assertThat(playback.meanVolume(mp3, 0.2, 1.8)).as("dB while paused").isLessThan(-80);
+        assertThat(playback.meanVolume(mp3, 2.2, 2.8)).as("dB of the next clip").isGreaterThan(-30);
+    }
 }
