@@ -7,7 +7,6 @@ import dev.reelforge.core.edit.model.Fps;
 import dev.reelforge.core.edit.model.RichTextLook;
 import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.pipeline.CompositionFailedException;
-import dev.reelforge.core.plan.Box;
 import dev.reelforge.core.plan.PaintedCaptions;
 import dev.reelforge.core.plan.VisualLayer;
 import java.awt.Graphics2D;
@@ -110,7 +109,7 @@ final class PaintedCaptionLayer {
         if (bandBottom <= bandTop || bandRight <= bandLeft) {
             return main;
         }
-        boolean onPicture = CaptionLayerFilters.onPicture(layer.look());
+        boolean onPicture = CaptionLayerFilters.onPicture(layer);
         String name = graph.label("richcaption");
         // on a picture, the clip's opacity is the picture's (PictureLayerFilters)
         Path list = write(name, shown, painter, new java.awt.Rectangle(bandLeft, bandTop, bandRight - bandLeft,
@@ -249,8 +248,8 @@ final class PaintedCaptionLayer {
                 .with("y", bandTop).with("color", "black@0"));
         String drawn = graph.then(input, timed, "richcaption");
         Optional<PictureLayerFilters.Overlay> overlay = new PictureLayerFilters(graph, frame, fps, sampling).drawn(
-                new VisualLayer.Picture(layer.timing(), layer.look(), null, 0, 1, false, new Box(frame.width(),
-                        frame.height(), new Box.Crop(0, 0, frame.width(), frame.height()), 0, 0)), drawn, from, to);
+                new VisualLayer.Picture(layer.timing(), layer.look(), null, 0, 1, false, 
+                        CaptionLayerFilters.frameBox(layer, frame)), drawn, from, to);
         if (overlay.isEmpty()) {
             return main;
         }

@@ -348,6 +348,20 @@ class RenderCaptionsIT {
     }
 
     @Test
+    void aFixedRotationAndAFlipTurnAndMirrorTheCaptionsAboutTheMiddleOfTheFrame() {
+        Path turned = video(subtitles("whole-turned.srt", WHOLE), "", "\"transform\": {\"rotate\": {\"angle\": 90}}");
+        Path flipped = video(subtitles("whole-flipped.srt", WHOLE), "", "\"transform\": {\"flip\": {\"vertical\": true}}");
+        int[] upright = columns(playback.frameAt(turned, 1.0), 255, 255, 255);
+        Frame mirrored = playback.frameAt(flipped, 1.0);
+
+        assertThat(upright[1] - upright[0]).as("turned: a narrow column").isLessThan(40);
+        assertThat(upright[1]).as("turned: left of the middle").isLessThan(160);
+        assertThat(pixels(mirrored, 0, 90, 320, 180, 255, 255, 255)).as("flipped: nothing at the bottom").isZero();
+        assertThat(pixels(mirrored, 0, 0, 320, 90, 255, 255, 255)).as("flipped: the text at the top")
+                .isGreaterThan(100);
+    }
+
+    @Test
     void aTweenedScaleShrinksAPaintedRichCaptionAndAFadeInFadesIt() {
         String src = subtitles("whole-rich.srt", WHOLE);
         JsonNode render = stack.render(Environment.V1, """
