@@ -5,6 +5,7 @@ import dev.reelforge.core.edit.model.CaptionStyle;
 import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.edit.model.Fps;
 import dev.reelforge.core.edit.model.Size;
+import dev.reelforge.core.edit.model.Transform;
 import dev.reelforge.core.plan.Box;
 import dev.reelforge.core.plan.Look;
 import dev.reelforge.core.plan.VisualLayer;
@@ -98,7 +99,8 @@ final class CaptionLayerFilters {
         CaptionStyle style = layer.style();
         if (style.finish().painted()) {
             // what drawtext cannot draw (letter spacing, gradients, blurred shadows, ...): pictures, one input
-            return new PaintedCaptionLayer(graph, frame, fonts, files.directory()).add(main, layer, from, to);
+            return new PaintedCaptionLayer(graph, frame, fps, sampling, fonts, files.directory())
+                    .add(main, layer, from, to);
         }
         SizedFont font = fonts.font(style.face(), style.size());
         Path fontFile = fonts.file(style.face()).toAbsolutePath();
@@ -144,7 +146,7 @@ final class CaptionLayerFilters {
         if (slots.isEmpty()) {
             return main;
         }
-        if (onPicture(layer.look())) {
+        if (onPicture(layer)) {
             return picture(main, layer, slots, prefix, font, fontFile, from, to);
         }
         List<Filter> filters = new ArrayList<>();
@@ -155,10 +157,16 @@ final class CaptionLayerFilters {
         return graph.then(main, filters, "caption");
     }
 
-    /** Whether the layer's look needs it drawn as a picture: a transition, an effect or a filter. */
-    private static boolean onPicture(Look look) {
+    /**
+     * Whether the layer needs drawing as a picture: a transition, an effect, a filter, a tween of opacity, offset,
+     * scale, rotation or skew, or a flip, skew or rotation.
+     */
+    static boolean onPicture(VisualLayer.Caption layer) {
+        Look look = layer.look();
+        Transform transform = layer.transform();
         return look.in().isPresent() || look.out().isPresent() || look.effect().isPresent()
-                || look.filter().isPresent();
+                || look.filter().isPresent() || look.animation().looks() || look.animation().shapes()
+                || transform.flips() || transform.skews() || transform.rotates();
     }
 
     /**
@@ -197,14 +205,22 @@ final class CaptionLayerFilters {
         graph.chain(List.of(colour, alpha), List.of(Filter.of("alphamerge"),
                 Filter.of("unpremultiply").with("inplace", 1)), drawn);
         Optional<PictureLayerFilters.Overlay> overlay = new PictureLayerFilters(graph, frame, fps, sampling).drawn(
-                new VisualLayer.Picture(layer.timing(), layer.look(), null, 0, 1, false, new Box(frame.width(),
-                        frame.height(), new Box.Crop(0, 0, frame.width(), frame.height()), 0, 0)), drawn, from, to);
+                new VisualLayer.Picture(layer.timing(), layer.look(), null, 0, 1, false, frameBox(layer, frame)), drawn,
+                from, to);
         if (overlay.isEmpty()) {
             return main;
         }
         String composite = graph.label("main");
         graph.chain(List.of(main, overlay.get().label()), List.of(overlay.get().filter(sampling)), composite);
         return composite;
+    }
+
+    /** The box of a picture of the whole frame, turned, skewed and flipped as the layer's transform says. */
+    static Box frameBox(VisualLayer.Caption layer, Size frame) {
+        Transform transform = layer.transform();
+        return new Box(frame.width(), frame.height(), new Box.Crop(0, 0, frame.width(), frame.height()), 0, 0,
+                new Transform(Transform.Crop.NONE, transform.flipHorizontal(), transform.flipVertical(),
+                        transform.angle(), transform.skewX(), transform.skewY()));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.reelforge.media;
 import dev.reelforge.core.caption.Cue;
 import dev.reelforge.core.edit.model.CaptionFinish;
 import dev.reelforge.core.edit.model.CaptionStyle;
+import dev.reelforge.core.edit.model.Fps;
 import dev.reelforge.core.edit.model.RichTextLook;
 import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.pipeline.CompositionFailedException;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -43,12 +45,17 @@ final class PaintedCaptionLayer {
 
     private final FilterGraph graph;
     private final Size frame;
+    private final Fps fps;
+    private final ChromaSampling sampling;
     private final LiberationFonts fonts;
     private final Path directory;
 
-    PaintedCaptionLayer(FilterGraph graph, Size frame, LiberationFonts fonts, Path directory) {
+    PaintedCaptionLayer(FilterGraph graph, Size frame, Fps fps, ChromaSampling sampling, LiberationFonts fonts,
+            Path directory) {
         this.graph = graph;
         this.frame = frame;
+        this.fps = fps;
+        this.sampling = sampling;
         this.fonts = fonts;
         this.directory = directory;
     }
@@ -102,13 +109,19 @@ final class PaintedCaptionLayer {
         if (bandBottom <= bandTop || bandRight <= bandLeft) {
             return main;
         }
+        boolean onPicture = CaptionLayerFilters.onPicture(layer);
         String name = graph.label("richcaption");
+        // on a picture, the clip's opacity is the picture's (PictureLayerFilters)
         Path list = write(name, shown, painter, new java.awt.Rectangle(bandLeft, bandTop, bandRight - bandLeft,
-                bandBottom - bandTop), Math.max(0, Math.min(1, layer.look().opacity())), from, to);
+                bandBottom - bandTop), onPicture ? 1 : Math.max(0, Math.min(1, layer.look().opacity())), from, to);
         String input = graph.input(FilterGraph.Input.whole(list)) + ":v";
+        List<Filter> timed = new ArrayList<>();
+        timed.add(Filter.of("setpts").positional("PTS-STARTPTS+" + Filter.number(from) + "/TB"));
+        if (onPicture) {
+            return onPicture(main, layer, input, timed, bandLeft, bandTop, from, to);
+        }
         String pictures = graph.label("richcaption");
-        graph.chain(List.of(input), List.of(Filter.of("setpts").positional("PTS-STARTPTS+" + Filter.number(from)
-                + "/TB")), pictures);
+        graph.chain(List.of(input), timed, pictures);
         String next = graph.label("main");
         graph.chain(List.of(main, pictures), List.of(Filter.of("overlay").with("x", bandLeft).with("y", bandTop)
                 .with("eof_action", "pass").with("format", "auto")), next);
@@ -215,6 +228,34 @@ final class PaintedCaptionLayer {
             case UP -> x ? 0 : -1;
             case DOWN -> x ? 0 : 1;
         };
+    }
+
+    /**
+     * The pictures (timed by {@code timed}) placed in a clear picture of the frame, which takes the layer's
+     * transitions, effect, filter and tweens as a picture does ({@link PictureLayerFilters}; its box is the frame,
+     * as for captions drawn by drawtext) and is overlaid on {@code main}; returns the composite's label.
+     */
+    private String onPicture(String main, VisualLayer.Caption layer, String input, List<Filter> timed, int bandLeft,
+            int bandTop, double from, double to) {
+        double start = Math.max(layer.timing().start(), from);
+        // one picture per output frame (the list gives one per state), a frame past the last, from the first shown
+        timed.add(Filter.of("fps").with("fps", fps.numerator() + "/" + fps.denominator()));
+        timed.add(Filter.of("tpad").with("stop_mode", "clone").with("stop", 2));
+        if (start > from) {
+            timed.add(Filter.of("trim").with("start", start));
+        }
+        timed.add(Filter.of("pad").with("w", frame.width()).with("h", frame.height()).with("x", bandLeft)
+                .with("y", bandTop).with("color", "black@0"));
+        String drawn = graph.then(input, timed, "richcaption");
+        Optional<PictureLayerFilters.Overlay> overlay = new PictureLayerFilters(graph, frame, fps, sampling).drawn(
+                new VisualLayer.Picture(layer.timing(), layer.look(), null, 0, 1, false, 
+                        CaptionLayerFilters.frameBox(layer, frame)), drawn, from, to);
+        if (overlay.isEmpty()) {
+            return main;
+        }
+        String composite = graph.label("main");
+        graph.chain(List.of(main, overlay.get().label()), List.of(overlay.get().filter(sampling)), composite);
+        return composite;
     }
 
     /**

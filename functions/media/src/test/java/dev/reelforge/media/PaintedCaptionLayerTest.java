@@ -8,6 +8,7 @@ import dev.reelforge.core.edit.model.CaptionFinish;
 import dev.reelforge.core.edit.model.CaptionStyle;
 import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.edit.model.FontFace;
+import dev.reelforge.core.edit.model.Fps;
 import dev.reelforge.core.edit.model.Offset;
 import dev.reelforge.core.edit.model.RichTextLook;
 import dev.reelforge.core.edit.model.Size;
@@ -44,7 +45,8 @@ class PaintedCaptionLayerTest {
     private List<String> list(CaptionStyle style, List<Cue> cues, double from, double to, List<String> inputs)
             throws Exception {
         FilterGraph graph = new FilterGraph();
-        new PaintedCaptionLayer(graph, new Size(320, 180), new LiberationFonts(Path.of("target", "test-fonts")), work)
+        new PaintedCaptionLayer(graph, new Size(320, 180), new Fps(25, 1), ChromaSampling.YUV420,
+                new LiberationFonts(Path.of("target", "test-fonts")), work)
                 .add("main", new VisualLayer.Caption(new Timing(0, 10_000), new Look(1, Optional.empty(),
                         Optional.empty(), Optional.empty(), Optional.empty()), cues, style, Offset.NONE), from, to);
         inputs.addAll(graph.inputArguments());

@@ -307,6 +307,105 @@ class RenderCaptionsIT {
         assertThat(white(later)).as("3 s: still HELLO THERE").isEqualTo(hello);
     }
 
+    // ------------------------------------------------------------------ tweens on caption and rich-caption clips
+
+    @Test
+    void aTweenedOffsetMovesTheCaptionAcrossAsItsTweenSays() {
+        Path mp4 = video(subtitles("whole-offset.srt", WHOLE), "",
+                "\"offset\": {\"x\": [{\"from\": 0, \"to\": 0.25, \"start\": 0, \"length\": 4}]}");
+
+        // a quarter of the width (80 pixels) over 4 s: 10 pixels right at 0.5 s, 70 at 3.5 s
+        double early = middleOfWhite(playback.frameAt(mp4, 0.5));
+        double late = middleOfWhite(playback.frameAt(mp4, 3.5));
+        assertThat(early).as("0.5 s: nearly centred").isBetween(160.0 + 10 - 8, 160.0 + 10 + 8);
+        assertThat(late - early).as("moved right from %s to %s", early, late).isBetween(52.0, 68.0);
+    }
+
+    @Test
+    void aTweenedOpacityFadesTheCaptionAsItsTweenSays() {
+        Path mp4 = video(subtitles("whole-opacity.srt", WHOLE), "",
+                "\"opacity\": [{\"from\": 0, \"to\": 1, \"start\": 0, \"length\": 2}]");
+        Frame halfway = playback.frameAt(mp4, 1.0);
+        Frame after = playback.frameAt(mp4, 3.0);
+
+        assertThat(pixels(halfway, 0, 100, 320, 180, 128, 128, 128)).as("1 s: the text half grey")
+                .isGreaterThan(50);
+        assertThat(white(halfway)).as("1 s: no white text yet").isZero();
+        assertThat(white(after)).as("3 s: the text white").isGreaterThan(100);
+    }
+
+    @Test
+    void aTweenedRotationTurnsTheCaptionsAboutTheMiddleOfTheFrame() {
+        Path mp4 = video(subtitles("whole-turn.srt", WHOLE), "",
+                "\"transform\": {\"rotate\": {\"angle\": [{\"from\": 0, \"to\": 90, \"start\": 0, \"length\": 4}]}}");
+        int[] level = columns(playback.frameAt(mp4, 0.1), 255, 255, 255);
+        int[] upright = columns(playback.frameAt(mp4, 3.9), 255, 255, 255);
+
+        // a line across the bottom at first; turned nearly 90 degrees clockwise, a column left of the middle
+        assertThat(level[1] - level[0]).as("0.1 s: a wide line").isGreaterThan(100);
+        assertThat(upright[1] - upright[0]).as("3.9 s: a narrow column").isLessThan(40);
+        assertThat(upright[1]).as("3.9 s: left of the middle").isLessThan(160);
+    }
+
+    @Test
+    void aFixedRotationAndAFlipTurnAndMirrorTheCaptionsAboutTheMiddleOfTheFrame() {
+        Path turned = video(subtitles("whole-turned.srt", WHOLE), "", "\"transform\": {\"rotate\": {\"angle\": 90}}");
+        Path flipped = video(subtitles("whole-flipped.srt", WHOLE), "", "\"transform\": {\"flip\": {\"vertical\": true}}");
+        int[] upright = columns(playback.frameAt(turned, 1.0), 255, 255, 255);
+        Frame mirrored = playback.frameAt(flipped, 1.0);
+
+        assertThat(upright[1] - upright[0]).as("turned: a narrow column").isLessThan(40);
+        assertThat(upright[1]).as("turned: left of the middle").isLessThan(160);
+        assertThat(pixels(mirrored, 0, 90, 320, 180, 255, 255, 255)).as("flipped: nothing at the bottom").isZero();
+        assertThat(pixels(mirrored, 0, 0, 320, 90, 255, 255, 255)).as("flipped: the text at the top")
+                .isGreaterThan(100);
+    }
+
+    @Test
+    void aTweenedScaleShrinksAPaintedRichCaptionAndAFadeInFadesIt() {
+        String src = subtitles("whole-rich.srt", WHOLE);
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [{"clips": [
+                   {"asset": {"type": "rich-caption", "src": "%s", %s, "style": {"letterSpacing": 2},
+                              "align": {"vertical": "bottom"}},
+                    "start": 0, "length": 4, "scale": [{"from": 1, "to": 0.5, "start": 0, "length": 4}]}]},
+                   {"clips": [
+                   {"asset": {"type": "rich-caption", "src": "%s", %s, "style": {"letterSpacing": 2},
+                              "align": {"vertical": "top"}},
+                    "start": 0, "length": 4, "transition": {"in": "fade"}}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """.formatted(src, PLAIN_32, src, PLAIN_32)).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+        Frame early = playback.frameAt(mp4, 0.5);
+        Frame late = playback.frameAt(mp4, 3.5);
+
+        // the scaled caption is below the middle: its width at 0.9375 of its size, then at 0.5625
+        int[] wide = whiteColumns(early, 90, 180);
+        int[] narrow = whiteColumns(late, 90, 180);
+        double ratio = (narrow[1] - narrow[0]) / (double) (wide[1] - wide[0]);
+        assertThat(ratio).as("width at 3.5 s over width at 0.5 s (%s, %s)", wide[1] - wide[0], narrow[1] - narrow[0])
+                .isBetween(0.52, 0.68);
+        // the faded one is at the top: half strength at 0.5 s of its 1 s fade, whole after it
+        assertThat(pixels(early, 0, 0, 320, 90, 128, 128, 128)).as("0.5 s: the top caption half grey")
+                .isGreaterThan(50);
+        assertThat(pixels(early, 0, 0, 320, 90, 255, 255, 255)).as("0.5 s: no white at the top").isZero();
+        assertThat(pixels(late, 0, 0, 320, 90, 255, 255, 255)).as("3.5 s: the top caption white")
+                .isGreaterThan(100);
+    }
+
+    /** The first and last columns with near-white pixels in rows {@code [top, bottom)}. */
+    private static int[] whiteColumns(Frame frame, int top, int bottom) {
+        int left = 320;
+        int right = -1;
+        for (int x = 0; x < 320; x++) {
+            if (pixels(frame, x, top, x + 1, bottom, 255, 255, 255) > 0) {
+                left = Math.min(left, x);
+                right = x;
+            }
+        }
+        return new int[] {left, right};
+    }
+
     // ------------------------------------------------------------------ rich-caption (newest schema)
 
     /** One rich-caption clip (asset fields after src) lasting 4 s, as a PNG of the frame at {@code at}. */

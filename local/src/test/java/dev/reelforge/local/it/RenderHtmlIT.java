@@ -77,6 +77,49 @@ class RenderHtmlIT {
         assertThat(frame.brightPixels(0, 0, 160, 90, 200)).as("no white in the first box").isZero();
     }
 
+    @Test
+    void aTweenedOffsetAndSkewMoveAndSlantAnHtmlBoxFrameByFrame() {
+        // a 60x60 red box sliding from the left half to the right half while it slants
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [
+                  {"clips": [{"asset": {"type": "html", "html": "<p>x</p>", "css": "p { color: #ff0000; }",
+                      "width": 60, "height": 60, "background": "#ff0000"},
+                    "start": 0, "length": 2,
+                    "offset": {"x": [{"from": -0.25, "to": 0.25, "start": 0, "length": 2}]},
+                    "transform": {"skew": {"x": [{"from": 0, "to": 0.2, "start": 0, "length": 2}]}}}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+        Frame early = playback.frameAt(mp4, 0.1);
+        Frame late = playback.frameAt(mp4, 1.9);
+
+        // offset -0.225 then 0.225 of the width: centred at x 88, then at x 232
+        assertPixel(early, 88, 90, 255, 0, 0, "0.1 s: the box left of the middle");
+        assertPixel(early, 232, 90, 0, 0, 0, "0.1 s: nothing right of it");
+        assertPixel(late, 232, 90, 255, 0, 0, "1.9 s: the box right of the middle");
+        assertPixel(late, 88, 90, 0, 0, 0, "1.9 s: gone from the left");
+        // skewed 0.19 of the frame's width (61 pixels) from its top edge to its bottom one: its top row sits
+        // that far beside its bottom row, where it was nearly square
+        assertThat(Math.abs(rowMiddle(late, 62) - rowMiddle(late, 118))).as("1.9 s: the top row beside the bottom one")
+                .isGreaterThan(40);
+        assertThat(Math.abs(rowMiddle(early, 62) - rowMiddle(early, 118))).as("0.1 s: nearly square")
+                .isLessThan(10);
+    }
+
+    /** The mean column of the red pixels of row {@code y}. */
+    private static double rowMiddle(Frame frame, int y) {
+        double sum = 0;
+        int count = 0;
+        for (int x = 0; x < frame.width(); x++) {
+            if (frame.is(x, y, 255, 0, 0, TOLERANCE)) {
+                sum += x;
+                count++;
+            }
+        }
+        assertThat(count).as("red pixels in row %d", y).isGreaterThan(5);
+        return sum / count;
+    }
+
     /** The newest contract's html5 asset without JavaScript: static markup over the whole frame, centred. */
     @Test
     void anHtml5AssetWithoutScriptIsDrawnOverTheWholeFrameAndWithScriptIsRefused() {

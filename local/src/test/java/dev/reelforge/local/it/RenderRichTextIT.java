@@ -178,6 +178,38 @@ class RenderRichTextIT {
     }
 
     @Test
+    void tweenedScaleAndRotationShrinkAndTurnRichTextClipsFrameByFrame() {
+        // left: an 80x60 red box shrinking to half its size; right: a 120x20 green bar turning to upright
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [
+                  {"clips": [{"asset": {"type": "rich-text", "text": "x",
+                      "font": {"size": 10, "color": "#ff0000"}, "background": {"color": "#ff0000"}},
+                    "start": 0, "length": 2, "width": 80, "height": 60, "offset": {"x": -0.25},
+                    "scale": [{"from": 1, "to": 0.5, "start": 0, "length": 2}]}]},
+                  {"clips": [{"asset": {"type": "rich-text", "text": "x",
+                      "font": {"size": 10, "color": "#00ff00"}, "background": {"color": "#00ff00"}},
+                    "start": 0, "length": 2, "width": 120, "height": 20, "offset": {"x": 0.25},
+                    "transform": {"rotate": {"angle": [{"from": 0, "to": 90, "start": 0, "length": 2}]}}}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+        Frame early = playback.frameAt(mp4, 0.1);
+        Frame late = playback.frameAt(mp4, 1.9);
+
+        // scale 0.975 then 0.525 of 80 pixels, about the box's centre (x 80)
+        int[] wide = litColumns(early, 0, 0, 160, 180);
+        int[] narrow = litColumns(late, 0, 0, 160, 180);
+        assertThat(wide[1] - wide[0] + 1).as("0.1 s: the box 78 wide").isBetween(74, 82);
+        assertThat(narrow[1] - narrow[0] + 1).as("1.9 s: the box 42 wide").isBetween(38, 46);
+        assertThat((narrow[0] + narrow[1]) / 2.0).as("1.9 s: still about x 80").isBetween(76.0, 84.0);
+        // turned 4.5 degrees the bar is nearly as wide as long; at 85.5 degrees about as wide as it is thick
+        int[] level = litColumns(early, 160, 0, 320, 180);
+        int[] upright = litColumns(late, 160, 0, 320, 180);
+        assertThat(level[1] - level[0] + 1).as("0.1 s: the bar across").isBetween(115, 128);
+        assertThat(upright[1] - upright[0] + 1).as("1.9 s: the bar upright").isBetween(22, 40);
+    }
+
+    @Test
     void aFamilyThatIsNotShippedIsRefusedAtSubmitNamingTheField() {
         ApiResponse response = stack.api().post("/edit/stage/render", stack.key(Environment.STAGE), """
                 {"timeline": {"tracks": [{"clips": [{"asset": {"type": "rich-text", "text": "Hi",

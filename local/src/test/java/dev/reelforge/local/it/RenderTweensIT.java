@@ -97,4 +97,52 @@ class RenderTweensIT {
         assertThat(halfway - before).as("dB at 1.5 s against the start").isCloseTo(-5.2, within(1.5));
         assertThat(after - before).as("dB from 2 s against the start").isCloseTo(-20, within(1.5));
     }
+
+    @Test
+    void aTitlesOwnTweenedOffsetMovesItAcrossFrameByFrame() {
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [{"clips": [
+                   {"asset": {"type": "title", "text": "HI", "style": "minimal", "color": "#ffffff",
+                              "offset": {"x": [{"from": -0.25, "to": 0.25, "start": 0, "length": 2}]}},
+                    "start": 0, "length": 2}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+
+        // offset -0.125 of the width at 0.5 s (centred at x 120), 0.125 at 1.5 s (x 200)
+        assertThat(middleOfBright(playback.frameAt(mp4, 0.5))).as("0.5 s").isCloseTo(120, within(8.0));
+        assertThat(middleOfBright(playback.frameAt(mp4, 1.5))).as("1.5 s").isCloseTo(200, within(8.0));
+    }
+
+    /** The mean column of the pixels brighter than mid-grey. */
+    private static double middleOfBright(Frame frame) {
+        double sum = 0;
+        int count = 0;
+        for (int y = 0; y < frame.height(); y++) {
+            for (int x = 0; x < frame.width(); x++) {
+                if (frame.red(x, y) + frame.green(x, y) + frame.blue(x, y) > 3 * 128) {
+                    sum += x;
+                    count++;
+                }
+            }
+        }
+        assertThat(count).as("bright pixels").isGreaterThan(20);
+        return sum / count;
+    }
+
+    @Test
+    void aPausedAudioClipIsSilenceForItsLengthAndTheNextClipPlaysAtItsTime() {
+        String tone = stack.url(stack.media().tone("paused-tone.mp3", 440, 3));
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"tracks": [{"clips": [
+                   {"asset": {"type": "audio", "src": "%s", "trim": 1, "speed": 0}, "start": 0, "length": 2},
+                   {"asset": {"type": "audio", "src": "%s"}, "start": 2, "length": 1}]}]},
+                 "output": {"format": "mp3"}}
+                """.formatted(tone, tone)).render();
+        Path mp3 = stack.download(render.path("url").asText(), "mp3");
+
+        // paused: no sound for its 2 s, as a paused video is a still; the tone after it at its own time
+        assertThat(playback.meanVolume(mp3, 0.2, 1.8)).as("dB while paused").isLessThan(-80);
+        assertThat(playback.meanVolume(mp3, 2.2, 2.8)).as("dB of the next clip").isGreaterThan(-30);
+    }
 }

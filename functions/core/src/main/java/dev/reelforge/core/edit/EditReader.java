@@ -152,8 +152,8 @@ public final class EditReader {
                 new MotionEffect(MotionKind.fromWireName(Speed.baseName(name)).orElseThrow(), Speed.ofSuffixed(name)));
         Animation animation = new Animation(
                 TweenReader.read(node.path("opacity"), path.property("opacity"), violations),
-                TweenReader.read(node.path("offset").path("x"), path.property("offset").property("x"), violations),
-                TweenReader.read(node.path("offset").path("y"), path.property("offset").property("y"), violations),
+                offsetTweens(node, "x", path, violations),
+                offsetTweens(node, "y", path, violations),
                 Set.of("video", "audio").contains(node.path("asset").path("type").asText())
                         ? TweenReader.read(node.path("asset").path("volume"),
                                 path.property("asset").property("volume"), violations)
@@ -170,19 +170,15 @@ public final class EditReader {
         if (asset == null) {
             return null;
         }
-        if (animation.looks()
-                && !(asset instanceof Asset.Video || asset instanceof Asset.Image || asset instanceof Asset.Drawn
-                        || asset instanceof Asset.Title || asset instanceof Asset.Text || asset instanceof Asset.RichText)) {
-            violations.add(path.property(animation.opacity().isPresent() ? "opacity" : "offset"),
-                    "as an array of tweens " + NOT_SUPPORTED + " on " + node.path("asset").path("type").asText()
-                            + " assets (only on pictures and text)");
-        }
-        if (animation.shapes()
-                && !(asset instanceof Asset.Video || asset instanceof Asset.Image || asset instanceof Asset.Drawn
-                        || asset instanceof Asset.Title || asset instanceof Asset.Text)) {
-            violations.add(path.property(animation.scale().isPresent() ? "scale" : "transform"),
-                    "as an array of tweens " + NOT_SUPPORTED + " on " + node.path("asset").path("type").asText()
-                            + " assets (only on pictures and text)");
+        if ((animation.looks() || animation.shapes()) && asset instanceof Asset.Luma) {
+            // a luma is a matte: it is fitted to the picture it masks and never placed on the frame itself
+            violations.add(path.property(animation.opacity().isPresent() ? "opacity"
+                            : animation.offsetX().isPresent() || animation.offsetY().isPresent() ? "offset"
+                            : animation.scale().isPresent() ? "scale" : "transform"),
+                    "as an array of tweens is not offered on luma assets: a luma is a matte stretched over the clip"
+                            + " it masks, not a picture placed on the frame, so it has no opacity, place, size or"
+                            + " turn of its own to tween (tween the masked clip, or make the matte's motion part of"
+                            + " the luma's video)");
         }
         // A tweened scale places the picture at its largest and shrinks it from there.
         double scale = animation.scale().map(EditReader::largest)
@@ -213,10 +209,8 @@ public final class EditReader {
                 yield new Asset.Image(URI.create(node.path("src").asText()));
             }
             case "audio" -> {
+                // speed 0 (paused): silence for the clip's length, as a paused video is a still (RenderPlanner)
                 double speed = node.path("speed").asDouble(1);
-                if (present(node, "speed") && speed == 0) {
-                    violations.add(path.property("speed"), "0 (paused audio) " + NOT_SUPPORTED);
-                }
                 yield new Asset.Audio(URI.create(node.path("src").asText()), node.path("trim").asDouble(0),
                         volume(node, path, violations), speed,
                         optionalText(node, "effect").map(VolumeEffect::fromWireName));
@@ -228,7 +222,7 @@ public final class EditReader {
                         optionalText(node, "size").map(TitleSize::fromWireName).orElse(TitleSize.MEDIUM),
                         optionalText(node, "background").map(Color::parse),
                         optionalText(node, "position").map(Position::fromWireName),
-                        offset(node.path("offset"), path.property("offset"), violations));
+                        titleOffset(node.path("offset")));
             }
             case "text" -> {
                 TextFinishReader.refuseUnsupported(node, path, violations);
@@ -301,10 +295,6 @@ public final class EditReader {
             return Optional.empty();
         }
         return Optional.of(new Transition(kind.get(), Speed.ofSuffixed(name.get())));
-    }
-
-    private Offset offset(JsonNode node, JsonPath path, Violations violations) {
-        return new Offset(number(node, "x", path, violations, 0), number(node, "y", path, violations, 0));
     }
 
     private Output output(JsonNode node, JsonPath path, Violations violations) {
@@ -430,6 +420,42 @@ public final class EditReader {
 
     private static double largest(Keyframes tweens) {
         return tweens.tweens().stream().mapToDouble(tween -> Math.max(tween.from(), tween.to())).max().orElse(1);
+    }
+
+    /**
+     * The clip's offset tweens on {@code axis}; a title's own offset tweens (its schema's Offset takes them too)
+     * stand in when the clip has none there, the title being placed by the sum of the two offsets.
+     */
+    private static Optional<Keyframes> offsetTweens(JsonNode node, String axis, JsonPath path,
+            Violations violations) {
+        Optional<Keyframes> clip = TweenReader.read(node.path("offset").path(axis),
+                path.property("offset").property(axis), violations);
+        JsonNode own = node.path("asset").path("offset").path(axis);
+        if (!"title".equals(node.path("asset").path("type").asText()) || !own.isArray()) {
+            return clip;
+        }
+        JsonPath ownPath = path.property("asset").property("offset").property(axis);
+        Optional<Keyframes> title = TweenReader.read(own, ownPath, violations);
+        if (clip.isPresent() && title.isPresent()) {
+            violations.add(ownPath, "cannot be an array of tweens while the clip's offset." + axis
+                    + " is one too (the title moves by their sum): tween one of them");
+            return clip;
+        }
+        return clip.or(() -> title);
+    }
+
+    /** A title's own offset: numbers, or the first values of its tweens (read as the clip's animation). */
+    private static Offset titleOffset(JsonNode node) {
+        return new Offset(firstOfNumberOrTweens(node.path("x")), firstOfNumberOrTweens(node.path("y")));
+    }
+
+    private static double firstOfNumberOrTweens(JsonNode value) {
+        if (value.isArray()) {
+            // violations are reported where the tweens are read as the clip's animation
+            return TweenReader.read(value, JsonPath.ROOT, new Violations()).map(tweens -> tweens.valueAt(0))
+                    .orElse(0.0);
+        }
+        return value.isNumber() ? value.asDouble() : 0;
     }
 
     /** A number, or the first value of its tweens (read already, violations and all). */

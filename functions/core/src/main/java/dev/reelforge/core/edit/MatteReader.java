@@ -26,11 +26,15 @@ final class MatteReader {
                 key.hasNonNull("halo") ? key.path("halo").asInt() : ChromaKey.DEFAULT_HALO));
     }
 
-    /** A paused video has no length of its own to take. */
+    /** A paused video or audio has no length of its own to take. */
     static void checkLength(Asset asset, ClipLength length, JsonPath clip, Violations violations) {
         if (length instanceof ClipLength.OfAsset && asset instanceof Asset.Video video && video.paused()) {
             violations.add(clip.property("length"),
                     "cannot be auto for a video whose speed is 0: a paused clip has no length of its own");
+        }
+        if (length instanceof ClipLength.OfAsset && asset instanceof Asset.Audio audio && audio.speed() == 0) {
+            violations.add(clip.property("length"),
+                    "cannot be auto for an audio whose speed is 0: a paused clip has no length of its own");
         }
     }
 }

@@ -271,7 +271,7 @@ public final class RenderPlanner {
                             + " draw in this render; a caption clip draws at most " + CaptionTimes.MAX_CHANGES);
                 }
                 yield shown.map(placedCues -> new VisualLayer.Caption(cut.timing(), look, placedCues, caption.style()
-                                .scaled(clip.scale()).placedAt(clip.position()), clip.offset()));
+                                .scaled(clip.scale()).placedAt(clip.position()), clip.offset(), clip.transform()));
             }
             case Asset.Audio audio -> Optional.empty();
             // ProduceRender draws HTML into a picture (FontsAndPages) before planning

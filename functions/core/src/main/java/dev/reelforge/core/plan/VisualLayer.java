@@ -125,12 +125,17 @@ public sealed interface VisualLayer {
 
     /**
      * Captions: each cue (and each of its words) with its times on the output, inside the layer's timing, drawn
-     * in {@code style} ({@code style.size()} already scaled by the clip), moved by {@code offset}.
+     * in {@code style} ({@code style.size()} already scaled by the clip), moved by {@code offset}; the clip's
+     * {@code transform} (flip, skew, rotation) turns the picture of the frame they are drawn on.
      */
-    record Caption(Timing timing, Look look, List<Cue> cues, CaptionStyle style, Offset offset)
+    record Caption(Timing timing, Look look, List<Cue> cues, CaptionStyle style, Offset offset, Transform transform)
             implements VisualLayer {
         public Caption {
             cues = List.copyOf(cues);
+        }
+
+        public Caption(Timing timing, Look look, List<Cue> cues, CaptionStyle style, Offset offset) {
+            this(timing, look, cues, style, offset, Transform.NONE);
         }
     }
 }

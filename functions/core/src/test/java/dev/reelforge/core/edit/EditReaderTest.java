@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.reelforge.core.edit.model.Asset;
+import dev.reelforge.core.edit.model.Offset;
 import dev.reelforge.core.edit.model.ChromaKey;
 import dev.reelforge.core.edit.model.ClipLength;
 import dev.reelforge.core.edit.model.ClipStart;
@@ -66,6 +67,15 @@ class EditReaderTest {
             no-op transform  | {"type": "title", "text": "x"}                                   | , "transform": {"rotate": {"angle": 0}, "skew": {"x": 0, "y": 0}, "flip": {"horizontal": false}} | '' | -
             image transform  | {"type": "image", "src": "https://x.test/i.png", "crop": {"top": 0.25}} | , "transform": {"rotate": {"angle": 90}, "flip": {"horizontal": true}} | ''   | -
             tweened title    | {"type": "title", "text": "x"}                                   | , "opacity": [{"from": 0, "to": 1, "length": 1}] | ''                                                    | -
+            title own tweens | {"type": "title", "text": "x", "offset": {"x": [{"from": -0.2, "to": 0.2, "length": 1}], "y": 0.1}} | ''  | ''                                                    | -
+            title both tween | {"type": "title", "text": "x", "offset": {"y": [{"from": 0, "to": 0.2, "length": 1}]}} | , "offset": {"y": [{"from": 0, "to": 0.2, "length": 1}]} | '' | timeline.tracks[0].clips[0].asset.offset.y cannot be an array of tweens while the clip's offset.y is one too (the title moves by their sum): tween one of them
+            tweened caption  | {"type": "caption", "src": "https://x.test/c.srt"}               | , "opacity": [{"from": 0, "to": 1, "length": 1}], "offset": {"y": [{"from": 0, "to": 0.2, "length": 1}]}, "scale": [{"from": 1, "to": 2, "length": 1}] | '' | -
+            turned captions  | {"type": "rich-caption", "src": "https://x.test/c.vtt"}          | , "transform": {"rotate": {"angle": [{"from": 0, "to": 90, "length": 1}]}, "skew": {"x": [{"from": 0, "to": 0.2, "length": 1}]}} | '' | -
+            tweened richtext | {"type": "rich-text", "text": "x"}                               | , "scale": [{"from": 0.5, "to": 1, "length": 1}], "transform": {"rotate": {"angle": [{"from": 0, "to": 90, "length": 1}]}, "skew": {"y": [{"from": 0, "to": 0.1, "length": 1}]}} | '' | -
+            tweened html     | {"type": "html", "html": "<p>x</p>"}                             | , "opacity": [{"from": 0, "to": 1, "length": 1}], "scale": [{"from": 0.5, "to": 1, "length": 1}] | '' | -
+            tweened luma     | {"type": "luma", "src": "https://x.test/m.mp4"}                  | , "offset": {"x": [{"from": 0, "to": 1, "length": 1}]} | ''                                            | timeline.tracks[0].clips[0].offset as an array of tweens is not offered on luma assets: a luma is a matte stretched over the clip it masks, not a picture placed on the frame, so it has no opacity, place, size or turn of its own to tween (tween the masked clip, or make the matte's motion part of the luma's video)
+            turned luma      | {"type": "luma", "src": "https://x.test/m.mp4"}                  | , "scale": [{"from": 0, "to": 1, "length": 1}] | ''                                                    | timeline.tracks[0].clips[0].scale as an array of tweens is not offered on luma assets: a luma is a matte stretched over the clip it masks, not a picture placed on the frame, so it has no opacity, place, size or turn of its own to tween (tween the masked clip, or make the matte's motion part of the luma's video)
+            paused audio     | {"type": "audio", "src": "https://x.test/a.mp3", "speed": 0}     | ''                                     | ''                                                              | -
             tween, no length | {"type": "image", "src": "https://x.test/i.png"}                 | , "opacity": [{"from": 0, "to": 1}]    | ''                                                              | timeline.tracks[0].clips[0].opacity[0].length must be a number
             tween, text from | {"type": "image", "src": "https://x.test/i.png"}                 | , "offset": {"x": [{"from": "0,5", "to": 1, "length": 1}]} | ''                                          | timeline.tracks[0].clips[0].offset.x[0].from must be a number
             chroma key       | {"type": "video", "src": "https://x.test/v.mp4", "chromaKey": {"color": "#00ff00"}} | '' | ''                                                                                     | -
@@ -133,6 +143,20 @@ class EditReaderTest {
         var clip = edit.timeline().tracks().getFirst().clips().getFirst();
         assertThat(clip.animation().offsetY().orElseThrow().valueAt(1)).isEqualTo(0.13);
         assertThat(clip.animation().offsetY().orElseThrow().valueAt(0)).isEqualTo(-0.075);
+    }
+
+    @Test
+    void aTitlesOwnTweenedOffsetIsReadAsTheClipsAnimationFromItsFirstValue() throws Exception {
+        Edit edit = renderable(edit("""
+                {"type": "title", "text": "x",
+                 "offset": {"x": [{"from": -0.2, "to": 0.2, "length": 2}], "y": 0.1}}""", """
+                , "offset": {"x": 0.05}""", ""));
+
+        var clip = edit.timeline().tracks().getFirst().clips().getFirst();
+        assertThat(((Asset.Title) clip.asset()).offset()).as("where it starts").isEqualTo(new Offset(-0.2, 0.1));
+        assertThat(clip.offset().x()).as("the clip's own offset, added").isEqualTo(0.05);
+        assertThat(clip.animation().offsetX().orElseThrow().valueAt(1)).isCloseTo(0, within(1e-9));
+        assertThat(clip.animation().offsetY()).isEmpty();
     }
 
     @Test
@@ -208,6 +232,16 @@ class EditReaderTest {
 
         assertThat(edit.timeline().tracks().getFirst().clips().getFirst().length())
                 .isInstanceOf(ClipLength.OfAsset.class);
+    }
+
+    @Test
+    void refusesLengthAutoForAPausedAudio() throws Exception {
+        EditReading reading = read(edit("{\"type\": \"audio\", \"src\": \"https://x.test/a.mp3\", \"speed\": 0}", "", "")
+                .replace("\"length\": 2", "\"length\": \"auto\""));
+
+        assertThat(((EditReading.Unsupported) reading).violations().getFirst().message()).isEqualTo(
+                "timeline.tracks[0].clips[0].length cannot be auto for an audio whose speed is 0: a paused clip has no "
+                        + "length of its own");
     }
 
     @Test
