@@ -345,6 +345,40 @@ class RenderSmartClipsIT {
         assertThat(halfway).as("ink halfway against ink when typed (%d)", all).isBetween(all / 5, all * 4 / 5);
     }
 
+    /**
+     * A text's box is placed as a picture of that size is, flush with the frame's edges: the frame's margin (4% of
+     * its height, 48 px here) applies only to text without a box.
+     */
+    @Test
+    void textInABoxIsDrawnInsideThatBoxWhereItsPositionAndOffsetPlaceItInATallFrame() {
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [
+                  {"clips": [{"asset": {"type": "text", "text": "HI", "width": 320, "height": 80,
+                     "font": {"family": "Liberation Sans", "size": 48, "color": "#ffffff"},
+                     "background": {"color": "#800080"}}, "start": 0, "length": 1, "position": "top"}]},
+                  {"clips": [{"asset": {"type": "text", "text": "HI",
+                     "font": {"family": "Liberation Sans", "size": 48, "color": "#ff0000"}},
+                    "start": 0, "length": 1, "width": 160, "height": 80, "position": "topLeft",
+                    "offset": {"x": 0.25, "y": -0.25}}]}]},
+                 "output": {"format": "png", "size": {"width": 320, "height": 1200}}}
+                """).render();
+        Frame frame = playback.frameAt(stack.download(render.path("url").asText(), "png"), 0);
+
+        // the asset's 320x80 box at the top: rows 0..79, its white ink inside it
+        int[] box = bounds(frame, 0, 0, 320, 400, rgb -> near(rgb, 128, 0, 128));
+        assertThat(box[1]).as("the box's top").isLessThanOrEqualTo(1);
+        assertThat(box[3]).as("the box's bottom").isCloseTo(79, within(2));
+        int[] white = bounds(frame, 0, 0, 320, 400, rgb -> rgb[0] > 200 && rgb[1] > 200 && rgb[2] > 200);
+        assertThat(white[1]).as("the white ink's top").isGreaterThan(box[1]);
+        assertThat(white[3]).as("the white ink's bottom").isLessThan(box[3]);
+        // the clip's 160x80 box at the top left, moved a quarter of the frame right and down: 80..239 x 300..379
+        int[] red = bounds(frame, 0, 0, 320, 1200, rgb -> rgb[0] > 200 && rgb[1] < 80 && rgb[2] < 80);
+        assertThat(red[1]).as("the red ink's top").isGreaterThan(300);
+        assertThat(red[3]).as("the red ink's bottom").isLessThan(379);
+        assertThat((red[1] + red[3]) / 2.0).as("the red ink's middle: the box's (340)").isCloseTo(340, within(6.0));
+        assertThat((red[0] + red[2]) / 2.0).as("the red ink's centre: the box's (160)").isCloseTo(160, within(6.0));
+    }
+
     @Test
     void speechRecognitionAndUnknownAliasesAreRefusedNamingTheField() {
         assertRefused("""
