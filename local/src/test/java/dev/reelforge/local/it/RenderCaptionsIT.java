@@ -1,11 +1,16 @@
 package dev.reelforge.local.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.Environment;
+import dev.reelforge.core.edit.model.FontFace;
 import dev.reelforge.local.it.RenderPlayback.Frame;
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -553,6 +558,31 @@ class RenderCaptionsIT {
 
         assertThat(slanted).as("slanted strokes cover more columns than upright ones (%d)", upright)
                 .isGreaterThan(upright * 3 / 2);
+    }
+
+    /**
+     * The newest contract's default family for rich captions is Roboto: without a family, the ink is as wide as
+     * Roboto's own outlines make the text (AWT measuring the shipped file), 8 px or more off Liberation Sans's.
+     */
+    @Test
+    void withoutAFamilyARichCaptionIsDrawnInRobotoTheContractsDefault() throws Exception {
+        String src = subtitles("default-family.vtt", "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nWWW\n");
+        Frame frame = richStill(src, "\"font\": {\"size\": 48}, \"animation\": {\"style\": \"none\"}", 0.5);
+
+        int[] ink = columns(frame, 255, 255, 255);
+        double roboto = inkWidth(FontFace.ROBOTO_REGULAR, "WWW");
+        double liberation = inkWidth(FontFace.SANS_REGULAR, "WWW");
+        assertThat(Math.abs(roboto - liberation)).as("the fonts tell apart").isGreaterThanOrEqualTo(8);
+        assertThat((double) ink[1] - ink[0] + 1).as("the ink's width (Roboto: %.0f px, Liberation Sans: %.0f px)",
+                roboto, liberation).isCloseTo(roboto, within(3.5));
+    }
+
+    /** The ink width of {@code text} at 48 px in a shipped face, as AWT measures the face's own file. */
+    private static double inkWidth(FontFace face, String text) throws Exception {
+        try (InputStream in = RenderCaptionsIT.class.getClassLoader().getResourceAsStream(face.resource())) {
+            Font font = Font.createFont(Font.TRUETYPE_FONT, in).deriveFont(48f);
+            return font.createGlyphVector(new FontRenderContext(null, true, true), text).getVisualBounds().getWidth();
+        }
     }
 
     @Test
