@@ -25,7 +25,8 @@ import java.util.List;
  * <p>Glyphs are the font file's own outlines ({@link TrueTypeOutlines}), filled by Java2D: no AWT font (which needs
  * FreeType, missing on Lambda). The text is laid out once: wrapped at spaces to the canvas less its padding (explicit line breaks kept),
  * each character advanced by its glyph's advance plus {@code letterSpacing} (a space also by
- * {@code wordSpacing}), lines {@code lineHeight} x size apart, the block aligned in the padded box. Then each frame
+ * {@code wordSpacing}), lines {@code lineHeight} x size apart (with an ellipsis, only those that fit the padded box,
+ * the last ending with it), the block aligned in the padded box. Then each frame
  * draws, bottom first: the background (the whole canvas, rounded), the border (inside the canvas edge), the
  * blurred shadow, the outline (centred on the glyph edges, under the fill) and the fill (colour, or a gradient
  * across the text block), with the decoration line under or through each character.
@@ -80,6 +81,9 @@ final class RichTextPainter {
         double ascent = font.ascent(size);
         double descent = font.descent(size);
         double lineHeight = look.lineHeight() * look.size();
+        if (look.ellipsis().isPresent()) {
+            lines = ellipsized(lines, look.ellipsis().get(), innerHeight, ascent + descent, lineHeight, innerWidth);
+        }
         double blockHeight = lineHeight * lines.size();
         double top = padding.top() + switch (look.vertical()) {
             case TOP -> 0;
@@ -464,6 +468,40 @@ final class RichTextPainter {
             lines.add(line);
         }
         return lines;
+    }
+
+    /**
+     * The lines that fit {@code height} (at least one), as the static text's are cut: each line's slot and the
+     * glyphs' extent in it inside the height; when some were left out, the last kept one ends with
+     * {@code ellipsis}, shortened a character at a time until it fits {@code innerWidth}.
+     */
+    private List<List<String>> ellipsized(List<List<String>> lines, String ellipsis, double height, double extent,
+            double pitch, double innerWidth) {
+        int fitting = 1;
+        while (fitting < lines.size()
+                && Math.max((fitting + 1) * pitch, fitting * pitch + extent) <= height + 1e-9) {
+            fitting++;
+        }
+        if (lines.size() <= fitting) {
+            return lines;
+        }
+        List<List<String>> kept = new ArrayList<>(lines.subList(0, fitting));
+        String last = String.join(" ", kept.getLast()).stripTrailing();
+        while (!last.isEmpty() && lineWidth(words(last + ellipsis)) > innerWidth) {
+            last = last.substring(0, last.offsetByCodePoints(last.length(), -1)).stripTrailing();
+        }
+        kept.set(fitting - 1, words(last + ellipsis));
+        return kept;
+    }
+
+    private static List<String> words(String line) {
+        List<String> words = new ArrayList<>();
+        for (String word : line.split(" +")) {
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return words;
     }
 
     private double lineWidth(List<String> line) {

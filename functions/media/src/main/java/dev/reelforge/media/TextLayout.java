@@ -13,8 +13,10 @@ import java.util.List;
  * frame's when the box has none) when the layer wraps; a word wider than that is broken between characters.
  * Baselines are {@code lineHeight x sizePx} apart. The box is {@code boxWidth x boxHeight}, or, for a missing
  * side, the text's extent, padded when the text has a background (the band behind a title). The box is
- * anchored at the position's fractions of the frame's free space, keeping a margin of 4% of the frame
- * height from the edges, then moved by the offset (x right, y up, in fractions of the frame).
+ * anchored at the position's fractions of the frame's free space, then moved by the offset (x right, y up, in
+ * fractions of the frame). Along a side the box does not give (a title's, a text's without {@code width} or
+ * {@code height}) a margin of 4% of the frame height is kept from the edges; a side it gives is placed as a
+ * picture of that size is, flush with them (as Shotstack places a text asset's bounding box).
  */
 record TextLayout(List<Line> lines, int boxX, int boxY, int boxWidth, int boxHeight, int innerX, int innerWidth) {
 
@@ -55,10 +57,12 @@ record TextLayout(List<Line> lines, int boxX, int boxY, int boxWidth, int boxHei
         int boxWidth = text.boxWidth().orElse((int) Math.ceil(extentWidth) + 2 * padX);
         int boxHeight = text.boxHeight().orElse((int) Math.ceil(blockHeight) + 2 * padY);
 
-        double margin = MARGIN * frame.height();
-        int boxX = (int) Math.round(margin + (frame.width() - 2 * margin - boxWidth) * text.position().x()
+        // a side given by the box is placed as a picture of that size is, flush with the frame's edges
+        double marginX = text.boxWidth().isPresent() ? 0 : MARGIN * frame.height();
+        double marginY = text.boxHeight().isPresent() ? 0 : MARGIN * frame.height();
+        int boxX = (int) Math.round(marginX + (frame.width() - 2 * marginX - boxWidth) * text.position().x()
                 + text.offset().x() * frame.width());
-        int boxY = (int) Math.round(margin + (frame.height() - 2 * margin - boxHeight) * text.position().y()
+        int boxY = (int) Math.round(marginY + (frame.height() - 2 * marginY - boxHeight) * text.position().y()
                 - text.offset().y() * frame.height());
 
         double vertical = switch (text.vertical()) {

@@ -225,4 +225,34 @@ class RichTextPainterTest {
                     .isEqualTo(bounds(still, RichTextPainterTest::white));
         }
     }
+
+    @Test
+    void anEllipsisKeepsTheLinesThatFitTheBoxTheLastEndingWithItAndTheTypewriterTypesThatText() {
+        String text = "MMM MMM MMM MMM MMM MMM MMM MMM MMM MMM MMM MMM MMM MMM MMM MMM";
+        RichTextLook.TextAnimation typing = new RichTextLook.TextAnimation(RichTextLook.Preset.TYPEWRITER, 2, false,
+                RichTextLook.Direction.LEFT);
+        RichTextLook look = new RichTextLook(text, FontFace.SANS_BOLD, 40, Color.WHITE, 0, 0, 1.2,
+                RichTextLook.Decoration.NONE, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), RichTextLook.Padding.NONE, Asset.HorizontalAlign.LEFT,
+                Asset.VerticalAlign.TOP, Optional.of(typing), Optional.of("..."));
+        RichTextPainter painter = new RichTextPainter(look, WIDTH, HEIGHT, FACE);
+        BufferedImage end = painter.paint(2);
+
+        // 48 px lines in 120 px: two kept of the four the text needs, nothing cut at the canvas's bottom
+        int[] ink = bounds(end, RichTextPainterTest::white);
+        assertThat(ink[3]).as("the ink's bottom").isLessThan(HEIGHT - 8);
+        assertThat(ink[3] - ink[1]).as("two lines of capitals").isBetween(60, 80);
+        // the second line's right end is the ellipsis: dots on the baseline, far lower than the capitals' tops
+        int right = ink[2];
+        int[] tail = bounds(crop(end, right - 8, 48, right + 1, HEIGHT), RichTextPainterTest::white);
+        assertThat(tail[1] + 48).as("the top of the ink at the second line's end").isGreaterThan(ink[1] + 48 + 18);
+        assertThat(bounds(painter.paint(0.9), RichTextPainterTest::white)[4]).as("half typed")
+                .isBetween(ink[4] / 5, ink[4] * 4 / 5);
+        assertThat(bounds(new RichTextPainter(look, WIDTH, 400, FACE).paint(2), RichTextPainterTest::white)[3])
+                .as("all four lines in a tall box").isGreaterThan(150);
+    }
+
+    private static BufferedImage crop(BufferedImage image, int x0, int y0, int x1, int y1) {
+        return image.getSubimage(x0, y0, x1 - x0, y1 - y0);
+    }
 }

@@ -68,9 +68,7 @@ class TextLayoutTest {
     }
 
     @Test
-    void anchorsTheBoxAtItsPositionKeepingAMarginFromTheEdges() {
-        int margin = (int) Math.round(0.04 * 720);
-
+    void anchorsAGivenBoxAtItsPositionFlushWithTheEdges() {
         TextLayout topLeft = TextLayout.of(text("Hi", Position.TOP_LEFT, Offset.NONE, Optional.of(200),
                 Optional.of(100), Optional.empty(), false), FRAME, SANS_40);
         TextLayout bottomRight = TextLayout.of(text("Hi", Position.BOTTOM_RIGHT, Offset.NONE, Optional.of(200),
@@ -78,12 +76,27 @@ class TextLayoutTest {
         TextLayout centre = TextLayout.of(text("Hi", Position.CENTER, Offset.NONE, Optional.of(200),
                 Optional.of(100), Optional.empty(), false), FRAME, SANS_40);
 
-        assertThat(topLeft.boxX()).isEqualTo(margin);
-        assertThat(topLeft.boxY()).isEqualTo(margin);
-        assertThat(bottomRight.boxX() + 200).isEqualTo(1280 - margin);
-        assertThat(bottomRight.boxY() + 100).isEqualTo(720 - margin);
+        assertThat(topLeft.boxX()).isZero();
+        assertThat(topLeft.boxY()).isZero();
+        assertThat(bottomRight.boxX() + 200).isEqualTo(1280);
+        assertThat(bottomRight.boxY() + 100).isEqualTo(720);
         assertThat(centre.boxX()).isEqualTo(540);
         assertThat(centre.boxY()).isEqualTo(310);
+    }
+
+    @Test
+    void anchorsTextWithoutABoxKeepingAMarginFromTheEdgesAlongTheSidesTheBoxDoesNotGive() {
+        int margin = (int) Math.round(0.04 * 720);
+
+        TextLayout bare = TextLayout.of(text("Hi", Position.TOP_LEFT, Offset.NONE, Optional.empty(),
+                Optional.empty(), Optional.empty(), false), FRAME, SANS_40);
+        TextLayout wide = TextLayout.of(text("Hi", Position.BOTTOM_RIGHT, Offset.NONE, Optional.of(200),
+                Optional.empty(), Optional.empty(), false), FRAME, SANS_40);
+
+        assertThat(bare.boxX()).isEqualTo(margin);
+        assertThat(bare.boxY()).isEqualTo(margin);
+        assertThat(wide.boxX() + 200).as("the given width: flush").isEqualTo(1280);
+        assertThat(wide.boxY() + wide.boxHeight()).as("the text's own height: the margin").isEqualTo(720 - margin);
     }
 
     @Test

@@ -37,6 +37,8 @@ class ShippedFontsTest {
             PERMANENT_MARKER_REGULAR    | Permanent Marker    | 400 | false | Apache License
             ROBOTO_REGULAR              | Roboto              | 400 | false | SIL Open Font License
             ROBOTO_BOLD                 | Roboto              | 700 | false | SIL Open Font License
+            ROBOTO_ITALIC               | Roboto              | 400 | true  | SIL Open Font License
+            ROBOTO_BOLD_ITALIC          | Roboto              | 700 | true  | SIL Open Font License
             SUE_ELLEN_FRANCISCO_REGULAR | Sue Ellen Francisco | 400 | false | SIL Open Font License
             WORK_SANS_LIGHT             | Work Sans           | 300 | false | SIL Open Font License
             WORK_SANS_REGULAR           | Work Sans           | 400 | false | SIL Open Font License

@@ -1,11 +1,16 @@
 package dev.reelforge.local.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.Environment;
+import dev.reelforge.core.edit.model.FontFace;
 import dev.reelforge.local.it.RenderPlayback.Frame;
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -532,13 +537,16 @@ class RenderCaptionsIT {
         return new int[] {left, right};
     }
 
-    /** The longest run of pixels near (r, g, b) along any row. */
+    /**
+     * The longest run of pixels more than half-way to (r, g, b) along any row: a line thinner than two pixels (the
+     * default Roboto's underline is 1.6 px at 32 px) is anti-aliased over two rows, neither of them near the colour.
+     */
     private static int longestRun(Frame frame, int r, int g, int b) {
         int longest = 0;
         for (int y = 0; y < 180; y++) {
             int run = 0;
             for (int x = 0; x < 320; x++) {
-                run = frame.is(x, y, r, g, b, 60) ? run + 1 : 0;
+                run = frame.is(x, y, r, g, b, 127) ? run + 1 : 0;
                 longest = Math.max(longest, run);
             }
         }
@@ -558,9 +566,9 @@ class RenderCaptionsIT {
         // 8 letters and the space: 8 gaps of 6 pixels more
         assertThat(wide[1] - wide[0]).as("the spaced line is 48 px wider").isBetween(plain[1] - plain[0] + 44,
                 plain[1] - plain[0] + 52);
-        assertThat(longestRun(richStill(src, PLAIN_32, 0.5), 255, 255, 255)).as("letters alone: no long white row")
+        assertThat(longestRun(richStill(src, PLAIN_32, 0.5), 255, 255, 255)).as("letters alone: no long light row")
                 .isLessThan(20);
-        assertThat(longestRun(underlined, 255, 255, 255)).as("the underline: a white row as wide as a word")
+        assertThat(longestRun(underlined, 255, 255, 255)).as("the underline: a light row as wide as a word")
                 .isGreaterThan(60);
     }
 
@@ -652,6 +660,31 @@ class RenderCaptionsIT {
 
         assertThat(slanted).as("slanted strokes cover more columns than upright ones (%d)", upright)
                 .isGreaterThan(upright * 3 / 2);
+    }
+
+    /**
+     * The newest contract's default family for rich captions is Roboto: without a family, the ink is as wide as
+     * Roboto's own outlines make the text (AWT measuring the shipped file), 8 px or more off Liberation Sans's.
+     */
+    @Test
+    void withoutAFamilyARichCaptionIsDrawnInRobotoTheContractsDefault() throws Exception {
+        String src = subtitles("default-family.vtt", "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nWWW\n");
+        Frame frame = richStill(src, "\"font\": {\"size\": 48}, \"animation\": {\"style\": \"none\"}", 0.5);
+
+        int[] ink = columns(frame, 255, 255, 255);
+        double roboto = inkWidth(FontFace.ROBOTO_REGULAR, "WWW");
+        double liberation = inkWidth(FontFace.SANS_REGULAR, "WWW");
+        assertThat(Math.abs(roboto - liberation)).as("the fonts tell apart").isGreaterThanOrEqualTo(8);
+        assertThat((double) ink[1] - ink[0] + 1).as("the ink's width (Roboto: %.0f px, Liberation Sans: %.0f px)",
+                roboto, liberation).isCloseTo(roboto, within(3.5));
+    }
+
+    /** The ink width of {@code text} at 48 px in a shipped face, as AWT measures the face's own file. */
+    private static double inkWidth(FontFace face, String text) throws Exception {
+        try (InputStream in = RenderCaptionsIT.class.getClassLoader().getResourceAsStream(face.resource())) {
+            Font font = Font.createFont(Font.TRUETYPE_FONT, in).deriveFont(48f);
+            return font.createGlyphVector(new FontRenderContext(null, true, true), text).getVisualBounds().getWidth();
+        }
     }
 
     @Test

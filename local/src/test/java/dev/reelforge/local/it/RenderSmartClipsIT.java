@@ -312,6 +312,74 @@ class RenderSmartClipsIT {
     }
 
     @Test
+    void aTypewriterTextWithAnEllipsisTypesTheLinesThatFitItsBoxTheLastEndingWithTheEllipsis() {
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [
+                  {"clips": [{"asset": {"type": "text", "text": "MMM MMM MMM MMM MMM MMM MMM MMM MMM MMM MMM MMM",
+                     "width": 200, "height": 50, "ellipsis": "...", "background": {"color": "#800080"},
+                     "font": {"family": "Liberation Sans", "size": 20, "color": "#ffffff"},
+                     "alignment": {"horizontal": "left", "vertical": "top"},
+                     "animation": {"preset": "typewriter", "duration": 2}},
+                    "start": 0, "length": 3}]}]},
+                 "output": {"format": "mp4", "size": {"width": 320, "height": 180}}}
+                """).render();
+        Path mp4 = stack.download(render.path("url").asText(), "mp4");
+        RgbTest white = rgb -> rgb[0] > 160 && rgb[1] > 160 && rgb[2] > 160;
+        Frame typed = playback.frameAt(mp4, 2.6);
+
+        // 20 px lines (line height 1, glyphs 22 px high) in a 50 px box: two kept of the four the text needs
+        int[] box = bounds(typed, 0, 0, 320, 180, rgb -> near(rgb, 128, 0, 128));
+        assertThat(box[3] - box[1] + 1).as("the box's height").isCloseTo(50, within(2));
+        int[] ink = bounds(typed, 0, 0, 320, 180, white);
+        assertThat(ink[1]).as("the ink's top against the box's (%d)", box[1]).isGreaterThanOrEqualTo(box[1]);
+        assertThat(ink[3]).as("the ink's bottom against the box's (%d)", box[3]).isLessThanOrEqualTo(box[3]);
+        assertThat(ink[3] - ink[1]).as("two lines of capitals").isBetween(30, 42);
+        // the last line ends with the ellipsis: the ink at its right end sits on the baseline, low in the line
+        int[] tail = bounds(typed, ink[2] - 5, ink[1] + 20, ink[2] + 1, box[3] + 1, white);
+        int[] lastLine = bounds(typed, ink[0], ink[1] + 20, ink[2] + 1, box[3] + 1, white);
+        assertThat(tail[1] - lastLine[1]).as("the end's ink top below the last line's capitals' top").isGreaterThan(8);
+        assertThat(count(typed, box[0], box[3] + 1, box[2] + 1, 180, white)).as("ink below the box").isZero();
+        // typed: halfway only part of it
+        int halfway = count(playback.frameAt(mp4, 0.9), box[0], box[1], box[2] + 1, box[3] + 1, white);
+        int all = count(typed, box[0], box[1], box[2] + 1, box[3] + 1, white);
+        assertThat(halfway).as("ink halfway against ink when typed (%d)", all).isBetween(all / 5, all * 4 / 5);
+    }
+
+    /**
+     * A text's box is placed as a picture of that size is, flush with the frame's edges: the frame's margin (4% of
+     * its height, 48 px here) applies only to text without a box.
+     */
+    @Test
+    void textInABoxIsDrawnInsideThatBoxWhereItsPositionAndOffsetPlaceItInATallFrame() {
+        JsonNode render = stack.render(Environment.V1, """
+                {"timeline": {"background": "#000000", "tracks": [
+                  {"clips": [{"asset": {"type": "text", "text": "HI", "width": 320, "height": 80,
+                     "font": {"family": "Liberation Sans", "size": 48, "color": "#ffffff"},
+                     "background": {"color": "#800080"}}, "start": 0, "length": 1, "position": "top"}]},
+                  {"clips": [{"asset": {"type": "text", "text": "HI",
+                     "font": {"family": "Liberation Sans", "size": 48, "color": "#ff0000"}},
+                    "start": 0, "length": 1, "width": 160, "height": 80, "position": "topLeft",
+                    "offset": {"x": 0.25, "y": -0.25}}]}]},
+                 "output": {"format": "png", "size": {"width": 320, "height": 1200}}}
+                """).render();
+        Frame frame = playback.frameAt(stack.download(render.path("url").asText(), "png"), 0);
+
+        // the asset's 320x80 box at the top: rows 0..79, its white ink inside it
+        int[] box = bounds(frame, 0, 0, 320, 400, rgb -> near(rgb, 128, 0, 128));
+        assertThat(box[1]).as("the box's top").isLessThanOrEqualTo(1);
+        assertThat(box[3]).as("the box's bottom").isCloseTo(79, within(2));
+        int[] white = bounds(frame, 0, 0, 320, 400, rgb -> rgb[0] > 200 && rgb[1] > 200 && rgb[2] > 200);
+        assertThat(white[1]).as("the white ink's top").isGreaterThan(box[1]);
+        assertThat(white[3]).as("the white ink's bottom").isLessThan(box[3]);
+        // the clip's 160x80 box at the top left, moved a quarter of the frame right and down: 80..239 x 300..379
+        int[] red = bounds(frame, 0, 0, 320, 1200, rgb -> rgb[0] > 200 && rgb[1] < 80 && rgb[2] < 80);
+        assertThat(red[1]).as("the red ink's top").isGreaterThan(300);
+        assertThat(red[3]).as("the red ink's bottom").isLessThan(379);
+        assertThat((red[1] + red[3]) / 2.0).as("the red ink's middle: the box's (340)").isCloseTo(340, within(6.0));
+        assertThat((red[0] + red[2]) / 2.0).as("the red ink's centre: the box's (160)").isCloseTo(160, within(6.0));
+    }
+
+    @Test
     void speechRecognitionAndUnknownAliasesAreRefusedNamingTheField() {
         assertRefused("""
                 {"clips": [{"asset": {"type": "caption", "src": "alias://speech"}, "start": 0, "length": "end"}]},

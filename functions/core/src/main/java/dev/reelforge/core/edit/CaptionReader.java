@@ -49,8 +49,13 @@ final class CaptionReader {
 
     /** A shipped family by name; others are refused naming the available ones. */
     static FontFamily family(JsonNode font, JsonPath path, Violations violations) {
+        return family(font, path, violations, FontFamily.SANS);
+    }
+
+    /** @param absent the family when {@code font.family} is absent */
+    static FontFamily family(JsonNode font, JsonPath path, Violations violations, FontFamily absent) {
         if (!font.hasNonNull("family")) {
-            return FontFamily.SANS;
+            return absent;
         }
         Optional<FontFamily> named = FontFamily.named(font.path("family").asText());
         if (named.isEmpty()) {

@@ -275,7 +275,7 @@ public final class EditReader {
                 Asset.VerticalAlign.valueOf(alignment.path("vertical").asText("center").toUpperCase(Locale.ROOT)),
                 TextFinishReader.finish(node));
         return present(node, "animation")
-                ? TypewriterText.of(text, node.path("animation"), path, violations)
+                ? TypewriterText.of(text, node.path("animation"))
                 : text;
     }
 

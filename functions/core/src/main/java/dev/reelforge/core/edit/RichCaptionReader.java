@@ -53,7 +53,8 @@ final class RichCaptionReader {
 
         JsonNode font = node.path("font");
         JsonPath fontPath = path.property("font");
-        FontFamily family = CaptionReader.family(font, fontPath, violations);
+        // the newest contract's default family (caption's has none: Liberation Sans there)
+        FontFamily family = CaptionReader.family(font, fontPath, violations, FontFamily.ROBOTO);
         int weight = weight(font, fontPath, violations);
         boolean italic = "italic".equals(font.path("style").asText("normal"));
         JsonNode style = node.path("style");

@@ -31,9 +31,21 @@ class RichCaptionReaderTest {
         CaptionStyle style = style("\"font\": {\"style\": \"italic\", \"weight\": 700}, \"padding\": 6,"
                 + " \"active\": {\"font\": {\"color\": \"#ff0000\"}}");
 
-        assertThat(style.face()).isEqualTo(FontFace.SANS_BOLD_ITALIC);
+        assertThat(style.face()).isEqualTo(FontFace.ROBOTO_BOLD_ITALIC);
         assertThat(style.padding()).isEqualTo(6);
         assertThat(style.finish().painted()).isFalse();
+    }
+
+    @Test
+    void withoutFontFieldsTheNewestContractsDefaultsApplyRoboto24PxWhiteLineHeight12() throws Exception {
+        CaptionStyle style = style("");
+
+        assertThat(style.face()).isEqualTo(FontFace.ROBOTO_REGULAR);
+        assertThat(style.size()).isEqualTo(24);
+        assertThat(style.color()).isEqualTo(Color.WHITE);
+        assertThat(style.lineHeight()).isEqualTo(1.2);
+        assertThat(style("\"font\": {\"family\": \"Liberation Sans\"}").face()).as("a family given")
+                .isEqualTo(FontFace.SANS_REGULAR);
     }
 
     @Test

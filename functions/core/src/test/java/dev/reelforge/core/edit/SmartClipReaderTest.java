@@ -102,15 +102,22 @@ class SmartClipReaderTest {
     }
 
     @Test
-    void refusesWrappedBackgroundsAndAnEllipsisOnTypedTextNamingTheField() throws Exception {
+    void refusesWrappedBackgroundsOnTypedTextNamingTheField() throws Exception {
         assertThat(refusals("""
                 {"clips": [{"asset": {"type": "text", "text": "hi", "animation": {"preset": "typewriter"},
                   "ellipsis": "…", "height": 40,
                   "background": {"color": "#000000", "borderRadius": 8, "wrap": true}}, "start": 0, "length": 1}]}"""))
-                .containsExactlyInAnyOrder(
-                        "timeline.tracks[0].clips[0].asset.ellipsis is not supported yet with an animation",
-                        "timeline.tracks[0].clips[0].asset.background.wrap is not supported on text assets"
-                                + " (as at Shotstack): use a rich-text asset");
+                .containsExactly("timeline.tracks[0].clips[0].asset.background.wrap is not supported on text assets"
+                        + " (as at Shotstack): use a rich-text asset");
+    }
+
+    @Test
+    void aTypedTextCarriesItsEllipsisIntoTheLookItIsTypedWith() throws Exception {
+        Asset.RichText typed = (Asset.RichText) clip("""
+                {"clips": [{"asset": {"type": "text", "text": "hi", "animation": {"preset": "typewriter"},
+                  "ellipsis": "…", "height": 40}, "start": 0, "length": 1}]}""", 0, 0).asset();
+
+        assertThat(typed.look().ellipsis()).contains("…");
     }
 
     @Test

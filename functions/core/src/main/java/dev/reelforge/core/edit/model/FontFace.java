@@ -35,6 +35,8 @@ public enum FontFace implements Typeface {
             "permanent-marker/PermanentMarker-Apache.txt"),
     ROBOTO_REGULAR("roboto/Roboto-Regular.ttf", "roboto/Roboto-OFL.txt"),
     ROBOTO_BOLD("roboto/Roboto-Bold.ttf", "roboto/Roboto-OFL.txt"),
+    ROBOTO_ITALIC("roboto/Roboto-Italic.ttf", "roboto/Roboto-OFL.txt"),
+    ROBOTO_BOLD_ITALIC("roboto/Roboto-BoldItalic.ttf", "roboto/Roboto-OFL.txt"),
     SUE_ELLEN_FRANCISCO_REGULAR("sue-ellen-francisco/SueEllenFrancisco-Regular.ttf",
             "sue-ellen-francisco/SueEllenFrancisco-OFL.txt"),
     WORK_SANS_LIGHT("work-sans/WorkSans-Light.ttf", "work-sans/WorkSans-OFL.txt"),

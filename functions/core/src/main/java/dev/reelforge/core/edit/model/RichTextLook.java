@@ -9,20 +9,31 @@ import java.util.Optional;
  * (a shipped face, or a family of {@code timeline.fonts}: one file, whatever the weight and style asked for);
  * letters and words spaced by extra pixels, lines {@code lineHeight} x size apart, wrapped to the box less its
  * padding and aligned in it; an outline, a shadow, a decoration line, a highlight behind the characters
- * ({@code font.background}); a background and a border filling and edging the whole box; and an optional entrance
- * animation.
+ * ({@code font.background}); a background and a border filling and edging the whole box; an optional entrance
+ * animation; and an optional {@code ellipsis} (a typed text asset's): only the lines that fit the box are laid out,
+ * the last one ending with it when some were left out.
  */
 public record RichTextLook(String text, Typeface face, int size, Color color, double letterSpacing,
         double wordSpacing, double lineHeight, Decoration decoration, Optional<Gradient> gradient,
         Optional<Stroke> stroke, Optional<Shadow> shadow, Optional<Color> highlight, Optional<Background> background,
         Optional<Border> border,
         Padding padding, Asset.HorizontalAlign horizontal, Asset.VerticalAlign vertical,
-        Optional<TextAnimation> animation) {
+        Optional<TextAnimation> animation, Optional<String> ellipsis) {
+
+    /** A look without an ellipsis (every rich-text asset's: the contract gives rich text none). */
+    public RichTextLook(String text, Typeface face, int size, Color color, double letterSpacing,
+            double wordSpacing, double lineHeight, Decoration decoration, Optional<Gradient> gradient,
+            Optional<Stroke> stroke, Optional<Shadow> shadow, Optional<Color> highlight,
+            Optional<Background> background, Optional<Border> border, Padding padding,
+            Asset.HorizontalAlign horizontal, Asset.VerticalAlign vertical, Optional<TextAnimation> animation) {
+        this(text, face, size, color, letterSpacing, wordSpacing, lineHeight, decoration, gradient, stroke, shadow,
+                highlight, background, border, padding, horizontal, vertical, animation, Optional.empty());
+    }
 
     /** The same look drawn with another face (a family of {@code timeline.fonts}, once fetched). */
     public RichTextLook withFace(Typeface other) {
         return new RichTextLook(text, other, size, color, letterSpacing, wordSpacing, lineHeight, decoration, gradient,
-                stroke, shadow, highlight, background, border, padding, horizontal, vertical, animation);
+                stroke, shadow, highlight, background, border, padding, horizontal, vertical, animation, ellipsis);
     }
 
     public enum Decoration { NONE, UNDERLINE, LINE_THROUGH }

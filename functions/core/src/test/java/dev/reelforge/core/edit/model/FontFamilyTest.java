@@ -25,7 +25,9 @@ class FontFamilyTest {
             Open Sans           | 800 | true  | OPEN_SANS_BOLD_ITALIC
             Permanent Marker    | 400 | false | PERMANENT_MARKER_REGULAR
             Roboto              | 500 | false | ROBOTO_REGULAR
-            ROBOTO              | 600 | true  | ROBOTO_BOLD
+            ROBOTO              | 600 | false | ROBOTO_BOLD
+            Roboto              | 400 | true  | ROBOTO_ITALIC
+            ROBOTO              | 600 | true  | ROBOTO_BOLD_ITALIC
             Sue Ellen Francisco | 400 | false | SUE_ELLEN_FRANCISCO_REGULAR
             WorkSans Light      | 700 | false | WORK_SANS_LIGHT
             Work Sans Light     | 400 | false | WORK_SANS_LIGHT
