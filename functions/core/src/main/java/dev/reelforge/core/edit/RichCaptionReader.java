@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  */
 final class RichCaptionReader {
 
-    private static final String NOT_SUPPORTED = "is not supported yet";
     /** Shotstack transcribes these; Reelforge has no speech recognition. */
     private static final Pattern MEDIA = Pattern.compile(
             ".*\\.(mp4|mov|webm|mkv|m4v|avi|mp3|wav|m4a|flac|aac|ogg|oga|opus|wma)$");
@@ -41,7 +40,7 @@ final class RichCaptionReader {
         if (src.toLowerCase(Locale.ROOT).startsWith("alias://")
                 || MEDIA.matcher(src.split("[?#]", 2)[0].toLowerCase(Locale.ROOT)).matches()) {
             violations.add(srcPath, "'" + src + "' would need speech recognition (auto-transcription), which "
-                    + NOT_SUPPORTED + ": give a subtitle file (.srt, .vtt, .ttml or .dfxp)");
+                    + "Reelforge does not offer: give a subtitle file (.srt, .vtt, .ttml or .dfxp)");
             return null;
         }
         Violations srcViolations = violations.trial();

@@ -22,7 +22,6 @@ import java.util.Optional;
  */
 final class RichTextReader {
 
-    private static final String NOT_SUPPORTED = "is not supported yet";
 
     private RichTextReader() {}
 
