@@ -73,7 +73,7 @@ class TemplateTest {
 
     /** Routes Reelforge adds to the contract's operations, each documented as an extension in the README. */
     private static final Set<String> EXTENSIONS = Set.of("GET /edit/{version}/render/{id}/callbacks",
-            "DELETE /edit/{version}/render/{id}");
+            "DELETE /edit/{version}/render/{id}", "GET /edit/{version}/renders");
 
     @Test
     void everyRouteIsAnEditOrServePathOfTheContractUnderItsVersion() throws Exception {
@@ -270,6 +270,7 @@ class TemplateTest {
                         "[s3:GetObject, s3:DeleteObject]", "s3:ListBucket")),
                 Map.entry("SubmitRenderFunction", List.of("[dynamodb:PutItem, dynamodb:GetItem]")),
                 Map.entry("GetRenderFunction", List.of("dynamodb:GetItem")),
+                Map.entry("ListRendersFunction", List.of("dynamodb:Query")),
                 Map.entry("CancelRenderFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]")),
                 Map.entry("CreateTemplateFunction", List.of("dynamodb:PutItem", "dynamodb:Query")),
                 Map.entry("ListTemplatesFunction", List.of("dynamodb:Query")),
