@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The REST APIs of template.yaml on one loopback port. Each request is read strictly ({@link HttpListener}),
@@ -151,12 +150,6 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     private HttpResponse route(HttpRequest request, String requestId) {
         Instant received = clock.instant();
         Optional<RouteTable.Match> match = routes.find(request.method(), request.rawPath());
-        if (match.isEmpty() && request.method().equals("OPTIONS")) {
-            List<Route> resource = routes.resource(request.rawPath());
-            if (!resource.isEmpty() && resource.getFirst().api().cors().isPresent()) {
-                return preflight(resource, requestId);
-            }
-        }
         if (match.isEmpty()) {
             return GatewayResponses.render(apiServing(request.path()), GatewayResponseType.MISSING_AUTHENTICATION_TOKEN,
                     facts(request, requestId, ""));
@@ -196,29 +189,6 @@ public final class ApiGatewayEmulator implements AutoCloseable {
                     + " failed: " + e.getCause());
             return GatewayResponses.render(api, GatewayResponseType.INTEGRATION_FAILURE, facts);
         }
-    }
-
-    /**
-     * The OPTIONS method SAM adds to every path of an API with {@code Cors}: a mock integration, no authorizer, 200
-     * with the configured headers whoever asks and whatever the request's Origin (the browser compares them), {@code
-     * Access-Control-Allow-Methods} the path's methods and OPTIONS, sorted, unless configured; body {@code {}}.
-     */
-    private static HttpResponse preflight(List<Route> resource, String requestId) {
-        ApiDefinition.Cors cors = resource.getFirst().api().cors().orElseThrow();
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", List.of("application/json"));
-        headers.put("Access-Control-Allow-Origin", List.of(cors.allowOrigin()));
-        cors.allowHeaders().ifPresent(allowed -> headers.put("Access-Control-Allow-Headers", List.of(allowed)));
-        String methods = cors.allowMethods().orElseGet(() -> String.join(",", Stream.concat(
-                resource.stream().map(Route::method), Stream.of("OPTIONS"))
-                .distinct().sorted().toList()));
-        headers.put("Access-Control-Allow-Methods", List.of(methods));
-        cors.maxAge().ifPresent(maxAge -> headers.put("Access-Control-Max-Age", List.of(maxAge)));
-        if (cors.allowCredentials()) {
-            headers.put("Access-Control-Allow-Credentials", List.of("true"));
-        }
-        headers.put("x-amzn-RequestId", List.of(requestId));
-        return new HttpResponse(200, headers, "{}".getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -33,25 +33,6 @@ final class RouteTable {
         return best;
     }
 
-    /**
-     * The routes of the resource a path falls to whatever the method (the most specific resource matching it), as
-     * API Gateway picks the resource before the method; empty when no resource matches.
-     */
-    List<Route> resource(String path) {
-        List<String> segments = PathTemplate.segments(path);
-        Optional<Route> best = Optional.empty();
-        int bestScore = Integer.MAX_VALUE;
-        for (Route route : routes) {
-            int score = PathTemplate.specificity(route.segments());
-            if (PathTemplate.match(route.segments(), segments).isPresent() && (best.isEmpty() || score < bestScore)) {
-                best = Optional.of(route);
-                bestScore = score;
-            }
-        }
-        return best.map(found -> routes.stream().filter(route -> route.api() == found.api()
-                && route.resourcePath().equals(found.resourcePath())).toList()).orElse(List.of());
-    }
-
     List<Route> routes() {
         return routes;
     }

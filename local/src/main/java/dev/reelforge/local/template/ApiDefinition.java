@@ -7,11 +7,11 @@ import java.util.Optional;
 
 /**
  * An {@code AWS::Serverless::Api}: its stage, authorizers, gateway responses and binary media types (with SAM's
- * {@code ~1} already read as {@code /}), its CORS configuration (SAM's {@code Cors}) and its stage variables.
+ * {@code ~1} already read as {@code /}) and its stage variables.
  */
 public record ApiDefinition(String logicalId, String apiId, String stageName, Optional<String> defaultAuthorizer,
         Map<String, AuthorizerDefinition> authorizers, Map<String, GatewayResponseDefinition> gatewayResponses,
-        List<String> binaryMediaTypes, Optional<Cors> cors, Map<String, String> stageVariables) {
+        List<String> binaryMediaTypes, Map<String, String> stageVariables) {
 
     public ApiDefinition {
         authorizers = Map.copyOf(authorizers);
@@ -19,14 +19,6 @@ public record ApiDefinition(String logicalId, String apiId, String stageName, Op
         binaryMediaTypes = List.copyOf(binaryMediaTypes);
         stageVariables = Map.copyOf(stageVariables);
     }
-
-    /**
-     * SAM's {@code Cors} of a REST API, its quoted literals read: SAM gives every path an OPTIONS method with a mock
-     * integration that answers 200 with these headers, whoever asks ({@code allowMethods} empty: the path's own
-     * methods and OPTIONS).
-     */
-    public record Cors(String allowOrigin, Optional<String> allowHeaders, Optional<String> allowMethods,
-            Optional<String> maxAge, boolean allowCredentials) {}
 
     /**
      * Whether API Gateway hands a request body of this Content-Type to a Lambda proxy integration base64-encoded:

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * template.yaml as the embedded stack sees it: the functions with their routes and environments, the
@@ -311,6 +310,12 @@ public final class SamTemplate {
         if (properties.get("BinaryMediaTypes") instanceof List<?> types) {
             types.forEach(type -> binaryMediaTypes.add(intrinsics.resolveString(type).replace("~1", "/")));
         }
+        if (properties.containsKey("Cors")) {
+            // SAM's Cors adds mock OPTIONS methods, which fail (API_CONFIGURATION_ERROR) on an API whose every media
+            // type is binary (aws/serverless-application-model#1344), as every API here must be
+            throw new TemplateException(logicalId + ".Cors: not emulated (its mock preflights fail on AWS when every "
+                    + "media type is binary); answer OPTIONS with a function, as PreflightFunction does");
+        }
         Map<String, String> stageVariables = new LinkedHashMap<>();
         mapOrEmpty(properties.get("Variables")).forEach((name, value) ->
                 stageVariables.put(name, intrinsics.resolveString(value)));
@@ -322,38 +327,7 @@ public final class SamTemplate {
                 authorizers,
                 gatewayResponses,
                 binaryMediaTypes,
-                cors(logicalId, properties.get("Cors"), auth),
                 stageVariables);
-    }
-
-    /**
-     * SAM's {@code Cors}: a string is the allowed origin alone; every value is a quoted literal. The preflight
-     * methods would carry the API's default authorizer unless {@code AddDefaultAuthorizerToCorsPreflight} is false,
-     * which the embedded stack does not emulate (a browser's preflight carries no credentials): refused.
-     */
-    private Optional<ApiDefinition.Cors> cors(String logicalId, Object declared, Map<String, Object> auth) {
-        if (declared == null) {
-            return Optional.empty();
-        }
-        if (auth.get("DefaultAuthorizer") != null
-                && !"false".equals(String.valueOf(auth.get("AddDefaultAuthorizerToCorsPreflight")))) {
-            throw new TemplateException(logicalId + ": with Cors and a DefaultAuthorizer, set "
-                    + "Auth.AddDefaultAuthorizerToCorsPreflight: false (the embedded stack answers preflights "
-                    + "without the authorizer)");
-        }
-        if (!(declared instanceof Map<?, ?>)) {
-            return Optional.of(new ApiDefinition.Cors(unquote(intrinsics.resolveString(declared)), Optional.empty(),
-                    Optional.empty(), Optional.empty(), false));
-        }
-        Map<String, Object> cors = mapOrEmpty(declared);
-        if (cors.get("AllowOrigin") == null) {
-            throw new TemplateException(logicalId + ".Cors: AllowOrigin is required");
-        }
-        Function<String, Optional<String>> literal = name -> Optional.ofNullable(cors.get(name))
-                .map(intrinsics::resolveString).map(SamTemplate::unquote);
-        return Optional.of(new ApiDefinition.Cors(literal.apply("AllowOrigin").orElseThrow(),
-                literal.apply("AllowHeaders"), literal.apply("AllowMethods"), literal.apply("MaxAge"),
-                Boolean.parseBoolean(String.valueOf(cors.getOrDefault("AllowCredentials", false)))));
     }
 
     /** The logical id a {@code !Ref X}, {@code !Ref X.Alias} or {@code !GetAtt X.Arn} points at. */

@@ -42,4 +42,20 @@ class DashboardCorsTest {
         assertThat(answer(Map.of("Origin", List.of(DASHBOARD)), null).getHeaders())
                 .as("no stage variable: no origin allowed").doesNotContainKey("Access-Control-Allow-Origin");
     }
+
+    @Test
+    void aPreflightFromTheDashboardGetsTheMethodsAndHeadersAndAnyOtherGetsNothing() {
+        Map<String, String> stage = Map.of(DashboardCors.STAGE_VARIABLE, DASHBOARD);
+        APIGatewayProxyResponseEvent allowed = DashboardCors.preflight(new APIGatewayProxyRequestEvent()
+                .withMultiValueHeaders(Map.of("Origin", List.of(DASHBOARD))).withStageVariables(stage));
+        APIGatewayProxyResponseEvent refused = DashboardCors.preflight(new APIGatewayProxyRequestEvent()
+                .withMultiValueHeaders(Map.of("Origin", List.of("https://elsewhere.example"))).withStageVariables(stage));
+
+        assertThat(allowed.getStatusCode()).isEqualTo(204);
+        assertThat(allowed.getHeaders()).containsEntry("Access-Control-Allow-Origin", DASHBOARD)
+                .containsEntry("Access-Control-Allow-Methods", "DELETE,GET,OPTIONS,POST,PUT")
+                .containsEntry("Access-Control-Max-Age", "600").containsKey("Access-Control-Allow-Headers");
+        assertThat(refused.getStatusCode()).isEqualTo(204);
+        assertThat(refused.getHeaders()).containsOnlyKeys("Vary");
+    }
 }
