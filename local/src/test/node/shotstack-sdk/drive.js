@@ -84,9 +84,15 @@ const scenarios = {
       (data) => data.data.some((asset) => asset.attributes.status === 'ready'), 'hosting');
     const video = assets.data.find((asset) => asset.attributes.filename.endsWith('.mp4'));
     const byId = await serve.getAsset(video.attributes.id);
+    // Reelforge's status carries `progress`, which the SDK's RenderResponseData does not know: the exchange as sent
+    // and the SDK's own parse of it, side by side.
+    const read = await edit.getRenderWithHttpInfo(queued.response.id, { data: false });
     return {
       queued: queued.response,
       status: status.response,
+      statusAsSent: JSON.parse(read.response.text).response,
+      statusAsParsed: read.data.response,
+      parsedKnowsProgress: Object.prototype.hasOwnProperty.call(read.data.response, 'progress'),
       assets: assets.data.map((asset) => asset.attributes),
       asset: byId.data.attributes,
     };

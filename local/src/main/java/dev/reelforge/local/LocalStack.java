@@ -49,6 +49,9 @@ import java.util.function.Consumer;
  */
 public final class LocalStack implements AutoCloseable {
 
+    /** The parameter of template.yaml naming the one origin the Shotstack API allows (CORS). */
+    static final String DASHBOARD_ORIGIN = "DashboardOrigin";
+
     /** The table of template.yaml in which the development account is seeded. */
     static final String ACCOUNTS_TABLE = "AccountsTable";
     /** Lambda retries an asynchronous invocation after one and two minutes; locally, after seconds. */
@@ -122,7 +125,7 @@ public final class LocalStack implements AutoCloseable {
             LocalClock clock = LocalClock.open(dataDirectory);
             LocalSigningKey signingKey = LocalSigningKey.ensure(dataDirectory);
             SamTemplate loaded = LocalTemplate.load(options.template(), dataDirectory, signingKey,
-                    options.parameterOverrides());
+                    withOwnOrigin(options));
             Path ffmpeg = ffmpeg(options, dataDirectory);
             AtomicReference<LocalEventBus> bus = new AtomicReference<>();
             AtomicReference<S3EventNotifications> notifications = new AtomicReference<>();
@@ -230,6 +233,18 @@ public final class LocalStack implements AutoCloseable {
         return options.ffmpeg()
                 .or(() -> Optional.ofNullable(System.getenv("FFMPEG")).filter(path -> !path.isBlank()).map(Path::of))
                 .orElseGet(() -> BundledFfmpeg.extractTo(dataDirectory.resolve("bin")));
+    }
+
+    /**
+     * The parameters, with the API's CORS origin ({@code DashboardOrigin}) the stack's own,
+     * {@code http://127.0.0.1:<api port>}, unless given or the port is any free one (then the template's default).
+     */
+    static Map<String, String> withOwnOrigin(Options options) {
+        Map<String, String> parameters = new LinkedHashMap<>(options.parameterOverrides());
+        if (options.apiPort() != 0) {
+            parameters.putIfAbsent(DASHBOARD_ORIGIN, "http://127.0.0.1:" + options.apiPort());
+        }
+        return parameters;
     }
 
     /** Initializes every function of the template, as warm execution environments. */

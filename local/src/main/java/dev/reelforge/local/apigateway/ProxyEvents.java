@@ -72,6 +72,7 @@ final class ProxyEvents {
                 .withMultiValueQueryStringParameters(nullIfEmpty(request.query()))
                 .withPathParameters(match.pathParameters().isEmpty() ? null : match.pathParameters())
                 .withRequestContext(context)
+                .withStageVariables(route.api().stageVariables().isEmpty() ? null : route.api().stageVariables())
                 .withIsBase64Encoded(false);
         if (request.body() != null && route.api().isBinary(request.header("Content-Type"))) {
             event.setBody(Base64.getEncoder().encodeToString(request.body()));

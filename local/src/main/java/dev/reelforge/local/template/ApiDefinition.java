@@ -7,16 +7,17 @@ import java.util.Optional;
 
 /**
  * An {@code AWS::Serverless::Api}: its stage, authorizers, gateway responses and binary media types (with SAM's
- * {@code ~1} already read as {@code /}).
+ * {@code ~1} already read as {@code /}) and its stage variables.
  */
 public record ApiDefinition(String logicalId, String apiId, String stageName, Optional<String> defaultAuthorizer,
         Map<String, AuthorizerDefinition> authorizers, Map<String, GatewayResponseDefinition> gatewayResponses,
-        List<String> binaryMediaTypes) {
+        List<String> binaryMediaTypes, Map<String, String> stageVariables) {
 
     public ApiDefinition {
         authorizers = Map.copyOf(authorizers);
         gatewayResponses = Map.copyOf(gatewayResponses);
         binaryMediaTypes = List.copyOf(binaryMediaTypes);
+        stageVariables = Map.copyOf(stageVariables);
     }
 
     /**

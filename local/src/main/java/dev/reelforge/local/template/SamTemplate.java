@@ -298,7 +298,7 @@ public final class SamTemplate {
             Map<String, Object> response = mapOrEmpty(definition);
             Map<String, String> headers = new LinkedHashMap<>();
             mapOrEmpty(mapOrEmpty(response.get("ResponseParameters")).get("Headers")).forEach((name, value) ->
-                    headers.put(name, unquote(String.valueOf(value))));
+                    headers.put(name, unquote(intrinsics.resolveString(value))));
             Map<String, String> templates = new LinkedHashMap<>();
             mapOrEmpty(response.get("ResponseTemplates")).forEach((type2, body) -> templates.put(type2, String.valueOf(body)));
             Object status = response.get("StatusCode");
@@ -310,6 +310,15 @@ public final class SamTemplate {
         if (properties.get("BinaryMediaTypes") instanceof List<?> types) {
             types.forEach(type -> binaryMediaTypes.add(intrinsics.resolveString(type).replace("~1", "/")));
         }
+        if (properties.containsKey("Cors")) {
+            // SAM's Cors adds mock OPTIONS methods, which fail (API_CONFIGURATION_ERROR) on an API whose every media
+            // type is binary (aws/serverless-application-model#1344), as every API here must be
+            throw new TemplateException(logicalId + ".Cors: not emulated (its mock preflights fail on AWS when every "
+                    + "media type is binary); answer OPTIONS with a function, as PreflightFunction does");
+        }
+        Map<String, String> stageVariables = new LinkedHashMap<>();
+        mapOrEmpty(properties.get("Variables")).forEach((name, value) ->
+                stageVariables.put(name, intrinsics.resolveString(value)));
         return new ApiDefinition(
                 logicalId,
                 intrinsics.apiId(logicalId),
@@ -317,7 +326,8 @@ public final class SamTemplate {
                 Optional.ofNullable(auth.get("DefaultAuthorizer")).map(String::valueOf),
                 authorizers,
                 gatewayResponses,
-                binaryMediaTypes);
+                binaryMediaTypes,
+                stageVariables);
     }
 
     /** The logical id a {@code !Ref X}, {@code !Ref X.Alias} or {@code !GetAtt X.Arn} points at. */

@@ -36,7 +36,15 @@ import java.util.stream.Collectors;
  * (cancel) by those of {@code GET /render/{id}}, and must answer a success with a 202 whose body is what the
  * contract's {@code GET /render/{id}} answers (message aside); {@code POST /ingest/{version}/upload} with a body (the
  * outputs, destinations and callback of the upload's source) by the contract's rules for the same request without
- * one, its answer by the contract's.
+ * one, its answer by the contract's; {@code GET /edit/{version}/renders} (the renders list), whose request the contract
+ * has no rules for, must answer a success in the Edit API's envelope with {@code response.renders}, each of them a
+ * render status the contract's {@code GET /render/{id}} answers (so its extra {@code progress}, allowed by the
+ * contract's RenderResponseData, is judged like the status's own), and {@code response.next} a string or null.
+ *
+ * <p>A render status ({@code GET /edit/{version}/render/{id}}, the cancel's answer, each listed render) carries
+ * {@code progress}, a documented extension (README, "Render progress") the contract's RenderResponseData does not
+ * declare, and the judge holds every property it does not declare against an answer: so {@code progress} is checked
+ * here, in this one place (a whole number from 0 to 100), and taken off before the contract judges the rest.
  *
  * <p>A saved template ({@code POST /templates}, {@code PUT} and {@code GET /templates/{id}}) may hold merge placeholders
  * its own merge fields leave in place, which stand for values given when it is rendered: the contract lets a placeholder
@@ -54,6 +62,8 @@ public final class ContractCheckingClient {
     private static final Pattern CANCEL_EXTENSION = Pattern.compile("^/edit/(stage|v1)/render/[^/]*$");
     /** The routes whose bodies carry a saved template ({@code templates/render} carries none). */
     private static final Pattern TEMPLATE_PATH = Pattern.compile("^/edit/(stage|v1)/templates(/(?!render$)[^/]*)?$");
+    private static final Pattern RENDER_STATUS = Pattern.compile("^/edit/(stage|v1)/render/[^/]*$");
+    private static final Pattern RENDERS_EXTENSION = Pattern.compile("^/edit/(stage|v1)/renders$");
     private static final Pattern UPLOAD_EXTENSION = Pattern.compile("^/ingest/(stage|v1)/upload$");
 
     private final HttpClient http = HttpClient.newBuilder()
@@ -152,6 +162,13 @@ public final class ContractCheckingClient {
             judgeCallbacks(exchange, callbacks.group(1), what);
             return;
         }
+        if (exchange.method().equals("GET") && RENDER_STATUS.matcher(exchange.path()).matches()) {
+            exchange = withProgressChecked(exchange, what);
+        }
+        if (exchange.method().equals("GET") && RENDERS_EXTENSION.matcher(exchange.path()).matches()) {
+            judgeRenderList(exchange, what);
+            return;
+        }
         if (exchange.method().equals("DELETE") && CANCEL_EXTENSION.matcher(exchange.path()).matches()) {
             judgeCancel(exchange, what);
             return;
@@ -228,6 +245,56 @@ public final class ContractCheckingClient {
         }
     }
 
+    private static void judgeRenderList(ShotstackContract.Exchange exchange, String what) {
+        if (exchange.status() < 200 || exchange.status() >= 300) {
+            return;
+        }
+        assertThat(exchange.status()).as(what).isEqualTo(200);
+        JsonNode body = parse(exchange.responseBody());
+        assertThat(body.path("success").asBoolean()).as("%s: success", what).isTrue();
+        assertThat(body.path("message").asText()).as("%s: message", what).isEqualTo("OK");
+        assertThat(body.at("/response/owner").isTextual()).as("%s: response.owner", what).isTrue();
+        JsonNode next = body.at("/response/next");
+        assertThat(next.isTextual() || next.isNull()).as("%s: response.next is a string or null", what).isTrue();
+        JsonNode renders = body.at("/response/renders");
+        assertThat(renders.isArray()).as("%s: response.renders", what).isTrue();
+        String version = exchange.path().split("/")[2];
+        for (JsonNode render : renders) {
+            ObjectNode status = Json.object().put("success", true).put("message", "OK");
+            status.set("response", withoutProgress(render, what));
+            ShotstackContract.Exchange asStatus = new ShotstackContract.Exchange("GET",
+                    "/edit/" + version + "/render/" + render.path("id").asText(), Map.of(), exchange.requestHeaders(),
+                    null, 200, exchange.responseHeaders(), Json.write(status));
+            assertThat(ShotstackContract.responseViolations(asStatus))
+                    .as("%s: a listed render does not match the contract's render status", what).isEmpty();
+        }
+    }
+
+    /** A render status's {@code progress} (the extension) checked and taken off; other answers as they are. */
+    private static ShotstackContract.Exchange withProgressChecked(ShotstackContract.Exchange exchange, String what) {
+        if (exchange.status() < 200 || exchange.status() >= 300) {
+            return exchange;
+        }
+        JsonNode body = parse(exchange.responseBody());
+        if (!(body instanceof ObjectNode envelope) || !body.path("response").isObject()) {
+            return exchange;
+        }
+        envelope.set("response", withoutProgress(body.path("response"), what));
+        return new ShotstackContract.Exchange(exchange.method(), exchange.path(), exchange.query(),
+                exchange.requestHeaders(), exchange.requestBody(), exchange.status(), exchange.responseHeaders(),
+                Json.write(envelope));
+    }
+
+    private static JsonNode withoutProgress(JsonNode render, String what) {
+        JsonNode progress = render.path("progress");
+        assertThat(progress.isInt() && progress.intValue() >= 0 && progress.intValue() <= 100)
+                .as("%s: a render status's progress is a whole number from 0 to 100, found %s", what, progress)
+                .isTrue();
+        ObjectNode rest = render.deepCopy();
+        rest.remove("progress");
+        return rest;
+    }
+
     private static void judgeCancel(ShotstackContract.Exchange exchange, String what) {
         ShotstackContract.Exchange asGet = withMethod(exchange, "GET");
         var requestViolations = ShotstackContract.requestViolations(asGet);
@@ -237,8 +304,9 @@ public final class ContractCheckingClient {
             JsonNode body = parse(exchange.responseBody());
             assertThat(body.path("success").asBoolean()).as("%s: success", what).isTrue();
             assertThat(body.path("message").asText()).as("%s: message", what).isEqualTo("Accepted");
-            ShotstackContract.Exchange asStatus = new ShotstackContract.Exchange("GET", exchange.path(), Map.of(),
-                    exchange.requestHeaders(), null, 200, exchange.responseHeaders(), exchange.responseBody());
+            ShotstackContract.Exchange asStatus = withProgressChecked(new ShotstackContract.Exchange("GET",
+                    exchange.path(), Map.of(), exchange.requestHeaders(), null, 200, exchange.responseHeaders(),
+                    exchange.responseBody()), what);
             assertThat(ShotstackContract.responseViolations(asStatus))
                     .as("%s: response does not match the contract's render status", what).isEmpty();
         } else if (!requestViolations.isEmpty()) {

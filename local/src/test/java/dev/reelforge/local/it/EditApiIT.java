@@ -194,7 +194,7 @@ class EditApiIT {
 
     @Test
     void anUnknownRouteIs404InTheShotstackEnvelope() {
-        ApiResponse response = api.get("/edit/stage/renders", stageKey);
+        ApiResponse response = api.get("/edit/stage/videos", stageKey);
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.body().path("success").asBoolean()).isFalse();

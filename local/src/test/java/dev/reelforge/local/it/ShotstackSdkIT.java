@@ -60,7 +60,7 @@ class ShotstackSdkIT {
     }
 
     @Test
-    void theSdkRendersAnEditAndFindsItsHostedVideo() {
+    void theSdkRendersAnEditReadsItsStatusWithProgressAndFindsItsHostedVideo() {
         JsonNode result = succeeded(sdk.run("render", Json.object()));
 
         assertThat(result.at("/queued/message").asText()).isEqualTo("Render Successfully Queued");
@@ -72,6 +72,12 @@ class ShotstackSdkIT {
         assertThat(result.path("assets").findValuesAsText("filename"))
                 .contains(status.path("id").asText() + ".mp4");
         assertThat(result.at("/asset/status").asText()).isEqualTo("ready");
+        assertThat(result.at("/statusAsSent/progress").asInt()).as("progress is sent").isEqualTo(100);
+        assertThat(result.at("/statusAsParsed/status").asText()).as("and the SDK parses the status around it")
+                .isEqualTo("done");
+        assertThat(result.at("/statusAsParsed/url").asText()).isEqualTo(status.path("url").asText());
+        assertThat(result.path("parsedKnowsProgress").asBoolean()).as("the SDK ignores the field it does not know")
+                .isFalse();
         assertThat(playback.durationAt(URI.create(result.at("/asset/url").asText()))).isCloseTo(2.0, within(0.1));
     }
 

@@ -17,11 +17,12 @@ import java.util.UUID;
  * <p>A face may ask for more than the edit says: {@code renditions}, further sizes of the video made by the same
  * encoding job, and {@code project}, the id of the Picovico project the render makes (its owner's, in its
  * environment), whose status follows the render's. {@code template} is the id of the saved template the edit was made
- * from ({@link dev.reelforge.core.template.RenderTemplate}), if it was.
+ * from ({@link dev.reelforge.core.template.RenderTemplate}), if it was. {@code encodingPercent} is what its encoding
+ * job last reported of itself (0 to 100, never lowered); {@link #progress()} is the render's as a whole.
  */
 public record Render(UUID id, String owner, Environment environment, RenderStatus status, JsonNode edit,
         Instant created, Instant updated, Optional<String> error, Optional<RenderResult> result,
-        List<Rendition> renditions, Optional<String> project, Optional<UUID> template) {
+        List<Rendition> renditions, Optional<String> project, Optional<UUID> template, int encodingPercent) {
 
     /** The error of a render its owner cancelled ({@link CancelRender}). */
     public static final String CANCELLED = "cancelled";
@@ -39,6 +40,14 @@ public record Render(UUID id, String owner, Environment environment, RenderStatu
         renditions = List.copyOf(renditions);
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(template, "template");
+        encodingPercent = Math.clamp(encodingPercent, 0, 100);
+    }
+
+    /** A render whose encoding job has reported nothing yet. */
+    public Render(UUID id, String owner, Environment environment, RenderStatus status, JsonNode edit,
+            Instant created, Instant updated, Optional<String> error, Optional<RenderResult> result,
+            List<Rendition> renditions, Optional<String> project, Optional<UUID> template) {
+        this(id, owner, environment, status, edit, created, updated, error, result, renditions, project, template, 0);
     }
 
     /** A render not made from a template. */
@@ -53,6 +62,11 @@ public record Render(UUID id, String owner, Environment environment, RenderStatu
     public Render(UUID id, String owner, Environment environment, RenderStatus status, JsonNode edit,
             Instant created, Instant updated, Optional<String> error, Optional<RenderResult> result) {
         this(id, owner, environment, status, edit, created, updated, error, result, List.of(), Optional.empty());
+    }
+
+    /** How far the render has come, 0 to 100, never lower than at an earlier read ({@link RenderProgress}). */
+    public int progress() {
+        return RenderProgress.percent(status, encodingPercent);
     }
 
     /** Whether the render ended because its owner cancelled it. */

@@ -1,5 +1,6 @@
 package dev.reelforge.core.render;
 
+import dev.reelforge.core.Environment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,14 @@ public interface Renders {
     void add(Render render);
 
     Optional<Render> find(String owner, UUID id);
+
+    /**
+     * The owner's renders in the environment, newest first (by creation, then id), after {@code after} when given,
+     * only those in {@code status} when given: at most {@code limit}, and where the next page starts when more may
+     * follow.
+     */
+    RenderPage list(String owner, Environment environment, Optional<RenderStatus> status,
+            Optional<RenderPosition> after, int limit);
 
     /**
      * Claims a queued render for producing, on behalf of one delivery of its creation event. True when this

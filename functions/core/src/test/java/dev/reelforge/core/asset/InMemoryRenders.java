@@ -1,8 +1,11 @@
 package dev.reelforge.core.asset;
 
+import dev.reelforge.core.Environment;
 import dev.reelforge.core.render.Render;
 import dev.reelforge.core.render.RenderKey;
 import dev.reelforge.core.render.RenderOutputs;
+import dev.reelforge.core.render.RenderPage;
+import dev.reelforge.core.render.RenderPosition;
 import dev.reelforge.core.render.RenderResult;
 import dev.reelforge.core.render.RenderStatus;
 import dev.reelforge.core.render.Renders;
@@ -32,6 +35,12 @@ public final class InMemoryRenders implements Renders {
     public Optional<Render> find(String owner, UUID id) {
         lookups++;
         return Optional.ofNullable(renders.get(new RenderKey(owner, id)));
+    }
+
+    @Override
+    public RenderPage list(String owner, Environment environment,
+            Optional<RenderStatus> status, Optional<RenderPosition> after, int limit) {
+        throw new UnsupportedOperationException();
     }
 
     @Override

@@ -65,6 +65,26 @@ public final class ApiRequest {
         };
     }
 
+    /** A whole-number query parameter between {@code min} and {@code max}; absent means {@code fallback}. */
+    public Parsed<Integer> intQueryParameter(String name, int fallback, int min, int max) {
+        Optional<String> value = request.queryParameter(name);
+        if (value.isEmpty()) {
+            return Parsed.ok(fallback);
+        }
+        String digits = value.get();
+        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')
+                || Integer.parseInt(digits) < min || Integer.parseInt(digits) > max) {
+            return Parsed.rejected(Problem.badRequest(JsonPath.of(name),
+                    "must be a whole number from " + min + " to " + max));
+        }
+        return Parsed.ok(Integer.parseInt(digits));
+    }
+
+    /** A query parameter as sent, absent when not sent. */
+    public Optional<String> queryParameter(String name) {
+        return request.queryParameter(name);
+    }
+
     /** The value of a header that may be sent at most once, its name matched in any case. */
     public Parsed<Optional<String>> singleHeader(String name) {
         return switch (request.singleHeader(name)) {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * The Shotstack face's one error mapper. Client errors never get here (they are {@link Problem}s); any
  * exception that does is logged in full with the request ids and answered with a generic 500. Every request is
  * logged once, as {@code api.request}: its route, status and outcome, the caller's owner and the render or asset
- * its path names.
+ * its path names. Every answer gets the dashboard's CORS header when its origin asked ({@link DashboardCors}).
  */
 public final class ShotstackErrorMapper {
 
@@ -27,7 +27,7 @@ public final class ShotstackErrorMapper {
 
     public static APIGatewayProxyResponseEvent guard(APIGatewayProxyRequestEvent request, Context context,
             Supplier<APIGatewayProxyResponseEvent> handler) {
-        return GUARD.guard(request, context, handler);
+        return DashboardCors.apply(request, GUARD.guard(request, context, handler));
     }
 
     /** The render, asset or template the path names, when it is a UUID. */

@@ -8,9 +8,12 @@ import dev.reelforge.core.render.DuplicateRenderException;
 import dev.reelforge.core.render.Render;
 import dev.reelforge.core.render.RenderKey;
 import dev.reelforge.core.render.RenderOutputs;
+import dev.reelforge.core.render.RenderPage;
+import dev.reelforge.core.render.RenderPosition;
 import dev.reelforge.core.render.RenderResult;
 import dev.reelforge.core.render.RenderStatus;
 import dev.reelforge.core.render.Rendition;
+import dev.reelforge.core.render.RenderSummary;
 import dev.reelforge.core.render.Renders;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +34,8 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Renders in a DynamoDB table keyed by {@code owner} (partition) and {@code id} (sort), so every read by
@@ -39,11 +45,19 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * <p>Every change is an UpdateItem whose condition names the statuses it may move from, so the status
  * only moves forward whatever order events arrive in. Unfinished renders carry {@code pending}, the key
  * of the sparse index the sweeper reads stuck renders from; finishing removes it.
+ *
+ * <p>Every render also carries {@code ownerEnvironment} ({@code <owner>#<environment>}) and {@code createdId}
+ * ({@code <created>#<id>}, the time fixed-width so that it sorts as text), the keys of the index its owner's list is
+ * read from, newest first, one Query per page; the index holds what a list shows, not the edit.
  */
 public final class DynamoDbRenders implements Renders {
 
     /** The sparse index of unfinished renders by last change (template.yaml, RendersTable). */
     public static final String PENDING_INDEX = "pending-updated";
+    /** The index of each owner's renders per environment by creation (template.yaml, RendersTable). */
+    public static final String LIST_INDEX = "owner-environment-created";
+    /** How many pages' worth of index entries a list filtered by status reads at most before it answers. */
+    static final int FILTERED_READS_PER_PAGE = 10;
 
     static final String OWNER = "owner";
     static final String ID = "id";
@@ -66,6 +80,8 @@ public final class DynamoDbRenders implements Renders {
     static final String RENDITIONS = "renditions";
     static final String PROJECT = "project";
     static final String TEMPLATE = "template";
+    static final String OWNER_ENVIRONMENT = "ownerEnvironment";
+    static final String CREATED_ID = "createdId";
     private static final String NAME = "name";
     private static final String WIDTH = "width";
     private static final String HEIGHT = "height";
@@ -102,6 +118,49 @@ public final class DynamoDbRenders implements Renders {
                         .consistentRead(true))
                 .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    /**
+     * One Query of the list index per page, newest first, asking for one render more than the page holds so that the
+     * last page says so. A status filter is applied by DynamoDB after it reads (a FilterExpression): index entries of
+     * other statuses are read and paid for too, so a filtered page reads up to {@link #FILTERED_READS_PER_PAGE} times
+     * {@code limit + 1} entries and, when those run out before the page is full, answers it short with a next
+     * position.
+     */
+    @Override
+    public RenderPage list(String owner, Environment environment, Optional<RenderStatus> status,
+            Optional<RenderPosition> after, int limit) {
+        String partition = ownerEnvironment(owner, environment);
+        Map<String, String> names = new HashMap<>(Map.of("#partition", OWNER_ENVIRONMENT));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":partition", s(partition)));
+        status.ifPresent(wanted -> {
+            names.put("#status", STATUS);
+            values.put(":status", s(wanted.wireName()));
+        });
+        List<RenderSummary> found = new ArrayList<>();
+        Map<String, AttributeValue> start = after.map(position -> listKey(owner, environment, position)).orElse(null);
+        int reads = 0;
+        do {
+            QueryRequest.Builder query = QueryRequest.builder().tableName(tableName)
+                    .indexName(LIST_INDEX)
+                    .keyConditionExpression("#partition = :partition")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .scanIndexForward(false)
+                    .limit(status.isPresent() ? limit + 1 : limit + 1 - found.size())
+                    .exclusiveStartKey(start);
+            status.ifPresent(wanted -> query.filterExpression("#status = :status"));
+            QueryResponse response = dynamoDb.query(query.build());
+            response.items().forEach(item -> found.add(summaryOf(item)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+            reads++;
+        } while (start != null && found.size() <= limit && (status.isEmpty() || reads < FILTERED_READS_PER_PAGE));
+        if (found.size() > limit) {
+            List<RenderSummary> page = found.subList(0, limit);
+            return new RenderPage(page, Optional.of(page.getLast().position()));
+        }
+        return new RenderPage(found, Optional.ofNullable(start).map(DynamoDbRenders::positionOf));
     }
 
     @Override
@@ -267,6 +326,27 @@ public final class DynamoDbRenders implements Renders {
         return Map.of(OWNER, s(render.owner()), ID, s(render.id().toString()));
     }
 
+    private static String ownerEnvironment(String owner, Environment environment) {
+        return owner + "#" + environment.pathName();
+    }
+
+    private static String createdId(String created, UUID id) {
+        return created + "#" + id;
+    }
+
+    private static Map<String, AttributeValue> listKey(String owner, Environment environment, RenderPosition position) {
+        return Map.of(OWNER_ENVIRONMENT, s(ownerEnvironment(owner, environment)),
+                CREATED_ID, s(createdId(ItemTimestamps.format(position.created()), position.id())),
+                OWNER, s(owner), ID, s(position.id().toString()));
+    }
+
+    private static RenderPosition positionOf(Map<String, AttributeValue> listKey) {
+        String createdId = listKey.get(CREATED_ID).s();
+        int separator = createdId.indexOf('#');
+        return new RenderPosition(Instant.parse(createdId.substring(0, separator)),
+                UUID.fromString(createdId.substring(separator + 1)));
+    }
+
     static Map<String, AttributeValue> toItem(Render render) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(OWNER, s(render.owner()));
@@ -276,6 +356,8 @@ public final class DynamoDbRenders implements Renders {
         item.put(EDIT, AttributeValue.fromB(SdkBytes.fromByteArray(gzip(Json.write(render.edit())))));
         item.put(CREATED, s(ItemTimestamps.format(render.created())));
         item.put(UPDATED, s(ItemTimestamps.format(render.updated())));
+        item.put(OWNER_ENVIRONMENT, s(ownerEnvironment(render.owner(), render.environment())));
+        item.put(CREATED_ID, s(createdId(ItemTimestamps.format(render.created()), render.id())));
         if (!render.status().isTerminal()) {
             item.put(PENDING, s(PENDING_VALUE));
         }
@@ -291,13 +373,35 @@ public final class DynamoDbRenders implements Renders {
         return item;
     }
 
-    private static Render fromItem(Map<String, AttributeValue> item) {
-        Optional<RenderResult> result = Optional.ofNullable(item.get(URL)).map(url -> new RenderResult(
+    private static Optional<RenderResult> resultOf(Map<String, AttributeValue> item) {
+        return Optional.ofNullable(item.get(URL)).map(url -> new RenderResult(
                 url.s(),
                 Optional.ofNullable(item.get(POSTER)).map(AttributeValue::s),
                 Optional.ofNullable(item.get(THUMBNAIL)).map(AttributeValue::s),
                 Double.parseDouble(item.get(DURATION).n()),
                 Double.parseDouble(item.get(RENDER_TIME).n())));
+    }
+
+    private static int encodingPercentOf(Map<String, AttributeValue> item) {
+        return Optional.ofNullable(item.get(PROGRESS)).map(percent -> Integer.parseInt(percent.n())).orElse(0);
+    }
+
+    /** A render as the list index holds it (its projection, template.yaml). */
+    private static RenderSummary summaryOf(Map<String, AttributeValue> item) {
+        return new RenderSummary(
+                UUID.fromString(item.get(ID).s()),
+                item.get(OWNER).s(),
+                Environment.fromPathName(item.get(ENVIRONMENT).s()).orElseThrow(),
+                RenderStatus.fromWireName(item.get(STATUS).s()).orElseThrow(),
+                Instant.parse(item.get(CREATED).s()),
+                Instant.parse(item.get(UPDATED).s()),
+                Optional.ofNullable(item.get(ERROR)).map(AttributeValue::s),
+                resultOf(item),
+                encodingPercentOf(item));
+    }
+
+    private static Render fromItem(Map<String, AttributeValue> item) {
+        Optional<RenderResult> result = resultOf(item);
         return new Render(
                 UUID.fromString(item.get(ID).s()),
                 item.get(OWNER).s(),
@@ -310,7 +414,8 @@ public final class DynamoDbRenders implements Renders {
                 result,
                 Optional.ofNullable(item.get(RENDITIONS)).map(DynamoDbRenders::renditionsOf).orElse(List.of()),
                 Optional.ofNullable(item.get(PROJECT)).map(AttributeValue::s),
-                Optional.ofNullable(item.get(TEMPLATE)).map(AttributeValue::s).map(UUID::fromString));
+                Optional.ofNullable(item.get(TEMPLATE)).map(AttributeValue::s).map(UUID::fromString),
+                encodingPercentOf(item));
     }
 
     private static List<Rendition> renditionsOf(AttributeValue list) {
