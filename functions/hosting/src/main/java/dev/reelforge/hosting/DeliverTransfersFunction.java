@@ -11,7 +11,6 @@ import dev.reelforge.aws.s3.S3Buckets;
 import dev.reelforge.aws.s3.S3DestinationCopier;
 import dev.reelforge.core.destination.BucketGrants;
 import dev.reelforge.core.destination.DeliverOutputResult;
-import dev.reelforge.core.destination.DestinationCopier;
 import dev.reelforge.core.destination.S3Destination;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.core.transfer.DeliverTransfer;
@@ -20,7 +19,6 @@ import dev.reelforge.core.transfer.DeliverTransferResult;
 import dev.reelforge.runtime.BatchItemFailures;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.runtime.log.LogEvent;
-import dev.reelforge.runtime.log.MetricUnit;
 import dev.reelforge.runtime.log.StructuredLog;
 import java.util.Map;
 import java.util.Optional;
@@ -83,15 +81,7 @@ public final class DeliverTransfersFunction implements RequestHandler<DynamodbEv
             LogEvent line = log.event("destination.delivered").owner(delivered.asset().owner())
                     .asset(delivered.asset().id()).field("key", delivered.asset().filename())
                     .field("destination", "destinations[" + delivery.destination().index() + "]");
-            switch (delivery.outcome()) {
-                case DestinationCopier.Delivery.Delivered done -> line.outcome("delivered")
-                        .field("bucket", done.bucket()).field("object", done.key()).field("bytes", done.bytes())
-                        .metric("DestinationFailures", 0, MetricUnit.COUNT).info();
-                case DestinationCopier.Delivery.Refused refused -> line.outcome("refused")
-                        .field("bucket", refused.bucket()).field("object", refused.key())
-                        .field("error", refused.reason())
-                        .metric("DestinationFailures", 1, MetricUnit.COUNT).warn();
-            }
+            DestinationDeliveryLine.write(line, delivery.outcome());
         }
     }
 }

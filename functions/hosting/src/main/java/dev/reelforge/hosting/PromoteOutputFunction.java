@@ -15,7 +15,6 @@ import dev.reelforge.core.destination.BucketGrants;
 import dev.reelforge.core.destination.DeliverOutput;
 import dev.reelforge.core.destination.DeliverOutputCommand;
 import dev.reelforge.core.destination.DeliverOutputResult;
-import dev.reelforge.core.destination.DestinationCopier;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.runtime.log.LogEvent;
 import dev.reelforge.runtime.log.MetricUnit;
@@ -143,15 +142,7 @@ public final class PromoteOutputFunction implements RequestHandler<S3Event, Stri
             LogEvent line = log.event("destination.delivered").owner(delivered.render().owner())
                     .render(delivered.render().id()).field("key", key)
                     .field("destination", "output.destinations[" + delivery.destination().index() + "]");
-            switch (delivery.outcome()) {
-                case DestinationCopier.Delivery.Delivered done -> line.outcome("delivered")
-                        .field("bucket", done.bucket()).field("object", done.key()).field("bytes", done.bytes())
-                        .metric("DestinationFailures", 0, MetricUnit.COUNT).info();
-                case DestinationCopier.Delivery.Refused refused -> line.outcome("refused")
-                        .field("bucket", refused.bucket()).field("object", refused.key())
-                        .field("error", refused.reason())
-                        .metric("DestinationFailures", 1, MetricUnit.COUNT).warn();
-            }
+            DestinationDeliveryLine.write(line, delivery.outcome());
         }
     }
 
