@@ -232,7 +232,7 @@ final class CaptionLayerFilters {
         filters.add(Filter.of("color").with("c", "black").with("s", frame.width() + "x" + frame.height())
                 .with("r", fps.numerator() + "/" + fps.denominator()).with("d", end - start + 1 / fps.value()));
         filters.add(Filter.of("format").with("pix_fmts", format));
-        filters.add(Filter.of("setpts").positional("PTS+" + Filter.number(start) + "/TB"));
+        filters.add(Filter.of("setpts").positional("PTS+" + Filter.ticks(start)));
         return filters;
     }
 

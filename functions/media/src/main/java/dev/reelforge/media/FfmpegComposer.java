@@ -310,7 +310,7 @@ public final class FfmpegComposer implements Composer {
                 .with("d", to - from));
         base.add(Filter.of("format").with("pix_fmts", sampling.opaque()));
         if (from > 0) {
-            base.add(Filter.of("setpts").positional("PTS+" + Filter.number(from) + "/TB"));
+            base.add(Filter.of("setpts").positional("PTS+" + Filter.ticks(from)));
         }
         String composite = graph.label("main");
         graph.chain(List.of(), base, composite);

@@ -63,6 +63,16 @@ final class Filter {
         return render();
     }
 
+    /**
+     * {@code seconds} in ticks of the stream's time base, for {@code setpts}. setpts truncates its value to a whole
+     * tick, and a time that falls on one can come out a hair under it in floating point (1.16 s / (1/25 s) =
+     * 28.999...): at 1/fps that drew a frame one frame early, so a still's tweens lagged a frame at some frames
+     * (two frames with the same time, the second never shown).
+     */
+    static String ticks(double seconds) {
+        return "floor(" + number(seconds) + "/TB+0.000001)";
+    }
+
     /** A number as ffmpeg reads it: no exponent, at most six decimals, no trailing zeros. */
     static String number(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {

@@ -114,11 +114,10 @@ final class LumaMatteFilters {
             int frames = (int) Math.max(1, Math.ceil((to - from) * fps.value() - 1e-6)) + 1;
             filters.add(Filter.of("loop").with("loop", frames - 1).with("size", 1).with("start", 0));
             filters.add(Filter.of("settb").with("expr", fps.denominator() + "/" + fps.numerator()));
-            filters.add(Filter.of("setpts").positional("N*" + fps.denominator() + "/" + fps.numerator() + "/TB+"
-                    + Filter.number(from) + "/TB"));
+            filters.add(Filter.of("setpts").positional("N+" + Filter.ticks(from)));
         } else {
             input = graph.input(new FilterGraph.Input(file, trim, to - from + READ_MARGIN_SECONDS)) + ":v";
-            filters.add(Filter.of("setpts").positional("PTS-STARTPTS+" + Filter.number(from) + "/TB"));
+            filters.add(Filter.of("setpts").positional("PTS-STARTPTS+" + Filter.ticks(from)));
             filters.add(Filter.of("fps").with("fps", fps.numerator() + "/" + fps.denominator()));
             // a matte shorter than its clip holds its last frame
             filters.add(Filter.of("tpad").with("stop_mode", "clone").with("stop", -1));

@@ -116,7 +116,7 @@ final class PaintedCaptionLayer {
                 bandBottom - bandTop), onPicture ? 1 : Math.max(0, Math.min(1, layer.look().opacity())), from, to);
         String input = graph.input(FilterGraph.Input.whole(list)) + ":v";
         List<Filter> timed = new ArrayList<>();
-        timed.add(Filter.of("setpts").positional("PTS-STARTPTS+" + Filter.number(from) + "/TB"));
+        timed.add(Filter.of("setpts").positional("PTS-STARTPTS+" + Filter.ticks(from)));
         if (onPicture) {
             return onPicture(main, layer, input, timed, bandLeft, bandTop, from, to);
         }

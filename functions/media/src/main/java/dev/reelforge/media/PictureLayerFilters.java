@@ -143,8 +143,7 @@ final class PictureLayerFilters {
             }
             // The image demuxer's time base (1/25) cannot hold other frame rates' times.
             filters.add(Filter.of("settb").with("expr", fps.denominator() + "/" + fps.numerator()));
-            filters.add(Filter.of("setpts").positional("N*" + fps.denominator() + "/" + fps.numerator() + "/TB+"
-                    + Filter.number(start) + "/TB"));
+            filters.add(Filter.of("setpts").positional("N+" + Filter.ticks(start)));
             filters.add(Filter.of("trim").with("end", end));
             filters.addAll(perFrame);
         } else {
@@ -153,8 +152,7 @@ final class PictureLayerFilters {
                 double seconds = (end - start) * layer.speed() + READ_MARGIN_SECONDS;
                 input = graph.input(new FilterGraph.Input(file, seek, seconds)) + ":v";
                 String speed = layer.speed() == 1 ? "" : "/" + Filter.number(layer.speed());
-                filters.add(Filter.of("setpts").positional("(PTS-STARTPTS)" + speed + "+" + Filter.number(start)
-                        + "/TB"));
+                filters.add(Filter.of("setpts").positional("(PTS-STARTPTS)" + speed + "+" + Filter.ticks(start)));
                 filters.add(Filter.of("fps").with("fps", fps.numerator() + "/" + fps.denominator()));
             } else {
                 input = drawn;

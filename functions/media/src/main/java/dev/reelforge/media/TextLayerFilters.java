@@ -146,7 +146,7 @@ final class TextLayerFilters {
                     TextLayout.x(layer.horizontal(), layout.innerX() - layout.boxX(), layout.innerWidth()),
                     (line.baseline() - layout.boxY()) + "-ascent"));
         }
-        filters.add(Filter.of("setpts").positional("PTS+" + Filter.number(start) + "/TB"));
+        filters.add(Filter.of("setpts").positional("PTS+" + Filter.ticks(start)));
         // A frame more than shown, cut by trim, so the overlay draws the last one (see PictureLayerFilters).
         filters.add(Filter.of("trim").with("end", end));
         filters.addAll(look.fades());
@@ -182,7 +182,7 @@ final class TextLayerFilters {
         if (opacity < 1) {
             filters.add(Filter.of("lut").with("a", "val*" + Filter.number(Math.max(0, opacity))));
         }
-        filters.add(Filter.of("setpts").positional("PTS+" + Filter.number(start) + "/TB"));
+        filters.add(Filter.of("setpts").positional("PTS+" + Filter.ticks(start)));
         // A frame more than shown, cut by trim, so the overlay draws the last one (see PictureLayerFilters).
         filters.add(Filter.of("trim").with("end", end));
         filters.addAll(look.textFades());

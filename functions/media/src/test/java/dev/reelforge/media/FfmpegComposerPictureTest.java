@@ -8,13 +8,18 @@ import static dev.reelforge.media.Plans.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.reelforge.core.edit.model.Animation;
 import dev.reelforge.core.edit.model.ColorFilter;
+import dev.reelforge.core.edit.model.Easing;
+import dev.reelforge.core.edit.model.Interpolation;
+import dev.reelforge.core.edit.model.Keyframes;
 import dev.reelforge.core.edit.model.MotionEffect;
 import dev.reelforge.core.edit.model.MotionKind;
 import dev.reelforge.core.edit.model.Speed;
 import dev.reelforge.core.edit.model.Transition;
 import dev.reelforge.core.edit.model.TransitionKind;
 import dev.reelforge.core.edit.model.Transform;
+import dev.reelforge.core.edit.model.Tween;
 import dev.reelforge.core.plan.Box;
 import dev.reelforge.core.plan.Look;
 import dev.reelforge.core.plan.RenderPlan;
@@ -22,6 +27,7 @@ import dev.reelforge.core.plan.SourceFile;
 import dev.reelforge.core.plan.Timing;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +86,17 @@ class FfmpegComposerPictureTest {
         assertThat(Playback.frameAt(video, 0.6).is(160, 90, 255, 0, 0, 12)).isTrue();
         assertThat(Playback.frameAt(video, 1.38).is(160, 90, 255, 0, 0, 12)).isTrue();
         assertThat(Playback.frameAt(video, 1.4).is(160, 90, 0, 0, 0, 12)).isTrue();
+    }
+
+    @Test
+    void aLayerStartingAtAFrameWhoseTickFloatingPointMissesStartsOnThatFrame() {
+        // 1.16 s / (1/25 s) is 28.999... in floating point, which setpts once truncated to the frame from 1.12 s
+        SourceFile red = media.image("red.png", "red", 64, 48);
+
+        Path video = compose(plan().layer(still(red, new Timing(1.16, 0.6), fullFrame(), Plans.PLAIN)).build());
+
+        assertThat(Playback.frameAt(video, 1.14).is(160, 90, 0, 0, 0, 12)).as("the frame from 1.12 s").isTrue();
+        assertThat(Playback.frameAt(video, 1.16).is(160, 90, 255, 0, 0, 12)).as("the frame from 1.16 s").isTrue();
     }
 
     @Test
@@ -280,6 +297,39 @@ class FfmpegComposerPictureTest {
             }
         }
         assertThat(lightest - darkest).as("the picture is still there").isGreaterThan(100);
+    }
+
+    @Test
+    void aTweenedTurnOfAStillMovesOnAtEveryFrame() {
+        // a 120x20 white bar turning from 0 to 90 degrees over 2 s: 1.8 degrees a frame at 25 fps. Its frames from
+        // 1.16 s and 1.88 s once repeated the one before (setpts truncated 29 - a hair to 28 ticks).
+        SourceFile white = media.image("white.png", "white", 120, 20);
+        Keyframes upright = new Keyframes(List.of(new Tween(0, 90, 0, 2, Interpolation.LINEAR, Easing.EASE)));
+        Look turning = new Look(1, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                new Animation(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.of(upright), Optional.empty()), 0);
+
+        Path video = compose(plan().layer(still(white, WHOLE, box(120, 20, 100, 80), turning)).build());
+
+        for (double seconds : new double[] {1.84, 1.88, 1.92}) {
+            Playback.Frame frame = Playback.frameAt(video, seconds + 0.02);
+            int first = -1;
+            int last = -1;
+            for (int x = 0; x < frame.width(); x++) {
+                for (int y = 0; y < frame.height(); y++) {
+                    if (frame.luma(x, y) > 50) {
+                        first = first < 0 ? x : first;
+                        last = x;
+                        break;
+                    }
+                }
+            }
+            // 120 cos + 20 sin columns, and up to two more of antialiased edge
+            double angle = Math.toRadians(90 * seconds / 2);
+            double across = 120 * Math.cos(angle) + 20 * Math.sin(angle);
+            assertThat(last - first + 1).as("columns of the bar in the frame from %s s", seconds)
+                    .isBetween((int) Math.floor(across), (int) Math.ceil(across) + 2);
+        }
     }
 
     @Test

@@ -144,6 +144,10 @@ class RenderMotionIT {
         // The 160x90 image turns linearly from 0 to 90 degrees over its 2 s: 45 at 1 s, about its centre.
         assertRectangle(playback.frameAt(mp4, 0), 160, 90, 0, "0 s, not turned yet");
         assertRectangle(playback.frameAt(mp4, 1), 160, 90, 45, "1 s, turned 45 degrees");
+        // The frame from 1.88 s, turned 84.6 degrees, spans 160 cos + 90 sin = 104.7 columns and an antialiased
+        // edge; a frame late (82.8 degrees) it would span 109.3.
+        int[] upright = litColumns(playback.frameAt(mp4, 1.9));
+        assertThat(upright[1] - upright[0] + 1).as("1.9 s: columns of the turned picture").isBetween(104, 108);
         // The second grows from 0.25 to 0.5 of the frame: at 3 s 0.375 (120x67), centred.
         assertRectangle(playback.frameAt(mp4, 2), 160, 90, 80, 45, 0, "2 s, scale 0.25");
         assertRectangle(playback.frameAt(mp4, 3), 160, 90, 120, 67, 0, "3 s, scale 0.375");
@@ -211,6 +215,22 @@ class RenderMotionIT {
     private static void assertPixel(Frame frame, int x, int y, int r, int g, int b, String what) {
         assertThat(frame.is(x, y, r, g, b, TOLERANCE)).as("%s: expected (%d,%d,%d), got %s", what, r, g, b,
                 frame.describe(x, y)).isTrue();
+    }
+
+    /** The first and last column with any pixel brighter than dark grey. */
+    private static int[] litColumns(Frame frame) {
+        int first = -1;
+        int last = -1;
+        for (int x = 0; x < frame.width(); x++) {
+            for (int y = 0; y < frame.height(); y++) {
+                if (frame.red(x, y) + frame.green(x, y) + frame.blue(x, y) > 150) {
+                    first = first < 0 ? x : first;
+                    last = x;
+                    break;
+                }
+            }
+        }
+        return new int[] {first, last};
     }
 
     /**

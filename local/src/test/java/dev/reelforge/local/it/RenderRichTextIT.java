@@ -202,11 +202,12 @@ class RenderRichTextIT {
         assertThat(wide[1] - wide[0] + 1).as("0.1 s: the box 78 wide").isBetween(74, 82);
         assertThat(narrow[1] - narrow[0] + 1).as("1.9 s: the box 42 wide").isBetween(38, 46);
         assertThat((narrow[0] + narrow[1]) / 2.0).as("1.9 s: still about x 80").isBetween(76.0, 84.0);
-        // turned 4.5 degrees the bar is nearly as wide as long; at 85.5 degrees about as wide as it is thick
+        // turned 3.6 degrees (the frame from 0.08 s) the bar is nearly as wide as long; at 84.6 degrees (from 1.88 s)
+        // 120 cos + 20 sin = 31.2 columns, and a column or two of antialiased edge (a frame late, 82.8: 35, seen 37)
         int[] level = litColumns(early, 160, 0, 320, 180);
         int[] upright = litColumns(late, 160, 0, 320, 180);
         assertThat(level[1] - level[0] + 1).as("0.1 s: the bar across").isBetween(115, 128);
-        assertThat(upright[1] - upright[0] + 1).as("1.9 s: the bar upright").isBetween(22, 40);
+        assertThat(upright[1] - upright[0] + 1).as("1.9 s: the bar upright").isBetween(30, 34);
     }
 
     @Test
