@@ -17,6 +17,7 @@ export function renderPage(id) {
   let shownMedia = '';
 
   async function load() {
+    clearTimeout(timer); // a reload after a click must not start a second polling loop
     let render;
     try {
       render = (await call('GET', edit(`/render/${id}?data=true`))).response;
