@@ -1,5 +1,6 @@
 import { call, edit, ApiError } from './api.js';
 import { h, show, errorBox } from './dom.js';
+import { locate } from './json-path.js';
 
 const SAMPLE = {
   timeline: {
@@ -22,6 +23,7 @@ export function newRenderPage() {
     onsubmit: async (event) => {
       event.preventDefault();
       outcome.replaceChildren();
+      editor.removeAttribute('aria-invalid');
       try {
         JSON.parse(editor.value);
       } catch (error) {
@@ -34,7 +36,7 @@ export function newRenderPage() {
         const answer = await call('POST', edit('/render'), editor.value);
         location.hash = `#/render/${answer.response.id}`;
       } catch (error) {
-        outcome.replaceChildren(errorBox(error));
+        outcome.replaceChildren(errorBox(error), placesOf(error, editor));
         editor.setAttribute('aria-invalid', 'true');
       } finally {
         submit.disabled = false;
@@ -57,4 +59,18 @@ export function newRenderPage() {
       'Reset to the sample')),
   outcome);
   show(h('h1', {}, 'New render'), form);
+}
+
+/** A button per error with a path that selects the value at that path in the editor. */
+function placesOf(error, editor) {
+  const located = (error.errors || []).filter((item) => item.path);
+  if (!located.length) return null;
+  return h('p', {}, 'Show in the editor: ', located.map((item) => h('button', {
+    type: 'button', class: 'secondary',
+    onclick: () => {
+      const range = locate(editor.value, item.path);
+      editor.focus();
+      if (range) editor.setSelectionRange(range[0], range[1]);
+    },
+  }, item.path)).flatMap((button) => [button, ' ']));
 }

@@ -121,7 +121,7 @@ class DashboardIT {
             }
         }
         assertThat(seen).contains("js/app.js", "js/api.js", "js/dom.js", "js/signin.js", "js/renders.js",
-                "js/render.js", "js/new-render.js");
+                "js/render.js", "js/new-render.js", "js/json-path.js");
     }
 
     @Test
