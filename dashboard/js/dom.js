@@ -55,3 +55,21 @@ export function errorBox(error) {
     h('p', {}, h('strong', {}, error.status ? `${error.status}: ` : ''), error.message),
     items.length ? h('ul', {}, items) : null);
 }
+
+/**
+ * Replaces a container's content without losing the keyboard's place: a refresh (polling) puts the focus back on the
+ * new element that matches the focused one (same id, href, or tag and text).
+ */
+export function replaceKeepingFocus(container, ...children) {
+  const focused = container.contains(document.activeElement) ? document.activeElement : null;
+  const key = focused ? focusKey(focused) : null;
+  container.replaceChildren(...children);
+  if (key) {
+    const again = [...container.querySelectorAll(focused.tagName)].find((element) => focusKey(element) === key);
+    if (again) again.focus();
+  }
+}
+
+function focusKey(element) {
+  return element.id || element.getAttribute('href') || `${element.tagName}:${element.textContent}`;
+}

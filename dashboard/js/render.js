@@ -1,5 +1,5 @@
 import { call, edit, serve } from './api.js';
-import { h, show, errorBox, formatTime, formatDuration, statusBadge, progressBar } from './dom.js';
+import { h, show, errorBox, formatTime, formatDuration, statusBadge, progressBar, replaceKeepingFocus } from './dom.js';
 
 const POLL_MS = 2000;
 const TEMPORARY_URL_LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -9,7 +9,10 @@ const VIDEO = /\.(mp4|webm|mov)(\?|$)/i;
 export function renderPage(id) {
   let stopped = false;
   let timer = null;
-  const summary = h('div', { 'aria-live': 'polite' });
+  const summary = h('div');
+  // announces changes of status only, not every poll's numbers
+  const announcer = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
+  let lastStatus = null;
   const media = h('div');
   const assets = h('div');
   const callbacks = h('div');
@@ -27,7 +30,11 @@ export function renderPage(id) {
     }
     if (stopped) return;
     const finished = render.status === 'done' || render.status === 'failed';
-    summary.replaceChildren(facts(render, () => cancel(id, load)));
+    replaceKeepingFocus(summary, facts(render, () => cancel(id, load)));
+    if (render.status !== lastStatus) {
+      lastStatus = render.status;
+      announcer.textContent = `Status: ${render.status}`;
+    }
     if (render.data && !editJson.firstChild) {
       editJson.replaceChildren(h('pre', { class: 'json', tabindex: 0, 'aria-label': 'The edit, as JSON' },
         JSON.stringify(render.data, null, 2)));
@@ -50,7 +57,7 @@ export function renderPage(id) {
   }
 
   show(h('h1', {}, 'Render ', h('code', {}, id)),
-    summary, media,
+    announcer, summary, media,
     h('h2', {}, 'Hosted assets'), assets,
     h('h2', {}, 'Callback deliveries'), callbacks,
     h('h2', {}, 'Edit'), editJson);
@@ -128,7 +135,7 @@ async function loadAssets(id, place, reload) {
     return [];
   }
   const hosted = (answer.data || []).map((item) => item.attributes || {});
-  place.replaceChildren(hosted.length ? h('table', {},
+  replaceKeepingFocus(place, hosted.length ? h('table', {},
     h('thead', {}, h('tr', {}, ['File', 'Status', 'Created', ''].map((name) => h('th', { scope: 'col' }, name)))),
     h('tbody', {}, hosted.map((asset) => h('tr', {},
       h('td', {}, asset.url && asset.status === 'ready' ? h('a', { href: asset.url }, asset.filename || asset.url) : (asset.filename || asset.id)),

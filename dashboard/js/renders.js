@@ -1,5 +1,5 @@
 import { call, edit } from './api.js';
-import { h, show, errorBox, formatTime, formatDuration, statusBadge, progressBar } from './dom.js';
+import { h, show, errorBox, formatTime, formatDuration, statusBadge, progressBar, replaceKeepingFocus } from './dom.js';
 
 const STATUSES = ['queued', 'fetching', 'rendering', 'saving', 'done', 'failed'];
 const POLL_MS = 3000;
@@ -34,9 +34,9 @@ export function rendersPage(path) {
       if (stopped) return;
       outcome.replaceChildren();
       const renders = answer.response.renders || [];
-      body.replaceChildren(...(renders.length ? renders.map(row)
+      replaceKeepingFocus(body, ...(renders.length ? renders.map(row)
         : [h('tr', {}, h('td', { colspan: 5 }, status ? `No ${status} renders on this page.` : 'No renders yet.'))]));
-      paging.replaceChildren(
+      replaceKeepingFocus(paging,
         cursor ? h('a', { href: status ? `#/renders?status=${status}` : '#/renders' }, 'Newest') : null,
         cursor && answer.response.next ? ' · ' : null,
         answer.response.next ? h('a', { href: `#/renders?${new URLSearchParams({ ...(status ? { status } : {}), cursor: answer.response.next })}` }, 'Older') : null);
