@@ -33,6 +33,7 @@ final class LocalCommand {
         person.println("""
 
                 Reelforge embedded stack is running (Ctrl-C stops it)
+                  dashboard    %s   (sign in with a key below)
                   API          %s   (Edit API: %s/edit/stage, %s/edit/v1)
                   DynamoDB     %s
                   S3           %s
@@ -47,7 +48,7 @@ final class LocalCommand {
                   stage key    %s
                   v1 key       %s
                   described in %s
-                """.formatted(descriptor.apiUrl(), descriptor.apiUrl(), descriptor.apiUrl(),
+                """.formatted(descriptor.services().get("dashboard") + "/", descriptor.apiUrl(), descriptor.apiUrl(), descriptor.apiUrl(),
                 descriptor.services().get("dynamodb"), descriptor.services().get("s3"),
                 descriptor.services().get("mediaconvert"), descriptor.services().get("cloudfront"),
                 descriptor.services().get("cdn"), descriptor.services().get("temporaryCdn"),

@@ -125,7 +125,7 @@ public final class LocalStack implements AutoCloseable {
             LocalClock clock = LocalClock.open(dataDirectory);
             LocalSigningKey signingKey = LocalSigningKey.ensure(dataDirectory);
             SamTemplate loaded = LocalTemplate.load(options.template(), dataDirectory, signingKey,
-                    withOwnOrigin(options));
+                    options.parameterOverrides());
             Path ffmpeg = ffmpeg(options, dataDirectory);
             AtomicReference<LocalEventBus> bus = new AtomicReference<>();
             AtomicReference<S3EventNotifications> notifications = new AtomicReference<>();
@@ -202,6 +202,8 @@ public final class LocalStack implements AutoCloseable {
             ApiGatewayEmulator api = ApiGatewayEmulator.start(template.apis(), functions, StackIdentity.LOCAL,
                     options.apiPort(), clock, options.log());
             opened.add(api);
+            DashboardFiles.publish(template, services.s3(),
+                    options.template().toAbsolutePath().getParent().resolve(DashboardFiles.DIRECTORY), api.endpoint());
             ControlServer control = ControlServer.start(clock);
             opened.add(control);
             Map<Environment, String> keys = new EnumMap<>(Environment.class);
@@ -233,18 +235,6 @@ public final class LocalStack implements AutoCloseable {
         return options.ffmpeg()
                 .or(() -> Optional.ofNullable(System.getenv("FFMPEG")).filter(path -> !path.isBlank()).map(Path::of))
                 .orElseGet(() -> BundledFfmpeg.extractTo(dataDirectory.resolve("bin")));
-    }
-
-    /**
-     * The parameters, with the API's CORS origin ({@code DashboardOrigin}) the stack's own,
-     * {@code http://127.0.0.1:<api port>}, unless given or the port is any free one (then the template's default).
-     */
-    static Map<String, String> withOwnOrigin(Options options) {
-        Map<String, String> parameters = new LinkedHashMap<>(options.parameterOverrides());
-        if (options.apiPort() != 0) {
-            parameters.putIfAbsent(DASHBOARD_ORIGIN, "http://127.0.0.1:" + options.apiPort());
-        }
-        return parameters;
     }
 
     /** Initializes every function of the template, as warm execution environments. */

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * template.yaml as a data directory's stack resolves it: with the parameters of its signing key (unless the
- * caller overrides them) and each distribution's domain name at its kept loopback port. Queue URLs name the port the
+ * caller overrides them), each distribution's domain name at its kept loopback port, and the API's CORS origin
+ * ({@code DashboardOrigin}) the dashboard distribution's, {@code http://127.0.0.1:<its port>}, unless overridden. Queue URLs name the port the
  * SQS service binds when it starts: see {@link SamTemplate#withQueueEndpoint}.
  */
 public final class LocalTemplate {
@@ -25,6 +26,12 @@ public final class LocalTemplate {
         Map<String, String> domains = new LinkedHashMap<>();
         DistributionPorts.assign(dataDirectory, template.distributionLogicalIds())
                 .forEach((logicalId, port) -> domains.put(logicalId, "127.0.0.1:" + port));
+        String dashboard = domains.get(DashboardFiles.DISTRIBUTION);
+        if (dashboard != null && !parameters.containsKey(LocalStack.DASHBOARD_ORIGIN)) {
+            // the pages are served from the dashboard's distribution, and call the API from that origin (CORS)
+            parameters.put(LocalStack.DASHBOARD_ORIGIN, "http://" + dashboard);
+            template = SamTemplate.load(templateFile, StackIdentity.LOCAL, parameters);
+        }
         return template.withDistributionDomains(domains);
     }
 }

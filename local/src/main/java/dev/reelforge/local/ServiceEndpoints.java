@@ -14,7 +14,7 @@ public record ServiceEndpoints(URI dynamoDb, URI s3, URI mediaConvert, URI cloud
 
     /** local.json's names of the distributions of template.yaml; any other goes by its logical id. */
     static final Map<String, String> DISTRIBUTION_NAMES = Map.of("HostingDistribution", "cdn",
-            "TempDistribution", "temporaryCdn");
+            "TempDistribution", "temporaryCdn", "DashboardDistribution", "dashboard");
     private static final List<String> SERVICE_NAMES = List.of("dynamodb", "s3", "mediaconvert", "cloudfront",
             "secretsmanager", "sqs");
 

@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * <p>Where CloudFront would refuse, it refuses alike: a distribution that trusts key groups answers 403 with
  * CloudFront's XML body to a request without a good signed URL; a missing object is S3's 403 {@code AccessDenied}
  * (the origin access control may read objects but not list the bucket, so S3 does not tell "missing" apart);
- * other methods are 403.
+ * other methods are 403. A request for {@code /} answers the distribution's {@code DefaultRootObject}, if it has one.
  */
 final class DistributionServer implements AutoCloseable {
 
@@ -133,6 +133,9 @@ final class DistributionServer implements AutoCloseable {
 
     private void serve(HttpExchange exchange, boolean head) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        if (path.equals("/") && !distribution.defaultRootObject().isEmpty()) {
+            path = "/" + distribution.defaultRootObject(); // CloudFront's DefaultRootObject: for the root only
+        }
         String key = distribution.originPath().isEmpty() ? path.substring(1) : distribution.originPath() + path;
         Optional<HeadObjectResponse> found = key.isEmpty() || key.endsWith("/") ? Optional.empty() : headOf(key);
         if (found.isEmpty()) {

@@ -13,13 +13,22 @@ import java.util.Map;
  * @param trustedPublicKeys  the PEM public keys of its trusted key groups by key id (Key-Pair-Id); when there are
  *                           any, viewers need a signed URL
  * @param responseHeaders    the custom headers of its response headers policy
+ * @param defaultRootObject  the object a request for {@code /} is answered with ({@code DefaultRootObject}),
+ *                           {@code ""} for none
  */
 public record DistributionDefinition(String logicalId, String distributionId, String domainName, String originBucket,
-        String originPath, Map<String, String> trustedPublicKeys, List<ResponseHeader> responseHeaders) {
+        String originPath, Map<String, String> trustedPublicKeys, List<ResponseHeader> responseHeaders,
+        String defaultRootObject) {
 
     public DistributionDefinition {
         trustedPublicKeys = Map.copyOf(trustedPublicKeys);
         responseHeaders = List.copyOf(responseHeaders);
+        defaultRootObject = defaultRootObject.replaceAll("^/+", "");
+    }
+
+    public DistributionDefinition(String logicalId, String distributionId, String domainName, String originBucket,
+            String originPath, Map<String, String> trustedPublicKeys, List<ResponseHeader> responseHeaders) {
+        this(logicalId, distributionId, domainName, originBucket, originPath, trustedPublicKeys, responseHeaders, "");
     }
 
     /** Whether viewers need a URL signed with a trusted key (the behavior's TrustedKeyGroups). */

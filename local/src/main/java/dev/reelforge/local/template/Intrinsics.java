@@ -28,6 +28,7 @@ final class Intrinsics {
 
     private final Map<String, Object> resources;
     private final Map<String, Object> parameters;
+    private final Map<String, Object> conditions;
     private final Map<String, Object> functionGlobals;
     private final Map<String, String> parameterOverrides;
     private final StackIdentity stack;
@@ -51,6 +52,7 @@ final class Intrinsics {
             Map<String, String> distributionDomains, Optional<URI> queueEndpoint) {
         this.resources = mapOrEmpty(template.get("Resources"));
         this.parameters = mapOrEmpty(template.get("Parameters"));
+        this.conditions = mapOrEmpty(template.get("Conditions"));
         this.functionGlobals = mapOrEmpty(mapOrEmpty(template.get("Globals")).get("Function"));
         this.parameterOverrides = Map.copyOf(parameterOverrides);
         this.stack = stack;
@@ -80,6 +82,9 @@ final class Intrinsics {
                         List<?> split = (List<?>) argument;
                         return List.of(resolveString(split.get(1)).split(java.util.regex.Pattern.quote(
                                 String.valueOf(split.get(0))), -1));
+                    case "Fn::If":
+                        List<?> branches = (List<?>) argument;
+                        return resolve(condition(String.valueOf(branches.get(0))) ? branches.get(1) : branches.get(2));
                     case "Fn::Join":
                         List<?> join = (List<?>) argument;
                         List<String> items = new ArrayList<>();
@@ -101,6 +106,38 @@ final class Intrinsics {
             return list.stream().map(this::resolve).toList();
         }
         return value;
+    }
+
+    /** Whether the template's condition {@code name} holds (Fn::Equals, Fn::Not, Fn::And, Fn::Or, Condition). */
+    boolean condition(String name) {
+        if (!conditions.containsKey(name)) {
+            throw new TemplateException("the template has no condition " + name);
+        }
+        return holds(conditions.get(name));
+    }
+
+    private boolean holds(Object condition) {
+        if (condition instanceof Map<?, ?> map && map.size() == 1) {
+            Object key = map.keySet().iterator().next();
+            Object argument = map.get(key);
+            switch (String.valueOf(key)) {
+                case "Fn::Equals": {
+                    List<?> sides = (List<?>) argument;
+                    return resolveString(sides.get(0)).equals(resolveString(sides.get(1)));
+                }
+                case "Fn::Not":
+                    return !holds(((List<?>) argument).getFirst());
+                case "Fn::And":
+                    return ((List<?>) argument).stream().allMatch(this::holds);
+                case "Fn::Or":
+                    return ((List<?>) argument).stream().anyMatch(this::holds);
+                case "Condition":
+                    return condition(String.valueOf(argument));
+                default:
+                    break;
+            }
+        }
+        throw new TemplateException("the embedded stack does not evaluate the condition " + condition);
     }
 
     String resolveString(Object value) {

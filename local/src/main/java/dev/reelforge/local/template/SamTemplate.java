@@ -174,7 +174,8 @@ public final class SamTemplate {
                 intrinsics.ref(bucketLogicalId),
                 originPath.replaceAll("^/+|/+$", ""),
                 trustedKeys,
-                headers);
+                headers,
+                config.get("DefaultRootObject") == null ? "" : intrinsics.resolveString(config.get("DefaultRootObject")));
     }
 
     private FunctionDefinition function(String logicalId, Map<String, Object> ownProperties) {

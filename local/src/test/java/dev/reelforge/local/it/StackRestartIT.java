@@ -180,7 +180,7 @@ class StackRestartIT {
             assertThat(descriptor.ibmClient(Environment.STAGE).orElseThrow().clientId())
                     .isNotEqualTo(descriptor.ibmClient(Environment.V1).orElseThrow().clientId());
             assertThat(descriptor.services()).containsOnlyKeys("dynamodb", "s3", "mediaconvert", "cloudfront",
-                    "secretsmanager", "sqs", "cdn", "temporaryCdn", "control");
+                    "secretsmanager", "sqs", "cdn", "temporaryCdn", "dashboard", "control");
             assertThat(descriptor.services().values()).allSatisfy(endpoint -> assertThat(endpoint.getHost()).isEqualTo("127.0.0.1"));
         }
     }

@@ -35,6 +35,23 @@ class IntrinsicsTest {
     }
 
     @Test
+    void ifTakesTheBranchItsConditionChoosesAsTheParametersSay() {
+        Map<String, Object> conditional = Map.of(
+                "Parameters", Map.of("Origin", Map.of("Type", "String", "Default", "")),
+                "Conditions", Map.of("OriginGiven", Map.of("Fn::Not", List.of(Map.of("Fn::Equals",
+                        List.of(Map.of("Ref", "Origin"), ""))))),
+                "Resources", Map.of());
+        Map<String, Object> choice = Map.of("Fn::If", List.of("OriginGiven", Map.of("Ref", "Origin"), "fallback"));
+        StackIdentity stack = new StackIdentity("st", "eu-west-1", "123");
+
+        assertThat(new Intrinsics(conditional, Map.of(), stack).resolve(choice)).isEqualTo("fallback");
+        assertThat(new Intrinsics(conditional, Map.of("Origin", "https://a.example"), stack).resolve(choice))
+                .isEqualTo("https://a.example");
+        assertThatThrownBy(() -> new Intrinsics(conditional, Map.of(), stack)
+                .resolve(Map.of("Fn::If", List.of("Missing", "a", "b")))).isInstanceOf(TemplateException.class);
+    }
+
+    @Test
     void subAndGetAttResolveInsideEachOther() {
         assertThat(intrinsics.resolve(Map.of("Fn::Sub", "${Table.Arn}/index/${!Literal}/${AWS::Region}")))
                 .isEqualTo("arn:aws:dynamodb:eu-west-1:123:table/st-things/index/${Literal}/eu-west-1");

@@ -634,8 +634,8 @@ class TemplateTest {
     }
 
     @Test
-    void bothDistributionsReadTheirPrivateBucketThroughOriginAccessControlOverHttpsOnly() {
-        for (String logicalId : List.of("TempDistribution", "HostingDistribution")) {
+    void everyDistributionReadsItsPrivateBucketThroughOriginAccessControlOverHttpsOnly() {
+        for (String logicalId : List.of("TempDistribution", "HostingDistribution", "DashboardDistribution")) {
             Map<String, Object> config = properties(logicalId, "DistributionConfig");
             Map<String, Object> origin = Intrinsics.mapOrEmpty(((List<?>) config.get("Origins")).getFirst());
             Map<String, Object> behavior = Intrinsics.mapOrEmpty(config.get("DefaultCacheBehavior"));
@@ -654,7 +654,8 @@ class TemplateTest {
         assertThat(template.distributions()).extracting(DistributionDefinition::logicalId, DistributionDefinition::originBucket)
                 .containsExactlyInAnyOrder(
                         tuple("TempDistribution", bucketName("TempBucket")),
-                        tuple("HostingDistribution", bucketName("HostingBucket")));
+                        tuple("HostingDistribution", bucketName("HostingBucket")),
+                        tuple("DashboardDistribution", bucketName("DashboardBucket")));
     }
 
     @Test
@@ -724,7 +725,8 @@ class TemplateTest {
         Intrinsics intrinsics = new Intrinsics(raw, Map.of(), StackIdentity.LOCAL);
         Map<String, List<String>> expected = Map.of(
                 "TempBucketPolicy", List.of("TempBucket", "TempDistribution", "/renders/*"),
-                "HostingBucketPolicy", List.of("HostingBucket", "HostingDistribution", "/*"));
+                "HostingBucketPolicy", List.of("HostingBucket", "HostingDistribution", "/*"),
+                "DashboardBucketPolicy", List.of("DashboardBucket", "DashboardDistribution", "/*"));
         expected.forEach((policy, parts) -> {
             Map<String, Object> properties = Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(
                     raw.get("Resources")).get(policy)).get("Properties"));

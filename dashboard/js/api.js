@@ -1,0 +1,77 @@
+// Talks to Reelforge's Shotstack API (Edit and Serve) with the user's key. The key lives in sessionStorage only:
+// it is gone when the tab closes, and never written anywhere else.
+
+const KEY = 'reelforge.apiKey';
+const VERSION = 'reelforge.version';
+const API_URL = 'reelforge.apiUrl';
+
+let configured = null;
+
+/** The stack's API URL: config.json next to the page (written by the stack or the deployment), else the user's. */
+export async function loadConfig() {
+  if (configured === null) {
+    try {
+      const answer = await fetch('config.json', { cache: 'no-store' });
+      configured = answer.ok ? await answer.json() : {};
+    } catch {
+      configured = {};
+    }
+  }
+  return configured;
+}
+
+export function session() {
+  const apiKey = sessionStorage.getItem(KEY);
+  const version = sessionStorage.getItem(VERSION);
+  const apiUrl = sessionStorage.getItem(API_URL) || (configured && configured.apiUrl) || '';
+  return apiKey && version ? { apiKey, version, apiUrl } : null;
+}
+
+export function signIn({ apiKey, version, apiUrl }) {
+  sessionStorage.setItem(KEY, apiKey);
+  sessionStorage.setItem(VERSION, version);
+  if (apiUrl) sessionStorage.setItem(API_URL, apiUrl.replace(/\/+$/, ''));
+}
+
+export function signOut() {
+  sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(VERSION);
+  sessionStorage.removeItem(API_URL);
+}
+
+/** An answer the API refused: its status and the Shotstack envelope's message, response and errors[]. */
+export class ApiError extends Error {
+  constructor(status, body) {
+    const text = body && typeof body.response === 'string' ? body.response
+      : body && body.message ? body.message : `the API answered ${status}`;
+    super(text);
+    this.status = status;
+    this.body = body;
+    this.errors = body && Array.isArray(body.errors) ? body.errors : [];
+  }
+}
+
+/** Calls `method` on `path` (after /edit/{v} or /serve/{v}: pass the whole path with {v} already in it). */
+export async function call(method, path, body, credentials = session()) {
+  if (!credentials) throw new ApiError(401, { response: 'not signed in' });
+  const headers = { 'x-api-key': credentials.apiKey };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let answer;
+  try {
+    answer = await fetch(credentials.apiUrl + path, {
+      method, headers, body: body === undefined ? undefined : body, mode: 'cors', credentials: 'omit',
+    });
+  } catch {
+    throw new ApiError(0, { response: `the API at ${credentials.apiUrl || '(no URL)'} cannot be reached` });
+  }
+  const text = await answer.text();
+  let json = null;
+  if (text) {
+    try { json = JSON.parse(text); } catch { json = { response: text.slice(0, 200) }; }
+  }
+  if (!answer.ok) throw new ApiError(answer.status, json);
+  return json;
+}
+
+export const edit = (path) => `/edit/${session().version}${path}`;
+export const serve = (path) => `/serve/${session().version}${path}`;

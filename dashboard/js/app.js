@@ -1,0 +1,49 @@
+// The dashboard's router: hash routes (#/renders, #/render/{id}, #/new, #/sign-in), so static hosting needs no
+// rewrite rules. Polling timers of a page stop when another page is shown.
+import { loadConfig, session, signOut } from './api.js';
+import { h } from './dom.js';
+import { signInPage } from './signin.js';
+import { rendersPage } from './renders.js';
+import { renderPage } from './render.js';
+import { newRenderPage } from './new-render.js';
+
+let stopCurrent = () => {};
+
+function header() {
+  const current = session();
+  const nav = document.getElementById('nav');
+  const place = document.getElementById('session');
+  nav.hidden = !current;
+  if (!current) {
+    place.replaceChildren('Not signed in');
+    return;
+  }
+  place.replaceChildren(
+    'Environment ', h('span', { class: `stage-badge ${current.version}` }, current.version === 'stage' ? 'stage (sandbox)' : 'v1 (production)'),
+    ' ', h('button', {
+      class: 'secondary', type: 'button', onclick: () => { signOut(); location.hash = '#/sign-in'; },
+    }, 'Sign out'));
+}
+
+async function route() {
+  stopCurrent();
+  stopCurrent = () => {};
+  await loadConfig();
+  header();
+  const path = location.hash.replace(/^#/, '') || '/renders';
+  if (!session() && path !== '/sign-in') {
+    location.replace('#/sign-in');
+    return;
+  }
+  let stop;
+  const render = path.match(/^\/render\/([0-9a-fA-F-]{36})$/);
+  if (path === '/sign-in') stop = signInPage(header);
+  else if (path === '/renders' || path.startsWith('/renders?')) stop = rendersPage(path);
+  else if (path === '/new') stop = newRenderPage();
+  else if (render) stop = renderPage(render[1]);
+  else stop = rendersPage('/renders');
+  if (typeof stop === 'function') stopCurrent = stop;
+}
+
+window.addEventListener('hashchange', route);
+route();
