@@ -27,21 +27,16 @@ import java.util.TreeSet;
 
 /**
  * A rich caption that drawtext cannot draw ({@link CaptionFinish#painted()}) as pictures: each distinct state of a
- * cue (which words are shown, which is spoken, a word's entrance every {@link #STEPS_PER_SECOND}th of a second) is
+ * cue (which words are shown, which is spoken, a word's entrance every
+ * {@link PaintedCaptions#STEPS_PER_SECOND}th of a second) is
  * painted once by {@link RichCaptionPainter} into a PNG of the band of the frame the captions use, and the
  * pictures (with a clear one between cues) are listed with their durations in one ffconcat file: one input and
  * one overlay, however many cues there are. The pictures are one-frame animated PNGs, whose time base
  * (1/100000 s) keeps the times exact where a plain PNG's (1/25 s) would round them. Their number is bounded
- * before painting ({@link #MAX_PICTURES}; the planner refuses a clip past it naming its source).
+ * before painting ({@link PaintedCaptions#MAX_PICTURES}; the planner refuses a clip past it naming its
+ * source).
  */
 final class PaintedCaptionLayer {
-
-    /** At most this many pictures for a caption layer in one render. */
-    static final int MAX_PICTURES = PaintedCaptions.MAX_PICTURES;
-    /** A word's entrance (fade, slide, bounce) is drawn in this many steps a second. */
-    static final int STEPS_PER_SECOND = PaintedCaptions.STEPS_PER_SECOND;
-    /** How long a word's entrance takes. */
-    static final double ENTRANCE = PaintedCaptions.ENTRANCE;
 
     private final FilterGraph graph;
     private final Size frame;
@@ -97,9 +92,9 @@ final class PaintedCaptionLayer {
         if (shown.isEmpty()) {
             return main;
         }
-        if (shown.size() > MAX_PICTURES) {
+        if (shown.size() > PaintedCaptions.MAX_PICTURES) {
             throw new CompositionFailedException("a rich caption needs " + shown.size() + " pictures in this render;"
-                    + " at most " + MAX_PICTURES);
+                    + " at most " + PaintedCaptions.MAX_PICTURES);
         }
         int reach = (int) Math.ceil(painter.reach());
         int bandTop = Math.max(0, (int) Math.floor(top) - reach);
@@ -142,9 +137,10 @@ final class PaintedCaptionLayer {
             times.add(spoken);
             times.add(spokenUntil(cue, i));
             if (style.finish().motion().isPresent()) {
-                int steps = (int) Math.ceil(ENTRANCE * STEPS_PER_SECOND);
+                int steps = (int) Math.ceil(PaintedCaptions.ENTRANCE * PaintedCaptions.STEPS_PER_SECOND);
                 for (int step = 1; step <= steps; step++) {
-                    times.add(Math.max(spoken, words.get(i).start() + step / (double) STEPS_PER_SECOND));
+                    times.add(Math.max(spoken,
+                            words.get(i).start() + step / (double) PaintedCaptions.STEPS_PER_SECOND));
                 }
             }
         }
@@ -190,7 +186,8 @@ final class PaintedCaptionLayer {
                     yield RichCaptionPainter.WordLook.PLAIN;
                 }
                 // from the word's own start, which is before the cue's when the render starts in the cue
-                yield entering(style.finish().motion().get(), (time - cue.words().get(i).start()) / ENTRANCE,
+                yield entering(style.finish().motion().get(),
+                        (time - cue.words().get(i).start()) / PaintedCaptions.ENTRANCE,
                         speaking && style.active().isPresent(), style.size());
             }
             case NONE -> RichCaptionPainter.WordLook.PLAIN;

@@ -486,11 +486,8 @@ final class RichTextPainter {
             return lines;
         }
         List<List<String>> kept = new ArrayList<>(lines.subList(0, fitting));
-        String last = String.join(" ", kept.getLast()).stripTrailing();
-        while (!last.isEmpty() && lineWidth(words(last + ellipsis)) > innerWidth) {
-            last = last.substring(0, last.offsetByCodePoints(last.length(), -1)).stripTrailing();
-        }
-        kept.set(fitting - 1, words(last + ellipsis));
+        kept.set(fitting - 1, words(Ellipsis.ending(String.join(" ", kept.getLast()), ellipsis,
+                line -> lineWidth(words(line)), innerWidth)));
         return kept;
     }
 

@@ -131,11 +131,7 @@ record TextLayout(List<Line> lines, int boxX, int boxY, int boxWidth, int boxHei
             return lines;
         }
         List<String> kept = new ArrayList<>(lines.subList(0, fitting));
-        String last = kept.get(fitting - 1).stripTrailing();
-        while (!last.isEmpty() && width(last + ellipsis, font) > maxWidth) {
-            last = last.substring(0, last.offsetByCodePoints(last.length(), -1)).stripTrailing();
-        }
-        kept.set(fitting - 1, last + ellipsis);
+        kept.set(fitting - 1, Ellipsis.ending(kept.get(fitting - 1), ellipsis, text -> width(text, font), maxWidth));
         return kept;
     }
 
