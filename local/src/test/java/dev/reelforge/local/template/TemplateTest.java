@@ -245,9 +245,11 @@ class TemplateTest {
         Map<String, List<String>> expected = Map.ofEntries(
                 Map.entry("ApiKeyAuthorizerFunction", List.of("dynamodb:GetItem")),
                 Map.entry("BearerTokenAuthorizerFunction", List.of("dynamodb:GetItem")),
+                Map.entry("IbmPreflightFunction", List.of()),
                 Map.entry("IssueTokenFunction", List.of("[dynamodb:GetItem, dynamodb:PutItem, dynamodb:DeleteItem]")),
                 Map.entry("RevokeTokenFunction", List.of("[dynamodb:GetItem, dynamodb:DeleteItem]")),
                 Map.entry("AccessPairAuthorizerFunction", List.of("dynamodb:GetItem")),
+                Map.entry("PicovicoPreflightFunction", List.of()),
                 Map.entry("LoginAppFunction", List.of("dynamodb:GetItem", "dynamodb:PutItem")),
                 Map.entry("GetMeFunction", List.of("dynamodb:GetItem")),
                 Map.entry("CreateProjectFunction", List.of("[dynamodb:GetItem, dynamodb:PutItem, dynamodb:Query]")),
