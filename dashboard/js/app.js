@@ -1,19 +1,21 @@
-// The dashboard's router: hash routes (#/renders, #/render/{id}, #/new, #/sign-in), so static hosting needs no
-// rewrite rules. Polling timers of a page stop when another page is shown.
+// The dashboard's router: hash routes (#/renders, #/render/{id}, #/new, #/sign-in; #/ibm, #/ibm/video/{id},
+// #/picovico, #/picovico/project/{id}), so static hosting needs no rewrite rules. Polling timers of a page stop when
+// another page is shown. The IBM and Picovico pages use their faces' own credentials, not the API key.
 import { loadConfig, session, signOut } from './api.js';
 import { h } from './dom.js';
 import { signInPage } from './signin.js';
 import { rendersPage } from './renders.js';
 import { renderPage } from './render.js';
 import { newRenderPage } from './new-render.js';
+import { ibmVideosPage, ibmVideoPage } from './ibm.js';
+import { picovicoProjectsPage, picovicoProjectPage } from './picovico.js';
 
 let stopCurrent = () => {};
 
 function header() {
   const current = session();
-  const nav = document.getElementById('nav');
   const place = document.getElementById('session');
-  nav.hidden = !current;
+  for (const link of document.querySelectorAll('#nav [data-needs-key]')) link.hidden = !current;
   if (!current) {
     place.replaceChildren('Not signed in');
     return;
@@ -31,16 +33,24 @@ async function route() {
   await loadConfig();
   header();
   const path = location.hash.replace(/^#/, '') || '/renders';
-  if (!session() && path !== '/sign-in') {
+  const ownCredentials = /^\/(ibm|picovico)(\/|\?|$)/.test(path);
+  if (!session() && path !== '/sign-in' && !ownCredentials) {
     location.replace('#/sign-in');
     return;
   }
   let stop;
   const render = path.match(/^\/render\/([0-9a-fA-F-]{36})$/);
+  const ibmVideo = path.match(/^\/ibm\/video\/([0-9a-fA-F-]{36})$/);
+  const project = path.match(/^\/picovico\/project\/([0-9a-fA-F]{24})$/);
   if (path === '/sign-in') stop = signInPage(header);
   else if (path === '/renders' || path.startsWith('/renders?')) stop = rendersPage(path);
   else if (path === '/new') stop = newRenderPage();
   else if (render) stop = renderPage(render[1]);
+  else if (path === '/ibm' || path.startsWith('/ibm?')) stop = ibmVideosPage(path);
+  else if (ibmVideo) stop = ibmVideoPage(ibmVideo[1]);
+  else if (path === '/picovico' || path.startsWith('/picovico?')) stop = picovicoProjectsPage(path);
+  else if (project) stop = picovicoProjectPage(project[1]);
+  else if (!session()) location.replace('#/sign-in');
   else stop = rendersPage('/renders');
   if (typeof stop === 'function') stopCurrent = stop;
 }
