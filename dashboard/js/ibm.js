@@ -111,7 +111,7 @@ export function ibmVideosPage(path) {
       body.replaceChildren(...(videos.length ? videos.map(videoRow)
         : [h('tr', {}, h('td', { colspan: 5 }, page > 1 ? 'No videos on this page.' : 'No videos yet: a render hosted as an MP4 becomes one.'))]));
       const links = (answer && answer.paging) || {};
-      paging.replaceChildren(
+      replaceKeepingFocus(paging,
         links.previous ? h('a', { href: page > 2 ? `#/ibm?page=${page - 1}` : '#/ibm' }, 'Newer') : null,
         links.previous && links.next ? ' · ' : null,
         links.next ? h('a', { href: `#/ibm?page=${page + 1}` }, 'Older') : null);
