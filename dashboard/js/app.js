@@ -17,7 +17,8 @@ function header() {
   const place = document.getElementById('session');
   for (const link of document.querySelectorAll('#nav [data-needs-key]')) link.hidden = !current;
   if (!current) {
-    place.replaceChildren('Not signed in');
+    // the IBM and Picovico pages open without a key: say where the renders are
+    place.replaceChildren('Not signed in ', h('a', { href: '#/sign-in' }, 'Sign in with an API key'));
     return;
   }
   place.replaceChildren(
