@@ -28,6 +28,11 @@ public final class ShippedDashboard {
         if (entry == null) {
             throw new IllegalStateException("this build carries no dashboard (" + ENTRY + " is missing)");
         }
+        return directoryOf(entry);
+    }
+
+    /** The directory of this file of the dashboard, whether on disk or inside a jar (whose file system stays open). */
+    static Path directoryOf(URL entry) {
         try {
             URI uri = entry.toURI();
             if (uri.getScheme().equals("jar")) {
