@@ -249,6 +249,13 @@ class DashboardPublisherFunctionTest {
     }
 
     @Test
+    void deletingWhenTheBucketIsGoneAlreadySucceedsSoThatTheStackCanBeDeleted() {
+        function("no-such-dashboard-bucket").handleRequest(event("Delete", properties(API_URL)), CONTEXT);
+
+        assertThat(responseUrl.answers.getFirst().body().path("Status").asText()).isEqualTo("SUCCESS");
+    }
+
+    @Test
     void aMissingApiUrlFailsTheDeploymentNamingTheProperty() {
         function(BUCKET).handleRequest(event("Create", Map.of("ServiceToken", "arn:aws:lambda:f")), CONTEXT);
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The dashboard's files in their own bucket ({@code DashboardBucket}), at the bucket's root. */
@@ -25,11 +26,16 @@ public final class S3DashboardBucket implements DashboardBucket {
                 RequestBody.fromBytes(content));
     }
 
+    /** None when the bucket is gone (removed by hand): emptying it then is done, and the stack's deletion goes on. */
     @Override
     public Set<String> keys() {
         Set<String> keys = new LinkedHashSet<>();
-        s3.listObjectsV2Paginator(list -> list.bucket(bucket)).contents().stream().map(S3Object::key)
-                .forEach(keys::add);
+        try {
+            s3.listObjectsV2Paginator(list -> list.bucket(bucket)).contents().stream().map(S3Object::key)
+                    .forEach(keys::add);
+        } catch (NoSuchBucketException e) {
+            return Set.of();
+        }
         return keys;
     }
 
