@@ -3,7 +3,9 @@ package dev.reelforge.local.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.core.Environment;
+import dev.reelforge.core.callback.WebhookSecret;
 import dev.reelforge.local.LocalDescriptor;
+import dev.reelforge.local.webhooks.WebhookReceiver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.nio.file.Files;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -147,6 +150,35 @@ class DashboardBrowserIT {
         assertThat(browser.all(By.xpath("//button[text()='Delete']"))).isEmpty();
         Eventually.holds("the deleted asset's CDN URL stops serving", () -> statusOf(file) != 200);
         browser.screenshot("render-asset-deleted");
+    }
+
+    @Test
+    void aRendersPosterThumbnailAndCallbackDeliveriesAreShown() {
+        WebhookSecret secret = WebhookSecret.parse(local.webhookSecret()).orElseThrow();
+        try (WebhookReceiver receiver = WebhookReceiver.start(List.of(secret), stack.stack().clock(), callback -> {})) {
+            String id = stack.submit(Environment.STAGE, """
+                    {"callback": "%s",
+                     "timeline": {"tracks": [{"clips": [{"asset": {"type": "title", "text": "Called"}, "start": 0, "length": 2}]}]},
+                     "output": {"format": "mp4", "resolution": "preview", "poster": {"capture": 1},
+                                "thumbnail": {"capture": 1, "scale": 0.5}}}""".formatted(receiver.url()));
+            stack.awaitFinished(Environment.STAGE, id);
+            Eventually.holds("the render's own callback arrived", () -> receiver.received().stream()
+                    .anyMatch(callback -> callback.body().contains("\"render\"")));
+            browser.signIn(local.apiKey(Environment.STAGE), "stage");
+            browser.go("#/render/" + id);
+
+            for (String picture : List.of("Poster of the render", "Thumbnail of the render")) {
+                long width = browser.until(driver -> {
+                    Object loaded = browser.script("const image = document.querySelector(`img[alt='${arguments[0]}']`);"
+                            + " return image && image.complete ? image.naturalWidth : null", picture);
+                    return loaded == null || ((Number) loaded).longValue() == 0 ? null : ((Number) loaded).longValue();
+                });
+                assertThat(width).as(picture + " loaded from the CDN").isPositive();
+            }
+            assertThat(browser.text(By.xpath("//h2[text()='Callback deliveries']/following-sibling::div[1]//tbody/tr[starts-with(td[1], 'render')]")))
+                    .matches("render\\.\\S+ " + Pattern.quote(receiver.url().toString()) + " delivered 1 204 .+");
+            browser.screenshot("render-poster-callbacks");
+        }
     }
 
     @Test
