@@ -143,10 +143,11 @@ export function sourcePage(id) {
       announcer.textContent = `Status: ${source.status}`;
     }
     const previewed = source.status === 'ready' ? source.source || '' : '';
-    if (previewed !== shownPreview) {
-      shownPreview = previewed;
+    const ended = source.status === 'failed' || source.status === 'deleted';
+    if (`${ended} ${previewed}` !== shownPreview) { // a new player on every poll would restart the video
+      shownPreview = `${ended} ${previewed}`;
       preview.replaceChildren(previewed ? media(previewed, 'The ingested source') : h('p', { class: 'hint' },
-        source.status === 'failed' || source.status === 'deleted' ? 'Nothing to show.' : 'A preview shows once the source is ready.'));
+        ended ? 'Nothing to show.' : 'A preview shows once the source is ready.'));
     }
     replaceKeepingFocus(renditions, renditionsTable(source));
     if (moving(source)) timer = setTimeout(load, POLL_MS);

@@ -97,8 +97,8 @@ function renderForm(template) {
   const defaults = new Map((Array.isArray(template.template && template.template.merge) ? template.template.merge : [])
     .filter((field) => field && typeof field.find === 'string').map((field) => [field.find, field.replace]));
   const keys = [...new Set([...placeholders(template.template), ...defaults.keys()])];
-  const inputs = keys.map((key, index) => ({ key, input: h('input', { type: 'text', id: `merge-${index}`, name: key,
-    placeholder: defaults.has(key) ? `default: ${JSON.stringify(defaults.get(key))}` : 'left as {{' + key + '}}' }) }));
+  const inputs = keys.map((key, index) => ({ key, input: h('input', { type: 'text', id: `merge-${index}`, name: key }),
+    meaning: defaults.has(key) ? `default ${JSON.stringify(defaults.get(key))}` : 'no default: left as {{' + key + '}}' }));
   const outcome = h('div', { 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit' }, 'Render');
   return h('form', {
@@ -120,7 +120,7 @@ function renderForm(template) {
   h('h2', {}, 'Render it'),
   inputs.length ? h('fieldset', {}, h('legend', {}, 'Merge fields'),
     h('p', { class: 'hint' }, 'Empty keeps the template\'s default. A number is sent as a number (for a "{{LEN}}" length).'),
-    inputs.map(({ key, input }) => [h('label', { for: input.id }, key), input]))
+    inputs.flatMap(({ key, input, meaning }) => [h('label', { for: input.id }, key, h('span', { class: 'hint' }, ` (${meaning})`)), input]))
     : h('p', { class: 'hint' }, 'This template has no {{placeholders}}.'),
   h('p', {}, submit), outcome);
 }
