@@ -24,7 +24,7 @@ export function sourcesPage() {
   let stopped = false;
   let timer = null;
   const outcome = h('div');
-  const body = h('tbody', {}, h('tr', {}, h('td', { colspan: 7 }, 'Loading…')));
+  const body = h('tbody', {}, h('tr', {}, h('td', { colspan: 8 }, 'Loading…')));
   const live = h('p', { class: 'hint' });
 
   async function load() {
@@ -38,8 +38,8 @@ export function sourcesPage() {
     }
     if (stopped) return;
     outcome.replaceChildren();
-    replaceKeepingFocus(body, ...(sources.length ? sources.map(row)
-      : [h('tr', {}, h('td', { colspan: 7 }, 'No sources yet.'))]));
+    replaceKeepingFocus(body, ...(sources.length ? sources.map((source) => row(source, load))
+      : [h('tr', {}, h('td', { colspan: 8 }, 'No sources yet.'))]));
     if (sources.some(moving)) {
       live.textContent = `Updated ${new Date().toLocaleTimeString()}; refreshed every ${POLL_MS / 1000} s while a source is on its way.`;
       timer = setTimeout(load, POLL_MS);
@@ -54,7 +54,7 @@ export function sourcesPage() {
     outcome,
     h('table', {},
       h('caption', { class: 'visually-hidden' }, 'Sources, newest first'),
-      h('thead', {}, h('tr', {}, ['Source', 'Status', 'From', 'Size', 'Duration', 'Renditions', 'Created']
+      h('thead', {}, h('tr', {}, ['Source', 'Status', 'From', 'Size', 'Duration', 'Renditions', 'Created', '']
         .map((name) => h('th', { scope: 'col' }, name)))),
       body),
     live);
@@ -62,17 +62,38 @@ export function sourcesPage() {
   return () => { stopped = true; clearTimeout(timer); };
 }
 
-function row(source) {
+function row(source, reload) {
   const renditions = renditionsOf(source);
-  const ready = renditions.filter((rendition) => rendition.status === 'ready').length;
   return h('tr', {},
     h('td', {}, h('a', { href: `#/source/${source.id}` }, source.id)),
-    h('td', {}, statusBadge(source.status)),
+    h('td', {}, statusBadge(source.status), source.status === 'ready' && source.source ? [' ', link(source.source, 'file')] : null),
     h('td', { class: 'url' }, source.input ? link(source.input) : 'an upload'),
     h('td', {}, size(source)),
     h('td', {}, formatDuration(source.duration)),
-    h('td', {}, renditions.length ? `${ready} of ${renditions.length} ready` : 'none'),
-    h('td', {}, formatTime(source.created)));
+    h('td', {}, renditions.length ? h('ul', { class: 'plain' }, renditions.map((rendition) => h('li', {},
+      statusBadge(rendition.status), ' ', describe(rendition),
+      rendition.status === 'ready' && rendition.url ? [' ', link(rendition.url, 'file')] : null))) : 'none'),
+    h('td', {}, formatTime(source.created)),
+    h('td', {}, h('button', { type: 'button', class: 'danger', id: `delete-${source.id}`, 'aria-label': `Delete source ${source.id}`,
+      onclick: () => remove(source.id, reload) }, 'Delete')));
+}
+
+/** What a rendition was asked to be: its format and resolution or size, as the request said them. */
+function describe(rendition) {
+  const asked = rendition.transformation || {};
+  const dimensions = asked.size ? [asked.size.width, asked.size.height].filter(Boolean).join('×') : '';
+  return [asked.format, asked.resolution, dimensions, asked.filename].filter(Boolean).join(' ') || 'rendition';
+}
+
+async function remove(id, then) {
+  if (!confirm(`Delete the source ${id}? Its file and its renditions' files go.`)) return;
+  try {
+    await call('DELETE', ingest(`/sources/${id}`));
+  } catch (error) {
+    alert(error.message);
+    return;
+  }
+  then();
 }
 
 /** Fetch a source by URL (POST /ingest/{v}/sources), optionally with renditions; goes to the new source's page. */
@@ -153,21 +174,12 @@ export function sourcePage(id) {
     if (moving(source)) timer = setTimeout(load, POLL_MS);
   }
 
-  async function remove() {
-    if (!confirm('Delete this source? Its file and its renditions\' files go.')) return;
-    try {
-      await call('DELETE', ingest(`/sources/${id}`));
-      location.hash = '#/sources';
-    } catch (error) {
-      alert(error.message);
-    }
-  }
-
   show(h('h1', {}, 'Source ', h('code', {}, id)),
     announcer, summary, preview,
     h('h2', {}, 'Renditions'), renditions,
     h('h2', {}, 'Delete'),
-    h('p', {}, h('button', { type: 'button', class: 'danger', onclick: remove }, 'Delete source')));
+    h('p', {}, h('button', { type: 'button', class: 'danger', onclick: () => remove(id, () => { location.hash = '#/sources'; }) },
+      'Delete source')));
   load();
   return () => { stopped = true; clearTimeout(timer); };
 }
@@ -206,7 +218,7 @@ function renditionsTable(source) {
     h('tbody', {}, list.map((rendition) => h('tr', {},
       h('td', {}, h('code', {}, rendition.id)),
       h('td', {}, statusBadge(rendition.status)),
-      h('td', {}, h('code', {}, rendition.transformation ? JSON.stringify(rendition.transformation) : '—')),
+      h('td', {}, describe(rendition)),
       h('td', {}, size(rendition)),
       h('td', {}, formatDuration(rendition.duration)),
       h('td', {}, typeof rendition.fps === 'number' ? `${rendition.fps} fps` : '—'),
