@@ -26,6 +26,8 @@ export function show(...children) {
     heading.focus();
     document.title = `${heading.textContent} · Reelforge`;
   }
+  // when a page's content is first on screen: the browser tests measure it (docs/PERFORMANCE.md)
+  if (!performance.getEntriesByName('reelforge:page-shown').length) performance.mark('reelforge:page-shown');
 }
 
 export function formatTime(value) {

@@ -70,7 +70,9 @@ function facts(render, onCancel) {
   return h('div', {},
     h('dl', { class: 'facts' },
       h('dt', {}, 'Status'), h('dd', {}, statusBadge(render.status)),
-      h('dt', {}, 'Progress'), h('dd', { class: 'wide' }, progressBar(render.progress, 'render progress'), ` ${render.progress ?? 0}%`),
+      // a failed render's progress is 100 (it is finished), which a full bar would misstate
+      render.status === 'failed' ? null : [h('dt', {}, 'Progress'),
+        h('dd', { class: 'wide' }, progressBar(render.progress, 'render progress'), ` ${render.progress ?? 0}%`)],
       h('dt', {}, 'Duration'), h('dd', {}, formatDuration(render.duration)),
       h('dt', {}, 'Render time'), h('dd', {}, typeof render.renderTime === 'number' ? `${(render.renderTime / 1000).toFixed(1)} s` : '—'),
       h('dt', {}, 'Created'), h('dd', {}, formatTime(render.created)),

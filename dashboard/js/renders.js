@@ -60,7 +60,8 @@ function row(render) {
   return h('tr', {},
     h('td', {}, h('a', { href: `#/render/${render.id}` }, render.id)),
     h('td', {}, statusBadge(render.status)),
-    h('td', {}, progressBar(render.progress, `progress of render ${render.id}`), ` ${render.progress ?? 0}%`),
+    h('td', {}, render.status === 'failed' ? '—'
+      : [progressBar(render.progress, `progress of render ${render.id}`), ` ${render.progress ?? 0}%`]),
     h('td', {}, formatDuration(render.duration)),
     h('td', {}, formatTime(render.created)));
 }

@@ -202,7 +202,7 @@ public final class LocalStack implements AutoCloseable {
             ApiGatewayEmulator api = ApiGatewayEmulator.start(template.apis(), functions, StackIdentity.LOCAL,
                     options.apiPort(), clock, options.log());
             opened.add(api);
-            DashboardFiles.publish(template, services.s3(),
+            DashboardFiles.publish(template, services.endpoints(), runtime, clock,
                     options.template().toAbsolutePath().getParent().resolve(DashboardFiles.DIRECTORY), api.endpoint());
             ControlServer control = ControlServer.start(clock);
             opened.add(control);

@@ -43,6 +43,25 @@ class FunctionJarsIT {
         }
     }
 
+    /** The Dashboard custom resource publishes what its jar carries: the repo's dashboard/ as the build found it. */
+    @Test
+    void theDashboardPublishersJarCarriesEveryFileOfTheDashboard() throws IOException {
+        Path dashboard = ProjectFiles.root().resolve("dashboard");
+        List<String> files;
+        try (java.util.stream.Stream<Path> walk = Files.walk(dashboard)) {
+            files = walk.filter(Files::isRegularFile)
+                    .map(file -> "dashboard/" + dashboard.relativize(file).toString().replace('\\', '/')).toList();
+        }
+        try (JarFile jar = new JarFile(ProjectFiles.root().resolve("functions/dashboard/target/dashboard.jar").toFile())) {
+            assertThat(files).contains("dashboard/index.html", "dashboard/js/app.js");
+            for (String file : files) {
+                assertThat(jar.getJarEntry(file)).as(file).isNotNull();
+                assertThat(jar.getInputStream(jar.getJarEntry(file)).readAllBytes()).as(file)
+                        .isEqualTo(Files.readAllBytes(ProjectFiles.root().resolve(file)));
+            }
+        }
+    }
+
     @Test
     void anApiFunctionsJarIsAtMost12MbAndCarriesNoClientItsFaceDoesNotUse() throws IOException {
         for (FunctionDefinition function : SamTemplate.load(ProjectFiles.template()).functions()) {

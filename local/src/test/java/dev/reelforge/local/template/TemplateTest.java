@@ -265,6 +265,7 @@ class TemplateTest {
                 Map.entry("ListMusicsFunction", List.of()),
                 Map.entry("GetMusicFunction", List.of()),
                 Map.entry("MusicLibraryFunction", List.of("[s3:GetObject, s3:PutObject]", "s3:ListBucket")),
+                Map.entry("DashboardPublisherFunction", List.of("[s3:PutObject, s3:DeleteObject]", "s3:ListBucket")),
                 Map.entry("AddUploadFunction", List.of("dynamodb:PutItem", "s3:PutObject")),
                 Map.entry("GetUploadFunction", List.of("dynamodb:GetItem")),
                 Map.entry("ListUploadsFunction", List.of("dynamodb:Query")),
@@ -656,6 +657,22 @@ class TemplateTest {
                         tuple("TempDistribution", bucketName("TempBucket")),
                         tuple("HostingDistribution", bucketName("HostingBucket")),
                         tuple("DashboardDistribution", bucketName("DashboardBucket")));
+    }
+
+    @Test
+    void eachDeploymentPublishesTheDashboardToItsBucketWithTheShotstackApisUrl() {
+        Map<String, Object> dashboard = Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(raw.get("Resources")).get("Dashboard"));
+        Map<String, Object> properties = Intrinsics.mapOrEmpty(dashboard.get("Properties"));
+        Map<String, Object> apiUrlOutput = Intrinsics.mapOrEmpty(Intrinsics.mapOrEmpty(raw.get("Outputs"))
+                .get("ShotstackApiUrl"));
+
+        assertThat(dashboard.get("Type")).isEqualTo("Custom::Dashboard");
+        assertThat(properties.get("ServiceToken")).isEqualTo(Map.of("Ref", "DashboardPublisherFunction.Alias"));
+        // a new version of the function (new files) is an Update, which publishes them
+        assertThat(properties.get("CodeVersion")).isEqualTo(Map.of("Ref", "DashboardPublisherFunction.Version"));
+        assertThat(properties.get("ApiUrl")).isEqualTo(apiUrlOutput.get("Value"));
+        assertThat(template.function("DashboardPublisherFunction").orElseThrow().environment())
+                .containsEntry("DASHBOARD_BUCKET", bucketName("DashboardBucket"));
     }
 
     @Test
