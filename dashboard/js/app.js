@@ -1,11 +1,14 @@
-// The dashboard's router: hash routes (#/renders, #/render/{id}, #/new, #/sign-in), so static hosting needs no
-// rewrite rules. Polling timers of a page stop when another page is shown.
+// The dashboard's router: hash routes (#/renders, #/render/{id}, #/new, #/templates, #/template/{id}, #/sources,
+// #/source/{id}, #/sign-in), so static hosting needs no rewrite rules. Polling timers of a page stop when another page
+// is shown.
 import { loadConfig, session, signOut } from './api.js';
 import { h } from './dom.js';
 import { signInPage } from './signin.js';
 import { rendersPage } from './renders.js';
 import { renderPage } from './render.js';
 import { newRenderPage } from './new-render.js';
+import { templatesPage, templatePage } from './templates.js';
+import { sourcesPage, sourcePage } from './sources.js';
 
 let stopCurrent = () => {};
 
@@ -37,10 +40,16 @@ async function route() {
   }
   let stop;
   const render = path.match(/^\/render\/([0-9a-fA-F-]{36})$/);
+  const template = path.match(/^\/template\/([0-9a-fA-F-]{36})$/);
+  const source = path.match(/^\/source\/([0-9a-zA-Z-]{36})$/);
   if (path === '/sign-in') stop = signInPage(header);
   else if (path === '/renders' || path.startsWith('/renders?')) stop = rendersPage(path);
   else if (path === '/new') stop = newRenderPage();
   else if (render) stop = renderPage(render[1]);
+  else if (path === '/templates') stop = templatesPage();
+  else if (template) stop = templatePage(template[1]);
+  else if (path === '/sources') stop = sourcesPage();
+  else if (source) stop = sourcePage(source[1]);
   else stop = rendersPage('/renders');
   if (typeof stop === 'function') stopCurrent = stop;
 }

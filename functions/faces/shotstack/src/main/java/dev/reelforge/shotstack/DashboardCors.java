@@ -14,7 +14,7 @@ import java.util.Optional;
  * ShotstackApi), and every answer says it varies by {@code Origin}. Preflights are answered the same way
  * ({@link PreflightFunction}): another origin gets no {@code Access-Control-Allow-*} header at all.
  */
-final class DashboardCors {
+public final class DashboardCors {
 
     static final String STAGE_VARIABLE = "dashboardOrigin";
     static final String ALLOWED_METHODS = "DELETE,GET,OPTIONS,POST,PUT";
@@ -24,7 +24,7 @@ final class DashboardCors {
 
     private DashboardCors() {}
 
-    static APIGatewayProxyResponseEvent apply(APIGatewayProxyRequestEvent request,
+    public static APIGatewayProxyResponseEvent apply(APIGatewayProxyRequestEvent request,
             APIGatewayProxyResponseEvent response) {
         Map<String, String> headers = new HashMap<>(Optional.ofNullable(response.getHeaders()).orElse(Map.of()));
         headers.put("Vary", "Origin");
