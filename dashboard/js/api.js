@@ -39,19 +39,25 @@ export function signOut() {
   sessionStorage.removeItem(API_URL);
 }
 
-/** An answer the API refused: its status and the Shotstack envelope's message, response and errors[]. */
+/**
+ * An answer the API refused: its status and the Shotstack envelope's message, response and errors[{path, message}],
+ * or the Ingest API's errors[{status, title, detail}] (no response field: its details become the errors).
+ */
 export class ApiError extends Error {
   constructor(status, body) {
+    const list = body && Array.isArray(body.errors) ? body.errors : [];
+    const ingest = body && body.response === undefined && body.message === undefined && list.some((item) => item && item.detail);
     const text = body && typeof body.response === 'string' ? body.response
-      : body && body.message ? body.message : `the API answered ${status}`;
+      : body && body.message ? body.message
+        : ingest && list[0].title ? list[0].title : `the API answered ${status}`;
     super(text);
     this.status = status;
     this.body = body;
-    this.errors = body && Array.isArray(body.errors) ? body.errors : [];
+    this.errors = ingest ? list.map((item) => ({ message: item.detail })) : list;
   }
 }
 
-/** Calls `method` on `path` (after /edit/{v} or /serve/{v}: pass the whole path with {v} already in it). */
+/** Calls `method` on `path` (from /edit/{v}, /serve/{v} or /ingest/{v}: pass the whole path with {v} already in it). */
 export async function call(method, path, body, credentials = session()) {
   if (!credentials) throw new ApiError(401, { response: 'not signed in' });
   const headers = { 'x-api-key': credentials.apiKey };
@@ -75,3 +81,4 @@ export async function call(method, path, body, credentials = session()) {
 
 export const edit = (path) => `/edit/${session().version}${path}`;
 export const serve = (path) => `/serve/${session().version}${path}`;
+export const ingest = (path) => `/ingest/${session().version}${path}`;

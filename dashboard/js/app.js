@@ -1,12 +1,15 @@
-// The dashboard's router: hash routes (#/renders, #/render/{id}, #/new, #/sign-in; #/ibm, #/ibm/video/{id},
-// #/picovico, #/picovico/project/{id}), so static hosting needs no rewrite rules. Polling timers of a page stop when
-// another page is shown. The IBM and Picovico pages use their faces' own credentials, not the API key.
+// The dashboard's router: hash routes (#/renders, #/render/{id}, #/new, #/templates, #/template/{id}, #/sources,
+// #/source/{id}, #/sign-in; #/ibm, #/ibm/video/{id}, #/picovico, #/picovico/project/{id}), so static hosting needs no
+// rewrite rules. Polling timers of a page stop when another page is shown. The IBM and Picovico pages use their
+// faces' own credentials, not the API key.
 import { loadConfig, session, signOut } from './api.js';
 import { h } from './dom.js';
 import { signInPage } from './signin.js';
 import { rendersPage } from './renders.js';
 import { renderPage } from './render.js';
 import { newRenderPage } from './new-render.js';
+import { templatesPage, templatePage } from './templates.js';
+import { sourcesPage, sourcePage } from './sources.js';
 import { ibmVideosPage, ibmVideoPage } from './ibm.js';
 import { picovicoProjectsPage, picovicoProjectPage } from './picovico.js';
 
@@ -41,12 +44,18 @@ async function route() {
   }
   let stop;
   const render = path.match(/^\/render\/([0-9a-fA-F-]{36})$/);
+  const template = path.match(/^\/template\/([0-9a-fA-F-]{36})$/);
+  const source = path.match(/^\/source\/([0-9a-zA-Z-]{36})$/);
   const ibmVideo = path.match(/^\/ibm\/video\/([0-9a-fA-F-]{36})$/);
   const project = path.match(/^\/picovico\/project\/([0-9a-fA-F]{24})$/);
   if (path === '/sign-in') stop = signInPage(header);
   else if (path === '/renders' || path.startsWith('/renders?')) stop = rendersPage(path);
   else if (path === '/new') stop = newRenderPage();
   else if (render) stop = renderPage(render[1]);
+  else if (path === '/templates') stop = templatesPage();
+  else if (template) stop = templatePage(template[1]);
+  else if (path === '/sources') stop = sourcesPage();
+  else if (source) stop = sourcePage(source[1]);
   else if (path === '/ibm' || path.startsWith('/ibm?')) stop = ibmVideosPage(path);
   else if (ibmVideo) stop = ibmVideoPage(ibmVideo[1]);
   else if (path === '/picovico' || path.startsWith('/picovico?')) stop = picovicoProjectsPage(path);

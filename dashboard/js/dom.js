@@ -42,7 +42,7 @@ export function formatDuration(seconds) {
 }
 
 export function statusBadge(status) {
-  const kind = status === 'done' ? 'done' : status === 'failed' ? 'failed' : 'other';
+  const kind = status === 'done' || status === 'ready' ? 'done' : status === 'failed' ? 'failed' : 'other';
   return h('span', { class: `status ${kind}` }, status || 'unknown');
 }
 
@@ -52,7 +52,7 @@ export function progressBar(percent, label) {
 }
 
 export function errorBox(error) {
-  const items = (error.errors || []).map((item) => h('li', {}, h('code', {}, item.path || '(body)'), ': ', item.message || ''));
+  const items = (error.errors || []).map((item) => h('li', {}, item.path ? [h('code', {}, item.path), ': '] : null, item.message || ''));
   return h('div', { class: 'error-box', role: 'alert' },
     h('p', {}, h('strong', {}, error.status ? `${error.status}: ` : ''), error.message),
     items.length ? h('ul', {}, items) : null);
@@ -75,4 +75,9 @@ export function replaceKeepingFocus(container, ...children) {
 
 function focusKey(element) {
   return element.id || element.getAttribute('href') || `${element.tagName}:${element.textContent}`;
+}
+
+/** A link for an http(s) URL the API gave; anything else (javascript:, data:) is shown as text, never followed. */
+export function link(url, text = url) {
+  return /^https?:\/\//i.test(String(url || '')) ? h('a', { href: url }, text) : h('span', {}, text || '—');
 }

@@ -61,9 +61,13 @@ export function newRenderPage() {
   show(h('h1', {}, 'New render'), form);
 }
 
-/** A button per error with a path that selects the value at that path in the editor. */
-function placesOf(error, editor) {
-  const located = (error.errors || []).filter((item) => item.path);
+/**
+ * A button per error with a path that selects the value at that path in the editor; `within` is the body's field the
+ * editor holds (a template's `template`): only paths inside it get a button, with that field's name taken off.
+ */
+export function placesOf(error, editor, within = '') {
+  const located = (error.errors || []).filter((item) => item.path).map((item) => ({ shown: item.path, path: inside(item.path, within) }))
+    .filter((item) => item.path !== null);
   if (!located.length) return null;
   return h('p', {}, 'Show in the editor: ', located.map((item) => h('button', {
     type: 'button', class: 'secondary',
@@ -72,5 +76,11 @@ function placesOf(error, editor) {
       editor.focus();
       if (range) editor.setSelectionRange(range[0], range[1]);
     },
-  }, item.path)).flatMap((button) => [button, ' ']));
+  }, item.shown)).flatMap((button) => [button, ' ']));
+}
+
+function inside(path, within) {
+  if (!within) return path;
+  if (path === within) return '';
+  return path.startsWith(within) && /^[.[]/.test(path.slice(within.length)) ? path.slice(within.length).replace(/^\./, '') : null;
 }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * the caller's renders newest first a page at a time through the cursor the list answers, nothing of another owner
  * or of the other environment, a status filter, a forged cursor refused in the envelope, and the progress of a render
  * followed to its end never going down; and CORS for the dashboard's origin (the template's {@code DashboardOrigin}):
- * preflights answered without a key and the functions' answers readable, for that origin only.
+ * preflights answered without a key and the functions' answers readable (Edit, Serve and Ingest), for that origin only.
  */
 class DashboardApiIT {
 
@@ -224,8 +224,13 @@ class DashboardApiIT {
     }
 
     private static HttpResponse<String> send(String method, String path, Map<String, String> headers) {
+        return send(method, path, headers, HttpRequest.BodyPublishers.noBody());
+    }
+
+    private static HttpResponse<String> send(String method, String path, Map<String, String> headers,
+            HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(stack.stack().apiUrl().resolve(path))
-                .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.noBody());
+                .timeout(Duration.ofSeconds(30)).method(method, body);
         headers.forEach(request::header);
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -298,6 +303,46 @@ class DashboardApiIT {
         assertThat(allowedOrigin(fromElsewhere)).isEmpty();
         assertThat(fromElsewhere.headers().firstValue("Vary")).contains("Origin");
         assertThat(allowedOrigin(fromNoBrowser)).isEmpty();
+    }
+
+    @Test
+    void theTemplatesAndIngestPagesCallsArePreflightedAndReadableByTheDashboardsOrigin() {
+        String key = stack.key(Environment.STAGE);
+        Map<String, String> fromDashboard = Map.of("x-api-key", key, "Origin", DASHBOARD);
+        for (String[] preflighted : new String[][] {{"GET", "/edit/stage/templates"},
+                {"DELETE", "/edit/stage/templates/" + UUID.randomUUID()}, {"POST", "/edit/stage/templates/render"},
+                {"POST", "/ingest/stage/sources"}, {"DELETE", "/ingest/stage/sources/" + UUID.randomUUID()}}) {
+            HttpResponse<String> preflight = send("OPTIONS", preflighted[1], Map.of("Origin", DASHBOARD,
+                    "Access-Control-Request-Method", preflighted[0],
+                    "Access-Control-Request-Headers", "content-type,x-api-key"));
+
+            assertThat(preflight.statusCode()).as("%s %s", preflighted[0], preflighted[1]).isEqualTo(204);
+            assertThat(allowedOrigin(preflight)).as("%s %s", preflighted[0], preflighted[1]).contains(DASHBOARD);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").split(","))
+                    .contains(preflighted[0]);
+        }
+
+        HttpResponse<String> templates = send("GET", "/edit/stage/templates", fromDashboard);
+        HttpResponse<String> sources = send("GET", "/ingest/stage/sources", fromDashboard);
+        HttpResponse<String> refusedSource = send("POST", "/ingest/stage/sources",
+                Map.of("x-api-key", key, "Origin", DASHBOARD, "Content-Type", "application/json"),
+                HttpRequest.BodyPublishers.ofString("{\"url\": \"ftp://example.com/a.mp4\"}"));
+        HttpResponse<String> missingSource = send("GET", "/ingest/stage/sources/" + UUID.randomUUID(), fromDashboard);
+        HttpResponse<String> sourcesElsewhere = send("GET", "/ingest/stage/sources", Map.of("x-api-key", key,
+                "Origin", ELSEWHERE));
+
+        assertThat(templates.statusCode()).as(templates.body()).isEqualTo(200);
+        assertThat(allowedOrigin(templates)).contains(DASHBOARD);
+        assertThat(sources.statusCode()).as(sources.body()).isEqualTo(200);
+        assertThat(allowedOrigin(sources)).as("the Ingest API's answers, as the Edit API's").contains(DASHBOARD);
+        assertThat(sources.headers().firstValue("Vary")).contains("Origin");
+        assertThat(refusedSource.statusCode()).as(refusedSource.body()).isEqualTo(400);
+        assertThat(Json.parseTrusted(refusedSource.body()).at("/errors/0/detail").asText()).contains("url");
+        assertThat(allowedOrigin(refusedSource)).as("the dashboard reads the Ingest API's errors").contains(DASHBOARD);
+        assertThat(missingSource.statusCode()).isEqualTo(404);
+        assertThat(allowedOrigin(missingSource)).contains(DASHBOARD);
+        assertThat(sourcesElsewhere.statusCode()).isEqualTo(200);
+        assertThat(allowedOrigin(sourcesElsewhere)).isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.core.validation.Violation;
+import dev.reelforge.runtime.http.DashboardCors;
 import dev.reelforge.runtime.http.RequestGuard;
 import dev.reelforge.runtime.log.LogEvent;
 import dev.reelforge.shotstack.Problem;
@@ -31,10 +32,13 @@ public final class IngestResponses {
 
     private IngestResponses() {}
 
-    /** Runs the handler; an exception is logged in full and answered with a generic 500 naming the request id. */
+    /**
+     * Runs the handler; an exception is logged in full and answered with a generic 500 naming the request id. Every
+     * answer gets the dashboard's CORS header when its origin asked, as the Edit and Serve APIs' do.
+     */
     public static APIGatewayProxyResponseEvent guard(APIGatewayProxyRequestEvent request, Context context,
             Supplier<APIGatewayProxyResponseEvent> handler) {
-        return GUARD.guard(request, context, handler);
+        return DashboardCors.apply(request, GUARD.guard(request, context, handler));
     }
 
     public static APIGatewayProxyResponseEvent document(int status, JsonNode document) {
