@@ -65,7 +65,8 @@ export function errorBox(error) {
 export function replaceKeepingFocus(container, ...children) {
   const focused = container.contains(document.activeElement) ? document.activeElement : null;
   const key = focused ? focusKey(focused) : null;
-  container.replaceChildren(...children);
+  // as in h(): null, undefined and false are left out (replaceChildren would write them as text)
+  container.replaceChildren(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
   if (key) {
     const again = [...container.querySelectorAll(focused.tagName)].find((element) => focusKey(element) === key);
     if (again) again.focus();

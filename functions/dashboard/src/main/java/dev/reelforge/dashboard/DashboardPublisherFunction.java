@@ -11,13 +11,14 @@ import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * The CloudFormation custom resource {@code Custom::Dashboard}: on Create and on every Update it publishes the
  * dashboard this jar carries to the dashboard's bucket ({@link PublishDashboard}), with {@code config.json} naming the
- * resource's {@code ApiUrl} property; on Delete it empties the bucket ({@link RemoveDashboard}), which the stack
- * deletes next. Whatever happens, it answers CloudFormation at the event's {@code ResponseURL}
+ * resource's {@code ApiUrl} property (and {@code IbmApiUrl}, {@code PicovicoApiUrl} when given); on Delete it
+ * empties the bucket ({@link RemoveDashboard}), which the stack deletes next. Whatever happens, it answers CloudFormation at the event's {@code ResponseURL}
  * ({@link CustomResourceResponse}), always with the same physical id, so an update is never a replacement (whose
  * Delete of the "old" resource would empty the bucket just written).
  */
@@ -27,6 +28,9 @@ public final class DashboardPublisherFunction implements RequestHandler<Map<Stri
     static final String PHYSICAL_ID = "reelforge-dashboard";
     /** The resource property naming the API the pages call. */
     static final String API_URL = "ApiUrl";
+    /** The optional resource properties naming the IBM and Picovico faces' APIs (each its own on AWS). */
+    static final String IBM_API_URL = "IbmApiUrl";
+    static final String PICOVICO_API_URL = "PicovicoApiUrl";
 
     private final PublishDashboard publish;
     private final RemoveDashboard remove;
@@ -80,15 +84,31 @@ public final class DashboardPublisherFunction implements RequestHandler<Map<Stri
     }
 
     private PublishDashboardCommand command(Map<String, Object> event) {
-        Object properties = event.get("ResourceProperties");
-        Object value = properties instanceof Map<?, ?> map ? map.get(API_URL) : null;
+        Map<?, ?> properties = event.get("ResourceProperties") instanceof Map<?, ?> map ? map : Map.of();
+        URI apiUrl = url(properties, API_URL).orElseThrow(() ->
+                new InvalidApiUrlException("The resource property " + API_URL + " (the API's URL) is missing."));
+        try {
+            return new PublishDashboardCommand(files, apiUrl, url(properties, IBM_API_URL),
+                    url(properties, PICOVICO_API_URL));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidApiUrlException("The resource properties " + API_URL + ", " + IBM_API_URL + " and "
+                    + PICOVICO_API_URL + " must be http(s) URLs with no query.");
+        }
+    }
+
+    /** The property's URL, when it is given. */
+    private static Optional<URI> url(Map<?, ?> properties, String name) {
+        Object value = properties.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
         if (!(value instanceof String text) || text.isBlank()) {
-            throw new InvalidApiUrlException("The resource property " + API_URL + " (the API's URL) is missing.");
+            throw new InvalidApiUrlException("The resource property " + name + " is not an http(s) URL.");
         }
         try {
-            return new PublishDashboardCommand(files, new URI(text));
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new InvalidApiUrlException("The resource property " + API_URL + " is not an http(s) URL.");
+            return Optional.of(new URI(text));
+        } catch (URISyntaxException e) {
+            throw new InvalidApiUrlException("The resource property " + name + " is not an http(s) URL.");
         }
     }
 

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +71,7 @@ public final class PublishDashboard {
             }
             written.add(key);
         }
-        bucket.put(CONFIG, config(command.apiUrl()), contentType(CONFIG).orElseThrow(), CACHE_CONTROL);
+        bucket.put(CONFIG, config(command), contentType(CONFIG).orElseThrow(), CACHE_CONTROL);
         written.add(CONFIG);
         List<String> removed = new ArrayList<>(bucket.keys());
         removed.removeAll(written);
@@ -88,8 +89,20 @@ public final class PublishDashboard {
 
     /** {@code {"apiUrl": "<the API's URL>"}}. */
     static byte[] config(URI apiUrl) {
+        return config(new PublishDashboardCommand(Path.of("."), apiUrl));
+    }
+
+    /**
+     * {@code {"apiUrl": ..., "ibmApiUrl": ..., "picovicoApiUrl": ...}}, the last two when the faces have APIs of their
+     * own (the IBM and Picovico pages call {@code apiUrl} otherwise).
+     */
+    static byte[] config(PublishDashboardCommand command) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("apiUrl", command.apiUrl().toString());
+        command.ibmApiUrl().ifPresent(url -> config.put("ibmApiUrl", url.toString()));
+        command.picovicoApiUrl().ifPresent(url -> config.put("picovicoApiUrl", url.toString()));
         try {
-            return Json.MAPPER.writeValueAsBytes(Map.of("apiUrl", apiUrl.toString()));
+            return Json.MAPPER.writeValueAsBytes(config);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

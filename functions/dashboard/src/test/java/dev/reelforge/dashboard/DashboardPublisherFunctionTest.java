@@ -256,6 +256,32 @@ class DashboardPublisherFunctionTest {
     }
 
     @Test
+    void configJsonNamesTheIbmAndPicovicoApisGivenAsProperties() {
+        String ibm = "https://ibm456.execute-api.us-east-1.amazonaws.com/live";
+        String picovico = "https://pico789.execute-api.us-east-1.amazonaws.com/live";
+        function(BUCKET).handleRequest(event("Create", Map.of("ServiceToken", "arn:aws:lambda:f", "ApiUrl", API_URL,
+                "IbmApiUrl", ibm, "PicovicoApiUrl", picovico)), CONTEXT);
+
+        JsonNode config = Json.parseTrusted(s3.getObjectAsBytes(get -> get.bucket(BUCKET).key("config.json"))
+                .asUtf8String());
+        assertThat(config.path("apiUrl").asText()).isEqualTo(API_URL);
+        assertThat(config.path("ibmApiUrl").asText()).isEqualTo(ibm);
+        assertThat(config.path("picovicoApiUrl").asText()).isEqualTo(picovico);
+        assertThat(responseUrl.answers.getFirst().body().path("Status").asText()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void aFaceApiUrlThatIsNoHttpUrlFailsTheDeploymentNamingTheProperty() {
+        function(BUCKET).handleRequest(event("Create", Map.of("ServiceToken", "arn:aws:lambda:f", "ApiUrl", API_URL,
+                "IbmApiUrl", "javascript:alert(1)")), CONTEXT);
+
+        assertThat(keys()).isEmpty();
+        JsonNode body = responseUrl.answers.getFirst().body();
+        assertThat(body.path("Status").asText()).isEqualTo("FAILED");
+        assertThat(body.path("Reason").asText()).contains("IbmApiUrl");
+    }
+
+    @Test
     void aMissingApiUrlFailsTheDeploymentNamingTheProperty() {
         function(BUCKET).handleRequest(event("Create", Map.of("ServiceToken", "arn:aws:lambda:f")), CONTEXT);
 

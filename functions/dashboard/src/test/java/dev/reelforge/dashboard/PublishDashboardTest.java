@@ -7,6 +7,7 @@ import dev.reelforge.core.json.Json;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The headers and config.json a browser gets with the dashboard's files. */
@@ -42,6 +43,22 @@ class PublishDashboardTest {
                 .isEqualTo("{\"apiUrl\":\"https://abc123.execute-api.eu-west-1.amazonaws.com/live\"}");
         assertThat(Json.parseTrusted(new String(config, StandardCharsets.UTF_8)).path("apiUrl").asText())
                 .isEqualTo("https://abc123.execute-api.eu-west-1.amazonaws.com/live");
+    }
+
+    @Test
+    void configJsonNamesTheIbmAndPicovicoApisWhenTheyHaveTheirOwn() {
+        byte[] config = PublishDashboard.config(new PublishDashboardCommand(Path.of("dashboard"),
+                URI.create("https://abc123.execute-api.eu-west-1.amazonaws.com/live"),
+                Optional.of(URI.create("https://ibm456.execute-api.eu-west-1.amazonaws.com/live")),
+                Optional.of(URI.create("https://pico789.execute-api.eu-west-1.amazonaws.com/live"))));
+
+        assertThat(new String(config, StandardCharsets.UTF_8)).isEqualTo(
+                "{\"apiUrl\":\"https://abc123.execute-api.eu-west-1.amazonaws.com/live\","
+                        + "\"ibmApiUrl\":\"https://ibm456.execute-api.eu-west-1.amazonaws.com/live\","
+                        + "\"picovicoApiUrl\":\"https://pico789.execute-api.eu-west-1.amazonaws.com/live\"}");
+        assertThatThrownBy(() -> new PublishDashboardCommand(Path.of("dashboard"), URI.create("https://a.example/live"),
+                Optional.of(URI.create("javascript:alert(1)")), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

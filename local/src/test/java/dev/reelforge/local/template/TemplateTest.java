@@ -136,6 +136,13 @@ class TemplateTest {
                 }
                 assertThat(route.path()).as(function.logicalId()).matches("/(oauth2|videos|channels|users)(/.*)?");
                 assertThat(function.codeUri()).isEqualTo("functions/faces/ibm/target/ibm.jar");
+                if (route.method().equalsIgnoreCase("OPTIONS")) {
+                    // a browser's preflight carries no token (README, "CORS")
+                    assertThat(function.logicalId()).as("%s: CORS preflights only", route.path())
+                            .isEqualTo("IbmPreflightFunction");
+                    assertThat(route.authorizer()).isEqualTo("NONE");
+                    continue;
+                }
                 assertThat(route.authorizer()).as("%s %s", route.method(), route.path())
                         .isEqualTo(route.path().startsWith("/oauth2/") ? "NONE" : null);
             }
@@ -184,6 +191,13 @@ class TemplateTest {
                 // the photos and music routes need S3 and ffmpeg: their own jar (FunctionJarsIT)
                 assertThat(function.codeUri()).isIn("functions/faces/picovico/target/picovico.jar",
                         "functions/uploads/target/uploads.jar");
+                if (route.method().equalsIgnoreCase("OPTIONS")) {
+                    // a browser's preflight carries no access pair (README, "CORS")
+                    assertThat(function.logicalId()).as("%s: CORS preflights only", route.path())
+                            .isEqualTo("PicovicoPreflightFunction");
+                    assertThat(route.authorizer()).isEqualTo("NONE");
+                    continue;
+                }
                 assertThat(route.authorizer()).as("%s %s", route.method(), route.path())
                         .isEqualTo(route.path().startsWith("/login/") || route.path().startsWith("/v/") ? "NONE" : null);
             }
@@ -245,9 +259,11 @@ class TemplateTest {
         Map<String, List<String>> expected = Map.ofEntries(
                 Map.entry("ApiKeyAuthorizerFunction", List.of("dynamodb:GetItem")),
                 Map.entry("BearerTokenAuthorizerFunction", List.of("dynamodb:GetItem")),
+                Map.entry("IbmPreflightFunction", List.of()),
                 Map.entry("IssueTokenFunction", List.of("[dynamodb:GetItem, dynamodb:PutItem, dynamodb:DeleteItem]")),
                 Map.entry("RevokeTokenFunction", List.of("[dynamodb:GetItem, dynamodb:DeleteItem]")),
                 Map.entry("AccessPairAuthorizerFunction", List.of("dynamodb:GetItem")),
+                Map.entry("PicovicoPreflightFunction", List.of()),
                 Map.entry("LoginAppFunction", List.of("dynamodb:GetItem", "dynamodb:PutItem")),
                 Map.entry("GetMeFunction", List.of("dynamodb:GetItem")),
                 Map.entry("CreateProjectFunction", List.of("[dynamodb:GetItem, dynamodb:PutItem, dynamodb:Query]")),

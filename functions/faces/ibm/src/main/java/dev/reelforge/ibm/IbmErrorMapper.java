@@ -3,6 +3,7 @@ package dev.reelforge.ibm;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.reelforge.runtime.http.DashboardCors;
 import dev.reelforge.runtime.http.RequestGuard;
 import dev.reelforge.runtime.log.LogEvent;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * The IBM face's one error mapper. Client errors never get here (they are {@link IbmError}s); any exception that
  * does is logged in full with the request ids and answered with IBM's 503 naming the request id, never a 500 and
  * never a trace. Every request is logged once, as {@code api.request}: its route, status, outcome, owner and the
- * video its path names.
+ * video its path names. Every answer gets the dashboard's CORS header when its origin asked ({@link DashboardCors}).
  */
 public final class IbmErrorMapper {
 
@@ -28,7 +29,7 @@ public final class IbmErrorMapper {
 
     public static APIGatewayProxyResponseEvent guard(APIGatewayProxyRequestEvent request, Context context,
             Supplier<APIGatewayProxyResponseEvent> handler) {
-        return GUARD.guard(request, context, handler);
+        return DashboardCors.apply(request, GUARD.guard(request, context, handler));
     }
 
     /** The video (its asset's id) the path names, when it names one. */

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.DashboardCors;
 
 /**
  * {@code OPTIONS} on every path of the Shotstack API, without the authorizer: a browser's CORS preflight, answered
@@ -15,6 +16,9 @@ import dev.reelforge.runtime.FunctionEnvironment;
 public final class PreflightFunction
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
+    /** The request headers the Shotstack face reads. */
+    static final String ALLOWED_HEADERS = "Content-Type,x-api-key,Idempotency-Key";
+
     public PreflightFunction() {
         this(FunctionEnvironment.fromSystem());
     }
@@ -24,6 +28,6 @@ public final class PreflightFunction
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return ShotstackErrorMapper.guard(event, context, () -> DashboardCors.preflight(event));
+        return ShotstackErrorMapper.guard(event, context, () -> DashboardCors.preflight(event, ALLOWED_HEADERS));
     }
 }

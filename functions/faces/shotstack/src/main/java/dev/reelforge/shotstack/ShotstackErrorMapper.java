@@ -3,6 +3,7 @@ package dev.reelforge.shotstack;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.reelforge.runtime.http.DashboardCors;
 import dev.reelforge.runtime.http.RequestGuard;
 import dev.reelforge.runtime.log.LogEvent;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.reelforge.shotstack;
+package dev.reelforge.runtime.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -8,19 +8,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * CORS on the Shotstack API, for the dashboard's origin only (README, "CORS"). API Gateway passes a Lambda proxy's
+ * CORS on the three faces' APIs, for the dashboard's origin only (README, "CORS"). API Gateway passes a Lambda proxy's
  * response as it is, so a cross-origin request is readable by the browser only if the function says so: it does when
- * the request's one {@code Origin} is exactly the stage variable {@code dashboardOrigin} (template.yaml,
- * ShotstackApi), and every answer says it varies by {@code Origin}. Preflights are answered the same way
- * ({@link PreflightFunction}): another origin gets no {@code Access-Control-Allow-*} header at all.
+ * the request's one {@code Origin} is exactly the API's stage variable {@code dashboardOrigin} (template.yaml), and
+ * every answer says it varies by {@code Origin}. Each face's error mapper applies it to every answer, and each face's
+ * preflight function answers {@code OPTIONS} with {@link #preflight} and the request headers that face reads: another
+ * origin gets no {@code Access-Control-Allow-*} header at all.
  */
 public final class DashboardCors {
 
-    static final String STAGE_VARIABLE = "dashboardOrigin";
-    static final String ALLOWED_METHODS = "DELETE,GET,OPTIONS,POST,PUT";
-    static final String ALLOWED_HEADERS = "Content-Type,x-api-key,Idempotency-Key";
+    public static final String STAGE_VARIABLE = "dashboardOrigin";
+    public static final String ALLOWED_METHODS = "DELETE,GET,OPTIONS,POST,PUT";
     /** How long a browser may reuse a preflight's answer (Chromium caps it at 2 hours, Firefox at 24). */
-    static final String MAX_AGE_SECONDS = "600";
+    public static final String MAX_AGE_SECONDS = "600";
 
     private DashboardCors() {}
 
@@ -37,14 +37,17 @@ public final class DashboardCors {
     }
 
     /**
-     * The answer to a preflight: 204, and for the dashboard's origin the methods and headers it may use (every
-     * method of the API: a preflight is answered once per path, whatever the route's own methods).
+     * The answer to a preflight: 204, and for the dashboard's origin the methods and the face's request headers it
+     * may use (every method: a preflight is answered once per path, whatever the route's own methods).
+     *
+     * @param allowedHeaders the request headers the face reads, comma-separated
+     *                       ({@code Content-Type,x-api-key,Idempotency-Key} for Shotstack's)
      */
-    static APIGatewayProxyResponseEvent preflight(APIGatewayProxyRequestEvent request) {
+    public static APIGatewayProxyResponseEvent preflight(APIGatewayProxyRequestEvent request, String allowedHeaders) {
         APIGatewayProxyResponseEvent answer = apply(request, new APIGatewayProxyResponseEvent().withStatusCode(204));
         if (answer.getHeaders().containsKey("Access-Control-Allow-Origin")) {
             answer.getHeaders().put("Access-Control-Allow-Methods", ALLOWED_METHODS);
-            answer.getHeaders().put("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+            answer.getHeaders().put("Access-Control-Allow-Headers", allowedHeaders);
             answer.getHeaders().put("Access-Control-Max-Age", MAX_AGE_SECONDS);
         }
         return answer;
