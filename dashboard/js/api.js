@@ -57,26 +57,33 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * One cross-origin request without cookies, its answer parsed as JSON (null when empty). A refusal becomes
+ * `refused(status, body)`, an unreachable API `refused(0, null)`: each face builds its own error from its envelope.
+ */
+export async function fetchJson(url, init, refused) {
+  let answer;
+  try {
+    answer = await fetch(url, { ...init, mode: 'cors', credentials: 'omit' });
+  } catch {
+    throw refused(0, null);
+  }
+  const text = await answer.text();
+  let json = null;
+  if (text) {
+    try { json = JSON.parse(text); } catch { json = null; }
+  }
+  if (!answer.ok) throw refused(answer.status, json);
+  return json;
+}
+
 /** Calls `method` on `path` (from /edit/{v}, /serve/{v} or /ingest/{v}: pass the whole path with {v} already in it). */
 export async function call(method, path, body, credentials = session()) {
   if (!credentials) throw new ApiError(401, { response: 'not signed in' });
   const headers = { 'x-api-key': credentials.apiKey };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let answer;
-  try {
-    answer = await fetch(credentials.apiUrl + path, {
-      method, headers, body: body === undefined ? undefined : body, mode: 'cors', credentials: 'omit',
-    });
-  } catch {
-    throw new ApiError(0, { response: `the API at ${credentials.apiUrl || '(no URL)'} cannot be reached` });
-  }
-  const text = await answer.text();
-  let json = null;
-  if (text) {
-    try { json = JSON.parse(text); } catch { json = { response: text.slice(0, 200) }; }
-  }
-  if (!answer.ok) throw new ApiError(answer.status, json);
-  return json;
+  return fetchJson(credentials.apiUrl + path, { method, headers, body }, (status, json) => new ApiError(status,
+    status ? json : { response: `the API at ${credentials.apiUrl || '(no URL)'} cannot be reached` }));
 }
 
 export const edit = (path) => `/edit/${session().version}${path}`;

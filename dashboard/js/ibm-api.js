@@ -1,6 +1,6 @@
 // Talks to Reelforge's IBM Video Streaming face (docs/VIDEOS-API.md) with the user's own OAuth client. Only the access
 // token is kept, in sessionStorage (gone when the tab closes); the client secret is sent once, to take it.
-import { loadConfig } from './api.js';
+import { fetchJson, loadConfig } from './api.js';
 
 const TOKEN = 'reelforge.ibm.token';
 const EXPIRES = 'reelforge.ibm.expiresAt';
@@ -55,22 +55,9 @@ export class IbmError extends Error {
   }
 }
 
-async function send(apiUrl, method, path, headers, form) {
-  let answer;
-  try {
-    answer = await fetch(apiUrl + path, {
-      method, headers, body: form === undefined ? undefined : new URLSearchParams(form), mode: 'cors', credentials: 'omit',
-    });
-  } catch {
-    throw new IbmError(0, { hint: `nothing answers at ${apiUrl || '(no URL)'}` });
-  }
-  const text = await answer.text();
-  let json = null;
-  if (text) {
-    try { json = JSON.parse(text); } catch { json = null; }
-  }
-  if (!answer.ok) throw new IbmError(answer.status, json);
-  return json;
+function send(apiUrl, method, path, headers, form) {
+  return fetchJson(apiUrl + path, { method, headers, body: form === undefined ? undefined : new URLSearchParams(form) },
+    (status, json) => new IbmError(status, status ? json : { hint: `nothing answers at ${apiUrl || '(no URL)'}` }));
 }
 
 /**

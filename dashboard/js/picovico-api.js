@@ -1,6 +1,6 @@
 // Talks to Reelforge's Picovico face (docs/PROJECTS-API.md) with the user's own app. Only the access pair from
 // POST /login/app is kept, in sessionStorage (gone when the tab closes); the app secret is sent once, to log in.
-import { loadConfig } from './api.js';
+import { fetchJson, loadConfig } from './api.js';
 
 const ACCESS_KEY = 'reelforge.picovico.accessKey';
 const ACCESS_TOKEN = 'reelforge.picovico.accessToken';
@@ -43,22 +43,9 @@ export class PicovicoError extends Error {
   }
 }
 
-async function send(apiUrl, method, path, headers, form) {
-  let answer;
-  try {
-    answer = await fetch(apiUrl + path, {
-      method, headers, body: form === undefined ? undefined : new URLSearchParams(form), mode: 'cors', credentials: 'omit',
-    });
-  } catch {
-    throw new PicovicoError(0, { error: { message: `nothing answers at ${apiUrl || '(no URL)'}` } });
-  }
-  const text = await answer.text();
-  let json = null;
-  if (text) {
-    try { json = JSON.parse(text); } catch { json = null; }
-  }
-  if (!answer.ok) throw new PicovicoError(answer.status, json);
-  return json;
+function send(apiUrl, method, path, headers, form) {
+  return fetchJson(apiUrl + path, { method, headers, body: form === undefined ? undefined : new URLSearchParams(form) },
+    (status, json) => new PicovicoError(status, status ? json : { error: { message: `nothing answers at ${apiUrl || '(no URL)'}` } }));
 }
 
 /** POST /login/app with app_id and app_secret (form-encoded, as the SDKs send them); keeps the access pair. */
