@@ -12,7 +12,7 @@ import java.util.Map;
  * that they can be read against each other line by line. Every scenario is 30 s of 720p at 25 fps, encoded at
  * the same final settings.
  */
-sealed interface RenderScenario permits CompositingScenario, OverlaysScenario {
+sealed interface RenderScenario permits CompositingScenario, OverlaysScenario, CutsScenario {
 
     /** Seconds of output. */
     double DURATION = 30;
@@ -35,7 +35,7 @@ sealed interface RenderScenario permits CompositingScenario, OverlaysScenario {
 
     /** Every scenario, in the order {@code bench render} runs them. */
     static List<RenderScenario> all() {
-        return List.of(new CompositingScenario(), new OverlaysScenario());
+        return List.of(new CompositingScenario(), new OverlaysScenario(), new CutsScenario());
     }
 
     /** The name {@code --edit} picks it by. */
