@@ -9,11 +9,6 @@ import dev.reelforge.local.webhooks.WebhookReceiver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +33,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * readable (contrast). Each page is saved as a screenshot under target/dashboard-screenshots.
  */
 class DashboardBrowserIT {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private static RenderTestStack stack;
     private static LocalDescriptor local;
@@ -138,7 +130,7 @@ class DashboardBrowserIT {
         browser.go("#/render/" + id);
         String file = browser.until(driver -> browser.find(By.xpath("//tr[td[2][text()='ready']]/td[1]/a"))
                 .getAttribute("href"));
-        assertThat(statusOf(file)).isEqualTo(200);
+        assertThat(PlainHttp.get(file).statusCode()).isEqualTo(200);
         browser.screenshot("render-assets");
 
         browser.click(By.xpath("//tr[td[2][text()='ready']]//button[text()='Delete']"));
@@ -148,7 +140,7 @@ class DashboardBrowserIT {
 
         browser.find(By.xpath("//tr[td[2][text()='deleted']]"));
         assertThat(browser.all(By.xpath("//button[text()='Delete']"))).isEmpty();
-        Eventually.holds("the deleted asset's CDN URL stops serving", () -> statusOf(file) != 200);
+        Eventually.holds("the deleted asset's CDN URL stops serving", () -> PlainHttp.get(file).statusCode() != 200);
         browser.screenshot("render-asset-deleted");
     }
 
@@ -317,17 +309,6 @@ class DashboardBrowserIT {
         lines.forEach(System.out::println);
     }
 
-    private static int statusOf(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 
     private static int portNobodyListensOn() {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -7,11 +7,6 @@ import dev.reelforge.core.Environment;
 import dev.reelforge.local.LocalDescriptor;
 import dev.reelforge.local.ibm.IbmHttp;
 import dev.reelforge.local.picovico.PicovicoHttp;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +36,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class DashboardFacesBrowserIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(90);
     private static final String PROJECT_NAME = "Summer in Lisbon";
 
@@ -146,7 +139,7 @@ class DashboardFacesBrowserIT {
                 .path("downloadable");
         assertThat(flv.path("status").asText()).isEqualTo("available");
         assertThat(download.getAttribute("href")).isEqualTo(flv.path("download_url").asText());
-        assertThat(statusOf(download.getAttribute("href"))).as("the download link works").isEqualTo(200);
+        assertThat(PlainHttp.get(download.getAttribute("href")).statusCode()).as("the download link works").isEqualTo(200);
         assertThat(browser.text(By.xpath("//tr[th[text()='FLV']]/td[3]"))).as("available until").matches(".*\\d{4}.*");
         assertThat(browser.text(By.xpath("//tr[th[text()='MP4']]"))).contains("unavailable");
         browser.find(By.xpath("//main//button[text()='Request MP4']"));
@@ -206,7 +199,7 @@ class DashboardFacesBrowserIT {
         assertThat(started).isEqualTo("playing");
         browser.until(driver -> ((Number) browser.script("return arguments[0].currentTime", player)).doubleValue() >= 0.5);
         String link = browser.find(By.partialLinkText("/v/" + project + "/")).getAttribute("href");
-        HttpResponse<Void> shared = get(link);
+        HttpResponse<byte[]> shared = PlainHttp.get(link);
         assertThat(shared.statusCode()).as("the public link, without credentials").isEqualTo(302);
         assertThat(shared.headers().firstValue("Location")).contains(files.at("/480/url").asText());
         browser.screenshot("picovico-project");
@@ -268,19 +261,5 @@ class DashboardFacesBrowserIT {
         }
     }
 
-    private static HttpResponse<Void> get(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 
-    private static int statusOf(String url) {
-        return get(url).statusCode();
-    }
 }
