@@ -57,7 +57,15 @@ public final class Priming implements Resource {
     @Override
     public void afterRestore(Context<? extends Resource> context) {}
 
-    /** Used by the faces' tests: whether {@code name}'s priming is registered in this JVM. */
+    /**
+     * Runs every priming registered in this JVM now, as a checkpoint would: what the cold-start bench does to
+     * measure a primed first request on a JDK that cannot checkpoint (see docs/PERFORMANCE.md).
+     */
+    public static void primeRegistered() {
+        REGISTERED.values().forEach(priming -> priming.beforeCheckpoint(null));
+    }
+
+    /** Whether {@code name}'s priming is registered in this JVM. */
     public static boolean isRegistered(String name) {
         return REGISTERED.containsKey(name);
     }
