@@ -281,6 +281,10 @@ public final class ApiBenchmark {
         }
         OUT.printf(Locale.ROOT, "  %-20s %10d %10d%n", "total", comparison.unprimedClasses().total(),
                 comparison.primedClasses().total());
+        OUT.println("  what the primed first handle still loads, by origin:");
+        comparison.primedClasses().byPhaseAndOrigin().get("handle").entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(entry -> OUT.printf(Locale.ROOT, "    %-40s %6d%n", entry.getKey(), entry.getValue()));
     }
 
     private static void printPrimingColumns(String label, ColdStartBenchmark.PrimingComparison.Columns columns) {

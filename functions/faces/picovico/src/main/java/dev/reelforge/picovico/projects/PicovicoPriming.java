@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The Picovico face's SnapStart priming (see {@link Priming}): a project created through
  * {@link CreateProjectFunction} (a JSON body read by the JSON mapper, two {@code Query}s and a {@code PutItem}
- * marshalled and signed, their answers read, the video written) and one read through {@link GetProjectFunction} (a {@code GetItem}, its answer read, Picovico's
- * error envelope written). Every Picovico handler registers it from its no-arg constructor.
+ * marshalled and signed, their answers read, the video written) and one read through {@link GetProjectFunction}
+ * (a {@code GetItem}, its answer read, Picovico's error envelope written). Every Picovico handler registers it from its no-arg constructor.
  */
 public final class PicovicoPriming {
 

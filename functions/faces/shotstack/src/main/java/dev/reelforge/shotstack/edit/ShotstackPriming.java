@@ -24,12 +24,14 @@ public final class ShotstackPriming {
 
     public static final String NAME = "shotstack";
 
+    /** A small edit using what the first real ones commonly do: merge fields, a title, an image, a video, audio. */
     static final String SAMPLE_EDIT = """
             {"timeline":{"background":"#000000","soundtrack":{"src":"https://example.com/music.mp3",\
-            "effect":"fadeOut"},"tracks":[{"clips":[{"asset":{"type":"title","text":"Priming","style":"minimal"},\
-            "start":0,"length":2,"transition":{"in":"fade"}},{"asset":{"type":"video",\
-            "src":"https://example.com/clip.mp4","trim":1},"start":2,"length":3,"effect":"zoomIn"}]}]},\
-            "output":{"format":"mp4","resolution":"sd"}}""";
+            "effect":"fadeOut"},"tracks":[{"clips":[{"asset":{"type":"title","text":"{{ TITLE }}",\
+            "style":"minimal"},"start":0,"length":2,"transition":{"in":"fade"}},{"asset":{"type":"image",\
+            "src":"https://example.com/still.jpg"},"start":2,"length":2,"effect":"zoomIn","filter":"greyscale"},\
+            {"asset":{"type":"video","src":"https://example.com/clip.mp4","trim":1},"start":4,"length":3}]}]},\
+            "output":{"format":"mp4","resolution":"sd"},"merge":[{"find":"TITLE","replace":"Priming"}]}""";
 
     private ShotstackPriming() {}
 
