@@ -59,7 +59,7 @@ public final class ApiBenchmark {
         }
         if (options.positional().size() != 1 || !options.positional().getFirst().equals("api")) {
             System.err.println("usage: reelforge bench api [--runs N (5)] [--requests N (1000)] [--warmup N (1000)]"
-                    + " [--part all|cold|warm] [--data-dir DIR]");
+                    + " [--part all|cold|warm|priming] [--data-dir DIR]");
             System.err.println("       reelforge bench render [--edit all|compositing|overlays] [--runs N (3)] [--data-dir DIR]");
             System.err.println("       reelforge bench hosting [--runs N (3)] [--size-mb N (1024)] [--data-dir DIR]");
             System.err.println("       reelforge bench videos [--runs N (5)] [--seconds N (60)] [--part all|downloads|sweep]"
@@ -75,8 +75,8 @@ public final class ApiBenchmark {
         // p50 goes on falling by a fifth up to ~2000), which would count warm-up as API overhead.
         int warmup = intOption(options, "warmup", 1000);
         String part = options.option("part").orElse("all");
-        if (!List.of("all", "cold", "warm").contains(part) || runs < 1 || requests < 1 || warmup < 0) {
-            System.err.println("bench: --runs and --requests must be positive, --part all, cold or warm");
+        if (!List.of("all", "cold", "warm", "priming").contains(part) || runs < 1 || requests < 1 || warmup < 0) {
+            System.err.println("bench: --runs and --requests must be positive, --part all, cold, warm or priming");
             return 2;
         }
         Path template = options.template().toAbsolutePath().normalize();
@@ -90,9 +90,9 @@ public final class ApiBenchmark {
 
             printHeader(started, runs, requests, warmup);
             if (!part.equals("warm")) {
-                coldStart(template, function, project, eventFile, work, runs);
+                coldStart(template, function, project, eventFile, work, runs, part.equals("priming"));
             }
-            if (!part.equals("cold")) {
+            if (!part.equals("cold") && !part.equals("priming")) {
                 String edit = new ObjectMapper().readTree(eventJson).path("body").asText();
                 WarmLatencyBenchmark.Result result = WarmLatencyBenchmark.run(template, work.resolve("stack"), edit,
                         warmup, requests);
@@ -102,7 +102,7 @@ public final class ApiBenchmark {
     }
 
     private static void coldStart(Path template, FunctionDefinition function, Path project, Path eventFile,
-            Path work, int runs) throws IOException {
+            Path work, int runs, boolean primingOnly) throws IOException {
         Path coldWork = Files.createDirectories(work.resolve("cold"));
         // The backing services, once, so that the function's first PutItem really reaches DynamoDB Local.
         Path ffmpeg = BundledFfmpeg.extractTo(work.resolve("bin"));
@@ -122,6 +122,10 @@ public final class ApiBenchmark {
                     ColdStartBenchmark.Archive.NONE);
             ColdStartBenchmark.Variant c1Only = new ColdStartBenchmark.Variant("TieredStopAtLevel=1", c1,
                     ColdStartBenchmark.Archive.NONE);
+            if (primingOnly) {
+                printPriming(function, bench.priming(c1Only, runs));
+                return;
+            }
             List<ColdStartBenchmark.Variant> variants = new ArrayList<>(List.of(defaults, c1Only,
                     new ColdStartBenchmark.Variant("Level1 + AppCDS", c1, ColdStartBenchmark.Archive.APP_CDS)));
             if (Runtime.version().feature() >= 25) {
@@ -133,6 +137,7 @@ public final class ApiBenchmark {
             ClassLoadProfile helloClasses = bench.classLoads(c1Only, false);
             ClassLoadProfile functionClasses = bench.classLoads(c1Only, true);
             printCold(bench, function, rows, runs, breakdown, helloClasses, functionClasses, project);
+            printPriming(function, bench.priming(c1Only, runs));
 
             PackageBenchmark.Result packages = PackageBenchmark.measure(sam, function, project,
                     Files.createDirectories(work.resolve("packages")), runs);
@@ -229,7 +234,7 @@ public final class ApiBenchmark {
         OUT.println();
         OUT.println("-- classes loaded per phase (one run each with -Xlog:class+load, TieredStopAtLevel=1) --");
         OUT.printf(Locale.ROOT, "  %-20s %12s %22s%n", "phase", "hello-world", function.logicalId());
-        for (String phase : ClassLoadProfile.PHASES) {
+        for (String phase : ClassLoadProfile.PHASES.stream().filter(phase -> !phase.equals("priming")).toList()) {
             OUT.printf(Locale.ROOT, "  %-20s %12d %22d%n", phase, helloClasses.count(phase),
                     functionClasses.count(phase));
         }
@@ -247,6 +252,45 @@ public final class ApiBenchmark {
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .limit(16)
                 .forEach(entry -> OUT.printf(Locale.ROOT, "    %-52s %6d%n", entry.getKey(), entry.getValue()));
+    }
+
+    /**
+     * Section 1c: the function's cold start with and without its SnapStart priming run between init and the
+     * first request, as a checkpoint would run it. After a restore Lambda pays only the first invocation (init and
+     * priming are in the snapshot), so "first" is the column that priming is meant to shrink.
+     */
+    private static void printPriming(FunctionDefinition function, ColdStartBenchmark.PrimingComparison comparison) {
+        OUT.println();
+        OUT.printf(Locale.ROOT, "== 1c. SnapStart priming: %s's first invocation without and with its priming run"
+                + " after init, TieredStopAtLevel=1, median of %d runs, alternating ==%n", function.logicalId(),
+                comparison.runs());
+        OUT.println("first = deserialize + handle + serialize: what a restore from a snapshot still pays. All in ms.");
+        String header = String.format(Locale.ROOT, "%-10s %8s %8s %8s %8s %8s %8s %8s", "", "init", "priming",
+                "deser", "handle", "ser", "first", "wall");
+        OUT.println(header);
+        OUT.println("-".repeat(header.length()));
+        printPrimingColumns("unprimed", comparison.unprimed());
+        printPrimingColumns("primed", comparison.primed());
+        OUT.printf(Locale.ROOT, "first-invocation ratio primed/unprimed: %s%n",
+                ratio(comparison.primed().firstMs() / comparison.unprimed().firstMs()));
+        OUT.println("-- classes loaded per phase (one run each with -Xlog:class+load) --");
+        OUT.printf(Locale.ROOT, "  %-20s %10s %10s%n", "phase", "unprimed", "primed");
+        for (String phase : ClassLoadProfile.PHASES) {
+            OUT.printf(Locale.ROOT, "  %-20s %10d %10d%n", phase, comparison.unprimedClasses().count(phase),
+                    comparison.primedClasses().count(phase));
+        }
+        OUT.printf(Locale.ROOT, "  %-20s %10d %10d%n", "total", comparison.unprimedClasses().total(),
+                comparison.primedClasses().total());
+        OUT.println("  what the primed first handle still loads, by origin:");
+        comparison.primedClasses().byPhaseAndOrigin().get("handle").entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(entry -> OUT.printf(Locale.ROOT, "    %-40s %6d%n", entry.getKey(), entry.getValue()));
+    }
+
+    private static void printPrimingColumns(String label, ColdStartBenchmark.PrimingComparison.Columns columns) {
+        OUT.printf(Locale.ROOT, "%-10s %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f%n", label, columns.initMs(),
+                columns.primingMs(), columns.deserializeMs(), columns.handleMs(), columns.serializeMs(),
+                columns.firstMs(), columns.wallMs());
     }
 
     private static void printSummary(String row, String handler, ColdStartBenchmark.Summary summary) {

@@ -15,11 +15,12 @@ import java.util.TreeMap;
 record ClassLoadProfile(Map<String, Map<String, Integer>> byPhaseAndOrigin, Map<String, Integer> unarchivedByPackage,
         int total) {
 
-    static final List<String> PHASES = List.of("JVM boot + runner", "init", "deserialize", "handle", "serialize",
+    static final List<String> PHASES = List.of("JVM boot + runner", "init", "priming", "deserialize", "handle", "serialize",
             "after");
 
     private static final Map<String, String> MARKERS = Map.of(
             ColdStartRunner.class.getName() + "$PhaseReady", "init",
+            ColdStartRunner.class.getName() + "$PhasePriming", "priming",
             ColdStartRunner.class.getName() + "$PhaseInitialized", "deserialize",
             ColdStartRunner.class.getName() + "$PhaseDeserialized", "handle",
             ColdStartRunner.class.getName() + "$PhaseHandled", "serialize",

@@ -46,10 +46,15 @@ final class ColdStartBenchmark {
     record Variant(String name, List<String> flags, Archive archive) {}
 
     /** One child JVM's timings, in nanoseconds; the wall time is measured by this (parent) JVM. */
-    record Sample(long initNs, long deserializeNs, long handleNs, long serializeNs, long wallNs) {
+    record Sample(long initNs, long deserializeNs, long handleNs, long serializeNs, long wallNs, long primingNs) {
 
         long inJvmNs() {
             return initNs + deserializeNs + handleNs + serializeNs;
+        }
+
+        /** The first invocation: what a restore from a SnapStart snapshot still pays (init is in the snapshot). */
+        long firstNs() {
+            return deserializeNs + handleNs + serializeNs;
         }
     }
 
@@ -179,6 +184,50 @@ final class ColdStartBenchmark {
         return rows;
     }
 
+    /**
+     * The function's cold start without and with its SnapStart priming run right after init (the runner's
+     * {@code primed}), alternating, after one unmeasured run of each; medians of the first invocation, the
+     * priming itself and the wall time.
+     */
+    PrimingComparison priming(Variant variant, int runs) {
+        List<String> flags = flags(variant, subject, false);
+        runOnce(subject, flags, List.of());
+        runOnce(subject, flags, List.of("primed"));
+        List<Sample> unprimed = new ArrayList<>();
+        List<Sample> primed = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            for (int turn = 0; turn < 2; turn++) {
+                if ((turn == 0) == (run % 2 == 0)) {
+                    unprimed.add(runOnce(subject, flags, List.of()));
+                } else {
+                    primed.add(runOnce(subject, flags, List.of("primed")));
+                }
+            }
+        }
+        return new PrimingComparison(runs, PrimingComparison.Columns.of(unprimed), PrimingComparison.Columns.of(primed),
+                classLoads(variant, true), classLoads(variant, true, List.of("primed")));
+    }
+
+    /** {@link #priming}'s result: medians in ms, and one class-load profile of each. */
+    record PrimingComparison(int runs, Columns unprimed, Columns primed, ClassLoadProfile unprimedClasses,
+            ClassLoadProfile primedClasses) {
+
+        record Columns(double initMs, double primingMs, double deserializeMs, double handleMs, double serializeMs,
+                double firstMs, double wallMs) {
+
+            static Columns of(List<Sample> samples) {
+                return new Columns(median(samples, Sample::initNs), median(samples, Sample::primingNs),
+                        median(samples, Sample::deserializeNs), median(samples, Sample::handleNs),
+                        median(samples, Sample::serializeNs), median(samples, Sample::firstNs),
+                        median(samples, Sample::wallNs));
+            }
+
+            private static double median(List<Sample> samples, java.util.function.ToLongFunction<Sample> column) {
+                return Latencies.medianMillis(samples.stream().mapToLong(column).toArray());
+            }
+        }
+    }
+
     /** The function's init and first invocation in finer steps (see {@link ColdStartBreakdown}), medians. */
     Map<String, Double> breakdown(Variant variant, int runs) {
         Map<String, List<Long>> steps = new LinkedHashMap<>();
@@ -200,11 +249,15 @@ final class ColdStartBenchmark {
 
     /** Which classes each phase of one cold start loaded, from a run with {@code -Xlog:class+load}. */
     ClassLoadProfile classLoads(Variant variant, boolean function) {
+        return classLoads(variant, function, List.of());
+    }
+
+    private ClassLoadProfile classLoads(Variant variant, boolean function, List<String> extraArguments) {
         Subject who = function ? subject : hello;
         Path log = workDirectory.resolve("class-load-" + (++childCount) + ".log");
         List<String> flags = new ArrayList<>(flags(variant, who, false));
         flags.add("-Xlog:class+load=info:file=" + log);
-        runChild(who, flags, List.of());
+        runChild(who, flags, extraArguments);
         try {
             return ClassLoadProfile.parse(Files.readAllLines(log, StandardCharsets.UTF_8), who.classpath());
         } catch (IOException e) {
@@ -243,7 +296,8 @@ final class ColdStartBenchmark {
                             + who.expectedStatus() + ": the cold start measured a failure, not the function");
                 }
                 return new Sample(Long.parseLong(fields.get("init_ns")), Long.parseLong(fields.get("deserialize_ns")),
-                        Long.parseLong(fields.get("handle_ns")), Long.parseLong(fields.get("serialize_ns")), wall);
+                        Long.parseLong(fields.get("handle_ns")), Long.parseLong(fields.get("serialize_ns")), wall,
+                        Long.parseLong(fields.getOrDefault("priming_ns", "0")));
             }
         }
         throw new IllegalStateException(who.label() + ": the runner printed no COLDSTART line:\n" + output);

@@ -28,9 +28,11 @@ import java.nio.file.Path;
  * Between the parts it loads an empty marker class ({@code ColdStartRunner$Phase…}), so that a run with
  * {@code -Xlog:class+load} tells how many classes each part loaded.
  *
- * <p>Arguments: {@code handlerClass eventFile functionName memoryMb timeoutMillis [breakdown]}; with
+ * <p>Arguments: {@code handlerClass eventFile functionName memoryMb timeoutMillis [breakdown|primed]}; with
  * {@code breakdown} it runs {@link ColdStartBreakdown} instead, which times the submit function's init in
- * finer steps.
+ * finer steps; with {@code primed} it runs the SnapStart priming the handler registered right after init, as
+ * Lambda's checkpoint would ({@code priming_ns}), so the first request is timed as after a restore of a primed
+ * snapshot (this JDK cannot checkpoint; docs/PERFORMANCE.md, "SnapStart priming").
  */
 public final class ColdStartRunner {
 
@@ -59,6 +61,13 @@ public final class ColdStartRunner {
         Object handler = handlerClass.getConstructor().newInstance();
         Class<?> eventType = eventTypeOf(handlerClass);
         long initialized = System.nanoTime();
+        long primingNs = 0;
+        if (args.length > 5 && args[5].equals("primed")) {
+            Class.forName("dev.reelforge.local.bench.ColdStartRunner$PhasePriming");
+            long priming = System.nanoTime();
+            primeRegistered();
+            primingNs = System.nanoTime() - priming;
+        }
         Class.forName("dev.reelforge.local.bench.ColdStartRunner$PhaseInitialized");
 
         long deserializing = System.nanoTime();
@@ -83,9 +92,15 @@ public final class ColdStartRunner {
                 + " deserialize_ns=" + (deserialized - deserializing)
                 + " handle_ns=" + (handled - handling)
                 + " serialize_ns=" + (serialized - serializing)
+                + " priming_ns=" + primingNs
                 + " status=" + status
                 + " response_bytes=" + response.length());
         System.out.flush();
+    }
+
+    /** In its own method: the hello-world's classpath has no {@code Priming}, and never gets here. */
+    private static void primeRegistered() {
+        dev.reelforge.runtime.priming.Priming.primeRegistered();
     }
 
     /** The {@code I} of the handler's {@code RequestHandler<I, O>}, as the runtime finds it. */
@@ -104,6 +119,8 @@ public final class ColdStartRunner {
 
     // Empty marker classes: their loading shows up in -Xlog:class+load between the phases.
     static final class PhaseReady {}
+
+    static final class PhasePriming {}
 
     static final class PhaseInitialized {}
 

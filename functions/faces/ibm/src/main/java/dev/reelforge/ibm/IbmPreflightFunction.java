@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.reelforge.ibm.videos.IbmPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.runtime.http.DashboardCors;
 
@@ -22,6 +23,7 @@ public final class IbmPreflightFunction
 
     public IbmPreflightFunction() {
         this(FunctionEnvironment.fromSystem());
+        IbmPriming.register();
     }
 
     /** Nothing to wire: what it allows comes with each request (the stage variable). */

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.runtime.http.DashboardCors;
+import dev.reelforge.shotstack.edit.ShotstackPriming;
 
 /**
  * {@code OPTIONS} on every path of the Shotstack API, without the authorizer: a browser's CORS preflight, answered
@@ -21,6 +22,7 @@ public final class PreflightFunction
 
     public PreflightFunction() {
         this(FunctionEnvironment.fromSystem());
+        ShotstackPriming.register();
     }
 
     /** Nothing to wire: what it allows comes with each request (the stage variable). */

@@ -9,6 +9,7 @@ import dev.reelforge.core.oauth.AuthorizeBearerToken;
 import dev.reelforge.core.oauth.AuthorizeBearerTokenCommand;
 import dev.reelforge.core.oauth.AuthorizeBearerTokenResult;
 import dev.reelforge.ibm.IbmRequest;
+import dev.reelforge.ibm.videos.IbmPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.runtime.http.AuthorizerPolicy;
 import dev.reelforge.runtime.http.ExecuteApiArn;
@@ -39,6 +40,7 @@ public final class BearerTokenAuthorizerFunction
 
     public BearerTokenAuthorizerFunction() {
         this(FunctionEnvironment.fromSystem());
+        IbmPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

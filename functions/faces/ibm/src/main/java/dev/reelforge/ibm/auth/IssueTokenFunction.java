@@ -14,6 +14,7 @@ import dev.reelforge.ibm.IbmErrorMapper;
 import dev.reelforge.ibm.IbmRequest;
 import dev.reelforge.ibm.IbmResponses;
 import dev.reelforge.ibm.Parsed;
+import dev.reelforge.ibm.videos.IbmPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
 import java.security.SecureRandom;
 
@@ -29,6 +30,7 @@ public final class IssueTokenFunction implements RequestHandler<APIGatewayProxyR
 
     public IssueTokenFunction() {
         this(FunctionEnvironment.fromSystem());
+        IbmPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

@@ -12,6 +12,7 @@ import dev.reelforge.ibm.IbmErrorMapper;
 import dev.reelforge.ibm.IbmRequest;
 import dev.reelforge.ibm.IbmResponses;
 import dev.reelforge.ibm.Parsed;
+import dev.reelforge.ibm.videos.IbmPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
 
 /**
@@ -27,6 +28,7 @@ public final class RevokeTokenFunction implements RequestHandler<APIGatewayProxy
 
     public RevokeTokenFunction() {
         this(FunctionEnvironment.fromSystem());
+        IbmPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

@@ -25,6 +25,7 @@ public final class GetChannelFunction
 
     public GetChannelFunction() {
         this(FunctionEnvironment.fromSystem());
+        IbmPriming.register();
     }
 
     /** Nothing to wire: the channel is derived from the caller. */

@@ -28,6 +28,7 @@ public final class GetDownloadableFunction
 
     public GetDownloadableFunction() {
         this(FunctionEnvironment.fromSystem());
+        IbmPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

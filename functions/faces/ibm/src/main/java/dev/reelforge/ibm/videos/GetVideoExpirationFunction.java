@@ -28,6 +28,7 @@ public final class GetVideoExpirationFunction
 
     public GetVideoExpirationFunction() {
         this(FunctionEnvironment.fromSystem());
+        IbmPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

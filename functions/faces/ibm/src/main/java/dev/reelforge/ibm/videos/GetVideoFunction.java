@@ -27,6 +27,7 @@ public final class GetVideoFunction implements RequestHandler<APIGatewayProxyReq
 
     public GetVideoFunction() {
         this(FunctionEnvironment.fromSystem());
+        IbmPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */
@@ -38,7 +39,7 @@ public final class GetVideoFunction implements RequestHandler<APIGatewayProxyReq
         this.getVideo = getVideo;
     }
 
-    private static GetVideo wire(DynamoDbTables tables) {
+    static GetVideo wire(DynamoDbTables tables) {
         return new GetVideo(tables.videos(), tables.assets(), tables.renders());
     }
 

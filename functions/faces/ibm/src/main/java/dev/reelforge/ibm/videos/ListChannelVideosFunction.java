@@ -42,6 +42,7 @@ public final class ListChannelVideosFunction
 
     public ListChannelVideosFunction() {
         this(FunctionEnvironment.fromSystem());
+        IbmPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

@@ -28,6 +28,7 @@ public final class ListChannelsFunction
 
     public ListChannelsFunction() {
         this(FunctionEnvironment.fromSystem());
+        IbmPriming.register();
     }
 
     /** Nothing to wire: the channel is derived from the caller. */

@@ -29,6 +29,7 @@ public final class RequestDownloadableFunction
 
     public RequestDownloadableFunction() {
         this(FunctionEnvironment.fromSystem());
+        IbmPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

@@ -45,6 +45,7 @@ public final class UpdateVideoFunction
 
     public UpdateVideoFunction() {
         this(FunctionEnvironment.fromSystem());
+        IbmPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

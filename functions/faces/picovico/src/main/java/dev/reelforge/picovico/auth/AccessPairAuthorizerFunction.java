@@ -10,6 +10,7 @@ import dev.reelforge.core.appauth.AuthorizeAccessPair;
 import dev.reelforge.core.appauth.AuthorizeAccessPairCommand;
 import dev.reelforge.core.appauth.AuthorizeAccessPairResult;
 import dev.reelforge.picovico.PicovicoRequest;
+import dev.reelforge.picovico.projects.PicovicoPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.runtime.http.AuthorizerPolicy;
 import dev.reelforge.runtime.http.ExecuteApiArn;
@@ -40,6 +41,7 @@ public final class AccessPairAuthorizerFunction
 
     public AccessPairAuthorizerFunction() {
         this(FunctionEnvironment.fromSystem());
+        PicovicoPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

@@ -14,6 +14,7 @@ import dev.reelforge.picovico.PicovicoError;
 import dev.reelforge.picovico.PicovicoErrorMapper;
 import dev.reelforge.picovico.PicovicoRequest;
 import dev.reelforge.picovico.PicovicoResponses;
+import dev.reelforge.picovico.projects.PicovicoPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
 import java.security.SecureRandom;
 
@@ -28,6 +29,7 @@ public final class LoginAppFunction implements RequestHandler<APIGatewayProxyReq
 
     public LoginAppFunction() {
         this(FunctionEnvironment.fromSystem());
+        PicovicoPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

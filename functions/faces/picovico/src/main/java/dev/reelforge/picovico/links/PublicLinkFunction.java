@@ -9,6 +9,7 @@ import dev.reelforge.core.project.FollowPublicLink;
 import dev.reelforge.picovico.PicovicoError;
 import dev.reelforge.picovico.PicovicoErrorMapper;
 import dev.reelforge.picovico.PicovicoResponses;
+import dev.reelforge.picovico.projects.PicovicoPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
 import java.util.Map;
 
@@ -25,6 +26,7 @@ public final class PublicLinkFunction implements RequestHandler<APIGatewayProxyR
 
     public PublicLinkFunction() {
         this(FunctionEnvironment.fromSystem());
+        PicovicoPriming.register();
     }
 
     public PublicLinkFunction(FunctionEnvironment environment) {

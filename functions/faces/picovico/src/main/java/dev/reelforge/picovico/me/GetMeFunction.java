@@ -12,6 +12,7 @@ import dev.reelforge.core.json.Json;
 import dev.reelforge.picovico.PicovicoErrorMapper;
 import dev.reelforge.picovico.PicovicoRequest;
 import dev.reelforge.picovico.PicovicoResponses;
+import dev.reelforge.picovico.projects.PicovicoPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
 
 /**
@@ -25,6 +26,7 @@ public final class GetMeFunction implements RequestHandler<APIGatewayProxyReques
 
     public GetMeFunction() {
         this(FunctionEnvironment.fromSystem());
+        PicovicoPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

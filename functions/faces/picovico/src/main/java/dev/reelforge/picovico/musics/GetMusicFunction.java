@@ -10,6 +10,7 @@ import dev.reelforge.picovico.PicovicoError;
 import dev.reelforge.picovico.PicovicoErrorMapper;
 import dev.reelforge.picovico.PicovicoRequest;
 import dev.reelforge.picovico.PicovicoResponses;
+import dev.reelforge.picovico.projects.PicovicoPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
 import java.net.URI;
 
@@ -21,6 +22,7 @@ public final class GetMusicFunction implements RequestHandler<APIGatewayProxyReq
 
     public GetMusicFunction() {
         this(FunctionEnvironment.fromSystem());
+        PicovicoPriming.register();
     }
 
     public GetMusicFunction(FunctionEnvironment environment) {

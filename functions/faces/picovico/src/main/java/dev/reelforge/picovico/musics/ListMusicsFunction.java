@@ -10,6 +10,7 @@ import dev.reelforge.core.project.MusicLibrary;
 import dev.reelforge.core.project.ShippedMusicLibrary;
 import dev.reelforge.picovico.PicovicoErrorMapper;
 import dev.reelforge.picovico.PicovicoResponses;
+import dev.reelforge.picovico.projects.PicovicoPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
 import java.net.URI;
 
@@ -24,6 +25,7 @@ public final class ListMusicsFunction implements RequestHandler<APIGatewayProxyR
 
     public ListMusicsFunction() {
         this(FunctionEnvironment.fromSystem());
+        PicovicoPriming.register();
     }
 
     public ListMusicsFunction(FunctionEnvironment environment) {

@@ -33,6 +33,7 @@ public final class CreateProjectFunction
 
     public CreateProjectFunction() {
         this(FunctionEnvironment.fromSystem());
+        PicovicoPriming.register();
     }
 
     public CreateProjectFunction(FunctionEnvironment environment) {

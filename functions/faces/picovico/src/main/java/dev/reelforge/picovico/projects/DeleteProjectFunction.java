@@ -26,6 +26,7 @@ public final class DeleteProjectFunction
 
     public DeleteProjectFunction() {
         this(FunctionEnvironment.fromSystem());
+        PicovicoPriming.register();
     }
 
     public DeleteProjectFunction(FunctionEnvironment environment) {

@@ -20,6 +20,7 @@ public final class GetProjectFunction implements RequestHandler<APIGatewayProxyR
 
     public GetProjectFunction() {
         this(FunctionEnvironment.fromSystem());
+        PicovicoPriming.register();
     }
 
     public GetProjectFunction(FunctionEnvironment environment) {

@@ -40,6 +40,7 @@ public final class ListProjectsFunction
 
     public ListProjectsFunction() {
         this(FunctionEnvironment.fromSystem());
+        PicovicoPriming.register();
     }
 
     public ListProjectsFunction(FunctionEnvironment environment) {

@@ -37,6 +37,7 @@ public final class RenderProjectFunction
 
     public RenderProjectFunction() {
         this(FunctionEnvironment.fromSystem());
+        PicovicoPriming.register();
     }
 
     /** The owner's uploads by id (served by the CDN at {@code CDN_URL}), else, for music, the library's tracks. */

@@ -32,6 +32,7 @@ public final class UpdateProjectFunction
 
     public UpdateProjectFunction() {
         this(FunctionEnvironment.fromSystem());
+        PicovicoPriming.register();
     }
 
     public UpdateProjectFunction(FunctionEnvironment environment) {

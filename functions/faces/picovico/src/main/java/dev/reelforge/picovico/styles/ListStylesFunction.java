@@ -11,6 +11,7 @@ import dev.reelforge.core.project.Style;
 import dev.reelforge.core.project.StyleBook;
 import dev.reelforge.picovico.PicovicoErrorMapper;
 import dev.reelforge.picovico.PicovicoResponses;
+import dev.reelforge.picovico.projects.PicovicoPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
 
 /**
@@ -25,6 +26,7 @@ public final class ListStylesFunction implements RequestHandler<APIGatewayProxyR
 
     public ListStylesFunction() {
         this(StyleBook.shipped());
+        PicovicoPriming.register();
     }
 
     public ListStylesFunction(FunctionEnvironment environment) {

@@ -15,6 +15,7 @@ import dev.reelforge.runtime.http.ExecuteApiArn;
 import dev.reelforge.runtime.http.UnauthorizedException;
 import dev.reelforge.runtime.log.LogEvent;
 import dev.reelforge.runtime.log.StructuredLog;
+import dev.reelforge.shotstack.edit.ShotstackPriming;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,7 @@ public final class ApiKeyAuthorizerFunction implements RequestHandler<APIGateway
 
     public ApiKeyAuthorizerFunction() {
         this(FunctionEnvironment.fromSystem());
+        ShotstackPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

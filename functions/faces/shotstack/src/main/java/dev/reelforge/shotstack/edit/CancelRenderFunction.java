@@ -31,6 +31,7 @@ public final class CancelRenderFunction
 
     public CancelRenderFunction() {
         this(FunctionEnvironment.fromSystem());
+        ShotstackPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

@@ -26,6 +26,7 @@ public final class CreateTemplateFunction
 
     public CreateTemplateFunction() {
         this(FunctionEnvironment.fromSystem());
+        ShotstackPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

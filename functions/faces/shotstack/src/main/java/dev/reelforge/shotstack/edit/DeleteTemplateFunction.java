@@ -24,6 +24,7 @@ public final class DeleteTemplateFunction
 
     public DeleteTemplateFunction() {
         this(FunctionEnvironment.fromSystem());
+        ShotstackPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

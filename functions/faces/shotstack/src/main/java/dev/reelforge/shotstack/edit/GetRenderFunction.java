@@ -28,6 +28,7 @@ public final class GetRenderFunction
 
     public GetRenderFunction() {
         this(FunctionEnvironment.fromSystem());
+        ShotstackPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

@@ -22,6 +22,7 @@ public final class GetTemplateFunction
 
     public GetTemplateFunction() {
         this(FunctionEnvironment.fromSystem());
+        ShotstackPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

@@ -36,6 +36,7 @@ public final class ListRendersFunction
 
     public ListRendersFunction() {
         this(FunctionEnvironment.fromSystem());
+        ShotstackPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

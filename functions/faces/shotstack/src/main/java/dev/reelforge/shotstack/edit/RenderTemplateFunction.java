@@ -27,6 +27,7 @@ public final class RenderTemplateFunction
 
     public RenderTemplateFunction() {
         this(FunctionEnvironment.fromSystem());
+        ShotstackPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

@@ -41,6 +41,7 @@ public final class SubmitRenderFunction
 
     public SubmitRenderFunction() {
         this(FunctionEnvironment.fromSystem());
+        ShotstackPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

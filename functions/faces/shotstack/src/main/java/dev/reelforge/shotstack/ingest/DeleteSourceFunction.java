@@ -10,6 +10,7 @@ import dev.reelforge.core.ingest.DeleteSourceResult;
 import dev.reelforge.core.ingest.SourceLookup;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.shotstack.Parsed;
+import dev.reelforge.shotstack.edit.ShotstackPriming;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,7 @@ public final class DeleteSourceFunction
 
     public DeleteSourceFunction() {
         this(FunctionEnvironment.fromSystem());
+        ShotstackPriming.register();
     }
 
     public DeleteSourceFunction(FunctionEnvironment environment) {

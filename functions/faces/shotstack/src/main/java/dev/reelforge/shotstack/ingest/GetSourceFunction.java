@@ -9,6 +9,7 @@ import dev.reelforge.core.ingest.GetSource;
 import dev.reelforge.core.ingest.SourceLookup;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.shotstack.Parsed;
+import dev.reelforge.shotstack.edit.ShotstackPriming;
 import java.util.Optional;
 
 /** {@code GET /ingest/{version}/sources/{id}}: the contract's {@code SourceResponse}; 404 for anything not the caller's. */
@@ -19,6 +20,7 @@ public final class GetSourceFunction
 
     public GetSourceFunction() {
         this(FunctionEnvironment.fromSystem());
+        ShotstackPriming.register();
     }
 
     public GetSourceFunction(FunctionEnvironment environment) {

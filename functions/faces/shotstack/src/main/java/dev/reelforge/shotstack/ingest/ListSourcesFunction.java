@@ -11,6 +11,7 @@ import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Caller;
 import dev.reelforge.shotstack.Parsed;
+import dev.reelforge.shotstack.edit.ShotstackPriming;
 
 /** {@code GET /ingest/{version}/sources}: the contract's {@code SourceListResponse}, newest first, deleted ones left out. */
 public final class ListSourcesFunction
@@ -20,6 +21,7 @@ public final class ListSourcesFunction
 
     public ListSourcesFunction() {
         this(FunctionEnvironment.fromSystem());
+        ShotstackPriming.register();
     }
 
     public ListSourcesFunction(FunctionEnvironment environment) {

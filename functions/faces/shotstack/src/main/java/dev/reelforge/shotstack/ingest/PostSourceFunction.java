@@ -15,6 +15,7 @@ import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Caller;
 import dev.reelforge.shotstack.Parsed;
 import dev.reelforge.shotstack.Problem;
+import dev.reelforge.shotstack.edit.ShotstackPriming;
 import dev.reelforge.sources.GuardedCallbackUrlCheck;
 
 /**
@@ -29,6 +30,7 @@ public final class PostSourceFunction
 
     public PostSourceFunction() {
         this(FunctionEnvironment.fromSystem());
+        ShotstackPriming.register();
     }
 
     public PostSourceFunction(FunctionEnvironment environment) {

@@ -15,6 +15,7 @@ import dev.reelforge.shotstack.Parsed;
 import dev.reelforge.shotstack.Problem;
 import dev.reelforge.shotstack.ShotstackErrorMapper;
 import dev.reelforge.shotstack.ShotstackResponses;
+import dev.reelforge.shotstack.edit.ShotstackPriming;
 
 /**
  * {@code DELETE /serve/{version}/assets/render/{id}}, a Reelforge extension of the Serve API: deletes every
@@ -28,6 +29,7 @@ public final class DeleteRenderAssetsFunction
 
     public DeleteRenderAssetsFunction() {
         this(FunctionEnvironment.fromSystem());
+        ShotstackPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

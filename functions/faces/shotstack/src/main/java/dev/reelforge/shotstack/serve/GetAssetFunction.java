@@ -16,6 +16,7 @@ import dev.reelforge.shotstack.Parsed;
 import dev.reelforge.shotstack.Problem;
 import dev.reelforge.shotstack.ShotstackErrorMapper;
 import dev.reelforge.shotstack.ShotstackResponses;
+import dev.reelforge.shotstack.edit.ShotstackPriming;
 
 /** {@code GET /serve/{version}/assets/{id}}: one of the caller's hosted assets, as the contract's AssetResponse. */
 public final class GetAssetFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
@@ -24,6 +25,7 @@ public final class GetAssetFunction implements RequestHandler<APIGatewayProxyReq
 
     public GetAssetFunction() {
         this(FunctionEnvironment.fromSystem());
+        ShotstackPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

@@ -16,6 +16,7 @@ import dev.reelforge.shotstack.Parsed;
 import dev.reelforge.shotstack.Problem;
 import dev.reelforge.shotstack.ShotstackErrorMapper;
 import dev.reelforge.shotstack.ShotstackResponses;
+import dev.reelforge.shotstack.edit.ShotstackPriming;
 
 /**
  * {@code GET /serve/{version}/assets/render/{id}}: every hosted asset of one of the caller's renders (or of its
@@ -29,6 +30,7 @@ public final class GetRenderAssetsFunction
 
     public GetRenderAssetsFunction() {
         this(FunctionEnvironment.fromSystem());
+        ShotstackPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */

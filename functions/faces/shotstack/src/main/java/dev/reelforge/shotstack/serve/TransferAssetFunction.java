@@ -20,6 +20,7 @@ import dev.reelforge.shotstack.Problem;
 import dev.reelforge.shotstack.RenderJson;
 import dev.reelforge.shotstack.ShotstackErrorMapper;
 import dev.reelforge.shotstack.ShotstackResponses;
+import dev.reelforge.shotstack.edit.ShotstackPriming;
 import java.util.UUID;
 
 /**
@@ -38,6 +39,7 @@ public final class TransferAssetFunction
 
     public TransferAssetFunction() {
         this(FunctionEnvironment.fromSystem());
+        ShotstackPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */
