@@ -42,7 +42,7 @@ export function formatDuration(seconds) {
 }
 
 export function statusBadge(status) {
-  const kind = status === 'done' || status === 'ready' ? 'done' : status === 'failed' ? 'failed' : 'other';
+  const kind = status === 'done' || status === 'ready' || status === 'published' ? 'done' : status === 'failed' ? 'failed' : 'other';
   return h('span', { class: `status ${kind}` }, status || 'unknown');
 }
 

@@ -2,6 +2,7 @@
 // FLV (seed 001) and their expiration rule (seed 003), through the face's public API and the user's OAuth client.
 import { ibmCall, ibmConnect, ibmDefaultUrl, ibmDisconnect, ibmSession } from './ibm-api.js';
 import { h, show, errorBox, replaceKeepingFocus } from './dom.js';
+import { connectForm, rerun } from './connect-form.js';
 import { formatBytes, formatSeconds, formatUnix, safeUrl } from './face-format.js';
 
 const PAGE_SIZE = 20;
@@ -21,66 +22,25 @@ function connection(current) {
       'Disconnect'));
 }
 
-/** Shows the page again for the same hash (after connecting or disconnecting). */
-function rerun() {
-  window.dispatchEvent(new HashChangeEvent('hashchange'));
-}
-
-/** The connect form: the OAuth client id and secret, exchanged for a token as the README shows. */
-function connectForm(note) {
-  const clientId = h('input', { id: 'ibm-client-id', name: 'client-id', type: 'text', autocomplete: 'off', required: true,
-    spellcheck: 'false', 'aria-describedby': 'ibm-client-hint' });
-  const clientSecret = h('input', { id: 'ibm-client-secret', name: 'client-secret', type: 'password', autocomplete: 'off',
-    required: true, spellcheck: 'false', 'aria-describedby': 'ibm-client-hint' });
-  const apiUrl = h('input', { id: 'ibm-api-url', name: 'api-url', type: 'url', required: true,
-    'aria-describedby': 'ibm-api-url-hint' });
-  ibmDefaultUrl().then((url) => { if (!apiUrl.value) apiUrl.value = url; });
-  const outcome = h('div', { 'aria-live': 'polite' }, note ? errorBox(note) : null);
-  const submit = h('button', { type: 'submit' }, 'Connect');
-  return h('form', {
-    novalidate: true,
-    onsubmit: async (event) => {
-      event.preventDefault();
-      outcome.replaceChildren();
-      const fields = { clientId: clientId.value.trim(), clientSecret: clientSecret.value.trim(), apiUrl: apiUrl.value.trim() };
-      const missing = !fields.clientId ? clientId : !fields.clientSecret ? clientSecret : !fields.apiUrl ? apiUrl : null;
-      if (missing) {
-        outcome.replaceChildren(errorBox({ message: 'Enter the client id, the client secret and the API URL.' }));
-        missing.focus();
-        return;
-      }
-      submit.disabled = true;
-      try {
-        await ibmConnect(fields);
-        rerun();
-      } catch (error) {
-        ibmDisconnect();
-        outcome.replaceChildren(errorBox(error));
-        clientId.focus();
-      } finally {
-        submit.disabled = false;
-      }
-    },
-  },
-  h('label', { for: 'ibm-client-id' }, 'OAuth client id'),
-  clientId,
-  h('label', { for: 'ibm-client-secret' }, 'OAuth client secret'),
-  clientSecret,
-  h('p', { class: 'hint', id: 'ibm-client-hint' },
-    'The secret is sent once, to POST /oauth2/token, for an access token (kept in this tab only, sessionStorage, for',
-    ' its 24 hours). A client belongs to one environment and sees its videos only. On the embedded stack: ibm.stage or',
-    ' ibm.v1 (clientId, clientSecret) in .reelforge/local.json.'),
-  h('label', { for: 'ibm-api-url' }, 'IBM API URL'),
-  apiUrl,
-  h('p', { class: 'hint', id: 'ibm-api-url-hint' }, 'The IBM Video Streaming API of this Reelforge (filled in from the deployment).'),
-  h('p', {}, submit),
-  outcome);
-}
+const CONNECTION = {
+  face: 'ibm',
+  id: 'client-id',
+  secret: 'client-secret',
+  labels: { id: 'OAuth client id', secret: 'OAuth client secret', apiUrl: 'IBM API URL',
+    missing: 'Enter the client id, the client secret and the API URL.' },
+  hint: 'The secret is sent once, to POST /oauth2/token, for an access token (kept in this tab only, sessionStorage, for'
+    + ' its 24 hours). A client belongs to one environment and sees its videos only. On the embedded stack: ibm.stage or'
+    + ' ibm.v1 (clientId, clientSecret) in .reelforge/local.json.',
+  apiHint: 'The IBM Video Streaming API of this Reelforge (filled in from the deployment).',
+  defaultUrl: ibmDefaultUrl,
+  connect: ibmConnect,
+  disconnect: ibmDisconnect,
+};
 
 function connectPage(note) {
   show(h('h1', {}, 'IBM videos'),
     h('p', {}, 'Connect with your IBM Video Streaming OAuth client to see its videos, their downloads and expiration.'),
-    connectForm(note));
+    connectForm(CONNECTION, note));
 }
 
 /** #/ibm[?page=N]: the client's videos, newest first, IBM's paging. */

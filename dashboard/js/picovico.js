@@ -1,22 +1,14 @@
 // Picovico projects: the Picovico face's slideshow projects (docs/PROJECTS-API.md) with their renditions, through the
 // face's public API and the user's own app. Building a project is left to the API and the SDKs.
 import { picovicoCall, picovicoConnect, picovicoDefaultUrl, picovicoDisconnect, picovicoSession } from './picovico-api.js';
-import { h, show, errorBox, replaceKeepingFocus } from './dom.js';
+import { h, show, errorBox, replaceKeepingFocus, statusBadge } from './dom.js';
+import { connectForm, rerun } from './connect-form.js';
 import { formatBytes, formatSeconds, formatUnix, safeUrl } from './face-format.js';
 
 const PAGE_SIZE = 15;
 const POLL_MS = 3000;
 const QUALITIES = ['720', '480', '360'];
 const PROJECT_ID = /^[0-9a-fA-F]{24}$/;
-
-function rerun() {
-  window.dispatchEvent(new HashChangeEvent('hashchange'));
-}
-
-function statusBadge(status) {
-  const kind = status === 'published' ? 'done' : status === 'failed' ? 'failed' : 'other';
-  return h('span', { class: `status ${kind}` }, status || 'unknown');
-}
 
 /** Who is connected, the credits left, and a way out. */
 function connection(current, credits) {
@@ -25,62 +17,26 @@ function connection(current, credits) {
     h('button', { type: 'button', class: 'secondary', onclick: () => { picovicoDisconnect(); rerun(); } }, 'Disconnect'));
 }
 
-/** The connect form: the app id and secret, exchanged for an access pair by POST /login/app. */
-function connectForm(note) {
-  const appId = h('input', { id: 'picovico-app-id', name: 'app-id', type: 'text', autocomplete: 'off', required: true,
-    spellcheck: 'false', 'aria-describedby': 'picovico-app-hint' });
-  const appSecret = h('input', { id: 'picovico-app-secret', name: 'app-secret', type: 'password', autocomplete: 'off',
-    required: true, spellcheck: 'false', 'aria-describedby': 'picovico-app-hint' });
-  const apiUrl = h('input', { id: 'picovico-api-url', name: 'api-url', type: 'url', required: true,
-    'aria-describedby': 'picovico-api-url-hint' });
-  picovicoDefaultUrl().then((url) => { if (!apiUrl.value) apiUrl.value = url; });
-  const outcome = h('div', { 'aria-live': 'polite' }, note ? errorBox(note) : null);
-  const submit = h('button', { type: 'submit' }, 'Connect');
-  return h('form', {
-    novalidate: true,
-    onsubmit: async (event) => {
-      event.preventDefault();
-      outcome.replaceChildren();
-      const fields = { appId: appId.value.trim(), appSecret: appSecret.value.trim(), apiUrl: apiUrl.value.trim() };
-      const missing = !fields.appId ? appId : !fields.appSecret ? appSecret : !fields.apiUrl ? apiUrl : null;
-      if (missing) {
-        outcome.replaceChildren(errorBox({ message: 'Enter the app id, the app secret and the API URL.' }));
-        missing.focus();
-        return;
-      }
-      submit.disabled = true;
-      try {
-        await picovicoConnect(fields);
-        rerun();
-      } catch (error) {
-        picovicoDisconnect();
-        outcome.replaceChildren(errorBox(error.status === 401
-          ? { status: 401, message: 'The app id or the app secret is wrong.' } : error));
-        appId.focus();
-      } finally {
-        submit.disabled = false;
-      }
-    },
-  },
-  h('label', { for: 'picovico-app-id' }, 'App id'),
-  appId,
-  h('label', { for: 'picovico-app-secret' }, 'App secret'),
-  appSecret,
-  h('p', { class: 'hint', id: 'picovico-app-hint' },
-    'The secret is sent once, to POST /login/app, for an access key and token (kept in this tab only, sessionStorage).',
-    ' An app belongs to one environment and sees its projects only. On the embedded stack: picovico.stage or',
-    ' picovico.v1 (appId, appSecret) in .reelforge/local.json.'),
-  h('label', { for: 'picovico-api-url' }, 'Picovico API URL'),
-  apiUrl,
-  h('p', { class: 'hint', id: 'picovico-api-url-hint' }, 'The Picovico API of this Reelforge (filled in from the deployment).'),
-  h('p', {}, submit),
-  outcome);
-}
+const CONNECTION = {
+  face: 'picovico',
+  id: 'app-id',
+  secret: 'app-secret',
+  labels: { id: 'App id', secret: 'App secret', apiUrl: 'Picovico API URL',
+    missing: 'Enter the app id, the app secret and the API URL.' },
+  hint: 'The secret is sent once, to POST /login/app, for an access key and token (kept in this tab only, sessionStorage).'
+    + ' An app belongs to one environment and sees its projects only. On the embedded stack: picovico.stage or'
+    + ' picovico.v1 (appId, appSecret) in .reelforge/local.json.',
+  apiHint: 'The Picovico API of this Reelforge (filled in from the deployment).',
+  defaultUrl: picovicoDefaultUrl,
+  connect: picovicoConnect,
+  disconnect: picovicoDisconnect,
+  refused: (error) => (error.status === 401 ? { status: 401, message: 'The app id or the app secret is wrong.' } : error),
+};
 
 function connectPage(note) {
   show(h('h1', {}, 'Picovico projects'),
     h('p', {}, 'Connect with your Picovico app to see your projects, their videos and your credits.'),
-    connectForm(note));
+    connectForm(CONNECTION, note));
 }
 
 /** #/picovico[?from=T|?to=T]: credits and projects, newest first, Picovico's paging. */
