@@ -93,6 +93,22 @@ public final class NamedPipeIntermediates implements IntermediatePipes {
         }
     }
 
+    /**
+     * Replaces the pipe by a new one, its statement kept: processes that outlived a killed stack (an orphaned
+     * composer still writing, an orphaned encoder still reading) keep the old pipe to themselves, so the job run
+     * again after the restart reads only what the worker's retry writes.
+     */
+    public static void renew(Path pipe) {
+        try {
+            if (isPipe(pipe)) {
+                Files.delete(pipe);
+                makeFifo(pipe);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot renew the pipe " + pipe, e);
+        }
+    }
+
     /** Removes the pipe and its statement, if they are there. */
     public static void remove(Path pipe) {
         try {

@@ -86,7 +86,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * and runs at once on a thread of its own, since its writer is waiting for it. Its writer states what it streams
  * (no probe: that would consume it). Read once, it cannot feed frame captures; a stream that ends short of its
  * stated length, or whose writer does not come within {@link #STREAM_WRITER_WAIT}, fails the job. The pipe outlives
- * a restart: a job of before waits on it again, for the worker's retry to compose into it again.
+ * a restart, renewed (the ffmpeg processes a kill orphaned keep the old one): a job of before waits on it again, for
+ * the worker's retry to compose into it again.
  *
  * <p>Like MediaConvert, it never loses a job it accepted: jobs are kept under {@code <workDirectory>/jobs}
  * ({@link JobStore}), each change of status before it is announced. An emulator opened on the same directory
@@ -171,6 +172,7 @@ public final class MediaConvertEmulator implements LocalService {
                 unannounced.add(kept);
             }
             if (!job.finished()) {
+                pipeOf(job).ifPresent(NamedPipeIntermediates::renew);
                 queue.add(job);
             }
         }
