@@ -329,8 +329,15 @@ public final class ProduceRender {
         }
         try {
             composer.stream(plan, sourceFiles, work, pipe, () -> finished(key));
-        } catch (CompositionFailedException | CompositionStoppedException e) {
+        } catch (CompositionStoppedException e) {
             encoder.cancel(jobId);
+            throw e;
+        } catch (CompositionFailedException e) {
+            encoder.cancel(jobId);
+            if (finished(key)) {
+                // the render was cancelled, and its job with it: the composition lost its reader
+                return stopped(key);
+            }
             throw e;
         }
         renders.recordInputComposed(key, clock.instant());
