@@ -121,6 +121,11 @@ public final class EmbeddedServices implements AutoCloseable {
         mediaConvert.work();
     }
 
+    /** Where the render worker makes the pipes the MediaConvert emulator reads streamed compositions from. */
+    public Path intermediatePipes() {
+        return mediaConvert.intermediatePipes();
+    }
+
     public ServiceEndpoints endpoints() {
         return new ServiceEndpoints(dynamoDbServer.endpoint(), s3Server.endpoint(), mediaConvert.endpoint(),
                 cloudFront.endpoint(), secretsManager.endpoint(), sqsServer.endpoint(), cloudFront.distributionUrls());

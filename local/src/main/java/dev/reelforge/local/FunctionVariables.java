@@ -3,6 +3,7 @@ package dev.reelforge.local;
 import dev.reelforge.local.template.FunctionDefinition;
 import dev.reelforge.local.template.StackIdentity;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * The environment variables a function gets on the embedded stack: those template.yaml gives it, the
  * ones Lambda sets itself, the SDK's endpoint variables pointing at the local services, and the local
- * runtime's replacements for what only exists on Lambda (the ffmpeg layer, /tmp).
+ * runtime's replacements for what only exists on Lambda (the ffmpeg layer, /tmp), and the pipes of the MediaConvert
+ * emulator, which only exist locally.
  *
  * <p>One rewrite: the embedded stack serves distributions over plain HTTP, so a template value naming a local
  * distribution over HTTPS ({@code !Sub "https://${X.DomainName}..."}, which resolves to
@@ -48,6 +50,9 @@ public final class FunctionVariables {
         }
         if (environment.containsKey("FFMPEG")) {
             environment.put("FFMPEG", runtime.ffmpeg().toString());
+        }
+        if (environment.containsKey("INTERMEDIATE_PIPES")) {
+            environment.put("INTERMEDIATE_PIPES", runtime.intermediatePipes().map(Path::toString).orElse(""));
         }
         if (environment.containsKey("ALLOW_LOOPBACK_SOURCES")) {
             environment.put("ALLOW_LOOPBACK_SOURCES", Boolean.toString(runtime.allowLoopbackSources()));

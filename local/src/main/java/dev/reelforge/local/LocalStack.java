@@ -144,7 +144,8 @@ public final class LocalStack implements AutoCloseable {
             });
             opened.add(services);
             SamTemplate template = loaded.withQueueEndpoint(services.endpoints().sqs());
-            LocalRuntime runtime = new LocalRuntime(ffmpeg, dataDirectory.resolve("work"), options.allowLoopbackSources());
+            LocalRuntime runtime = new LocalRuntime(ffmpeg, dataDirectory.resolve("work"), options.allowLoopbackSources(),
+                    Optional.of(services.intermediatePipes()));
             Map<String, LocalFunction> functions = initialize(template, services.endpoints(), runtime, clock,
                     options.log());
             MusicLibrarySeed.ensure(template, services.endpoints(), runtime, clock, options.log());

@@ -2,6 +2,7 @@ package dev.reelforge.media;
 
 import dev.reelforge.core.edit.model.OutputFormat;
 import dev.reelforge.core.edit.model.Size;
+import dev.reelforge.core.media.MediaInfo;
 import dev.reelforge.core.pipeline.Composer;
 import dev.reelforge.core.pipeline.CompositionFailedException;
 import dev.reelforge.core.pipeline.CompositionStoppedException;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.Stream;
 
 /**
@@ -134,24 +137,31 @@ public final class FfmpegComposer implements Composer {
 
     @Override
     public Composition compose(RenderPlan plan, Map<Integer, Path> sources, Path directory, StopCheck stop) {
+        requireSources(plan, sources);
+        Path work = workDirectory(directory);
+        try {
+            return compose(plan, sources, directory, work, stop);
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    private static void requireSources(RenderPlan plan, Map<Integer, Path> sources) {
         for (var source : plan.sources()) {
             if (!sources.containsKey(source.index())) {
                 throw new CompositionFailedException("no local file for source " + source.index() + " (" + source.src()
                         + ")");
             }
         }
-        Path work;
+    }
+
+    private static Path workDirectory(Path directory) {
         try {
             Files.createDirectories(directory);
             // Absolute: ffmpeg runs in it, and the graph names the files it writes there (text, the script itself).
-            work = Files.createTempDirectory(directory.toAbsolutePath(), "compose-");
+            return Files.createTempDirectory(directory.toAbsolutePath(), "compose-");
         } catch (IOException e) {
             throw new CompositionFailedException("cannot create a work directory in " + directory, e);
-        }
-        try {
-            return compose(plan, sources, directory, work, stop);
-        } finally {
-            deleteRecursively(work);
         }
     }
 
@@ -168,6 +178,56 @@ public final class FfmpegComposer implements Composer {
             case IMAGE -> image(graph, plan, sources, work);
         };
         Path file = directory.resolve("composition." + output.extension());
+        run(graph, output, file, work, stop);
+        if (!Files.isRegularFile(file)) {
+            throw new CompositionFailedException("ffmpeg succeeded but wrote no " + file);
+        }
+        return new Composition(file, output.contentType());
+    }
+
+    @Override
+    public MediaInfo streamed(RenderPlan plan) {
+        requireStreamable(plan);
+        return new MediaInfo(OptionalDouble.of(plan.duration()),
+                Optional.of(new MediaInfo.VideoStream(plan.frame().width(), plan.frame().height(), plan.fps().value(),
+                        "rawvideo")),
+                plan.writesAudio() ? Optional.of(new MediaInfo.AudioStream(SoundMix.SAMPLE_RATE, 2, "pcm_s16le"))
+                        : Optional.empty(),
+                0);
+    }
+
+    /**
+     * The intermediate of {@link #compose} for a pipe: raw yuv420p pictures and PCM sound in NUT, which streams
+     * without seeking. Raw pictures cost nothing to encode or decode; their size does not matter in a pipe.
+     */
+    @Override
+    public void stream(RenderPlan plan, Map<Integer, Path> sources, Path directory, Path pipe, StopCheck stop) {
+        requireStreamable(plan);
+        requireSources(plan, sources);
+        Path work = workDirectory(directory);
+        try {
+            FilterGraph graph = new FilterGraph();
+            VideoLabels labels = videoLabels(graph, plan, sources, work);
+            List<String> arguments = new ArrayList<>(List.of("-map", "[" + labels.picture() + "]",
+                    "-c:v", "rawvideo", "-pix_fmt", "yuv420p"));
+            labels.sound().ifPresent(sound -> arguments.addAll(List.of("-map", "[" + sound + "]", "-c:a", "pcm_s16le",
+                    "-ar", Integer.toString(SoundMix.SAMPLE_RATE), "-ac", "2")));
+            arguments.addAll(List.of("-f", "nut"));
+            run(graph, new Output(arguments, "nut", "video/x-nut"), pipe, work, stop);
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    private static void requireStreamable(RenderPlan plan) {
+        if (plan.output().format().kind() != OutputFormat.Kind.VIDEO || plan.output().writtenByComposer()) {
+            throw new IllegalArgumentException("only a video for the encoder streams; a " + plan.output().format()
+                    + (plan.output().writtenByComposer() ? " written by the composer" : "") + " does not");
+        }
+    }
+
+    /** Runs ffmpeg on the graph into {@code file}; a half-written file is removed when it fails or is stopped. */
+    private void run(FilterGraph graph, Output output, Path file, Path work, StopCheck stop) {
         Path script = work.resolve("graph.txt");
         try {
             Files.writeString(script, graph.script(), StandardCharsets.UTF_8);
@@ -182,11 +242,11 @@ public final class FfmpegComposer implements Composer {
 
         FfmpegProcess.Outcome outcome = new FfmpegProcess(ffmpeg, timeout, STDERR_LIMIT_BYTES).run(command, work, stop);
         if (outcome.stopped()) {
-            deleteQuietly(file);
+            deleteWritten(file);
             throw new CompositionStoppedException("ffmpeg was ended on request before it finished");
         }
         if (!outcome.succeeded()) {
-            deleteQuietly(file);
+            deleteWritten(file);
             String graphText = graph.script();
             throw new CompositionFailedException((outcome.timedOut()
                     ? "ffmpeg did not finish within " + Filter.number(timeout.toMillis() / 1000.0) + " s and was killed"
@@ -196,10 +256,6 @@ public final class FfmpegComposer implements Composer {
                             ? graphText.substring(0, GRAPH_IN_MESSAGE) + "…" : graphText)
                     + "\nffmpeg said: " + outcome.stderr().strip());
         }
-        if (!Files.isRegularFile(file)) {
-            throw new CompositionFailedException("ffmpeg succeeded but wrote no " + file);
-        }
-        return new Composition(file, output.contentType());
     }
 
     private Output video(FilterGraph graph, RenderPlan plan, Map<Integer, Path> sources, Path work) {
@@ -366,6 +422,13 @@ public final class FfmpegComposer implements Composer {
             paths.sorted(Comparator.reverseOrder()).forEach(FfmpegComposer::deleteQuietly);
         } catch (IOException | UncheckedIOException ignored) {
             // Left for the caller's directory clean-up.
+        }
+    }
+
+    /** A half-written file, not a pipe: that belongs to its reader. */
+    private static void deleteWritten(Path file) {
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            deleteQuietly(file);
         }
     }
 

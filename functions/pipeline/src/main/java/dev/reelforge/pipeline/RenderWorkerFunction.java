@@ -11,6 +11,7 @@ import dev.reelforge.aws.mediaconvert.MediaConvertEncoder;
 import dev.reelforge.aws.s3.S3Buckets;
 import dev.reelforge.aws.s3.S3Storage;
 import dev.reelforge.aws.secretsmanager.SigningKeySecret;
+import dev.reelforge.core.pipeline.IntermediatePipes;
 import dev.reelforge.core.render.FontsAndPages;
 import dev.reelforge.core.render.ProduceRender;
 import dev.reelforge.core.render.ProduceRenderCommand;
@@ -21,6 +22,7 @@ import dev.reelforge.media.FfmpegComposer;
 import dev.reelforge.media.FfmpegMediaProbe;
 import dev.reelforge.media.Java2dPictureDrawer;
 import dev.reelforge.media.LiberationFonts;
+import dev.reelforge.media.NamedPipeIntermediates;
 import dev.reelforge.media.TrueTypeFontReader;
 import dev.reelforge.media.WatermarkImage;
 import dev.reelforge.runtime.BatchItemFailures;
@@ -93,7 +95,9 @@ public final class RenderWorkerFunction implements RequestHandler<DynamodbEvent,
                 new ProduceRender.Limits(Duration.ofSeconds(environment.requiredWholeNumber("MAX_SOURCE_SECONDS")),
                         Duration.ofSeconds(environment.requiredWholeNumber("MAX_OUTPUT_SECONDS"))),
                 new FontsAndPages(new GuardedSourceFetcher(fontLimits, buckets.client()), new TrueTypeFontReader(),
-                        new OpenHtmlRasterizer(), probe));
+                        new OpenHtmlRasterizer(), probe),
+                environment.optional("INTERMEDIATE_PIPES").map(Path::of)
+                        .<IntermediatePipes>map(NamedPipeIntermediates::new).orElse(IntermediatePipes.NONE));
     }
 
     @Override

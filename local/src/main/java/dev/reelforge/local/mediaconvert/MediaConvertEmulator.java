@@ -16,6 +16,7 @@ import dev.reelforge.local.mediaconvert.JobSpec.OutputSpec;
 import dev.reelforge.local.mediaconvert.JobSpec.S3Location;
 import dev.reelforge.local.services.LocalService;
 import dev.reelforge.media.FfmpegMediaProbe;
+import dev.reelforge.media.NamedPipeIntermediates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -79,6 +80,15 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * answered in MediaConvert's shape: the status, an {@code x-amzn-ErrorType} header naming the exception, and
  * {@code {"message": ...}}.
  *
+ * <p>One thing MediaConvert cannot do, which the embedded stack's render worker uses to overlap composing and
+ * encoding: a job whose input location has a named pipe under {@link #intermediatePipes()}
+ * ({@link NamedPipeIntermediates}) reads the input from the pipe as its writer composes it, instead of the object,
+ * and runs at once on a thread of its own, since its writer is waiting for it. Its writer states what it streams
+ * (no probe: that would consume it). Read once, it cannot feed frame captures; a stream that ends short of its
+ * stated length, or whose writer does not come within {@link #STREAM_WRITER_WAIT}, fails the job. The pipe outlives
+ * a restart, renewed (the ffmpeg processes a kill orphaned keep the old one): a job of before waits on it again, for
+ * the worker's retry to compose into it again.
+ *
  * <p>Like MediaConvert, it never loses a job it accepted: jobs are kept under {@code <workDirectory>/jobs}
  * ({@link JobStore}), each change of status before it is announced. An emulator opened on the same directory
  * answers for every job of before, sends the events a kill kept it from sending, and runs again, from the start,
@@ -99,11 +109,16 @@ public final class MediaConvertEmulator implements LocalService {
     /** A STATUS_UPDATE is announced each time the job advances this many points. */
     private static final int ANNOUNCE_STEP = 10;
     private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    /** How long a job whose input is streamed waits for its writer (a worker composing into it) before it fails. */
+    static final Duration STREAM_WRITER_WAIT = Duration.ofMinutes(15);
+    /** How much shorter than its writer stated a streamed input may end (rounding to whole frames). */
+    private static final double STREAM_LENGTH_TOLERANCE = 0.1;
 
     private final HttpServer server;
     private final ExecutorService httpExecutor;
     private final S3Client s3;
     private final Path workDirectory;
+    private final Path pipes;
     private final String account;
     private final String region;
     private final Consumer<String> events;
@@ -130,6 +145,7 @@ public final class MediaConvertEmulator implements LocalService {
         this.httpExecutor = httpExecutor;
         this.s3 = s3;
         this.workDirectory = workDirectory;
+        this.pipes = workDirectory.resolve("pipes");
         this.account = account;
         this.region = region;
         this.events = events;
@@ -156,6 +172,7 @@ public final class MediaConvertEmulator implements LocalService {
                 unannounced.add(kept);
             }
             if (!job.finished()) {
+                pipeOf(job).ifPresent(NamedPipeIntermediates::renew);
                 queue.add(job);
             }
         }
@@ -244,6 +261,14 @@ public final class MediaConvertEmulator implements LocalService {
         }
         unannounced.clear();
         worker.start();
+    }
+
+    /**
+     * Where a writer makes the pipe of a job's streamed input ({@link NamedPipeIntermediates}: the embedded stack's
+     * render worker); created by the first pipe.
+     */
+    public Path intermediatePipes() {
+        return pipes;
     }
 
     @Override
@@ -548,28 +573,52 @@ public final class MediaConvertEmulator implements LocalService {
             } catch (InterruptedException e) {
                 return;
             }
-            Path directory = workDirectory.resolve(job.id());
-            // what a run cut short by a kill left behind
-            deleteRecursively(directory);
-            try {
-                run(job, directory);
-            } catch (InterruptedException e) {
+            Optional<Path> pipe = pipeOf(job);
+            if (pipe.isPresent()) {
+                // its writer waits for it to read: it cannot wait for the jobs ahead of it
+                Thread.ofPlatform().name("mediaconvert-stream-" + job.id()).daemon()
+                        .start(() -> runJob(job, pipe));
+            } else if (!runJob(job, Optional.empty())) {
                 return;
-            } catch (JobFailedException | RuntimeException e) {
-                if (closed) {
-                    // abandoned by close(): its ffmpeg was ended, which is no failure of the job
-                    return;
-                }
-                int code = e instanceof JobFailedException failed ? failed.code() : JobFailedException.UNKNOWN;
-                String message = e instanceof JobFailedException ? e.getMessage() : "Unknown Error: " + e;
-                job.fail(clock.instant(), code, message, this::announce);
-            } finally {
-                deleteRecursively(directory);
             }
         }
     }
 
-    private void run(EmulatedJob job, Path directory) throws JobFailedException, InterruptedException {
+    /** A streamed input's pipe, when the job's input location has one. */
+    private Optional<Path> pipeOf(EmulatedJob job) {
+        return NamedPipeIntermediates.pipeOf(pipes, job.spec().input().file().uri())
+                .filter(pipe -> NamedPipeIntermediates.statementOf(pipe).isPresent());
+    }
+
+    /** Runs the job to its end, or until the emulator closes or is interrupted (false). */
+    private boolean runJob(EmulatedJob job, Optional<Path> pipe) {
+        Path directory = workDirectory.resolve(job.id());
+        // what a run cut short by a kill left behind
+        deleteRecursively(directory);
+        try {
+            run(job, directory, pipe);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        } catch (JobFailedException | RuntimeException e) {
+            if (closed) {
+                // abandoned by close(): its ffmpeg was ended, which is no failure of the job
+                return false;
+            }
+            int code = e instanceof JobFailedException failed ? failed.code() : JobFailedException.UNKNOWN;
+            String message = e instanceof JobFailedException ? e.getMessage() : "Unknown Error: " + e;
+            job.fail(clock.instant(), code, message, this::announce);
+            return true;
+        } finally {
+            deleteRecursively(directory);
+            if (job.finished()) {
+                pipe.ifPresent(NamedPipeIntermediates::remove);
+            }
+        }
+    }
+
+    private void run(EmulatedJob job, Path directory, Optional<Path> pipe)
+            throws JobFailedException, InterruptedException {
         if (!job.start(clock.instant(), this::announce)) {
             return;
         }
@@ -580,7 +629,9 @@ public final class MediaConvertEmulator implements LocalService {
             throw new UncheckedIOException(e);
         }
         S3Location inputLocation = spec.input().file();
-        Path input = download(inputLocation, directory.resolve("input-" + inputLocation.fileName()), "input");
+        Transcoder.Input input = pipe.isPresent() ? Transcoder.Input.streamed(pipe.get())
+                : Transcoder.Input.stored(download(inputLocation, directory.resolve("input-" + inputLocation.fileName()),
+                        "input"));
         Map<String, Path> images = new HashMap<>();
         List<Overlay> overlays = new ArrayList<>(spec.input().overlays());
         spec.groups().forEach(group -> group.outputs().forEach(output ->
@@ -591,12 +642,20 @@ public final class MediaConvertEmulator implements LocalService {
                         directory.resolve("image-" + images.size() + "-" + overlay.image().fileName()), "image"));
             }
         }
-        MediaInfo info = switch (probe.probe(input)) {
-            case ProbeResult.Probed probed -> probed.info();
-            case ProbeResult.Unreadable unreadable -> throw new JobFailedException(JobFailedException.INPUT_ERROR,
-                    "Input Error: " + inputLocation.uri() + " is " + unreadable.reason());
-        };
+        MediaInfo info = pipe.isPresent() ? NamedPipeIntermediates.statementOf(pipe.get()).orElseThrow(() ->
+                new JobFailedException(JobFailedException.INPUT_ERROR, "Input Error: the stream of "
+                        + inputLocation.uri() + " states nothing of what it streams"))
+                : switch (probe.probe(input.file())) {
+                    case ProbeResult.Probed probed -> probed.info();
+                    case ProbeResult.Unreadable unreadable -> throw new JobFailedException(
+                            JobFailedException.INPUT_ERROR, "Input Error: " + inputLocation.uri() + " is "
+                                    + unreadable.reason());
+                };
         List<OutputSpec> outputs = spec.groups().stream().flatMap(group -> group.outputs().stream()).toList();
+        if (pipe.isPresent() && outputs.stream().anyMatch(OutputSpec::isFrameCapture)) {
+            throw new JobFailedException(JobFailedException.INPUT_ERROR, "Input Error: " + inputLocation.uri()
+                    + " is streamed, read once, and cannot also feed frame captures");
+        }
         if (!info.hasVideo() && outputs.stream().anyMatch(output -> output.video().isPresent())) {
             throw new JobFailedException(JobFailedException.VIDEO_ERROR, "Video Error: " + inputLocation.uri()
                     + " has no video stream, and the job has video outputs");
@@ -630,29 +689,39 @@ public final class MediaConvertEmulator implements LocalService {
             int count = runs.size();
             long before = frames[0];
             int[] announced = {job.percent()};
-            written.putAll(transcoder.encode(input, info, spec.input().overlays(), images, runs.get(i), directory,
-                    "run-" + i, new Transcoder.Control() {
-                        @Override
-                        public void started(Process process) {
-                            job.running(process);
-                        }
-
-                        @Override
-                        public void progress(double fraction, long outputFrames) {
-                            double transcoded = (done + fraction) / count;
-                            int percent = PROBED + (int) Math.floor((TRANSCODED - PROBED) * transcoded);
-                            frames[0] = before + outputFrames;
-                            boolean announce = percent >= announced[0] + ANNOUNCE_STEP;
-                            if (announce) {
-                                announced[0] = percent;
+            StreamWatch watch = new StreamWatch(pipe.isPresent());
+            try {
+                written.putAll(transcoder.encode(input, info, spec.input().overlays(), images, runs.get(i), directory,
+                        "run-" + i, new Transcoder.Control() {
+                            @Override
+                            public void started(Process process) {
+                                job.running(process);
+                                watch.started(process);
                             }
-                            job.progress(Phase.TRANSCODING, (int) Math.floor(100 * transcoded), percent, frames[0],
-                                    announce, MediaConvertEmulator.this::announce);
-                        }
-                    }));
+
+                            @Override
+                            public void progress(double fraction, long outputFrames) {
+                                watch.flowing();
+                                double transcoded = (done + fraction) / count;
+                                int percent = PROBED + (int) Math.floor((TRANSCODED - PROBED) * transcoded);
+                                frames[0] = before + outputFrames;
+                                boolean announce = percent >= announced[0] + ANNOUNCE_STEP;
+                                if (announce) {
+                                    announced[0] = percent;
+                                }
+                                job.progress(Phase.TRANSCODING, (int) Math.floor(100 * transcoded), percent, frames[0],
+                                        announce, MediaConvertEmulator.this::announce);
+                            }
+                        }));
+            } catch (JobFailedException failed) {
+                throw watch.failure().orElse(failed);
+            }
             if (job.finished()) {
                 return;
             }
+        }
+        if (pipe.isPresent()) {
+            requireWhole(inputLocation, info, written);
         }
         if (!job.progress(Phase.UPLOADING, 0, TRANSCODED, frames[0], true, this::announce)) {
             return;
@@ -678,6 +747,69 @@ public final class MediaConvertEmulator implements LocalService {
             groupDetail.put("type", "FILE_GROUP");
         }
         job.complete(clock.instant(), details, this::announce);
+    }
+
+    /**
+     * Fails the job when its streamed input ended short of the length its writer stated: the writer failed or was
+     * stopped, and what came through is not the composition.
+     */
+    private void requireWhole(S3Location inputLocation, MediaInfo stated, Map<OutputSpec, List<Path>> written)
+            throws JobFailedException {
+        double expected = stated.duration().orElse(0);
+        for (Map.Entry<OutputSpec, List<Path>> output : written.entrySet()) {
+            if (probe.probe(output.getValue().getLast()) instanceof ProbeResult.Probed probed) {
+                double seconds = probed.info().duration().orElse(0);
+                if (seconds < expected - STREAM_LENGTH_TOLERANCE) {
+                    throw new JobFailedException(JobFailedException.INPUT_ERROR, String.format(Locale.ROOT,
+                            "Input Error: the stream of %s ended after %.2f s of the %.2f s stated",
+                            inputLocation.uri(), seconds, expected));
+                }
+            }
+        }
+    }
+
+    /**
+     * Ends a streamed input's ffmpeg when no frame came through within {@link #STREAM_WRITER_WAIT} of its start: its
+     * writer is not coming (the render it was for ended without it).
+     */
+    private static final class StreamWatch {
+
+        private final boolean streamed;
+        private volatile boolean flowing;
+        private volatile boolean gaveUp;
+        private Thread timer;
+
+        StreamWatch(boolean streamed) {
+            this.streamed = streamed;
+        }
+
+        void started(Process process) {
+            if (streamed) {
+                timer = Thread.ofVirtual().start(() -> {
+                    try {
+                        Thread.sleep(STREAM_WRITER_WAIT);
+                    } catch (InterruptedException ended) {
+                        return;
+                    }
+                    if (!flowing && process.isAlive()) {
+                        gaveUp = true;
+                        process.destroyForcibly();
+                    }
+                });
+                process.onExit().thenRun(timer::interrupt);
+            }
+        }
+
+        void flowing() {
+            flowing = true;
+        }
+
+        /** Why the run failed, when the watch ended it. */
+        Optional<JobFailedException> failure() {
+            return gaveUp ? Optional.of(new JobFailedException(JobFailedException.INPUT_ERROR, "Input Error: nothing"
+                    + " was streamed into the input within " + STREAM_WRITER_WAIT.toMinutes() + " minutes"))
+                    : Optional.empty();
+        }
     }
 
     /** Where an output is encoded: its own directory, under the file name its key ends with. */

@@ -59,6 +59,18 @@ final class Transcoder {
         this.ffmpeg = ffmpeg;
     }
 
+    /** The input: a stored file, or a named pipe of raw pictures and sound in NUT that is read as it is written. */
+    record Input(Path file, Optional<String> format) {
+
+        static Input stored(Path file) {
+            return new Input(file, Optional.empty());
+        }
+
+        static Input streamed(Path pipe) {
+            return new Input(pipe, Optional.of("nut"));
+        }
+    }
+
     /** One output of a run: where its file (for frame captures, a pattern with {@code %07d}) goes. */
     record Target(OutputSpec output, Path directory, String fileName) {}
 
@@ -71,13 +83,15 @@ final class Transcoder {
      * @param images the local file of each overlay image, by its location
      * @param logs   where ffmpeg's messages are kept, named {@code ffmpeg-<run>.log}
      */
-    Map<OutputSpec, List<Path>> encode(Path input, MediaInfo info, List<Overlay> inputOverlays, Map<String, Path> images,
+    Map<OutputSpec, List<Path>> encode(Input input, MediaInfo info, List<Overlay> inputOverlays, Map<String, Path> images,
             List<Target> targets, Path logs, String run, Control control) throws JobFailedException, InterruptedException {
         boolean captures = targets.getFirst().output().isFrameCapture();
         if (targets.stream().anyMatch(target -> target.output().isFrameCapture() != captures)) {
             throw new IllegalArgumentException("frame captures and other outputs run in separate ffmpeg processes");
         }
-        List<String> inputs = new ArrayList<>(List.of("-i", "file:" + input.toAbsolutePath()));
+        List<String> inputs = new ArrayList<>();
+        input.format().ifPresent(format -> inputs.addAll(List.of("-f", format)));
+        inputs.addAll(List.of("-i", "file:" + input.file().toAbsolutePath()));
         List<String> graphs = new ArrayList<>();
         List<String> outputs = new ArrayList<>();
         int[] labels = {0};

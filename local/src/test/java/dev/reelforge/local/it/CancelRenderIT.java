@@ -37,6 +37,7 @@ import dev.reelforge.local.webhooks.WebhookReceiver;
 import dev.reelforge.media.FfmpegComposer;
 import dev.reelforge.media.FfmpegMediaProbe;
 import dev.reelforge.media.LiberationFonts;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -123,12 +124,13 @@ class CancelRenderIT {
 
     @Test
     void aRenderCancelledWhileComposingHasItsFfmpegEndedAndLeavesNothing() {
-        // 25 minutes in HD: the composition runs far longer than the test waits for it
+        // 25 minutes in HD: the composition runs far longer than the test waits for it; with a poster to capture, it
+        // is stored whole before its job starts
         String id = stack.submit(Environment.STAGE, """
                 {"callback": "%s",
                  "timeline": {"tracks": [{"clips": [{"asset": {"type": "title", "text": "A long one"},
                                                      "start": 0, "length": 1500}]}]},
-                 "output": {"format": "mp4", "resolution": "hd"}}
+                 "output": {"format": "mp4", "resolution": "hd", "poster": {"capture": 1}}}
                 """.formatted(receiver.url()));
         await("the worker's ffmpeg composes render " + id, () -> ffmpegRunningFor("render-" + id));
 
@@ -149,20 +151,49 @@ class CancelRenderIT {
     }
 
     @Test
+    void aRenderCancelledWhileItsCompositionStreamsIntoItsJobHasBothFfmpegEndedAndLeavesNothing() throws Exception {
+        // nothing to capture: the job starts first and reads the composition as it is written
+        String id = stack.submit(Environment.STAGE, """
+                {"callback": "%s",
+                 "timeline": {"tracks": [{"clips": [{"asset": {"type": "title", "text": "A long stream"},
+                                                     "start": 0, "length": 1500}]}]},
+                 "output": {"format": "mp4", "resolution": "hd"}}
+                """.formatted(receiver.url()));
+        await("the job of " + id + " reads its composition", () -> jobStatus(id)
+                .filter(JobStatus.PROGRESSING::equals).isPresent() && ffmpegRunningFor("render-" + id));
+        String job = stack.renders().jobOf(key(id)).orElseThrow();
+
+        ApiResponse cancelled = cancel(Environment.STAGE, id);
+
+        assertThat(cancelled.status()).as("%s", cancelled.body()).isEqualTo(202);
+        await("the job of " + id + " canceled", () -> jobStatus(id).filter(JobStatus.CANCELED::equals).isPresent());
+        await("both ffmpeg of " + id + " ended", () -> !ffmpegRunningFor("render-" + id) && !ffmpegRunningFor(job));
+        stack.stack().awaitAsyncInvocations(Duration.ofSeconds(20));
+        assertCancelled(stack.status(Environment.STAGE, id), id);
+        assertThat(outputsOf(id)).as("outputs in the temporary bucket").isEmpty();
+        assertThat(assetsOf(id)).as("assets").isEmpty();
+        await("the pipe of " + id + " removed", () -> !Files.exists(stack.stack().services().intermediatePipes()
+                .resolve(tempBucket).resolve("work").resolve(stack.owner()).resolve(id)
+                .resolve("composition.nut")));
+        assertOneCallbackSaysCancelled(id);
+    }
+
+    @Test
     void rendersCancelledWhileEncodingHaveTheirMediaConvertJobsCanceledRunningOrQueued() throws Exception {
-        // long enough in HD that its job is still encoding while the second render is composed and queued behind it
+        // long enough in HD that its job is still encoding while the second render is composed and queued behind it;
+        // with posters, their compositions are stored before their jobs start, which then run one at a time
         String running = stack.submit(Environment.STAGE, """
                 {"callback": "%s",
                  "timeline": {"tracks": [{"clips": [{"asset": {"type": "title", "text": "Encoding"},
-                                                     "start": 0, "length": 240}]}]},
-                 "output": {"format": "mp4", "resolution": "hd"}}
+                                                     "start": 0, "length": 120}]}]},
+                 "output": {"format": "mp4", "resolution": "hd", "poster": {"capture": 1}}}
                 """.formatted(receiver.url()));
         await("the MediaConvert job of " + running + " runs", () -> jobStatus(running)
                 .filter(JobStatus.PROGRESSING::equals).isPresent());
         String queued = stack.submit(Environment.STAGE, """
                 {"timeline": {"tracks": [{"clips": [{"asset": {"type": "title", "text": "Queued"},
                                                     "start": 0, "length": 1}]}]},
-                 "output": {"format": "mp4", "resolution": "preview"}}
+                 "output": {"format": "mp4", "resolution": "preview", "poster": {"capture": 0}}}
                 """);
         await("the MediaConvert job of " + queued + " is created", () -> jobStatus(queued).isPresent());
         assertThat(jobStatus(queued)).as("the second job waits behind the first").contains(JobStatus.SUBMITTED);

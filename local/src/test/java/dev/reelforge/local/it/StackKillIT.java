@@ -86,6 +86,12 @@ class StackKillIT {
                         "thumbnail": {"capture": 1, "scale": 0.5}}}
             """;
     private static final String TITLE = "{\"type\": \"title\", \"text\": \"Killed and back\"}";
+    private static final int STREAMED_SECONDS = 60;
+    /** A title zooming in for a minute: composed and encoded at a few times realtime, long enough to be killed. */
+    private static final String STREAMED_EDIT = """
+            {"timeline": {"tracks": [{"clips": [{"asset": %s, "start": 0, "length": %d, "effect": "zoomIn"}]}]},
+             "output": {"format": "mp4", "resolution": "hd"}}
+            """.formatted(TITLE, STREAMED_SECONDS);
 
     private final Path root = SharedStack.temporaryDirectory("reelforge-kill-");
     private final Path dataDirectory = root.resolve("data");
@@ -141,6 +147,37 @@ class StackKillIT {
         startStack();
 
         awaitEverythingOf(List.of(w, x, f, q), killed);
+    }
+
+    /**
+     * S: a video with nothing to capture, whose composition streams into its MediaConvert job as it is written (the
+     * embedded stack's pipes), killed while it streams. The job, run again after the restart, waits on its pipe; the
+     * worker's retry claims the render again and composes into that job again: one job, a whole video.
+     */
+    @Test
+    void aRenderKilledWhileItsCompositionStreamsIntoItsJobEndsDoneAfterARestartWithItsWholeLength() {
+        startStack();
+        ApiResponse submitted = api.post("/edit/stage/render", key(), STREAMED_EDIT);
+        assertThat(submitted.status()).as("%s", submitted.body()).isEqualTo(201);
+        String s = submitted.body().path("response").path("id").asText();
+        awaitBeforeTheKill("S's job PROGRESSING, its composition streaming into it", () ->
+                jobStatus(s).filter(JobStatus.PROGRESSING::equals).isPresent() && jobPercent(s) >= 10);
+        assertThat(jobPercent(s)).as("killed mid-stream").isLessThan(90);
+        stack.kill();
+        startStack();
+
+        Instant finishedBy = stack.ready().plus(AFTER_RESTART);
+        awaitAfterTheRestart("S done", s, finishedBy, () -> status(s).equals("done"));
+        JsonNode done = api.get("/edit/stage/render/" + s, key()).body().path("response");
+        assertThat(done.path("duration").asDouble()).as("the whole timeline was encoded").isEqualTo(STREAMED_SECONDS);
+        assertThat(mediaConvert.listJobs(list -> list.order(Order.DESCENDING).maxResults(20)).jobs())
+                .filteredOn(job -> s.equals(job.userMetadata().get("renderId")))
+                .as("the retry composed into the job it had started").hasSize(1);
+    }
+
+    private int jobPercent(String renderId) {
+        Integer percent = mediaConvert.getJob(get -> get.id(jobIds.get(renderId))).job().jobPercentComplete();
+        return percent == null ? 0 : percent;
     }
 
     /** Starts the stack on the data directory (again), with clients of its API and its MediaConvert. */

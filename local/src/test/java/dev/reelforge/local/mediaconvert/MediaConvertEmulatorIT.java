@@ -6,6 +6,7 @@ import static dev.reelforge.local.mediaconvert.LocalMediaConvert.image;
 import static dev.reelforge.local.mediaconvert.LocalMediaConvert.timeout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.aws.mediaconvert.MediaConvertEncoder;
@@ -16,11 +17,14 @@ import dev.reelforge.core.edit.model.Fps;
 import dev.reelforge.core.edit.model.OutputFormat;
 import dev.reelforge.core.edit.model.Quality;
 import dev.reelforge.core.edit.model.Size;
+import dev.reelforge.core.media.MediaInfo;
 import dev.reelforge.core.pipeline.Encoder;
 import dev.reelforge.core.pipeline.Encoder.EncodeRequest;
 import dev.reelforge.core.plan.OutputPlan;
 import dev.reelforge.core.render.Rendition;
+import dev.reelforge.media.NamedPipeIntermediates;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -417,6 +422,73 @@ class MediaConvertEmulatorIT {
 
         assertThat(error.path("detail").path("errorCode").asInt()).isEqualTo(1404);
         assertThat(error.path("detail").path("errorMessage").asText()).contains("s3://assets/assets/missing.png");
+    }
+
+    @Test
+    void aStreamedInputIsEncodedFromItsPipeAsItsWriterWritesItAndThePipeIsRemovedOnceDone() throws Exception {
+        UUID render = UUID.randomUUID();
+        String location = "s3://" + LocalMediaConvert.WORK_BUCKET + "/intermediate/" + render + ".nut";
+        Path pipe = openPipe(location, SECONDS);
+        String jobId = encoder.start(request(render, Environment.V1, location,
+                plan(OutputFormat.MP4, FRAME, FPS, Optional.empty(), Optional.empty())));
+        Process writer = streamInto(pipe, SECONDS);
+
+        JsonNode complete = local.events.await(jobId, "COMPLETE", timeout());
+
+        assertThat(writer.waitFor()).isZero();
+        assertThat(local.exists(LocalMediaConvert.WORK_BUCKET, "intermediate/" + render + ".nut"))
+                .as("nothing was stored").isFalse();
+        Path mp4 = local.download(outputDetail(complete, 0, 0).path("outputFilePaths").path(0).asText());
+        assertThat(duration(local.describe(mp4))).isCloseTo(SECONDS, within(0.05));
+        assertThat(local.describe(mp4)).contains("Video: h264", "320x180", "Audio: aac");
+        assertThat(pipe).doesNotExist();
+        assertThat(pipe.resolveSibling(pipe.getFileName() + ".json")).doesNotExist();
+    }
+
+    @Test
+    void aStreamThatEndsShortOfItsStatedLengthEndsTheJobInError() throws Exception {
+        UUID render = UUID.randomUUID();
+        String location = "s3://" + LocalMediaConvert.WORK_BUCKET + "/intermediate/" + render + ".nut";
+        Path pipe = openPipe(location, SECONDS);
+        String jobId = encoder.start(request(render, Environment.V1, location,
+                plan(OutputFormat.MP4, FRAME, FPS, Optional.empty(), Optional.empty())));
+        streamInto(pipe, 1);
+
+        JsonNode error = local.events.await(jobId, "ERROR", timeout());
+
+        assertThat(error.path("detail").path("errorCode").asInt()).isEqualTo(1010);
+        assertThat(error.path("detail").path("errorMessage").asText()).contains(location, "ended after 1.00 s",
+                "3.00 s stated");
+        assertThat(local.exists(OUTPUT_BUCKET, "renders/owner-1/" + render + ".mp4")).isFalse();
+    }
+
+    @Test
+    void aStreamedInputCannotAlsoFeedFrameCaptures() {
+        UUID render = UUID.randomUUID();
+        String location = "s3://" + LocalMediaConvert.WORK_BUCKET + "/intermediate/" + render + ".nut";
+        openPipe(location, SECONDS);
+        String jobId = encoder.start(request(render, Environment.V1, location,
+                plan(OutputFormat.MP4, FRAME, FPS, Optional.of(1.0), Optional.empty())));
+
+        JsonNode error = local.events.await(jobId, "ERROR", timeout());
+
+        assertThat(error.path("detail").path("errorMessage").asText()).contains(location, "frame captures");
+    }
+
+    /** The pipe of {@code location} as the embedded stack's render worker makes it, stating a composition's length. */
+    private static Path openPipe(String location, double seconds) {
+        return new NamedPipeIntermediates(local.emulator.intermediatePipes()).open(location, new MediaInfo(
+                OptionalDouble.of(seconds), Optional.of(new MediaInfo.VideoStream(FRAME.width(), FRAME.height(), 25,
+                        "rawvideo")), Optional.of(new MediaInfo.AudioStream(48000, 2, "pcm_s16le")), 0)).orElseThrow();
+    }
+
+    /** Writes {@code seconds} of raw pictures and sound into the pipe as the composer does, once a reader opens it. */
+    private static Process streamInto(Path pipe, double seconds) throws IOException {
+        return new ProcessBuilder(local.ffmpeg.toString(), "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
+                "-f", "lavfi", "-i", "testsrc2=s=" + FRAME.width() + "x" + FRAME.height() + ":r=25:d=" + seconds,
+                "-f", "lavfi", "-i", "sine=f=440:sample_rate=48000:d=" + seconds,
+                "-c:v", "rawvideo", "-pix_fmt", "yuv420p", "-c:a", "pcm_s16le", "-ac", "2", "-f", "nut",
+                "file:" + pipe).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     private static void sleep(Duration duration) {

@@ -20,6 +20,7 @@ import dev.reelforge.core.pipeline.Composer;
 import dev.reelforge.core.pipeline.CompositionFailedException;
 import dev.reelforge.core.pipeline.CompositionStoppedException;
 import dev.reelforge.core.pipeline.Encoder;
+import dev.reelforge.core.pipeline.IntermediatePipes;
 import dev.reelforge.core.pipeline.PictureDrawer;
 import dev.reelforge.core.pipeline.SourceFetcher;
 import dev.reelforge.core.pipeline.Storage;
@@ -49,9 +50,10 @@ import java.util.stream.Stream;
 /**
  * Takes a queued render to the point where only encoding is left: claims it, fetches and probes its
  * sources ({@code fetching}), plans and composes it ({@code rendering}), then either finishes an image
- * output itself or uploads the composed intermediate and starts the encoding job. Any failure of the
- * user's making (a source that cannot be fetched or read, an edit that cannot be planned) fails the
- * render with an error that names the clip and the reason.
+ * output itself or uploads the composed intermediate and starts the encoding job (where the platform lets the job
+ * read a video's composition as it is written, {@link IntermediatePipes}, the job starts first and the two
+ * overlap). Any failure of the user's making (a source that cannot be fetched or read, an edit that cannot be
+ * planned) fails the render with an error that names the clip and the reason.
  *
  * <p>A render that finishes meanwhile (its owner cancels it) is given up: the render is read again before each
  * source and each stage and about once a second while ffmpeg composes (which is then ended), and every write that
@@ -76,6 +78,7 @@ public final class ProduceRender {
     private final Path workRoot;
     private final Limits limits;
     private final FontsAndPages fontsAndPages;
+    private final IntermediatePipes pipes;
     private final EditReader reader = new EditReader();
     private final RenderPlanner planner = new RenderPlanner();
 
@@ -97,7 +100,16 @@ public final class ProduceRender {
     public ProduceRender(Renders renders, SourceFetcher fetcher, PictureDrawer drawer, MediaProbe probe,
             Composer composer, Storage storage, TemporaryUrls temporaryUrls, Encoder encoder, Clock clock, Path workRoot,
             Limits limits, FontsAndPages fontsAndPages) {
+        this(renders, fetcher, drawer, probe, composer, storage, temporaryUrls, encoder, clock, workRoot, limits,
+                fontsAndPages, IntermediatePipes.NONE);
+    }
+
+    /** @param pipes where the platform lets the encoder read a video's composition as it is written, if anywhere */
+    public ProduceRender(Renders renders, SourceFetcher fetcher, PictureDrawer drawer, MediaProbe probe,
+            Composer composer, Storage storage, TemporaryUrls temporaryUrls, Encoder encoder, Clock clock, Path workRoot,
+            Limits limits, FontsAndPages fontsAndPages, IntermediatePipes pipes) {
         this.fontsAndPages = fontsAndPages;
+        this.pipes = pipes;
         this.renders = renders;
         this.fetcher = fetcher;
         this.drawer = drawer;
@@ -238,13 +250,22 @@ public final class ProduceRender {
         for (SourceFile source : plan.sources()) {
             sourceFiles.put(source.index(), files.get(source.src()));
         }
+        String base = "renders/" + key.owner() + "/" + key.id();
+        OutputFormat format = plan.output().format();
+        if (readOnce(plan, render)) {
+            String location = storage.location("work/" + key.owner() + "/" + key.id() + "/composition.nut");
+            Optional<Path> pipe = pipes.open(location, composer.streamed(plan));
+            if (pipe.isPresent()) {
+                Encoder.EncodeRequest request = new Encoder.EncodeRequest(key.id(), key.owner(), render.environment(),
+                        location, storage.location(base), plan.output(), true, plan.writesAudio(), plan.duration());
+                return streamed(key, plan, sourceFiles, work, pipe.get(), request);
+            }
+        }
         Composer.Composition composition = composer.compose(plan, sourceFiles, work, () -> finished(key));
         if (finished(key)) {
             return stopped(key);
         }
 
-        String base = "renders/" + key.owner() + "/" + key.id();
-        OutputFormat format = plan.output().format();
         if (plan.output().writtenByComposer()) {
             String outputKey = base + "." + format.extension();
             if (!renders.recordOutputs(key, new RenderOutputs(outputKey, Optional.empty(), Optional.empty(),
@@ -267,15 +288,7 @@ public final class ProduceRender {
         Encoder.EncodeRequest request = new Encoder.EncodeRequest(key.id(), key.owner(), render.environment(),
                 intermediate, storage.location(base), plan.output(), format.kind() == OutputFormat.Kind.VIDEO,
                 plan.writesAudio(), plan.duration(), render.renditions());
-        // Recorded before the job starts, so that each output's creation finds it, whatever the order of events.
-        Encoder.WrittenFiles written = encoder.outputsOf(request);
-        List<RenderOutputs.RenditionOutputs> renditions = written.renditions().stream()
-                .map(rendition -> new RenderOutputs.RenditionOutputs(rendition.name(), storage.keyOf(rendition.file()),
-                        storage.keyOf(rendition.capture())))
-                .toList();
-        if (!renders.recordOutputs(key, new RenderOutputs(storage.keyOf(written.file()),
-                written.poster().map(storage::keyOf), written.thumbnail().map(storage::keyOf), plan.output().hosted(),
-                renditions), clock.instant())) {
+        if (!recordOutputs(key, plan, request)) {
             return stopped(key);
         }
         String jobId = encoder.start(request);
@@ -284,6 +297,66 @@ public final class ProduceRender {
             return stopped(key);
         }
         return new ProduceRenderResult.Encoding(jobId);
+    }
+
+    /**
+     * Whether the encoder reads the composition once only, so that it may read it as it is written: a video with
+     * no frame to capture (a poster, a thumbnail, renditions' captures), which would be a second pass over it.
+     */
+    private static boolean readOnce(RenderPlan plan, Render render) {
+        return plan.output().format().kind() == OutputFormat.Kind.VIDEO && !plan.output().writtenByComposer()
+                && plan.output().posterAt().isEmpty() && plan.output().thumbnail().isEmpty()
+                && render.renditions().isEmpty();
+    }
+
+    /**
+     * Composes into the pipe the job reads, the job started first so the two overlap. The job is recorded before the
+     * composition as one whose input is still being written: if the worker dies meanwhile, the retry of its delivery
+     * claims the render again, finds the job and composes into its pipe again (the job waits for it); once the
+     * composition is whole, retries stop at the job as they do for a stored one. A composition that fails or is
+     * stopped cancels the job, which would otherwise encode what part of it came through.
+     */
+    private ProduceRenderResult streamed(RenderKey key, RenderPlan plan, Map<Integer, Path> sourceFiles, Path work,
+            Path pipe, Encoder.EncodeRequest request) {
+        Optional<String> resumed = renders.jobOf(key);
+        if (!recordOutputs(key, plan, request)) {
+            return stopped(key);
+        }
+        String jobId = resumed.orElseGet(() -> encoder.start(request));
+        if (resumed.isEmpty() && !renders.recordStreamingJob(key, jobId, clock.instant())) {
+            encoder.cancel(jobId);
+            return stopped(key);
+        }
+        try {
+            composer.stream(plan, sourceFiles, work, pipe, () -> finished(key));
+        } catch (CompositionStoppedException e) {
+            encoder.cancel(jobId);
+            throw e;
+        } catch (CompositionFailedException e) {
+            encoder.cancel(jobId);
+            if (finished(key)) {
+                // the render was cancelled, and its job with it: the composition lost its reader
+                return stopped(key);
+            }
+            throw e;
+        }
+        renders.recordInputComposed(key, clock.instant());
+        return new ProduceRenderResult.Encoding(jobId);
+    }
+
+    /**
+     * Records what the job writes, before it starts, so that each output's creation finds it whatever the order of
+     * events.
+     */
+    private boolean recordOutputs(RenderKey key, RenderPlan plan, Encoder.EncodeRequest request) {
+        Encoder.WrittenFiles written = encoder.outputsOf(request);
+        List<RenderOutputs.RenditionOutputs> renditions = written.renditions().stream()
+                .map(rendition -> new RenderOutputs.RenditionOutputs(rendition.name(), storage.keyOf(rendition.file()),
+                        storage.keyOf(rendition.capture())))
+                .toList();
+        return renders.recordOutputs(key, new RenderOutputs(storage.keyOf(written.file()),
+                written.poster().map(storage::keyOf), written.thumbnail().map(storage::keyOf), plan.output().hosted(),
+                renditions), clock.instant());
     }
 
     /** Every distinct source of the edit, with the path of the first place that uses it. */

@@ -29,7 +29,8 @@ public interface Renders {
     /**
      * Claims a queued render for producing, on behalf of one delivery of its creation event. True when this
      * delivery may go on: it made the claim, or it made it before and is being retried, and no encoding job
-     * has been started yet.
+     * has been started yet, or the one started reads a composition not written whole yet
+     * ({@link #recordStreamingJob}), which the retry then writes again.
      */
     boolean claim(RenderKey render, String delivery, Instant now);
 
@@ -41,6 +42,16 @@ public interface Renders {
      * render had finished (was cancelled) meanwhile, and the job is not recorded.
      */
     boolean recordJob(RenderKey render, String jobId, Instant now);
+
+    /**
+     * As {@link #recordJob}, for a job that reads the render's composition as it is written (a streamed
+     * intermediate): until {@link #recordInputComposed}, a retry of the delivery that claimed the render may claim it
+     * again, since a composition cut short (the worker was killed) must be written again for the job to finish.
+     */
+    boolean recordStreamingJob(RenderKey render, String jobId, Instant now);
+
+    /** The streaming job's composition is written whole: from now on retries stop at the job, as for any job. */
+    void recordInputComposed(RenderKey render, Instant now);
 
     /**
      * Records which files the render writes, before it writes them, on a render still being produced; the

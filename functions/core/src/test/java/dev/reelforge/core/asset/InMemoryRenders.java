@@ -59,6 +59,16 @@ public final class InMemoryRenders implements Renders {
     }
 
     @Override
+    public boolean recordStreamingJob(RenderKey render, String jobId, Instant now) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void recordInputComposed(RenderKey render, Instant now) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public boolean recordOutputs(RenderKey render, RenderOutputs recorded, Instant now) {
         outputs.put(render, recorded);
         return true;

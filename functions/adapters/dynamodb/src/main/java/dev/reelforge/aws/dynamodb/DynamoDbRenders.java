@@ -167,7 +167,7 @@ public final class DynamoDbRenders implements Renders {
     public boolean claim(RenderKey render, String delivery, Instant now) {
         return update(render, "SET #status = :fetching, #claim = :delivery, #updated = :now",
                 "attribute_exists(#id) AND (#status = :queued OR (#status IN (:fetching, :rendering) "
-                        + "AND #claim = :delivery AND attribute_not_exists(#jobId)))",
+                        + "AND #claim = :delivery AND (attribute_not_exists(#jobId) OR attribute_exists(#composing))))",
                 Map.of(":fetching", s(RenderStatus.FETCHING.wireName()), ":queued", s(RenderStatus.QUEUED.wireName()),
                         ":rendering", s(RenderStatus.RENDERING.wireName()), ":delivery", s(delivery),
                         ":now", s(ItemTimestamps.format(now))));
@@ -193,6 +193,23 @@ public final class DynamoDbRenders implements Renders {
         values.put(":now", s(ItemTimestamps.format(now)));
         return update(render, "SET #jobId = :job, #updated = :now",
                 "attribute_exists(#id) AND #status IN (" + placeholders(UNFINISHED) + ")", values);
+    }
+
+    @Override
+    public boolean recordStreamingJob(RenderKey render, String jobId, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>(statusValues(UNFINISHED));
+        values.put(":job", s(jobId));
+        values.put(":yes", s(PENDING_VALUE));
+        values.put(":now", s(ItemTimestamps.format(now)));
+        return update(render, "SET #jobId = :job, #composing = :yes, #updated = :now",
+                "attribute_exists(#id) AND #status IN (" + placeholders(UNFINISHED) + ")", values);
+    }
+
+    /** {@code composing} is present while the recorded job reads a composition still being written into it. */
+    @Override
+    public void recordInputComposed(RenderKey render, Instant now) {
+        update(render, "SET #updated = :now REMOVE #composing", "attribute_exists(#composing)",
+                Map.of(":now", s(ItemTimestamps.format(now))));
     }
 
     /**
