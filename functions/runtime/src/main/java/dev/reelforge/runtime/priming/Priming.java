@@ -1,7 +1,6 @@
 package dev.reelforge.runtime.priming;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.crac.Context;
 import org.crac.Core;
@@ -69,10 +68,5 @@ public final class Priming implements Resource {
     /** Whether {@code name}'s priming is registered in this JVM. */
     public static boolean isRegistered(String name) {
         return REGISTERED.containsKey(name);
-    }
-
-    /** The names of the primings registered in this JVM (what a handler's no-arg constructor registered). */
-    public static Set<String> registered() {
-        return Set.copyOf(REGISTERED.keySet());
     }
 }
