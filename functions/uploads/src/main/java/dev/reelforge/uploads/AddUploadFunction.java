@@ -57,6 +57,7 @@ public final class AddUploadFunction implements RequestHandler<APIGatewayProxyRe
 
     public AddUploadFunction() {
         this(FunctionEnvironment.fromSystem());
+        UploadsPriming.register();
     }
 
     public AddUploadFunction(FunctionEnvironment environment) {

@@ -26,6 +26,7 @@ public final class DeleteUploadFunction
 
     public DeleteUploadFunction() {
         this(FunctionEnvironment.fromSystem());
+        UploadsPriming.register();
     }
 
     public DeleteUploadFunction(FunctionEnvironment environment) {

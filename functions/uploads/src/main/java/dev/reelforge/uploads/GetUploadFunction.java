@@ -20,6 +20,7 @@ public final class GetUploadFunction implements RequestHandler<APIGatewayProxyRe
 
     public GetUploadFunction() {
         this(FunctionEnvironment.fromSystem());
+        UploadsPriming.register();
     }
 
     public GetUploadFunction(FunctionEnvironment environment) {

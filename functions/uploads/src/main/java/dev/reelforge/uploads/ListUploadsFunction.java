@@ -40,6 +40,7 @@ public final class ListUploadsFunction
 
     public ListUploadsFunction() {
         this(FunctionEnvironment.fromSystem());
+        UploadsPriming.register();
     }
 
     public ListUploadsFunction(FunctionEnvironment environment) {

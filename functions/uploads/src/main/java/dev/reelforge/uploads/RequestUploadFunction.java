@@ -48,6 +48,7 @@ public final class RequestUploadFunction
 
     public RequestUploadFunction() {
         this(FunctionEnvironment.fromSystem());
+        UploadsPriming.register();
     }
 
     public RequestUploadFunction(FunctionEnvironment environment) {

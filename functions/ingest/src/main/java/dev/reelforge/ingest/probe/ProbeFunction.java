@@ -9,6 +9,7 @@ import dev.reelforge.core.probe.ProbeMedia;
 import dev.reelforge.core.probe.ProbeMediaCommand;
 import dev.reelforge.core.probe.ProbeMediaResult;
 import dev.reelforge.core.validation.JsonPath;
+import dev.reelforge.ingest.IngestPriming;
 import dev.reelforge.media.FfmpegMediaProbe;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.shotstack.ApiRequest;
@@ -48,20 +49,26 @@ public final class ProbeFunction implements RequestHandler<APIGatewayProxyReques
 
     public ProbeFunction() {
         this(FunctionEnvironment.fromSystem());
+        IngestPriming.register();
     }
 
     /** Wires the real parts from the function's environment; the embedded stack passes each function its own. */
     public ProbeFunction(FunctionEnvironment environment) {
-        this(new ProbeMedia(
-                new GuardedMediaSampler(new SampleLimits(HEAD_BYTES, MAX_SAMPLE_BYTES, MAX_SOURCE_BYTES,
-                        CONNECT_TIMEOUT, SAMPLE_DEADLINE, environment.requiredFlag("ALLOW_LOOPBACK_SOURCES"), 5)),
-                probe(environment),
-                environment.optional("WORK_DIRECTORY").map(Path::of)
-                        .orElse(Path.of(System.getProperty("java.io.tmpdir"), "reelforge"))));
+        this(probeMedia(environment));
     }
 
     public ProbeFunction(ProbeMedia probeMedia) {
         this.probeMedia = probeMedia;
+    }
+
+    /** The probe wired from {@code environment}: the address guard, ffmpeg, the work directory. */
+    public static ProbeMedia probeMedia(FunctionEnvironment environment) {
+        return new ProbeMedia(
+                new GuardedMediaSampler(new SampleLimits(HEAD_BYTES, MAX_SAMPLE_BYTES, MAX_SOURCE_BYTES,
+                        CONNECT_TIMEOUT, SAMPLE_DEADLINE, environment.requiredFlag("ALLOW_LOOPBACK_SOURCES"), 5)),
+                probe(environment),
+                environment.optional("WORK_DIRECTORY").map(Path::of)
+                        .orElse(Path.of(System.getProperty("java.io.tmpdir"), "reelforge")));
     }
 
     private static MediaProbe probe(FunctionEnvironment environment) {

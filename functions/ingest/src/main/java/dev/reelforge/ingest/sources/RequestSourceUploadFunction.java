@@ -13,6 +13,7 @@ import dev.reelforge.core.callback.CallbackUrlCheck;
 import dev.reelforge.core.ingest.RequestSourceUpload;
 import dev.reelforge.core.ingest.RequestSourceUploadCommand;
 import dev.reelforge.core.json.Json;
+import dev.reelforge.ingest.IngestPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Caller;
@@ -38,6 +39,7 @@ public final class RequestSourceUploadFunction
 
     public RequestSourceUploadFunction() {
         this(FunctionEnvironment.fromSystem());
+        IngestPriming.register();
     }
 
     public RequestSourceUploadFunction(FunctionEnvironment environment) {

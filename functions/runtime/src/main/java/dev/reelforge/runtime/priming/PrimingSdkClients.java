@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
@@ -49,10 +50,20 @@ public final class PrimingSdkClients {
 
     /** {@code builder}, set up to answer in-process, in the function's region (us-east-1 without one). */
     public static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B configure(B builder) {
-        return builder.region(Region.of(Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1")))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming",
-                        "priming")))
-                .httpClient(new AnsweringHttpClient());
+        return builder.region(region()).credentialsProvider(credentials()).httpClient(new AnsweringHttpClient());
+    }
+
+    /** The function's region (us-east-1 without one), for what signs without a client (an S3 presigner). */
+    public static Region region() {
+        return Region.of(Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1"));
+    }
+
+    /**
+     * The made-up credentials priming signs with, for what signs without a client (an S3 presigner): the
+     * function's own are neither resolved nor cached into the snapshot.
+     */
+    public static AwsCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming"));
     }
 
     /** Answers every request with {@code 200 {}}, having read its body as a real client would send it. */
