@@ -1,7 +1,14 @@
 package dev.reelforge.local.bench;
 
+import dev.reelforge.core.edit.model.FontFace;
 import dev.reelforge.local.media.LoopbackFileServer;
 import dev.reelforge.local.media.SampleMedia;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.awt.font.FontRenderContext;
+import java.awt.font.LineMetrics;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +27,10 @@ import java.util.Map;
  * | clip A            |                                                     track 3
  * | soundtrack, fadeInFadeOut, mixed with the clips' own sound            |
  * </pre>
+ *
+ * <p>The baseline draws each cue's box and line where the pipeline's documented caption layout puts them, measured
+ * with the same font at the same size ({@link #captionPlace}), so that the SSIM against it compares the picture,
+ * not two ways of placing a caption.
  */
 record OverlaysScenario() implements RenderScenario {
 
@@ -27,6 +38,8 @@ record OverlaysScenario() implements RenderScenario {
     static final int CUES = 10;
     static final int CAPTION_SIZE = 36;
     static final int CAPTION_PADDING = 8;
+    /** Kept clear below a caption's box, as a fraction of the frame height (the pipeline's caption layout). */
+    static final double CAPTION_EDGE = 0.04;
     static final int BADGE = 200;
 
     @Override
@@ -112,17 +125,24 @@ record OverlaysScenario() implements RenderScenario {
     /**
      * The graph one would write for this edit: clip A on the canvas until 16 s; clip B from 14 s with the matte,
      * inverted (white hides) and held black after its 2 s, as its alpha; the badge faded in and slid from 0.4 to
-     * -0.04 of the width off the right edge over 1.2 s, 5%% of the height down; each cue a drawtext in a box at
-     * the bottom centre, 4%% of the height above the edge; the sounds delayed to where they play and summed.
+     * -0.04 of the width off the right edge over 1.2 s, 5%% of the height down; each cue a {@code drawbox} and a
+     * {@code drawtext} placed by the pipeline's documented caption layout ({@link #captionPlace}); the sounds
+     * delayed to where they play and summed.
      */
     @Override
     public String baselineGraph(String fontFile) {
+        Font font = captionFont();
         StringBuilder captions = new StringBuilder();
         for (int i = 0; i < CUES; i++) {
+            CaptionPlace place = captionPlace(cueText(i), font);
+            String shown = String.format(Locale.ROOT, "enable='between(t,%d,%.1f)'", 3 * i, 3 * i + 2.5);
+            captions.append(String.format(Locale.ROOT, ",drawbox=x=%d:y=%d:w=%d:h=%d:color=black@0.6:t=fill:%s",
+                    place.boxX(), place.boxY(), place.boxWidth(), place.boxHeight(), shown));
+            // drawtext's ascent is how far its text reaches above its baseline: y puts that on the row, as the
+            // pipeline's drawtext slots do
             captions.append(String.format(Locale.ROOT, ",drawtext=fontfile=%s:textfile=cue-%d.txt:fontsize=%d:"
-                    + "fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=%d:x=(w-text_w)/2:"
-                    + "y=h-h*0.04-%d-text_h:enable='between(t,%d,%.1f)'", fontFile, i, CAPTION_SIZE, CAPTION_PADDING,
-                    CAPTION_PADDING, 3 * i, 3 * i + 2.5));
+                    + "fontcolor=white:x=%d:y=%d-ascent:%s", fontFile, i, CAPTION_SIZE, place.textX(),
+                    place.baseline(), shown));
         }
         return """
                 [1:v]setpts=PTS-STARTPTS[a];
@@ -139,6 +159,43 @@ record OverlaysScenario() implements RenderScenario {
                 [sa][sb][sm]amix=inputs=3:duration=longest:dropout_transition=0:normalize=0,\
                 apad=whole_dur=30,atrim=end=30[s]
                 """.formatted(captions);
+    }
+
+    /** Where a one-line cue goes: its box, and the left end of its text's baseline. */
+    record CaptionPlace(int boxX, int boxY, int boxWidth, int boxHeight, int textX, int baseline) {}
+
+    /**
+     * The pipeline's caption layout (CaptionLayerFilters) for a line that needs no wrapping: the box holds the
+     * line's advance width and the font's ascent plus descent, {@link #CAPTION_PADDING} on every side, centred,
+     * its bottom {@link #CAPTION_EDGE} of the frame height above the bottom edge; the line centred in it, its
+     * baseline the padding plus the ascent below the box's top. Rounded as the pipeline rounds.
+     */
+    static CaptionPlace captionPlace(String line, Font font) {
+        // fractional metrics: the unhinted advances and the ascent and descent of the font's own tables (hmtx,
+        // hhea), which the pipeline measures with (TrueTypeMetrics)
+        FontRenderContext measuring = new FontRenderContext(null, true, true);
+        double width = font.getStringBounds(line, measuring).getWidth();
+        LineMetrics metrics = font.getLineMetrics(line, measuring);
+        int boxWidth = (int) Math.ceil(width) + 2 * CAPTION_PADDING;
+        int boxHeight = (int) Math.ceil(metrics.getAscent() + metrics.getDescent()) + 2 * CAPTION_PADDING;
+        int boxX = (int) Math.round((WIDTH - boxWidth) / 2.0);
+        int boxY = (int) Math.round(HEIGHT - CAPTION_EDGE * HEIGHT - boxHeight);
+        int textX = (int) Math.round(boxX + CAPTION_PADDING + (boxWidth - 2 * CAPTION_PADDING - width) / 2);
+        int baseline = (int) Math.round(boxY + CAPTION_PADDING + metrics.getAscent());
+        return new CaptionPlace(boxX, boxY, boxWidth, boxHeight, textX, baseline);
+    }
+
+    /** The captions' face (the default family's regular: Liberation Sans) at their size, from the same TTF. */
+    static Font captionFont() {
+        String resource = FontFace.SANS_REGULAR.resource();
+        try (InputStream in = OverlaysScenario.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the classpath has no " + resource);
+            }
+            return Font.createFont(Font.TRUETYPE_FONT, in).deriveFont((float) CAPTION_SIZE);
+        } catch (IOException | FontFormatException e) {
+            throw new IllegalStateException("cannot read the font " + resource, e);
+        }
     }
 
     private static String cueText(int i) {
