@@ -26,7 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code ./reelforge bench load}: many renders submitted at once to the embedded stack, against the same number of
+ * {@code ./reelforge bench load}: many renders submitted in one burst to the embedded stack, against the same number of
  * baseline ffmpeg runs of the same edit (the bench render's hand-written command) with the same concurrency limit as
  * the stack's: its render worker takes one render at a time, in the order they were submitted (the stream delivers
  * them in order), while MediaConvert jobs run as their inputs come. Reports the throughput of each (seconds of video
@@ -44,8 +44,8 @@ public final class LoadBenchmark {
 
     private LoadBenchmark() {}
 
-    /** One render of the load: when it was submitted, created, claimed, done (epoch ms), and what it reported. */
-    private record Render(String id, long submitted, long created, long done, double duration) {}
+    /** One render of the load: its place in the burst, when it was submitted and done (epoch ms), its length. */
+    private record Render(String id, int order, long submitted, long done, double duration) {}
 
     public static int run(CommandLine options) {
         String edit = options.option("edit").orElse("cuts");
@@ -75,7 +75,7 @@ public final class LoadBenchmark {
                 OUT.printf(Locale.ROOT, "machine: %d CPUs (%s), java %s; load average %s%n",
                         Runtime.getRuntime().availableProcessors(), Machine.cpuModel(), Runtime.version(),
                         Machine.loadAverageText());
-                OUT.printf(Locale.ROOT, "%d renders of the \"%s\" edit (%.0f s, 720p) submitted at once; %d baseline"
+                OUT.printf(Locale.ROOT, "%d renders of the \"%s\" edit (%.0f s, 720p) submitted in one burst; %d baseline"
                         + " ffmpeg runs of it, %d at a time%n", renders, chosen.name(), RenderScenario.DURATION,
                         renders, concurrency);
 
@@ -85,7 +85,7 @@ public final class LoadBenchmark {
                 awaitAll(client, submitAll(client, json, 1));
                 warm.run();
 
-                PROGRESS.printf(Locale.ROOT, "bench load: %d renders at once...%n", renders);
+                PROGRESS.printf(Locale.ROOT, "bench load: %d renders in one burst...%n", renders);
                 MemoryWatch pipelineMemory = MemoryWatch.start();
                 long pipelineStart = System.nanoTime();
                 List<Render> done = awaitAll(client, submitAll(client, json, renders));
@@ -107,28 +107,25 @@ public final class LoadBenchmark {
         });
     }
 
-    /** Submits {@code count} renders of the edit at once, each from its own thread; their ids and submit times. */
-    private static Map<String, Long> submitAll(EditApiClient client, String edit, int count) throws Exception {
-        try (ExecutorService submitters = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Map.Entry<String, Long>>> submitted = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                submitted.add(submitters.submit(() -> {
-                    long at = System.currentTimeMillis();
-                    return Map.entry(client.submit(edit), at);
-                }));
-            }
-            Map<String, Long> ids = new LinkedHashMap<>();
-            for (Future<Map.Entry<String, Long>> each : submitted) {
-                ids.put(each.get().getKey(), each.get().getValue());
-            }
-            return ids;
+    /**
+     * Submits {@code count} renders of the edit in one burst, each POST as soon as the one before was answered (20
+     * take a fifth of a second), so that their order is defined: the order a fair stack serves them in. Their ids
+     * and submit times, in that order.
+     */
+    private static Map<String, Long> submitAll(EditApiClient client, String edit, int count) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            long at = System.currentTimeMillis();
+            ids.put(client.submit(edit), at);
         }
+        return ids;
     }
 
     /** Polls every unfinished render once a second until all are done; a failed render fails the bench. */
     private static List<Render> awaitAll(EditApiClient client, Map<String, Long> submitted)
             throws InterruptedException {
         Map<String, Long> unfinished = new LinkedHashMap<>(submitted);
+        List<String> order = List.copyOf(submitted.keySet());
         List<Render> done = new ArrayList<>();
         Instant deadline = Instant.now().plus(TIMEOUT);
         while (!unfinished.isEmpty()) {
@@ -139,8 +136,7 @@ public final class LoadBenchmark {
                     throw new IllegalStateException("render " + each.getKey() + " failed: " + render.path("error"));
                 }
                 if (status.equals("done")) {
-                    done.add(new Render(each.getKey(), each.getValue(),
-                            Instant.parse(render.path("created").asText()).toEpochMilli(),
+                    done.add(new Render(each.getKey(), order.indexOf(each.getKey()), each.getValue(),
                             Instant.parse(render.path("updated").asText()).toEpochMilli(),
                             render.path("duration").asDouble()));
                     unfinished.remove(each.getKey());
@@ -193,7 +189,7 @@ public final class LoadBenchmark {
                 ratio <= THROUGHPUT_TARGET ? "MET" : "NOT MET");
 
         List<Render> bySubmission = new ArrayList<>(done);
-        bySubmission.sort(Comparator.comparingLong(Render::created).thenComparing(Render::id));
+        bySubmission.sort(Comparator.comparingLong(Render::order));
         List<Render> byCompletion = new ArrayList<>(done);
         byCompletion.sort(Comparator.comparingLong(Render::done));
         int outOfOrder = 0;
