@@ -720,8 +720,11 @@ public final class MediaConvertEmulator implements LocalService {
                 return;
             }
         }
+        Map<OutputSpec, Optional<MediaInfo>> probed = new HashMap<>();
+        written.forEach((output, files) -> probed.put(output, probe.probe(files.getLast())
+                instanceof ProbeResult.Probed found ? Optional.of(found.info()) : Optional.empty()));
         if (pipe.isPresent()) {
-            requireWhole(inputLocation, info, written);
+            requireWhole(inputLocation, info, probed);
         }
         if (!job.progress(Phase.UPLOADING, 0, TRANSCODED, frames[0], true, this::announce)) {
             return;
@@ -742,7 +745,7 @@ public final class MediaConvertEmulator implements LocalService {
                     upload(files.get(capture), group.destination().bucket(), key, contentType(output));
                     last = "s3://" + group.destination().bucket() + "/" + key;
                 }
-                outputDetails.add(outputDetail(output, files.getLast(), last, info));
+                outputDetails.add(outputDetail(output, probed.get(output), last, info));
             }
             groupDetail.put("type", "FILE_GROUP");
         }
@@ -753,17 +756,16 @@ public final class MediaConvertEmulator implements LocalService {
      * Fails the job when its streamed input ended short of the length its writer stated: the writer failed or was
      * stopped, and what came through is not the composition.
      */
-    private void requireWhole(S3Location inputLocation, MediaInfo stated, Map<OutputSpec, List<Path>> written)
-            throws JobFailedException {
+    private static void requireWhole(S3Location inputLocation, MediaInfo stated,
+            Map<OutputSpec, Optional<MediaInfo>> written) throws JobFailedException {
         double expected = stated.duration().orElse(0);
-        for (Map.Entry<OutputSpec, List<Path>> output : written.entrySet()) {
-            if (probe.probe(output.getValue().getLast()) instanceof ProbeResult.Probed probed) {
-                double seconds = probed.info().duration().orElse(0);
-                if (seconds < expected - STREAM_LENGTH_TOLERANCE) {
-                    throw new JobFailedException(JobFailedException.INPUT_ERROR, String.format(Locale.ROOT,
-                            "Input Error: the stream of %s ended after %.2f s of the %.2f s stated",
-                            inputLocation.uri(), seconds, expected));
-                }
+        for (Optional<MediaInfo> output : written.values()) {
+            double seconds = output.flatMap(info -> info.duration().isPresent()
+                    ? Optional.of(info.duration().getAsDouble()) : Optional.empty()).orElse(expected);
+            if (seconds < expected - STREAM_LENGTH_TOLERANCE) {
+                throw new JobFailedException(JobFailedException.INPUT_ERROR, String.format(Locale.ROOT,
+                        "Input Error: the stream of %s ended after %.2f s of the %.2f s stated",
+                        inputLocation.uri(), seconds, expected));
             }
         }
     }
@@ -826,12 +828,11 @@ public final class MediaConvertEmulator implements LocalService {
                 fileName);
     }
 
-    private ObjectNode outputDetail(OutputSpec output, Path file, String location, MediaInfo input) {
+    /** @param written what a probe of the output's (last) file found */
+    private static ObjectNode outputDetail(OutputSpec output, Optional<MediaInfo> written, String location,
+            MediaInfo input) {
         ObjectNode detail = Json.object();
         detail.putArray("outputFilePaths").add(location);
-        Optional<MediaInfo> written = probe.probe(file) instanceof ProbeResult.Probed probed
-                ? Optional.of(probed.info())
-                : Optional.empty();
         double seconds = output.isFrameCapture()
                 ? input.duration().orElse(0)
                 : written.flatMap(info -> info.duration().isPresent()
