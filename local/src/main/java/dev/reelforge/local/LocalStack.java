@@ -16,6 +16,7 @@ import dev.reelforge.local.events.LocalEventBus;
 import dev.reelforge.local.events.LocalScheduler;
 import dev.reelforge.local.events.S3EventNotifications;
 import dev.reelforge.local.events.SqsQueuePoller;
+import dev.reelforge.local.events.StreamWakeups;
 import dev.reelforge.local.lambda.LocalFunction;
 import dev.reelforge.local.s3.LifecycleApplier;
 import dev.reelforge.local.template.FunctionDefinition;
@@ -33,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,12 +173,19 @@ public final class LocalStack implements AutoCloseable {
             clock.onAdvance(lifecycle);
             clock.onAdvance(scheduler);
             List<AutoCloseable> eventSources = new ArrayList<>(List.of(invoker, scheduler, lifecycle));
+            Map<String, StreamWakeups> wakeups = new HashMap<>();
+            for (LocalFunction function : functions.values()) {
+                List<StreamWakeups> written = function.definition().writtenTables().stream()
+                        .map(table -> wakeups.computeIfAbsent(table, any -> new StreamWakeups())).toList();
+                function.afterEachInvocation(() -> written.forEach(StreamWakeups::wake));
+            }
             for (LocalFunction function : functions.values()) {
                 for (StreamEventDefinition stream : function.definition().streamEvents()) {
                     DynamoDbStreamPoller poller = new DynamoDbStreamPoller(
                             LocalClients.dynamoDbStreams(services.endpoints().dynamoDb()), services.dynamoDb(),
                             tableName(template, stream.tableLogicalId()), stream, function, StackIdentity.LOCAL.region(),
-                            dataDirectory.resolve("streams"), options.log());
+                            dataDirectory.resolve("streams"),
+                            wakeups.computeIfAbsent(stream.tableLogicalId(), any -> new StreamWakeups()), options.log());
                     opened.add(poller);
                     eventSources.add(poller);
                 }

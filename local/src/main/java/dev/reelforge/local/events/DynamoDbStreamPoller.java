@@ -36,11 +36,16 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * and retries a failed batch (from its first reported item failure) up to the event's retry limit. What
  * was delivered is checkpointed in the data directory ({@code <directory>/<Function>.<Event>.json}, written
  * after each batch), so a restart, even after a kill, loses no record and delivers again at most the batch
- * that was being delivered. DynamoDB Local keeps its streams in its database, across restarts.
+ * that was being delivered. DynamoDB Local keeps its streams in its database, across restarts. An idle poller reads
+ * again as soon as a function that may write to its table has run ({@link StreamWakeups}), else once a second.
  */
 public final class DynamoDbStreamPoller implements AutoCloseable {
 
-    private static final long IDLE_POLL_MILLIS = 200;
+    /**
+     * How long an idle poller waits before reading again when no function that writes to its table has run
+     * meanwhile ({@link StreamWakeups}).
+     */
+    private static final long IDLE_POLL_MILLIS = 1000;
     private static final long SHARD_REFRESH_NANOS = 5_000_000_000L;
 
     private final DynamoDbStreamsClient streams;
@@ -50,6 +55,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
     private final String region;
     private final Path checkpointFile;
     private final Consumer<String> log;
+    private final StreamWakeups wakeups;
     private final Map<String, String> checkpoints = new ConcurrentHashMap<>();
     private final Map<String, String> iterators = new HashMap<>();
     private final Set<String> finishedShards = ConcurrentHashMap.newKeySet();
@@ -59,7 +65,8 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
 
     public DynamoDbStreamPoller(DynamoDbStreamsClient streams, DynamoDbClient dynamoDb, String tableName,
             StreamEventDefinition source, LocalFunction function, String region, Path checkpointDirectory,
-            Consumer<String> log) {
+            StreamWakeups wakeups, Consumer<String> log) {
+        this.wakeups = wakeups;
         this.streams = streams;
         this.streamArn = dynamoDb.describeTable(describe -> describe.tableName(tableName)).table().latestStreamArn();
         if (streamArn == null) {
@@ -87,6 +94,8 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         long shardsRead = 0;
         while (running) {
             boolean busy = false;
+            // taken before reading, so that a write during the read wakes the next wait at once
+            long seen = wakeups.generation();
             try {
                 // Shards change rarely (DynamoDB Local rolls them over every few hours); reading them on every
                 // poll would double the calls the idle stack makes.
@@ -109,7 +118,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
             }
             if (!busy) {
                 try {
-                    Thread.sleep(IDLE_POLL_MILLIS);
+                    wakeups.await(seen, IDLE_POLL_MILLIS);
                 } catch (InterruptedException e) {
                     return;
                 }

@@ -32,6 +32,7 @@ public final class LocalFunction {
     private final Class<?> eventType;
     private final String arn;
     private final Consumer<String> log;
+    private volatile Runnable afterEachInvocation = () -> {};
 
     private LocalFunction(FunctionDefinition definition, RequestHandler<Object, Object> handler, Class<?> eventType,
             String arn, Consumer<String> log) {
@@ -107,6 +108,11 @@ public final class LocalFunction {
         return eventType;
     }
 
+    /** Runs {@code listener} after each invocation, however it ended (the stack wakes its stream pollers). */
+    public void afterEachInvocation(Runnable listener) {
+        this.afterEachInvocation = listener;
+    }
+
     /** Invokes the handler with a new request id; see {@link #invoke(Object, String)}. */
     public Object invoke(Object event) {
         return invoke(event, UUID.randomUUID().toString());
@@ -122,7 +128,13 @@ public final class LocalFunction {
         long deadline = System.nanoTime() + definition.timeout().toNanos();
         LocalContext context = new LocalContext(requestId, definition.functionName(), arn, definition.memoryMb(),
                 deadline, log);
-        Future<Object> invocation = INVOCATIONS.submit(() -> handler.handleRequest(event, context));
+        Future<Object> invocation = INVOCATIONS.submit(() -> {
+            try {
+                return handler.handleRequest(event, context);
+            } finally {
+                afterEachInvocation.run();
+            }
+        });
         try {
             return invocation.get(definition.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * template.yaml as the embedded stack sees it: the functions with their routes and environments, the
@@ -18,6 +22,12 @@ import java.util.Optional;
  * all with intrinsic functions resolved for the local stack.
  */
 public final class SamTemplate {
+
+    /** DynamoDB's actions that write items; with {@code dynamodb:*} any of them. */
+    private static final Set<String> ITEM_WRITES = Set.of("dynamodb:PutItem", "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem", "dynamodb:BatchWriteItem", "dynamodb:*");
+    /** {@code ${X.Arn}} in a {@code !Sub}: the resource X. */
+    private static final Pattern SUBSTITUTED_ARN = Pattern.compile("\\$\\{([A-Za-z0-9]+)\\.Arn}");
 
     private final Map<String, Object> template;
     private final Map<String, String> parameterOverrides;
@@ -238,7 +248,52 @@ public final class SamTemplate {
                 Duration.ofSeconds(Long.parseLong(String.valueOf(properties.getOrDefault("Timeout", 3)))),
                 Integer.parseInt(String.valueOf(properties.getOrDefault("MemorySize", 128))),
                 environment,
-                apiEvents, streamEvents, ruleEvents, scheduleEvents, bucketEvents, queueEvents);
+                apiEvents, streamEvents, ruleEvents, scheduleEvents, bucketEvents, queueEvents,
+                writtenTables(properties.get("Policies")));
+    }
+
+    /**
+     * The tables of this template that the function's policy statements allow item writes on: statements of
+     * {@code Effect: Allow} whose actions include one of {@link #ITEM_WRITES} and whose resources name a table
+     * ({@code !GetAtt X.Arn}, or {@code ${X.Arn}} in a {@code !Sub}).
+     */
+    private Set<String> writtenTables(Object policies) {
+        Set<String> tables = new TreeSet<>();
+        Set<String> declared = ofType("AWS::DynamoDB::Table").keySet();
+        if (!(policies instanceof List<?> list)) {
+            return tables;
+        }
+        for (Object policy : list) {
+            if (!(mapOrEmpty(policy).get("Statement") instanceof List<?> statements)) {
+                continue;
+            }
+            for (Object statement : statements) {
+                Map<String, Object> allowed = mapOrEmpty(statement);
+                if (!"Allow".equals(String.valueOf(allowed.get("Effect")))
+                        || asList(allowed.get("Action")).stream().map(String::valueOf).noneMatch(ITEM_WRITES::contains)) {
+                    continue;
+                }
+                for (Object resource : asList(allowed.get("Resource"))) {
+                    Map<String, Object> intrinsic = mapOrEmpty(resource);
+                    if (intrinsic.get("Fn::GetAtt") instanceof List<?> parts) {
+                        tables.add(String.valueOf(parts.getFirst()));
+                    } else if (intrinsic.get("Fn::Sub") != null) {
+                        Object template = intrinsic.get("Fn::Sub") instanceof List<?> parts ? parts.getFirst()
+                                : intrinsic.get("Fn::Sub");
+                        Matcher arn = SUBSTITUTED_ARN.matcher(String.valueOf(template));
+                        while (arn.find()) {
+                            tables.add(arn.group(1));
+                        }
+                    }
+                }
+            }
+        }
+        tables.retainAll(declared);
+        return tables;
+    }
+
+    private static List<?> asList(Object value) {
+        return value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
     }
 
     /** SAM's SQS event, from a queue of the same template named with {@code !GetAtt X.Arn}. */

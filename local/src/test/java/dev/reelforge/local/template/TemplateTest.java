@@ -48,6 +48,20 @@ class TemplateTest {
     private final Map<String, Object> raw = CloudFormationYaml.read(ProjectFiles.template());
 
     @Test
+    void theTablesAFunctionWritesAreThoseItsPoliciesAllowItemWritesOn() {
+        Map<String, Set<String>> written = new java.util.HashMap<>();
+        template.functions().forEach(function -> written.put(function.logicalId(), function.writtenTables()));
+
+        assertThat(written.get("SubmitRenderFunction")).contains("RendersTable");
+        assertThat(written.get("RenderStatusFunction")).contains("RendersTable");
+        assertThat(written.get("RenderWorkerFunction")).containsExactly("RendersTable");
+        assertThat(written.get("GetRenderFunction")).as("GetItem only").isEmpty();
+        assertThat(written.values().stream().flatMap(Set::stream).distinct())
+                .as("every table written is a table of the template")
+                .allSatisfy(table -> assertThat(raw).extractingByKey("Resources").extracting(table).isNotNull());
+    }
+
+    @Test
     void everyFunctionHasAHandlerClassWithTheConstructorsLambdaAndTheEmbeddedStackUse() throws Exception {
         assertThat(template.functions()).isNotEmpty();
         for (FunctionDefinition function : template.functions()) {
