@@ -146,7 +146,10 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         List<Record> records = page.records();
         for (int from = 0; from < records.size(); from += source.batchSize()) {
             List<Record> batch = records.subList(from, Math.min(records.size(), from + source.batchSize()));
-            deliver(batch);
+            if (!deliver(batch)) {
+                // the stack is stopping: not checkpointed, so the next start delivers the batch again
+                return false;
+            }
             checkpoints.put(shardId, batch.getLast().dynamodb().sequenceNumber());
             saveCheckpoints();
         }
@@ -164,7 +167,11 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
                 .shardIteratorType(ShardIteratorType.fromValue(source.startingPosition()))).shardIterator();
     }
 
-    private void deliver(List<Record> batch) {
+    /**
+     * Delivers a batch, retrying a failure up to the event's limit; false when the poller was closed meanwhile (the
+     * invocation it cut short is no failure of the batch, which stays for the next start).
+     */
+    private boolean deliver(List<Record> batch) {
         List<ObjectNode> records = new ArrayList<>();
         for (Record record : batch) {
             ObjectNode json = StreamRecords.toLambdaJson(record, streamArn, region);
@@ -178,6 +185,9 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
             List<String> failedSequences = invoke(event);
             if (failedSequences.isEmpty()) {
                 break;
+            }
+            if (!running) {
+                return false;
             }
             if (attempt >= source.maxRetries()) {
                 log.accept(function.definition().logicalId() + " failed a stream batch " + (attempt + 1)
@@ -193,6 +203,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
             records = new ArrayList<>(records.subList(Math.min(index, records.size()), records.size()));
         }
         delivered.addAndGet(batch.size());
+        return true;
     }
 
     /** Invokes the function; returns the sequence numbers to retry from (all, when it failed outright). */
