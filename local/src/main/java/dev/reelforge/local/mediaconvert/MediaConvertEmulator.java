@@ -84,10 +84,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * encoding: a job whose input location has a named pipe under {@link #intermediatePipes()}
  * ({@link NamedPipeIntermediates}) reads the input from the pipe as its writer composes it, instead of the object,
  * and runs at once on a thread of its own, since its writer is waiting for it. Its writer states what it streams
- * (no probe: that would consume it). Read once, it cannot feed frame captures; a stream that ends short of its
- * stated length, or whose writer does not come within {@link #STREAM_WRITER_WAIT}, fails the job. The pipe outlives
- * a restart, renewed (the ffmpeg processes a kill orphaned keep the old one): a job of before waits on it again, for
- * the worker's retry to compose into it again.
+ * (no probe: that would consume it). Read once, it cannot feed frame captures. A stream that ends short of its
+ * stated length lost its writer and is read again from the start; one whose writer does not come within
+ * {@link #STREAM_WRITER_WAIT} fails the job. The pipe outlives a restart, renewed (the ffmpeg processes a kill
+ * orphaned keep the old one): a job of before waits on it again, for the worker's retry to compose into it again.
  *
  * <p>Like MediaConvert, it never loses a job it accepted: jobs are kept under {@code <workDirectory>/jobs}
  * ({@link JobStore}), each change of status before it is announced. An emulator opened on the same directory
@@ -630,8 +630,8 @@ public final class MediaConvertEmulator implements LocalService {
         }
         S3Location inputLocation = spec.input().file();
         Transcoder.Input input = pipe.isPresent() ? Transcoder.Input.streamed(pipe.get())
-                : Transcoder.Input.stored(download(inputLocation, directory.resolve("input-" + inputLocation.fileName()),
-                        "input"));
+                : Transcoder.Input.stored(download(inputLocation,
+                        directory.resolve("input-" + inputLocation.fileName()), "input"));
         Map<String, Path> images = new HashMap<>();
         List<Overlay> overlays = new ArrayList<>(spec.input().overlays());
         spec.groups().forEach(group -> group.outputs().forEach(output ->
@@ -683,48 +683,56 @@ public final class MediaConvertEmulator implements LocalService {
             }
         }
         Map<OutputSpec, List<Path>> written = new LinkedHashMap<>();
-        long[] frames = {0};
-        for (int i = 0; i < runs.size(); i++) {
-            int done = i;
-            int count = runs.size();
-            long before = frames[0];
-            int[] announced = {job.percent()};
-            StreamWatch watch = new StreamWatch(pipe.isPresent());
-            try {
-                written.putAll(transcoder.encode(input, info, spec.input().overlays(), images, runs.get(i), directory,
-                        "run-" + i, new Transcoder.Control() {
-                            @Override
-                            public void started(Process process) {
-                                job.running(process);
-                                watch.started(process);
-                            }
-
-                            @Override
-                            public void progress(double fraction, long outputFrames) {
-                                watch.flowing();
-                                double transcoded = (done + fraction) / count;
-                                int percent = PROBED + (int) Math.floor((TRANSCODED - PROBED) * transcoded);
-                                frames[0] = before + outputFrames;
-                                boolean announce = percent >= announced[0] + ANNOUNCE_STEP;
-                                if (announce) {
-                                    announced[0] = percent;
-                                }
-                                job.progress(Phase.TRANSCODING, (int) Math.floor(100 * transcoded), percent, frames[0],
-                                        announce, MediaConvertEmulator.this::announce);
-                            }
-                        }));
-            } catch (JobFailedException failed) {
-                throw watch.failure().orElse(failed);
-            }
-            if (job.finished()) {
-                return;
-            }
-        }
         Map<OutputSpec, Optional<MediaInfo>> probed = new HashMap<>();
-        written.forEach((output, files) -> probed.put(output, probe.probe(files.getLast())
-                instanceof ProbeResult.Probed found ? Optional.of(found.info()) : Optional.empty()));
-        if (pipe.isPresent()) {
-            requireWhole(inputLocation, info, probed);
+        long[] frames = {0};
+        // A streamed input that ends short of its stated length lost its writer (a worker killed or stopped
+        // mid-composition): the job reads the pipe again from the start, for the worker's retry to compose into it.
+        // A writer that fails for good cancels the job instead; one that never comes back ends it by the watch.
+        while (true) {
+            frames[0] = 0;
+            for (int i = 0; i < runs.size(); i++) {
+                int done = i;
+                int count = runs.size();
+                long before = frames[0];
+                int[] announced = {job.percent()};
+                StreamWatch watch = new StreamWatch(pipe.isPresent());
+                try {
+                    written.putAll(transcoder.encode(input, info, spec.input().overlays(), images, runs.get(i),
+                            directory, "run-" + i, new Transcoder.Control() {
+                                @Override
+                                public void started(Process process) {
+                                    job.running(process);
+                                    watch.started(process);
+                                }
+
+                                @Override
+                                public void progress(double fraction, long outputFrames) {
+                                    watch.flowing();
+                                    double transcoded = (done + fraction) / count;
+                                    int percent = PROBED + (int) Math.floor((TRANSCODED - PROBED) * transcoded);
+                                    frames[0] = before + outputFrames;
+                                    boolean announce = percent >= announced[0] + ANNOUNCE_STEP;
+                                    if (announce) {
+                                        announced[0] = percent;
+                                    }
+                                    job.progress(Phase.TRANSCODING, (int) Math.floor(100 * transcoded), percent,
+                                            frames[0], announce, MediaConvertEmulator.this::announce);
+                                }
+                            }));
+                } catch (JobFailedException failed) {
+                    throw watch.failure().orElse(failed);
+                }
+                if (job.finished()) {
+                    return;
+                }
+            }
+            written.forEach((output, files) -> probed.put(output, probe.probe(files.getLast())
+                    instanceof ProbeResult.Probed found ? Optional.of(found.info()) : Optional.empty()));
+            if (pipe.isEmpty() || whole(info, probed)) {
+                break;
+            }
+            written.clear();
+            probed.clear();
         }
         if (!job.progress(Phase.UPLOADING, 0, TRANSCODED, frames[0], true, this::announce)) {
             return;
@@ -753,21 +761,14 @@ public final class MediaConvertEmulator implements LocalService {
     }
 
     /**
-     * Fails the job when its streamed input ended short of the length its writer stated: the writer failed or was
-     * stopped, and what came through is not the composition.
+     * Whether a streamed input came through whole: every output as long as its writer stated, give or take a frame's
+     * rounding.
      */
-    private static void requireWhole(S3Location inputLocation, MediaInfo stated,
-            Map<OutputSpec, Optional<MediaInfo>> written) throws JobFailedException {
+    private static boolean whole(MediaInfo stated, Map<OutputSpec, Optional<MediaInfo>> written) {
         double expected = stated.duration().orElse(0);
-        for (Optional<MediaInfo> output : written.values()) {
-            double seconds = output.flatMap(info -> info.duration().isPresent()
-                    ? Optional.of(info.duration().getAsDouble()) : Optional.empty()).orElse(expected);
-            if (seconds < expected - STREAM_LENGTH_TOLERANCE) {
-                throw new JobFailedException(JobFailedException.INPUT_ERROR, String.format(Locale.ROOT,
-                        "Input Error: the stream of %s ended after %.2f s of the %.2f s stated",
-                        inputLocation.uri(), seconds, expected));
-            }
-        }
+        return written.values().stream().allMatch(output -> output.flatMap(info -> info.duration().isPresent()
+                ? Optional.of(info.duration().getAsDouble()) : Optional.empty()).orElse(expected)
+                >= expected - STREAM_LENGTH_TOLERANCE);
     }
 
     /**

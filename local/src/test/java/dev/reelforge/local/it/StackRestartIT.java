@@ -7,6 +7,7 @@ import dev.reelforge.aws.cloudfront.CloudFrontSignedUrls;
 import dev.reelforge.aws.secretsmanager.PrivateKeyPem;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.account.CreateAccountCommand;
+import dev.reelforge.local.LocalCredentials;
 import dev.reelforge.local.LocalDescriptor;
 import dev.reelforge.local.LocalSigningKey;
 import dev.reelforge.local.LocalStack;
@@ -20,17 +21,33 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.mediaconvert.MediaConvertClient;
+import software.amazon.awssdk.services.mediaconvert.model.JobStatus;
+import software.amazon.awssdk.services.mediaconvert.model.Order;
 
 /**
  * The embedded stack keeps its state in the data directory (tables, files, the account, the signing key, the
  * distributions' ports), and only one stack uses a directory.
  */
 class StackRestartIT {
+
+    private static final int STREAMED_SECONDS = 40;
+    /** A title zooming in: no poster or thumbnail, so its composition streams into its job. */
+    private static final String STREAMED_EDIT = """
+            {"timeline": {"tracks": [{"clips": [{"asset": {"type": "title", "text": "Stopped and back"},
+                                                 "start": 0, "length": %d, "effect": "zoomIn"}]}]},
+             "output": {"format": "mp4", "resolution": "hd"}}
+            """.formatted(STREAMED_SECONDS);
 
     private final Path dataDirectory = SharedStack.temporaryDirectory("reelforge-restart-");
 
@@ -64,6 +81,57 @@ class StackRestartIT {
                     .get("/edit/stage/render/" + renderId, second.apiKey(Environment.STAGE));
             assertThat(status.status()).isEqualTo(200);
             assertThat(status.body().path("response").path("id").asText()).isEqualTo(renderId);
+        }
+    }
+
+    /**
+     * Ctrl-C while a composition streams into its job: the worker's ffmpeg is ended first, so the job reads a stream
+     * that stops short, and waits for the pipe again; after the next start the worker's retry composes into it, and
+     * the render ends done with its whole length.
+     */
+    @Test
+    void aRenderStoppedWhileItsCompositionStreamsIsDoneWithItsWholeLengthAfterTheNextStart() {
+        String renderId;
+        LocalDescriptor descriptor;
+        try (LocalStack stack = start()) {
+            descriptor = LocalDescriptor.read(dataDirectory).orElseThrow();
+            renderId = new ContractCheckingClient(stack.apiUrl()).post("/edit/stage/render",
+                    descriptor.apiKey(Environment.STAGE), STREAMED_EDIT).body().path("response").path("id").asText();
+            try (MediaConvertClient mediaConvert = mediaConvert(stack)) {
+                awaitUntil("the job of " + renderId + " reads its composition", () -> mediaConvert.listJobs(
+                        list -> list.order(Order.DESCENDING)).jobs().stream()
+                        .anyMatch(job -> renderId.equals(job.userMetadata().get("renderId"))
+                                && job.status() == JobStatus.PROGRESSING && job.jobPercentComplete() != null
+                                && job.jobPercentComplete() >= 10));
+            }
+        }
+
+        try (LocalStack stack = start()) {
+            ContractCheckingClient api = new ContractCheckingClient(stack.apiUrl());
+            awaitUntil(renderId + " done", () -> api.get("/edit/stage/render/" + renderId,
+                    descriptor.apiKey(Environment.STAGE)).body().path("response").path("status").asText()
+                    .equals("done"));
+            assertThat(api.get("/edit/stage/render/" + renderId, descriptor.apiKey(Environment.STAGE)).body()
+                    .path("response").path("duration").asDouble()).isEqualTo(STREAMED_SECONDS);
+        }
+    }
+
+    private static MediaConvertClient mediaConvert(LocalStack stack) {
+        return MediaConvertClient.builder()
+                .endpointOverride(stack.services().endpoints().mediaConvert())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(LocalCredentials.provider())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    private static void awaitUntil(String what, BooleanSupplier reached) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (!reached.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("never " + what);
+            }
+            RenderTestStack.sleep(Duration.ofMillis(20));
         }
     }
 

@@ -446,20 +446,25 @@ class MediaConvertEmulatorIT {
     }
 
     @Test
-    void aStreamThatEndsShortOfItsStatedLengthEndsTheJobInError() throws Exception {
+    void aStreamThatEndsShortLostItsWriterAndIsReadAgainWhenTheWriterComposesItWhole() throws Exception {
         UUID render = UUID.randomUUID();
         String location = "s3://" + LocalMediaConvert.WORK_BUCKET + "/intermediate/" + render + ".nut";
         Path pipe = openPipe(location, SECONDS);
         String jobId = encoder.start(request(render, Environment.V1, location,
                 plan(OutputFormat.MP4, FRAME, FPS, Optional.empty(), Optional.empty())));
-        streamInto(pipe, 1);
+        // a worker killed a second into its composition, then its retry once the job reads the pipe again
+        long firstReader = awaitReaderOf(pipe, -1);
+        Process first = streamInto(pipe, 1);
+        assertThat(first.waitFor()).isZero();
+        awaitReaderOf(pipe, firstReader);
+        Process retry = streamInto(pipe, SECONDS);
 
-        JsonNode error = local.events.await(jobId, "ERROR", timeout());
+        JsonNode complete = local.events.await(jobId, "COMPLETE", timeout());
 
-        assertThat(error.path("detail").path("errorCode").asInt()).isEqualTo(1010);
-        assertThat(error.path("detail").path("errorMessage").asText()).contains(location, "ended after 1.00 s",
-                "3.00 s stated");
-        assertThat(local.exists(OUTPUT_BUCKET, "renders/owner-1/" + render + ".mp4")).isFalse();
+        assertThat(retry.waitFor()).isZero();
+        assertThat(local.events.statusesOf(jobId)).doesNotContain("ERROR");
+        Path mp4 = local.download(outputDetail(complete, 0, 0).path("outputFilePaths").path(0).asText());
+        assertThat(duration(local.describe(mp4))).isCloseTo(SECONDS, within(0.05));
     }
 
     @Test
@@ -473,6 +478,23 @@ class MediaConvertEmulatorIT {
         JsonNode error = local.events.await(jobId, "ERROR", timeout());
 
         assertThat(error.path("detail").path("errorMessage").asText()).contains(location, "frame captures");
+    }
+
+    /** The pid of the emulator's ffmpeg reading {@code pipe}, once one other than {@code not} runs. */
+    private static long awaitReaderOf(Path pipe, long not) {
+        long deadline = System.nanoTime() + timeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<ProcessHandle> reader = ProcessHandle.current().descendants()
+                    .filter(process -> process.pid() != not && process.isAlive())
+                    .filter(process -> process.info().commandLine()
+                            .filter(line -> line.contains("-i file:" + pipe)).isPresent())
+                    .findFirst();
+            if (reader.isPresent()) {
+                return reader.get().pid();
+            }
+            sleep(Duration.ofMillis(20));
+        }
+        throw new AssertionError("no ffmpeg reads " + pipe);
     }
 
     /** The pipe of {@code location} as the embedded stack's render worker makes it, stating a composition's length. */
