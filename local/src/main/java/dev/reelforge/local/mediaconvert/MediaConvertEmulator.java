@@ -172,7 +172,7 @@ public final class MediaConvertEmulator implements LocalService {
                 unannounced.add(kept);
             }
             if (!job.finished()) {
-                pipeOf(job).ifPresent(NamedPipeIntermediates::renew);
+                streamOf(job).ifPresent(stream -> NamedPipeIntermediates.renew(stream.pipe()));
                 queue.add(job);
             }
         }
@@ -573,30 +573,33 @@ public final class MediaConvertEmulator implements LocalService {
             } catch (InterruptedException e) {
                 return;
             }
-            Optional<Path> pipe = pipeOf(job);
-            if (pipe.isPresent()) {
+            Optional<StreamedInput> stream = streamOf(job);
+            if (stream.isPresent()) {
                 // its writer waits for it to read: it cannot wait for the jobs ahead of it
                 Thread.ofPlatform().name("mediaconvert-stream-" + job.id()).daemon()
-                        .start(() -> runJob(job, pipe));
+                        .start(() -> runJob(job, stream));
             } else if (!runJob(job, Optional.empty())) {
                 return;
             }
         }
     }
 
-    /** A streamed input's pipe, when the job's input location has one. */
-    private Optional<Path> pipeOf(EmulatedJob job) {
+    /** A streamed input: its pipe, and what its writer stated it streams. */
+    private record StreamedInput(Path pipe, MediaInfo stated) {}
+
+    /** The job's input as a stream, when its location has a pipe with a statement. */
+    private Optional<StreamedInput> streamOf(EmulatedJob job) {
         return NamedPipeIntermediates.pipeOf(pipes, job.spec().input().file().uri())
-                .filter(pipe -> NamedPipeIntermediates.statementOf(pipe).isPresent());
+                .flatMap(pipe -> NamedPipeIntermediates.statementOf(pipe).map(stated -> new StreamedInput(pipe, stated)));
     }
 
     /** Runs the job to its end, or until the emulator closes or is interrupted (false). */
-    private boolean runJob(EmulatedJob job, Optional<Path> pipe) {
+    private boolean runJob(EmulatedJob job, Optional<StreamedInput> stream) {
         Path directory = workDirectory.resolve(job.id());
         // what a run cut short by a kill left behind
         deleteRecursively(directory);
         try {
-            run(job, directory, pipe);
+            run(job, directory, stream);
             return true;
         } catch (InterruptedException e) {
             return false;
@@ -612,12 +615,12 @@ public final class MediaConvertEmulator implements LocalService {
         } finally {
             deleteRecursively(directory);
             if (job.finished()) {
-                pipe.ifPresent(NamedPipeIntermediates::remove);
+                stream.ifPresent(streamed -> NamedPipeIntermediates.remove(streamed.pipe()));
             }
         }
     }
 
-    private void run(EmulatedJob job, Path directory, Optional<Path> pipe)
+    private void run(EmulatedJob job, Path directory, Optional<StreamedInput> stream)
             throws JobFailedException, InterruptedException {
         if (!job.start(clock.instant(), this::announce)) {
             return;
@@ -629,7 +632,7 @@ public final class MediaConvertEmulator implements LocalService {
             throw new UncheckedIOException(e);
         }
         S3Location inputLocation = spec.input().file();
-        Transcoder.Input input = pipe.isPresent() ? Transcoder.Input.streamed(pipe.get())
+        Transcoder.Input input = stream.isPresent() ? Transcoder.Input.streamed(stream.get().pipe())
                 : Transcoder.Input.stored(download(inputLocation,
                         directory.resolve("input-" + inputLocation.fileName()), "input"));
         Map<String, Path> images = new HashMap<>();
@@ -642,9 +645,7 @@ public final class MediaConvertEmulator implements LocalService {
                         directory.resolve("image-" + images.size() + "-" + overlay.image().fileName()), "image"));
             }
         }
-        MediaInfo info = pipe.isPresent() ? NamedPipeIntermediates.statementOf(pipe.get()).orElseThrow(() ->
-                new JobFailedException(JobFailedException.INPUT_ERROR, "Input Error: the stream of "
-                        + inputLocation.uri() + " states nothing of what it streams"))
+        MediaInfo info = stream.isPresent() ? stream.get().stated()
                 : switch (probe.probe(input.file())) {
                     case ProbeResult.Probed probed -> probed.info();
                     case ProbeResult.Unreadable unreadable -> throw new JobFailedException(
@@ -652,7 +653,7 @@ public final class MediaConvertEmulator implements LocalService {
                                     + unreadable.reason());
                 };
         List<OutputSpec> outputs = spec.groups().stream().flatMap(group -> group.outputs().stream()).toList();
-        if (pipe.isPresent() && outputs.stream().anyMatch(OutputSpec::isFrameCapture)) {
+        if (stream.isPresent() && outputs.stream().anyMatch(OutputSpec::isFrameCapture)) {
             throw new JobFailedException(JobFailedException.INPUT_ERROR, "Input Error: " + inputLocation.uri()
                     + " is streamed, read once, and cannot also feed frame captures");
         }
@@ -695,7 +696,7 @@ public final class MediaConvertEmulator implements LocalService {
                 int count = runs.size();
                 long before = frames[0];
                 int[] announced = {job.percent()};
-                StreamWatch watch = new StreamWatch(pipe.isPresent());
+                StreamWatch watch = new StreamWatch(stream.isPresent());
                 try {
                     written.putAll(transcoder.encode(input, info, spec.input().overlays(), images, runs.get(i),
                             directory, "run-" + i, new Transcoder.Control() {
@@ -728,7 +729,7 @@ public final class MediaConvertEmulator implements LocalService {
             }
             written.forEach((output, files) -> probed.put(output, probe.probe(files.getLast())
                     instanceof ProbeResult.Probed found ? Optional.of(found.info()) : Optional.empty()));
-            if (pipe.isEmpty() || whole(info, probed)) {
+            if (stream.isEmpty() || whole(info, probed)) {
                 break;
             }
             written.clear();
