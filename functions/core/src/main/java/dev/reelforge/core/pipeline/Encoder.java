@@ -22,7 +22,8 @@ public interface Encoder extends EncodingJobs {
     WrittenFiles outputsOf(EncodeRequest request);
 
     /**
-     * @param input        where the composed intermediate is, as the storage names it ({@code s3://...})
+     * @param inputs       where the composed intermediate is, as the storage names it ({@code s3://...}); a
+     *                     composition made in chunks is several, joined in their order into one timeline
      * @param outputPrefix where outputs go, without extension: {@code s3://bucket/renders/{owner}/{renderId}}
      * @param hasVideo     whether the intermediate has pictures (false for an MP3 output)
      * @param hasAudio     whether the intermediate has sound
@@ -30,10 +31,15 @@ public interface Encoder extends EncodingJobs {
      * @param renditions   further sizes of the video, each its own file and frame capture, made by the same job;
      *                     only an MP4 output has any (a face asking for them for another output is a bug)
      */
-    record EncodeRequest(UUID renderId, String owner, Environment environment, String input, String outputPrefix,
-            OutputPlan output, boolean hasVideo, boolean hasAudio, double duration, List<Rendition> renditions) {
+    record EncodeRequest(UUID renderId, String owner, Environment environment, List<String> inputs,
+            String outputPrefix, OutputPlan output, boolean hasVideo, boolean hasAudio, double duration,
+            List<Rendition> renditions) {
 
         public EncodeRequest {
+            inputs = List.copyOf(inputs);
+            if (inputs.isEmpty()) {
+                throw new IllegalArgumentException("a job encodes at least one input");
+            }
             renditions = List.copyOf(renditions);
             if (!renditions.isEmpty() && output.format() != OutputFormat.MP4) {
                 throw new IllegalArgumentException("renditions are sizes of a video: a " + output.format()
@@ -41,10 +47,18 @@ public interface Encoder extends EncodingJobs {
             }
         }
 
-        /** A request without renditions (a render of an edit alone). */
+        /** A request for one intermediate. */
+        public EncodeRequest(UUID renderId, String owner, Environment environment, String input, String outputPrefix,
+                OutputPlan output, boolean hasVideo, boolean hasAudio, double duration, List<Rendition> renditions) {
+            this(renderId, owner, environment, List.of(input), outputPrefix, output, hasVideo, hasAudio, duration,
+                    renditions);
+        }
+
+        /** A request for one intermediate, without renditions (a render of an edit alone). */
         public EncodeRequest(UUID renderId, String owner, Environment environment, String input, String outputPrefix,
                 OutputPlan output, boolean hasVideo, boolean hasAudio, double duration) {
-            this(renderId, owner, environment, input, outputPrefix, output, hasVideo, hasAudio, duration, List.of());
+            this(renderId, owner, environment, List.of(input), outputPrefix, output, hasVideo, hasAudio, duration,
+                    List.of());
         }
 
         /**

@@ -66,7 +66,7 @@ import software.amazon.awssdk.services.mediaconvert.model.VideoPreprocessor;
  * runs the same jobs on the embedded stack). The job's {@code clientRequestToken} is the render id, so a
  * start retried within MediaConvert's one-minute idempotency window returns the job already started.
  *
- * <p>The job has one input and up to three file output groups writing next to each other under the
+ * <p>The job has one input, or one per chunk of a composition made in chunks (joined in order), and up to three file output groups writing next to each other under the
  * request's output prefix: the deliverable ({@code <prefix>.mp4|.gif|.mp3}, alone in its group: it has no name
  * modifier, which MediaConvert requires of every output of a group with several), the renditions of an MP4, if
  * any ({@code <prefix>-360.mp4}, ... one output each, made as the deliverable is at their own size), and the frame
@@ -167,13 +167,18 @@ public final class MediaConvertEncoder implements Encoder {
         if (!captures.isEmpty()) {
             groups.add(fileGroup("Frame captures", request.outputPrefix(), captures));
         }
-        Input.Builder input = Input.builder()
-                .fileInput(request.input())
-                .timecodeSource(InputTimecodeSource.ZEROBASED);
-        if (audio) {
-            input.audioSelectors(Map.of(AUDIO_SELECTOR,
-                    AudioSelector.builder().defaultSelection(AudioDefaultSelection.DEFAULT).build()));
-        }
+        // MediaConvert joins a job's inputs in their order into one timeline; every input has the selector the
+        // outputs read their sound from
+        List<Input> inputs = request.inputs().stream().map(location -> {
+            Input.Builder input = Input.builder()
+                    .fileInput(location)
+                    .timecodeSource(InputTimecodeSource.ZEROBASED);
+            if (audio) {
+                input.audioSelectors(Map.of(AUDIO_SELECTOR,
+                        AudioSelector.builder().defaultSelection(AudioDefaultSelection.DEFAULT).build()));
+            }
+            return input.build();
+        }).toList();
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("owner", request.owner());
         metadata.put("renderId", request.renderId().toString());
@@ -184,7 +189,7 @@ public final class MediaConvertEncoder implements Encoder {
                 .role(settings.roleArn())
                 .clientRequestToken(request.renderId().toString())
                 .userMetadata(metadata)
-                .settings(JobSettings.builder().inputs(input.build()).outputGroups(groups).build());
+                .settings(JobSettings.builder().inputs(inputs).outputGroups(groups).build());
         settings.queueArn().ifPresent(job::queue);
         return job.build();
     }
