@@ -24,6 +24,14 @@ public record RenderPlan(Size frame, Fps fps, Color background, double duration,
         return new RenderPlan(frame, fps, background, duration, stillAt, sources, layers, sounds, output.withWatermark());
     }
 
+    /**
+     * The part of the output from {@code from} to {@code to} seconds, as a plan whose output starts at 0; composed, it
+     * is that part of the whole's composition when both are times {@link ChunkBoundaries} would cut at.
+     */
+    public RenderPlan window(double from, double to) {
+        return PlanWindow.of(this, from, to);
+    }
+
     /** MP4 carries sound unless muted or there is none; MP3 always does (silence if need be). */
     public boolean writesAudio() {
         return switch (output.format()) {
