@@ -21,7 +21,9 @@ final class LocalCommand {
         int port = options.option("port").map(Integer::parseInt).orElse(DEFAULT_PORT);
         LogFormat logFormat = LogFormat.of(options);
         LocalStack stack = LocalStack.start(new LocalStack.Options(options.template(), options.dataDirectory(), port,
-                logFormat.printer(System.out), !options.flag("no-loopback-sources"), Optional.empty(), Map.of()));
+                logFormat.printer(System.out), !options.flag("no-loopback-sources"), Optional.empty(),
+                options.option("chunk-seconds").map(seconds -> Map.of(LocalTemplate.CHUNK_SECONDS, seconds))
+                        .orElse(Map.of())));
         PrintStream person = logFormat == LogFormat.JSON ? System.err : System.out;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -12,8 +12,12 @@ public final class Main {
     private static final String USAGE = """
             usage: reelforge <command> [options]
               local  [--port N] [--data-dir DIR] [--no-loopback-sources] [--log-format text|json]
+                     [--chunk-seconds N]
                                                        run the embedded stack until Ctrl-C, printing its log
-                                                       (json: one JSON object per line, as Lambda writes them)
+                                                       (json: one JSON object per line, as Lambda writes them;
+                                                       --chunk-seconds: compose videos longer than N s in
+                                                       chunks joined by the job, as on AWS; 0, the default
+                                                       here, composes every render whole)
               invoke <FunctionLogicalId> -e FILE [--data-dir DIR]
                                                        invoke one function with an event, print its response
               clock  [show | advance <ISO-8601 duration>] [--data-dir DIR]

@@ -155,10 +155,12 @@ class TemplateSpecificationTest {
 
     @Test
     void lambdasLimitsAreHeld() throws IOException {
-        assertThat(problemsWith("MemorySize: 3008", "MemorySize: 20480")).containsExactly(
+        String worker = "Handler: dev.reelforge.pipeline.RenderWorkerFunction::handleRequest\n      ";
+        assertThat(problemsWith(worker + "MemorySize: 3008", worker + "MemorySize: 20480")).containsExactly(
                 "Resources.RenderWorkerFunction.Properties.MemorySize: Lambda's memory setting takes 128..10240,"
                         + " found 20480");
-        assertThat(problemsWith("MemorySize: 3008\n      Timeout: 900", "MemorySize: 3008\n      Timeout: 3600"))
+        assertThat(problemsWith(worker + "MemorySize: 3008\n      Timeout: 900",
+                worker + "MemorySize: 3008\n      Timeout: 3600"))
                 .containsExactly(
                 "Resources.RenderWorkerFunction.Properties.Timeout: Lambda's timeout takes 1..900, found 3600");
         assertThat(problemsWith("Runtime: java21", "Runtime: nodejs22.x")).hasSize(functionsWithSnapStart())

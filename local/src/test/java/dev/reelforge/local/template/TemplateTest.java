@@ -55,6 +55,7 @@ class TemplateTest {
         assertThat(written.get("SubmitRenderFunction")).contains("RendersTable");
         assertThat(written.get("RenderStatusFunction")).contains("RendersTable");
         assertThat(written.get("RenderWorkerFunction")).containsExactly("RendersTable");
+        assertThat(written.get("ComposeChunkFunction")).containsExactly("RendersTable");
         assertThat(written.get("GetRenderFunction")).as("GetItem only").isEmpty();
         assertThat(written.values().stream().flatMap(Set::stream).distinct())
                 .as("every table written is a table of the template")
@@ -325,8 +326,11 @@ class TemplateTest {
                         "[dynamodb:Query, dynamodb:GetItem, dynamodb:UpdateItem]", "dynamodb:UpdateItem")),
                 Map.entry("RenderWorkerFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]",
                         "[s3:PutObject, s3:GetObject, s3:DeleteObject]", "s3:GetObject", "mediaconvert:CreateJob",
-                        "[mediaconvert:CancelJob, mediaconvert:GetJob]", "iam:PassRole",
+                        "[mediaconvert:CancelJob, mediaconvert:GetJob]", "iam:PassRole", "sqs:SendMessage",
                         "secretsmanager:GetSecretValue")),
+                Map.entry("ComposeChunkFunction", List.of("[dynamodb:GetItem, dynamodb:UpdateItem]",
+                        "[s3:PutObject, s3:GetObject]", "s3:GetObject", "mediaconvert:CreateJob",
+                        "[mediaconvert:CancelJob, mediaconvert:GetJob]", "iam:PassRole")),
                 Map.entry("StopCancelledRenderFunction", List.of("dynamodb:GetItem",
                         "[mediaconvert:CancelJob, mediaconvert:GetJob]", "s3:DeleteObject", "dynamodb:Query",
                         "dynamodb:UpdateItem")),

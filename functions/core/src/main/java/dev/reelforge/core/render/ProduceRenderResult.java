@@ -7,6 +7,12 @@ public sealed interface ProduceRenderResult {
     /** The intermediate is composed and the encoding job started; encoding events finish the render. */
     record Encoding(String jobId) implements ProduceRenderResult {}
 
+    /**
+     * The render is composed in {@code chunks} chunks, ordered each to an invocation of its own; the one that composes
+     * the last starts the encoding job.
+     */
+    record Chunked(int chunks) implements ProduceRenderResult {}
+
     /** The output was made without an encoder (an image) and the render is done. */
     record Completed(String url) implements ProduceRenderResult {}
 

@@ -54,6 +54,19 @@ public interface Renders {
     void recordInputComposed(RenderKey render, Instant now);
 
     /**
+     * Records that the render is composed in {@code chunks} chunks, by invocations of their own, before they are
+     * ordered. False when the render had finished meanwhile, or was recorded with another number of chunks.
+     */
+    boolean recordChunks(RenderKey render, int chunks, Instant now);
+
+    /**
+     * Records chunk {@code chunk} as composed (again, for a repeated delivery: it counts once), and tells whether
+     * the chunks are all composed; when they are, one delivery only (the first to ask, or a retry of it) is told
+     * {@link ChunkTally.AllComposed}, and starts the job joining them.
+     */
+    ChunkTally recordChunkComposed(RenderKey render, int chunk, String delivery, Instant now);
+
+    /**
      * Records which files the render writes, before it writes them, on a render still being produced; the
      * piece that hosts outputs reads them back to tell the render's outputs from by-products. False when the
      * render had finished (was cancelled) meanwhile, and nothing is recorded.

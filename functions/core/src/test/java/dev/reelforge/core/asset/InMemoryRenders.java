@@ -69,6 +69,17 @@ public final class InMemoryRenders implements Renders {
     }
 
     @Override
+    public boolean recordChunks(RenderKey render, int chunks, Instant now) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public dev.reelforge.core.render.ChunkTally recordChunkComposed(RenderKey render, int chunk, String delivery,
+            Instant now) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public boolean recordOutputs(RenderKey render, RenderOutputs recorded, Instant now) {
         outputs.put(render, recorded);
         return true;

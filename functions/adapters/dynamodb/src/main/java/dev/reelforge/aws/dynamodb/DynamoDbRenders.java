@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.json.Json;
+import dev.reelforge.core.render.ChunkTally;
 import dev.reelforge.core.render.DuplicateRenderException;
 import dev.reelforge.core.render.Render;
 import dev.reelforge.core.render.RenderKey;
@@ -36,6 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * Renders in a DynamoDB table keyed by {@code owner} (partition) and {@code id} (sort), so every read by
@@ -69,6 +72,10 @@ public final class DynamoDbRenders implements Renders {
     static final String PENDING = "pending";
     static final String CLAIM = "claim";
     static final String JOB_ID = "jobId";
+    /** How many chunks a render composed in parts has, the numbers of those composed, and who joins them. */
+    static final String CHUNKS = "chunks";
+    static final String CHUNKS_COMPOSED = "chunksComposed";
+    static final String JOINER = "joiner";
     static final String PROGRESS = "progress";
     static final String ERROR = "error";
     static final String URL = "url";
@@ -210,6 +217,55 @@ public final class DynamoDbRenders implements Renders {
     public void recordInputComposed(RenderKey render, Instant now) {
         update(render, "SET #updated = :now REMOVE #composing", "attribute_exists(#composing)",
                 Map.of(":now", s(ItemTimestamps.format(now))));
+    }
+
+    @Override
+    public boolean recordChunks(RenderKey render, int chunks, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>(statusValues(UNFINISHED));
+        values.put(":chunks", AttributeValue.fromN(Integer.toString(chunks)));
+        values.put(":now", s(ItemTimestamps.format(now)));
+        return update(render, "SET #chunks = :chunks, #updated = :now", "attribute_exists(#id) AND #status IN ("
+                + placeholders(UNFINISHED) + ") AND (attribute_not_exists(#chunks) OR #chunks = :chunks)", values);
+    }
+
+    /**
+     * The chunk joins a number set, so a repeated one counts once; the delivery that finds the set whole then takes
+     * the {@code joiner} attribute, which no other delivery can take from it, on a render with no job yet.
+     */
+    @Override
+    public ChunkTally recordChunkComposed(RenderKey render, int chunk, String delivery, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>(statusValues(UNFINISHED));
+        values.put(":chunk", AttributeValue.fromNs(List.of(Integer.toString(chunk))));
+        values.put(":now", s(ItemTimestamps.format(now)));
+        String condition = "attribute_exists(#id) AND #status IN (" + placeholders(UNFINISHED)
+                + ") AND attribute_exists(#chunks)";
+        UpdateItemResponse added;
+        try {
+            added = dynamoDb.updateItem(update -> update.tableName(tableName).key(key(render))
+                    .updateExpression("SET #updated = :now ADD #chunksComposed :chunk")
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(Map.of("#id", ID, "#status", STATUS, "#chunks", CHUNKS,
+                            "#chunksComposed", CHUNKS_COMPOSED, "#updated", UPDATED))
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW));
+        } catch (ConditionalCheckFailedException finished) {
+            return new ChunkTally.Finished();
+        }
+        int chunks = Integer.parseInt(added.attributes().get(CHUNKS).n());
+        int composed = added.attributes().get(CHUNKS_COMPOSED).ns().size();
+        if (composed < chunks) {
+            return new ChunkTally.Waiting(composed, chunks);
+        }
+        Map<String, AttributeValue> joining = new HashMap<>(statusValues(UNFINISHED));
+        joining.put(":delivery", s(delivery));
+        joining.put(":now", s(ItemTimestamps.format(now)));
+        if (update(render, "SET #joiner = :delivery, #updated = :now", "attribute_exists(#id) AND #status IN ("
+                + placeholders(UNFINISHED) + ") AND attribute_not_exists(#jobId) AND (attribute_not_exists(#joiner) "
+                + "OR #joiner = :delivery)", joining)) {
+            return new ChunkTally.AllComposed(chunks);
+        }
+        boolean finished = find(render.owner(), render.id()).map(found -> found.status().isTerminal()).orElse(true);
+        return finished ? new ChunkTally.Finished() : new ChunkTally.Waiting(composed, chunks);
     }
 
     /**
