@@ -1,0 +1,203 @@
+package dev.reelforge.media;
+
+import static dev.reelforge.media.Plans.fullFrame;
+import static dev.reelforge.media.Plans.plan;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.reelforge.core.edit.model.Position;
+import dev.reelforge.core.edit.model.Speed;
+import dev.reelforge.core.edit.model.Transition;
+import dev.reelforge.core.edit.model.TransitionKind;
+import dev.reelforge.core.media.MediaInfo;
+import dev.reelforge.core.plan.AudioPart;
+import dev.reelforge.core.plan.ChunkBoundaries;
+import dev.reelforge.core.plan.RenderPlan;
+import dev.reelforge.core.plan.SourceFile;
+import dev.reelforge.core.plan.Timing;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A plan composed in chunks ({@link ChunkBoundaries}, {@link RenderPlan#window}) and joined as MediaConvert joins
+ * its inputs (one after the other, nothing re-timed) is the plan composed whole: the same frames at the same times,
+ * the same pictures, the same sound, most of all across the cut.
+ */
+class FfmpegComposerChunkTest {
+
+    private static final int FPS = 25;
+    private static final int SAMPLE_RATE = 48_000;
+    private static final Pattern SSIM_ALL = Pattern.compile("All:([0-9.]+)");
+
+    @TempDir
+    Path directory;
+
+    private GeneratedMedia media;
+    private FfmpegComposer composer;
+    private int compositions;
+
+    @BeforeEach
+    void setUp() {
+        media = new GeneratedMedia(directory);
+        composer = new FfmpegComposer(TestFfmpeg.EXECUTABLE, new LiberationFonts(Path.of("target", "test-fonts")),
+                Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aPlanComposedInChunksAndJoinedIsThePlanComposedWhole() throws IOException {
+        SourceFile first = media.video("first.mp4", "testsrc=s=320x180:r=25", 6, false);
+        SourceFile second = media.video("second.mp4", "testsrc2=s=320x180:r=25", 7, false);
+        // A soundtrack in AAC, whose decoding starts with the encoder's priming and is read from mid-file by the
+        // second chunk; a tone sliding in pitch so that a shift of even a few samples shows.
+        SourceFile music = media.sound("music.m4a",
+                "aevalsrc=0.5*sin(2*PI*(300*t+40*t*t)):s=48000", 11);
+        Transition fade = new Transition(TransitionKind.FADE, Speed.FAST);
+        RenderPlan plan = plan().duration(9)
+                .layer(Plans.video(first, new Timing(0, 3.6), 0.5, 1, fullFrame(), Plans.PLAIN))
+                .layer(Plans.video(second, new Timing(3.6, 5.4), 1, 1, fullFrame(),
+                        Plans.transitions(Optional.of(fade), Optional.of(fade))))
+                .layer(Plans.title("Reelforge", Position.CENTER, new Timing(2, 5)))
+                .sound(new AudioPart(new Timing(0, 9), music, 0.5, 1, 0.8, 1, 1))
+                .build();
+
+        List<ChunkBoundaries.Chunk> chunks = ChunkBoundaries.of(plan, 4.5);
+        assertThat(chunks).hasSize(2);
+        double cut = chunks.getFirst().to();
+        assertThat(cut).as("the cut falls inside the second clip, the title and the soundtrack").isBetween(4.2, 7.0);
+
+        Path whole = compose(plan);
+        List<Path> parts = new ArrayList<>();
+        for (ChunkBoundaries.Chunk chunk : chunks) {
+            parts.add(compose(plan.window(chunk.from(), chunk.to())));
+        }
+        Path joined = joined(parts);
+
+        MediaInfo wholeInfo = Playback.probe(whole);
+        MediaInfo joinedInfo = Playback.probe(joined);
+        assertThat(joinedInfo.video()).isEqualTo(wholeInfo.video());
+        assertThat(joinedInfo.audio()).isEqualTo(wholeInfo.audio());
+        assertThat(joinedInfo.duration().orElseThrow()).isCloseTo(wholeInfo.duration().orElseThrow(),
+                within(1.0 / FPS));
+        List<Double> wholeTimes = frameTimes(whole);
+        List<Double> joinedTimes = frameTimes(joined);
+        assertThat(joinedTimes).hasSize(9 * FPS).hasSameSizeAs(wholeTimes);
+        for (int i = 0; i < wholeTimes.size(); i++) {
+            assertThat(joinedTimes.get(i)).as("frame %d's time", i).isCloseTo(wholeTimes.get(i), within(1e-3));
+        }
+
+        List<Double> similarity = ssimByFrame(joined, whole);
+        int cutFrame = (int) Math.round(cut * FPS);
+        assertThat(similarity.stream().mapToDouble(Double::doubleValue).average().orElseThrow())
+                .as("overall SSIM").isGreaterThanOrEqualTo(0.99);
+        for (int frame = cutFrame - 2; frame <= cutFrame + 2; frame++) {
+            assertThat(similarity.get(frame)).as("SSIM of frame %d (the cut is at frame %d)", frame, cutFrame)
+                    .isGreaterThanOrEqualTo(0.98);
+        }
+
+        short[] wholeSound = samples(whole);
+        short[] joinedSound = samples(joined);
+        assertThat(joinedSound.length).isEqualTo(wholeSound.length);
+        int cutSample = (int) Math.round(cut * SAMPLE_RATE) * 2;
+        for (int window = -5; window < 5; window++) {
+            int from = cutSample + window * SAMPLE_RATE / 50 * 2;
+            int to = from + SAMPLE_RATE / 50 * 2;
+            double level = rms(wholeSound, from, to);
+            assertThat(rms(joinedSound, from, to)).as("level of the 20 ms from %+d ms of the cut", window * 20)
+                    .isCloseTo(level, within(level * 0.01 + 2));
+            assertThat(differenceRms(joinedSound, wholeSound, from, to))
+                    .as("difference in the 20 ms from %+d ms of the cut", window * 20)
+                    .isLessThanOrEqualTo(level * 0.01 + 2);
+        }
+    }
+
+    /** Composes into a directory of its own, as each render (and each chunk's worker) has. */
+    private Path compose(RenderPlan plan) {
+        return composer.compose(plan, media.files(), directory.resolve("out-" + compositions++)).file();
+    }
+
+    /** The compositions one after the other, streams copied, as the encoder's inputs are joined. */
+    private Path joined(List<Path> parts) throws IOException {
+        Path list = directory.resolve("chunks.txt");
+        StringBuilder lines = new StringBuilder();
+        for (Path part : parts) {
+            lines.append("file '").append(part.toAbsolutePath()).append("'\n");
+        }
+        Files.writeString(list, lines);
+        Path joined = directory.resolve("joined.mov");
+        TestFfmpeg.run("-loglevel", "error", "-f", "concat", "-safe", "0", "-i", list.toString(), "-c", "copy",
+                joined.toString());
+        return joined;
+    }
+
+    /** The presentation time of every decoded video frame, in seconds. */
+    private List<Double> frameTimes(Path file) throws IOException {
+        Path crc = Files.createTempFile(directory, "frames", ".txt");
+        TestFfmpeg.run("-loglevel", "error", "-i", file.toString(), "-map", "0:v:0", "-f", "framecrc", crc.toString());
+        List<Double> times = new ArrayList<>();
+        double timeBase = 0;
+        for (String line : Files.readAllLines(crc)) {
+            if (line.startsWith("#tb 0:")) {
+                String[] fraction = line.substring("#tb 0:".length()).strip().split("/");
+                timeBase = Double.parseDouble(fraction[0]) / Double.parseDouble(fraction[1]);
+            } else if (!line.startsWith("#")) {
+                times.add(Long.parseLong(line.split(",")[2].strip()) * timeBase);
+            }
+        }
+        return times;
+    }
+
+    /** The SSIM (all planes) of each frame of {@code file} against the same frame of {@code reference}. */
+    private List<Double> ssimByFrame(Path file, Path reference) throws IOException {
+        Path stats = directory.resolve("ssim.log");
+        TestFfmpeg.run("-loglevel", "error", "-i", file.toString(), "-i", reference.toString(), "-lavfi",
+                "[0:v][1:v]ssim=stats_file=" + stats.toAbsolutePath(), "-f", "null", "-");
+        List<Double> values = new ArrayList<>();
+        for (String line : Files.readAllLines(stats)) {
+            Matcher matcher = SSIM_ALL.matcher(line);
+            if (matcher.find()) {
+                values.add(Double.parseDouble(matcher.group(1)));
+            }
+        }
+        return values;
+    }
+
+    /** The sound as 48 kHz stereo 16-bit samples, left and right interleaved. */
+    private short[] samples(Path file) throws IOException {
+        Path raw = Files.createTempFile(directory, "sound", ".pcm");
+        TestFfmpeg.run("-loglevel", "error", "-i", file.toString(), "-map", "0:a:0", "-f", "s16le", "-ac", "2",
+                "-ar", Integer.toString(SAMPLE_RATE), raw.toString());
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(raw)).order(ByteOrder.LITTLE_ENDIAN);
+        short[] samples = new short[bytes.remaining() / 2];
+        bytes.asShortBuffer().get(samples);
+        return samples;
+    }
+
+    private static double rms(short[] samples, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += (double) samples[i] * samples[i];
+        }
+        return Math.sqrt(sum / (to - from));
+    }
+
+    private static double differenceRms(short[] samples, short[] reference, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            double difference = samples[i] - reference[i];
+            sum += difference * difference;
+        }
+        return Math.sqrt(sum / (to - from));
+    }
+}
