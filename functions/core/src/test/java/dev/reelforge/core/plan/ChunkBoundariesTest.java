@@ -179,6 +179,18 @@ class ChunkBoundariesTest {
     }
 
     @Test
+    void aSoundPlayedFasterOrSlowerIsNeverCut() {
+        // Its time-stretch started at a cut would not continue the whole's: the join would click.
+        RenderPlan plan = plan(PAL, 30, List.of(picture(footage, 0, 30, PLAIN)),
+                List.of(new AudioPart(new Timing(11, 8), sound(4, 60), 0, 1.25, 1, 0, 0)));
+
+        assertThat(ChunkBoundaries.safe(plan, 15)).isFalse();
+        assertThat(ChunkBoundaries.safe(plan, 19)).isTrue();
+        assertThat(cuts(ChunkBoundaries.of(plan, 15))).singleElement().satisfies(cut ->
+                assertThat(cut).isCloseTo(11, within(1e-9)));
+    }
+
+    @Test
     void chunksWithNoSafeCutWithinHalfAChunkAreMergedIntoOne() {
         // A motion effect from 6 to 24: 15 is 9 s from either end, more than half of a 15 s chunk.
         Look zooming = new Look(1, Optional.empty(), Optional.empty(),
