@@ -5,16 +5,31 @@ import static dev.reelforge.media.Plans.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.reelforge.core.caption.Cue;
+import dev.reelforge.core.edit.model.Animation;
+import dev.reelforge.core.edit.model.Asset;
+import dev.reelforge.core.edit.model.CaptionStyle;
+import dev.reelforge.core.edit.model.Color;
+import dev.reelforge.core.edit.model.Easing;
+import dev.reelforge.core.edit.model.FontFace;
+import dev.reelforge.core.edit.model.Interpolation;
+import dev.reelforge.core.edit.model.Keyframes;
+import dev.reelforge.core.edit.model.Offset;
 import dev.reelforge.core.edit.model.Position;
+import dev.reelforge.core.edit.model.RichTextLook;
 import dev.reelforge.core.edit.model.Speed;
 import dev.reelforge.core.edit.model.Transition;
 import dev.reelforge.core.edit.model.TransitionKind;
+import dev.reelforge.core.edit.model.Tween;
 import dev.reelforge.core.media.MediaInfo;
 import dev.reelforge.core.plan.AudioPart;
+import dev.reelforge.core.plan.Box;
 import dev.reelforge.core.plan.ChunkBoundaries;
+import dev.reelforge.core.plan.Look;
 import dev.reelforge.core.plan.RenderPlan;
 import dev.reelforge.core.plan.SourceFile;
 import dev.reelforge.core.plan.Timing;
+import dev.reelforge.core.plan.VisualLayer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -57,7 +72,8 @@ class FfmpegComposerChunkTest {
 
     @Test
     void aPlanComposedInChunksAndJoinedIsThePlanComposedWhole() throws IOException {
-        SourceFile first = media.video("first.mp4", "testsrc=s=320x180:r=25", 6, false);
+        // testsrc2 moves everywhere from frame to frame (a frame early or late has an SSIM of about 0.9).
+        SourceFile first = media.video("first.mp4", "testsrc2=s=320x180:r=25", 6, false);
         SourceFile second = media.video("second.mp4", "testsrc2=s=320x180:r=25", 7, false);
         // A soundtrack in AAC, whose decoding starts with the encoder's priming and is read from mid-file by the
         // second chunk; a tone sliding in pitch so that a shift of even a few samples shows.
@@ -74,9 +90,64 @@ class FfmpegComposerChunkTest {
 
         List<ChunkBoundaries.Chunk> chunks = ChunkBoundaries.of(plan, 4.5);
         assertThat(chunks).hasSize(2);
-        double cut = chunks.getFirst().to();
-        assertThat(cut).as("the cut falls inside the second clip, the title and the soundtrack").isBetween(4.2, 7.0);
+        assertThat(chunks.getFirst().to()).as("the cut falls inside the second clip, the title and the soundtrack")
+                .isBetween(4.2, 7.0);
 
+        assertJoinedChunksAreTheWhole(plan, chunks);
+    }
+
+    @Test
+    void aPlanCutWhereAVideoPlaysFasterAndTweensRichTextCaptionsAndResampledSoundRunIsTheWholeJoined()
+            throws IOException {
+        // A 30 fps video at 1.5x on a 25 fps output: the cut lands between frames of the source.
+        SourceFile fast = media.video("fast.mp4", "testsrc2=s=320x180:r=30", 14, false);
+        // MP3 at 44.1 kHz: decoded from mid-file and resampled from there in the second chunk.
+        SourceFile music = media.sound("music.mp3",
+                "aevalsrc=0.5*sin(2*PI*(250*t+30*t*t)):s=44100", 14);
+        Keyframes sliding = new Keyframes(List.of(new Tween(-100, 100, 0, 6, Interpolation.LINEAR, Easing.EASE)));
+        Keyframes fading = new Keyframes(List.of(new Tween(1, 0.3, 1, 5, Interpolation.LINEAR, Easing.EASE)));
+        Look tweened = new Look(1, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                new Animation(Optional.of(fading), Optional.of(sliding), Optional.empty(), Optional.empty()), 1);
+        VisualLayer.Text title = Plans.title("Sliding", Position.TOP, new Timing(1, 6));
+        Cue cue = new Cue(2.5, 5.5, "across the cut", List.of(new Cue.Word("across", 2.5, 3.5),
+                new Cue.Word("the", 3.5, 4.5), new Cue.Word("cut", 4.5, 5.5)));
+        VisualLayer.Caption captions = new VisualLayer.Caption(new Timing(0, 8), Plans.PLAIN, List.of(cue),
+                new CaptionStyle(FontFace.SANS_BOLD, 18, 1.2, Color.WHITE, Optional.empty(), 0, Optional.empty(),
+                        Optional.of(new Color(0, 0, 0, 160)), 4, 0, CaptionStyle.Margin.NONE,
+                        Asset.HorizontalAlign.CENTER, Asset.VerticalAlign.BOTTOM, CaptionStyle.TextTransform.NONE,
+                        Optional.empty(), CaptionStyle.WordAnimation.NONE), Offset.NONE);
+        VisualLayer.RichText typing = new VisualLayer.RichText(new Timing(2.5, 4), Plans.PLAIN,
+                new RichTextLook("Typing on", FontFace.SANS_BOLD, 20, Color.WHITE, 0, 0, 1.2,
+                        RichTextLook.Decoration.NONE, Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), RichTextLook.Padding.NONE,
+                        Asset.HorizontalAlign.LEFT, Asset.VerticalAlign.CENTER,
+                        Optional.of(new RichTextLook.TextAnimation(RichTextLook.Preset.TYPEWRITER, 3, false,
+                                RichTextLook.Direction.LEFT))),
+                160, 40, 0, new Box(160, 40, new Box.Crop(0, 0, 160, 40), 10, 60));
+        RenderPlan plan = plan().duration(8)
+                .layer(Plans.video(fast, new Timing(0, 8), 0.3, 1.5, fullFrame(), Plans.PLAIN))
+                .layer(new VisualLayer.Text(title.timing(), tweened, title.text(), title.face(), title.sizePx(),
+                        title.lineHeight(), title.color(), title.background(), title.boxWidth(), title.boxHeight(),
+                        title.horizontal(), title.vertical(), title.position(), title.offset(), title.wrap()))
+                .layer(typing)
+                .layer(captions)
+                .sound(new AudioPart(new Timing(0, 8), music, 0.7, 1, 0.8, 0, 0, Optional.of(
+                        new Keyframes(List.of(new Tween(0.4, 1, 2, 4, Interpolation.LINEAR, Easing.EASE))))))
+                .build();
+
+        List<ChunkBoundaries.Chunk> chunks = ChunkBoundaries.of(plan, 4);
+        assertThat(chunks).hasSize(2);
+
+        assertJoinedChunksAreTheWhole(plan, chunks);
+    }
+
+    /**
+     * Composes the plan whole and each chunk's window apart, joins the chunks, and checks that the joined file is the
+     * whole: the same streams, frames at the same times, the same pictures (most of all on either side of each cut)
+     * and the same sound around each cut.
+     */
+    private void assertJoinedChunksAreTheWhole(RenderPlan plan, List<ChunkBoundaries.Chunk> chunks)
+            throws IOException {
         Path whole = compose(plan);
         List<Path> parts = new ArrayList<>();
         for (ChunkBoundaries.Chunk chunk : chunks) {
@@ -92,23 +163,31 @@ class FfmpegComposerChunkTest {
                 within(1.0 / FPS));
         List<Double> wholeTimes = frameTimes(whole);
         List<Double> joinedTimes = frameTimes(joined);
-        assertThat(joinedTimes).hasSize(9 * FPS).hasSameSizeAs(wholeTimes);
+        assertThat(joinedTimes).hasSize((int) Math.round(plan.duration() * FPS)).hasSameSizeAs(wholeTimes);
         for (int i = 0; i < wholeTimes.size(); i++) {
             assertThat(joinedTimes.get(i)).as("frame %d's time", i).isCloseTo(wholeTimes.get(i), within(1e-3));
         }
 
         List<Double> similarity = ssimByFrame(joined, whole);
-        int cutFrame = (int) Math.round(cut * FPS);
         assertThat(similarity.stream().mapToDouble(Double::doubleValue).average().orElseThrow())
                 .as("overall SSIM").isGreaterThanOrEqualTo(0.99);
+        assertThat(similarity.stream().mapToDouble(Double::doubleValue).min().orElseThrow())
+                .as("the least alike frame's SSIM, of %s", similarity).isGreaterThanOrEqualTo(0.98);
+        short[] wholeSound = samples(whole);
+        short[] joinedSound = samples(joined);
+        assertThat(joinedSound.length).isEqualTo(wholeSound.length);
+        for (ChunkBoundaries.Chunk chunk : chunks.subList(1, chunks.size())) {
+            assertSameAroundCut(chunk.from(), similarity, joinedSound, wholeSound);
+        }
+    }
+
+    private static void assertSameAroundCut(double cut, List<Double> similarity, short[] joinedSound,
+            short[] wholeSound) {
+        int cutFrame = (int) Math.round(cut * FPS);
         for (int frame = cutFrame - 2; frame <= cutFrame + 2; frame++) {
             assertThat(similarity.get(frame)).as("SSIM of frame %d (the cut is at frame %d)", frame, cutFrame)
                     .isGreaterThanOrEqualTo(0.98);
         }
-
-        short[] wholeSound = samples(whole);
-        short[] joinedSound = samples(joined);
-        assertThat(joinedSound.length).isEqualTo(wholeSound.length);
         int cutSample = (int) Math.round(cut * SAMPLE_RATE) * 2;
         for (int window = -5; window < 5; window++) {
             int from = cutSample + window * SAMPLE_RATE / 50 * 2;
