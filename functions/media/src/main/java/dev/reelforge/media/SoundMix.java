@@ -10,7 +10,10 @@ import java.util.Map;
 /**
  * The plan's sounds mixed into one 48 kHz stereo track of exactly the plan's duration.
  *
- * <p>Each part is read from its trim for as long as it needs, sped up or slowed down with {@code atempo}
+ * <p>Each part is read from a little before its trim (a decoder that starts mid-file, as an AAC or MP3 one does when
+ * seeked, needs the frames before to give the first ones right; without them a part read from mid-source starts with
+ * a few milliseconds ramping up from silence, heard as a click where a chunk of a longer render begins), the lead-in
+ * cut off sample-exactly, for as long as it needs, sped up or slowed down with {@code atempo}
  * (which slows down by half at most, and sounds best up to 2x, so other factors are chained), made stereo (a mono source is put on
  * both channels at full level, not the -3 dB an automatic upmix gives), cut to its length, set to its
  * volume, faded, delayed to its start and padded to the end. {@code amix} divides every input by the number
@@ -21,6 +24,8 @@ final class SoundMix {
 
     static final int SAMPLE_RATE = 48_000;
     private static final double READ_MARGIN_SECONDS = 0.5;
+    /** Enough for AAC (a frame of 1024 samples) and MP3 (its bit reservoir reaches a few frames back) to settle. */
+    private static final double LEAD_IN_SECONDS = 0.2;
 
     private SoundMix() {}
 
@@ -46,10 +51,15 @@ final class SoundMix {
 
     private static String part(FilterGraph graph, AudioPart part, Path file, double duration) {
         double length = part.timing().length();
-        int input = graph.input(new FilterGraph.Input(file, part.trim(),
-                length * part.speed() + READ_MARGIN_SECONDS));
+        double leadIn = Math.min(part.trim(), LEAD_IN_SECONDS);
+        int input = graph.input(new FilterGraph.Input(file, part.trim() - leadIn,
+                leadIn + length * part.speed() + READ_MARGIN_SECONDS));
         List<Filter> filters = new ArrayList<>();
         filters.add(Filter.of("asetpts").positional("PTS-STARTPTS"));
+        if (leadIn > 0) {
+            filters.add(Filter.of("atrim").with("start", leadIn));
+            filters.add(Filter.of("asetpts").positional("PTS-STARTPTS"));
+        }
         if (part.source().info().audio().map(audio -> audio.channels() == 1).orElse(false)) {
             filters.add(Filter.of("pan").positional("stereo|c0=c0|c1=c0"));
         }

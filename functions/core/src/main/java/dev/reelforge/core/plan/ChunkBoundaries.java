@@ -11,8 +11,11 @@ import java.util.OptionalDouble;
  * the chunks' frames are the whole's), and where every layer and sound that goes on across the cut looks and sounds
  * the same however much of it is known. That rules out a cut during a transition or a fade, and anywhere inside a
  * layer with a motion effect (its progress is over the whole layer) or a luma matte, or a video or sound past the end
- * of its source (held or silent for the rest of the layer). {@link #of} spreads the chunks evenly and moves each
- * cut to the nearest such time within half a chunk; where there is none, two chunks become one.
+ * of its source (held or silent for the rest of the layer), or a sound played faster or slower than it was recorded
+ * (its time-stretch, ffmpeg's {@code atempo}, picks where to overlap the source by what it has played so far: started
+ * at the cut it takes another path than the whole did, as loud but out of phase, and the join clicks). {@link #of}
+ * spreads the chunks evenly and moves each cut to the nearest such time within half a chunk; where there is none, two
+ * chunks become one.
  */
 public final class ChunkBoundaries {
 
@@ -109,7 +112,7 @@ public final class ChunkBoundaries {
         }
         for (AudioPart sound : plan.sounds()) {
             Timing timing = sound.timing();
-            if (runsOut(sound)) {
+            if (runsOut(sound) || sound.speed() != 1) {
                 spans.add(new double[] {timing.start(), timing.end()});
                 continue;
             }
