@@ -38,7 +38,7 @@ public final class Main {
                                                        stack; rotate keeps the old one signing for a day
               bench  api [--runs N] [--requests N] [--warmup N] [--part all|cold|warm]
                                                        cold start and warm latency against same-run baselines
-              bench  render [--edit NAME] [--runs N] [--warmup N] [--poll-ms N]
+              bench  render [--edit NAME] [--runs N] [--warmup N] [--poll-ms N] [--chunk-seconds N]
                                                        30 s 720p renders (every edit, or the one named)
                                                        against one-ffmpeg baselines
               bench  hosting [--runs N] [--size-mb N]

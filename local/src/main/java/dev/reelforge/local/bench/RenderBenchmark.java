@@ -2,6 +2,7 @@ package dev.reelforge.local.bench;
 
 import dev.reelforge.local.CommandLine;
 import dev.reelforge.local.LocalStack;
+import dev.reelforge.local.LocalTemplate;
 import dev.reelforge.local.bench.RenderPipeline.Point;
 import dev.reelforge.local.media.LoopbackFileServer;
 import dev.reelforge.local.media.SampleMedia;
@@ -13,11 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.ToDoubleFunction;
@@ -67,7 +68,7 @@ public final class RenderBenchmark {
                 || scenarios.isEmpty()) {
             System.err.println("usage: reelforge bench render [--edit all|" + String.join("|",
                     RenderScenario.all().stream().map(RenderScenario::name).toList()) + " (all)] [--runs N (3)]"
-                    + " [--warmup N (1)] [--poll-ms N (200)] [--data-dir DIR]");
+                    + " [--warmup N (1)] [--poll-ms N (200)] [--chunk-seconds N (0)] [--data-dir DIR]");
             return 2;
         }
         int runs = Machine.countOption(options, "runs", 3);
@@ -79,10 +80,13 @@ public final class RenderBenchmark {
             return 2;
         }
         Path template = options.template().toAbsolutePath().normalize();
+        // as AWS composes long videos: in chunks, stored, then joined by the job (sequentially on one machine)
+        Map<String, String> chunking = options.option("chunk-seconds")
+                .map(seconds -> Map.of(LocalTemplate.CHUNK_SECONDS, seconds)).orElse(Map.of());
         return Machine.measureInScratch(options, "render", (work, started) -> {
             PROGRESS.println("bench render: starting the embedded stack...");
             try (LocalStack stack = LocalStack.start(new LocalStack.Options(template, work.resolve("stack"), 0,
-                    line -> {}));
+                    line -> {}, true, Optional.empty(), chunking));
                     LoopbackFileServer files = LoopbackFileServer.serve(work.resolve("media"))) {
                 Path ffmpeg = stack.ffmpeg();
                 RenderPipeline pipeline = new RenderPipeline(stack, Duration.ofMillis(pollMillis));
