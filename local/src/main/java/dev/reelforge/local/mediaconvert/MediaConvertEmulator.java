@@ -75,20 +75,23 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  *       {@code ConflictException}); an unknown id is 404 {@code NotFoundException}.</li>
  * </ul>
  *
- * Jobs run one at a time, in order, on a worker thread: the input and any overlay images are downloaded,
- * the input probed, each output encoded ({@link Transcoder}) and uploaded, with PROGRESSING, STATUS_UPDATE
+ * Jobs run one at a time, in order, on a worker thread: the inputs and any overlay images are downloaded,
+ * the inputs probed, several inputs joined in order into one timeline, each output encoded ({@link Transcoder}) and
+ * uploaded, with PROGRESSING, STATUS_UPDATE
  * (as the work advances, rather than once a minute), and COMPLETE, ERROR or CANCELED events. Errors are
  * answered in MediaConvert's shape: the status, an {@code x-amzn-ErrorType} header naming the exception, and
  * {@code {"message": ...}}.
  *
  * <p>One thing MediaConvert cannot do, which the embedded stack's render worker uses to overlap composing and
- * encoding: a job whose input location has a named pipe under {@link #intermediatePipes()}
+ * encoding: a job whose sole input location has a named pipe under {@link #intermediatePipes()}
  * ({@link NamedPipeIntermediates}) reads the input from the pipe as its writer composes it, instead of the object,
  * and runs at once on a thread of its own, since its writer is waiting for it. Its writer states what it streams
  * (no probe: that would consume it). Read once, it cannot feed frame captures. A stream that ends short of its
  * stated length lost its writer and is read again from the start; one whose writer does not come within
  * {@link #STREAM_WRITER_WAIT} fails the job. The pipe outlives a restart, renewed (the ffmpeg processes a kill
  * orphaned keep the old one): a job of before waits on it again, for the worker's retry to compose into it again.
+ * A pipe among several inputs is refused at CreateJob: streaming is this emulator's own, and a joined timeline reads
+ * stored files.
  *
  * <p>Like MediaConvert, it never loses a job it accepted: jobs are kept under {@code <workDirectory>/jobs}
  * ({@link JobStore}), each change of status before it is announced. An emulator opened on the same directory
