@@ -5,7 +5,7 @@ import dev.reelforge.local.mediaconvert.JobSpec.S3Location;
 
 /**
  * Where MediaConvert writes an output of a file group: the destination's last segment is the base file name
- * (or, when the destination ends with a slash, the input's file name without its extension), followed by
+ * (or, when the destination ends with a slash, the first input's file name without its extension), followed by
  * the output's name modifier, for a frame capture the capture's number in seven digits from 0, and the
  * extension: {@code s3://b/renders/o/r} + {@code -poster} gives {@code renders/o/r-poster.0000001.jpg}.
  */

@@ -17,14 +17,20 @@ import java.util.Set;
 /**
  * A CreateJob request the local MediaConvert can run, read from its JSON by {@link #parse}, which refuses
  * everything outside the honoured subset with the path of what it refuses. The subset is what
- * {@code MediaConvertEncoder} and {@code MediaConvertRenditionEncoder} write, plus close variants: one input from
- * S3 (ZEROBASED or EMBEDDED timecode, default audio selection, image inserters), file output groups to S3, and
+ * {@code MediaConvertEncoder} and {@code MediaConvertRenditionEncoder} write, plus close variants: 1 to
+ * {@value #MAX_INPUTS} inputs from S3, joined in order into one timeline (ZEROBASED or EMBEDDED timecode, default
+ * audio selection, image inserters), file output groups to S3, and
  * outputs that are H.264 + AAC in MP4 or MOV, VP9 + Opus in WEBM, GIF in GIF, MP3 or WAV in RAW, or JPEG frame
  * captures in RAW; docs/MEDIACONVERT-EMULATOR.md
  * lists it field by field.
  */
 record JobSpec(String role, Optional<String> queue, Map<String, String> userMetadata,
-        Optional<String> clientRequestToken, int priority, InputSpec input, List<GroupSpec> groups) {
+        Optional<String> clientRequestToken, int priority, List<InputSpec> inputs, List<GroupSpec> groups) {
+
+    /** The first input: the one an output "named after the input" is named after. */
+    InputSpec first() {
+        return inputs.getFirst();
+    }
 
     record S3Location(String bucket, String key) {
 
@@ -161,6 +167,10 @@ record JobSpec(String role, Optional<String> queue, Map<String, String> userMeta
             "qualityTuningLevel", "framerateControl", "framerateNumerator", "framerateDenominator",
             "framerateConversionAlgorithm", "gopSize", "parControl");
     private static final Set<String> FRAMERATE_CONVERSION = names("DUPLICATE_DROP", "INTERPOLATE");
+    /**
+     * MediaConvert's "You can have up to 150 inputs in a job" (user guide, "Setting up an assembly workflow job").
+     */
+    static final int MAX_INPUTS = 150;
     private static final int MAX_OUTPUT_GROUPS = 20;
     private static final int MAX_OUTPUTS = 50;
 
@@ -187,13 +197,22 @@ record JobSpec(String role, Optional<String> queue, Map<String, String> userMeta
         JsonPath settings = job.field("settings").requiredObject(SETTINGS_FIELDS);
         settings.field("timecodeConfig").optionalObject(names("source"))
                 .ifPresent(config -> config.field("source").choice(names("ZEROBASED", "EMBEDDED")));
-        InputSpec input = input(settings.field("inputs").array(1, 1).getFirst());
+        JsonPath inputsField = settings.field("inputs");
+        if (inputsField.present() && inputsField.node().isArray() && inputsField.node().size() > MAX_INPUTS) {
+            throw new InvalidJobException(inputsField.path() + ": " + inputsField.node().size()
+                    + " inputs; a job has at most " + MAX_INPUTS + " (MediaConvert's limit)");
+        }
+        List<JsonPath> inputPaths = inputsField.array(1, MAX_INPUTS);
+        List<InputSpec> inputs = new ArrayList<>();
+        for (JsonPath input : inputPaths) {
+            inputs.add(input(input));
+        }
         List<GroupSpec> groups = new ArrayList<>();
         for (JsonPath group : settings.field("outputGroups").array(1, MAX_OUTPUT_GROUPS)) {
-            groups.add(group(group, groups.size(), input));
+            groups.add(group(group, groups.size(), inputs));
         }
-        checkWholeJob(settings, input, groups);
-        return new JobSpec(role, queue, metadata, token, priority, input, groups);
+        checkWholeJob(settings, inputs.getFirst(), groups);
+        return new JobSpec(role, queue, metadata, token, priority, List.copyOf(inputs), groups);
     }
 
     private static InputSpec input(JsonPath at) {
@@ -241,7 +260,7 @@ record JobSpec(String role, Optional<String> queue, Map<String, String> userMeta
         return List.copyOf(overlays);
     }
 
-    private static GroupSpec group(JsonPath at, int index, InputSpec input) {
+    private static GroupSpec group(JsonPath at, int index, List<InputSpec> inputs) {
         at.object(names("name", "customName", "outputGroupSettings", "outputs"));
         at.field("name").text();
         at.field("customName").text();
@@ -253,7 +272,7 @@ record JobSpec(String role, Optional<String> queue, Map<String, String> userMeta
         List<JsonPath> outputPaths = at.field("outputs").array(1, MAX_OUTPUTS);
         Map<String, Integer> modifiers = new HashMap<>();
         for (JsonPath output : outputPaths) {
-            OutputSpec spec = output(output, index, outputs.size(), input);
+            OutputSpec spec = output(output, index, outputs.size(), inputs);
             // MediaConvert's Output.nameModifier: "When you create multiple outputs in the same output group, Name
             // modifier is required"; and one group's outputs are told apart by it
             if (outputPaths.size() > 1 && spec.nameModifier().isEmpty()) {
@@ -270,7 +289,7 @@ record JobSpec(String role, Optional<String> queue, Map<String, String> userMeta
         return new GroupSpec(destination, outputs);
     }
 
-    private static OutputSpec output(JsonPath at, int group, int index, InputSpec input) {
+    private static OutputSpec output(JsonPath at, int group, int index, List<InputSpec> inputs) {
         at.object(OUTPUT_FIELDS);
         JsonPath containerSettings = at.field("containerSettings").requiredObject(names("container", "mp4Settings"));
         JsonPath containerField = containerSettings.field("container");
@@ -296,7 +315,7 @@ record JobSpec(String role, Optional<String> queue, Map<String, String> userMeta
         List<JsonPath> audioDescriptions = at.field("audioDescriptions").array(0, 1);
         Optional<AudioSpec> audio = audioDescriptions.isEmpty()
                 ? Optional.empty()
-                : Optional.of(audio(audioDescriptions.getFirst(), input));
+                : Optional.of(audio(audioDescriptions.getFirst(), inputs));
         JsonPath codecPath = at.field("videoDescription").field("codecSettings").field("codec");
         JsonPath audioCodecPath = at.field("audioDescriptions").item(0).field("codecSettings").field("codec");
         Codec codec = video.map(VideoSpec::codec).orElse(null);
@@ -488,12 +507,17 @@ record JobSpec(String role, Optional<String> queue, Map<String, String> userMeta
         return new FrameCapture(rate, maxCaptures, quality);
     }
 
-    private static AudioSpec audio(JsonPath at, InputSpec input) {
+    private static AudioSpec audio(JsonPath at, List<InputSpec> inputs) {
         at.object(names("audioSourceName", "codecSettings", "audioTypeControl", "languageCodeControl"));
         String source = at.field("audioSourceName").text().orElse("Audio Selector 1");
-        if (!input.audioSelectors().contains(source)) {
-            throw new InvalidJobException(at.field("audioSourceName").path() + ": " + source
-                    + " is not an audio selector of the input");
+        // the output's sound comes from each input in turn: every input needs the selector ("In each input, you
+        // create audio selectors to map your input audio to your outputs", the assembly workflow guide)
+        for (int n = 0; n < inputs.size(); n++) {
+            if (!inputs.get(n).audioSelectors().contains(source)) {
+                throw new InvalidJobException(at.field("audioSourceName").path() + ": " + source
+                        + " is not an audio selector of " + (inputs.size() == 1 ? "the input" : "input " + n
+                        + " (every input of the job needs the audio selectors its outputs read)"));
+            }
         }
         at.field("audioTypeControl").choice(names("FOLLOW_INPUT", "USE_CONFIGURED"));
         at.field("languageCodeControl").choice(names("FOLLOW_INPUT", "USE_CONFIGURED"));

@@ -11,6 +11,7 @@ import dev.reelforge.core.media.MediaInfo;
 import dev.reelforge.core.media.MediaProbe.ProbeResult;
 import dev.reelforge.local.mediaconvert.EmulatedJob.Phase;
 import dev.reelforge.local.mediaconvert.JobSpec.GroupSpec;
+import dev.reelforge.local.mediaconvert.JobSpec.InputSpec;
 import dev.reelforge.local.mediaconvert.JobSpec.Overlay;
 import dev.reelforge.local.mediaconvert.JobSpec.OutputSpec;
 import dev.reelforge.local.mediaconvert.JobSpec.S3Location;
@@ -74,20 +75,23 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  *       {@code ConflictException}); an unknown id is 404 {@code NotFoundException}.</li>
  * </ul>
  *
- * Jobs run one at a time, in order, on a worker thread: the input and any overlay images are downloaded,
- * the input probed, each output encoded ({@link Transcoder}) and uploaded, with PROGRESSING, STATUS_UPDATE
+ * Jobs run one at a time, in order, on a worker thread: the inputs and any overlay images are downloaded,
+ * the inputs probed, several inputs joined in order into one timeline, each output encoded ({@link Transcoder}) and
+ * uploaded, with PROGRESSING, STATUS_UPDATE
  * (as the work advances, rather than once a minute), and COMPLETE, ERROR or CANCELED events. Errors are
  * answered in MediaConvert's shape: the status, an {@code x-amzn-ErrorType} header naming the exception, and
  * {@code {"message": ...}}.
  *
  * <p>One thing MediaConvert cannot do, which the embedded stack's render worker uses to overlap composing and
- * encoding: a job whose input location has a named pipe under {@link #intermediatePipes()}
+ * encoding: a job whose sole input location has a named pipe under {@link #intermediatePipes()}
  * ({@link NamedPipeIntermediates}) reads the input from the pipe as its writer composes it, instead of the object,
  * and runs at once on a thread of its own, since its writer is waiting for it. Its writer states what it streams
  * (no probe: that would consume it). Read once, it cannot feed frame captures. A stream that ends short of its
  * stated length lost its writer and is read again from the start; one whose writer does not come within
  * {@link #STREAM_WRITER_WAIT} fails the job. The pipe outlives a restart, renewed (the ffmpeg processes a kill
  * orphaned keep the old one): a job of before waits on it again, for the worker's retry to compose into it again.
+ * A pipe among several inputs is refused at CreateJob: streaming is this emulator's own, and a joined timeline reads
+ * stored files.
  *
  * <p>Like MediaConvert, it never loses a job it accepted: jobs are kept under {@code <workDirectory>/jobs}
  * ({@link JobStore}), each change of status before it is announced. An emulator opened on the same directory
@@ -98,6 +102,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 public final class MediaConvertEmulator implements LocalService {
 
     static final String API = "/2017-08-29";
+    /** The path of the inputs in a CreateJob body, as the refusals name it. */
+    private static final String API_INPUTS = "/settings/inputs/";
     /** How long a client request token returns the job it created (MediaConvert: one minute). */
     static final Duration TOKEN_WINDOW = Duration.ofMinutes(1);
     private static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -389,6 +395,16 @@ public final class MediaConvertEmulator implements LocalService {
             throw new InvalidJobException("The request body is not valid JSON: " + reason);
         }
         JobSpec spec = JobSpec.parse(request);
+        if (spec.inputs().size() > 1) {
+            for (int n = 0; n < spec.inputs().size(); n++) {
+                S3Location location = spec.inputs().get(n).file();
+                if (streamed(location)) {
+                    throw new InvalidJobException(API_INPUTS + n + "/fileInput: " + location.uri() + " is streamed"
+                            + " into a pipe of the local MediaConvert, which only a job's sole input may be (streaming"
+                            + " is the local MediaConvert's own; MediaConvert reads stored files)");
+                }
+            }
+        }
         EmulatedJob job;
         synchronized (creating) {
             Instant now = clock.instant();
@@ -587,10 +603,22 @@ public final class MediaConvertEmulator implements LocalService {
     /** A streamed input: its pipe, and what its writer stated it streams. */
     private record StreamedInput(Path pipe, MediaInfo stated) {}
 
-    /** The job's input as a stream, when its location has a pipe with a statement. */
+    /**
+     * The job's input as a stream, when its location has a pipe with a statement; only a job's sole input is read
+     * from a pipe (CreateJob refuses a pipe among several inputs).
+     */
     private Optional<StreamedInput> streamOf(EmulatedJob job) {
-        return NamedPipeIntermediates.pipeOf(pipes, job.spec().input().file().uri())
+        if (job.spec().inputs().size() != 1) {
+            return Optional.empty();
+        }
+        return NamedPipeIntermediates.pipeOf(pipes, job.spec().first().file().uri())
                 .flatMap(pipe -> NamedPipeIntermediates.statementOf(pipe).map(stated -> new StreamedInput(pipe, stated)));
+    }
+
+    /** Whether a writer streams {@code location} into a pipe (a pipe with a statement), as {@link #streamOf} reads. */
+    private boolean streamed(S3Location location) {
+        return NamedPipeIntermediates.pipeOf(pipes, location.uri()).flatMap(NamedPipeIntermediates::statementOf)
+                .isPresent();
     }
 
     /** Runs the job to its end, or until the emulator closes or is interrupted (false). */
@@ -631,12 +659,25 @@ public final class MediaConvertEmulator implements LocalService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        S3Location inputLocation = spec.input().file();
-        Transcoder.Input input = stream.isPresent() ? Transcoder.Input.streamed(stream.get().pipe())
-                : Transcoder.Input.stored(download(inputLocation,
-                        directory.resolve("input-" + inputLocation.fileName()), "input"));
+        List<InputSpec> inputSpecs = spec.inputs();
+        if (inputSpecs.size() > 1) {
+            for (InputSpec each : inputSpecs) {
+                if (streamed(each.file())) {
+                    // a pipe made after CreateJob, which refuses a streamed input among several
+                    throw new JobFailedException(JobFailedException.INPUT_ERROR, "Input Error: " + each.file().uri()
+                            + " is streamed, which only a job's sole input may be in the local MediaConvert");
+                }
+            }
+        }
+        List<Path> inputFiles = new ArrayList<>();
+        for (InputSpec each : inputSpecs) {
+            String prefix = inputSpecs.size() == 1 ? "input-" : "input-" + inputFiles.size() + "-";
+            inputFiles.add(stream.isPresent() ? stream.get().pipe()
+                    : download(each.file(), directory.resolve(prefix + each.file().fileName()), "input"));
+        }
         Map<String, Path> images = new HashMap<>();
-        List<Overlay> overlays = new ArrayList<>(spec.input().overlays());
+        List<Overlay> overlays = new ArrayList<>();
+        inputSpecs.forEach(each -> overlays.addAll(each.overlays()));
         spec.groups().forEach(group -> group.outputs().forEach(output ->
                 output.video().ifPresent(video -> overlays.addAll(video.overlays()))));
         for (Overlay overlay : overlays) {
@@ -645,25 +686,35 @@ public final class MediaConvertEmulator implements LocalService {
                         directory.resolve("image-" + images.size() + "-" + overlay.image().fileName()), "image"));
             }
         }
-        MediaInfo info = stream.isPresent() ? stream.get().stated()
-                : switch (probe.probe(input.file())) {
-                    case ProbeResult.Probed probed -> probed.info();
-                    case ProbeResult.Unreadable unreadable -> throw new JobFailedException(
-                            JobFailedException.INPUT_ERROR, "Input Error: " + inputLocation.uri() + " is "
-                                    + unreadable.reason());
-                };
+        List<MediaInfo> infos = new ArrayList<>();
+        for (int n = 0; n < inputFiles.size(); n++) {
+            S3Location location = inputSpecs.get(n).file();
+            infos.add(stream.isPresent() ? stream.get().stated()
+                    : switch (probe.probe(inputFiles.get(n))) {
+                        case ProbeResult.Probed probed -> probed.info();
+                        case ProbeResult.Unreadable unreadable -> throw new JobFailedException(
+                                JobFailedException.INPUT_ERROR, "Input Error: " + location.uri() + " is "
+                                        + unreadable.reason());
+                    });
+        }
         List<OutputSpec> outputs = spec.groups().stream().flatMap(group -> group.outputs().stream()).toList();
+        S3Location inputLocation = spec.first().file();
         if (stream.isPresent() && outputs.stream().anyMatch(OutputSpec::isFrameCapture)) {
             throw new JobFailedException(JobFailedException.INPUT_ERROR, "Input Error: " + inputLocation.uri()
                     + " is streamed, read once, and cannot also feed frame captures");
         }
-        if (!info.hasVideo() && outputs.stream().anyMatch(output -> output.video().isPresent())) {
-            throw new JobFailedException(JobFailedException.VIDEO_ERROR, "Video Error: " + inputLocation.uri()
-                    + " has no video stream, and the job has video outputs");
-        }
-        if (!info.hasAudio() && outputs.stream().anyMatch(output -> output.audio().isPresent())) {
-            throw new JobFailedException(JobFailedException.AUDIO_ERROR, "Audio Error: " + inputLocation.uri()
-                    + " has no audio stream, and the job has audio outputs");
+        boolean video = outputs.stream().anyMatch(output -> output.video().isPresent());
+        boolean audio = outputs.stream().anyMatch(output -> output.audio().isPresent());
+        for (int n = 0; n < infos.size(); n++) {
+            String uri = inputSpecs.get(n).file().uri();
+            if (!infos.get(n).hasVideo() && video) {
+                throw new JobFailedException(JobFailedException.VIDEO_ERROR, "Video Error: " + uri
+                        + " has no video stream, and the job has video outputs");
+            }
+            if (!infos.get(n).hasAudio() && audio) {
+                throw new JobFailedException(JobFailedException.AUDIO_ERROR, "Audio Error: " + uri
+                        + " has no audio stream, and the job has audio outputs");
+            }
         }
         if (!job.progress(Phase.TRANSCODING, 0, PROBED, 0, true, this::announce)) {
             return;
@@ -683,43 +734,50 @@ public final class MediaConvertEmulator implements LocalService {
                 runs.add(run);
             }
         }
+        // Several inputs are first joined into one file, each with its own overlays, which the outputs are then
+        // encoded from as from a single input: every output, the frame captures too, reads the joined timeline.
+        int joins = inputSpecs.size() > 1 ? 1 : 0;
+        Transcoder.Input input;
+        MediaInfo info;
+        List<Overlay> inputOverlays;
+        long[] frames = {0};
+        if (joins == 0) {
+            input = stream.isPresent() ? Transcoder.Input.streamed(inputFiles.getFirst())
+                    : Transcoder.Input.stored(inputFiles.getFirst());
+            info = infos.getFirst();
+            inputOverlays = spec.first().overlays();
+        } else {
+            Path joined = directory.resolve("joined.nut");
+            int[] announced = {job.percent()};
+            transcoder.join(inputFiles, infos, inputSpecs.stream().map(InputSpec::overlays).toList(), images, video,
+                    audio, joined, directory, progress(job, 0, 0, 1 + runs.size(), frames, announced, Optional.empty()));
+            if (job.finished()) {
+                return;
+            }
+            input = Transcoder.Input.stored(joined);
+            info = switch (probe.probe(joined)) {
+                case ProbeResult.Probed probed -> probed.info();
+                case ProbeResult.Unreadable unreadable -> throw new JobFailedException(JobFailedException.UNKNOWN,
+                        "Joining the " + inputFiles.size() + " inputs wrote a file ffmpeg cannot read: "
+                                + unreadable.reason());
+            };
+            inputOverlays = List.of();
+        }
+        long joinedFrames = frames[0];
         Map<OutputSpec, List<Path>> written = new LinkedHashMap<>();
         Map<OutputSpec, Optional<MediaInfo>> probed = new HashMap<>();
-        long[] frames = {0};
         // A streamed input that ends short of its stated length lost its writer (a worker killed or stopped
         // mid-composition): the job reads the pipe again from the start, for the worker's retry to compose into it.
         // A writer that fails for good cancels the job instead; one that never comes back ends it by the watch.
         while (true) {
-            frames[0] = 0;
+            frames[0] = joinedFrames;
             for (int i = 0; i < runs.size(); i++) {
-                int done = i;
-                int count = runs.size();
-                long before = frames[0];
                 int[] announced = {job.percent()};
                 StreamWatch watch = new StreamWatch(stream.isPresent());
                 try {
-                    written.putAll(transcoder.encode(input, info, spec.input().overlays(), images, runs.get(i),
-                            directory, "run-" + i, new Transcoder.Control() {
-                                @Override
-                                public void started(Process process) {
-                                    job.running(process);
-                                    watch.started(process);
-                                }
-
-                                @Override
-                                public void progress(double fraction, long outputFrames) {
-                                    watch.flowing();
-                                    double transcoded = (done + fraction) / count;
-                                    int percent = PROBED + (int) Math.floor((TRANSCODED - PROBED) * transcoded);
-                                    frames[0] = before + outputFrames;
-                                    boolean announce = percent >= announced[0] + ANNOUNCE_STEP;
-                                    if (announce) {
-                                        announced[0] = percent;
-                                    }
-                                    job.progress(Phase.TRANSCODING, (int) Math.floor(100 * transcoded), percent,
-                                            frames[0], announce, MediaConvertEmulator.this::announce);
-                                }
-                            }));
+                    written.putAll(transcoder.encode(input, info, inputOverlays, images, runs.get(i), directory,
+                            "run-" + i, progress(job, frames[0], joins + i, joins + runs.size(), frames, announced,
+                                    Optional.of(watch))));
                 } catch (JobFailedException failed) {
                     throw watch.failure().orElse(failed);
                 }
@@ -759,6 +817,36 @@ public final class MediaConvertEmulator implements LocalService {
             groupDetail.put("type", "FILE_GROUP");
         }
         job.complete(clock.instant(), details, this::announce);
+    }
+
+    /**
+     * Reports a step of the transcoding (step {@code done} of {@code count}: the join of several inputs, then each
+     * ffmpeg run), its frames counted on from {@code before} into {@code frames}, a STATUS_UPDATE announced every
+     * {@link #ANNOUNCE_STEP} points from {@code announced}.
+     */
+    private Transcoder.Control progress(EmulatedJob job, long before, int done, int count, long[] frames,
+            int[] announced, Optional<StreamWatch> watch) {
+        return new Transcoder.Control() {
+            @Override
+            public void started(Process process) {
+                job.running(process);
+                watch.ifPresent(streamed -> streamed.started(process));
+            }
+
+            @Override
+            public void progress(double fraction, long outputFrames) {
+                watch.ifPresent(StreamWatch::flowing);
+                double transcoded = (done + fraction) / count;
+                int percent = PROBED + (int) Math.floor((TRANSCODED - PROBED) * transcoded);
+                frames[0] = before + outputFrames;
+                boolean announce = percent >= announced[0] + ANNOUNCE_STEP;
+                if (announce) {
+                    announced[0] = percent;
+                }
+                job.progress(Phase.TRANSCODING, (int) Math.floor(100 * transcoded), percent, frames[0], announce,
+                        MediaConvertEmulator.this::announce);
+            }
+        };
     }
 
     /**
@@ -819,7 +907,7 @@ public final class MediaConvertEmulator implements LocalService {
     /** Where an output is encoded: its own directory, under the file name its key ends with. */
     private static Transcoder.Target target(JobSpec spec, Path directory, OutputSpec output) {
         GroupSpec group = spec.groups().get(output.group());
-        String key = Destinations.key(group.destination(), spec.input().file(), output, 0);
+        String key = Destinations.key(group.destination(), spec.first().file(), output, 0);
         String fileName = key.substring(key.lastIndexOf('/') + 1);
         if (output.isFrameCapture()) {
             // ffmpeg's image sequence pattern: a literal % doubled, the capture number as %07d

@@ -117,12 +117,77 @@ final class Transcoder {
                 throw new UncheckedIOException(e);
             }
         }
-        run(arguments, logs, run, targets, Math.max(expectedSeconds, 0.001), control);
+        run(arguments, logs, run, "Encoding " + targets.stream().map(target -> target.output().describe())
+                .collect(Collectors.joining(", ")), Math.max(expectedSeconds, 0.001), control);
         Map<OutputSpec, List<Path>> written = new LinkedHashMap<>();
         for (Target target : targets) {
             written.put(target.output(), written(target.directory(), target.fileName(), target.output()));
         }
         return written;
+    }
+
+    /**
+     * Joins a job's inputs, in order, into one file, the timeline its outputs are then encoded from as from a single
+     * input. ffmpeg's concat filter decodes every input, so the joined length is the sum of theirs whatever their
+     * containers; where an input's sound is shorter than its pictures, it is padded with silence, so the next input
+     * starts in sync. Each input's own overlays are drawn on its own part, in its own pixels and from its own start
+     * (as MediaConvert times an input overlay on that input's timeline); a picture of another size than the first
+     * input's is fitted into that size and padded (the concat filter needs one size). The file is lossless (x264 at
+     * QP 0, FLAC) in NUT, which keeps the timestamps exact.
+     *
+     * @param overlays each input's overlays
+     * @param video    whether the job's outputs need the pictures
+     * @param audio    whether they need the sound (each input's first audio track)
+     */
+    void join(List<Path> files, List<MediaInfo> infos, List<List<Overlay>> overlays, Map<String, Path> images,
+            boolean video, boolean audio, Path joined, Path logs, Control control)
+            throws JobFailedException, InterruptedException {
+        List<String> inputs = new ArrayList<>();
+        for (Path file : files) {
+            inputs.addAll(List.of("-i", "file:" + file.toAbsolutePath()));
+        }
+        Optional<MediaInfo.VideoStream> frame = infos.getFirst().video();
+        List<String> filters = new ArrayList<>();
+        StringBuilder segments = new StringBuilder();
+        int[] labels = {0};
+        for (int n = 0; n < files.size(); n++) {
+            if (video) {
+                String current = overlay(overlays.get(n), images, inputs, filters, "[" + n + ":v]", labels);
+                String fit = "";
+                Optional<MediaInfo.VideoStream> own = infos.get(n).video();
+                if (frame.isPresent() && own.isPresent() && (own.get().width() != frame.get().width()
+                        || own.get().height() != frame.get().height())) {
+                    String size = frame.get().width() + ":" + frame.get().height();
+                    fit = "scale=" + size + ":force_original_aspect_ratio=decrease:force_divisible_by=2:flags=bicubic,"
+                            + "pad=" + size + ":(ow-iw)/2:(oh-ih)/2:black,";
+                }
+                String part = label(labels);
+                filters.add(current + fit + "setsar=1" + part);
+                segments.append(part);
+            }
+            if (audio) {
+                segments.append("[").append(n).append(":a:0]");
+            }
+        }
+        filters.add(segments + "concat=n=" + files.size() + ":v=" + (video ? 1 : 0) + ":a=" + (audio ? 1 : 0)
+                + (video ? "[joinedv]" : "") + (audio ? "[joineda]" : ""));
+        List<String> arguments = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "error",
+                "-nostats", "-progress", "pipe:1"));
+        arguments.addAll(inputs);
+        arguments.addAll(List.of("-filter_complex", String.join(";", filters)));
+        if (video) {
+            arguments.addAll(List.of("-map", "[joinedv]", "-c:v", "libx264", "-preset", "ultrafast", "-qp", "0"));
+        }
+        if (audio) {
+            arguments.addAll(List.of("-map", "[joineda]", "-c:a", "flac"));
+        }
+        arguments.addAll(List.of("-f", "nut", joined.toAbsolutePath().toString()));
+        double seconds = infos.stream().mapToDouble(info -> info.duration().orElse(0)).sum();
+        run(arguments, logs, "join", "Joining the " + files.size() + " inputs", Math.max(seconds, 0.001), control);
+        if (!Files.isRegularFile(joined)) {
+            throw new JobFailedException(JobFailedException.UNKNOWN, "Joining the " + files.size()
+                    + " inputs wrote no file");
+        }
     }
 
     /**
@@ -328,7 +393,8 @@ final class Transcoder {
         return String.format(Locale.ROOT, "%.6f", value);
     }
 
-    private void run(List<String> arguments, Path logs, String run, List<Target> targets, double expectedSeconds,
+    /** @param what what the run does, as the failure's message says it ("Encoding output 0 of output group 0") */
+    private void run(List<String> arguments, Path logs, String run, String what, double expectedSeconds,
             Control control) throws JobFailedException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ffmpeg.toString());
@@ -372,9 +438,8 @@ final class Transcoder {
         }
         int exit = process.exitValue();
         if (exit != 0) {
-            throw new JobFailedException(JobFailedException.UNKNOWN, "Encoding " + targets.stream()
-                    .map(target -> target.output().describe()).collect(Collectors.joining(", "))
-                    + " failed: ffmpeg exited with " + exit + ": " + tail(log));
+            throw new JobFailedException(JobFailedException.UNKNOWN, what + " failed: ffmpeg exited with " + exit
+                    + ": " + tail(log));
         }
     }
 

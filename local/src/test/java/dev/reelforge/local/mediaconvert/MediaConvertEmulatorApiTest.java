@@ -26,7 +26,9 @@ import dev.reelforge.core.json.Json;
 import dev.reelforge.core.pipeline.Encoder.EncodeRequest;
 import dev.reelforge.core.plan.OutputPlan;
 import dev.reelforge.core.render.Rendition;
+import dev.reelforge.core.media.MediaInfo;
 import dev.reelforge.local.LocalClients;
+import dev.reelforge.media.NamedPipeIntermediates;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -283,6 +285,63 @@ class MediaConvertEmulatorApiTest {
                         + " not supported by the local MediaConvert");
     }
 
+    /** {@code count} copies of the valid job's input, each its own file. */
+    private static void inputs(ObjectNode job, int count) {
+        ArrayNode inputs = (ArrayNode) job.path("settings").path("inputs");
+        ObjectNode input = (ObjectNode) inputs.get(0);
+        inputs.removeAll();
+        for (int n = 0; n < count; n++) {
+            inputs.add(input.deepCopy().put("fileInput", "s3://work/intermediate/chunk-" + n + ".mov"));
+        }
+    }
+
+    @Test
+    void aJobTakesUpTo150InputsAndMoreAreABadRequest() throws Exception {
+        ObjectNode job = validJob();
+        inputs(job, 150);
+        HttpResponse<String> accepted = post("/2017-08-29/jobs", job.toString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+        assertThat(Json.MAPPER.readTree(accepted.body()).path("job").path("settings").path("inputs").size())
+                .isEqualTo(150);
+
+        refused(tooMany -> inputs(tooMany, 151), "/settings/inputs: 151 inputs; a job has at most 150 (MediaConvert's"
+                + " limit)");
+    }
+
+    @Test
+    void everyInputNeedsTheAudioSelectorTheOutputsRead() throws Exception {
+        refused(job -> {
+            inputs(job, 3);
+            ((ObjectNode) job.path("settings").path("inputs").path(1)).remove("audioSelectors");
+        }, "/settings/outputGroups/0/outputs/0/audioDescriptions/0/audioSourceName: Audio Selector 1 is not an audio"
+                + " selector of input 1 (every input of the job needs the audio selectors its outputs read)");
+        refused(job -> {
+            inputs(job, 2);
+            ((ObjectNode) job.path("settings").path("inputs").path(1)).putObject("imageInserter")
+                    .putArray("insertableImages").addObject().put("imageInserterInput", "s3://assets/logo.jpg")
+                    .put("imageX", 0).put("imageY", 0);
+        }, "/settings/inputs/1/imageInserter/insertableImages/0/imageInserterInput: s3://assets/logo.jpg is not"
+                + " supported by the local MediaConvert (a .png, .tga or .bmp image is)");
+    }
+
+    @Test
+    void aStreamedInputAmongSeveralIsABadRequest() throws Exception {
+        String location = "s3://work/work/owner/" + UUID.randomUUID() + "/composition.nut";
+        Path pipe = new NamedPipeIntermediates(emulator.intermediatePipes()).open(location, new MediaInfo(
+                OptionalDouble.of(2), Optional.of(new MediaInfo.VideoStream(320, 180, 25, "rawvideo")),
+                Optional.empty(), 0)).orElseThrow();
+        try {
+            refused(job -> {
+                inputs(job, 2);
+                ((ObjectNode) job.path("settings").path("inputs").path(1)).put("fileInput", location);
+            }, "/settings/inputs/1/fileInput: " + location + " is streamed into a pipe of the local MediaConvert,"
+                    + " which only a job's sole input may be (streaming is the local MediaConvert's own; MediaConvert"
+                    + " reads stored files)");
+        } finally {
+            NamedPipeIntermediates.remove(pipe);
+        }
+    }
+
     @Test
     void aJobOfFrameCapturesAloneIsRefused() throws Exception {
         refused(job -> {
@@ -381,6 +440,24 @@ class MediaConvertEmulatorApiTest {
                         .containsEntry("renderId", render.toString());
             }
         }
+    }
+
+    @Test
+    void aJobOfSeveralChunksTheEncoderWritesIsAccepted() {
+        MediaConvertEncoder encoder = new MediaConvertEncoder(client, new MediaConvertSettings(ROLE, Optional.empty(),
+                "s3://assets/assets/watermark.png", new Size(300, 100)));
+        OutputPlan plan = new OutputPlan(OutputFormat.MP4, new Size(1280, 720), new Fps(25, 1), Quality.HIGH, true,
+                false, Optional.of(2.5), Optional.of(new OutputPlan.ThumbnailPlan(0, new Size(256, 144))), true, false);
+        UUID render = UUID.randomUUID();
+        List<String> chunks = List.of("s3://work/w/" + render + "/chunk-0.mov", "s3://work/w/" + render + "/chunk-1.mov",
+                "s3://work/w/" + render + "/chunk-2.mov");
+
+        String id = encoder.start(new EncodeRequest(render, "owner", Environment.STAGE, chunks,
+                "s3://renders/renders/owner/" + render, plan, true, true, 30,
+                List.of(new Rendition("360", new Size(640, 360)))));
+
+        assertThat(client.getJob(get -> get.id(id)).job().settings().inputs())
+                .extracting(Input::fileInput).containsExactlyElementsOf(chunks);
     }
 
     @Test

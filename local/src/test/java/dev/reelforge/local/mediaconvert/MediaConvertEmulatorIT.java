@@ -40,9 +40,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.mediaconvert.model.ConflictException;
+import software.amazon.awssdk.services.mediaconvert.model.CreateJobRequest;
+import software.amazon.awssdk.services.mediaconvert.model.Input;
+import software.amazon.awssdk.services.mediaconvert.model.InsertableImage;
 import software.amazon.awssdk.services.mediaconvert.model.Job;
+import software.amazon.awssdk.services.mediaconvert.model.JobSettings;
 import software.amazon.awssdk.services.mediaconvert.model.JobStatus;
 import software.amazon.awssdk.services.mediaconvert.model.Order;
+import software.amazon.awssdk.services.mediaconvert.model.OutputGroup;
+import software.amazon.awssdk.services.mediaconvert.model.OutputGroupSettings;
 
 /**
  * MediaConvertEncoder and the local MediaConvert together: jobs started through the real SDK client, run with
@@ -395,6 +401,127 @@ class MediaConvertEmulatorIT {
         assertThat(job.status()).isEqualTo(JobStatus.ERROR);
         assertThat(job.errorCode()).isEqualTo(1404);
         assertThat(job.errorMessage()).contains(missing);
+    }
+
+    @Test
+    void severalInputsAreJoinedInOrderIntoOneTimelineThatCapturesReadToo() {
+        UUID render = UUID.randomUUID();
+        String first = local.uploadIntermediate("intermediate/" + render + "-0.mp4", FRAME.width(), FRAME.height(), 2,
+                true);
+        String second = local.uploadIntermediate("intermediate/" + render + "-1.mp4", FRAME.width(), FRAME.height(),
+                3, true);
+        String jobId = encoder.start(new EncodeRequest(render, "owner-1", Environment.V1, List.of(first, second),
+                prefix(render), plan(OutputFormat.MP4, FRAME, FPS, Optional.of(3.0), Optional.empty()), true, true,
+                5, List.of()));
+
+        JsonNode complete = local.events.await(jobId, "COMPLETE", timeout());
+
+        assertThat(local.events.statusesOf(jobId)).startsWith("PROGRESSING").endsWith("COMPLETE");
+        assertThat(outputDetail(complete, 0, 0).path("durationInMs").asLong()).isBetween(4950L, 5100L);
+        assertThat(outputDetail(complete, 0, 0).path("videoDetails").path("widthInPx").asInt()).isEqualTo(320);
+        Path mp4 = local.download(prefix(render) + ".mp4");
+        String description = local.describe(mp4);
+        assertThat(duration(description)).isBetween(4.95, 5.1);
+        assertThat(description).contains("Video: h264", "320x180", "Audio: aac", "48000 Hz");
+        assertThat(description.split("Stream #0:", -1)).hasSize(3);
+        // 3 s into the joined timeline is 1 s into the second input; the other way round it would be the start of
+        // the 2-s input, and the first input alone has no frame at 3 s
+        BufferedImage secondAtOne = local.frameAt(local.download(second), 1.0);
+        BufferedImage poster = image(local.download(MediaConvertEncoder.posterLocation(prefix(render), 3.0, FPS)));
+        BufferedImage firstAtZero = local.frameAt(local.download(first), 0.0);
+        assertThat(difference(poster, secondAtOne, 0, 0, 320, 180)).isLessThan(6);
+        assertThat(difference(poster, firstAtZero, 0, 0, 320, 180)).isGreaterThan(15);
+        BufferedImage joinedAtThree = local.frameAt(mp4, 3.0);
+        assertThat(difference(joinedAtThree, secondAtOne, 0, 0, 320, 180)).isLessThan(4);
+    }
+
+    @Test
+    void anInputsOwnOverlayIsDrawnOnItsOwnPartOfTheJoinedTimelineOnly() {
+        UUID render = UUID.randomUUID();
+        String first = local.uploadIntermediate("intermediate/" + render + "-0.mp4", FRAME.width(), FRAME.height(), 2,
+                false);
+        String second = local.uploadIntermediate("intermediate/" + render + "-1.mp4", FRAME.width(), FRAME.height(),
+                2, false);
+        String jobId = local.mediaConvert.createJob(CreateJobRequest.builder()
+                .role(ROLE)
+                .settings(JobSettings.builder()
+                        .inputs(Input.builder().fileInput(first).build(), Input.builder().fileInput(second)
+                                .imageInserter(inserter -> inserter.insertableImages(InsertableImage.builder()
+                                        .imageInserterInput(LocalMediaConvert.WATERMARK).imageX(10).imageY(10)
+                                        .opacity(100).build()))
+                                .build())
+                        .outputGroups(OutputGroup.builder()
+                                .outputGroupSettings(OutputGroupSettings.builder().type("FILE_GROUP_SETTINGS")
+                                        .fileGroupSettings(fileGroup -> fileGroup.destination(prefix(render))).build())
+                                .outputs(output -> output
+                                        .containerSettings(container -> container.container("MP4"))
+                                        .videoDescription(video -> video.codecSettings(codec -> codec.codec("H_264")
+                                                .h264Settings(h264 -> h264.rateControlMode("QVBR")
+                                                        .maxBitrate(1_000_000)))))
+                                .build())
+                        .build())
+                .build()).job().id();
+
+        local.events.await(jobId, "COMPLETE", timeout());
+
+        Path mp4 = local.download(prefix(render) + ".mp4");
+        assertThat(duration(local.describe(mp4))).isBetween(3.95, 4.1);
+        BufferedImage firstPart = local.frameAt(mp4, 1.0);
+        BufferedImage secondPart = local.frameAt(mp4, 3.0);
+        BufferedImage plain = local.frameAt(local.download(second), 1.0);
+        int red = (secondPart.getRGB(110, 35) >> 16) & 0xff;
+        int green = (secondPart.getRGB(110, 35) >> 8) & 0xff;
+        assertThat(red).isGreaterThan(200);
+        assertThat(green).isLessThan(60);
+        assertThat(difference(secondPart, plain, 10, 80, 300, 90)).isLessThan(4);
+        assertThat(difference(firstPart, plain, 10, 10, 200, 50)).isLessThan(4);
+    }
+
+    @Test
+    void aLaterInputOfAnotherSizeIsFittedIntoTheFirstInputsFrame() {
+        UUID render = UUID.randomUUID();
+        String first = local.uploadIntermediate("intermediate/" + render + "-0.mp4", FRAME.width(), FRAME.height(), 1,
+                true);
+        String square = local.uploadIntermediate("intermediate/" + render + "-1.mp4", 180, 180, 1, true);
+        String jobId = encoder.start(new EncodeRequest(render, "owner-1", Environment.V1, List.of(first, square),
+                prefix(render), plan(OutputFormat.MP4, FRAME, FPS, Optional.empty(), Optional.empty()), true, true,
+                2, List.of()));
+
+        local.events.await(jobId, "COMPLETE", timeout());
+
+        Path mp4 = local.download(prefix(render) + ".mp4");
+        String description = local.describe(mp4);
+        assertThat(description).contains("320x180");
+        assertThat(duration(description)).isBetween(1.95, 2.1);
+        // the square picture in the middle, black bars (fit and pad) left and right of it
+        BufferedImage frame = local.frameAt(mp4, 1.5);
+        BufferedImage squareFrame = local.frameAt(local.download(square), 0.5);
+        assertThat(difference(frame, blank(320, 180), 0, 0, 60, 180)).isLessThan(6);
+        assertThat(difference(frame, blank(320, 180), 260, 0, 60, 180)).isLessThan(6);
+        assertThat(difference(frame.getSubimage(70, 0, 180, 180), squareFrame, 0, 0, 180, 180)).isLessThan(8);
+    }
+
+    /** A black picture. */
+    private static BufferedImage blank(int width, int height) {
+        return new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    }
+
+    @Test
+    void aMissingSecondInputEndsTheJobInErrorNamingIt() {
+        UUID render = UUID.randomUUID();
+        String missing = "s3://" + LocalMediaConvert.WORK_BUCKET + "/intermediate/" + render + "-1.mp4";
+        String jobId = encoder.start(new EncodeRequest(render, "owner-1", Environment.V1, List.of(intermediate,
+                missing), prefix(render), plan(OutputFormat.MP4, FRAME, FPS, Optional.empty(), Optional.empty()), true,
+                true, 6, List.of()));
+
+        JsonNode error = local.events.await(jobId, "ERROR", timeout());
+
+        assertThat(error.path("detail").path("errorCode").asInt()).isEqualTo(1404);
+        assertThat(error.path("detail").path("errorMessage").asText()).contains(missing, "does not exist");
+        Job job = local.mediaConvert.getJob(get -> get.id(jobId)).job();
+        assertThat(job.status()).isEqualTo(JobStatus.ERROR);
+        assertThat(job.errorMessage()).contains(missing);
+        assertThat(local.exists(OUTPUT_BUCKET, "renders/owner-1/" + render + ".mp4")).isFalse();
     }
 
     @Test
