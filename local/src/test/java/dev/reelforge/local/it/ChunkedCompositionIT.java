@@ -65,7 +65,7 @@ class ChunkedCompositionIT {
                      {"clips": [{"asset": {"type": "title", "text": "Across the cut"}, "start": 3, "length": 6}]},
                      {"clips": [{"asset": {"type": "video", "src": "%s", "volume": 0.5}, "start": 0,
                                  "length": %s, "transition": {"in": "fade", "out": "fade"}}]}]},
-                 "output": {"format": "mp4", "resolution": "preview"}}
+                 "output": {"format": "mp4", "resolution": "preview", "fps": 25}}
                 """.formatted(stack.url(music), stack.url(source), SECONDS);
 
         RenderTestStack.Watched render = stack.render(Environment.V1, edit);
