@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.reelforge.core.Environment;
-import dev.reelforge.local.LocalCredentials;
 import dev.reelforge.local.LocalTemplate;
 import java.net.URI;
 import java.nio.file.Path;
@@ -13,12 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.mediaconvert.MediaConvertClient;
 import software.amazon.awssdk.services.mediaconvert.model.Input;
-import software.amazon.awssdk.services.mediaconvert.model.Job;
-import software.amazon.awssdk.services.mediaconvert.model.Order;
 
 /**
  * With {@code RenderChunkSeconds} set (AWS's default; {@code ./reelforge local --chunk-seconds N}), a video longer
@@ -31,24 +25,14 @@ class ChunkedCompositionIT {
     private static final double FRAME = 1 / 25.0;
 
     private static RenderTestStack stack;
-    private static MediaConvertClient mediaConvert;
 
     @BeforeAll
     static void start() {
         stack = RenderTestStack.start(Map.of(LocalTemplate.CHUNK_SECONDS, "6"), true);
-        mediaConvert = MediaConvertClient.builder()
-                .endpointOverride(stack.stack().services().endpoints().mediaConvert())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(LocalCredentials.provider())
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
     }
 
     @AfterAll
     static void stop() {
-        if (mediaConvert != null) {
-            mediaConvert.close();
-        }
         if (stack != null) {
             stack.close();
         }
@@ -76,7 +60,7 @@ class ChunkedCompositionIT {
         assertThat(playback.frameCount(mp4)).isEqualTo((int) Math.round(SECONDS * 25));
         assertThat(playback.probe(mp4).hasAudio()).isTrue();
 
-        List<Input> inputs = jobOf(render.render().path("id").asText()).settings().inputs();
+        List<Input> inputs = stack.jobOf(render.render().path("id").asText()).settings().inputs();
         assertThat(inputs).as("one input per chunk, in order").hasSize(2);
         assertThat(URI.create(inputs.get(0).fileInput()).getPath()).endsWith("/chunk-1-of-2.mov");
         assertThat(URI.create(inputs.get(1).fileInput()).getPath()).endsWith("/chunk-2-of-2.mov");
@@ -108,9 +92,4 @@ class ChunkedCompositionIT {
         return (double) sum / count;
     }
 
-    private static Job jobOf(String renderId) {
-        return mediaConvert.listJobs(list -> list.order(Order.DESCENDING).maxResults(20)).jobs().stream()
-                .filter(candidate -> renderId.equals(candidate.userMetadata().get("renderId")))
-                .findFirst().orElseThrow();
-    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.aws.dynamodb.DynamoDbRenders;
 import dev.reelforge.core.Environment;
+import dev.reelforge.local.LocalCredentials;
 import dev.reelforge.local.LocalStack;
 import dev.reelforge.local.ProjectFiles;
 import dev.reelforge.local.contract.ContractCheckingClient;
@@ -29,6 +30,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.mediaconvert.MediaConvertClient;
+import software.amazon.awssdk.services.mediaconvert.model.Job;
+import software.amazon.awssdk.services.mediaconvert.model.Order;
 
 /**
  * An embedded stack of its own for one render test class (fresh data directory, any free port), with a
@@ -48,6 +54,7 @@ final class RenderTestStack implements AutoCloseable {
     private final LoopbackFileServer files;
     private final SampleMedia media;
     private final ContractCheckingClient api;
+    private final MediaConvertClient mediaConvert;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger downloads = new AtomicInteger();
@@ -61,6 +68,12 @@ final class RenderTestStack implements AutoCloseable {
         this.files = files;
         this.media = media;
         this.api = new ContractCheckingClient(stack.apiUrl());
+        this.mediaConvert = MediaConvertClient.builder()
+                .endpointOverride(stack.services().endpoints().mediaConvert())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(LocalCredentials.provider())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     /** A stack with the template's defaults (loopback sources allowed, as {@code ./reelforge local} runs). */
@@ -104,6 +117,13 @@ final class RenderTestStack implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(BundledFfmpeg.extractTo(Path.of("target", "render-it-ffmpeg")));
+    }
+
+    /** The MediaConvert job the render's worker started, as the emulator's ListJobs shows it. */
+    Job jobOf(String renderId) {
+        return mediaConvert.listJobs(list -> list.order(Order.DESCENDING).maxResults(20)).jobs().stream()
+                .filter(candidate -> renderId.equals(candidate.userMetadata().get("renderId")))
+                .findFirst().orElseThrow();
     }
 
     LocalStack stack() {
@@ -254,6 +274,7 @@ final class RenderTestStack implements AutoCloseable {
     @Override
     public void close() {
         try {
+            mediaConvert.close();
             files.close();
             stack.close();
         } finally {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.reelforge.core.Environment;
-import dev.reelforge.local.LocalCredentials;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +11,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.mediaconvert.MediaConvertClient;
-import software.amazon.awssdk.services.mediaconvert.model.Job;
-import software.amazon.awssdk.services.mediaconvert.model.Order;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -34,24 +28,14 @@ class StreamedCompositionIT {
             """;
 
     private static RenderTestStack stack;
-    private static MediaConvertClient mediaConvert;
 
     @BeforeAll
     static void start() {
         stack = RenderTestStack.start();
-        mediaConvert = MediaConvertClient.builder()
-                .endpointOverride(stack.stack().services().endpoints().mediaConvert())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(LocalCredentials.provider())
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
     }
 
     @AfterAll
     static void stop() {
-        if (mediaConvert != null) {
-            mediaConvert.close();
-        }
         if (stack != null) {
             stack.close();
         }
@@ -82,10 +66,7 @@ class StreamedCompositionIT {
     }
 
     private static URI inputOf(String renderId) {
-        Job job = mediaConvert.listJobs(list -> list.order(Order.DESCENDING).maxResults(20)).jobs().stream()
-                .filter(candidate -> renderId.equals(candidate.userMetadata().get("renderId")))
-                .findFirst().orElseThrow();
-        return URI.create(job.settings().inputs().getFirst().fileInput());
+        return URI.create(stack.jobOf(renderId).settings().inputs().getFirst().fileInput());
     }
 
     private static boolean stored(URI location) {
