@@ -124,6 +124,17 @@ class RenderFailuresIT {
     }
 
     @Test
+    void ofSourcesReadAtOnceTheFirstFailingInTheEditsOrderNamesTheError() {
+        // the one that fails last (a slow refusal: not media, found only by the probe) comes first in the edit
+        String text = stack.url(stack.media().notMedia("first-not-a-video.mp4"));
+        String missing = stack.url(java.nio.file.Path.of("nobody-has-this-later.mp4"));
+
+        String error = errorOf(Environment.V1, edit(text, clip, missing, missing));
+
+        assertThat(error).startsWith("timeline.tracks[0].clips[0].asset.src cannot be rendered: not a media file");
+    }
+
+    @Test
     void aSourceThatIsNotMediaFailsTheRenderSayingSo() {
         String text = stack.url(stack.media().notMedia("not-a-video.mp4"));
 

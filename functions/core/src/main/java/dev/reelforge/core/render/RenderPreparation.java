@@ -26,18 +26,23 @@ import dev.reelforge.core.validation.Violation;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
  * What every invocation that composes a render, whole or a chunk of it, does first: merges and reads its edit,
  * fetches (or draws) and probes its sources ({@code fetching}), loads its fonts, draws its HTML, reads its subtitle
- * files, moves it to {@code rendering}, and plans it. The render is read again before each source and stage; one that
- * finished meanwhile (its owner cancelled it) ends the preparation.
+ * files, moves it to {@code rendering}, and plans it. Sources are fetched and probed a few at once. The render is read
+ * again before each source and stage; one that finished meanwhile (its owner cancelled it) ends the preparation.
  */
 final class RenderPreparation {
 
@@ -53,6 +58,9 @@ final class RenderPreparation {
         /** The render finished (was cancelled) meanwhile. */
         record Ended() implements Preparation {}
     }
+
+    /** Sources fetched and probed at once: enough to overlap their waits, few enough for the invocation's disk. */
+    static final int PARALLEL_SOURCES = 4;
 
     private final Renders renders;
     private final SourceFetcher fetcher;
@@ -94,34 +102,32 @@ final class RenderPreparation {
         Map<URI, Asset.Drawn> drawn = drawnPicturesOf(edit);
         Map<URI, Path> files = new HashMap<>();
         Map<URI, MediaInfo> probes = new HashMap<>();
-        int index = 0;
-        for (Map.Entry<URI, String> source : sourcesOf(edit).entrySet()) {
-            if (finished(key)) {
-                return new Preparation.Ended();
+        List<Map.Entry<URI, String>> sources = List.copyOf(sourcesOf(edit).entrySet());
+        Edit sourcesEdit = edit;
+        List<Future<SourceReading>> readings = new ArrayList<>();
+        // each source fetched and probed on its own thread, a few at once; the first to fail in the edit's order
+        // names the render's error, as when they were read one after the other
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL_SOURCES,
+                sources.size())))) {
+            for (int i = 0; i < sources.size(); i++) {
+                Map.Entry<URI, String> source = sources.get(i);
+                Path target = work.resolve("source-" + i);
+                readings.add(pool.submit(() -> read(key, sourcesEdit, drawn, source.getKey(), source.getValue(), target)));
             }
-            URI src = source.getKey();
-            String where = source.getValue();
-            Path target = work.resolve("source-" + index++);
-            SourceFetcher.FetchResult fetchResult = drawn.containsKey(src) ? drawer.draw(drawn.get(src), edit.output().size(), target)
-                    : fetcher.fetch(src, target);
-            switch (fetchResult) {
-                case SourceFetcher.FetchResult.Refused refused -> {
-                    return new Preparation.Unrenderable(where + (drawn.containsKey(src) ? " could not be drawn: "
-                            : " could not be fetched: ") + refused.reason());
-                }
-                case SourceFetcher.FetchResult.Fetched fetched -> files.put(src, fetched.file());
-            }
-            switch (probe.probe(files.get(src))) {
-                case MediaProbe.ProbeResult.Unreadable unreadable -> {
-                    return new Preparation.Unrenderable(where + " cannot be rendered: " + unreadable.reason());
-                }
-                case MediaProbe.ProbeResult.Probed probed -> {
-                    double seconds = probed.info().duration().orElse(0);
-                    if (seconds > limits.maxSourceLength().toSeconds()) {
-                        return new Preparation.Unrenderable(String.format(Locale.ROOT, "%s is %.0f s long, over the %d s limit for a source",
-                                where, seconds, limits.maxSourceLength().toSeconds()));
+            for (int i = 0; i < sources.size(); i++) {
+                switch (outcomeOf(readings.get(i))) {
+                    case SourceReading.Ended ended -> {
+                        pool.shutdownNow();
+                        return new Preparation.Ended();
                     }
-                    probes.put(src, probed.info());
+                    case SourceReading.Refused refused -> {
+                        pool.shutdownNow();
+                        return new Preparation.Unrenderable(refused.error());
+                    }
+                    case SourceReading.Read read -> {
+                        files.put(sources.get(i).getKey(), read.file());
+                        probes.put(sources.get(i).getKey(), read.info());
+                    }
                 }
             }
         }
@@ -182,6 +188,65 @@ final class RenderPreparation {
             sourceFiles.put(source.index(), files.get(source.src()));
         }
         return new Preparation.Ready(edit, plan, sourceFiles);
+    }
+
+    /** How one source was read: its file and what the probe found, or why the render cannot use it. */
+    private sealed interface SourceReading {
+
+        record Read(Path file, MediaInfo info) implements SourceReading {}
+
+        record Refused(String error) implements SourceReading {}
+
+        record Ended() implements SourceReading {}
+    }
+
+    /** Fetches (or draws) one source and probes it; {@code where} is the path of the first place that uses it. */
+    private SourceReading read(RenderKey key, Edit edit, Map<URI, Asset.Drawn> drawn, URI src, String where,
+            Path target) {
+        if (finished(key)) {
+            return new SourceReading.Ended();
+        }
+        SourceFetcher.FetchResult fetchResult = drawn.containsKey(src)
+                ? drawer.draw(drawn.get(src), edit.output().size(), target)
+                : fetcher.fetch(src, target);
+        Path file;
+        switch (fetchResult) {
+            case SourceFetcher.FetchResult.Refused refused -> {
+                return new SourceReading.Refused(where + (drawn.containsKey(src) ? " could not be drawn: "
+                        : " could not be fetched: ") + refused.reason());
+            }
+            case SourceFetcher.FetchResult.Fetched fetched -> file = fetched.file();
+        }
+        return switch (probe.probe(file)) {
+            case MediaProbe.ProbeResult.Unreadable unreadable ->
+                    new SourceReading.Refused(where + " cannot be rendered: " + unreadable.reason());
+            case MediaProbe.ProbeResult.Probed probed -> {
+                double seconds = probed.info().duration().orElse(0);
+                yield seconds > limits.maxSourceLength().toSeconds()
+                        ? new SourceReading.Refused(String.format(Locale.ROOT,
+                                "%s is %.0f s long, over the %d s limit for a source", where, seconds,
+                                limits.maxSourceLength().toSeconds()))
+                        : new SourceReading.Read(file, probed.info());
+            }
+        };
+    }
+
+    /** A reading's outcome; what it threw (an outage, not the user's mistake) is thrown here as it was. */
+    private static SourceReading outcomeOf(Future<SourceReading> reading) {
+        try {
+            return reading.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException outage) {
+                throw outage;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("reading a source failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the sources", e);
+        }
     }
 
     /** Every distinct source of the edit, with the path of the first place that uses it. */
