@@ -153,9 +153,18 @@ final class LocalMediaConvert implements AutoCloseable {
      * @return its location in the work bucket
      */
     String uploadChunk(String key, int width, int height, double seconds) {
+        return uploadChunk(key, width, height, "25", (int) Math.round(seconds * 25), Math.round(seconds * 48_000));
+    }
+
+    /**
+     * As {@link #uploadChunk(String, int, int, double)}, {@code frames} pictures at {@code rate} (an ffmpeg rate,
+     * "30000/1001") and {@code samples} of sound, as a composer cutting a timeline on the sample grid would make them.
+     */
+    String uploadChunk(String key, int width, int height, String rate, int frames, long samples) {
         Path file = directory.resolve("chunk-" + key.replace('/', '-'));
-        String stderr = ffmpeg(List.of("-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25:duration="
-                + seconds, "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds,
+        String stderr = ffmpeg(List.of("-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=" + rate,
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+                "-vf", "trim=end_frame=" + frames, "-af", "atrim=end_sample=" + samples,
                 "-c:v", "libx264", "-preset", "ultrafast", "-crf", "20", "-pix_fmt", "yuv420p",
                 "-c:a", "pcm_s16le", "-ar", "48000", "-ac", "2", "-f", "mov", "file:" + file));
         if (!Files.isRegularFile(file)) {

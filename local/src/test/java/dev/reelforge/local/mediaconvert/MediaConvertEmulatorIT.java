@@ -478,6 +478,36 @@ class MediaConvertEmulatorIT {
         assertThat(difference(local.frameAt(mp4, 3.0), secondAtOne, 0, 0, 320, 180)).isLessThan(4);
     }
 
+    @Test
+    void chunksAt2997FpsWithSoundCutOnTheSampleGridAreJoinedByStreamCopyFrameForFrame() {
+        UUID render = UUID.randomUUID();
+        // 62 frames are 99,299.2 samples and 125 frames 200,200: the first chunk's sound is a fifth of a sample short
+        String first = local.uploadChunk("intermediate/" + render + "-0.mov", FRAME.width(), FRAME.height(),
+                "30000/1001", 62, 99_299);
+        String second = local.uploadChunk("intermediate/" + render + "-1.mov", FRAME.width(), FRAME.height(),
+                "30000/1001", 63, 100_901);
+        Fps ntsc = new Fps(30000, 1001);
+        String[] jobId = new String[1];
+
+        String log = LocalMediaConvert.standardErrorWhile(() -> {
+            jobId[0] = encoder.start(new EncodeRequest(render, "owner-1", Environment.V1, List.of(first, second),
+                    prefix(render), plan(OutputFormat.MP4, FRAME, ntsc, Optional.empty(), Optional.empty()), true,
+                    true, 125 * 1001 / 30000.0, List.of()));
+            local.events.await(jobId[0], "COMPLETE", timeout());
+        });
+
+        // the MOV's own duration is rounded to the millisecond; the join starts the second chunk at its first frame's
+        // exact time, and checks every frame's timestamp, else it would have taken the lossless path
+        assertThat(log).contains("[mediaconvert] " + jobId[0] + " joined its 2 inputs by stream copy");
+        Path mp4 = local.download(prefix(render) + ".mp4");
+        assertThat(frames(mp4)).isEqualTo(125);
+        assertThat(duration(local.describe(mp4))).isCloseTo(125 * 1001 / 30000.0, within(0.034));
+        // the second chunk's first frame is the 63rd of the timeline (a frame early or late would show another one)
+        BufferedImage secondAtStart = local.frameAt(local.download(second), 0.0);
+        assertThat(difference(local.frameAt(mp4, 62 * 1001 / 30000.0 - 0.0002), secondAtStart, 0, 0, 320, 180))
+                .isLessThan(4);
+    }
+
     /** The frames of a file's video stream, counted by ffmpeg copying them. */
     private static long frames(Path file) {
         Matcher matcher = Pattern.compile("frame=\\s*(\\d+)").matcher(local.ffmpeg(List.of("-i", "file:" + file,
