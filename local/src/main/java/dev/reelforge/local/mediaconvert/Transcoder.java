@@ -207,6 +207,10 @@ final class Transcoder {
             }
             Optional<PacketList.Stream> pictureStream = list.first("video");
             Optional<PacketList.Stream> soundStream = list.first("audio");
+            if ((video && pictureStream.isEmpty()) || (audio && soundStream.isEmpty())) {
+                return Optional.of("input " + n + " lists no " + (video && pictureStream.isEmpty() ? "video" : "audio")
+                        + " packets");
+            }
             if (video) {
                 PacketList.Stream stream = pictureStream.orElseThrow();
                 if (!stream.codec().equals("h264") || !stream.hasExtradata()) {
@@ -327,14 +331,27 @@ final class Transcoder {
         return Optional.empty();
     }
 
-    /** Lists a file's packets ({@link PacketList}) by copying them into framecrc's report, without decoding. */
+    /**
+     * Lists a file's packets ({@link PacketList}) by copying them into framecrc's report, without decoding. It reports
+     * no progress: a listing takes a moment, and the join that may follow is what the job's progress follows.
+     */
     private PacketList packets(Path file, Path directory, String run, Control control)
             throws JobFailedException, InterruptedException {
+        Control quiet = new Control() {
+            @Override
+            public void started(Process process) {
+                control.started(process);
+            }
+
+            @Override
+            public void progress(double fraction, long frames) {
+            }
+        };
         Path report = directory.resolve(run + ".framecrc");
         run(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-nostats", "-progress", "pipe:1",
                 "-i", "file:" + file.toAbsolutePath(), "-map", "0", "-c", "copy", "-f", "framecrc",
                 "file:" + report.toAbsolutePath()), directory, run, "Listing the packets of " + file.getFileName(),
-                0.001, control);
+                0.001, quiet);
         try {
             return PacketList.parse(Files.readAllLines(report, StandardCharsets.UTF_8));
         } catch (IOException e) {
