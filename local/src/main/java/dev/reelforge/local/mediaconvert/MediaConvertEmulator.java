@@ -747,15 +747,17 @@ public final class MediaConvertEmulator implements LocalService {
             info = infos.getFirst();
             inputOverlays = spec.first().overlays();
         } else {
-            Path joined = directory.resolve("joined.nut");
             int[] announced = {job.percent()};
-            transcoder.join(inputFiles, infos, inputSpecs.stream().map(InputSpec::overlays).toList(), images, video,
-                    audio, joined, directory, progress(job, 0, 0, 1 + runs.size(), frames, announced, Optional.empty()));
+            Transcoder.Joined joined = transcoder.join(inputFiles, infos,
+                    inputSpecs.stream().map(InputSpec::overlays).toList(), images, video, audio, directory,
+                    progress(job, 0, 0, 1 + runs.size(), frames, announced, Optional.empty()));
             if (job.finished()) {
                 return;
             }
-            input = Transcoder.Input.stored(joined);
-            info = switch (probe.probe(joined)) {
+            System.err.println("[mediaconvert] " + job.id() + " joined its " + inputFiles.size() + " inputs "
+                    + joined.how());
+            input = Transcoder.Input.stored(joined.file());
+            info = switch (probe.probe(joined.file())) {
                 case ProbeResult.Probed probed -> probed.info();
                 case ProbeResult.Unreadable unreadable -> throw new JobFailedException(JobFailedException.UNKNOWN,
                         "Joining the " + inputFiles.size() + " inputs wrote a file ffmpeg cannot read: "

@@ -9,6 +9,8 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -142,6 +144,66 @@ final class LocalMediaConvert implements AutoCloseable {
         }
         s3.putObject(put -> put.bucket(WORK_BUCKET).key(key), RequestBody.fromFile(file));
         return "s3://" + WORK_BUCKET + "/" + key;
+    }
+
+    /**
+     * A chunk as the pipeline's composer writes it: testsrc2 at 25 fps with a continuous 440 Hz tone, H.264 (x264
+     * ultrafast, CRF 20, yuv420p) and PCM s16le 48 kHz stereo in MOV, the sound exactly as long as the pictures.
+     *
+     * @return its location in the work bucket
+     */
+    String uploadChunk(String key, int width, int height, double seconds) {
+        return uploadChunk(key, width, height, "25", (int) Math.round(seconds * 25), Math.round(seconds * 48_000));
+    }
+
+    /**
+     * As {@link #uploadChunk(String, int, int, double)}, {@code frames} pictures at {@code rate} (an ffmpeg rate,
+     * "30000/1001") and {@code samples} of sound, as a composer cutting a timeline on the sample grid would make them.
+     */
+    String uploadChunk(String key, int width, int height, String rate, int frames, long samples) {
+        Path file = directory.resolve("chunk-" + key.replace('/', '-'));
+        String stderr = ffmpeg(List.of("-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=" + rate,
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+                "-vf", "trim=end_frame=" + frames, "-af", "atrim=end_sample=" + samples,
+                "-c:v", "libx264", "-preset", "ultrafast", "-crf", "20", "-pix_fmt", "yuv420p",
+                "-c:a", "pcm_s16le", "-ar", "48000", "-ac", "2", "-f", "mov", "file:" + file));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("ffmpeg did not make the test chunk: " + stderr);
+        }
+        s3.putObject(put -> put.bucket(WORK_BUCKET).key(key), RequestBody.fromFile(file));
+        return "s3://" + WORK_BUCKET + "/" + key;
+    }
+
+    /** What was printed on the standard error (where the emulator logs) while {@code action} ran; it still prints. */
+    static String standardErrorWhile(Runnable action) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream tee = new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                original.write(b);
+                synchronized (captured) {
+                    captured.write(b);
+                }
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                original.write(bytes, offset, length);
+                synchronized (captured) {
+                    captured.write(bytes, offset, length);
+                }
+            }
+        }, true, StandardCharsets.UTF_8);
+        System.setErr(tee);
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        synchronized (captured) {
+            return captured.toString(StandardCharsets.UTF_8);
+        }
     }
 
     String uploadText(String key, String text) {

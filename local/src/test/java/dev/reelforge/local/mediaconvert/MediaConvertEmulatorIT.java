@@ -410,12 +410,21 @@ class MediaConvertEmulatorIT {
                 true);
         String second = local.uploadIntermediate("intermediate/" + render + "-1.mp4", FRAME.width(), FRAME.height(),
                 3, true);
-        String jobId = encoder.start(new EncodeRequest(render, "owner-1", Environment.V1, List.of(first, second),
-                prefix(render), plan(OutputFormat.MP4, FRAME, FPS, Optional.of(3.0), Optional.empty()), true, true,
-                5, List.of()));
+        String[] started = new String[1];
+        JsonNode[] completed = new JsonNode[1];
 
-        JsonNode complete = local.events.await(jobId, "COMPLETE", timeout());
+        String log = LocalMediaConvert.standardErrorWhile(() -> {
+            started[0] = encoder.start(new EncodeRequest(render, "owner-1", Environment.V1, List.of(first, second),
+                    prefix(render), plan(OutputFormat.MP4, FRAME, FPS, Optional.of(3.0), Optional.empty()), true, true,
+                    5, List.of()));
+            completed[0] = local.events.await(started[0], "COMPLETE", timeout());
+        });
 
+        String jobId = started[0];
+        JsonNode complete = completed[0];
+        // AAC sound is not copied (its priming would land mid-timeline): these inputs take the lossless join
+        assertThat(log).contains("[mediaconvert] " + jobId + " joined its 2 inputs losslessly (concat filter)",
+                "the sound is aac");
         assertThat(local.events.statusesOf(jobId)).startsWith("PROGRESSING").endsWith("COMPLETE");
         assertThat(outputDetail(complete, 0, 0).path("durationInMs").asLong()).isBetween(4950L, 5100L);
         assertThat(outputDetail(complete, 0, 0).path("videoDetails").path("widthInPx").asInt()).isEqualTo(320);
@@ -436,13 +445,97 @@ class MediaConvertEmulatorIT {
     }
 
     @Test
+    void chunksAlikeAreJoinedByStreamCopyIntoOneTimelineWithoutAGapAtTheJoin() {
+        UUID render = UUID.randomUUID();
+        // a quote and a space in the names: the concat list quotes the paths of the job's working files
+        String first = local.uploadChunk("intermediate/" + render + "/it's chunk-0.mov", FRAME.width(),
+                FRAME.height(), 2);
+        String second = local.uploadChunk("intermediate/" + render + "/it's chunk-1.mov", FRAME.width(),
+                FRAME.height(), 3);
+        String[] jobId = new String[1];
+
+        String log = LocalMediaConvert.standardErrorWhile(() -> {
+            jobId[0] = encoder.start(new EncodeRequest(render, "owner-1", Environment.V1, List.of(first, second),
+                    prefix(render), plan(OutputFormat.MP4, FRAME, FPS, Optional.empty(), Optional.empty()), true,
+                    true, 5, List.of()));
+            local.events.await(jobId[0], "COMPLETE", timeout());
+        });
+
+        assertThat(log).contains("[mediaconvert] " + jobId[0] + " joined its 2 inputs by stream copy");
+        Path mp4 = local.download(prefix(render) + ".mp4");
+        String description = local.describe(mp4);
+        assertThat(description).contains("Video: h264", "320x180", "25 fps", "Audio: aac", "48000 Hz");
+        assertThat(duration(description)).isCloseTo(5.0, within(0.04));
+        assertThat(frames(mp4)).isEqualTo(125);
+        // the tone runs on through the join at 2 s: no silence before the end (where AAC's padding is), and as loud
+        // there as elsewhere
+        assertThat(local.ffmpeg(List.of("-t", "4.9", "-i", "file:" + mp4, "-map", "0:a", "-af",
+                "silencedetect=noise=-30dB:duration=0.005", "-f", "null", "-"))).doesNotContain("silence_start");
+        assertThat(meanVolume(mp4, 1.9, 0.2)).isCloseTo(meanVolume(mp4, 0.9, 0.2), within(0.2));
+        assertThat(meanVolume(mp4, 1.95, 0.1)).isCloseTo(meanVolume(mp4, 3.5, 0.1), within(0.2));
+        // the second chunk's pictures follow the first's: 3 s into the timeline is 1 s into the second chunk
+        BufferedImage secondAtOne = local.frameAt(local.download(second), 1.0);
+        assertThat(difference(local.frameAt(mp4, 3.0), secondAtOne, 0, 0, 320, 180)).isLessThan(4);
+    }
+
+    @Test
+    void chunksAt2997FpsWithSoundCutOnTheSampleGridAreJoinedByStreamCopyFrameForFrame() {
+        UUID render = UUID.randomUUID();
+        // 62 frames are 99,299.2 samples and 125 frames 200,200: the first chunk's sound is a fifth of a sample short
+        String first = local.uploadChunk("intermediate/" + render + "-0.mov", FRAME.width(), FRAME.height(),
+                "30000/1001", 62, 99_299);
+        String second = local.uploadChunk("intermediate/" + render + "-1.mov", FRAME.width(), FRAME.height(),
+                "30000/1001", 63, 100_901);
+        Fps ntsc = new Fps(30000, 1001);
+        String[] jobId = new String[1];
+
+        String log = LocalMediaConvert.standardErrorWhile(() -> {
+            jobId[0] = encoder.start(new EncodeRequest(render, "owner-1", Environment.V1, List.of(first, second),
+                    prefix(render), plan(OutputFormat.MP4, FRAME, ntsc, Optional.empty(), Optional.empty()), true,
+                    true, 125 * 1001 / 30000.0, List.of()));
+            local.events.await(jobId[0], "COMPLETE", timeout());
+        });
+
+        // the MOV's own duration is rounded to the millisecond; the join starts the second chunk at its first frame's
+        // exact time, and checks every frame's timestamp, else it would have taken the lossless path
+        assertThat(log).contains("[mediaconvert] " + jobId[0] + " joined its 2 inputs by stream copy");
+        Path mp4 = local.download(prefix(render) + ".mp4");
+        assertThat(frames(mp4)).isEqualTo(125);
+        assertThat(duration(local.describe(mp4))).isCloseTo(125 * 1001 / 30000.0, within(0.034));
+        // the second chunk's first frame is the 63rd of the timeline (a frame early or late would show another one)
+        BufferedImage secondAtStart = local.frameAt(local.download(second), 0.0);
+        assertThat(difference(local.frameAt(mp4, 62 * 1001 / 30000.0 - 0.0002), secondAtStart, 0, 0, 320, 180))
+                .isLessThan(4);
+    }
+
+    /** The frames of a file's video stream, counted by ffmpeg copying them. */
+    private static long frames(Path file) {
+        Matcher matcher = Pattern.compile("frame=\\s*(\\d+)").matcher(local.ffmpeg(List.of("-i", "file:" + file,
+                "-map", "0:v", "-c", "copy", "-f", "null", "-")));
+        long frames = -1;
+        while (matcher.find()) {
+            frames = Long.parseLong(matcher.group(1));
+        }
+        return frames;
+    }
+
+    /** The mean volume, in dB, of {@code seconds} of a file's sound from {@code start}, by ffmpeg's volumedetect. */
+    private static double meanVolume(Path file, double start, double seconds) {
+        Matcher matcher = Pattern.compile("mean_volume: (-?[\\d.]+) dB").matcher(local.ffmpeg(List.of(
+                "-ss", String.valueOf(start), "-t", String.valueOf(seconds), "-i", "file:" + file, "-map", "0:a",
+                "-af", "volumedetect", "-f", "null", "-")));
+        assertThat(matcher.find()).isTrue();
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    @Test
     void anInputsOwnOverlayIsDrawnOnItsOwnPartOfTheJoinedTimelineOnly() {
         UUID render = UUID.randomUUID();
         String first = local.uploadIntermediate("intermediate/" + render + "-0.mp4", FRAME.width(), FRAME.height(), 2,
                 false);
         String second = local.uploadIntermediate("intermediate/" + render + "-1.mp4", FRAME.width(), FRAME.height(),
                 2, false);
-        String jobId = local.mediaConvert.createJob(CreateJobRequest.builder()
+        CreateJobRequest create = CreateJobRequest.builder()
                 .role(ROLE)
                 .settings(JobSettings.builder()
                         .inputs(Input.builder().fileInput(first).build(), Input.builder().fileInput(second)
@@ -460,9 +553,18 @@ class MediaConvertEmulatorIT {
                                                         .maxBitrate(1_000_000)))))
                                 .build())
                         .build())
-                .build()).job().id();
+                .build();
+        String[] started = new String[1];
 
-        local.events.await(jobId, "COMPLETE", timeout());
+        String log = LocalMediaConvert.standardErrorWhile(() -> {
+            started[0] = local.mediaConvert.createJob(create).job().id();
+            local.events.await(started[0], "COMPLETE", timeout());
+        });
+
+        String jobId = started[0];
+        // two inputs alike, but one has its own overlay: only the concat filter draws it on its part
+        assertThat(log).contains("[mediaconvert] " + jobId + " joined its 2 inputs losslessly (concat filter)",
+                "an input has an image inserter");
 
         Path mp4 = local.download(prefix(render) + ".mp4");
         assertThat(duration(local.describe(mp4))).isBetween(3.95, 4.1);
