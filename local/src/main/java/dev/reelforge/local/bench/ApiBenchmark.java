@@ -63,7 +63,8 @@ public final class ApiBenchmark {
         if (options.positional().size() != 1 || !options.positional().getFirst().equals("api")) {
             System.err.println("usage: reelforge bench api [--runs N (5)] [--requests N (1000)] [--warmup N (1000)]"
                     + " [--part all|cold|warm|priming] [--data-dir DIR]");
-            System.err.println("       reelforge bench render [--edit all|compositing|overlays|cuts] [--runs N (3)] [--data-dir DIR]");
+            System.err.println("       reelforge bench render [--edit all|compositing|overlays|cuts] [--runs N (3)]"
+                    + " [--chunk-seconds N (0)] [--data-dir DIR]");
             System.err.println("       reelforge bench load [--renders N (20)] [--edit compositing|overlays|cuts (cuts)]"
                     + " [--concurrency N (1)] [--data-dir DIR]");
             System.err.println("       reelforge bench hosting [--runs N (3)] [--size-mb N (1024)] [--data-dir DIR]");
