@@ -158,7 +158,7 @@ public final class ProduceRender {
         if (readOnce(plan, render)) {
             List<ChunkBoundaries.Chunk> chunks = ChunkBoundaries.of(plan, chunking.chunkSeconds());
             if (chunks.size() > 1) {
-                return ordered(key, render, plan, chunks);
+                return ordered(key, chunks);
             }
             String location = storage.location("work/" + key.owner() + "/" + key.id() + "/composition.nut");
             Optional<Path> pipe = pipes.open(location, composer.streamed(plan));
@@ -248,8 +248,7 @@ public final class ProduceRender {
      * Orders the render's chunks, each composed by an invocation of its own ({@link ComposeChunk}); the one that
      * composes the last records what the job writes and starts the job joining them.
      */
-    private ProduceRenderResult ordered(RenderKey key, Render render, RenderPlan plan,
-            List<ChunkBoundaries.Chunk> chunks) {
+    private ProduceRenderResult ordered(RenderKey key, List<ChunkBoundaries.Chunk> chunks) {
         if (!renders.recordChunks(key, chunks.size(), clock.instant())) {
             return stopped(key);
         }
