@@ -452,8 +452,9 @@ class SampleEventsIT {
                         .isEqualTo("https://d111111abcdef8.cloudfront.net/" + SAMPLE_OWNER + "/" + SAMPLE_LINKED_RENDER
                                 + ".mp4");
             }
-            case "RenderWorkerFunction", "ImportSourceFunction", "DispatchSourceCallbacksFunction",
-                 "DispatchCallbacksFunction", "SendCallbacksFunction", "SettleProjectsFunction",
+            case "RenderWorkerFunction", "ComposeChunkFunction", "ImportSourceFunction",
+                 "DispatchSourceCallbacksFunction", "DispatchCallbacksFunction", "SendCallbacksFunction",
+                 "SettleProjectsFunction",
                  "RemoveHostedFilesFunction", "StopCancelledRenderFunction", "PrepareMp4DownloadFunction",
                  "MakeFlvDownloadFunction", "HostTransfersFunction", "DeliverTransfersFunction" ->
                     assertThat(result.path("batchItemFailures")).as(result.toString()).isEmpty();
