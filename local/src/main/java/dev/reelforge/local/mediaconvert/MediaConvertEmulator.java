@@ -131,6 +131,7 @@ public final class MediaConvertEmulator implements LocalService {
     private final Clock clock;
     private final JobEvents eventJson;
     private final Transcoder transcoder;
+    private final InputJoin inputJoin;
     private final FfmpegMediaProbe probe;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, EmulatedJob> jobs = new ConcurrentHashMap<>();
@@ -158,6 +159,7 @@ public final class MediaConvertEmulator implements LocalService {
         this.clock = clock;
         this.eventJson = new JobEvents(account, region);
         this.transcoder = new Transcoder(ffmpeg);
+        this.inputJoin = new InputJoin(transcoder);
         this.probe = new FfmpegMediaProbe(ffmpeg, PROBE_TIMEOUT);
         this.store = new JobStore(workDirectory.resolve("jobs"));
         this.worker = Thread.ofPlatform().name("mediaconvert-worker").daemon().unstarted(this::runJobs);
@@ -748,7 +750,7 @@ public final class MediaConvertEmulator implements LocalService {
             inputOverlays = spec.first().overlays();
         } else {
             int[] announced = {job.percent()};
-            Transcoder.Joined joined = transcoder.join(inputFiles, infos,
+            InputJoin.Joined joined = inputJoin.join(inputFiles, infos,
                     inputSpecs.stream().map(InputSpec::overlays).toList(), images, video, audio, directory,
                     progress(job, 0, 0, 1 + runs.size(), frames, announced, Optional.empty()));
             if (job.finished()) {
