@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +50,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -397,15 +399,12 @@ public final class MediaConvertEmulator implements LocalService {
             throw new InvalidJobException("The request body is not valid JSON: " + reason);
         }
         JobSpec spec = JobSpec.parse(request);
-        if (spec.inputs().size() > 1) {
-            for (int n = 0; n < spec.inputs().size(); n++) {
-                S3Location location = spec.inputs().get(n).file();
-                if (streamed(location)) {
-                    throw new InvalidJobException(API_INPUTS + n + "/fileInput: " + location.uri() + " is streamed"
-                            + " into a pipe of the local MediaConvert, which only a job's sole input may be (streaming"
-                            + " is the local MediaConvert's own; MediaConvert reads stored files)");
-                }
-            }
+        OptionalInt piped = streamedAmongSeveral(spec.inputs());
+        if (piped.isPresent()) {
+            S3Location location = spec.inputs().get(piped.getAsInt()).file();
+            throw new InvalidJobException(API_INPUTS + piped.getAsInt() + "/fileInput: " + location.uri()
+                    + " is streamed into a pipe of the local MediaConvert, which only a job's sole input may be"
+                    + " (streaming is the local MediaConvert's own; MediaConvert reads stored files)");
         }
         EmulatedJob job;
         synchronized (creating) {
@@ -617,10 +616,18 @@ public final class MediaConvertEmulator implements LocalService {
                 .flatMap(pipe -> NamedPipeIntermediates.statementOf(pipe).map(stated -> new StreamedInput(pipe, stated)));
     }
 
-    /** Whether a writer streams {@code location} into a pipe (a pipe with a statement), as {@link #streamOf} reads. */
-    private boolean streamed(S3Location location) {
-        return NamedPipeIntermediates.pipeOf(pipes, location.uri()).flatMap(NamedPipeIntermediates::statementOf)
-                .isPresent();
+    /**
+     * The first of a job's several inputs that a writer streams into a pipe (a pipe with a statement, as
+     * {@link #streamOf} reads); none for a job of one input, whose input may be streamed.
+     */
+    private OptionalInt streamedAmongSeveral(List<InputSpec> inputs) {
+        if (inputs.size() < 2) {
+            return OptionalInt.empty();
+        }
+        return IntStream.range(0, inputs.size())
+                .filter(n -> NamedPipeIntermediates.pipeOf(pipes, inputs.get(n).file().uri())
+                        .flatMap(NamedPipeIntermediates::statementOf).isPresent())
+                .findFirst();
     }
 
     /** Runs the job to its end, or until the emulator closes or is interrupted (false). */
@@ -662,14 +669,12 @@ public final class MediaConvertEmulator implements LocalService {
             throw new UncheckedIOException(e);
         }
         List<InputSpec> inputSpecs = spec.inputs();
-        if (inputSpecs.size() > 1) {
-            for (InputSpec each : inputSpecs) {
-                if (streamed(each.file())) {
-                    // a pipe made after CreateJob, which refuses a streamed input among several
-                    throw new JobFailedException(JobFailedException.INPUT_ERROR, "Input Error: " + each.file().uri()
-                            + " is streamed, which only a job's sole input may be in the local MediaConvert");
-                }
-            }
+        OptionalInt piped = streamedAmongSeveral(inputSpecs);
+        if (piped.isPresent()) {
+            // a pipe made after CreateJob, which refuses a streamed input among several
+            throw new JobFailedException(JobFailedException.INPUT_ERROR, "Input Error: "
+                    + inputSpecs.get(piped.getAsInt()).file().uri()
+                    + " is streamed, which only a job's sole input may be in the local MediaConvert");
         }
         List<Path> inputFiles = new ArrayList<>();
         for (InputSpec each : inputSpecs) {

@@ -67,7 +67,6 @@ public final class ComposeChunk {
 
     private ComposeChunkResult compose(Render render, ChunkOrder order, String delivery, Path work) {
         RenderKey key = order.render();
-        RenderPlan plan;
         RenderPreparation.Preparation.Ready ready;
         switch (preparation.prepare(render, key, work)) {
             case RenderPreparation.Preparation.Unrenderable unrenderable -> {
@@ -76,11 +75,9 @@ public final class ComposeChunk {
             case RenderPreparation.Preparation.Ended ended -> {
                 return stopped(key);
             }
-            case RenderPreparation.Preparation.Ready prepared -> {
-                ready = prepared;
-                plan = prepared.plan();
-            }
+            case RenderPreparation.Preparation.Ready prepared -> ready = prepared;
         }
+        RenderPlan plan = ready.plan();
         Composer.Composition composition = composer.compose(plan.window(order.from(), Math.min(order.to(),
                 plan.duration())), ready.sourceFiles(), work, () -> preparation.finished(key));
         String extension = extensionOf(composition.file());
@@ -114,8 +111,7 @@ public final class ComposeChunk {
     }
 
     private ComposeChunkResult stopped(RenderKey key) {
-        String how = renders.find(key.owner(), key.id()).flatMap(Render::error).orElse("finished");
-        return new ComposeChunkResult.Stopped("render " + key.id() + " ended (" + how
+        return new ComposeChunkResult.Stopped("render " + key.id() + " ended (" + preparation.howEnded(key)
                 + ") while a chunk of it was being composed, so its work was given up");
     }
 

@@ -264,8 +264,7 @@ public final class ProduceRender {
     }
 
     private ProduceRenderResult stopped(RenderKey key) {
-        String how = renders.find(key.owner(), key.id()).flatMap(Render::error).orElse("finished");
-        return new ProduceRenderResult.Stopped("render " + key.id() + " ended (" + how
+        return new ProduceRenderResult.Stopped("render " + key.id() + " ended (" + preparation.howEnded(key)
                 + ") while it was being produced, so its work was given up");
     }
 
@@ -273,6 +272,4 @@ public final class ProduceRender {
         renders.fail(key, error, clock.instant());
         return new ProduceRenderResult.Failed(error, Optional.ofNullable(cause));
     }
-
-
 }

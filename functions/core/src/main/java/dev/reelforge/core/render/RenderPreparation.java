@@ -50,7 +50,7 @@ final class RenderPreparation {
     sealed interface Preparation {
 
         /** The render's plan, and the local file of each of its sources, by their index. */
-        record Ready(Edit edit, RenderPlan plan, Map<Integer, Path> sourceFiles) implements Preparation {}
+        record Ready(RenderPlan plan, Map<Integer, Path> sourceFiles) implements Preparation {}
 
         /** The render cannot be rendered, for a reason of its owner's making, which names the clip. */
         record Unrenderable(String error) implements Preparation {}
@@ -187,7 +187,7 @@ final class RenderPreparation {
         for (SourceFile source : plan.sources()) {
             sourceFiles.put(source.index(), files.get(source.src()));
         }
-        return new Preparation.Ready(edit, plan, sourceFiles);
+        return new Preparation.Ready(plan, sourceFiles);
     }
 
     /** How one source was read: its file and what the probe found, or why the render cannot use it. */
@@ -292,6 +292,11 @@ final class RenderPreparation {
             }
         }
         return sources;
+    }
+
+    /** How the render ended, for the logs of work given up: its error (cancelled, ...), else "finished". */
+    String howEnded(RenderKey key) {
+        return renders.find(key.owner(), key.id()).flatMap(Render::error).orElse("finished");
     }
 
     /** Whether the render has finished (been cancelled, or failed by the sweeper) since this work began. */
