@@ -58,6 +58,8 @@ public final class S3ProxyServer implements LocalService {
                     .blobStore(store)
                     .endpoint(endpoint)
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKeyId, secretAccessKey)
+                    // No graceful stop: Jetty's waited a second for connections the stack's clients keep alive.
+                    .stopTimeout(0)
                     .build();
             servletContext(proxy).addFilter(new RequestBodyDrain(), "/*", EnumSet.of(DispatcherType.REQUEST));
             proxy.start();
@@ -100,6 +102,10 @@ public final class S3ProxyServer implements LocalService {
         return writes;
     }
 
+    /**
+     * Stops at once, as a killed process would: a request still in flight loses its connection, and its client
+     * retries it.
+     */
     @Override
     public void close() {
         try {
