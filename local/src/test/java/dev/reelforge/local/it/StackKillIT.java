@@ -86,8 +86,8 @@ class StackKillIT {
                         "thumbnail": {"capture": 1, "scale": 0.5}}}
             """;
     private static final String TITLE = "{\"type\": \"title\", \"text\": \"Killed and back\"}";
-    private static final int STREAMED_SECONDS = 60;
-    /** A title zooming in for a minute: composed and encoded at a few times realtime, long enough to be killed. */
+    private static final int STREAMED_SECONDS = 30;
+    /** A title zooming in for 30 s: composed and encoded at a few times realtime (seconds), long enough to be killed. */
     private static final String STREAMED_EDIT = """
             {"timeline": {"tracks": [{"clips": [{"asset": %s, "start": 0, "length": %d, "effect": "zoomIn"}]}]},
              "output": {"format": "mp4", "resolution": "hd"}}
