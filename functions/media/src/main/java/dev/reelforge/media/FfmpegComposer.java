@@ -359,23 +359,34 @@ public final class FfmpegComposer implements Composer {
     private String picture(FilterGraph graph, RenderPlan plan, Map<Integer, Path> sources, double from, double to,
             ChromaSampling sampling, Path work) {
         Size frame = plan.frame();
+        PictureLayerFilters pictures = new PictureLayerFilters(graph, frame, plan.fps(), sampling);
+        EdgeToEdge edgeToEdge = EdgeToEdge.of(plan, pictures, from, to);
         List<Filter> base = new ArrayList<>();
-        base.add(Filter.of("color").with("c", "0x" + plan.background().rgbHex())
-                .with("s", frame.width() + "x" + frame.height())
-                .with("r", plan.fps().numerator() + "/" + plan.fps().denominator())
-                .with("d", to - from));
-        base.add(Filter.of("format").with("pix_fmts", sampling.opaque()));
+        List<String> segments = new ArrayList<>();
+        if (edgeToEdge.shown().isEmpty()) {
+            base.add(Filter.of("color").with("c", "0x" + plan.background().rgbHex())
+                    .with("s", frame.width() + "x" + frame.height())
+                    .with("r", plan.fps().numerator() + "/" + plan.fps().denominator())
+                    .with("d", to - from));
+            base.add(Filter.of("format").with("pix_fmts", sampling.opaque()));
+        } else {
+            // No canvas: the pictures that cover it all the time, one after the other, are the composite's start.
+            for (VisualLayer.Picture layer : edgeToEdge.shown()) {
+                segments.add(pictures.edgeToEdge(layer, sources.get(layer.source().index()), plan.background(), from,
+                        to));
+            }
+            base.add(Filter.of("concat").with("n", segments.size()).with("v", 1).with("a", 0));
+        }
         if (from > 0) {
             base.add(Filter.of("setpts").positional("PTS+" + Filter.ticks(from)));
         }
         String composite = graph.label("main");
-        graph.chain(List.of(), base, composite);
+        graph.chain(segments, base, composite);
 
-        PictureLayerFilters pictures = new PictureLayerFilters(graph, frame, plan.fps(), sampling);
         WorkFiles files = new WorkFiles(work);
         TextLayerFilters texts = new TextLayerFilters(graph, frame, plan.fps(), sampling, fonts, files);
         CaptionLayerFilters captions = new CaptionLayerFilters(graph, frame, plan.fps(), sampling, fonts, files);
-        for (VisualLayer layer : plan.layers()) {
+        for (VisualLayer layer : plan.layers().subList(edgeToEdge.layers(), plan.layers().size())) {
             switch (layer) {
                 case VisualLayer.Picture picture -> composite = overlaid(graph, composite, sampling,
                         pictures.add(picture, sources.get(picture.source().index()), sources, from, to));
@@ -392,6 +403,46 @@ public final class FfmpegComposer implements Composer {
             }
         }
         return composite;
+    }
+
+    /**
+     * The bottom layers that replace the canvas over {@code [from, to)}: a run of layers from the bottom, each
+     * {@link PictureLayerFilters#fillsFrameOpaquely filling the frame opaquely}, whose parts shown then follow one
+     * another from {@code from} to {@code to} with neither gap nor overlap, each starting and ending on a frame (so
+     * joining them keeps every frame in its place). {@code shown} leaves out those of the run not shown then;
+     * {@code layers} counts the bottom layers it stands for. None when no such run covers the whole time: then every
+     * layer is drawn on a canvas.
+     */
+    private record EdgeToEdge(List<VisualLayer.Picture> shown, int layers) {
+
+        static final EdgeToEdge NONE = new EdgeToEdge(List.of(), 0);
+
+        static EdgeToEdge of(RenderPlan plan, PictureLayerFilters pictures, double from, double to) {
+            List<VisualLayer.Picture> shown = new ArrayList<>();
+            double covered = from;
+            int layers = 0;
+            for (VisualLayer layer : plan.layers()) {
+                if (!(layer instanceof VisualLayer.Picture picture) || !pictures.fillsFrameOpaquely(picture)) {
+                    break;
+                }
+                double start = Math.max(picture.timing().start(), from);
+                double end = Math.min(picture.timing().end(), to);
+                if (end - start > 1e-9) {
+                    if (Math.abs(start - covered) > 1e-9 || !onFrame(start, plan) || !onFrame(end, plan)) {
+                        break;
+                    }
+                    shown.add(picture);
+                    covered = end;
+                }
+                layers++;
+            }
+            return Math.abs(covered - to) <= 1e-9 && !shown.isEmpty() ? new EdgeToEdge(shown, layers) : NONE;
+        }
+    }
+
+    private static boolean onFrame(double seconds, RenderPlan plan) {
+        double frames = seconds * plan.fps().value();
+        return Math.abs(frames - Math.rint(frames)) < 1e-6;
     }
 
     /** The composite with the layer overlaid on it, when the layer shows in this part of the output. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * A layer's {@link Look} as ffmpeg expressions of the output time {@code t}: how transparent, how zoomed,
@@ -49,12 +50,22 @@ final class LookOverTime {
         return fades(LookOverTime::fadesText);
     }
 
+    /** The same fades for an opaque picture: from and to {@code colour} (ffmpeg's {@code 0xRRGGBB}) instead of clear. */
+    List<Filter> fadesThrough(String colour) {
+        return fades(kind -> kind == TransitionKind.FADE, fade -> fade.with("color", colour));
+    }
+
     private List<Filter> fades(Predicate<TransitionKind> fading) {
+        return fades(fading, fade -> fade.with("alpha", 1));
+    }
+
+    private List<Filter> fades(Predicate<TransitionKind> fading, UnaryOperator<Filter> finish) {
         List<Filter> fades = new ArrayList<>();
-        look.in().filter(in -> in.seconds() > 0 && fading.test(in.transition().kind())).ifPresent(in -> fades.add(Filter.of("fade").with("t", "in")
-                .with("st", timing.start()).with("d", in.seconds()).with("alpha", 1)));
-        look.out().filter(out -> out.seconds() > 0 && fading.test(out.transition().kind())).ifPresent(out -> fades.add(Filter.of("fade").with("t", "out")
-                .with("st", timing.end() - out.seconds()).with("d", out.seconds()).with("alpha", 1)));
+        look.in().filter(in -> in.seconds() > 0 && fading.test(in.transition().kind())).ifPresent(in -> fades.add(
+                finish.apply(Filter.of("fade").with("t", "in").with("st", timing.start()).with("d", in.seconds()))));
+        look.out().filter(out -> out.seconds() > 0 && fading.test(out.transition().kind())).ifPresent(out -> fades.add(
+                finish.apply(Filter.of("fade").with("t", "out").with("st", timing.end() - out.seconds())
+                        .with("d", out.seconds()))));
         return fades;
     }
 

@@ -1,9 +1,11 @@
 package dev.reelforge.media;
 
+import dev.reelforge.core.edit.model.Color;
 import dev.reelforge.core.edit.model.ColorFilter;
 import dev.reelforge.core.edit.model.Fps;
 import dev.reelforge.core.edit.model.Size;
 import dev.reelforge.core.edit.model.Transform;
+import dev.reelforge.core.edit.model.TransitionKind;
 import dev.reelforge.core.plan.Box;
 import dev.reelforge.core.plan.Timing;
 import dev.reelforge.core.plan.VisualLayer;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,6 +32,12 @@ final class PictureLayerFilters {
 
     /** Read a little past what the layer needs, so its last frame is never short of source. */
     private static final double READ_MARGIN_SECONDS = 0.5;
+    /**
+     * Codecs whose pictures ffmpeg decodes without alpha (VP8 and VP9 keep theirs in side data, which its own decoders
+     * leave out). ProRes 4444, PNG, QuickTime RLE and the like may carry alpha and are not among them.
+     */
+    private static final Set<String> OPAQUE_CODECS = Set.of("h264", "hevc", "mpeg4", "mpeg2video", "mpeg1video",
+            "vp8", "vp9", "av1", "theora", "mjpeg");
     /** ffmpeg's shear goes no further. */
     private static final double MAX_SHEAR = 2;
     private static final AtomicLong SHEARS = new AtomicLong();
@@ -178,6 +187,58 @@ final class PictureLayerFilters {
         }
         return Optional.of(shaped(input, filters, layer.look(), look, box.transform(), box.x(), box.y(), width, height,
                 start, end));
+    }
+
+    /**
+     * Whether the layer needs nothing under it while it shows: a moving picture (not a still, whose image may be
+     * transparent) from a source whose codec carries no alpha, filling the frame edge to edge, opaque (no opacity,
+     * matte, key, tween, motion effect or transform), entering and leaving by no transition but a fade, which over
+     * the background is a fade from and to the background's colour.
+     */
+    boolean fillsFrameOpaquely(VisualLayer.Picture layer) {
+        Box box = layer.box();
+        dev.reelforge.core.plan.Look planned = layer.look();
+        return !layer.still() && layer.speed() > 0 && layer.mattes().isEmpty() && layer.chromaKey().isEmpty()
+                && layer.source().info().video().map(video -> OPAQUE_CODECS.contains(video.codec())).orElse(false)
+                && box.x() == 0 && box.y() == 0 && box.crop().width() == frame.width()
+                && box.crop().height() == frame.height() && box.transform().equals(Transform.NONE)
+                && planned.opacity() >= 1 && planned.effect().isEmpty()
+                && !planned.animation().looks() && !planned.animation().shapes()
+                && planned.in().map(in -> in.transition().kind() == TransitionKind.FADE).orElse(true)
+                && planned.out().map(out -> out.transition().kind() == TransitionKind.FADE).orElse(true);
+    }
+
+    /**
+     * The frames of a layer that {@link #fillsFrameOpaquely fills the frame opaquely} for the output time
+     * {@code [from, to)}, to be joined end to end with others instead of drawn on a canvas: opaque, frame-sized,
+     * exactly as long as the layer shows then (the background where its source runs out, as on a canvas), its fades
+     * to and from the background, its timestamps from 0. Returns the label; the layer must show then.
+     */
+    String edgeToEdge(VisualLayer.Picture layer, Path file, Color background, double from, double to) {
+        double start = Math.max(layer.timing().start(), from);
+        double end = Math.min(layer.timing().end(), to);
+        LookOverTime look = new LookOverTime(layer.timing(), layer.look(), frame);
+        Box box = layer.box();
+        double seek = layer.trim() + (start - layer.timing().start()) * layer.speed();
+        String input = graph.input(new FilterGraph.Input(file, seek, (end - start) * layer.speed()
+                + READ_MARGIN_SECONDS)) + ":v";
+        String speed = layer.speed() == 1 ? "" : "/" + Filter.number(layer.speed());
+        String colour = "0x" + background.rgbHex();
+        List<Filter> filters = new ArrayList<>();
+        filters.add(Filter.of("setpts").positional("(PTS-STARTPTS)" + speed + "+" + Filter.ticks(start)));
+        filters.add(Filter.of("fps").with("fps", fps.numerator() + "/" + fps.denominator()));
+        filters.add(Filter.of("trim").with("end", end));
+        filters.add(scale(box.scaledWidth(), box.scaledHeight(), Expression.ONE));
+        cropTo(Expression.ONE, box.crop().x() + frame.width() / 2.0, box.crop().y() + frame.height() / 2.0,
+                Expression.ZERO, Expression.ZERO, frame.width(), frame.height(), box.scaledWidth(),
+                box.scaledHeight()).ifPresent(filters::add);
+        filters.addAll(colour(layer.look().filter().orElse(null)));
+        filters.add(Filter.of("format").with("pix_fmts", sampling.opaque()));
+        filters.addAll(look.fadesThrough(colour));
+        filters.add(Filter.of("tpad").with("stop_duration", end - start).with("color", colour));
+        filters.add(Filter.of("trim").with("end", end));
+        filters.add(Filter.of("setpts").positional("PTS-STARTPTS"));
+        return graph.then(input, filters, "edge");
     }
 
     /**

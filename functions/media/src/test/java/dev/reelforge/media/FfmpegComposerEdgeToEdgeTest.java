@@ -1,0 +1,152 @@
+package dev.reelforge.media;
+
+import static dev.reelforge.media.Plans.box;
+import static dev.reelforge.media.Plans.fullFrame;
+import static dev.reelforge.media.Plans.plan;
+import static dev.reelforge.media.Plans.still;
+import static dev.reelforge.media.Plans.video;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.reelforge.core.edit.model.Color;
+import dev.reelforge.core.edit.model.Speed;
+import dev.reelforge.core.edit.model.Transition;
+import dev.reelforge.core.edit.model.TransitionKind;
+import dev.reelforge.core.media.MediaInfo;
+import dev.reelforge.core.plan.Look;
+import dev.reelforge.core.plan.RenderPlan;
+import dev.reelforge.core.plan.SourceFile;
+import dev.reelforge.core.plan.Timing;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Videos that fill the frame one after another from the start to the end (the cuts of an edit) are joined end to end
+ * instead of drawn on a canvas, and look exactly as they would on one: each in its time, fades from and to the
+ * background's colour, the background where a source runs out, and what is above drawn over them.
+ */
+class FfmpegComposerEdgeToEdgeTest {
+
+    private static final Color GREEN = new Color(0, 255, 0, 255);
+    private static final Look FADE_IN = Plans.transitions(
+            Optional.of(new Transition(TransitionKind.FADE, Speed.NORMAL)), Optional.empty());
+
+    @TempDir
+    Path directory;
+
+    private GeneratedMedia media;
+    private FfmpegComposer composer;
+
+    @BeforeEach
+    void setUp() {
+        media = new GeneratedMedia(directory);
+        composer = new FfmpegComposer(TestFfmpeg.EXECUTABLE, new LiberationFonts(Path.of("target", "test-fonts")),
+                Duration.ofSeconds(60));
+    }
+
+    private Path compose(RenderPlan plan) {
+        return composer.compose(plan, media.files(), directory.resolve("out")).file();
+    }
+
+    private boolean drawnOnACanvas(RenderPlan plan) {
+        return composer.videoGraph(plan, media.files(), directory.resolve("graph")).script().startsWith("color=");
+    }
+
+    private SourceFile colour(String name, String colour, double seconds) {
+        return media.video(name, "color=c=" + colour + ":s=320x180:r=25", seconds, false);
+    }
+
+    @Test
+    void twoVideosCutTogetherAreJoinedWithoutACanvasEachShownInItsOwnFrames() {
+        SourceFile red = colour("red.mp4", "red", 3);
+        SourceFile blue = colour("blue.mp4", "blue", 3);
+        RenderPlan plan = plan().background(GREEN)
+                .layer(video(red, new Timing(0, 1), 0.5, 1, fullFrame(), Plans.PLAIN))
+                .layer(video(blue, new Timing(1, 1), 1, 1, fullFrame(), Plans.PLAIN)).build();
+
+        Path video = compose(plan);
+
+        assertThat(drawnOnACanvas(plan)).isFalse();
+        assertThat(Playback.probe(video).duration().orElseThrow()).isCloseTo(2, within(0.001));
+        assertThat(Playback.frameAt(video, 0.96).is(160, 90, 255, 0, 0, 16)).as("the frame from 0.96 s").isTrue();
+        assertThat(Playback.frameAt(video, 1).is(160, 90, 0, 0, 255, 16)).as("the frame from 1 s").isTrue();
+        assertThat(Playback.frameAt(video, 1.96).is(160, 90, 0, 0, 255, 16)).as("the last frame").isTrue();
+    }
+
+    @Test
+    void aFadeInOfAVideoFillingTheFrameFadesFromTheBackgroundsColour() {
+        SourceFile white = colour("white.mp4", "white", 3);
+        RenderPlan plan = plan().background(new Color(0, 0, 255, 255))
+                .layer(video(white, new Timing(0, 2), 0, 1, fullFrame(), FADE_IN)).build();
+
+        Path video = compose(plan);
+
+        assertThat(drawnOnACanvas(plan)).isFalse();
+        Playback.Frame first = Playback.frameAt(video, 0);
+        assertThat(first.is(160, 90, 0, 0, 255, 20)).as(first.describe(160, 90)).isTrue();
+        Playback.Frame halfway = Playback.frameAt(video, 0.5);
+        assertThat(halfway.is(160, 90, 128, 128, 255, 24)).as(halfway.describe(160, 90)).isTrue();
+        assertThat(Playback.frameAt(video, 1.5).is(160, 90, 255, 255, 255, 16)).isTrue();
+    }
+
+    @Test
+    void aSourceThatRunsOutShowsTheBackgroundUntilItsClipEndsAndTheNextClipStartsOnTime() {
+        SourceFile red = colour("short-red.mp4", "red", 0.5);
+        SourceFile blue = colour("blue.mp4", "blue", 3);
+        RenderPlan plan = plan().background(GREEN)
+                .layer(video(red, new Timing(0, 1), 0, 1, fullFrame(), Plans.PLAIN))
+                .layer(video(blue, new Timing(1, 1), 0, 1, fullFrame(), Plans.PLAIN)).build();
+
+        Path video = compose(plan);
+
+        assertThat(drawnOnACanvas(plan)).isFalse();
+        assertThat(Playback.frameAt(video, 0.2).is(160, 90, 255, 0, 0, 16)).isTrue();
+        Playback.Frame ranOut = Playback.frameAt(video, 0.8);
+        assertThat(ranOut.is(160, 90, 0, 255, 0, 16)).as(ranOut.describe(160, 90)).isTrue();
+        assertThat(Playback.frameAt(video, 1).is(160, 90, 0, 0, 255, 16)).as("the frame from 1 s").isTrue();
+        assertThat(Playback.probe(video).duration().orElseThrow()).isCloseTo(2, within(0.001));
+    }
+
+    @Test
+    void aPictureAboveTheJoinedVideosIsDrawnOverThem() {
+        SourceFile red = colour("red.mp4", "red", 3);
+        SourceFile white = media.image("white.png", "white", 64, 48);
+        RenderPlan plan = plan()
+                .layer(video(red, new Timing(0, 2), 0, 1, fullFrame(), Plans.PLAIN))
+                .layer(still(white, new Timing(0.5, 1), box(160, 90, 0, 0), Plans.PLAIN)).build();
+
+        Path video = compose(plan);
+
+        assertThat(drawnOnACanvas(plan)).isFalse();
+        Playback.Frame frame = Playback.frameAt(video, 1);
+        assertThat(frame.is(80, 45, 255, 255, 255, 16)).as(frame.describe(80, 45)).isTrue();
+        assertThat(frame.is(240, 135, 255, 0, 0, 16)).as(frame.describe(240, 135)).isTrue();
+        assertThat(Playback.frameAt(video, 0.2).is(80, 45, 255, 0, 0, 16)).isTrue();
+    }
+
+    @Test
+    void videosThatLeaveAGapOrMayBeTransparentAreDrawnOnTheCanvas() throws Exception {
+        SourceFile red = colour("red.mp4", "red", 3);
+        SourceFile blue = colour("blue.mp4", "blue", 3);
+        RenderPlan gap = plan().background(GREEN)
+                .layer(video(red, new Timing(0, 0.8), 0, 1, fullFrame(), Plans.PLAIN))
+                .layer(video(blue, new Timing(1, 1), 0, 1, fullFrame(), Plans.PLAIN)).build();
+        SourceFile prores = media.notMedia("alpha.mov", new MediaInfo(java.util.OptionalDouble.of(3),
+                Optional.of(new MediaInfo.VideoStream(320, 180, 25, "prores")), Optional.empty(), 1));
+        RenderPlan mayBeTransparent = plan()
+                .layer(video(prores, new Timing(0, 2), 0, 1, fullFrame(), Plans.PLAIN)).build();
+        Look halfOpaque = Plans.opacity(0.5);
+        RenderPlan translucent = plan()
+                .layer(video(red, new Timing(0, 2), 0, 1, fullFrame(), halfOpaque)).build();
+
+        assertThat(drawnOnACanvas(gap)).as("a gap").isTrue();
+        assertThat(drawnOnACanvas(mayBeTransparent)).as("ProRes, which may carry alpha").isTrue();
+        assertThat(drawnOnACanvas(translucent)).as("opacity 0.5").isTrue();
+        Playback.Frame inTheGap = Playback.frameAt(compose(gap), 0.88);
+        assertThat(inTheGap.is(160, 90, 0, 255, 0, 16)).as(inTheGap.describe(160, 90)).isTrue();
+    }
+}
