@@ -233,6 +233,8 @@ final class PictureLayerFilters {
                 Expression.ZERO, Expression.ZERO, frame.width(), frame.height(), box.scaledWidth(),
                 box.scaledHeight()).ifPresent(filters::add);
         filters.addAll(colour(layer.look().filter().orElse(null)));
+        // Square pixels, as on the canvas: joined pictures must agree on their sample aspect ratio.
+        filters.add(Filter.of("setsar").positional("1"));
         filters.add(Filter.of("format").with("pix_fmts", sampling.opaque()));
         filters.addAll(look.fadesThrough(colour));
         filters.add(Filter.of("tpad").with("stop_duration", end - start).with("color", colour));

@@ -60,13 +60,16 @@ class FfmpegComposerEdgeToEdgeTest {
         return media.video(name, "color=c=" + colour + ":s=320x180:r=25", seconds, false);
     }
 
+    /** The first for the first second, the second for the next, on a green background. */
+    private static RenderPlan cut(SourceFile first, double firstTrim, SourceFile second, double secondTrim) {
+        return plan().background(GREEN)
+                .layer(video(first, new Timing(0, 1), firstTrim, 1, fullFrame(), Plans.PLAIN))
+                .layer(video(second, new Timing(1, 1), secondTrim, 1, fullFrame(), Plans.PLAIN)).build();
+    }
+
     @Test
     void twoVideosCutTogetherAreJoinedWithoutACanvasEachShownInItsOwnFrames() {
-        SourceFile red = colour("red.mp4", "red", 3);
-        SourceFile blue = colour("blue.mp4", "blue", 3);
-        RenderPlan plan = plan().background(GREEN)
-                .layer(video(red, new Timing(0, 1), 0.5, 1, fullFrame(), Plans.PLAIN))
-                .layer(video(blue, new Timing(1, 1), 1, 1, fullFrame(), Plans.PLAIN)).build();
+        RenderPlan plan = cut(colour("red.mp4", "red", 3), 0.5, colour("blue.mp4", "blue", 3), 1);
 
         Path video = compose(plan);
 
@@ -94,12 +97,20 @@ class FfmpegComposerEdgeToEdgeTest {
     }
 
     @Test
+    void videosOfDifferentPixelShapesAreJoinedIntoSquarePixels() {
+        SourceFile anamorphic = media.video("anamorphic.mp4", "color=c=blue:s=320x180:r=25,setsar=4/3", 3, false);
+        RenderPlan plan = cut(colour("red.mp4", "red", 3), 0, anamorphic, 0);
+
+        Path video = compose(plan);
+
+        assertThat(drawnOnACanvas(plan)).isFalse();
+        assertThat(Playback.frameAt(video, 1.5).is(160, 90, 0, 0, 255, 16)).isTrue();
+        assertThat(Playback.probe(video).duration().orElseThrow()).isCloseTo(2, within(0.001));
+    }
+
+    @Test
     void aSourceThatRunsOutShowsTheBackgroundUntilItsClipEndsAndTheNextClipStartsOnTime() {
-        SourceFile red = colour("short-red.mp4", "red", 0.5);
-        SourceFile blue = colour("blue.mp4", "blue", 3);
-        RenderPlan plan = plan().background(GREEN)
-                .layer(video(red, new Timing(0, 1), 0, 1, fullFrame(), Plans.PLAIN))
-                .layer(video(blue, new Timing(1, 1), 0, 1, fullFrame(), Plans.PLAIN)).build();
+        RenderPlan plan = cut(colour("short-red.mp4", "red", 0.5), 0, colour("blue.mp4", "blue", 3), 0);
 
         Path video = compose(plan);
 
