@@ -360,20 +360,24 @@ public final class FfmpegComposer implements Composer {
             ChromaSampling sampling, Path work) {
         Size frame = plan.frame();
         PictureLayerFilters pictures = new PictureLayerFilters(graph, frame, plan.fps(), sampling);
-        EdgeToEdge edgeToEdge = EdgeToEdge.of(plan, pictures, from, to);
+        Base under = Base.of(plan, pictures, from, to);
         List<Filter> base = new ArrayList<>();
         List<String> segments = new ArrayList<>();
-        if (edgeToEdge.shown().isEmpty()) {
-            base.add(Filter.of("color").with("c", "0x" + plan.background().rgbHex())
-                    .with("s", frame.width() + "x" + frame.height())
-                    .with("r", plan.fps().numerator() + "/" + plan.fps().denominator())
-                    .with("d", to - from));
-            base.add(Filter.of("format").with("pix_fmts", sampling.opaque()));
+        if (under.layers() == 0) {
+            base.addAll(canvas(plan, sampling, to - from));
         } else {
-            // No canvas: the pictures that cover it all the time, one after the other, are the composite's start.
-            for (VisualLayer.Picture layer : edgeToEdge.shown()) {
-                segments.add(pictures.edgeToEdge(layer, sources.get(layer.source().index()), plan.background(), from,
-                        to));
+            // The pictures that fill the frame from the bottom, one after the other, with the canvas only between
+            // them: each frame is written once, not blended over a canvas.
+            for (Base.Piece piece : under.pieces()) {
+                segments.add(switch (piece) {
+                    case Base.Piece.Picture shown -> pictures.edgeToEdge(shown.layer(),
+                            sources.get(shown.layer().source().index()), plan.background(), from, to);
+                    case Base.Piece.Canvas gap -> {
+                        String canvas = graph.label("canvas");
+                        graph.chain(List.of(), canvas(plan, sampling, gap.seconds()), canvas);
+                        yield canvas;
+                    }
+                });
             }
             base.add(Filter.of("concat").with("n", segments.size()).with("v", 1).with("a", 0));
         }
@@ -386,7 +390,7 @@ public final class FfmpegComposer implements Composer {
         WorkFiles files = new WorkFiles(work);
         TextLayerFilters texts = new TextLayerFilters(graph, frame, plan.fps(), sampling, fonts, files);
         CaptionLayerFilters captions = new CaptionLayerFilters(graph, frame, plan.fps(), sampling, fonts, files);
-        for (VisualLayer layer : plan.layers().subList(edgeToEdge.layers(), plan.layers().size())) {
+        for (VisualLayer layer : plan.layers().subList(under.layers(), plan.layers().size())) {
             switch (layer) {
                 case VisualLayer.Picture picture -> composite = overlaid(graph, composite, sampling,
                         pictures.add(picture, sources.get(picture.source().index()), sources, from, to));
@@ -405,22 +409,35 @@ public final class FfmpegComposer implements Composer {
         return composite;
     }
 
+    /** The plan's background, {@code seconds} long from time 0. */
+    private static List<Filter> canvas(RenderPlan plan, ChromaSampling sampling, double seconds) {
+        return List.of(Filter.of("color").with("c", "0x" + plan.background().rgbHex())
+                        .with("s", plan.frame().width() + "x" + plan.frame().height())
+                        .with("r", plan.fps().numerator() + "/" + plan.fps().denominator())
+                        .with("d", seconds),
+                Filter.of("format").with("pix_fmts", sampling.opaque()));
+    }
+
     /**
-     * The bottom layers that replace the canvas over {@code [from, to)}: a run of layers from the bottom, each
-     * {@link PictureLayerFilters#fillsFrameOpaquely filling the frame opaquely}, whose parts shown then follow one
-     * another from {@code from} to {@code to} with neither gap nor overlap, each starting and ending on a frame (so
-     * joining them keeps every frame in its place). {@code shown} leaves out those of the run not shown then;
-     * {@code layers} counts the bottom layers it stands for. None when no such run covers the whole time: then every
-     * layer is drawn on a canvas.
+     * What the layers are drawn on over {@code [from, to)}, in time order: the run of bottom layers that each
+     * {@link PictureLayerFilters#fillsFrameOpaquely fill the frame opaquely} while they show, one after another
+     * without overlapping, each starting and ending on a frame (so joining them keeps every frame in its place), and
+     * the canvas where none of them shows. {@code layers} counts the bottom layers it stands for (those of the run not
+     * shown then included); 0 when there is no such run: then the base is the canvas alone.
      */
-    private record EdgeToEdge(List<VisualLayer.Picture> shown, int layers) {
+    private record Base(List<Piece> pieces, int layers) {
 
-        static final EdgeToEdge NONE = new EdgeToEdge(List.of(), 0);
+        sealed interface Piece {
+            record Picture(VisualLayer.Picture layer) implements Piece {}
 
-        static EdgeToEdge of(RenderPlan plan, PictureLayerFilters pictures, double from, double to) {
-            List<VisualLayer.Picture> shown = new ArrayList<>();
+            record Canvas(double seconds) implements Piece {}
+        }
+
+        static Base of(RenderPlan plan, PictureLayerFilters pictures, double from, double to) {
+            List<Piece> pieces = new ArrayList<>();
             double covered = from;
             int layers = 0;
+            int shown = 0;
             for (VisualLayer layer : plan.layers()) {
                 if (!(layer instanceof VisualLayer.Picture picture) || !pictures.fillsFrameOpaquely(picture)) {
                     break;
@@ -428,15 +445,25 @@ public final class FfmpegComposer implements Composer {
                 double start = Math.max(picture.timing().start(), from);
                 double end = Math.min(picture.timing().end(), to);
                 if (end - start > 1e-9) {
-                    if (Math.abs(start - covered) > 1e-9 || !onFrame(start, plan) || !onFrame(end, plan)) {
+                    if (start < covered - 1e-9 || !onFrame(start, plan) || !onFrame(end, plan)) {
                         break;
                     }
-                    shown.add(picture);
+                    if (start > covered + 1e-9) {
+                        pieces.add(new Piece.Canvas(start - covered));
+                    }
+                    pieces.add(new Piece.Picture(picture));
                     covered = end;
+                    shown++;
                 }
                 layers++;
             }
-            return Math.abs(covered - to) <= 1e-9 && !shown.isEmpty() ? new EdgeToEdge(shown, layers) : NONE;
+            if (shown == 0) {
+                return new Base(List.of(), 0);
+            }
+            if (covered < to - 1e-9) {
+                pieces.add(new Piece.Canvas(to - covered));
+            }
+            return new Base(pieces, layers);
         }
     }
 

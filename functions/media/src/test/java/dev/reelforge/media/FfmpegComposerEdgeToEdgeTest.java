@@ -20,6 +20,7 @@ import dev.reelforge.core.plan.Timing;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,8 +53,9 @@ class FfmpegComposerEdgeToEdgeTest {
         return composer.compose(plan, media.files(), directory.resolve("out")).file();
     }
 
-    private boolean drawnOnACanvas(RenderPlan plan) {
-        return composer.videoGraph(plan, media.files(), directory.resolve("graph")).script().startsWith("color=");
+    /** Whether the bottom layers are joined end to end rather than all drawn on one canvas. */
+    private boolean joined(RenderPlan plan) {
+        return composer.videoGraph(plan, media.files(), directory.resolve("graph")).script().contains("concat=");
     }
 
     private SourceFile colour(String name, String colour, double seconds) {
@@ -73,7 +75,7 @@ class FfmpegComposerEdgeToEdgeTest {
 
         Path video = compose(plan);
 
-        assertThat(drawnOnACanvas(plan)).isFalse();
+        assertThat(joined(plan)).isTrue();
         assertThat(Playback.probe(video).duration().orElseThrow()).isCloseTo(2, within(0.001));
         assertThat(Playback.frameAt(video, 0.96).is(160, 90, 255, 0, 0, 16)).as("the frame from 0.96 s").isTrue();
         assertThat(Playback.frameAt(video, 1).is(160, 90, 0, 0, 255, 16)).as("the frame from 1 s").isTrue();
@@ -88,7 +90,7 @@ class FfmpegComposerEdgeToEdgeTest {
 
         Path video = compose(plan);
 
-        assertThat(drawnOnACanvas(plan)).isFalse();
+        assertThat(joined(plan)).isTrue();
         Playback.Frame first = Playback.frameAt(video, 0);
         assertThat(first.is(160, 90, 0, 0, 255, 20)).as(first.describe(160, 90)).isTrue();
         Playback.Frame halfway = Playback.frameAt(video, 0.5);
@@ -103,7 +105,7 @@ class FfmpegComposerEdgeToEdgeTest {
 
         Path video = compose(plan);
 
-        assertThat(drawnOnACanvas(plan)).isFalse();
+        assertThat(joined(plan)).isTrue();
         assertThat(Playback.frameAt(video, 1.5).is(160, 90, 0, 0, 255, 16)).isTrue();
         assertThat(Playback.probe(video).duration().orElseThrow()).isCloseTo(2, within(0.001));
     }
@@ -114,7 +116,7 @@ class FfmpegComposerEdgeToEdgeTest {
 
         Path video = compose(plan);
 
-        assertThat(drawnOnACanvas(plan)).isFalse();
+        assertThat(joined(plan)).isTrue();
         assertThat(Playback.frameAt(video, 0.2).is(160, 90, 255, 0, 0, 16)).isTrue();
         Playback.Frame ranOut = Playback.frameAt(video, 0.8);
         assertThat(ranOut.is(160, 90, 0, 255, 0, 16)).as(ranOut.describe(160, 90)).isTrue();
@@ -132,7 +134,7 @@ class FfmpegComposerEdgeToEdgeTest {
 
         Path video = compose(plan);
 
-        assertThat(drawnOnACanvas(plan)).isFalse();
+        assertThat(joined(plan)).isTrue();
         Playback.Frame frame = Playback.frameAt(video, 1);
         assertThat(frame.is(80, 45, 255, 255, 255, 16)).as(frame.describe(80, 45)).isTrue();
         assertThat(frame.is(240, 135, 255, 0, 0, 16)).as(frame.describe(240, 135)).isTrue();
@@ -140,24 +142,53 @@ class FfmpegComposerEdgeToEdgeTest {
     }
 
     @Test
-    void videosThatLeaveAGapOrMayBeTransparentAreDrawnOnTheCanvas() throws Exception {
+    void aGapBetweenJoinedVideosAndTheTimeAfterTheLastShowTheBackground() {
         SourceFile red = colour("red.mp4", "red", 3);
         SourceFile blue = colour("blue.mp4", "blue", 3);
-        RenderPlan gap = plan().background(GREEN)
+        RenderPlan plan = plan().background(GREEN).duration(2)
                 .layer(video(red, new Timing(0, 0.8), 0, 1, fullFrame(), Plans.PLAIN))
-                .layer(video(blue, new Timing(1, 1), 0, 1, fullFrame(), Plans.PLAIN)).build();
-        SourceFile prores = media.notMedia("alpha.mov", new MediaInfo(java.util.OptionalDouble.of(3),
+                .layer(video(blue, new Timing(1, 0.6), 0, 1, fullFrame(), Plans.PLAIN)).build();
+
+        Path video = compose(plan);
+
+        assertThat(joined(plan)).isTrue();
+        assertThat(Playback.frameAt(video, 0.76).is(160, 90, 255, 0, 0, 16)).isTrue();
+        Playback.Frame inTheGap = Playback.frameAt(video, 0.8);
+        assertThat(inTheGap.is(160, 90, 0, 255, 0, 16)).as(inTheGap.describe(160, 90)).isTrue();
+        assertThat(Playback.frameAt(video, 1).is(160, 90, 0, 0, 255, 16)).as("the frame from 1 s").isTrue();
+        Playback.Frame after = Playback.frameAt(video, 1.6);
+        assertThat(after.is(160, 90, 0, 255, 0, 16)).as(after.describe(160, 90)).isTrue();
+        assertThat(Playback.probe(video).duration().orElseThrow()).isCloseTo(2, within(0.001));
+    }
+
+    @Test
+    void aTranslucentVideoOverlappingAJoinedOneIsDrawnOverItAndOverTheBackgroundAfterIt() {
+        SourceFile red = colour("red.mp4", "red", 3);
+        SourceFile blue = colour("blue.mp4", "blue", 3);
+        RenderPlan plan = plan()
+                .layer(video(red, new Timing(0, 1.2), 0, 1, fullFrame(), Plans.PLAIN))
+                .layer(video(blue, new Timing(1, 1), 0, 1, fullFrame(), Plans.opacity(0.5))).build();
+
+        Path video = compose(plan);
+
+        assertThat(joined(plan)).isTrue();
+        Playback.Frame overRed = Playback.frameAt(video, 1.1);
+        assertThat(overRed.is(160, 90, 128, 0, 128, 24)).as(overRed.describe(160, 90)).isTrue();
+        Playback.Frame overBlack = Playback.frameAt(video, 1.5);
+        assertThat(overBlack.is(160, 90, 0, 0, 128, 24)).as(overBlack.describe(160, 90)).isTrue();
+    }
+
+    @Test
+    void videosThatMayBeTransparentOrAreTranslucentAreDrawnOnTheCanvas() throws Exception {
+        SourceFile prores = media.notMedia("alpha.mov", new MediaInfo(OptionalDouble.of(3),
                 Optional.of(new MediaInfo.VideoStream(320, 180, 25, "prores")), Optional.empty(), 1));
         RenderPlan mayBeTransparent = plan()
                 .layer(video(prores, new Timing(0, 2), 0, 1, fullFrame(), Plans.PLAIN)).build();
-        Look halfOpaque = Plans.opacity(0.5);
         RenderPlan translucent = plan()
-                .layer(video(red, new Timing(0, 2), 0, 1, fullFrame(), halfOpaque)).build();
+                .layer(video(colour("red.mp4", "red", 3), new Timing(0, 2), 0, 1, fullFrame(), Plans.opacity(0.5)))
+                .build();
 
-        assertThat(drawnOnACanvas(gap)).as("a gap").isTrue();
-        assertThat(drawnOnACanvas(mayBeTransparent)).as("ProRes, which may carry alpha").isTrue();
-        assertThat(drawnOnACanvas(translucent)).as("opacity 0.5").isTrue();
-        Playback.Frame inTheGap = Playback.frameAt(compose(gap), 0.88);
-        assertThat(inTheGap.is(160, 90, 0, 255, 0, 16)).as(inTheGap.describe(160, 90)).isTrue();
+        assertThat(joined(mayBeTransparent)).as("ProRes, which may carry alpha").isFalse();
+        assertThat(joined(translucent)).as("opacity 0.5").isFalse();
     }
 }

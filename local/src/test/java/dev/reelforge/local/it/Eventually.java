@@ -1,9 +1,8 @@
 package dev.reelforge.local.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Waits for what the stack does after an API call has answered (a stream record handled, a file removed): polls
@@ -17,9 +16,16 @@ final class Eventually {
     private Eventually() {}
 
     static void holds(String what, BooleanSupplier condition) {
+        holds(what, condition, () -> "");
+    }
+
+    /** As {@link #holds(String, BooleanSupplier)}, saying what {@code context} tells when it fails (the stack's log). */
+    static void holds(String what, BooleanSupplier condition, Supplier<String> context) {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() < deadline).as("%s, within %s", what, DEADLINE).isTrue();
+            if (System.nanoTime() >= deadline) {
+                throw new AssertionError(what + ", not within " + DEADLINE + context.get());
+            }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {

@@ -107,7 +107,8 @@ class S3DestinationIT {
 
         Eventually.holds("the refused copy is logged", () -> stack.lastLogLines(100_000).stream()
                 .anyMatch(line -> line.contains("destination.delivered") && line.contains("refused")
-                        && line.contains(id) && line.contains(MISSING_BUCKET) && line.contains("lost.mp4")));
+                        && line.contains(id) && line.contains(MISSING_BUCKET) && line.contains("lost.mp4")),
+                S3DestinationIT::lastWords);
         assertThat(stack.status(Environment.STAGE, id).path("status").asText()).isEqualTo("done");
     }
 
@@ -156,10 +157,15 @@ class S3DestinationIT {
 
         Eventually.holds("the refused copy is logged", () -> stack.lastLogLines(100_000).stream()
                 .anyMatch(line -> line.contains("destination.delivered") && line.contains("refused")
-                        && line.contains(MISSING_BUCKET) && line.contains("lost-transfer.mp4")));
+                        && line.contains(MISSING_BUCKET) && line.contains("lost-transfer.mp4")),
+                S3DestinationIT::lastWords);
         JsonNode listed = stack.api().get("/serve/stage/assets/render/to-gone-bucket", stack.key(Environment.STAGE))
                 .body().path("data");
         assertThat(listed.get(0).at("/attributes/status").asText()).isEqualTo("ready");
+    }
+
+    private static String lastWords() {
+        return "; the stack's last words:\n" + String.join("\n", stack.lastLogLines(60));
     }
 
     /** Waits for the hosting flow to deliver {@code key}, then downloads it with the SDK. */
