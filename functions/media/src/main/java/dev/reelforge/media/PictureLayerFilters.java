@@ -157,12 +157,7 @@ final class PictureLayerFilters {
             filters.addAll(perFrame);
         } else {
             if (drawn == null) {
-                double seek = layer.trim() + (start - layer.timing().start()) * layer.speed();
-                double seconds = (end - start) * layer.speed() + READ_MARGIN_SECONDS;
-                input = graph.input(new FilterGraph.Input(file, seek, seconds)) + ":v";
-                String speed = layer.speed() == 1 ? "" : "/" + Filter.number(layer.speed());
-                filters.add(Filter.of("setpts").positional("(PTS-STARTPTS)" + speed + "+" + Filter.ticks(start)));
-                filters.add(Filter.of("fps").with("fps", fps.numerator() + "/" + fps.denominator()));
+                input = played(layer, file, start, end, filters);
             } else {
                 input = drawn;
             }
@@ -219,14 +214,9 @@ final class PictureLayerFilters {
         double end = Math.min(layer.timing().end(), to);
         LookOverTime look = new LookOverTime(layer.timing(), layer.look(), frame);
         Box box = layer.box();
-        double seek = layer.trim() + (start - layer.timing().start()) * layer.speed();
-        String input = graph.input(new FilterGraph.Input(file, seek, (end - start) * layer.speed()
-                + READ_MARGIN_SECONDS)) + ":v";
-        String speed = layer.speed() == 1 ? "" : "/" + Filter.number(layer.speed());
         String colour = "0x" + background.rgbHex();
         List<Filter> filters = new ArrayList<>();
-        filters.add(Filter.of("setpts").positional("(PTS-STARTPTS)" + speed + "+" + Filter.ticks(start)));
-        filters.add(Filter.of("fps").with("fps", fps.numerator() + "/" + fps.denominator()));
+        String input = played(layer, file, start, end, filters);
         filters.add(Filter.of("trim").with("end", end));
         filters.add(scale(box.scaledWidth(), box.scaledHeight(), Expression.ONE));
         cropTo(Expression.ONE, box.crop().x() + frame.width() / 2.0, box.crop().y() + frame.height() / 2.0,
@@ -241,6 +231,20 @@ final class PictureLayerFilters {
         filters.add(Filter.of("trim").with("end", end));
         filters.add(Filter.of("setpts").positional("PTS-STARTPTS"));
         return graph.then(input, filters, "edge");
+    }
+
+    /**
+     * A moving layer's source read from where the output time {@code [start, end)} needs it (with a margin), its
+     * frames put on the output's clock at its speed and resampled to the output's frame rate ({@code filters} gets
+     * those two); returns the input's label.
+     */
+    private String played(VisualLayer.Picture layer, Path file, double start, double end, List<Filter> filters) {
+        double seek = layer.trim() + (start - layer.timing().start()) * layer.speed();
+        double seconds = (end - start) * layer.speed() + READ_MARGIN_SECONDS;
+        String speed = layer.speed() == 1 ? "" : "/" + Filter.number(layer.speed());
+        filters.add(Filter.of("setpts").positional("(PTS-STARTPTS)" + speed + "+" + Filter.ticks(start)));
+        filters.add(Filter.of("fps").with("fps", fps.numerator() + "/" + fps.denominator()));
+        return graph.input(new FilterGraph.Input(file, seek, seconds)) + ":v";
     }
 
     /**
