@@ -12,13 +12,12 @@ import java.util.Optional;
 /**
  * What makes parts of a picture layer transparent besides its opacity: luma mattes and a chroma key.
  *
- * <p><b>Luma mattes.</b> The layer's alpha is multiplied by a "keep" picture: white (keep all) where no matte is
- * shown, and where one is, its luma inverted (Shotstack: white is transparent, black opaque), scaled to the
- * layer's picture. The keep picture is drawn on a clock taken from the layer itself (its own alpha, blanked), so
- * it has exactly the layer's frames: each matte is overlaid on that clock during its time (a video from its trim,
- * resampled to the output rate and holding its last frame if it ends first; a still repeated) and the clock shows
- * through before and after. Luma is read in full range (a video's limited-range white is 255), so black and white
- * mattes keep or clear completely.
+ * <p><b>Luma mattes.</b> The layer's alpha is multiplied by each matte's "keep" picture during that matte's time: its
+ * luma inverted (Shotstack: white is transparent, black opaque), scaled to the layer's picture, a video from its trim
+ * resampled to the output rate and holding its last frame if it ends first, a still repeated. Outside every matte's
+ * time the alpha passes unchanged ({@code blend}'s {@code repeatlast=0}), so no keep picture is drawn where no matte
+ * shows; the planner gives a layer's mattes in time order, never overlapping. Luma is read in full range (a video's
+ * limited-range white is 255), so black and white mattes keep or clear completely.
  *
  * <p><b>Chroma key.</b> ffmpeg's {@code colorkey} on RGB: its distance is the Euclidean RGB distance divided by
  * that of black to white (255 x sqrt 3), so Shotstack's {@code threshold} (a distance on 0-255 channels) is
@@ -32,6 +31,10 @@ final class LumaMatteFilters {
     private static final double MIN_SIMILARITY = 0.01;
     /** Read a little past what a matte needs, so its last frame is never short of source. */
     private static final double READ_MARGIN_SECONDS = 0.5;
+
+    /** A matte's luma read as gray through yuv420p (a limited-range white becomes 255), inverted: what it keeps. */
+    private static final List<Filter> KEEP = List.of(Filter.of("format").with("pix_fmts", "yuv420p"),
+            Filter.of("format").with("pix_fmts", "gray"), Filter.of("lut").with("c0", "255-val"));
 
     private final FilterGraph graph;
     private final Fps fps;
@@ -68,41 +71,23 @@ final class LumaMatteFilters {
         }
         String main = graph.label("matted");
         String forAlpha = graph.label("matted");
-        split(List.of(picture), List.of(), main, forAlpha);
-        String alpha = graph.label("alpha");
-        String clock = graph.label("clock");
-        // gray before the split, or the clock's yuv420p would pull the alpha into limited range
-        split(List.of(forAlpha), List.of(Filter.of("alphaextract"), Filter.of("format").with("pix_fmts", "gray")),
-                alpha, clock);
-        // black where no matte is shown: inverted below into keep-everything
-        String luma = graph.then(clock, List.of(Filter.of("lut").with("c0", "0"),
-                Filter.of("format").with("pix_fmts", "yuv420p")), "luma");
+        graph.chain(List.of(picture), List.of(Filter.of("split")), main + "][" + forAlpha);
+        String alpha = graph.then(forAlpha, List.of(Filter.of("alphaextract")), "alpha");
         for (Matte matte : shown) {
-            String frames = matteFrames(matte, sources.get(matte.source().index()), width, height,
+            String keep = keepFrames(matte, sources.get(matte.source().index()), width, height,
                     Math.max(matte.timing().start(), start), Math.min(matte.timing().end(), end));
-            String next = graph.label("luma");
-            graph.chain(List.of(luma, frames), List.of(Filter.of("overlay").with("eof_action", "pass")
-                    .with("format", "yuv420")), next);
-            luma = next;
+            String kept = graph.label("alpha");
+            graph.chain(List.of(alpha, keep), List.of(Filter.of("blend").with("all_mode", "multiply")
+                    .with("repeatlast", 0)), kept);
+            alpha = kept;
         }
-        String keep = graph.then(luma, List.of(Filter.of("format").with("pix_fmts", "gray"),
-                Filter.of("lut").with("c0", "255-val")), "keep");
-        String kept = graph.label("alpha");
-        graph.chain(List.of(alpha, keep), List.of(Filter.of("blend").with("all_mode", "multiply")), kept);
         String matted = graph.label("matted");
-        graph.chain(List.of(main, kept), List.of(Filter.of("alphamerge")), matted);
+        graph.chain(List.of(main, alpha), List.of(Filter.of("alphamerge")), matted);
         return matted;
     }
 
-    /** {@code [in]filters,split[first][second]}: the same frames to two chains. */
-    private void split(List<String> in, List<Filter> before, String first, String second) {
-        List<Filter> filters = new ArrayList<>(before);
-        filters.add(Filter.of("split"));
-        graph.chain(in, filters, first + "][" + second);
-    }
-
-    /** The matte's frames from {@code from} to {@code to} of the output, sized to the picture. */
-    private String matteFrames(Matte matte, Path file, int width, int height, double from, double to) {
+    /** What the matte keeps ({@link #KEEP}) from {@code from} to {@code to} of the output, sized to the picture. */
+    private String keepFrames(Matte matte, Path file, int width, int height, double from, double to) {
         List<Filter> filters = new ArrayList<>();
         String input;
         double trim = matte.trim() + (from - matte.timing().start());
@@ -110,7 +95,7 @@ final class LumaMatteFilters {
             input = graph.input(FilterGraph.Input.whole(file)) + ":v";
             filters.add(Filter.of("trim").with("end_frame", 1));
             filters.add(Filter.of("scale").with("w", width).with("h", height));
-            filters.add(Filter.of("format").with("pix_fmts", "yuv420p"));
+            filters.addAll(KEEP);
             int frames = (int) Math.max(1, Math.ceil((to - from) * fps.value() - 1e-6)) + 1;
             filters.add(Filter.of("loop").with("loop", frames - 1).with("size", 1).with("start", 0));
             filters.add(Filter.of("settb").with("expr", fps.denominator() + "/" + fps.numerator()));
@@ -122,10 +107,10 @@ final class LumaMatteFilters {
             // a matte shorter than its clip holds its last frame
             filters.add(Filter.of("tpad").with("stop_mode", "clone").with("stop", -1));
             filters.add(Filter.of("scale").with("w", width).with("h", height));
-            filters.add(Filter.of("format").with("pix_fmts", "yuv420p"));
+            filters.addAll(KEEP);
         }
         filters.add(Filter.of("trim").with("end", to));
-        String label = graph.label("matte");
+        String label = graph.label("keep");
         graph.chain(List.of(input), filters, label);
         return label;
     }

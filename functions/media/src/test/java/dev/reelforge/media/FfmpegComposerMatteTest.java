@@ -74,6 +74,40 @@ class FfmpegComposerMatteTest {
     }
 
     @Test
+    void aStillMatteThenAVideoMatteEachMaskOnlyDuringTheirOwnTime() {
+        SourceFile red = media.image("red.png", "red", 64, 36);
+        SourceFile white = media.image("white.png", "white", 64, 36);
+        SourceFile luma = media.video("black-then-white.mp4", BLACK_THEN_WHITE, 1, false);
+
+        Path video = compose(plan().background(BLUE).duration(3).layer(matted(red, new Timing(0, 3),
+                new Matte(new Timing(0.4, 0.6), white, 0, true), new Matte(new Timing(1.6, 1), luma, 0, false))));
+
+        assertThat(Playback.frameAt(video, 0.2).is(160, 90, 255, 0, 0, 16)).as("before both").isTrue();
+        assertThat(Playback.frameAt(video, 0.7).is(160, 90, 0, 0, 255, 16)).as("the white still: cleared").isTrue();
+        assertThat(Playback.frameAt(video, 1.3).is(160, 90, 255, 0, 0, 16)).as("between them").isTrue();
+        assertThat(Playback.frameAt(video, 1.8).is(160, 90, 255, 0, 0, 16)).as("the video's black: kept").isTrue();
+        assertThat(Playback.frameAt(video, 2.3).is(160, 90, 0, 0, 255, 16)).as("the video's white: cleared")
+                .isTrue();
+        assertThat(Playback.frameAt(video, 2.8).is(160, 90, 255, 0, 0, 16)).as("after both").isTrue();
+    }
+
+    @Test
+    void aMatteKeepsATranslucentLayerAsTranslucentAsItWas() {
+        SourceFile red = media.image("red.png", "red", 64, 36);
+        SourceFile luma = media.video("black-then-white.mp4", BLACK_THEN_WHITE, 1, false);
+
+        Path video = compose(plan().background(BLUE).duration(1.5).layer(still(red, new Timing(0, 1.5), fullFrame(),
+                Plans.opacity(0.5)).withMattes(List.of(new Matte(new Timing(0.2, 1), luma, 0, false)))));
+
+        // half red over blue where the matte keeps all: its black multiplies the layer's alpha by 1, not sets it
+        assertThat(Playback.frameAt(video, 0.1).is(160, 90, 128, 0, 127, 16)).as("before the matte").isTrue();
+        Playback.Frame black = Playback.frameAt(video, 0.4);
+        assertThat(black.is(160, 90, 128, 0, 127, 16)).as("black: " + black.describe(160, 90)).isTrue();
+        assertThat(Playback.frameAt(video, 0.9).is(160, 90, 0, 0, 255, 16)).as("white: cleared").isTrue();
+        assertThat(Playback.frameAt(video, 1.3).is(160, 90, 128, 0, 127, 16)).as("after the matte").isTrue();
+    }
+
+    @Test
     void anImageOutputTakesTheMattesFrameAtItsTime() {
         SourceFile red = media.image("red.png", "red", 64, 36);
         SourceFile luma = media.video("black-then-white.mp4", BLACK_THEN_WHITE, 1, false);
