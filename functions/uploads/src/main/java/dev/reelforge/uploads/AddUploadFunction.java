@@ -1,7 +1,6 @@
 package dev.reelforge.uploads;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.core.upload.AddUpload;
@@ -17,6 +16,7 @@ import dev.reelforge.picovico.PicovicoRequest;
 import dev.reelforge.picovico.PicovicoResponses;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.runtime.http.BodyFields;
+import dev.reelforge.runtime.http.ProxyHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,7 +34,7 @@ import java.util.Set;
  * {@code POST /me/photos} and {@code POST /me/musics} ({@code url}, fetched through the address guard): the file is
  * checked, then stored and recorded, ready; answers the photo or music ({@link UploadJson}).
  */
-public final class AddUploadFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class AddUploadFunction implements ProxyHandler {
 
     /**
      * The largest body {@code PUT} takes: 4 MiB. API Gateway hands Lambda the body base64-encoded (5,592,408

@@ -1,7 +1,6 @@
 package dev.reelforge.uploads;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -14,13 +13,13 @@ import dev.reelforge.core.upload.UploadLookup;
 import dev.reelforge.picovico.PicovicoErrorMapper;
 import dev.reelforge.picovico.PicovicoResponses;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 
 /**
  * {@code DELETE /me/photos/{id}}, {@code DELETE /me/musics/{id}}: removes the file and the item;
  * {@code {"message":"Photo deleted"}} (or {@code Music deleted}), or 404.
  */
-public final class DeleteUploadFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class DeleteUploadFunction implements ProxyHandler {
 
     private final DeleteUpload deleteUpload;
 

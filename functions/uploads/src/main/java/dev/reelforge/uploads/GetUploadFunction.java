@@ -1,7 +1,6 @@
 package dev.reelforge.uploads;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -10,10 +9,11 @@ import dev.reelforge.core.upload.UploadLookup;
 import dev.reelforge.picovico.PicovicoErrorMapper;
 import dev.reelforge.picovico.PicovicoResponses;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import java.net.URI;
 
 /** {@code GET /me/photos/{id}}, {@code GET /me/musics/{id}}: the caller's photo or music, or 404. */
-public final class GetUploadFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class GetUploadFunction implements ProxyHandler {
 
     private final GetUpload getUpload;
     private final URI cdnUrl;

@@ -1,7 +1,6 @@
 package dev.reelforge.uploads;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,6 +18,7 @@ import dev.reelforge.picovico.PicovicoErrorMapper;
 import dev.reelforge.picovico.PicovicoRequest;
 import dev.reelforge.picovico.PicovicoResponses;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +29,7 @@ import java.util.regex.Pattern;
  * {@code {"paging":{"count","next_url"},"photos"|"musics":[...]}}, newest first; {@code next_url} pages to older
  * ones, null on the last page.
  */
-public final class ListUploadsFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class ListUploadsFunction implements ProxyHandler {
 
     static final int DEFAULT_COUNT = 15;
     private static final Pattern COUNT = Pattern.compile("[0-9]{1,3}");

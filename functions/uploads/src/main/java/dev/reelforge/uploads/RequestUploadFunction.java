@@ -1,7 +1,6 @@
 package dev.reelforge.uploads;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +21,7 @@ import dev.reelforge.picovico.PicovicoRequest;
 import dev.reelforge.picovico.PicovicoResponses;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.runtime.http.BodyFields;
+import dev.reelforge.runtime.http.ProxyHandler;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Map;
@@ -36,8 +36,7 @@ import java.util.regex.Pattern;
  * bytes to {@code upload_url} with those headers before {@code expires} (Unix seconds); it is checked once written,
  * and {@code GET /me/photos/{id}} (or musics) shows it ready or failed.
  */
-public final class RequestUploadFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class RequestUploadFunction implements ProxyHandler {
 
     private static final Set<String> FIELDS = Set.of("kind", "content_type", "size");
     private static final Pattern SIZE = Pattern.compile("[0-9]{1,12}");

@@ -2,13 +2,19 @@ package dev.reelforge.local.bench;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.local.lambda.LambdaJson;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The main class of one cold-start child JVM: does what the Lambda Java runtime does for the first
@@ -24,6 +30,8 @@ import java.nio.file.Path;
  *   <li>handle: {@code handleRequest(event, context)};
  *   <li>serialize: the result back to JSON, as the runtime does before posting it.
  * </ul>
+ * A handler that is a {@link RequestStreamHandler} is called as the runtime calls one, with the event's bytes and
+ * a stream for its answer: the runtime deserializes and serializes nothing, and handle is the whole invocation.
  *
  * Between the parts it loads an empty marker class ({@code ColdStartRunner$Phase…}), so that a run with
  * {@code -Xlog:class+load} tells how many classes each part loaded.
@@ -35,6 +43,9 @@ import java.nio.file.Path;
  * snapshot (this JDK cannot checkpoint; docs/PERFORMANCE.md, "SnapStart priming").
  */
 public final class ColdStartRunner {
+
+    /** The status of a proxy answer written by a stream handler, read without a JSON library the runtime lacks. */
+    private static final Pattern STATUS_CODE = Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)");
 
     private ColdStartRunner() {}
 
@@ -59,7 +70,6 @@ public final class ColdStartRunner {
         long started = System.nanoTime();
         Class<?> handlerClass = Class.forName(handlerClassName);
         Object handler = handlerClass.getConstructor().newInstance();
-        Class<?> eventType = eventTypeOf(handlerClass);
         long initialized = System.nanoTime();
         long primingNs = 0;
         if (args.length > 5 && args[5].equals("primed")) {
@@ -70,32 +80,68 @@ public final class ColdStartRunner {
         }
         Class.forName("dev.reelforge.local.bench.ColdStartRunner$PhaseInitialized");
 
+        Invocation invocation = handler instanceof RequestStreamHandler streams
+                ? throughStreams(streams, eventJson, context)
+                : throughSerializer(handler, eventTypeOf(handlerClass), eventJson, context);
+        System.out.println("COLDSTART init_ns=" + (initialized - started)
+                + " deserialize_ns=" + invocation.deserializeNs()
+                + " handle_ns=" + invocation.handleNs()
+                + " serialize_ns=" + invocation.serializeNs()
+                + " priming_ns=" + primingNs
+                + " status=" + invocation.status()
+                + " response_bytes=" + invocation.response().length());
+        System.out.flush();
+    }
+
+    private record Invocation(long deserializeNs, long handleNs, long serializeNs, int status, String response) {}
+
+    /** As the runtime calls a POJO handler: its serializer reads the event and writes the result. */
+    private static Invocation throughSerializer(Object handler, Class<?> eventType, String eventJson, Context context) {
         long deserializing = System.nanoTime();
         Object event = LambdaJson.fromJson(eventJson, eventType);
         long deserialized = System.nanoTime();
-        Class.forName("dev.reelforge.local.bench.ColdStartRunner$PhaseDeserialized");
+        loadMarker("PhaseDeserialized");
 
         long handling = System.nanoTime();
         @SuppressWarnings("unchecked")
         Object result = ((RequestHandler<Object, Object>) handler).handleRequest(event, context);
         long handled = System.nanoTime();
-        Class.forName("dev.reelforge.local.bench.ColdStartRunner$PhaseHandled");
+        loadMarker("PhaseHandled");
 
         long serializing = System.nanoTime();
         String response = LambdaJson.toJson(result);
         long serialized = System.nanoTime();
-        Class.forName("dev.reelforge.local.bench.ColdStartRunner$PhaseSerialized");
+        loadMarker("PhaseSerialized");
 
         int status = result instanceof APIGatewayProxyResponseEvent proxy && proxy.getStatusCode() != null
                 ? proxy.getStatusCode() : -1;
-        System.out.println("COLDSTART init_ns=" + (initialized - started)
-                + " deserialize_ns=" + (deserialized - deserializing)
-                + " handle_ns=" + (handled - handling)
-                + " serialize_ns=" + (serialized - serializing)
-                + " priming_ns=" + primingNs
-                + " status=" + status
-                + " response_bytes=" + response.length());
-        System.out.flush();
+        return new Invocation(deserialized - deserializing, handled - handling, serialized - serializing, status,
+                response);
+    }
+
+    /** As the runtime calls a stream handler: the event's bytes in, the answer's bytes out, nothing converted. */
+    private static Invocation throughStreams(RequestStreamHandler handler, String eventJson, Context context)
+            throws IOException {
+        byte[] event = eventJson.getBytes(StandardCharsets.UTF_8);
+        loadMarker("PhaseDeserialized");
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        long handling = System.nanoTime();
+        handler.handleRequest(new ByteArrayInputStream(event), answer, context);
+        long handled = System.nanoTime();
+        loadMarker("PhaseHandled");
+        loadMarker("PhaseSerialized");
+        String response = answer.toString(StandardCharsets.UTF_8);
+        Matcher status = STATUS_CODE.matcher(response);
+        return new Invocation(0, handled - handling, 0, status.find() ? Integer.parseInt(status.group(1)) : -1,
+                response);
+    }
+
+    private static void loadMarker(String phase) {
+        try {
+            Class.forName("dev.reelforge.local.bench.ColdStartRunner$" + phase);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** In its own method: the hello-world's classpath has no {@code Priming}, and never gets here. */

@@ -1,11 +1,15 @@
 package dev.reelforge.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.reelforge.local.template.FunctionDefinition;
 import dev.reelforge.runtime.FunctionEnvironment;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +25,9 @@ import java.util.function.Consumer;
  * One function of template.yaml, initialized once as a warm Lambda execution environment would be:
  * its handler class is constructed with the function's own environment variables and the stack's clock
  * (every Reelforge handler has a {@code (FunctionEnvironment)} constructor for this), then invoked in
- * process with a {@link com.amazonaws.services.lambda.runtime.Context} whose deadline is its Timeout.
+ * process with a {@link com.amazonaws.services.lambda.runtime.Context} whose deadline is its Timeout. A handler that
+ * is also a {@link RequestStreamHandler} is called through its streams, as the Lambda Java runtime calls it: the
+ * event written as JSON by the runtime's serializer, the answer read back from the JSON it wrote.
  */
 public final class LocalFunction {
 
@@ -30,15 +36,17 @@ public final class LocalFunction {
     private final FunctionDefinition definition;
     private final RequestHandler<Object, Object> handler;
     private final Class<?> eventType;
+    private final Class<?> resultType;
     private final String arn;
     private final Consumer<String> log;
     private volatile Runnable afterEachInvocation = () -> {};
 
     private LocalFunction(FunctionDefinition definition, RequestHandler<Object, Object> handler, Class<?> eventType,
-            String arn, Consumer<String> log) {
+            Class<?> resultType, String arn, Consumer<String> log) {
         this.definition = definition;
         this.handler = handler;
         this.eventType = eventType;
+        this.resultType = resultType;
         this.arn = arn;
         this.log = log;
     }
@@ -66,7 +74,7 @@ public final class LocalFunction {
                 throw new IllegalStateException(definition.handlerClass() + " is not a RequestHandler");
             }
             return new LocalFunction(definition, (RequestHandler<Object, Object>) handler,
-                    eventTypeOf(handlerClass), arn, log);
+                    eventTypeOf(handlerClass), handlerTypeArgument(handlerClass, 1), arn, log);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException(definition.logicalId() + " failed its init: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
@@ -83,21 +91,46 @@ public final class LocalFunction {
 
     /** The {@code I} of the handler's {@code RequestHandler<I, O>}: what its events deserialize to. */
     static Class<?> eventTypeOf(Class<?> handlerClass) {
+        return handlerTypeArgument(handlerClass, 0);
+    }
+
+    /**
+     * The raw class of type argument {@code index} of the {@code RequestHandler<I, O>} the handler implements,
+     * directly or through its superclasses and their interfaces (a {@code ProxyHandler} is one).
+     */
+    static Class<?> handlerTypeArgument(Class<?> handlerClass, int index) {
         for (Class<?> type = handlerClass; type != null; type = type.getSuperclass()) {
-            for (Type implemented : type.getGenericInterfaces()) {
-                if (implemented instanceof ParameterizedType parameterized
-                        && parameterized.getRawType() == RequestHandler.class) {
-                    Type event = parameterized.getActualTypeArguments()[0];
-                    if (event instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw) {
-                        return raw;
-                    }
-                    if (event instanceof Class<?> eventClass) {
-                        return eventClass;
-                    }
-                }
+            Class<?> found = typeArgument(type, index);
+            if (found != null) {
+                return found;
             }
         }
         throw new IllegalStateException(handlerClass.getName() + " does not implement RequestHandler<I, O>");
+    }
+
+    private static Class<?> typeArgument(Class<?> type, int index) {
+        for (Type implemented : type.getGenericInterfaces()) {
+            if (implemented instanceof ParameterizedType parameterized
+                    && parameterized.getRawType() == RequestHandler.class) {
+                Type argument = parameterized.getActualTypeArguments()[index];
+                if (argument instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw) {
+                    return raw;
+                }
+                if (argument instanceof Class<?> argumentClass) {
+                    return argumentClass;
+                }
+            }
+            Class<?> raw = implemented instanceof ParameterizedType parameterized
+                    && parameterized.getRawType() instanceof Class<?> rawClass ? rawClass
+                    : implemented instanceof Class<?> interfaceClass ? interfaceClass : null;
+            if (raw != null) {
+                Class<?> found = typeArgument(raw, index);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     public FunctionDefinition definition() {
@@ -111,6 +144,13 @@ public final class LocalFunction {
     /** Runs {@code listener} after each invocation, however it ended (the stack wakes its stream pollers). */
     public void afterEachInvocation(Runnable listener) {
         this.afterEachInvocation = listener;
+    }
+
+    private Object throughStreams(RequestStreamHandler streams, Object event, LocalContext context) throws Exception {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        streams.handleRequest(new ByteArrayInputStream(LambdaJson.toJson(event).getBytes(StandardCharsets.UTF_8)),
+                answer, context);
+        return LambdaJson.fromJson(answer.toString(StandardCharsets.UTF_8), resultType);
     }
 
     /** Invokes the handler with a new request id; see {@link #invoke(Object, String)}. */
@@ -130,7 +170,8 @@ public final class LocalFunction {
                 deadline, log);
         Future<Object> invocation = INVOCATIONS.submit(() -> {
             try {
-                return handler.handleRequest(event, context);
+                return handler instanceof RequestStreamHandler streams ? throughStreams(streams, event, context)
+                        : handler.handleRequest(event, context);
             } finally {
                 afterEachInvocation.run();
             }

@@ -1,12 +1,12 @@
 package dev.reelforge.ibm;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.ibm.videos.IbmPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.runtime.http.DashboardCors;
+import dev.reelforge.runtime.http.ProxyHandler;
 
 /**
  * {@code OPTIONS} on every path of the IBM API, without the authorizer: a browser's CORS preflight, answered for the
@@ -15,8 +15,7 @@ import dev.reelforge.runtime.http.DashboardCors;
  * the Shotstack face's {@code PreflightFunction} gives: SAM's mock preflights fail on an API whose every media type is
  * binary.
  */
-public final class IbmPreflightFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class IbmPreflightFunction implements ProxyHandler {
 
     /** The request headers the IBM face reads. */
     static final String ALLOWED_HEADERS = "Authorization,Content-Type";

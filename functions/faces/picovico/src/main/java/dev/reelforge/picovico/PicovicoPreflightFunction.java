@@ -1,12 +1,12 @@
 package dev.reelforge.picovico;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.picovico.projects.PicovicoPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.runtime.http.DashboardCors;
+import dev.reelforge.runtime.http.ProxyHandler;
 
 /**
  * {@code OPTIONS} on every path of the Picovico API, without the authorizer: a browser's CORS preflight, answered for
@@ -14,8 +14,7 @@ import dev.reelforge.runtime.http.DashboardCors;
  * form, JSON or file {@code Content-Type}). A function for the reason the Shotstack face's {@code PreflightFunction}
  * gives: SAM's mock preflights fail on an API whose every media type is binary.
  */
-public final class PicovicoPreflightFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class PicovicoPreflightFunction implements ProxyHandler {
 
     /** The request headers the Picovico face reads. */
     static final String ALLOWED_HEADERS = "Content-Type,X-Access-Key,X-Access-Token";

@@ -1,11 +1,11 @@
 package dev.reelforge.shotstack;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.runtime.http.DashboardCors;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.shotstack.edit.ShotstackPriming;
 
 /**
@@ -14,8 +14,7 @@ import dev.reelforge.shotstack.edit.ShotstackPriming;
  * methods are mock integrations, which fail with API Gateway's 500 (API_CONFIGURATION_ERROR) when, as here, every
  * media type is binary (aws/serverless-application-model#1344, #553: their content handling cannot be set).
  */
-public final class PreflightFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class PreflightFunction implements ProxyHandler {
 
     /** The request headers the Shotstack face reads. */
     static final String ALLOWED_HEADERS = "Content-Type,x-api-key,Idempotency-Key";

@@ -1,7 +1,6 @@
 package dev.reelforge.ingest.probe;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.core.media.MediaProbe;
@@ -12,6 +11,7 @@ import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.ingest.IngestPriming;
 import dev.reelforge.media.FfmpegMediaProbe;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Parsed;
 import dev.reelforge.shotstack.Problem;
@@ -33,7 +33,7 @@ import java.util.Optional;
  * read within {@link #SAMPLE_DEADLINE}, at most {@link #MAX_SAMPLE_BYTES}, and ffmpeg reads it within
  * {@link #PROBE_TIMEOUT}.
  */
-public final class ProbeFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class ProbeFunction implements ProxyHandler {
 
     /** The head of the file: enough for any container's header, and an MP4 whose index comes first. */
     static final long HEAD_BYTES = 4L * 1024 * 1024;

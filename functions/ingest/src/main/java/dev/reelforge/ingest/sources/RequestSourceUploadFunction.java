@@ -1,7 +1,6 @@
 package dev.reelforge.ingest.sources;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +14,7 @@ import dev.reelforge.core.ingest.RequestSourceUploadCommand;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.ingest.IngestPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Caller;
 import dev.reelforge.shotstack.Parsed;
@@ -31,8 +31,7 @@ import dev.reelforge.sources.GuardedCallbackUrlCheck;
  * video.mp4 <url>}), and the source {@code id} is imported once it arrives. The SDK sends no body; a body may ask for
  * {@code outputs}, {@code destinations} and {@code callback} as a fetched source does (Reelforge's extension).
  */
-public final class RequestSourceUploadFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class RequestSourceUploadFunction implements ProxyHandler {
 
     private final RequestSourceUpload requestUpload;
     private final CallbackUrlCheck callbackCheck;

@@ -1,7 +1,6 @@
 package dev.reelforge.ibm.auth;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -16,6 +15,7 @@ import dev.reelforge.ibm.IbmResponses;
 import dev.reelforge.ibm.Parsed;
 import dev.reelforge.ibm.videos.IbmPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import java.security.SecureRandom;
 
 /**
@@ -24,7 +24,7 @@ import java.security.SecureRandom;
  * "refresh_token"}} with {@code Cache-Control: no-store}; errors as IBM gives them: 400 {@code invalid_request}
  * (naming the field), 400 {@code invalid_client}, 400 {@code invalid_grant}, 501 {@code unsupported_grant_type}.
  */
-public final class IssueTokenFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class IssueTokenFunction implements ProxyHandler {
 
     private final IssueToken issueToken;
 

@@ -1,7 +1,6 @@
 package dev.reelforge.ibm.auth;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -14,6 +13,7 @@ import dev.reelforge.ibm.IbmResponses;
 import dev.reelforge.ibm.Parsed;
 import dev.reelforge.ibm.videos.IbmPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 
 /**
  * {@code POST /oauth2/token/revoke} ({@code token}, optional {@code client_id}): revokes an access or refresh token
@@ -22,7 +22,7 @@ import dev.reelforge.runtime.FunctionEnvironment;
  * cannot be read, is 400 {@code invalid_request}. A revoked access token stops opening the API within the
  * authorizer's cache TTL (60 s).
  */
-public final class RevokeTokenFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class RevokeTokenFunction implements ProxyHandler {
 
     private final RevokeToken revokeToken;
 

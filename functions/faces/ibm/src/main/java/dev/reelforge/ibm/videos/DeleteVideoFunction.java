@@ -1,7 +1,6 @@
 package dev.reelforge.ibm.videos;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -15,6 +14,7 @@ import dev.reelforge.ibm.IbmRequest;
 import dev.reelforge.ibm.IbmResponses;
 import dev.reelforge.ibm.Parsed;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 
 /**
  * {@code DELETE /videos/{id}.json}: deletes one of the caller's videos, its asset exactly as the Serve API deletes one
@@ -22,8 +22,7 @@ import dev.reelforge.runtime.FunctionEnvironment;
  * answers 200 {@code {}}. Another owner's video is 403 {@code lack_of_ownership} (IBM documents it for this route);
  * an unknown, other-environment or already deleted video is 404 {@code not_found}.
  */
-public final class DeleteVideoFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class DeleteVideoFunction implements ProxyHandler {
 
     private final DeleteVideo deleteVideo;
 

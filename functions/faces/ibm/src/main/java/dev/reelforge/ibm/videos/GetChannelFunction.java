@@ -1,7 +1,6 @@
 package dev.reelforge.ibm.videos;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.core.json.Json;
@@ -12,14 +11,14 @@ import dev.reelforge.ibm.IbmErrorMapper;
 import dev.reelforge.ibm.IbmRequest;
 import dev.reelforge.ibm.IbmResponses;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 
 /**
  * {@code GET /channels/{id}.json}: {@code {"channel": {...}}} for the caller's channel in the token's environment
  * (where a video's {@code links.channel.href} points); any other id, another owner's channel included, is 404
  * {@code not_found}, as IBM answers a channel that does not exist.
  */
-public final class GetChannelFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class GetChannelFunction implements ProxyHandler {
 
     private static final String SUFFIX = ".json";
 

@@ -1,7 +1,6 @@
 package dev.reelforge.ibm.videos;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -14,6 +13,7 @@ import dev.reelforge.ibm.IbmRequest;
 import dev.reelforge.ibm.IbmResponses;
 import dev.reelforge.ibm.Parsed;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 
 /**
  * {@code GET /videos/{video}/downloadable/{mp4.json|flv.json}} (seed 001): the downloadable file of one of the
@@ -21,8 +21,7 @@ import dev.reelforge.runtime.FunctionEnvironment;
  * {@code unavailable} before any request and after it expired; 404 {@code not_found} for a video that is not the
  * caller's (another owner's, another environment's, deleted, unknown) and for another format.
  */
-public final class GetDownloadableFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class GetDownloadableFunction implements ProxyHandler {
 
     private final GetDownloadable getDownloadable;
 

@@ -1,7 +1,6 @@
 package dev.reelforge.ibm.videos;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -14,6 +13,7 @@ import dev.reelforge.ibm.IbmRequest;
 import dev.reelforge.ibm.IbmResponses;
 import dev.reelforge.ibm.Parsed;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 
 /**
  * {@code GET /videos/{id}/expiration.json}: {@code {"expiration": {"rule": "never"}}} or
@@ -21,8 +21,7 @@ import dev.reelforge.runtime.FunctionEnvironment;
  * caller's client may not manage expiration (whatever the video), 403 {@code lack_of_ownership} for another owner's
  * video, 404 {@code not_found} for an unknown, deleted, expired or other-environment one.
  */
-public final class GetVideoExpirationFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class GetVideoExpirationFunction implements ProxyHandler {
 
     private final GetExpiration getExpiration;
 

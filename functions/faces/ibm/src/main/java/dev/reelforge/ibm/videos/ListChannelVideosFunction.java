@@ -1,7 +1,6 @@
 package dev.reelforge.ibm.videos;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,6 +18,7 @@ import dev.reelforge.ibm.IbmRequest;
 import dev.reelforge.ibm.IbmResponses;
 import dev.reelforge.ibm.Parsed;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -31,8 +31,7 @@ import java.util.Set;
  * {@code bad_request}, since Reelforge counts no views and indexes no text; {@code filter[protect]} is honoured (every
  * video is public). Another owner's channel, or the other environment's, is 404 {@code not_found}.
  */
-public final class ListChannelVideosFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class ListChannelVideosFunction implements ProxyHandler {
 
     static final String USER_VIDEOS = "/users/self/videos.json";
     private static final Set<String> PROTECTIONS = Set.of("public", "private");

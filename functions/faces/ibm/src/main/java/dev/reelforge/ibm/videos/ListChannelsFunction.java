@@ -1,7 +1,6 @@
 package dev.reelforge.ibm.videos;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +13,7 @@ import dev.reelforge.ibm.IbmRequest;
 import dev.reelforge.ibm.IbmResponses;
 import dev.reelforge.ibm.Parsed;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 
 /**
  * {@code GET /users/self/channels.json} ({@code p} or {@code page}, {@code pagesize}): the caller's channels, as IBM answers them,
@@ -21,8 +21,7 @@ import dev.reelforge.runtime.FunctionEnvironment;
  * one channel per environment, derived from the owner and the token's environment, so nothing is read: page 1 holds
  * it, a later page is empty (with {@code paging.previous}).
  */
-public final class ListChannelsFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class ListChannelsFunction implements ProxyHandler {
 
     static final int DEFAULT_PAGE_SIZE = 100;
 

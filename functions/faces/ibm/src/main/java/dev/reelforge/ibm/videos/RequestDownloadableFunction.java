@@ -1,7 +1,6 @@
 package dev.reelforge.ibm.videos;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -14,6 +13,7 @@ import dev.reelforge.ibm.IbmRequest;
 import dev.reelforge.ibm.IbmResponses;
 import dev.reelforge.ibm.Parsed;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 
 /**
  * {@code POST /videos/{video}/downloadable/{mp4.json|flv.json}} (seed 001, empty body): asks for the downloadable file
@@ -22,8 +22,7 @@ import dev.reelforge.runtime.FunctionEnvironment;
  * as before while it is pending or available: a second request changes nothing. After it expired or failed, a
  * request starts a new file. Errors as GET's.
  */
-public final class RequestDownloadableFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class RequestDownloadableFunction implements ProxyHandler {
 
     private final RequestDownloadable requestDownloadable;
 

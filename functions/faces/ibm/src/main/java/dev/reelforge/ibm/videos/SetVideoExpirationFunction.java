@@ -1,7 +1,6 @@
 package dev.reelforge.ibm.videos;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -17,6 +16,7 @@ import dev.reelforge.ibm.IbmResponses;
 import dev.reelforge.ibm.Parsed;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.runtime.http.BodyFields;
+import dev.reelforge.runtime.http.ProxyHandler;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +32,7 @@ import java.util.regex.Pattern;
  * {@code lack_of_ownership} for another owner's video, 404 {@code not_found} for an unknown, deleted or
  * other-environment video, and for one whose time has come (it is being deleted).
  */
-public final class SetVideoExpirationFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class SetVideoExpirationFunction implements ProxyHandler {
 
     static final int MAX_BODY_BYTES = 1024;
     private static final Set<String> FIELDS = Set.of("rule", "expires_at");

@@ -1,7 +1,6 @@
 package dev.reelforge.ibm.videos;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -18,6 +17,7 @@ import dev.reelforge.ibm.IbmResponses;
 import dev.reelforge.ibm.Parsed;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.runtime.http.BodyFields;
+import dev.reelforge.runtime.http.ProxyHandler;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,8 +31,7 @@ import java.util.UUID;
  * ({@code private} is refused until Reelforge hosts privately), and no other field. Another owner's video is 403
  * {@code lack_of_ownership}; an unknown, deleted or other-environment video 404 {@code not_found}.
  */
-public final class UpdateVideoFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class UpdateVideoFunction implements ProxyHandler {
 
     static final int MAX_TITLE = 250;
     static final int MAX_DESCRIPTION = 5000;

@@ -1,7 +1,6 @@
 package dev.reelforge.picovico.auth;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -16,6 +15,7 @@ import dev.reelforge.picovico.PicovicoRequest;
 import dev.reelforge.picovico.PicovicoResponses;
 import dev.reelforge.picovico.projects.PicovicoPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import java.security.SecureRandom;
 
 /**
@@ -23,7 +23,7 @@ import java.security.SecureRandom;
  * {@code {"access_key", "access_token", "id": "<user id>"}} with {@code Cache-Control: no-store}. Errors: 400 naming a
  * missing field or what is wrong with the body, 401 for an unknown {@code app_id} or a wrong {@code app_secret}.
  */
-public final class LoginAppFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class LoginAppFunction implements ProxyHandler {
 
     private final LogInApp logInApp;
 

@@ -1,7 +1,6 @@
 package dev.reelforge.picovico.links;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -11,6 +10,7 @@ import dev.reelforge.picovico.PicovicoErrorMapper;
 import dev.reelforge.picovico.PicovicoResponses;
 import dev.reelforge.picovico.projects.PicovicoPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import java.util.Map;
 
 /**
@@ -18,7 +18,7 @@ import java.util.Map;
  * CDN; 404 in Picovico's envelope for any other id (unknown, private, not published, deleted) or a name that is not
  * one ({@link FollowPublicLink}). The redirect may be cached for a minute: a deleted video's link stops soon after.
  */
-public final class PublicLinkFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class PublicLinkFunction implements ProxyHandler {
 
     static final int REDIRECT_MAX_AGE_SECONDS = 60;
 

@@ -1,7 +1,6 @@
 package dev.reelforge.picovico.me;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -14,13 +13,14 @@ import dev.reelforge.picovico.PicovicoRequest;
 import dev.reelforge.picovico.PicovicoResponses;
 import dev.reelforge.picovico.projects.PicovicoPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 
 /**
  * {@code GET /me}: the caller's profile as the v2.1 SDKs read it, a bare object, with what Reelforge knows of the user
  * truthfully: {@code {"id": "<user id>", "credits": <balance>}} (the id {@code POST /login/app} answered; the balance
  * renders are paid from). Picovico's name, e-mail, plan and preferences have no counterpart and are not invented.
  */
-public final class GetMeFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class GetMeFunction implements ProxyHandler {
 
     private final GetProfile getProfile;
 

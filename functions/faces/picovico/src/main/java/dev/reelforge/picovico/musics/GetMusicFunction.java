@@ -1,7 +1,6 @@
 package dev.reelforge.picovico.musics;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.core.project.MusicLibrary;
@@ -12,10 +11,11 @@ import dev.reelforge.picovico.PicovicoRequest;
 import dev.reelforge.picovico.PicovicoResponses;
 import dev.reelforge.picovico.projects.PicovicoPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import java.net.URI;
 
 /** {@code GET /musics/{id}}: one track of the library, or 404 in Picovico's envelope. */
-public final class GetMusicFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class GetMusicFunction implements ProxyHandler {
 
     private final MusicLibrary library;
     private final URI cdnUrl;

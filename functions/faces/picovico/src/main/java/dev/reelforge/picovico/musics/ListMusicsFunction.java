@@ -1,7 +1,6 @@
 package dev.reelforge.picovico.musics;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,13 +11,14 @@ import dev.reelforge.picovico.PicovicoErrorMapper;
 import dev.reelforge.picovico.PicovicoResponses;
 import dev.reelforge.picovico.projects.PicovicoPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import java.net.URI;
 
 /**
  * {@code GET /musics}: the library that ships with Reelforge, a bare array as the Python SDK's
  * {@code get_library_musics} reads it. Every caller has the same tracks; nothing is read from a table.
  */
-public final class ListMusicsFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class ListMusicsFunction implements ProxyHandler {
 
     private final MusicLibrary library;
     private final URI cdnUrl;

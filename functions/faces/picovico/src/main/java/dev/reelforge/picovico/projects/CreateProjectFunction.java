@@ -1,7 +1,6 @@
 package dev.reelforge.picovico.projects;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,13 +17,13 @@ import dev.reelforge.picovico.PicovicoRequest;
 import dev.reelforge.picovico.PicovicoResponses;
 import dev.reelforge.runtime.FunctionEnvironment;
 import dev.reelforge.runtime.http.BodyFields;
+import dev.reelforge.runtime.http.ProxyHandler;
 import java.security.SecureRandom;
 import java.util.Iterator;
 import java.util.Optional;
 
 /** {@code POST /me/videos} ({@code name}): the caller's draft, made when there is none; answers the Video. */
-public final class CreateProjectFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class CreateProjectFunction implements ProxyHandler {
 
     static final int MAX_BODY_BYTES = 8 * 1024;
 

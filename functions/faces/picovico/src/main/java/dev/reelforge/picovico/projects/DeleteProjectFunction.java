@@ -1,7 +1,6 @@
 package dev.reelforge.picovico.projects;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -14,13 +13,13 @@ import dev.reelforge.picovico.PicovicoErrorMapper;
 import dev.reelforge.picovico.PicovicoRequest;
 import dev.reelforge.picovico.PicovicoResponses;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 
 /**
  * {@code DELETE /me/videos/{id}}: {@code {"message":"Video deleted"}}, or 404 (also when deleted already); a published
  * video's hosted files are deleted as the Serve API deletes a render's assets; a video still processing is 409.
  */
-public final class DeleteProjectFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class DeleteProjectFunction implements ProxyHandler {
 
     private final DeleteProject deleteProject;
 

@@ -1,7 +1,6 @@
 package dev.reelforge.picovico.projects;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,6 +17,7 @@ import dev.reelforge.picovico.PicovicoErrorMapper;
 import dev.reelforge.picovico.PicovicoRequest;
 import dev.reelforge.picovico.PicovicoResponses;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
@@ -29,8 +29,7 @@ import java.util.regex.Pattern;
  * first. {@code from=T} lists videos created before T, {@code to=T} after it (T: Unix seconds, up to 3 decimals, as
  * the paging URLs write them); a URL is null when nothing lies that way.
  */
-public final class ListProjectsFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class ListProjectsFunction implements ProxyHandler {
 
     private static final Pattern COUNT = Pattern.compile("[0-9]{1,3}");
     private static final Pattern TIME = Pattern.compile("[0-9]{1,11}(\\.[0-9]{1,3})?");

@@ -1,7 +1,6 @@
 package dev.reelforge.picovico.projects;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -18,6 +17,7 @@ import dev.reelforge.picovico.PicovicoErrorMapper;
 import dev.reelforge.picovico.PicovicoRequest;
 import dev.reelforge.picovico.PicovicoResponses;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.runtime.log.StructuredLog;
 import dev.reelforge.sources.GuardedCallbackUrlCheck;
 import java.util.UUID;
@@ -27,8 +27,7 @@ import java.util.UUID;
  * {@code {"message":"Video is being created","status":7201}}; a refusal carries Picovico's 74xx code in the
  * envelope's {@code status}, with HTTP 400 (402 for too few credits). The body, if any, is not read.
  */
-public final class RenderProjectFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class RenderProjectFunction implements ProxyHandler {
 
     /** Picovico's "Video is being created" (seed 004's table; its sample's 7101 is settled as 7201). */
     static final int BEING_CREATED = 7201;

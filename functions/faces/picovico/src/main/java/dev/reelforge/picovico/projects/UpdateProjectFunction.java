@@ -1,7 +1,6 @@
 package dev.reelforge.picovico.projects;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,13 +15,13 @@ import dev.reelforge.picovico.PicovicoErrorMapper;
 import dev.reelforge.picovico.PicovicoRequest;
 import dev.reelforge.picovico.PicovicoResponses;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 
 /**
  * {@code POST /me/videos/{id}}: sets the fields sent (form fields holding JSON strings, or a JSON body) on the
  * caller's draft and answers the Video; a wrong or unknown field is 400 naming it, a video past its draft 409.
  */
-public final class UpdateProjectFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class UpdateProjectFunction implements ProxyHandler {
 
     /** 200 frames with captions and URLs fit; a DynamoDB item holds 400 KB. */
     static final int MAX_BODY_BYTES = 256 * 1024;

@@ -1,7 +1,6 @@
 package dev.reelforge.picovico.styles;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,6 +12,7 @@ import dev.reelforge.picovico.PicovicoErrorMapper;
 import dev.reelforge.picovico.PicovicoResponses;
 import dev.reelforge.picovico.projects.PicovicoPriming;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 
 /**
  * {@code GET /styles} and {@code GET /me/styles}: the shipped styles' listing, a bare array as the SDKs read it
@@ -20,7 +20,7 @@ import dev.reelforge.runtime.FunctionEnvironment;
  * {@code thumbnail}, {@code sample_url}, {@code limits}). No thumbnails or samples are made yet: those are null.
  * Every caller has the same styles; nothing is read from a table.
  */
-public final class ListStylesFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class ListStylesFunction implements ProxyHandler {
 
     private final StyleBook styles;
 

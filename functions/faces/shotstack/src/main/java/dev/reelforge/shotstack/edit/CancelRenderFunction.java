@@ -1,7 +1,6 @@
 package dev.reelforge.shotstack.edit;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -10,6 +9,7 @@ import dev.reelforge.core.render.CancelRenderCommand;
 import dev.reelforge.core.render.CancelRenderResult;
 import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Parsed;
 import dev.reelforge.shotstack.Problem;
@@ -24,8 +24,7 @@ import dev.reelforge.shotstack.ShotstackResponses;
  * was cancelled before; 409 when it had already finished; 404 like {@code GET} for a render the caller does not
  * have.
  */
-public final class CancelRenderFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class CancelRenderFunction implements ProxyHandler {
 
     private final CancelRender cancelRender;
 

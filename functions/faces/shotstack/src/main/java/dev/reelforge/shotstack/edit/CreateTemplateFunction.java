@@ -1,7 +1,6 @@
 package dev.reelforge.shotstack.edit;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -11,6 +10,7 @@ import dev.reelforge.core.template.CreateTemplate;
 import dev.reelforge.core.template.CreateTemplateCommand;
 import dev.reelforge.core.template.TemplateChecks;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Parsed;
 import dev.reelforge.shotstack.ShotstackErrorMapper;
@@ -19,8 +19,7 @@ import dev.reelforge.sources.GuardedCallbackUrlCheck;
 import java.util.UUID;
 
 /** {@code POST /edit/{version}/templates}: checks a named edit and saves it as a template (see {@link TemplateChecks}). */
-public final class CreateTemplateFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class CreateTemplateFunction implements ProxyHandler {
 
     private final CreateTemplate createTemplate;
 

@@ -1,13 +1,13 @@
 package dev.reelforge.shotstack.edit;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
 import dev.reelforge.core.template.DeleteTemplate;
 import dev.reelforge.core.template.TemplateLookup;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Parsed;
 import dev.reelforge.shotstack.ShotstackErrorMapper;
@@ -17,8 +17,7 @@ import dev.reelforge.shotstack.ShotstackResponses;
  * {@code DELETE /edit/{version}/templates/{id}}: deletes one of the caller's templates and answers 204; one that is not
  * the caller's (or deleted already) answers 404. Renders made from it keep their own copy of its edit.
  */
-public final class DeleteTemplateFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class DeleteTemplateFunction implements ProxyHandler {
 
     private final DeleteTemplate deleteTemplate;
 

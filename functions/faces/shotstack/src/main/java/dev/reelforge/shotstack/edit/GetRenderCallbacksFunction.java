@@ -1,7 +1,6 @@
 package dev.reelforge.shotstack.edit;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -10,6 +9,7 @@ import dev.reelforge.core.callback.GetRenderCallbacksCommand;
 import dev.reelforge.core.callback.GetRenderCallbacksResult;
 import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.CallbackJson;
 import dev.reelforge.shotstack.Parsed;
@@ -21,8 +21,7 @@ import dev.reelforge.shotstack.ShotstackResponses;
  * {@code GET /edit/{version}/render/{id}/callbacks} (a Reelforge extension): how each callback of the render went,
  * in the Edit API's envelope.
  */
-public final class GetRenderCallbacksFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class GetRenderCallbacksFunction implements ProxyHandler {
 
     private final GetRenderCallbacks getRenderCallbacks;
 

@@ -1,7 +1,6 @@
 package dev.reelforge.shotstack.edit;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -10,6 +9,7 @@ import dev.reelforge.core.render.GetRenderCommand;
 import dev.reelforge.core.render.GetRenderResult;
 import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Parsed;
 import dev.reelforge.shotstack.Problem;
@@ -18,8 +18,7 @@ import dev.reelforge.shotstack.ShotstackErrorMapper;
 import dev.reelforge.shotstack.ShotstackResponses;
 
 /** {@code GET /edit/{version}/render/{id}?data=&merged=}: the status of one of the caller's renders. */
-public final class GetRenderFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class GetRenderFunction implements ProxyHandler {
 
     /** The contract documents {@code data} as defaulting to true (deprecated, but clients rely on it). */
     private static final boolean DATA_BY_DEFAULT = true;

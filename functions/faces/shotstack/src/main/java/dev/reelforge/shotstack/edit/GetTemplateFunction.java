@@ -1,13 +1,13 @@
 package dev.reelforge.shotstack.edit;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
 import dev.reelforge.core.template.GetTemplate;
 import dev.reelforge.core.template.TemplateLookup;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Parsed;
 import dev.reelforge.shotstack.ShotstackErrorMapper;
@@ -15,8 +15,7 @@ import dev.reelforge.shotstack.ShotstackResponses;
 import dev.reelforge.shotstack.TemplateJson;
 
 /** {@code GET /edit/{version}/templates/{id}}: one of the caller's templates, its edit as it was saved. */
-public final class GetTemplateFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class GetTemplateFunction implements ProxyHandler {
 
     private final GetTemplate getTemplate;
 

@@ -1,7 +1,6 @@
 package dev.reelforge.shotstack.edit;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -11,6 +10,7 @@ import dev.reelforge.core.render.RenderPosition;
 import dev.reelforge.core.render.RenderStatus;
 import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Parsed;
 import dev.reelforge.shotstack.Problem;
@@ -26,8 +26,7 @@ import java.util.stream.Collectors;
  * {@code GET /edit/{version}/renders?limit=&cursor=&status=} (an extension, README "Listing renders"): a page of the
  * caller's renders in the version's environment, newest first, and the cursor of the next page.
  */
-public final class ListRendersFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class ListRendersFunction implements ProxyHandler {
 
     private static final String STATUSES = Arrays.stream(RenderStatus.values()).map(RenderStatus::wireName)
             .collect(Collectors.joining(", "));

@@ -1,13 +1,13 @@
 package dev.reelforge.shotstack.edit;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
 import dev.reelforge.core.template.ListTemplates;
 import dev.reelforge.core.template.ListTemplatesCommand;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Parsed;
 import dev.reelforge.shotstack.ShotstackErrorMapper;
@@ -15,8 +15,7 @@ import dev.reelforge.shotstack.ShotstackResponses;
 import dev.reelforge.shotstack.TemplateJson;
 
 /** {@code GET /edit/{version}/templates}: the caller's templates in the version's environment, newest first. */
-public final class ListTemplatesFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class ListTemplatesFunction implements ProxyHandler {
 
     private final ListTemplates listTemplates;
 

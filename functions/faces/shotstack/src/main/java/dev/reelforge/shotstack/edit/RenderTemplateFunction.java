@@ -1,7 +1,6 @@
 package dev.reelforge.shotstack.edit;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -9,6 +8,7 @@ import dev.reelforge.core.template.RenderTemplate;
 import dev.reelforge.core.template.RenderTemplateCommand;
 import dev.reelforge.core.template.RenderTemplateResult;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.runtime.log.StructuredLog;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Parsed;
@@ -20,8 +20,7 @@ import dev.reelforge.shotstack.ShotstackResponses;
  * {@code POST /edit/{version}/templates/render}: renders one of the caller's templates with the request's merge
  * fields, submitted as an edit is ({@link SubmitRenderFunction}: the same checks, answers and {@code Idempotency-Key}).
  */
-public final class RenderTemplateFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class RenderTemplateFunction implements ProxyHandler {
 
     private final RenderTemplate renderTemplate;
 

@@ -1,7 +1,6 @@
 package dev.reelforge.shotstack.edit;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -14,6 +13,7 @@ import dev.reelforge.core.render.SubmitRenderCommand;
 import dev.reelforge.core.render.SubmitRenderResult;
 import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.runtime.log.LogEvent;
 import dev.reelforge.runtime.log.StructuredLog;
 import dev.reelforge.shotstack.ApiRequest;
@@ -30,8 +30,7 @@ import java.util.UUID;
  * {@code POST /edit/{version}/render}: validates the edit and queues it as a render. An {@code Idempotency-Key}
  * header (a Reelforge extension, Stripe's semantics) makes retries safe: see {@link SubmitRender}.
  */
-public final class SubmitRenderFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class SubmitRenderFunction implements ProxyHandler {
 
     /** Keeps a stored render, edit included, well inside DynamoDB's 400 KB item limit. */
     public static final int MAX_BODY_BYTES = 256 * 1024;

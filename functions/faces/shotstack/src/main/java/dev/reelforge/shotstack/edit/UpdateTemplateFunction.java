@@ -1,7 +1,6 @@
 package dev.reelforge.shotstack.edit;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -9,14 +8,14 @@ import dev.reelforge.core.template.TemplateLookup;
 import dev.reelforge.core.template.UpdateTemplate;
 import dev.reelforge.core.template.UpdateTemplateCommand;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Parsed;
 import dev.reelforge.shotstack.ShotstackErrorMapper;
 import dev.reelforge.shotstack.ShotstackResponses;
 
 /** {@code PUT /edit/{version}/templates/{id}}: replaces the name and edit of one of the caller's templates. */
-public final class UpdateTemplateFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class UpdateTemplateFunction implements ProxyHandler {
 
     private final UpdateTemplate updateTemplate;
 

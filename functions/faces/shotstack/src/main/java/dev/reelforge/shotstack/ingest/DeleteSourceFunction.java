@@ -1,7 +1,6 @@
 package dev.reelforge.shotstack.ingest;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -9,6 +8,7 @@ import dev.reelforge.core.ingest.DeleteSource;
 import dev.reelforge.core.ingest.DeleteSourceResult;
 import dev.reelforge.core.ingest.SourceLookup;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.shotstack.Parsed;
 import dev.reelforge.shotstack.edit.ShotstackPriming;
 import java.util.Optional;
@@ -17,8 +17,7 @@ import java.util.Optional;
  * {@code DELETE /ingest/{version}/sources/{id}}: 204; the source is {@code deleted} and its files and renditions are
  * removed by the hosting flow (they are Serve assets). Deleting again answers 204 too; anything not the caller's 404.
  */
-public final class DeleteSourceFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class DeleteSourceFunction implements ProxyHandler {
 
     private final DeleteSource deleteSource;
 

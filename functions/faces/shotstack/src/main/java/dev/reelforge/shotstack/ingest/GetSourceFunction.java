@@ -1,20 +1,19 @@
 package dev.reelforge.shotstack.ingest;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
 import dev.reelforge.core.ingest.GetSource;
 import dev.reelforge.core.ingest.SourceLookup;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.shotstack.Parsed;
 import dev.reelforge.shotstack.edit.ShotstackPriming;
 import java.util.Optional;
 
 /** {@code GET /ingest/{version}/sources/{id}}: the contract's {@code SourceResponse}; 404 for anything not the caller's. */
-public final class GetSourceFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class GetSourceFunction implements ProxyHandler {
 
     private final GetSource getSource;
 

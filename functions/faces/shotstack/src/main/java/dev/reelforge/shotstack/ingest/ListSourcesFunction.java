@@ -1,21 +1,20 @@
 package dev.reelforge.shotstack.ingest;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
 import dev.reelforge.core.ingest.ListSources;
 import dev.reelforge.core.ingest.ListSourcesCommand;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Caller;
 import dev.reelforge.shotstack.Parsed;
 import dev.reelforge.shotstack.edit.ShotstackPriming;
 
 /** {@code GET /ingest/{version}/sources}: the contract's {@code SourceListResponse}, newest first, deleted ones left out. */
-public final class ListSourcesFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class ListSourcesFunction implements ProxyHandler {
 
     private final ListSources listSources;
 

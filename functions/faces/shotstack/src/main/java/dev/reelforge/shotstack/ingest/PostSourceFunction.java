@@ -1,7 +1,6 @@
 package dev.reelforge.shotstack.ingest;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +10,7 @@ import dev.reelforge.core.ingest.AddSource;
 import dev.reelforge.core.ingest.AddSourceCommand;
 import dev.reelforge.core.ingest.Source;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Caller;
 import dev.reelforge.shotstack.Parsed;
@@ -22,8 +22,7 @@ import dev.reelforge.sources.GuardedCallbackUrlCheck;
  * {@code POST /ingest/{version}/sources} (the contract's {@code Source}): the URL's form is checked now and the file
  * fetched later by the import flow; answers 201 {@code {"data":{"type":"source","id"}}}.
  */
-public final class PostSourceFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class PostSourceFunction implements ProxyHandler {
 
     private final AddSource addSource;
     private final CallbackUrlCheck callbackCheck;

@@ -1,7 +1,6 @@
 package dev.reelforge.shotstack.serve;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -10,6 +9,7 @@ import dev.reelforge.core.asset.DeleteAssetCommand;
 import dev.reelforge.core.asset.DeleteAssetResult;
 import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Parsed;
 import dev.reelforge.shotstack.Problem;
@@ -22,8 +22,7 @@ import dev.reelforge.shotstack.edit.ShotstackPriming;
  * with status {@code deleted} and its hosted file is removed by the hosting flow within seconds
  * ({@code RemoveHostedFilesFunction}); deleting it again answers 204 too.
  */
-public final class DeleteAssetFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class DeleteAssetFunction implements ProxyHandler {
 
     private final DeleteAsset deleteAsset;
 

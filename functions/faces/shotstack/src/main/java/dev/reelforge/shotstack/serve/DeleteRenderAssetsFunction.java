@@ -1,7 +1,6 @@
 package dev.reelforge.shotstack.serve;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -10,6 +9,7 @@ import dev.reelforge.core.asset.DeleteRenderAssetsCommand;
 import dev.reelforge.core.asset.DeleteRenderAssetsResult;
 import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.Parsed;
 import dev.reelforge.shotstack.Problem;
@@ -22,8 +22,7 @@ import dev.reelforge.shotstack.edit.ShotstackPriming;
  * hosted asset of one of the caller's renders (or of its transfers with one id) and answers 204 (also when none was
  * left to delete).
  */
-public final class DeleteRenderAssetsFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class DeleteRenderAssetsFunction implements ProxyHandler {
 
     private final DeleteRenderAssets deleteRenderAssets;
 

@@ -1,7 +1,6 @@
 package dev.reelforge.shotstack.serve;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -10,6 +9,7 @@ import dev.reelforge.core.asset.GetAssetCommand;
 import dev.reelforge.core.asset.GetAssetResult;
 import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.AssetJson;
 import dev.reelforge.shotstack.Parsed;
@@ -19,7 +19,7 @@ import dev.reelforge.shotstack.ShotstackResponses;
 import dev.reelforge.shotstack.edit.ShotstackPriming;
 
 /** {@code GET /serve/{version}/assets/{id}}: one of the caller's hosted assets, as the contract's AssetResponse. */
-public final class GetAssetFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class GetAssetFunction implements ProxyHandler {
 
     private final GetAsset getAsset;
 

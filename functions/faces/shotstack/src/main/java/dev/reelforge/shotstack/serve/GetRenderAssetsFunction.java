@@ -1,7 +1,6 @@
 package dev.reelforge.shotstack.serve;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.aws.dynamodb.DynamoDbTables;
@@ -10,6 +9,7 @@ import dev.reelforge.core.asset.GetRenderAssetsCommand;
 import dev.reelforge.core.asset.GetRenderAssetsResult;
 import dev.reelforge.core.validation.JsonPath;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.shotstack.ApiRequest;
 import dev.reelforge.shotstack.AssetJson;
 import dev.reelforge.shotstack.Parsed;
@@ -23,8 +23,7 @@ import dev.reelforge.shotstack.edit.ShotstackPriming;
  * transfers with that id), as the contract's AssetRenderResponse ordered by filename; {@code data} is empty while
  * none has been created.
  */
-public final class GetRenderAssetsFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class GetRenderAssetsFunction implements ProxyHandler {
 
     private final GetRenderAssets getRenderAssets;
 

@@ -1,7 +1,6 @@
 package dev.reelforge.shotstack.serve;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +11,7 @@ import dev.reelforge.core.transfer.RequestTransfer;
 import dev.reelforge.core.transfer.RequestTransferCommand;
 import dev.reelforge.core.transfer.RequestTransferResult;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
 import dev.reelforge.runtime.log.LogEvent;
 import dev.reelforge.runtime.log.StructuredLog;
 import dev.reelforge.shotstack.ApiRequest;
@@ -30,8 +30,7 @@ import java.util.UUID;
  * stays DynamoDB-only. Answers the contract's TransferResponse, {@code status: queued}, with the client's {@code id};
  * the asset shows up under {@code GET /serve/{version}/assets/render/{id}} with that id.
  */
-public final class TransferAssetFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class TransferAssetFunction implements ProxyHandler {
 
     static final int MAX_BODY_BYTES = 16 * 1024;
 
