@@ -53,7 +53,6 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -125,6 +124,7 @@ public final class MediaConvertEmulator implements LocalService {
     private final HttpServer server;
     private final ExecutorService httpExecutor;
     private final S3Client s3;
+    private final OutputUploads uploads;
     private final Path workDirectory;
     private final Path pipes;
     private final String account;
@@ -153,6 +153,7 @@ public final class MediaConvertEmulator implements LocalService {
         this.server = server;
         this.httpExecutor = httpExecutor;
         this.s3 = s3;
+        this.uploads = new OutputUploads(s3);
         this.workDirectory = workDirectory;
         this.pipes = workDirectory.resolve("pipes");
         this.account = account;
@@ -302,14 +303,15 @@ public final class MediaConvertEmulator implements LocalService {
         httpExecutor.close();
         worker.interrupt();
         jobs.values().forEach(EmulatedJob::abandon);
-        if (worker.getState() == Thread.State.NEW) {
-            return; // never told to work (./reelforge invoke, the benchmarks): nothing to wait for
+        // a worker never told to work (./reelforge invoke, the benchmarks) has nothing to wait for
+        if (worker.getState() != Thread.State.NEW) {
+            try {
+                worker.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        try {
-            worker.join(Duration.ofSeconds(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        uploads.close();
     }
 
     // ---- the API
@@ -818,7 +820,7 @@ public final class MediaConvertEmulator implements LocalService {
                         return;
                     }
                     String key = Destinations.key(group.destination(), inputLocation, output, capture);
-                    upload(files.get(capture), group.destination().bucket(), key, contentType(output));
+                    uploads.put(files.get(capture), group.destination().bucket(), key, contentType(output));
                     last = "s3://" + group.destination().bucket() + "/" + key;
                 }
                 outputDetails.add(outputDetail(output, probed.get(output), last, info));
@@ -980,22 +982,6 @@ public final class MediaConvertEmulator implements LocalService {
         } catch (SdkException e) {
             throw new JobFailedException(JobFailedException.INPUT_ERROR, "Input Error: cannot read "
                     + location.uri() + ": " + e.getMessage());
-        }
-    }
-
-    private void upload(Path file, String bucket, String key, String contentType) throws JobFailedException {
-        String location = "s3://" + bucket + "/" + key;
-        try {
-            s3.putObject(put -> put.bucket(bucket).key(key).contentType(contentType), RequestBody.fromFile(file));
-        } catch (NoSuchBucketException e) {
-            throw new JobFailedException(JobFailedException.NOT_FOUND, "File Open Error: cannot write " + location
-                    + ": the bucket does not exist");
-        } catch (S3Exception e) {
-            throw new JobFailedException(e.statusCode() == 403 ? JobFailedException.PERMISSIONS
-                    : e.statusCode() == 404 ? JobFailedException.NOT_FOUND : JobFailedException.UNKNOWN,
-                    "Cannot write " + location + ": " + e.getMessage());
-        } catch (SdkException e) {
-            throw new JobFailedException(JobFailedException.UNKNOWN, "Cannot write " + location + ": " + e.getMessage());
         }
     }
 

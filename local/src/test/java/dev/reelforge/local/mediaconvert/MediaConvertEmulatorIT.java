@@ -404,6 +404,21 @@ class MediaConvertEmulatorIT {
     }
 
     @Test
+    void anOutputBucketThatDoesNotExistEndsTheJobInErrorNamingIt() {
+        UUID render = UUID.randomUUID();
+        OutputPlan mp4 = plan(OutputFormat.MP4, FRAME, FPS, Optional.empty(), Optional.empty());
+        String jobId = encoder.start(new EncodeRequest(render, "owner-1", Environment.V1, intermediate,
+                "s3://no-such-bucket/renders/owner-1/" + render, mp4, true, true, SECONDS));
+
+        JsonNode error = local.events.await(jobId, "ERROR", timeout());
+
+        assertThat(error.path("detail").path("errorCode").asInt()).isEqualTo(1404);
+        assertThat(error.path("detail").path("errorMessage").asText())
+                .contains("s3://no-such-bucket/renders/owner-1/" + render, "the bucket does not exist");
+        assertThat(local.events.statusesOf(jobId)).doesNotContain("COMPLETE");
+    }
+
+    @Test
     void severalInputsAreJoinedInOrderIntoOneTimelineThatCapturesReadToo() {
         UUID render = UUID.randomUUID();
         String first = local.uploadIntermediate("intermediate/" + render + "-0.mp4", FRAME.width(), FRAME.height(), 2,
