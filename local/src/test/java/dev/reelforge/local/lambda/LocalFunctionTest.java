@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.reelforge.local.template.FunctionDefinition;
 import dev.reelforge.runtime.FunctionEnvironment;
+import dev.reelforge.runtime.http.ProxyHandler;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class LocalFunctionTest {
@@ -57,6 +63,26 @@ class LocalFunctionTest {
         @Override
         public String handleRequest(Map<String, Object> event, Context context) {
             return clock.instant().toString();
+        }
+    }
+
+    /** Echoes the request's body; counts the invocations that came through its streams. */
+    public static final class StreamEchoHandler implements ProxyHandler {
+
+        static final AtomicInteger THROUGH_STREAMS = new AtomicInteger();
+
+        public StreamEchoHandler(FunctionEnvironment environment) {}
+
+        @Override
+        public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+            return new APIGatewayProxyResponseEvent().withStatusCode(200)
+                    .withHeaders(Map.of("Content-Type", "text/plain")).withBody(event.getBody());
+        }
+
+        @Override
+        public void handleRequest(InputStream event, OutputStream response, Context context) {
+            THROUGH_STREAMS.incrementAndGet();
+            ProxyHandler.super.handleRequest(event, response, context);
         }
     }
 
@@ -106,6 +132,22 @@ class LocalFunctionTest {
         assertThatThrownBy(() -> probe(Duration.ofSeconds(3)).invoke(Map.of("fail", "boom")))
                 .isInstanceOf(FunctionErrorException.class)
                 .cause().isInstanceOf(IllegalStateException.class).hasMessage("boom");
+    }
+
+    @Test
+    void aStreamHandlerIsCalledThroughItsStreamsAndAnswersTheTypedResult() {
+        FunctionDefinition definition = new FunctionDefinition("Echo", "stack-Echo", StreamEchoHandler.class.getName(),
+                "unused.jar", Duration.ofSeconds(3), 256, Map.of(), List.of());
+        LocalFunction function = LocalFunction.initialize(definition, Map.of(), "arn:aws:lambda:::function:stack-Echo");
+        int before = StreamEchoHandler.THROUGH_STREAMS.get();
+
+        Object answer = function.invoke(new APIGatewayProxyRequestEvent().withHttpMethod("POST")
+                .withBody("{\"caf\u00e9\":1}"));
+
+        assertThat(StreamEchoHandler.THROUGH_STREAMS.get()).isEqualTo(before + 1);
+        assertThat(function.eventType()).isEqualTo(APIGatewayProxyRequestEvent.class);
+        assertThat(answer).isEqualTo(new APIGatewayProxyResponseEvent().withStatusCode(200)
+                .withHeaders(Map.of("Content-Type", "text/plain")).withBody("{\"caf\u00e9\":1}"));
     }
 
     @Test
