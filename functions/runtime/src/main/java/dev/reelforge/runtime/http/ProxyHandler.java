@@ -10,10 +10,12 @@ import java.io.OutputStream;
 
 /**
  * A function behind an API Gateway proxy integration. It handles typed events ({@link RequestHandler}: tests call
- * that), and it is a {@link RequestStreamHandler}, which the Lambda Java runtime prefers when a class is both: the
- * runtime hands it the event's bytes and it reads them with {@link ProxyEventJson}. So the runtime never loads its
- * own serializer (a second Jackson, about 150 ms of a cold start); the function's mapper, which reads every body,
- * reads the event too.
+ * that), and it is a {@link RequestStreamHandler}, which the Lambda Java runtime calls instead: given a class, it
+ * prefers that interface; given {@code Class::handleRequest}, as template.yaml names handlers, it takes the method
+ * so named with the longest signature, a trailing {@code Context} counting one more, which is this one. The runtime
+ * hands it the event's bytes and it reads them with {@link ProxyEventJson}. So the runtime never loads its own
+ * serializer (a second Jackson, about 150 ms of a cold start); the function's mapper, which reads every body, reads
+ * the event too.
  */
 public interface ProxyHandler
         extends RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>, RequestStreamHandler {
