@@ -8,9 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.S3ServiceClientConfiguration;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -24,12 +26,15 @@ final class OutputUploads implements AutoCloseable {
 
     /** Long enough for any output the emulator writes over loopback. */
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    /** Attempts at a PUT that gets no answer. */
+    private static final int ATTEMPTS = 3;
 
+    private final S3Client s3;
     private final S3Presigner presigner;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** Signs as {@code s3} does: its endpoint, region and credentials, buckets in the path. */
     OutputUploads(S3Client s3) {
+        this.s3 = s3;
         S3ServiceClientConfiguration configuration = s3.serviceClientConfiguration();
         S3Presigner.Builder builder = S3Presigner.builder()
                 .region(configuration.region())
@@ -39,12 +44,17 @@ final class OutputUploads implements AutoCloseable {
         this.presigner = builder.build();
     }
 
-    /** Stores {@code file} as {@code key} in {@code bucket}; fails the job as MediaConvert would when it cannot. */
+    /**
+     * Stores {@code file} as {@code key} in {@code bucket}; fails the job as MediaConvert would when it cannot. Each
+     * attempt has a connection of its own. S3Proxy sometimes closes the connection without an answer when it refuses
+     * a body it has not read (about one PUT in nine to a missing bucket), so an attempt that gets no answer is made
+     * again, and when none gets one, S3 is asked whether the bucket exists.
+     */
     void put(Path file, String bucket, String key, String contentType) throws JobFailedException, InterruptedException {
         String location = "s3://" + bucket + "/" + key;
-        HttpResponse<String> answer;
+        HttpRequest request;
         try {
-            HttpRequest request = HttpRequest.newBuilder(presigner.presignPutObject(put -> put
+            request = HttpRequest.newBuilder(presigner.presignPutObject(put -> put
                             .signatureDuration(TIMEOUT)
                             .putObjectRequest(object -> object.bucket(bucket).key(key).contentType(contentType)))
                             .url().toURI())
@@ -52,29 +62,56 @@ final class OutputUploads implements AutoCloseable {
                     .header("Content-Type", contentType)
                     .PUT(HttpRequest.BodyPublishers.ofFile(file))
                     .build();
-            answer = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (FileNotFoundException e) {
             throw new JobFailedException(JobFailedException.UNKNOWN, "Cannot write " + location + ": the output "
                     + file.getFileName() + " was not written");
-        } catch (IOException | URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new JobFailedException(JobFailedException.UNKNOWN, "Cannot write " + location + ": " + e);
+        }
+        HttpResponse<String> answer = null;
+        IOException unanswered = null;
+        for (int attempt = 0; attempt < ATTEMPTS && answer == null; attempt++) {
+            try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+                answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                unanswered = e;
+            }
+        }
+        if (answer == null) {
+            throw bucketExists(bucket)
+                    ? new JobFailedException(JobFailedException.UNKNOWN, "Cannot write " + location + ": " + unanswered)
+                    : missingBucket(location);
         }
         int status = answer.statusCode();
         if (status / 100 == 2) {
             return;
         }
         if (status == 404 && answer.body().contains("<Code>NoSuchBucket</Code>")) {
-            throw new JobFailedException(JobFailedException.NOT_FOUND, "File Open Error: cannot write " + location
-                    + ": the bucket does not exist");
+            throw missingBucket(location);
         }
         throw new JobFailedException(status == 403 ? JobFailedException.PERMISSIONS
                 : status == 404 ? JobFailedException.NOT_FOUND : JobFailedException.UNKNOWN,
                 "Cannot write " + location + ": S3 answered " + status);
     }
 
+    private boolean bucketExists(String bucket) {
+        try {
+            s3.headBucket(head -> head.bucket(bucket));
+            return true;
+        } catch (NoSuchBucketException e) {
+            return false;
+        } catch (SdkException e) {
+            return true;
+        }
+    }
+
+    private static JobFailedException missingBucket(String location) {
+        return new JobFailedException(JobFailedException.NOT_FOUND, "File Open Error: cannot write " + location
+                + ": the bucket does not exist");
+    }
+
     @Override
     public void close() {
         presigner.close();
-        http.close();
     }
 }
