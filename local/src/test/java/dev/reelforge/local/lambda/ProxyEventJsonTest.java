@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -32,27 +33,19 @@ class ProxyEventJsonTest {
 
     @Test
     void everySampleProxyEventReadsAsTheRuntimesSerializerReadsIt() throws IOException {
-        List<Path> proxyEvents;
+        Map<Path, String> proxyEvents = new TreeMap<>();
         try (Stream<Path> files = Files.walk(EVENTS)) {
-            proxyEvents = files.filter(file -> file.toString().endsWith(".json"))
-                    .filter(ProxyEventJsonTest::isProxyEvent).toList();
+            for (Path file : files.filter(path -> path.toString().endsWith(".json")).toList()) {
+                String json = Files.readString(file, StandardCharsets.UTF_8);
+                if (json.contains("\"httpMethod\"") && json.contains("\"requestContext\"")) {
+                    proxyEvents.put(file, json);
+                }
+            }
         }
 
         assertThat(proxyEvents).hasSizeGreaterThan(40);
-        for (Path file : proxyEvents) {
-            String json = Files.readString(file, StandardCharsets.UTF_8);
-            assertThat(read(json)).as(file.toString())
-                    .isEqualTo(LambdaJson.fromJson(json, APIGatewayProxyRequestEvent.class));
-        }
-    }
-
-    private static boolean isProxyEvent(Path file) {
-        try {
-            String json = Files.readString(file, StandardCharsets.UTF_8);
-            return json.contains("\"httpMethod\"") && json.contains("\"requestContext\"");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        proxyEvents.forEach((file, json) -> assertThat(read(json)).as(file.toString())
+                .isEqualTo(LambdaJson.fromJson(json, APIGatewayProxyRequestEvent.class)));
     }
 
     @Test
