@@ -17,6 +17,7 @@ import dev.reelforge.local.events.LocalScheduler;
 import dev.reelforge.local.events.S3EventNotifications;
 import dev.reelforge.local.events.SqsQueuePoller;
 import dev.reelforge.local.events.StreamWakeups;
+import dev.reelforge.local.events.TableStreamReader;
 import dev.reelforge.local.lambda.LocalFunction;
 import dev.reelforge.local.s3.LifecycleApplier;
 import dev.reelforge.local.template.FunctionDefinition;
@@ -41,6 +42,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * The whole of Reelforge on one machine: the local AWS services, every function of template.yaml
@@ -179,13 +182,18 @@ public final class LocalStack implements AutoCloseable {
                         .map(table -> wakeups.computeIfAbsent(table, any -> new StreamWakeups())).toList();
                 function.afterEachInvocation(() -> written.forEach(StreamWakeups::wake));
             }
+            DynamoDbStreamsClient streams = LocalClients.dynamoDbStreams(services.endpoints().dynamoDb());
+            opened.add(streams);
+            eventSources.add(streams);
+            Map<String, TableStreamReader> tableStreams = new HashMap<>();
             for (LocalFunction function : functions.values()) {
                 for (StreamEventDefinition stream : function.definition().streamEvents()) {
-                    DynamoDbStreamPoller poller = new DynamoDbStreamPoller(
-                            LocalClients.dynamoDbStreams(services.endpoints().dynamoDb()), services.dynamoDb(),
-                            tableName(template, stream.tableLogicalId()), stream, function, StackIdentity.LOCAL.region(),
-                            dataDirectory.resolve("streams"),
-                            wakeups.computeIfAbsent(stream.tableLogicalId(), any -> new StreamWakeups()), options.log());
+                    TableStreamReader tableStream = tableStreams.computeIfAbsent(stream.tableLogicalId(),
+                            table -> new TableStreamReader(streams,
+                                    streamArn(services.dynamoDb(), tableName(template, table)),
+                                    wakeups.computeIfAbsent(table, any -> new StreamWakeups())));
+                    DynamoDbStreamPoller poller = new DynamoDbStreamPoller(tableStream, stream, function,
+                            StackIdentity.LOCAL.region(), dataDirectory.resolve("streams"), options.log());
                     opened.add(poller);
                     eventSources.add(poller);
                 }
@@ -257,6 +265,15 @@ public final class LocalStack implements AutoCloseable {
                     FunctionVariables.arnOf(definition, StackIdentity.LOCAL), clock, log));
         }
         return functions;
+    }
+
+    /** The table's stream, which template.yaml must declare for a function to be triggered by it. */
+    private static String streamArn(DynamoDbClient dynamoDb, String tableName) {
+        String arn = dynamoDb.describeTable(describe -> describe.tableName(tableName)).table().latestStreamArn();
+        if (arn == null) {
+            throw new IllegalStateException("table " + tableName + " has no stream; template.yaml must declare one");
+        }
+        return arn;
     }
 
     static String tableName(SamTemplate template, String logicalId) {

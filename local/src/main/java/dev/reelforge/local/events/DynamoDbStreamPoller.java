@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,23 +20,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
-import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.Shard;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
-import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * Lambda's event source mapping for a DynamoDB stream, on DynamoDB Local's stream: reads every shard,
- * keeps the records matching the event's filters, delivers them in batches as a {@code DynamodbEvent},
- * and retries a failed batch (from its first reported item failure) up to the event's retry limit. What
- * was delivered is checkpointed in the data directory ({@code <directory>/<Function>.<Event>.json}, written
- * after each batch), so a restart, even after a kill, loses no record and delivers again at most the batch
- * that was being delivered. DynamoDB Local keeps its streams in its database, across restarts. An idle poller reads
- * again as soon as a function that may write to its table has run ({@link StreamWakeups}), else once a second.
+ * Lambda's event source mapping for a DynamoDB stream, on DynamoDB Local's stream: reads every shard (through its
+ * table's {@link TableStreamReader}, shared with the table's other pollers), keeps the records matching the event's
+ * filters, delivers them in batches as a {@code DynamodbEvent}, and retries a failed batch (from its first reported
+ * item failure) up to the event's retry limit. What was delivered is checkpointed in the data directory
+ * ({@code <directory>/<Function>.<Event>.json}, written after each batch), so a restart, even after a kill, loses no
+ * record and delivers again at most the batch that was being delivered. DynamoDB Local keeps its streams in its
+ * database, across restarts. An idle poller reads again as soon as a function that may write to its table has run
+ * ({@link StreamWakeups}), else once a second, and the reader reads the shard only when no poller has in that second.
  */
 public final class DynamoDbStreamPoller implements AutoCloseable {
 
@@ -45,39 +38,30 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
      * How long an idle poller waits before reading again when no function that writes to its table has run
      * meanwhile ({@link StreamWakeups}).
      */
-    private static final long IDLE_POLL_MILLIS = 1000;
-    private static final long SHARD_REFRESH_NANOS = 5_000_000_000L;
+    static final long IDLE_POLL_MILLIS = 1000;
 
-    private final DynamoDbStreamsClient streams;
-    private final String streamArn;
+    private final TableStreamReader stream;
     private final StreamEventDefinition source;
     private final LocalFunction function;
     private final String region;
+    private final String name;
     private final Path checkpointFile;
     private final Consumer<String> log;
-    private final StreamWakeups wakeups;
     private final Map<String, String> checkpoints = new ConcurrentHashMap<>();
-    private final Map<String, String> iterators = new HashMap<>();
     private final Set<String> finishedShards = ConcurrentHashMap.newKeySet();
     private final AtomicLong delivered = new AtomicLong();
     private final Thread poller;
     private volatile boolean running = true;
 
-    public DynamoDbStreamPoller(DynamoDbStreamsClient streams, DynamoDbClient dynamoDb, String tableName,
-            StreamEventDefinition source, LocalFunction function, String region, Path checkpointDirectory,
-            StreamWakeups wakeups, Consumer<String> log) {
-        this.wakeups = wakeups;
-        this.streams = streams;
-        this.streamArn = dynamoDb.describeTable(describe -> describe.tableName(tableName)).table().latestStreamArn();
-        if (streamArn == null) {
-            throw new IllegalStateException("table " + tableName + " has no stream; template.yaml must declare one");
-        }
+    public DynamoDbStreamPoller(TableStreamReader stream, StreamEventDefinition source, LocalFunction function,
+            String region, Path checkpointDirectory, Consumer<String> log) {
+        this.stream = stream;
         this.source = source;
         this.function = function;
         this.region = region;
+        this.name = function.definition().logicalId() + "." + source.name();
         // one file per event source: two sources of one function writing one file would undo each other's progress
-        this.checkpointFile = checkpointDirectory.resolve(function.definition().logicalId() + "." + source.name()
-                + ".json");
+        this.checkpointFile = checkpointDirectory.resolve(name + ".json");
         this.log = log;
         loadCheckpoints(Files.isRegularFile(checkpointFile) ? checkpointFile
                 : checkpointDirectory.resolve(function.definition().logicalId() + ".json"));
@@ -90,26 +74,19 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
     }
 
     private void pollForever() {
-        List<String> shards = List.of();
-        long shardsRead = 0;
+        boolean allFinished = false;
         while (running) {
             boolean busy = false;
             // taken before reading, so that a write during the read wakes the next wait at once
-            long seen = wakeups.generation();
+            long seen = stream.wakeups().generation();
             try {
-                // Shards change rarely (DynamoDB Local rolls them over every few hours); reading them on every
-                // poll would double the calls the idle stack makes.
-                if (shards.isEmpty() || System.nanoTime() - shardsRead > SHARD_REFRESH_NANOS
-                        || shards.stream().allMatch(finishedShards::contains)) {
-                    shards = streams.describeStream(describe -> describe.streamArn(streamArn)).streamDescription()
-                            .shards().stream().map(Shard::shardId).toList();
-                    shardsRead = System.nanoTime();
-                }
+                List<String> shards = stream.shards(allFinished);
                 for (String shard : shards) {
                     if (!finishedShards.contains(shard)) {
-                        busy |= pollShard(shard);
+                        busy |= pollShard(shard, seen);
                     }
                 }
+                allFinished = shards.stream().allMatch(finishedShards::contains);
             } catch (RuntimeException e) {
                 if (!running) {
                     return;
@@ -118,7 +95,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
             }
             if (!busy) {
                 try {
-                    wakeups.await(seen, IDLE_POLL_MILLIS);
+                    stream.wakeups().await(seen, IDLE_POLL_MILLIS);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -126,22 +103,11 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         }
     }
 
-    /** Reads one page of a shard; true when it had records. */
-    private boolean pollShard(String shardId) {
-        String iterator = iterators.computeIfAbsent(shardId, this::firstIterator);
-        GetRecordsResponse page;
-        try {
-            page = streams.getRecords(get -> get.shardIterator(iterator).limit(100));
-        } catch (ExpiredIteratorException | TrimmedDataAccessException stale) {
-            // DynamoDB Local also answers "trimmed" for a TRIM_HORIZON iterator taken while the shard was empty
-            iterators.remove(shardId);
-            return false;
-        }
-        if (page.nextShardIterator() == null) {
+    /** Delivers the shard's records after this poller's checkpoint, one page of them; true when there were some. */
+    private boolean pollShard(String shardId, long seen) {
+        TableStreamReader.Page page = stream.read(shardId, name, checkpoints.get(shardId), seen);
+        if (page.ended()) {
             finishedShards.add(shardId);
-            iterators.remove(shardId);
-        } else {
-            iterators.put(shardId, page.nextShardIterator());
         }
         List<Record> records = page.records();
         for (int from = 0; from < records.size(); from += source.batchSize()) {
@@ -156,17 +122,6 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         return !records.isEmpty();
     }
 
-    private String firstIterator(String shardId) {
-        String checkpoint = checkpoints.get(shardId);
-        if (checkpoint != null) {
-            return streams.getShardIterator(get -> get.streamArn(streamArn).shardId(shardId)
-                    .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(checkpoint))
-                    .shardIterator();
-        }
-        return streams.getShardIterator(get -> get.streamArn(streamArn).shardId(shardId)
-                .shardIteratorType(ShardIteratorType.fromValue(source.startingPosition()))).shardIterator();
-    }
-
     /**
      * Delivers a batch, retrying a failure up to the event's limit; false when the poller was closed meanwhile (the
      * invocation it cut short is no failure of the batch, which stays for the next start).
@@ -174,7 +129,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
     private boolean deliver(List<Record> batch) {
         List<ObjectNode> records = new ArrayList<>();
         for (Record record : batch) {
-            ObjectNode json = StreamRecords.toLambdaJson(record, streamArn, region);
+            ObjectNode json = StreamRecords.toLambdaJson(record, stream.streamArn(), region);
             if (source.patterns().isEmpty() || source.patterns().stream().anyMatch(pattern -> EventPattern.matches(pattern, json))) {
                 records.add(json);
             }

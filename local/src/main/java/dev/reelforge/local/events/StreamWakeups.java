@@ -29,7 +29,7 @@ public final class StreamWakeups {
     }
 
     /** How many wake-ups there have been; what a poller passes to {@link #await} after it has read. */
-    long generation() {
+    public long generation() {
         lock.lock();
         try {
             return generation;
