@@ -204,7 +204,8 @@ public final class ApiBenchmark {
         OUT.println("child: " + bench.java() + " <row flags> " + String.join(" ", bench.commonFlags())
                 + " -cp <classpath> " + ColdStartBenchmark.RUNNER);
         OUT.println("hello-world classpath: " + relativize(bench.helloClasspath(), project));
-        OUT.println(function.logicalId() + " classpath: the same + " + function.codeUri());
+        OUT.println(function.logicalId() + " classpath: the same + " + function.codeUri() + " unpacked into a directory,"
+                + " as Lambda unpacks it into its task root (the jar itself in rows with an archive)");
         OUT.println("init = load handler class + no-arg constructor; first = deserialize event + handleRequest"
                 + " + serialize result;");
         OUT.println("wall = whole child process as the parent sees it (JVM boot to exit). All in ms.");
@@ -252,7 +253,7 @@ public final class ApiBenchmark {
                     .forEach(entry -> OUT.printf(Locale.ROOT, "    %-8s %-40s %6d%n", phase, entry.getKey(),
                             entry.getValue()));
         }
-        OUT.println("  " + function.logicalId() + " classes read from jars or JDK modules (not CDS), by package"
+        OUT.println("  " + function.logicalId() + " classes read from the classpath or JDK modules (not CDS), by package"
                 + " (top 16):");
         functionClasses.unarchivedByPackage().entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())

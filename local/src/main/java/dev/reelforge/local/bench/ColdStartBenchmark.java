@@ -26,7 +26,9 @@ import java.util.stream.Stream;
 /**
  * Cold starts of one function against the hello-world baseline, each a fresh JVM running
  * {@link ColdStartRunner}: same java, same JVM flags, same event, same environment, and the same
- * classpath except that the function's has its shaded jar (CodeUri) added.
+ * classpath except that the function's has its code added, from its shaded jar (CodeUri) unpacked into a task
+ * root directory, as Lambda unpacks a package into {@code /var/task} and loads the handler from there. Rows with a
+ * class-data archive take the jar itself: the JVM archives classes from jars only.
  */
 final class ColdStartBenchmark {
 
@@ -85,8 +87,27 @@ final class ColdStartBenchmark {
         }
     }
 
-    /** One handler as a child JVM runs it. */
-    private record Subject(String label, String handlerClass, String classpath, int expectedStatus) {}
+    /**
+     * One handler as a child JVM runs it: its classpath, and the one of rows with a class-data archive (which
+     * cannot hold classes from a directory).
+     */
+    private record Subject(String label, String handlerClass, String classpath, String archiveClasspath,
+            int expectedStatus) {
+
+        String classpath(Variant variant) {
+            return variant.archive() == Archive.NONE ? classpath : archiveClasspath;
+        }
+    }
+
+    /** How one child JVM is started: its flags and classpath. */
+    private record Launch(List<String> flags, String classpath) {
+
+        Launch withFlag(String flag) {
+            List<String> more = new ArrayList<>(flags);
+            more.add(flag);
+            return new Launch(more, classpath);
+        }
+    }
 
     private final Path java;
     private final Path eventFile;
@@ -120,11 +141,21 @@ final class ColdStartBenchmark {
         // classes are found in the same places, in the same order, for both handlers.
         List<Path> helloPath = new ArrayList<>(runtime);
         helloPath.add(runnerClasses);
+        // The Lambda Java runtime's CustomerClassLoader reads the function's classes from its task root directory
+        // (then the task root's and /opt's lib/*.jar): a .jar package is unpacked there before the JVM starts.
+        Path taskRoot = workDirectory.resolve(functionJar.getFileName() + ".unpacked");
+        if (!Files.isDirectory(taskRoot)) {
+            PackageBenchmark.unpack(functionJar, taskRoot);
+        }
         List<Path> functionPath = new ArrayList<>(runtime);
-        functionPath.add(functionJar);
+        functionPath.add(taskRoot);
         functionPath.add(runnerClasses);
-        this.hello = new Subject("hello-world", HELLO, join(helloPath), 200);
-        this.subject = new Subject(function.logicalId(), function.handlerClass(), join(functionPath), 201);
+        List<Path> archivedFunctionPath = new ArrayList<>(runtime);
+        archivedFunctionPath.add(functionJar);
+        archivedFunctionPath.add(runnerClasses);
+        this.hello = new Subject("hello-world", HELLO, join(helloPath), join(helloPath), 200);
+        this.subject = new Subject(function.logicalId(), function.handlerClass(), join(functionPath),
+                join(archivedFunctionPath), 201);
     }
 
     Path java() {
@@ -144,19 +175,19 @@ final class ColdStartBenchmark {
      * that drift affects both alike, after one unmeasured run of each to warm the page cache.
      */
     List<Row> measure(List<Variant> variants, int runs) {
-        Map<Variant, List<String>> helloFlags = new LinkedHashMap<>();
-        Map<Variant, List<String>> functionFlags = new LinkedHashMap<>();
+        Map<Variant, Launch> helloLaunches = new LinkedHashMap<>();
+        Map<Variant, Launch> functionLaunches = new LinkedHashMap<>();
         for (Variant variant : variants) {
-            helloFlags.put(variant, flags(variant, hello, false));
-            functionFlags.put(variant, flags(variant, subject, false));
+            helloLaunches.put(variant, launch(variant, hello, false));
+            functionLaunches.put(variant, launch(variant, subject, false));
         }
-        runOnce(hello, flags(variants.getFirst(), hello, false), List.of());
-        runOnce(subject, flags(variants.getFirst(), subject, false), List.of());
+        runOnce(hello, launch(variants.getFirst(), hello, false), List.of());
+        runOnce(subject, launch(variants.getFirst(), subject, false), List.of());
         for (Variant variant : variants) {
             if (variant.archive() != Archive.NONE) {
                 // Training runs: dump the classes each handler's cold start loaded into its archive.
-                runOnce(hello, flags(variant, hello, true), List.of());
-                runOnce(subject, flags(variant, subject, true), List.of());
+                runOnce(hello, launch(variant, hello, true), List.of());
+                runOnce(subject, launch(variant, subject, true), List.of());
             }
         }
         Map<Variant, List<Sample>> helloSamples = new LinkedHashMap<>();
@@ -167,10 +198,10 @@ final class ColdStartBenchmark {
                 for (int turn = 0; turn < 2; turn++) {
                     if ((turn == 0) == helloFirst) {
                         helloSamples.computeIfAbsent(variant, key -> new ArrayList<>())
-                                .add(runOnce(hello, helloFlags.get(variant), List.of()));
+                                .add(runOnce(hello, helloLaunches.get(variant), List.of()));
                     } else {
                         functionSamples.computeIfAbsent(variant, key -> new ArrayList<>())
-                                .add(runOnce(subject, functionFlags.get(variant), List.of()));
+                                .add(runOnce(subject, functionLaunches.get(variant), List.of()));
                     }
                 }
             }
@@ -190,17 +221,17 @@ final class ColdStartBenchmark {
      * priming itself and the wall time.
      */
     PrimingComparison priming(Variant variant, int runs) {
-        List<String> flags = flags(variant, subject, false);
-        runOnce(subject, flags, List.of());
-        runOnce(subject, flags, List.of("primed"));
+        Launch launch = launch(variant, subject, false);
+        runOnce(subject, launch, List.of());
+        runOnce(subject, launch, List.of("primed"));
         List<Sample> unprimed = new ArrayList<>();
         List<Sample> primed = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             for (int turn = 0; turn < 2; turn++) {
                 if ((turn == 0) == (run % 2 == 0)) {
-                    unprimed.add(runOnce(subject, flags, List.of()));
+                    unprimed.add(runOnce(subject, launch, List.of()));
                 } else {
-                    primed.add(runOnce(subject, flags, List.of("primed")));
+                    primed.add(runOnce(subject, launch, List.of("primed")));
                 }
             }
         }
@@ -232,7 +263,7 @@ final class ColdStartBenchmark {
     Map<String, Double> breakdown(Variant variant, int runs) {
         Map<String, List<Long>> steps = new LinkedHashMap<>();
         for (int run = 0; run < runs; run++) {
-            String output = runChild(subject, flags(variant, subject, false), List.of("breakdown"));
+            String output = runChild(subject, launch(variant, subject, false), List.of("breakdown"));
             for (String line : output.split("\n")) {
                 if (line.startsWith("BREAKDOWN ")) {
                     Map<String, String> fields = fields(line);
@@ -255,17 +286,16 @@ final class ColdStartBenchmark {
     private ClassLoadProfile classLoads(Variant variant, boolean function, List<String> extraArguments) {
         Subject who = function ? subject : hello;
         Path log = workDirectory.resolve("class-load-" + (++childCount) + ".log");
-        List<String> flags = new ArrayList<>(flags(variant, who, false));
-        flags.add("-Xlog:class+load=info:file=" + log);
-        runChild(who, flags, extraArguments);
+        Launch launch = launch(variant, who, false).withFlag("-Xlog:class+load=info:file=" + log);
+        runChild(who, launch, extraArguments);
         try {
-            return ClassLoadProfile.parse(Files.readAllLines(log, StandardCharsets.UTF_8), who.classpath());
+            return ClassLoadProfile.parse(Files.readAllLines(log, StandardCharsets.UTF_8), launch.classpath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private List<String> flags(Variant variant, Subject who, boolean training) {
+    private Launch launch(Variant variant, Subject who, boolean training) {
         List<String> flags = new ArrayList<>(variant.flags());
         String handler = who == hello ? "hello" : "function";
         switch (variant.archive()) {
@@ -280,12 +310,12 @@ final class ColdStartBenchmark {
             }
         }
         flags.addAll(commonFlags);
-        return flags;
+        return new Launch(flags, who.classpath(variant));
     }
 
-    private Sample runOnce(Subject who, List<String> flags, List<String> extraArguments) {
+    private Sample runOnce(Subject who, Launch launch, List<String> extraArguments) {
         long started = System.nanoTime();
-        String output = runChild(who, flags, extraArguments);
+        String output = runChild(who, launch, extraArguments);
         long wall = System.nanoTime() - started;
         for (String line : output.split("\n")) {
             if (line.startsWith("COLDSTART ")) {
@@ -304,15 +334,15 @@ final class ColdStartBenchmark {
     }
 
     /** Starts the child JVM and waits for it; the parent's wall time is measured around this call. */
-    private String runChild(Subject who, List<String> flags, List<String> extraArguments) {
+    private String runChild(Subject who, Launch launch, List<String> extraArguments) {
         int child = ++childCount;
         Path out = workDirectory.resolve("child-" + child + ".out");
         Path err = workDirectory.resolve("child-" + child + ".err");
         List<String> command = new ArrayList<>();
         command.add(java.toString());
-        command.addAll(flags);
+        command.addAll(launch.flags());
         command.add("-cp");
-        command.add(who.classpath());
+        command.add(launch.classpath());
         command.add(RUNNER);
         command.add(who.handlerClass());
         command.add(eventFile.toString());

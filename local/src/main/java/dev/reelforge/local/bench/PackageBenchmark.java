@@ -109,7 +109,7 @@ final class PackageBenchmark {
     }
 
     /** Unpacks every entry of the jar into {@code directory} as Lambda unpacks a package; the nanoseconds it took. */
-    private static long unpack(Path jar, Path directory) {
+    static long unpack(Path jar, Path directory) {
         long started = System.nanoTime();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
