@@ -30,11 +30,12 @@ public final class TableStreamReader {
     /** The most records one read asks for, as a poller asked when it read the shard itself. */
     static final int PAGE_LIMIT = 100;
     private static final long SHARD_REFRESH_NANOS = 5_000_000_000L;
+    /** A shard no poller has had read for this long is read again, for writes made outside the functions. */
+    private static final long IDLE_NANOS = DynamoDbStreamPoller.IDLE_POLL_MILLIS * 1_000_000L;
 
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
     private final StreamWakeups wakeups;
-    private final long idleNanos;
     private final ReentrantLock shardListLock = new ReentrantLock();
     private List<String> shards = List.of();
     private long shardsReadAt;
@@ -44,14 +45,9 @@ public final class TableStreamReader {
     public record Page(List<Record> records, boolean ended) {}
 
     public TableStreamReader(DynamoDbStreamsClient streams, String streamArn, StreamWakeups wakeups) {
-        this(streams, streamArn, wakeups, DynamoDbStreamPoller.IDLE_POLL_MILLIS);
-    }
-
-    TableStreamReader(DynamoDbStreamsClient streams, String streamArn, StreamWakeups wakeups, long idleMillis) {
         this.streams = streams;
         this.streamArn = streamArn;
         this.wakeups = wakeups;
-        this.idleNanos = idleMillis * 1_000_000L;
     }
 
     public String streamArn() {
@@ -190,7 +186,8 @@ public final class TableStreamReader {
 
         /** Whether the shard must be read for a poller that saw the wake-ups at {@code seenGeneration}. */
         boolean due(long seenGeneration) {
-            return readGeneration < seenGeneration || lastReadBroughtRecords || System.nanoTime() - readAt >= idleNanos;
+            return readGeneration < seenGeneration || lastReadBroughtRecords
+                    || System.nanoTime() - readAt >= IDLE_NANOS;
         }
 
         void readPage() {
