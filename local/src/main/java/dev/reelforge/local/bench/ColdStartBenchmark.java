@@ -143,25 +143,18 @@ final class ColdStartBenchmark {
                     + " does not exist; run mvn package");
         }
         Path runnerClasses = runnerJar(workDirectory);
-        // The function jar and the runner's jar go last, so that the JDK's and the runtime's
-        // classes are found in the same places, in the same order, for both handlers.
-        List<Path> helloPath = new ArrayList<>(runtime);
-        helloPath.add(runnerClasses);
         // The Lambda Java runtime's CustomerClassLoader reads the function's classes from its task root directory
         // (then the task root's and /opt's lib/*.jar): a .jar package is unpacked there before the JVM starts.
         Path taskRoot = workDirectory.resolve(functionJar.getFileName() + ".unpacked");
         if (!Files.isDirectory(taskRoot)) {
             PackageBenchmark.unpack(functionJar, taskRoot);
         }
-        List<Path> functionPath = new ArrayList<>(runtime);
-        functionPath.add(taskRoot);
-        functionPath.add(runnerClasses);
-        List<Path> archivedFunctionPath = new ArrayList<>(runtime);
-        archivedFunctionPath.add(functionJar);
-        archivedFunctionPath.add(runnerClasses);
-        this.hello = new Subject("hello-world", HELLO, join(helloPath), join(helloPath), 200);
-        this.subject = new Subject(function.logicalId(), function.handlerClass(), join(functionPath),
-                join(archivedFunctionPath), 201);
+        // The function's code and the runner's jar go last, so that the JDK's and the runtime's
+        // classes are found in the same places, in the same order, for both handlers.
+        String helloPath = join(runtime, runnerClasses);
+        this.hello = new Subject("hello-world", HELLO, helloPath, helloPath, 200);
+        this.subject = new Subject(function.logicalId(), function.handlerClass(),
+                join(runtime, taskRoot, runnerClasses), join(runtime, functionJar, runnerClasses), 201);
     }
 
     Path java() {
@@ -468,7 +461,9 @@ final class ColdStartBenchmark {
                 .flatMap(ColdStartBenchmark::withNested));
     }
 
-    private static String join(List<Path> paths) {
-        return String.join(File.pathSeparator, paths.stream().map(Path::toString).toList());
+    /** A classpath: {@code first}, then {@code last}. */
+    private static String join(List<Path> first, Path... last) {
+        return String.join(File.pathSeparator,
+                Stream.concat(first.stream(), Stream.of(last)).map(Path::toString).toList());
     }
 }

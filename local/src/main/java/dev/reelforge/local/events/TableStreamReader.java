@@ -160,7 +160,10 @@ public final class TableStreamReader {
             return after == null || sequence(after).compareTo(sequence(start)) < 0;
         }
 
-        /** Starts the log again right after {@code after}: a poller that restarted from an earlier checkpoint. */
+        /**
+         * Starts the log right after {@code after}: for the first poller to ask, or for one behind what the log holds
+         * (restarted from an earlier checkpoint).
+         */
         void restartAfter(String after) {
             records.clear();
             start = after;
