@@ -12,6 +12,19 @@ import java.nio.charset.StandardCharsets;
  */
 public final class LambdaJson {
 
+    /**
+     * One serializer per class, built on first use, as the runtime builds one per handler at init: building one
+     * copies a Jackson mapper and registers its modules, and a fresh mapper learns each class's properties again.
+     */
+    private static final ClassValue<PojoSerializer<?>> SERIALIZERS = new ClassValue<>() {
+        @Override
+        protected PojoSerializer<?> computeValue(Class<?> type) {
+            return LambdaEventSerializers.isLambdaSupportedEvent(type.getName())
+                    ? LambdaEventSerializers.serializerFor(type, LambdaJson.class.getClassLoader())
+                    : JacksonFactory.getInstance().getSerializer(type);
+        }
+    };
+
     private LambdaJson() {}
 
     @SuppressWarnings("unchecked")
@@ -33,9 +46,8 @@ public final class LambdaJson {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    @SuppressWarnings("unchecked")
     private static <T> PojoSerializer<T> serializerFor(Class<T> type) {
-        return LambdaEventSerializers.isLambdaSupportedEvent(type.getName())
-                ? LambdaEventSerializers.serializerFor(type, LambdaJson.class.getClassLoader())
-                : JacksonFactory.getInstance().getSerializer(type);
+        return (PojoSerializer<T>) SERIALIZERS.get(type);
     }
 }
