@@ -434,7 +434,7 @@ final class ColdStartBenchmark {
      * A small jar of {@link #RUNNER_CLASSES}, rather than the local module's whole classes directory: the
      * child needs nothing else from it, and CDS archives accept jars only on the classpath.
      */
-    private static Path runnerJar(Path workDirectory) {
+    static Path runnerJar(Path workDirectory) {
         Path jar = workDirectory.resolve("bench-runner.jar");
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");

@@ -12,18 +12,22 @@ import java.nio.charset.StandardCharsets;
  */
 public final class LambdaJson {
 
+    private static final Serializers SERIALIZERS = new Serializers();
+
     /**
      * One serializer per class, built on first use, as the runtime builds one per handler at init: building one
      * copies a Jackson mapper and registers its modules, and a fresh mapper learns each class's properties again.
+     * A named class, not an anonymous one, so that the cold-start bench's runner jar, which copies this class and
+     * its declared nested classes, carries it.
      */
-    private static final ClassValue<PojoSerializer<?>> SERIALIZERS = new ClassValue<>() {
+    private static final class Serializers extends ClassValue<PojoSerializer<?>> {
         @Override
         protected PojoSerializer<?> computeValue(Class<?> type) {
             return LambdaEventSerializers.isLambdaSupportedEvent(type.getName())
                     ? LambdaEventSerializers.serializerFor(type, LambdaJson.class.getClassLoader())
                     : JacksonFactory.getInstance().getSerializer(type);
         }
-    };
+    }
 
     private LambdaJson() {}
 
