@@ -107,8 +107,12 @@ public final class TableStreamReader {
         return new BigInteger(sequenceNumber);
     }
 
-    private static String sequenceOf(Record record) {
-        return record.dynamodb().sequenceNumber();
+    /** A record held, with its sequence number parsed once: DynamoDB's are decimal strings of varying length. */
+    private record Held(BigInteger sequence, Record record) {
+
+        static Held of(Record record) {
+            return new Held(TableStreamReader.sequence(record.dynamodb().sequenceNumber()), record);
+        }
     }
 
     /** What has been read of one shard: a run of records, in order, after {@code start}. */
@@ -116,7 +120,8 @@ public final class TableStreamReader {
 
         private final String shardId;
         private final ReentrantLock lock = new ReentrantLock();
-        private final List<Record> records = new ArrayList<>();
+        /** In sequence order, as a shard's reads bring them: searched, never scanned, for a poller's position. */
+        private final List<Held> records = new ArrayList<>();
         private final Map<String, String> positions = new HashMap<>();
         /** The log holds every record after this one ({@code null}: from the shard's start) up to its last read. */
         private String start;
@@ -139,12 +144,9 @@ public final class TableStreamReader {
             }
             BigInteger slowest = positions.values().stream().map(TableStreamReader::sequence)
                     .min(BigInteger::compareTo).orElseThrow();
-            int passed = 0;
-            while (passed < records.size() && sequence(sequenceOf(records.get(passed))).compareTo(slowest) <= 0) {
-                passed++;
-            }
+            int passed = firstAfter(slowest);
             if (passed > 0) {
-                start = sequenceOf(records.get(passed - 1));
+                start = records.get(passed - 1).record().dynamodb().sequenceNumber();
                 records.subList(0, passed).clear();
             }
         }
@@ -174,17 +176,24 @@ public final class TableStreamReader {
         }
 
         List<Record> after(String after) {
-            BigInteger from = after == null ? null : sequence(after);
-            List<Record> newer = new ArrayList<>();
-            for (Record record : records) {
-                if (from == null || sequence(sequenceOf(record)).compareTo(from) > 0) {
-                    newer.add(record);
-                    if (newer.size() == PAGE_LIMIT) {
-                        break;
-                    }
+            int from = after == null ? 0 : firstAfter(sequence(after));
+            return records.subList(from, Math.min(records.size(), from + PAGE_LIMIT)).stream().map(Held::record)
+                    .toList();
+        }
+
+        /** The index of the first record held after {@code sequence}; the size of the log if there is none. */
+        private int firstAfter(BigInteger sequence) {
+            int low = 0;
+            int high = records.size();
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (records.get(middle).sequence().compareTo(sequence) <= 0) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
                 }
             }
-            return newer;
+            return low;
         }
 
         /** Whether the shard must be read for a poller that saw the wake-ups at {@code seenGeneration}. */
@@ -212,7 +221,7 @@ public final class TableStreamReader {
             }
             iterator = page.nextShardIterator();
             ended = iterator == null;
-            records.addAll(page.records());
+            page.records().forEach(record -> records.add(Held.of(record)));
             readDone(generation, !page.records().isEmpty());
         }
 
@@ -224,7 +233,7 @@ public final class TableStreamReader {
 
         /** Where reading goes on: after the last record held, else after the log's start, else the shard's start. */
         private String firstIterator() {
-            String last = records.isEmpty() ? start : sequenceOf(records.getLast());
+            String last = records.isEmpty() ? start : records.getLast().record().dynamodb().sequenceNumber();
             if (last == null) {
                 return streams.getShardIterator(get -> get.streamArn(streamArn).shardId(shardId)
                         .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
