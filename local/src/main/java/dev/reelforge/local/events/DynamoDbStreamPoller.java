@@ -27,8 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * table's {@link TableStreamReader}, shared with the table's other pollers), keeps the records matching the event's
  * filters, delivers them in batches as a {@code DynamodbEvent}, and retries a failed batch (from its first reported
  * item failure) up to the event's retry limit. What was delivered is checkpointed in the data directory
- * ({@code <directory>/<Function>.<Event>.json}, written after each batch), so a restart, even after a kill, loses no
- * record and delivers again at most the batch that was being delivered. DynamoDB Local keeps its streams in its
+ * ({@code <directory>/<Function>.<Event>.json}, written after each batch delivered), so a restart, even after a kill,
+ * loses no record and delivers again at most the batch that was being delivered. A position moved only past records
+ * the filters left out is written when the poller next goes idle: after a kill those records are read and left out
+ * again, and a table's burst of writes costs each of its pollers one durable write, not one per batch. DynamoDB Local keeps its streams in its
  * database, across restarts. An idle poller reads again as soon as a function that may write to its table has run
  * ({@link StreamWakeups}), else once a second, and the reader reads the shard only when no poller has in that second.
  */
@@ -50,6 +52,8 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
     private final Map<String, String> checkpoints = new ConcurrentHashMap<>();
     private final Set<String> finishedShards = ConcurrentHashMap.newKeySet();
     private final AtomicLong delivered = new AtomicLong();
+    /** Positions moved past filtered-out records only, not yet written (only the poller's thread touches it). */
+    private boolean checkpointsUnsaved;
     private final Thread poller;
     private volatile boolean running = true;
 
@@ -94,6 +98,9 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
                 log.accept("stream of " + function.definition().logicalId() + ": " + e.getMessage());
             }
             if (!busy) {
+                if (checkpointsUnsaved) {
+                    saveCheckpoints();
+                }
                 try {
                     stream.wakeups().await(seen, IDLE_POLL_MILLIS);
                 } catch (InterruptedException e) {
@@ -112,27 +119,43 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         List<Record> records = page.records();
         for (int from = 0; from < records.size(); from += source.batchSize()) {
             List<Record> batch = records.subList(from, Math.min(records.size(), from + source.batchSize()));
-            if (!deliver(batch)) {
+            Delivery delivery = deliver(batch);
+            if (delivery == Delivery.STOPPED) {
                 // the stack is stopping: not checkpointed, so the next start delivers the batch again
                 return false;
             }
             checkpoints.put(shardId, batch.getLast().dynamodb().sequenceNumber());
-            saveCheckpoints();
+            if (delivery == Delivery.INVOKED) {
+                saveCheckpoints();
+            } else {
+                checkpointsUnsaved = true;
+            }
         }
         return !records.isEmpty();
     }
 
-    /**
-     * Delivers a batch, retrying a failure up to the event's limit; false when the poller was closed meanwhile (the
-     * invocation it cut short is no failure of the batch, which stays for the next start).
-     */
-    private boolean deliver(List<Record> batch) {
+    /** What became of a batch. */
+    private enum Delivery {
+        /** The function was invoked with the batch's matching records (and succeeded, or ran out of retries). */
+        INVOKED,
+        /** The filters left out every record: there was nothing to invoke the function with. */
+        NONE_MATCHED,
+        /** The poller was closed meanwhile: the invocation it cut short is no failure of the batch. */
+        STOPPED
+    }
+
+    /** Delivers a batch, retrying a failure up to the event's limit. */
+    private Delivery deliver(List<Record> batch) {
         List<ObjectNode> records = new ArrayList<>();
         for (Record record : batch) {
             ObjectNode json = StreamRecords.toLambdaJson(record, stream.streamArn(), region);
             if (source.patterns().isEmpty() || source.patterns().stream().anyMatch(pattern -> EventPattern.matches(pattern, json))) {
                 records.add(json);
             }
+        }
+        if (records.isEmpty()) {
+            delivered.addAndGet(batch.size());
+            return Delivery.NONE_MATCHED;
         }
         for (int attempt = 0; !records.isEmpty(); attempt++) {
             ObjectNode event = Json.object();
@@ -142,7 +165,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
                 break;
             }
             if (!running) {
-                return false;
+                return Delivery.STOPPED;
             }
             if (attempt >= source.maxRetries()) {
                 log.accept(function.definition().logicalId() + " failed a stream batch " + (attempt + 1)
@@ -158,7 +181,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
             records = new ArrayList<>(records.subList(Math.min(index, records.size()), records.size()));
         }
         delivered.addAndGet(batch.size());
-        return true;
+        return Delivery.INVOKED;
     }
 
     /** Invokes the function; returns the sequence numbers to retry from (all, when it failed outright). */
