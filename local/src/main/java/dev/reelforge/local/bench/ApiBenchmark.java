@@ -28,14 +28,21 @@ import java.util.Map;
  * {@code reelforge bench api [--runs N] [--requests N] [--warmup N] [--part all|cold|warm]}: the submit
  * function's cold start against a hello-world handler's, and warm latency through the local API against
  * the bare DynamoDB Local calls behind it. Every number is measured in the same run as its baseline and
- * reported as a ratio to it; targets (cold start ≤ 2x hello-world, API p99 ≤ 2x DynamoDB p99) are
- * printed as met or not, never turned into a failure. See docs/PERFORMANCE.md.
+ * reported as a ratio to it; targets (cold start ≤ 2x hello-world, API p99 ≤ 2x DynamoDB p99; issue 15's
+ * cold start ≤ 1.6x with Lambda's flags and status p99 ≤ 1.5x) are printed as met or not, never turned into a
+ * failure. See docs/PERFORMANCE.md.
  */
 public final class ApiBenchmark {
 
     static final String FUNCTION = "SubmitRenderFunction";
     static final Path EVENT = Path.of("events", FUNCTION, "post-render.json");
     static final double TARGET_RATIO = 2.0;
+    /** Issue 15: the submit function's cold start with Lambda's flags, archive rows not counted. */
+    static final double COLD_START_TARGET = 1.6;
+    /** Issue 15: the status read's p99 against the bare GetItem's. */
+    static final double STATUS_P99_TARGET = 1.5;
+    /** The row run with Lambda's flags: the one issue 15's cold-start target is judged on. */
+    private static final String LAMBDA_FLAGS_ROW = "TieredStopAtLevel=1";
 
     private static final PrintStream OUT = System.out;
 
@@ -126,7 +133,7 @@ public final class ApiBenchmark {
             List<String> c1 = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
             ColdStartBenchmark.Variant defaults = new ColdStartBenchmark.Variant("JVM default JIT", serial,
                     ColdStartBenchmark.Archive.NONE);
-            ColdStartBenchmark.Variant c1Only = new ColdStartBenchmark.Variant("TieredStopAtLevel=1", c1,
+            ColdStartBenchmark.Variant c1Only = new ColdStartBenchmark.Variant(LAMBDA_FLAGS_ROW, c1,
                     ColdStartBenchmark.Archive.NONE);
             if (primingOnly) {
                 printPriming(function, bench.priming(c1Only, runs));
@@ -221,7 +228,13 @@ public final class ApiBenchmark {
                     "ratio function/hello", ratio(row.wallRatio()), row.function().wallMs() - row.hello().wallMs(),
                     ratio(row.inJvmRatio()), row.function().inJvmMs() - row.hello().inJvmMs());
             OUT.printf(Locale.ROOT, "%-22s %-22s target cold start <= %.0fx hello-world: wall %s, init+first %s%n",
-                    "", "", TARGET_RATIO, verdict(row.wallRatio()), verdict(row.inJvmRatio()));
+                    "", "", TARGET_RATIO, verdict(row.wallRatio(), TARGET_RATIO),
+                    verdict(row.inJvmRatio(), TARGET_RATIO));
+            if (row.variant().name().equals(LAMBDA_FLAGS_ROW)) {
+                OUT.printf(Locale.ROOT, "%-22s %-22s target of issue 15, this row only, wall <= %.1fx hello-world: %s"
+                        + " (%s)%n", "", "", COLD_START_TARGET, verdict(row.wallRatio(), COLD_START_TARGET),
+                        ratio(row.wallRatio()));
+            }
             OUT.println();
         }
         OUT.println("row flags: all rows -XX:+UseSerialGC (as Lambda's java runtimes);"
@@ -330,7 +343,10 @@ public final class ApiBenchmark {
         double submitRatio = result.submit().p99() / result.putItem().p99();
         double statusRatio = result.status().p99() / result.getItem().p99();
         OUT.printf(Locale.ROOT, "target API p99 <= %.0fx bare DynamoDB p99: submit %s (%s), status %s (%s)%n",
-                TARGET_RATIO, verdict(submitRatio), ratio(submitRatio), verdict(statusRatio), ratio(statusRatio));
+                TARGET_RATIO, verdict(submitRatio, TARGET_RATIO), ratio(submitRatio),
+                verdict(statusRatio, TARGET_RATIO), ratio(statusRatio));
+        OUT.printf(Locale.ROOT, "target of issue 15, status p99 <= %.1fx bare GetItem p99: %s (%s)%n",
+                STATUS_P99_TARGET, verdict(statusRatio, STATUS_P99_TARGET), ratio(statusRatio));
     }
 
     private static void printLatencies(String label, Latencies latencies) {
@@ -348,8 +364,8 @@ public final class ApiBenchmark {
     }
 
     /** Met or not, judged on the ratio as printed (two decimals), so the verdict never contradicts it. */
-    private static String verdict(double ratio) {
-        return Math.round(ratio * 100) <= Math.round(TARGET_RATIO * 100) ? "MET" : "NOT MET";
+    private static String verdict(double ratio, double target) {
+        return Math.round(ratio * 100) <= Math.round(target * 100) ? "MET" : "NOT MET";
     }
 
     private static String relativize(String classpath, Path project) {
