@@ -30,9 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * ({@code <directory>/<Function>.<Event>.json}, written after each batch delivered), so a restart, even after a kill,
  * loses no record and delivers again at most the batch that was being delivered. A position moved only past records
  * the filters left out is written when the poller next goes idle: after a kill those records are read and left out
- * again, and a table's burst of writes costs each of its pollers one durable write, not one per batch. DynamoDB Local keeps its streams in its
- * database, across restarts. An idle poller reads again as soon as a function that may write to its table has run
- * ({@link StreamWakeups}), else once a second, and the reader reads the shard only when no poller has in that second.
+ * again, and a table's burst of writes costs each of its pollers one durable write, not one per batch. DynamoDB
+ * Local keeps its streams in its database, across restarts. An idle poller reads again as soon as a function that
+ * may write to its table has run ({@link StreamWakeups}), else once a second, and the reader reads the shard only
+ * when no poller has in that second.
  */
 public final class DynamoDbStreamPoller implements AutoCloseable {
 
@@ -216,6 +217,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         ObjectNode json = Json.object();
         new LinkedHashMap<>(checkpoints).forEach(json::put);
         DurableFile.write(checkpointFile, Json.write(json).getBytes(StandardCharsets.UTF_8));
+        checkpointsUnsaved = false;
     }
 
     @Override
