@@ -223,9 +223,15 @@ public final class SamTemplate {
                                     String.valueOf(mapOrEmpty(filter).get("Pattern"))));
                         }
                     }
+                    // The table's pollers share one reader, which starts where their checkpoints say, else at the
+                    // shard's start: a poller from LATEST would be given the records written before it started.
+                    Object position = source.get("StartingPosition");
+                    if (!"TRIM_HORIZON".equals(position)) {
+                        throw new TemplateException(logicalId + "." + name + ".StartingPosition: the embedded stack"
+                                + " reads DynamoDB streams from TRIM_HORIZON only, not " + position);
+                    }
                     streamEvents.add(new StreamEventDefinition(name,
                             logicalIdOf(source.get("Stream")),
-                            String.valueOf(source.getOrDefault("StartingPosition", "LATEST")),
                             Integer.parseInt(String.valueOf(source.getOrDefault("BatchSize", 100))),
                             Integer.parseInt(String.valueOf(source.getOrDefault("MaximumRetryAttempts", 2))),
                             patterns));
