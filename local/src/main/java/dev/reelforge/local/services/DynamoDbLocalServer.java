@@ -24,7 +24,7 @@ public final class DynamoDbLocalServer implements LocalService {
     public static DynamoDbLocalServer start(Path directory) {
         try {
             Files.createDirectories(directory);
-            int port = LoopbackPorts.free();
+            int port = LoopbackPorts.stable();
             DynamoDBProxyServer server;
             // DynamoDB Local prints its banner on standard output, which ./reelforge invoke keeps for the response.
             PrintStream standardOutput = System.out;

@@ -19,7 +19,8 @@ public final class LoopbackPorts {
 
     /**
      * A free loopback port that no outgoing connection or port-0 bind will be given meanwhile, for a port chosen
-     * now and bound later (a distribution's, kept in the data directory): it lies below the kernel's ephemeral range,
+     * now and bound later (a distribution's, kept in the data directory; S3Proxy's and DynamoDB Local's, which are
+     * told their port before they bind it): it lies below the kernel's ephemeral range,
      * from which {@link #free()} ports and every connection's local port are drawn, and where a port found free can
      * be taken by an SDK's next connection before the server binds it.
      */
@@ -48,6 +49,7 @@ public final class LoopbackPorts {
         }
     }
 
+    /** A loopback port free now, from the ephemeral range: for an address nothing is meant to listen on. */
     public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);

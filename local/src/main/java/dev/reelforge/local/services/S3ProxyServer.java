@@ -51,7 +51,7 @@ public final class S3ProxyServer implements LocalService {
             Files.createDirectories(directory);
             Properties properties = new Properties();
             properties.setProperty("jclouds.filesystem.basedir", directory.toAbsolutePath().toString());
-            URI endpoint = URI.create("http://127.0.0.1:" + LoopbackPorts.free());
+            URI endpoint = URI.create("http://127.0.0.1:" + LoopbackPorts.stable());
             ObjectCreationHook store = new ObjectCreationHook(BlobStores.create("filesystem", properties),
                     directory.toAbsolutePath(), clock, objectCreated);
             S3Proxy proxy = S3Proxy.builder()
