@@ -10,11 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The loopback port of each distribution, chosen once per data directory and kept in
@@ -29,15 +27,11 @@ public final class DistributionPorts {
     public static Map<String, Integer> assign(Path dataDirectory, List<String> logicalIds) {
         Path file = dataDirectory.resolve("cloudfront").resolve("ports.json");
         Map<String, Integer> ports = new LinkedHashMap<>(read(file));
-        Set<Integer> taken = new HashSet<>(ports.values());
+        ports.values().forEach(LoopbackPorts::reserve);
         boolean changed = false;
         for (String logicalId : logicalIds) {
             if (!ports.containsKey(logicalId)) {
-                int port;
-                do {
-                    port = LoopbackPorts.stable();
-                } while (!taken.add(port));
-                ports.put(logicalId, port);
+                ports.put(logicalId, LoopbackPorts.stable());
                 changed = true;
             }
         }

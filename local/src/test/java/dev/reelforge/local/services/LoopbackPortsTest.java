@@ -6,6 +6,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -22,6 +24,29 @@ class LoopbackPortsTest {
 
         for (int draw = 0; draw < 100; draw++) {
             assertThat(LoopbackPorts.stable()).isBetween(20_000, ephemeralLow - 1);
+        }
+    }
+
+    @Test
+    void stableNeverHandsOutOnePortTwiceInAProcess() {
+        // 1,000 random draws from ~12,700 ports would repeat one about 40 times; a repeat gave DynamoDB Local
+        // the port a distribution had been promised, and the distribution could not bind it.
+        Set<Integer> drawn = new HashSet<>();
+        for (int draw = 0; draw < 1_000; draw++) {
+            assertThat(drawn.add(LoopbackPorts.stable())).isTrue();
+        }
+    }
+
+    @Test
+    void stableDoesNotDrawAPortReservedForAServerNotYetBound() {
+        Set<Integer> reserved = new HashSet<>();
+        for (int port = 20_000; port < 23_000; port++) {
+            LoopbackPorts.reserve(port);
+            reserved.add(port);
+        }
+
+        for (int draw = 0; draw < 200; draw++) {
+            assertThat(LoopbackPorts.stable()).isNotIn(reserved);
         }
     }
 }
