@@ -16,10 +16,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class LocalFunctionTest {
 
@@ -48,6 +50,29 @@ class LocalFunctionTest {
             return Map.of("requestId", context.getAwsRequestId(), "before", before,
                     "after", context.getRemainingTimeInMillis(), "function", context.getFunctionName(),
                     "greeting", environment.required("GREETING"));
+        }
+    }
+
+    /** Keeps its core busy, never blocking, until {@link #release} is set. */
+    public static final class SpinningHandler implements RequestHandler<Map<String, Object>, String> {
+
+        static final AtomicInteger SPINNING = new AtomicInteger();
+        static volatile boolean release;
+
+        public SpinningHandler(FunctionEnvironment environment) {}
+
+        @Override
+        public String handleRequest(Map<String, Object> event, Context context) {
+            SPINNING.incrementAndGet();
+            try {
+                long spins = 0;
+                while (!release) {
+                    spins++;
+                }
+                return "spun " + spins;
+            } finally {
+                SPINNING.decrementAndGet();
+            }
         }
     }
 
@@ -125,6 +150,36 @@ class LocalFunctionTest {
         assertThatThrownBy(() -> function.invoke(Map.of("sleepMillis", 5_000)))
                 .isInstanceOf(FunctionTimeoutException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anInvocationRunsWhileOthersKeepEveryCoreBusy() throws InterruptedException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        FunctionDefinition definition = new FunctionDefinition("Spinner", "stack-Spinner",
+                SpinningHandler.class.getName(), "unused.jar", Duration.ofSeconds(60), 256, Map.of(), List.of());
+        LocalFunction spinner = LocalFunction.initialize(definition, Map.of(), "arn:aws:lambda:::function:stack-Spinner",
+                line -> {});
+        List<Thread> callers = new ArrayList<>();
+        try {
+            for (int i = 0; i < cores; i++) {
+                callers.add(Thread.ofPlatform().start(() -> spinner.invoke(Map.of())));
+            }
+            while (SpinningHandler.SPINNING.get() < cores) {
+                Thread.sleep(10);
+            }
+
+            // Invocations on virtual threads waited here for a carrier that a spinning one never gave back.
+            Object answer = probe(Duration.ofSeconds(60)).invoke(Map.of());
+
+            assertThat(answer).isInstanceOf(Map.class);
+            assertThat(SpinningHandler.SPINNING.get()).isEqualTo(cores);
+        } finally {
+            SpinningHandler.release = true;
+            for (Thread caller : callers) {
+                caller.join();
+            }
+        }
     }
 
     @Test
