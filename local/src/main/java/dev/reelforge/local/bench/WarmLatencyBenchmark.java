@@ -7,12 +7,12 @@ import dev.reelforge.local.LocalClients;
 import dev.reelforge.local.LocalStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,6 +28,11 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
  * DynamoDB Local) against the bare DynamoDB Local call the function makes, all in one run:
  * {@code POST /edit/stage/render} vs PutItem of a stored render's item, and
  * {@code GET /edit/stage/render/{id}} vs a consistent GetItem of one.
+ *
+ * <p>Both sides send through {@link HttpURLConnection} with keep-alive, the client technology of the baseline's
+ * {@code UrlConnectionHttpClient}: one blocking call on the caller's thread. The JDK's {@code java.net.http}
+ * client, which this bench used before, passes each exchange between the caller, its selector thread and its
+ * executor, and that client-side cost (half the 404 floor) was counted against the API alone.
  */
 final class WarmLatencyBenchmark {
 
@@ -49,35 +54,18 @@ final class WarmLatencyBenchmark {
     static Result run(Path template, Path dataDirectory, String editJson, int warmup, int requests)
             throws Exception {
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(template, dataDirectory, 0, line -> {}))) {
-            HttpClient http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .build();
             URI api = stack.descriptor().apiUrl();
             String apiKey = stack.descriptor().apiKey(Environment.STAGE);
             String owner = stack.descriptor().owner();
             String table = stack.tableName("RendersTable");
             DynamoDbClient dynamoDb = LocalClients.dynamoDb(stack.services().endpoints().dynamoDb());
-            try (http; dynamoDb) {
-                HttpRequest submitRequest = HttpRequest.newBuilder(api.resolve("/edit/stage/render"))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("x-api-key", apiKey)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(editJson))
-                        .build();
+            try (dynamoDb) {
+                URI submitUri = api.resolve("/edit/stage/render");
+                byte[] edit = editJson.getBytes(StandardCharsets.UTF_8);
 
                 // One render to read back, and its stored item as the model for the bare PutItems.
-                HttpResponse<String> created = http.send(submitRequest, HttpResponse.BodyHandlers.ofString());
-                if (created.statusCode() != 201) {
-                    throw new IllegalStateException("POST /edit/stage/render answered " + created.statusCode()
-                            + ": " + created.body());
-                }
-                String renderId = renderId(created.body());
-                HttpRequest statusRequest = HttpRequest.newBuilder(api.resolve("/edit/stage/render/" + renderId))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("x-api-key", apiKey)
-                        .GET()
-                        .build();
+                String renderId = renderId(send(submitUri, apiKey, edit, 201));
+                URI statusUri = api.resolve("/edit/stage/render/" + renderId);
                 GetItemRequest getItem = GetItemRequest.builder()
                         .tableName(table)
                         .key(Map.of("owner", AttributeValue.fromS(owner), "id", AttributeValue.fromS(renderId)))
@@ -89,8 +77,8 @@ final class WarmLatencyBenchmark {
                 }
                 Map<String, AttributeValue> model = stored.item();
 
-                Operation submit = () -> expect(http.send(submitRequest, HttpResponse.BodyHandlers.ofString()), 201);
-                Operation status = () -> expect(http.send(statusRequest, HttpResponse.BodyHandlers.ofString()), 200);
+                Operation submit = () -> send(submitUri, apiKey, edit, 201);
+                Operation status = () -> send(statusUri, apiKey, null, 200);
                 Operation get = () -> {
                     if (!dynamoDb.getItem(getItem).hasItem()) {
                         throw new IllegalStateException("GetItem found nothing");
@@ -112,17 +100,14 @@ final class WarmLatencyBenchmark {
                 };
                 // For reference, not a target: an unknown route, which the emulator answers itself (404) without
                 // an authorizer, a function or DynamoDB: the HTTP client and server's own share of the latency.
-                HttpRequest floorRequest = HttpRequest.newBuilder(api.resolve("/bench/no-such-route"))
-                        .timeout(Duration.ofSeconds(30))
-                        .GET()
-                        .build();
-                Operation floor = () -> expect(http.send(floorRequest, HttpResponse.BodyHandlers.ofString()), 404);
+                URI floorUri = api.resolve("/bench/no-such-route");
+                Operation floor = () -> send(floorUri, null, null, 404);
                 Operation[] operations = {submit, put, status, get, floor};
 
                 measure(operations, warmup, "warm-up");
                 long[][] measured = measure(operations, requests, "measured");
                 return new Result(Latencies.of(measured[0]), Latencies.of(measured[1]), Latencies.of(measured[2]),
-                        Latencies.of(measured[3]), Latencies.of(measured[4]), editJson.getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                        Latencies.of(measured[3]), Latencies.of(measured[4]), edit.length,
                         model.get("edit").b().asByteArrayUnsafe().length, itemSize(model));
             }
         }
@@ -155,11 +140,36 @@ final class WarmLatencyBenchmark {
         return nanos;
     }
 
-    private static void expect(HttpResponse<String> response, int status) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered "
-                    + response.statusCode() + ", expected " + status + ": " + response.body());
+    /**
+     * A GET, or a POST of {@code body} when there is one, with the API key when there is one; returns the
+     * answer's body, read in full so that the connection goes back to the keep-alive cache.
+     */
+    private static String send(URI uri, String apiKey, byte[] body, int expected) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        connection.setConnectTimeout(10_000);
+        connection.setReadTimeout(30_000);
+        if (apiKey != null) {
+            connection.setRequestProperty("x-api-key", apiKey);
         }
+        if (body != null) {
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "application/json");
+            connection.setFixedLengthStreamingMode(body.length);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body);
+            }
+        }
+        int status = connection.getResponseCode();
+        String answer;
+        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            answer = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (status != expected) {
+            throw new IllegalStateException((body == null ? "GET " : "POST ") + uri.getPath() + " answered " + status
+                    + ", expected " + expected + ": " + answer);
+        }
+        return answer;
     }
 
     private static String renderId(String body) {
@@ -182,7 +192,7 @@ final class WarmLatencyBenchmark {
             size += attribute.getKey().length();
             AttributeValue value = attribute.getValue();
             if (value.s() != null) {
-                size += value.s().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                size += value.s().getBytes(StandardCharsets.UTF_8).length;
             } else if (value.b() != null) {
                 size += value.b().asByteArrayUnsafe().length;
             }
