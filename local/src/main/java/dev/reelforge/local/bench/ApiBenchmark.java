@@ -83,8 +83,8 @@ public final class ApiBenchmark {
             return 2;
         }
         int runs = intOption(options, "runs", 5);
-        // 5000: a p99 is its sample's 50th-worst request. Of 1000 (the 10th-worst) it swung from 0.9x to 2.1x the
-        // baseline's between runs of the same code, and hid a tail that 5000 showed in every run.
+        // 5000: a p99 is then its sample's 50th-worst request. Of 1000 (the 10th-worst) the status read's swung from
+        // 0.9x to 2.1x the baseline's between runs of the same code, and came out lower than runs of 5000 gave.
         int requests = intOption(options, "requests", 5000);
         // 1000, not 200: after 200 requests of each operation the JIT is still compiling the API path (its
         // p50 goes on falling by a fifth up to ~2000), which would count warm-up as API overhead.

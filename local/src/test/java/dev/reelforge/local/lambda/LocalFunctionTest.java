@@ -156,6 +156,7 @@ class LocalFunctionTest {
     @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void anInvocationRunsWhileOthersKeepEveryCoreBusy() throws InterruptedException {
         int cores = Runtime.getRuntime().availableProcessors();
+        SpinningHandler.release = false;
         FunctionDefinition definition = new FunctionDefinition("Spinner", "stack-Spinner",
                 SpinningHandler.class.getName(), "unused.jar", Duration.ofSeconds(60), 256, Map.of(), List.of());
         LocalFunction spinner = LocalFunction.initialize(definition, Map.of(), "arn:aws:lambda:::function:stack-Spinner",
