@@ -5,12 +5,14 @@ import dev.reelforge.core.destination.DestinationCopier;
 import dev.reelforge.core.destination.DestinationCopyFailedException;
 import dev.reelforge.core.destination.S3Destination;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -55,7 +57,8 @@ public final class S3DestinationCopier implements DestinationCopier {
             PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(destination.bucket()).key(key)
                     .contentLength(object.contentLength()).contentType(object.contentType());
             destination.acl().ifPresent(put::acl);
-            RequestBody body = RequestBody.fromInputStream(source, object.contentLength());
+            RequestBody body = RequestBody.fromContentProvider(new ReopenedSource(source, sourceBucket, sourceKey),
+                    object.contentLength(), "application/octet-stream");
             if (grants.roleOf(destination.bucket()).isEmpty()) {
                 own.putObject(put.build(), body);
             } else {
@@ -78,6 +81,32 @@ public final class S3DestinationCopier implements DestinationCopier {
             throw failed(sourceKey, destination, key, e);
         } catch (IOException e) {
             throw failed(sourceKey, destination, key, new UncheckedIOException(e));
+        }
+    }
+
+    /**
+     * The PUT's body: the GET already open, then a new GET of the same object each time the SDK asks again. It asks
+     * again to retry an attempt that failed mid-body, as one does when a server answers a PUT to a missing bucket
+     * before reading the body and closes the connection; a body that cannot be read twice turned that 404 into an
+     * {@code IllegalStateException} and the delivery was retried until its records were skipped.
+     */
+    private final class ReopenedSource implements ContentStreamProvider {
+
+        private final String bucket;
+        private final String key;
+        private InputStream opened;
+
+        ReopenedSource(InputStream opened, String bucket, String key) {
+            this.opened = opened;
+            this.bucket = bucket;
+            this.key = key;
+        }
+
+        @Override
+        public InputStream newStream() {
+            InputStream stream = opened != null ? opened : own.getObject(get -> get.bucket(bucket).key(key));
+            opened = null;
+            return stream;
         }
     }
 
