@@ -395,8 +395,9 @@ public final class RenderBenchmark {
             Map.entry("GN Service", "G1 service"),
             Map.entry("VM Thread", "JVM safepoints"),
             Map.entry("java", "the bench's main thread: the polling client, the process scan"),
-            Map.entry("ForkJoinPool-N-", "virtual threads: API emulator + the functions it calls, the stream poller"
-                    + " + render worker, MediaConvert API, file server"),
+            Map.entry("ForkJoinPool-N-", "virtual threads: API emulator connections, stream and queue pollers,"
+                    + " MediaConvert API, file server"),
+            Map.entry("function-invoca", "function invocations: the API's handlers, the render worker, the flows"),
             Map.entry("mediaconvert-wo", "MediaConvert emulator's job worker (S3 download/upload)"),
             Map.entry("SQLiteQueue[sha", "DynamoDB Local (SQLite)"),
             Map.entry("qtpN-N", "DynamoDB Local's Jetty"),
