@@ -14,7 +14,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -114,30 +118,65 @@ final class WarmLatencyBenchmark {
     }
 
     /**
-     * Runs each operation {@code count} times, in blocks of {@link #BLOCK}: a block of each operation in
-     * turn, the first operation of the turn rotating, so that a shared, noisy machine slows all alike.
+     * Runs each operation {@code count} times, in blocks of {@link #BLOCK}, the blocks in the order of
+     * {@link #pairCircuit}: each operation's block comes right after each other operation's block equally often. A
+     * block leaves work behind it (the renders a submit starts, the stream records a write makes), and the block
+     * after it runs beside that work; so every operation must follow every other alike, or one of them is measured
+     * on a busier machine. (A fixed order rotated turn by turn, as this bench had before, keeps its neighbours: the
+     * status read always came right after a block of writes, and the bare GetItem mostly after the status read.)
      */
     private static long[][] measure(Operation[] operations, int count, String what) throws Exception {
         long[][] nanos = new long[operations.length][count];
-        int done = 0;
-        int turn = 0;
-        while (done < count) {
-            int size = Math.min(BLOCK, count - done);
-            for (int k = 0; k < operations.length; k++) {
-                int index = (turn + k) % operations.length;
-                Operation operation = operations[index];
-                for (int i = 0; i < size; i++) {
-                    long started = System.nanoTime();
-                    operation.once();
-                    nanos[index][done + i] = System.nanoTime() - started;
-                }
+        int[] done = new int[operations.length];
+        int[] circuit = pairCircuit(operations.length);
+        int remaining = operations.length * count;
+        for (int step = 0; remaining > 0; step++) {
+            int index = circuit[step % circuit.length];
+            int size = Math.min(BLOCK, count - done[index]);
+            for (int i = 0; i < size; i++) {
+                long started = System.nanoTime();
+                operations[index].once();
+                nanos[index][done[index] + i] = System.nanoTime() - started;
             }
-            done += size;
-            turn++;
+            done[index] += size;
+            remaining -= size;
         }
         System.err.printf("bench: warm latency, %s: %d requests of each of %d operations done%n", what, count,
                 operations.length);
         return nanos;
+    }
+
+    /**
+     * A cyclic order of {@code n} operations in which every ordered pair of two different ones stands side by side
+     * exactly once, the last entry followed by the first: an Eulerian circuit of the complete directed graph
+     * (Hierholzer's algorithm), {@code n * (n - 1)} entries long, each operation {@code n - 1} times.
+     */
+    static int[] pairCircuit(int n) {
+        if (n < 2) {
+            return new int[n];
+        }
+        List<Deque<Integer>> unused = new ArrayList<>();
+        for (int from = 0; from < n; from++) {
+            Deque<Integer> targets = new ArrayDeque<>();
+            for (int to = 0; to < n; to++) {
+                if (to != from) {
+                    targets.add(to);
+                }
+            }
+            unused.add(targets);
+        }
+        Deque<Integer> path = new ArrayDeque<>(List.of(0));
+        Deque<Integer> circuit = new ArrayDeque<>();
+        while (!path.isEmpty()) {
+            Deque<Integer> next = unused.get(path.peek());
+            if (next.isEmpty()) {
+                circuit.push(path.pop());
+            } else {
+                path.push(next.poll());
+            }
+        }
+        circuit.removeLast(); // the walk's return to where it started
+        return circuit.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**
