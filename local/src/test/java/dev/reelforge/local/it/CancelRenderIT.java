@@ -47,6 +47,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +70,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * {@code DELETE /edit/{version}/render/{id}} on the embedded stack, with a callback receiver on loopback: a render
- * cancelled while the worker composes has its ffmpeg ended, one cancelled while encoding has its MediaConvert job
+ * cancelled while the worker fetches its sources fetches none that waited its turn, one cancelled while the worker
+ * composes has its ffmpeg ended, one cancelled while encoding has its MediaConvert job
  * canceled (running or still queued), and either way it ends {@code failed} with the error {@code cancelled}, sends
  * one callback and leaves no output and no asset. The races with completion are driven in the order they can
  * happen, with the stack's own functions and adapters: a cancel just before the COMPLETE event (the cancel holds),
@@ -80,6 +83,8 @@ class CancelRenderIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     /** The fake job id of the renders seeded as encoding: MediaConvert does not know it. */
     private static final String SEEDED_JOB = "1700000000000-seeded";
+    /** How many of a render's sources the worker fetches at once (RenderPreparation.PARALLEL_SOURCES). */
+    private static final int SOURCES_FETCHED_AT_ONCE = 4;
 
     private static RenderTestStack stack;
     private static MediaConvertClient mediaConvert;
@@ -148,6 +153,39 @@ class CancelRenderIT {
         ApiResponse again = cancel(Environment.STAGE, id);
         assertThat(again.status()).as("cancelling again: %s", again.body()).isEqualTo(202);
         assertCancelled(again.body().path("response"), id);
+    }
+
+    @Test
+    void aRenderCancelledWhileItsSourcesAreFetchedFetchesNoSourceThatWaitedItsTurn() {
+        try (HoldingMediaHost host = HoldingMediaHost.start()) {
+            host.holdRequests();
+            int sources = SOURCES_FETCHED_AT_ONCE + 1;
+            String clips = IntStream.range(0, sources).mapToObj(i -> """
+                    {"asset": {"type": "image", "src": "%s"}, "start": %d, "length": 1}"""
+                    .formatted(host.url("still-" + i + ".png"), i)).collect(Collectors.joining(", "));
+            String id = stack.submit(Environment.STAGE, """
+                    {"callback": "%s", "timeline": {"tracks": [{"clips": [%s]}]},
+                     "output": {"format": "mp4", "resolution": "sd"}}
+                    """.formatted(receiver.url(), clips));
+            await("the render's first sources being fetched",
+                    () -> host.holding() == SOURCES_FETCHED_AT_ONCE);
+
+            ApiResponse cancelled = cancel(Environment.STAGE, id);
+            host.release();
+
+            assertThat(cancelled.status()).as("%s", cancelled.body()).isEqualTo(202);
+            assertCancelled(cancelled.body().path("response"), id);
+            await("the worker giving render " + id + " up", () -> stack.lastLogLines(Integer.MAX_VALUE).stream()
+                    .anyMatch(line -> line.contains("render.produced") && line.contains(id)
+                            && line.contains("stopped")));
+            assertThat(host.requested()).as("the sources fetched").containsExactlyInAnyOrderElementsOf(
+                    IntStream.range(0, SOURCES_FETCHED_AT_ONCE)
+                            .mapToObj(i -> "/still-" + i + ".png").toList());
+            assertThat(ffmpegRunningFor("render-" + id)).as("an ffmpeg composing the render").isFalse();
+            assertCancelled(stack.status(Environment.STAGE, id), id);
+            assertThat(outputsOf(id)).as("outputs in the temporary bucket").isEmpty();
+            assertOneCallbackSaysCancelled(id);
+        }
     }
 
     @Test

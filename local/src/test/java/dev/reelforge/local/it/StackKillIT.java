@@ -3,8 +3,6 @@ package dev.reelforge.local.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.reelforge.core.Environment;
 import dev.reelforge.core.callback.WebhookSecret;
 import dev.reelforge.core.json.Json;
@@ -12,15 +10,8 @@ import dev.reelforge.local.LocalCredentials;
 import dev.reelforge.local.contract.ContractCheckingClient;
 import dev.reelforge.local.contract.ContractCheckingClient.ApiResponse;
 import dev.reelforge.local.webhooks.WebhookReceiver;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,12 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -137,7 +124,7 @@ class StackKillIT {
         String x = submit(TITLE, "preview");
         String f = submit("{\"type\": \"image\", \"src\": \"" + mediaHost.url() + "\"}", "preview");
         String q = submit(TITLE, "preview");
-        awaitBeforeTheKill("F's source being fetched", mediaHost::holding);
+        awaitBeforeTheKill("F's source being fetched", () -> mediaHost.holding() > 0);
         assertThat(status(q)).as("Q waits behind F").isEqualTo("queued");
         awaitBeforeTheKill("W's job COMPLETE and X's PROGRESSING", () ->
                 jobStatus(w).filter(JobStatus.COMPLETE::equals).isPresent()
@@ -353,90 +340,5 @@ class StackKillIT {
 
     private static Instant latest(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
-    }
-
-    /**
-     * A user's media host serving one PNG on 127.0.0.1 that can hold a request unanswered, to catch the worker
-     * fetching a source; it answers every request once released.
-     */
-    private static final class HoldingMediaHost implements AutoCloseable {
-
-        private final HttpServer server;
-        private final byte[] png = png();
-        private volatile CountDownLatch held = new CountDownLatch(0);
-        private volatile CountDownLatch release = new CountDownLatch(0);
-
-        private HoldingMediaHost(HttpServer server) {
-            this.server = server;
-        }
-
-        static HoldingMediaHost start() {
-            try {
-                HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-                HoldingMediaHost host = new HoldingMediaHost(server);
-                server.createContext("/", host::handle);
-                server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-                server.start();
-                return host;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        URI url() {
-            return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/still.png");
-        }
-
-        void holdRequests() {
-            release = new CountDownLatch(1);
-            held = new CountDownLatch(1);
-        }
-
-        boolean holding() {
-            return held.getCount() == 0 && release.getCount() == 1;
-        }
-
-        void release() {
-            release.countDown();
-        }
-
-        private void handle(HttpExchange exchange) throws IOException {
-            try (exchange) {
-                held.countDown();
-                if (!release.await(5, TimeUnit.MINUTES)) {
-                    return;
-                }
-                exchange.getResponseHeaders().set("Content-Type", "image/png");
-                exchange.sendResponseHeaders(200, png.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(png);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException gone) {
-                // the stack that asked was killed
-            }
-        }
-
-        private static byte[] png() {
-            BufferedImage image = new BufferedImage(320, 180, BufferedImage.TYPE_INT_RGB);
-            Graphics2D graphics = image.createGraphics();
-            graphics.setColor(Color.ORANGE);
-            graphics.fillRect(0, 0, 320, 180);
-            graphics.dispose();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try {
-                ImageIO.write(image, "png", bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return bytes.toByteArray();
-        }
-
-        @Override
-        public void close() {
-            release.countDown();
-            server.stop(0);
-        }
     }
 }
