@@ -42,7 +42,8 @@ import java.util.stream.Collectors;
  * What every invocation that composes a render, whole or a chunk of it, does first: merges and reads its edit,
  * fetches (or draws) and probes its sources ({@code fetching}), loads its fonts, draws its HTML, reads its subtitle
  * files, moves it to {@code rendering}, and plans it. Sources are fetched and probed a few at once. The render is read
- * again before each source and stage; one that finished meanwhile (its owner cancelled it) ends the preparation.
+ * again before each source that waited for another to be read, and before each later stage; one that finished
+ * meanwhile (its owner cancelled it) ends the preparation.
  */
 final class RenderPreparation {
 
@@ -83,6 +84,7 @@ final class RenderPreparation {
         this.fontsAndPages = fontsAndPages;
     }
 
+    /** @param render the render as its caller has just read it, not finished */
     Preparation prepare(Render render, RenderKey key, Path work) {
         JsonNode merged;
         switch (MergeFields.merge(render.edit())) {
@@ -112,7 +114,11 @@ final class RenderPreparation {
             for (int i = 0; i < sources.size(); i++) {
                 Map.Entry<URI, String> source = sources.get(i);
                 Path target = work.resolve("source-" + i);
-                readings.add(pool.submit(() -> read(key, sourcesEdit, drawn, source.getKey(), source.getValue(), target)));
+                // the first few start at once, just after the caller read the render unfinished: reading it again
+                // for each would cost a read per source and tell nothing new
+                boolean waitsItsTurn = i >= PARALLEL_SOURCES;
+                readings.add(pool.submit(() -> read(key, sourcesEdit, drawn, source.getKey(), source.getValue(), target,
+                        waitsItsTurn)));
             }
             for (int i = 0; i < sources.size(); i++) {
                 switch (outcomeOf(readings.get(i))) {
@@ -200,10 +206,13 @@ final class RenderPreparation {
         record Ended() implements SourceReading {}
     }
 
-    /** Fetches (or draws) one source and probes it; {@code where} is the path of the first place that uses it. */
+    /**
+     * Fetches (or draws) one source and probes it; {@code where} is the path of the first place that uses it. A source
+     * that waited its turn first reads the render again, which may have finished meanwhile.
+     */
     private SourceReading read(RenderKey key, Edit edit, Map<URI, Asset.Drawn> drawn, URI src, String where,
-            Path target) {
-        if (finished(key)) {
+            Path target, boolean waitedItsTurn) {
+        if (waitedItsTurn && finished(key)) {
             return new SourceReading.Ended();
         }
         SourceFetcher.FetchResult fetchResult = drawn.containsKey(src)
