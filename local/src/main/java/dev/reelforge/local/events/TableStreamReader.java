@@ -22,13 +22,15 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * them; nothing here is durable: after a restart the pollers' checkpoints say where reading starts again.
  *
  * <p>A shard is read again when, since its last read: a function that may write to the table has run (its
- * {@link StreamWakeups} generation moved), the last read brought records (there may be more), or the idle interval has
- * passed (a write from outside the functions).
+ * {@link StreamWakeups} generation moved), the last read brought a full page (there may be more), or the idle interval
+ * has passed (a write from outside the functions). A read that brought less than a page brought every record there
+ * was: DynamoDB Local answers with all it holds after the iterator, up to the limit, so reading again at once would
+ * only find what a write since then added, which its function's wake-up announces.
  */
 public final class TableStreamReader {
 
     /** The most records one read asks for, as a poller asked when it read the shard itself. */
-    static final int PAGE_LIMIT = 100;
+    public static final int PAGE_LIMIT = 100;
     private static final long SHARD_REFRESH_NANOS = 5_000_000_000L;
     /** A shard no poller has had read for this long is read again, for writes made outside the functions. */
     private static final long IDLE_NANOS = DynamoDbStreamPoller.IDLE_POLL_MILLIS * 1_000_000L;
@@ -130,7 +132,7 @@ public final class TableStreamReader {
         private boolean ended;
         private long readGeneration = Long.MIN_VALUE;
         private long readAt;
-        private boolean lastReadBroughtRecords;
+        private boolean lastReadFilledItsPage;
 
         ShardLog(String shardId) {
             this.shardId = shardId;
@@ -198,7 +200,7 @@ public final class TableStreamReader {
 
         /** Whether the shard must be read for a poller that saw the wake-ups at {@code seenGeneration}. */
         boolean due(long seenGeneration) {
-            return readGeneration < seenGeneration || lastReadBroughtRecords
+            return readGeneration < seenGeneration || lastReadFilledItsPage
                     || System.nanoTime() - readAt >= IDLE_NANOS;
         }
 
@@ -222,13 +224,13 @@ public final class TableStreamReader {
             iterator = page.nextShardIterator();
             ended = iterator == null;
             page.records().forEach(record -> records.add(Held.of(record)));
-            readDone(generation, !page.records().isEmpty());
+            readDone(generation, page.records().size() >= PAGE_LIMIT);
         }
 
-        private void readDone(long generation, boolean broughtRecords) {
+        private void readDone(long generation, boolean filledItsPage) {
             readGeneration = generation;
             readAt = System.nanoTime();
-            lastReadBroughtRecords = broughtRecords;
+            lastReadFilledItsPage = filledItsPage;
         }
 
         /** Where reading goes on: after the last record held, else after the log's start, else the shard's start. */

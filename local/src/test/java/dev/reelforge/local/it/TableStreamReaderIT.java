@@ -153,6 +153,35 @@ class TableStreamReaderIT {
     }
 
     @Test
+    void aFullPageIsFollowedByAnotherReadAndAShorterOneByNoneUntilAWakeUp() {
+        StreamWakeups wakeups = new StreamWakeups();
+        Table table = table(wakeups);
+        int written = TableStreamReader.PAGE_LIMIT + 20;
+        for (int i = 0; i < written; i++) {
+            table.put("item-" + i);
+        }
+        String shard = table.shard();
+        wakeups.wake();
+        long seen = wakeups.generation();
+        int before = getRecordsCalls.get();
+
+        TableStreamReader.Page first = table.reader().read(shard, "only", null, seen);
+        TableStreamReader.Page second = table.reader().read(shard, "only", lastSequence(first), seen);
+        TableStreamReader.Page third = table.reader().read(shard, "only", lastSequence(second), seen);
+
+        assertThat(first.records()).hasSize(TableStreamReader.PAGE_LIMIT);
+        assertThat(ids(second)).hasSize(20).last().isEqualTo("item-" + (written - 1));
+        assertThat(third.records()).isEmpty();
+        assertThat(getRecordsCalls.get() - before).as("GetRecords calls").isEqualTo(2);
+
+        table.put("after");
+        wakeups.wake();
+        assertThat(ids(table.reader().read(shard, "only", lastSequence(second), wakeups.generation())))
+                .containsExactly("after");
+        assertThat(getRecordsCalls.get() - before).as("GetRecords calls").isEqualTo(3);
+    }
+
+    @Test
     void aPollerBehindWhatTheReaderHoldsGetsWhatFollowsItsCheckpoint() {
         StreamWakeups wakeups = new StreamWakeups();
         Table table = table(wakeups);
