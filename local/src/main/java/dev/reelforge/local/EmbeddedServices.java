@@ -1,6 +1,7 @@
 package dev.reelforge.local;
 
 import dev.reelforge.local.cloudfront.CloudFrontEmulator;
+import dev.reelforge.local.events.TableWriteAnnouncer;
 import dev.reelforge.local.mediaconvert.MediaConvertEmulator;
 import dev.reelforge.local.s3.ObjectCreated;
 import dev.reelforge.local.s3.ObjectWrites;
@@ -34,12 +35,13 @@ public final class EmbeddedServices implements AutoCloseable {
     private final SecretsManagerEmulator secretsManager;
     private final ElasticMqServer sqsServer;
     private final DynamoDbClient dynamoDb;
+    private final TableWriteAnnouncer tableWrites;
     private final S3Client s3;
     private final SqsClient sqs;
 
     private EmbeddedServices(DynamoDbLocalServer dynamoDbServer, S3ProxyServer s3Server, MediaConvertEmulator mediaConvert,
             CloudFrontEmulator cloudFront, SecretsManagerEmulator secretsManager, ElasticMqServer sqsServer,
-            DynamoDbClient dynamoDb, S3Client s3, SqsClient sqs) {
+            DynamoDbClient dynamoDb, TableWriteAnnouncer tableWrites, S3Client s3, SqsClient sqs) {
         this.dynamoDbServer = dynamoDbServer;
         this.s3Server = s3Server;
         this.sqsServer = sqsServer;
@@ -48,6 +50,7 @@ public final class EmbeddedServices implements AutoCloseable {
         this.cloudFront = cloudFront;
         this.secretsManager = secretsManager;
         this.dynamoDb = dynamoDb;
+        this.tableWrites = tableWrites;
         this.s3 = s3;
     }
 
@@ -76,7 +79,8 @@ public final class EmbeddedServices implements AutoCloseable {
             S3ProxyServer s3Server = S3ProxyServer.start(dataDirectory.resolve("s3"), LocalCredentials.ACCESS_KEY_ID,
                     LocalCredentials.SECRET_ACCESS_KEY, clock, objectCreated);
             started.add(s3Server);
-            DynamoDbClient dynamoDb = LocalClients.dynamoDb(dynamoDbServer.endpoint());
+            TableWriteAnnouncer tableWrites = new TableWriteAnnouncer();
+            DynamoDbClient dynamoDb = LocalClients.dynamoDb(dynamoDbServer.endpoint(), List.of(tableWrites));
             clients.add(dynamoDb);
             S3Client s3 = LocalClients.s3(s3Server.endpoint());
             clients.add(s3);
@@ -99,7 +103,7 @@ public final class EmbeddedServices implements AutoCloseable {
             clients.add(sqs);
             ResourceProvisioner.provisionQueues(template, sqs);
             return new EmbeddedServices(dynamoDbServer, s3Server, mediaConvert, cloudFront, secretsManager, sqsServer,
-                    dynamoDb, s3, sqs);
+                    dynamoDb, tableWrites, s3, sqs);
         } catch (RuntimeException e) {
             for (AutoCloseable client : clients) {
                 try {
@@ -131,8 +135,13 @@ public final class EmbeddedServices implements AutoCloseable {
                 cloudFront.endpoint(), secretsManager.endpoint(), sqsServer.endpoint(), cloudFront.distributionUrls());
     }
 
+    /** The stack's own client; its writes are announced to the written table's stream pollers by {@link #tableWrites}. */
     public DynamoDbClient dynamoDb() {
         return dynamoDb;
+    }
+
+    public TableWriteAnnouncer tableWrites() {
+        return tableWrites;
     }
 
     public S3Client s3() {

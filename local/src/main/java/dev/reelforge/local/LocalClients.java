@@ -3,6 +3,8 @@ package dev.reelforge.local;
 import dev.reelforge.aws.s3.WithoutExpectContinue;
 import dev.reelforge.local.template.StackIdentity;
 import java.net.URI;
+import java.util.List;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -16,11 +18,17 @@ public final class LocalClients {
     private LocalClients() {}
 
     public static DynamoDbClient dynamoDb(URI endpoint) {
+        return dynamoDb(endpoint, List.of());
+    }
+
+    /** @param interceptors run around each of the client's calls (the stack's own client announces its writes) */
+    public static DynamoDbClient dynamoDb(URI endpoint, List<ExecutionInterceptor> interceptors) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(StackIdentity.LOCAL.region()))
                 .credentialsProvider(LocalCredentials.provider())
                 .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(config -> config.executionInterceptors(interceptors))
                 .build();
     }
 

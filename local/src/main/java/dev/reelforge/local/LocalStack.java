@@ -198,6 +198,9 @@ public final class LocalStack implements AutoCloseable {
                     eventSources.add(poller);
                 }
             }
+            Map<String, StreamWakeups> wakeupsByTableName = new HashMap<>();
+            tableStreams.forEach((table, reader) -> wakeupsByTableName.put(tableName(template, table), reader.wakeups()));
+            services.tableWrites().announceTo(wakeupsByTableName);
 
             for (LocalFunction function : functions.values()) {
                 for (QueueEventDefinition queueEvent : function.definition().queueEvents()) {

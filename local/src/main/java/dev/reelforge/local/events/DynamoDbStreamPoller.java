@@ -32,16 +32,17 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * the filters left out is written when the poller next goes idle: after a kill those records are read and left out
  * again, and a table's burst of writes costs each of its pollers one durable write, not one per batch. DynamoDB
  * Local keeps its streams in its database, across restarts. An idle poller reads again as soon as a function that
- * may write to its table has run ({@link StreamWakeups}), else once a second, and the reader reads the shard only
- * when no poller has in that second.
+ * may write to its table has run, or the stack's own client wrote to it ({@link StreamWakeups}), else every ten
+ * seconds, and the reader reads the shard only when no poller has in that time.
  */
 public final class DynamoDbStreamPoller implements AutoCloseable {
 
     /**
-     * How long an idle poller waits before reading again when no function that writes to its table has run
-     * meanwhile ({@link StreamWakeups}).
+     * How long an idle poller waits before reading again when no write to its table was announced meanwhile
+     * ({@link StreamWakeups}): only a write from another process's client is left to it. Not shorter: each read of a
+     * shard costs DynamoDB Local a scan of every stream's records (docs/PERFORMANCE.md).
      */
-    static final long IDLE_POLL_MILLIS = 1000;
+    static final long IDLE_POLL_MILLIS = 10_000;
 
     private final TableStreamReader stream;
     private final StreamEventDefinition source;

@@ -6,10 +6,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Wakes the pollers of one table's stream when a function that may write to the table has run (its template
- * policies allow item writes on it): they read the stream at once instead of waiting out their idle interval. An idle
- * stack then reads its streams seldom, and a record a function wrote reaches its consumers as soon as the function
- * returns. Reads (a client polling a render's status) wake nothing. A write from outside the functions (a test
- * seeding a table) is seen at the idle interval.
+ * policies allow item writes on it), or the stack's own client wrote to it ({@link TableWriteAnnouncer}: a test
+ * seeding a table): they read the stream at once instead of waiting out their idle interval. An idle stack then reads
+ * its streams seldom, and a record a function wrote reaches its consumers as soon as the function returns. Reads (a
+ * client polling a render's status) wake nothing. A write from another process's client is seen at the idle
+ * interval.
  */
 public final class StreamWakeups {
 

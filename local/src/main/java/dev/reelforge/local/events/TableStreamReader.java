@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  *
  * <p>A shard is read again when, since its last read: a function that may write to the table has run (its
  * {@link StreamWakeups} generation moved), the last read brought a full page (there may be more), or the idle interval
- * has passed (a write from outside the functions). A read that brought less than a page brought every record there
+ * has passed (a write neither a function's run nor the stack's own client announced). A read that brought less than a page brought every record there
  * was: DynamoDB Local answers with all it holds after the iterator, up to the limit, so reading again at once would
  * only find what a write since then added, which its function's wake-up announces. (Were a page ever cut short by
  * size, as DynamoDB cuts one at 1 MB, the rest would be read at the next wake-up or idle interval.)
@@ -33,7 +33,7 @@ public final class TableStreamReader {
     /** The most records one read asks for, as a poller asked when it read the shard itself. */
     public static final int PAGE_LIMIT = 100;
     private static final long SHARD_REFRESH_NANOS = 5_000_000_000L;
-    /** A shard no poller has had read for this long is read again, for writes made outside the functions. */
+    /** A shard no poller has had read for this long is read again, for writes no one announced. */
     private static final long IDLE_NANOS = DynamoDbStreamPoller.IDLE_POLL_MILLIS * 1_000_000L;
 
     private final DynamoDbStreamsClient streams;
