@@ -44,6 +44,9 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
      */
     static final long IDLE_POLL_MILLIS = 10_000;
 
+    /** How soon a shard whose iterator DynamoDB Local refused is read again ({@link TableStreamReader.Page}). */
+    static final long STALE_RETRY_MILLIS = 1000;
+
     private final TableStreamReader stream;
     private final StreamEventDefinition source;
     private final LocalFunction function;
@@ -56,6 +59,8 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     /** Positions moved past filtered-out records only, not yet written (only the poller's thread touches it). */
     private boolean checkpointsUnsaved;
+    /** Whether a shard read this turn asked to be read again soon (only the poller's thread touches it). */
+    private boolean readAgainSoon;
     private final Thread poller;
     private volatile boolean running = true;
 
@@ -83,6 +88,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         boolean allFinished = false;
         while (running) {
             boolean busy = false;
+            readAgainSoon = false;
             // taken before reading, so that a write during the read wakes the next wait at once
             long seen = stream.wakeups().generation();
             try {
@@ -104,7 +110,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
                     saveCheckpoints();
                 }
                 try {
-                    stream.wakeups().await(seen, IDLE_POLL_MILLIS);
+                    stream.wakeups().await(seen, readAgainSoon ? STALE_RETRY_MILLIS : IDLE_POLL_MILLIS);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -115,6 +121,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
     /** Delivers the shard's records after this poller's checkpoint, one page of them; true when there were some. */
     private boolean pollShard(String shardId, long seen) {
         TableStreamReader.Page page = stream.read(shardId, name, checkpoints.get(shardId), seen);
+        readAgainSoon |= page.readAgainSoon();
         if (page.ended()) {
             finishedShards.add(shardId);
         }

@@ -35,6 +35,7 @@ public final class TableStreamReader {
     private static final long SHARD_REFRESH_NANOS = 5_000_000_000L;
     /** A shard no poller has had read for this long is read again, for writes no one announced. */
     private static final long IDLE_NANOS = DynamoDbStreamPoller.IDLE_POLL_MILLIS * 1_000_000L;
+    private static final long STALE_RETRY_NANOS = DynamoDbStreamPoller.STALE_RETRY_MILLIS * 1_000_000L;
 
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
@@ -44,8 +45,12 @@ public final class TableStreamReader {
     private long shardsReadAt;
     private final Map<String, ShardLog> logs = new HashMap<>();
 
-    /** The records of one shard that a reader may still need, after a position; {@code ended}: none will follow. */
-    public record Page(List<Record> records, boolean ended) {}
+    /**
+     * The records of one shard that a reader may still need, after a position; {@code ended}: none will follow;
+     * {@code readAgainSoon}: DynamoDB Local refused the last read's iterator, and the shard is worth reading again
+     * after {@link DynamoDbStreamPoller#STALE_RETRY_MILLIS} rather than the idle interval.
+     */
+    public record Page(List<Record> records, boolean ended, boolean readAgainSoon) {}
 
     public TableStreamReader(DynamoDbStreamsClient streams, String streamArn, StreamWakeups wakeups) {
         this.streams = streams;
@@ -100,7 +105,7 @@ public final class TableStreamReader {
                 log.readPage();
                 newer = log.after(after);
             }
-            return new Page(newer, log.ended && newer.size() < PAGE_LIMIT);
+            return new Page(newer, log.ended && newer.size() < PAGE_LIMIT, newer.isEmpty() && log.lastReadStale);
         } finally {
             log.lock.unlock();
         }
@@ -134,6 +139,7 @@ public final class TableStreamReader {
         private long readGeneration = Long.MIN_VALUE;
         private long readAt;
         private boolean lastReadFilledItsPage;
+        private boolean lastReadStale;
 
         ShardLog(String shardId) {
             this.shardId = shardId;
@@ -202,7 +208,7 @@ public final class TableStreamReader {
         /** Whether the shard must be read for a poller that saw the wake-ups at {@code seenGeneration}. */
         boolean due(long seenGeneration) {
             return readGeneration < seenGeneration || lastReadFilledItsPage
-                    || System.nanoTime() - readAt >= IDLE_NANOS;
+                    || System.nanoTime() - readAt >= (lastReadStale ? STALE_RETRY_NANOS : IDLE_NANOS);
         }
 
         void readPage() {
@@ -216,16 +222,19 @@ public final class TableStreamReader {
                 String current = iterator;
                 page = streams.getRecords(get -> get.shardIterator(current).limit(PAGE_LIMIT));
             } catch (ExpiredIteratorException | TrimmedDataAccessException stale) {
-                // DynamoDB Local also answers "trimmed" for a TRIM_HORIZON iterator taken while the shard was empty;
-                // the next read takes a new iterator, after the last record held
+                // DynamoDB Local also answers "trimmed" for a TRIM_HORIZON iterator taken while the shard was empty,
+                // and for one taken right after its first record was written; the next read, a moment later, takes
+                // a new iterator, after the last record held
                 iterator = null;
                 readDone(generation, false);
+                lastReadStale = true;
                 return;
             }
             iterator = page.nextShardIterator();
             ended = iterator == null;
             page.records().forEach(record -> records.add(Held.of(record)));
             readDone(generation, page.records().size() >= PAGE_LIMIT);
+            lastReadStale = false;
         }
 
         private void readDone(long generation, boolean filledItsPage) {
