@@ -1,6 +1,8 @@
 package dev.reelforge.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.local.clock.LocalClock;
 import dev.reelforge.local.lambda.FunctionErrorException;
@@ -12,10 +14,15 @@ import dev.reelforge.local.template.SamTemplate;
 import dev.reelforge.local.template.StackIdentity;
 import dev.reelforge.media.BundledFfmpeg;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,8 +58,10 @@ final class InvokeCommand {
                     .orElseThrow(() -> new IllegalStateException("a stack holds " + options.dataDirectory()
                             + " but its local.json is unreadable"));
             LocalCredentials.installAsDefault();
-            return invoke(onQueuesOf(template, endpoints, logicalId), endpoints, runtime(options),
+            int status = invoke(onQueuesOf(template, endpoints, logicalId), endpoints, runtime(options),
                     LocalClock.open(options.dataDirectory()), event);
+            announceWrites(options.dataDirectory(), definition.get());
+            return status;
         }
         LocalClock clock = LocalClock.open(options.dataDirectory());
         try (DataDirectoryLock held = lock.get();
@@ -64,6 +73,39 @@ final class InvokeCommand {
                                         + " reaches no function"))) {
             return invoke(onQueuesOf(template, services.endpoints(), logicalId), services.endpoints(), runtime(options),
                     clock, event);
+        }
+    }
+
+    /**
+     * Tells the running stack that the function, run in this process, may have written to its tables, so that their
+     * stream pollers read at once, as after a run of the stack's own; otherwise they would find the records only at
+     * their idle read, seconds later.
+     */
+    private static void announceWrites(Path dataDirectory, FunctionDefinition function) {
+        Optional<URI> control = LocalDescriptor.read(dataDirectory)
+                .map(descriptor -> descriptor.services().get(LocalStack.CONTROL_SERVICE));
+        if (function.writtenTables().isEmpty() || control.isEmpty()) {
+            return;
+        }
+        ObjectNode body = Json.object();
+        ArrayNode tables = body.putArray("tables");
+        function.writtenTables().forEach(tables::add);
+        HttpRequest request = HttpRequest.newBuilder(control.get().resolve("/streams/wake"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                .build();
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            HttpResponse<String> response = http.send(request,
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() != 200) {
+                System.err.println("[invoke] the running stack did not take the function's writes: "
+                        + response.body());
+            }
+        } catch (IOException e) {
+            System.err.println("[invoke] the running stack could not be told of the function's writes (" + e
+                    + "); its stream consumers find them at their next idle read");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -199,7 +199,8 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
             Map<String, StreamWakeups> wakeupsByTableName = new HashMap<>();
-            tableStreams.forEach((table, reader) -> wakeupsByTableName.put(tableName(template, table), reader.wakeups()));
+            tableStreams.forEach((table, reader) ->
+                    wakeupsByTableName.put(tableName(template, table), reader.wakeups()));
             services.tableWrites().announceTo(wakeupsByTableName);
 
             for (LocalFunction function : functions.values()) {
@@ -225,7 +226,9 @@ public final class LocalStack implements AutoCloseable {
             opened.add(api);
             DashboardFiles.publish(template, services.endpoints(), runtime, clock,
                     options.template().toAbsolutePath().getParent().resolve(DashboardFiles.DIRECTORY), api.endpoint());
-            ControlServer control = ControlServer.start(clock);
+            Map<String, StreamWakeups> streamWakeups = new HashMap<>();
+            tableStreams.forEach((table, reader) -> streamWakeups.put(table, reader.wakeups()));
+            ControlServer control = ControlServer.start(clock, streamWakeups, options.log());
             opened.add(control);
             Map<Environment, String> keys = new EnumMap<>(Environment.class);
             account.apiKeys().forEach((environment, key) -> keys.put(environment, key.value()));

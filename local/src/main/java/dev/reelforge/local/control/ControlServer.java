@@ -1,11 +1,13 @@
 package dev.reelforge.local.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.local.clock.LocalClock;
+import dev.reelforge.local.events.StreamWakeups;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,8 +18,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.stream.StreamSupport;
 
 /**
  * The embedded stack's own control endpoint, on a loopback port of its own (local.json names it
@@ -27,6 +34,10 @@ import java.util.concurrent.Executors;
  *   <li>{@code POST /clock/advance} with {@code {"by": "PT25H"}}: moves the clock forward, applies what is
  *       due (the lifecycle rules) before answering, and answers the new time with {@code "effects"}, one line
  *       per object expired or upload aborted; 400 for a malformed or negative duration.</li>
+ *   <li>{@code POST /streams/wake} with {@code {"tables": ["RendersTable"]}} (logical ids): the stream pollers of
+ *       those tables read at once, as after a function of the stack wrote to them. {@code ./reelforge invoke} runs
+ *       a function in its own process and announces its writes so. Answers {@code {"woken": [...]}}, the tables
+ *       named that have pollers; 400 for a malformed body.</li>
  * </ul>
  * It is not on the API port: that port answers exactly as API Gateway would, and API Gateway has no such routes.
  */
@@ -37,19 +48,30 @@ public final class ControlServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final LocalClock clock;
+    private final Map<String, StreamWakeups> streamWakeups;
+    private final Consumer<String> log;
 
-    private ControlServer(HttpServer server, ExecutorService executor, LocalClock clock) {
+    private ControlServer(HttpServer server, ExecutorService executor, LocalClock clock,
+            Map<String, StreamWakeups> streamWakeups, Consumer<String> log) {
         this.server = server;
         this.executor = executor;
         this.clock = clock;
+        this.streamWakeups = streamWakeups;
+        this.log = log;
     }
 
-    /** Listens on a free loopback port. */
-    public static ControlServer start(LocalClock clock) {
+    /**
+     * Listens on a free loopback port.
+     *
+     * @param streamWakeups the wake-ups of each table's stream pollers, by the table's logical id
+     * @param log           the stack's log, told of the streams a command woke
+     */
+    public static ControlServer start(LocalClock clock, Map<String, StreamWakeups> streamWakeups,
+            Consumer<String> log) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-            ControlServer control = new ControlServer(server, executor, clock);
+            ControlServer control = new ControlServer(server, executor, clock, Map.copyOf(streamWakeups), log);
             server.createContext("/", control::handle);
             server.setExecutor(executor);
             server.start();
@@ -69,8 +91,9 @@ public final class ControlServer implements AutoCloseable {
             switch (route) {
                 case "GET /clock" -> answer(exchange, 200, time(clock.instant().toString(), clock.offset()));
                 case "POST /clock/advance" -> advance(exchange);
+                case "POST /streams/wake" -> wakeStreams(exchange);
                 default -> answer(exchange, 404, message("no such control: " + route
-                        + " (GET /clock, POST /clock/advance)"));
+                        + " (GET /clock, POST /clock/advance, POST /streams/wake)"));
             }
         } catch (RuntimeException e) {
             answer(exchange, 500, message(e.toString()));
@@ -96,6 +119,35 @@ public final class ControlServer implements AutoCloseable {
         ObjectNode answer = time(advance.now().toString(), advance.offset());
         var effects = answer.putArray("effects");
         advance.effects().forEach(effects::add);
+        answer(exchange, 200, answer);
+    }
+
+    private void wakeStreams(HttpExchange exchange) {
+        JsonNode tables;
+        try {
+            tables = Json.MAPPER.readTree(read(exchange.getRequestBody())).path("tables");
+        } catch (IOException e) {
+            tables = null;
+        }
+        if (tables == null || !tables.isArray() || !StreamSupport.stream(tables.spliterator(), false)
+                .allMatch(JsonNode::isTextual)) {
+            answer(exchange, 400, message("expected {\"tables\": [\"<table logical id>\", ...]}"));
+            return;
+        }
+        Set<String> woken = new TreeSet<>();
+        tables.forEach(table -> {
+            StreamWakeups wakeups = streamWakeups.get(table.asText());
+            if (wakeups != null && woken.add(table.asText())) {
+                wakeups.wake();
+            }
+        });
+        if (!woken.isEmpty()) {
+            log.accept("control: the stream pollers of " + String.join(", ", woken)
+                    + " read now, for writes made outside the stack");
+        }
+        ObjectNode answer = Json.object();
+        ArrayNode list = answer.putArray("woken");
+        woken.forEach(list::add);
         answer(exchange, 200, answer);
     }
 
