@@ -198,10 +198,13 @@ public final class LocalStack implements AutoCloseable {
                     eventSources.add(poller);
                 }
             }
-            Map<String, StreamWakeups> wakeupsByTableName = new HashMap<>();
-            tableStreams.forEach((table, reader) ->
-                    wakeupsByTableName.put(tableName(template, table), reader.wakeups()));
-            services.tableWrites().announceTo(wakeupsByTableName);
+            // the tables with stream pollers, by logical id: what the control endpoint and the stack's own writes wake
+            Map<String, StreamWakeups> streamWakeups = new HashMap<>();
+            tableStreams.forEach((table, reader) -> streamWakeups.put(table, reader.wakeups()));
+            Map<String, StreamWakeups> streamWakeupsByTableName = new HashMap<>();
+            streamWakeups.forEach((table, tableWakeups) ->
+                    streamWakeupsByTableName.put(tableName(template, table), tableWakeups));
+            services.tableWrites().announceTo(streamWakeupsByTableName);
 
             for (LocalFunction function : functions.values()) {
                 for (QueueEventDefinition queueEvent : function.definition().queueEvents()) {
@@ -226,8 +229,6 @@ public final class LocalStack implements AutoCloseable {
             opened.add(api);
             DashboardFiles.publish(template, services.endpoints(), runtime, clock,
                     options.template().toAbsolutePath().getParent().resolve(DashboardFiles.DIRECTORY), api.endpoint());
-            Map<String, StreamWakeups> streamWakeups = new HashMap<>();
-            tableStreams.forEach((table, reader) -> streamWakeups.put(table, reader.wakeups()));
             ControlServer control = ControlServer.start(clock, streamWakeups, options.log());
             opened.add(control);
             Map<Environment, String> keys = new EnumMap<>(Environment.class);

@@ -5,24 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.json.Json;
 import dev.reelforge.media.BundledFfmpeg;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./reelforge invoke} against a running stack: the function runs in the command's process, and the command
@@ -31,23 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 class InvokeCommandIT {
 
-    private final Path dataDirectory = temporaryDirectory();
+    @TempDir
+    Path dataDirectory;
     private final ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
-
-    @AfterEach
-    void removeDataDirectory() throws IOException {
-        try (Stream<Path> files = Files.walk(dataDirectory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("reelforge-invoke-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private LocalStack start() {
         return LocalStack.start(new LocalStack.Options(ProjectFiles.template(), dataDirectory, 0, log::add, true,

@@ -226,21 +226,20 @@ public final class TableStreamReader {
                 // and for one taken right after its first record was written; the next read, a moment later, takes
                 // a new iterator, after the last record held
                 iterator = null;
-                readDone(generation, false);
-                lastReadStale = true;
+                readDone(generation, false, true);
                 return;
             }
             iterator = page.nextShardIterator();
             ended = iterator == null;
             page.records().forEach(record -> records.add(Held.of(record)));
-            readDone(generation, page.records().size() >= PAGE_LIMIT);
-            lastReadStale = false;
+            readDone(generation, page.records().size() >= PAGE_LIMIT, false);
         }
 
-        private void readDone(long generation, boolean filledItsPage) {
+        private void readDone(long generation, boolean filledItsPage, boolean stale) {
             readGeneration = generation;
             readAt = System.nanoTime();
             lastReadFilledItsPage = filledItsPage;
+            lastReadStale = stale;
         }
 
         /** Where reading goes on: after the last record held, else after the log's start, else the shard's start. */
