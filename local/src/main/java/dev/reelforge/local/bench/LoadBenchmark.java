@@ -29,10 +29,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code ./reelforge bench load}: many renders submitted in one burst to the embedded stack, against the same number of
  * baseline ffmpeg runs of the same edit (the bench render's hand-written command; half of them before the burst, half
  * after) with the same concurrency limit as the stack's: its render worker takes one render at a time, in the order
- * they were submitted (the stream delivers them in order), while MediaConvert jobs run as their inputs come. Reports the throughput of each (seconds of video
- * per second of wall time) and their ratio (issue 15: the baseline at most 1.2x the pipeline), whether any render
- * starved (completion out of submission order; each render's wait from submission to done), and the peak resident
- * memory of the stack's JVM and of all its ffmpeg processes together, sampled every 100 ms.
+ * they were submitted (the stream delivers them in order), while MediaConvert jobs run as their inputs come. Reports
+ * the throughput of each (seconds of video per second of wall time) and their ratio (issue 15: the baseline at most
+ * 1.2x the pipeline), whether any render starved (completion out of submission order; each render's wait from
+ * submission to done), and the peak resident memory of the stack's JVM and of all its ffmpeg processes together,
+ * sampled every 100 ms.
  */
 public final class LoadBenchmark {
 
@@ -46,6 +47,19 @@ public final class LoadBenchmark {
 
     /** One render of the load: its place in the burst, when it was submitted and done (epoch ms), its length. */
     private record Render(String id, int order, long submitted, long done, double duration) {}
+
+    /** The baseline's runs before the burst and after it, the wall time of each half, their memory's peak. */
+    private record Baseline(int runsBefore, double secondsBefore, int runsAfter, double secondsAfter,
+            MemoryWatch.Peak peak) {
+
+        int runs() {
+            return runsBefore + runsAfter;
+        }
+
+        double seconds() {
+            return secondsBefore + secondsAfter;
+        }
+    }
 
     public static int run(CommandLine options) {
         String edit = options.option("edit").orElse("cuts");
@@ -75,9 +89,9 @@ public final class LoadBenchmark {
                 OUT.printf(Locale.ROOT, "machine: %d CPUs (%s), java %s; load average %s%n",
                         Runtime.getRuntime().availableProcessors(), Machine.cpuModel(), Runtime.version(),
                         Machine.loadAverageText());
-                OUT.printf(Locale.ROOT, "%d renders of the \"%s\" edit (%.0f s, 720p) submitted in one burst; %d baseline"
-                        + " ffmpeg runs of it, %d at a time%n", renders, chosen.name(), RenderScenario.DURATION,
-                        renders, concurrency);
+                OUT.printf(Locale.ROOT, "%d renders of the \"%s\" edit (%.0f s, 720p) submitted in one burst; %d"
+                        + " baseline ffmpeg runs of it, %d at a time, half before the burst and half after%n", renders,
+                        chosen.name(), RenderScenario.DURATION, renders, concurrency);
 
                 PROGRESS.println("bench load: warm-up, one render and one baseline, not measured...");
                 RenderBaseline warm = new RenderBaseline(ffmpeg, chosen, work.resolve("media"),
@@ -96,7 +110,7 @@ public final class LoadBenchmark {
                 PROGRESS.printf(Locale.ROOT, "bench load: %d baseline runs, %d at a time...%n", before, concurrency);
                 MemoryWatch baselineMemory = MemoryWatch.start();
                 double baselineBefore = runBaselines(slots, before);
-                MemoryWatch.Peak baselinePeak = baselineMemory.stop();
+                MemoryWatch.Peak baselinePeakBefore = baselineMemory.stop();
 
                 PROGRESS.printf(Locale.ROOT, "bench load: %d renders in one burst...%n", renders);
                 MemoryWatch pipelineMemory = MemoryWatch.start();
@@ -109,9 +123,10 @@ public final class LoadBenchmark {
                         concurrency);
                 baselineMemory = MemoryWatch.start();
                 double baselineAfter = runBaselines(slots, renders - before);
-                baselinePeak = baselinePeak.max(baselineMemory.stop());
+                Baseline baseline = new Baseline(before, baselineBefore, renders - before, baselineAfter,
+                        baselinePeakBefore.max(baselineMemory.stop()));
 
-                report(done, pipelineSeconds, pipelinePeak, baselineBefore, baselineAfter, baselinePeak, renders);
+                report(done, pipelineSeconds, pipelinePeak, baseline, renders);
             }
         });
     }
@@ -183,19 +198,18 @@ public final class LoadBenchmark {
     }
 
     private static void report(List<Render> done, double pipelineSeconds, MemoryWatch.Peak pipelinePeak,
-            double baselineBefore, double baselineAfter, MemoryWatch.Peak baselinePeak, int renders) {
+            Baseline baseline, int renders) {
         double video = renders * RenderScenario.DURATION;
-        double baselineSeconds = baselineBefore + baselineAfter;
         double pipelineThroughput = video / pipelineSeconds;
-        double baselineThroughput = video / baselineSeconds;
+        double baselineThroughput = video / baseline.seconds();
         double ratio = baselineThroughput / pipelineThroughput;
         OUT.println();
         OUT.println("== throughput (seconds of video per second of wall time) ==");
         OUT.printf(Locale.ROOT, "pipeline: %d renders in %.1f s: %.2f s/s%n", renders, pipelineSeconds,
                 pipelineThroughput);
         OUT.printf(Locale.ROOT, "baseline: %d ffmpeg runs in %.1f s: %.2f s/s (%d before the renders in %.1f s, %d"
-                + " after them in %.1f s)%n", renders, baselineSeconds, baselineThroughput, renders / 2,
-                baselineBefore, renders - renders / 2, baselineAfter);
+                + " after them in %.1f s)%n", baseline.runs(), baseline.seconds(), baselineThroughput,
+                baseline.runsBefore(), baseline.secondsBefore(), baseline.runsAfter(), baseline.secondsAfter());
         OUT.printf(Locale.ROOT, "ratio baseline/pipeline: %.2fx; target <= %.1fx: %s%n", ratio, THROUGHPUT_TARGET,
                 ratio <= THROUGHPUT_TARGET ? "MET" : "NOT MET");
 
@@ -229,7 +243,7 @@ public final class LoadBenchmark {
                         + " once), both together %.0f MB%n", pipelinePeak.jvmMb(), pipelinePeak.childrenMb(),
                 pipelinePeak.children(), pipelinePeak.totalMb());
         OUT.printf(Locale.ROOT, "baseline: its ffmpeg processes together %.0f MB (at most %d at once)%n",
-                baselinePeak.childrenMb(), baselinePeak.children());
+                baseline.peak().childrenMb(), baseline.peak().children());
         OUT.printf(Locale.ROOT, "load average at the end: %s%n", Machine.loadAverageText());
     }
 
