@@ -135,7 +135,7 @@ public final class EmbeddedServices implements AutoCloseable {
                 cloudFront.endpoint(), secretsManager.endpoint(), sqsServer.endpoint(), cloudFront.distributionUrls());
     }
 
-    /** The stack's own client; its writes are announced to the written table's stream pollers by {@link #tableWrites}. */
+    /** The stack's own client; {@link #tableWrites} announces its writes to the written table's stream pollers. */
     public DynamoDbClient dynamoDb() {
         return dynamoDb;
     }

@@ -53,14 +53,15 @@ final class InvokeCommand {
         String event = Files.readString(Path.of(options.option("e").get()), StandardCharsets.UTF_8);
         Optional<DataDirectoryLock> lock = DataDirectoryLock.tryAcquire(options.dataDirectory());
         if (lock.isEmpty()) {
-            ServiceEndpoints endpoints = LocalDescriptor.read(options.dataDirectory())
-                    .map(descriptor -> ServiceEndpoints.fromNames(descriptor.services()))
+            LocalDescriptor descriptor = LocalDescriptor.read(options.dataDirectory())
                     .orElseThrow(() -> new IllegalStateException("a stack holds " + options.dataDirectory()
                             + " but its local.json is unreadable"));
+            ServiceEndpoints endpoints = ServiceEndpoints.fromNames(descriptor.services());
             LocalCredentials.installAsDefault();
             int status = invoke(onQueuesOf(template, endpoints, logicalId), endpoints, runtime(options),
                     LocalClock.open(options.dataDirectory()), event);
-            announceWrites(options.dataDirectory(), definition.get());
+            announceWrites(Optional.ofNullable(descriptor.services().get(LocalStack.CONTROL_SERVICE)),
+                    definition.get());
             return status;
         }
         LocalClock clock = LocalClock.open(options.dataDirectory());
@@ -81,9 +82,7 @@ final class InvokeCommand {
      * stream pollers read at once, as after a run of the stack's own; otherwise they would find the records only at
      * their idle read, seconds later.
      */
-    private static void announceWrites(Path dataDirectory, FunctionDefinition function) {
-        Optional<URI> control = LocalDescriptor.read(dataDirectory)
-                .map(descriptor -> descriptor.services().get(LocalStack.CONTROL_SERVICE));
+    private static void announceWrites(Optional<URI> control, FunctionDefinition function) {
         if (function.writtenTables().isEmpty() || control.isEmpty()) {
             return;
         }

@@ -23,9 +23,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  *
  * <p>A shard is read again when, since its last read: a function that may write to the table has run (its
  * {@link StreamWakeups} generation moved), the last read brought a full page (there may be more), or the idle interval
- * has passed (a write neither a function's run nor the stack's own client announced). A read that brought less than a page brought every record there
- * was: DynamoDB Local answers with all it holds after the iterator, up to the limit, so reading again at once would
- * only find what a write since then added, which its function's wake-up announces. (Were a page ever cut short by
+ * has passed (a write neither a function's run nor the stack's own client announced). A read that brought less than
+ * a page brought every record there was: DynamoDB Local answers with all it holds after the iterator, up to the
+ * limit, so reading again at once would only find what a write since then added, which its function's wake-up
+ * announces. (Were a page ever cut short by
  * size, as DynamoDB cuts one at 1 MB, the rest would be read at the next wake-up or idle interval.)
  */
 public final class TableStreamReader {
